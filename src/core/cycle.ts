@@ -1,0 +1,183 @@
+// Cycles and periods (dayjs): a cycle is named by the calendar year in which it ends;
+// months and quarters count from the cycle start (Q1 of a July cycle is July–September).
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+
+dayjs.extend(utc);
+
+export interface CycleSpec {
+  startMonth: number;
+  startDay: number;
+}
+
+export interface Cycle {
+  year: number;
+  /** ISO dates, inclusive. */
+  start: string;
+  end: string;
+  spec: CycleSpec;
+}
+
+export type PeriodKind = 'month' | 'quarter' | 'cycle';
+
+export interface Period {
+  kind: PeriodKind;
+  /** 0-based month (0–11) or quarter (0–3) index within the cycle; 0 for the cycle. */
+  index: number;
+  /** The text the user typed or we print: 2023, 2023Q1, 2023-03. */
+  label: string;
+  start: string;
+  end: string;
+  /** 0-based month indices covered. */
+  months: number[];
+}
+
+const ISO = 'YYYY-MM-DD';
+
+export function cycleOf(year: number, spec: CycleSpec): Cycle {
+  const calendar = spec.startMonth === 1 && spec.startDay === 1;
+  const start = calendar
+    ? dayjs.utc(`${year}-01-01`)
+    : dayjs.utc(`${year - 1}-${pad(spec.startMonth)}-${pad(spec.startDay)}`);
+  const end = start.add(1, 'year').subtract(1, 'day');
+  return { year, start: start.format(ISO), end: end.format(ISO), spec };
+}
+
+/** Start (inclusive) and end (inclusive) of the i-th month of the cycle. */
+export function monthRange(cycle: Cycle, i: number): { start: string; end: string } {
+  const s = dayjs.utc(cycle.start).add(i, 'month');
+  const e = dayjs.utc(cycle.start).add(i + 1, 'month').subtract(1, 'day');
+  return { start: s.format(ISO), end: e.format(ISO) };
+}
+
+/** The calendar month (1–12) that names the i-th record month: the month its last day falls in. */
+export function monthNumber(cycle: Cycle, i: number): number {
+  return dayjs.utc(monthRange(cycle, i).end).month() + 1;
+}
+
+/** 0-based month index of an ISO date inside the cycle, or -1 when outside. */
+export function monthIndexOf(cycle: Cycle, iso: string): number {
+  if (iso < cycle.start || iso > cycle.end) return -1;
+  for (let i = 0; i < 12; i++) {
+    if (iso <= monthRange(cycle, i).end) return i;
+  }
+  return -1;
+}
+
+export function inCycle(cycle: Cycle, iso: string): boolean {
+  return iso >= cycle.start && iso <= cycle.end;
+}
+
+export const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度', '第四季度'];
+
+export function cyclePeriod(cycle: Cycle): Period {
+  return {
+    kind: 'cycle',
+    index: 0,
+    label: String(cycle.year),
+    start: cycle.start,
+    end: cycle.end,
+    months: [...Array(12).keys()],
+  };
+}
+
+export function quarterPeriod(cycle: Cycle, q: number): Period {
+  const months = [q * 3, q * 3 + 1, q * 3 + 2];
+  return {
+    kind: 'quarter',
+    index: q,
+    label: `${cycle.year}Q${q + 1}`,
+    start: monthRange(cycle, months[0]!).start,
+    end: monthRange(cycle, months[2]!).end,
+    months,
+  };
+}
+
+export function monthPeriod(cycle: Cycle, i: number): Period {
+  const r = monthRange(cycle, i);
+  const calendarYear = dayjs.utc(r.end).year();
+  return { kind: 'month', index: i, label: `${calendarYear}-${pad(monthNumber(cycle, i))}`, ...r, months: [i] };
+}
+
+export type PeriodParse = { ok: true; year: number; kind: PeriodKind; value: number } | { ok: false };
+
+/**
+ * Parses 2023, 2023Q1, 2023-03 (also 2023-3, 2023年3月, 2023年第一季度).
+ * For a month the value is the calendar month; `resolvePeriod` finds it in the cycle.
+ */
+export function parsePeriod(text: string): PeriodParse {
+  const t = text.trim().normalize('NFKC');
+  let m = /^(\d{4})年?$/.exec(t);
+  if (m) return { ok: true, year: Number(m[1]), kind: 'cycle', value: 0 };
+  m = /^(\d{4})\s*[Qq]([1-4])$/.exec(t);
+  if (m) return { ok: true, year: Number(m[1]), kind: 'quarter', value: Number(m[2]) };
+  m = /^(\d{4})年第([一二三四1-4])季度$/.exec(t);
+  if (m) return { ok: true, year: Number(m[1]), kind: 'quarter', value: '一二三四'.indexOf(m[2]!) + 1 || Number(m[2]) };
+  m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(t);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { ok: true, year: Number(m[1]), kind: 'month', value: Number(m[2]) };
+  return { ok: false };
+}
+
+/**
+ * Turns a parsed period into a period of the cycle that holds it. A quarter or year
+ * names the cycle; a month names the calendar month, found in the cycle that contains it.
+ */
+export function resolvePeriod(p: Extract<PeriodParse, { ok: true }>, spec: CycleSpec): { cycle: Cycle; period: Period } | undefined {
+  if (p.kind === 'cycle') {
+    const cycle = cycleOf(p.year, spec);
+    return { cycle, period: cyclePeriod(cycle) };
+  }
+  if (p.kind === 'quarter') {
+    const cycle = cycleOf(p.year, spec);
+    return { cycle, period: quarterPeriod(cycle, p.value - 1) };
+  }
+  for (const year of [p.year, p.year + 1]) {
+    const cycle = cycleOf(year, spec);
+    for (let i = 0; i < 12; i++) {
+      const mp = monthPeriod(cycle, i);
+      if (mp.label === `${p.year}-${pad(p.value)}`) return { cycle, period: mp };
+    }
+  }
+  return undefined;
+}
+
+/** How a cycle is shown: 2023年度, or 2022—2023年度 for a cycle that does not start on 1 January. */
+export function cycleTitle(cycle: Cycle): string {
+  return cycle.start.endsWith('-01-01') ? `${cycle.year}年度` : `${cycle.year - 1}—${cycle.year}年度`;
+}
+
+export function periodTitle(cycle: Cycle, period: Period): string {
+  if (period.kind === 'cycle') return cycleTitle(cycle);
+  if (period.kind === 'quarter') return `${cycleTitle(cycle)}${QUARTER_NAMES[period.index]}`;
+  const [y, mo] = period.label.split('-');
+  return `${y}年${Number(mo)}月`;
+}
+
+/** Record sheet names in cycle order: 1月…12月 (a July cycle: 7月…6月), or the four quarters. */
+export function recordSheetNames(cycle: Cycle, record: 'month' | 'quarter' | 'none'): string[] {
+  if (record === 'month') return [...Array(12).keys()].map((i) => `${monthNumber(cycle, i)}月`);
+  if (record === 'quarter') return [...QUARTER_NAMES];
+  return [];
+}
+
+export function isoDate(d: Date): string {
+  return dayjs.utc(d).format(ISO);
+}
+
+export function addDays(iso: string, days: number): string {
+  return dayjs.utc(iso).add(days, 'day').format(ISO);
+}
+
+export function isValidIso(iso: string): boolean {
+  const d = dayjs.utc(iso, ISO);
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && d.isValid() && d.format(ISO) === iso;
+}
+
+export function chineseDate(iso: string): string {
+  const d = dayjs.utc(iso);
+  return `${d.year()}年${d.month() + 1}月${d.date()}日`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

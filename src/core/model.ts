@@ -1,0 +1,108 @@
+// The in-memory ledger model: what the readers produce and the pure engine consumes.
+// Everything keeps its source place so that a diagnostic or a trace can point at the cell.
+import type { Dec } from './decimal.js';
+
+export interface SourceRef {
+  file: string;
+  sheet?: string;
+  cell?: string;
+}
+
+export interface Member {
+  /** 编号 when given, else the name: what records and events refer to. */
+  key: string;
+  name: string;
+  id?: string;
+  category: string;
+  tier?: string;
+  /** 积分管理 参加/不参加 (R17 exempt members). */
+  participates: boolean;
+  posts: string[];
+  /** ISO dates (YYYY-MM-DD) of 转入日期 / 转出日期 (R20). */
+  joined?: string;
+  left?: string;
+  /** Private fields: kept for validation, never published. */
+  phone?: string;
+  birth?: string;
+  source: SourceRef;
+}
+
+/** One row of a record sheet (1月 … / 第一季度 …): a member's points in one record period. */
+export interface RecordRow {
+  /** Member name as written, and 编号 when the sheet has one. */
+  name: string;
+  id?: string;
+  /** 0-based record period index within the cycle. */
+  period: number;
+  /** Values keyed by `componentId.entryId`; null = cell left blank. */
+  values: Record<string, Dec | null>;
+  /** The 合计 written in the sheet, when there is one (checked, never trusted). */
+  writtenTotal?: Dec;
+  cells: Record<string, SourceRef>;
+  totalCell?: SourceRef;
+  source: SourceRef;
+}
+
+/** One row of 加减分明细 or an approved application line. */
+export interface EventRow {
+  /** ISO date; undefined when the cell was empty or unreadable. */
+  date?: string;
+  name: string;
+  id?: string;
+  /** 事项 as written: resolved against the scheme catalogue by id, name or alias. */
+  item: string;
+  level?: string;
+  count: Dec;
+  /** 分值 typed in the row (needed for range items, checked for the others). */
+  points?: Dec;
+  /** 项目: groups highest-level-only and split awards. */
+  project?: string;
+  basis?: string;
+  source: SourceRef;
+}
+
+export interface Evaluation {
+  name: string;
+  id?: string;
+  good?: Dec;
+  fair?: Dec;
+  poor?: Dec;
+  voters?: Dec;
+  grade?: string;
+  score?: Dec;
+  source: SourceRef;
+}
+
+/** A row of 否决与处分: a veto or a discipline record. */
+export interface Sanction {
+  date?: string;
+  name: string;
+  id?: string;
+  type: string;
+  note?: string;
+  source: SourceRef;
+}
+
+export interface Ledger {
+  file: string;
+  branch: string;
+  /** From the 说明 sheet. */
+  schemeId?: string;
+  cycleYear?: number;
+  info: Record<string, string>;
+  members: Member[];
+  records: RecordRow[];
+  events: EventRow[];
+  evaluations: Evaluation[];
+  sanctions: Sanction[];
+}
+
+/** An earlier cycle's result of one member, read from a 评定结果 workbook. */
+export interface HistoryEntry {
+  cycle: number;
+  branch?: string;
+  name: string;
+  id?: string;
+  total: Dec;
+  grade?: string;
+}

@@ -1,0 +1,202 @@
+// The scheme language, version 1: a scheme is data (a scoring standard, a cycle,
+// an aggregation rule and a grading rule). Built-in schemes and user files share it.
+import { z } from 'zod';
+
+const num = z.number().finite();
+const text = z.string().min(1);
+
+/** Free text shown by `scheme show` next to the rule it explains. */
+const note = z.string().optional();
+
+/** One sub-item of a component (学习教育 10, 信念 20 …). */
+export const entrySchema = z.object({
+  id: text,
+  name: text,
+  /** Starting points of a deduct-from-base entry; the maximum of a recorded entry. */
+  max: num.nonnegative(),
+  /** Floor of the entry after deductions (扣完为止 → 0). */
+  min: num.default(0),
+  /** Synonyms accepted as column headers in record sheets. */
+  aliases: z.array(text).default([]),
+  note,
+});
+export type Entry = z.infer<typeof entrySchema>;
+
+export const componentKinds = ['recorded', 'deduct', 'accumulate', 'evaluation', 'tier-base'] as const;
+
+/** A group of items inside an accumulating component with its own cap (刊物 ≤ 3). */
+export const groupSchema = z.object({ id: text, name: text, cap: num.nonnegative().optional(), note });
+
+export const componentSchema = z.object({
+  id: text,
+  name: text,
+  /**
+   * recorded   – points typed per record period (月表/季表), one column per entry, events targeting an entry subtract (R1);
+   * deduct     – starts at its entries' max for the whole cycle, events subtract, floor per entry, 该项不得分 zeroes (R1);
+   * accumulate – sum of events × unit points with caps (R2, R3, R4, R19);
+   * evaluation – democratic evaluation: votes formula (R6), a grade → points table, or a typed score;
+   * tier-base  – base points by member tier (R11), optionally from last year's total (R16).
+   */
+  kind: z.enum(componentKinds),
+  /** score: a part of the index; bonus / deduction: the 加分项 / 扣分项 columns (deduction is subtracted). */
+  role: z.enum(['score', 'bonus', 'deduction']).default('score'),
+  /** Weight in the total (R5): 0.8, 0.2 … */
+  weight: num.default(1),
+  /** Cap on the component for the cycle (加分 ≤ 10) and per record period (季度奖励 ≤ 10). */
+  cap: num.nonnegative().optional(),
+  capPer: z.enum(['cycle', 'record']).default('cycle'),
+  /** Floor of the component (基本指数 cannot go below 0). */
+  floor: num.optional(),
+  entries: z.array(entrySchema).default([]),
+  groups: z.array(groupSchema).default([]),
+  /** evaluation: (好×w1 + 一般×w2 + 差×w3) / divisor × scale. */
+  votes: z
+    .object({
+      weights: z.object({ good: num, fair: num, poor: num }),
+      scale: num.positive(),
+      divisor: z.enum(['votes', 'voters']).default('votes'),
+    })
+    .optional(),
+  /** evaluation: points by 评议等次. */
+  gradePoints: z.record(z.string(), num).optional(),
+  /** tier-base: the base comes from last year's total × pct when history has one (it-bureau 20%). */
+  fromHistory: z.object({ pct: num.positive() }).optional(),
+  /** tier-base without tiers: a fixed base. */
+  base: num.optional(),
+  note,
+});
+export type Component = z.infer<typeof componentSchema>;
+
+/** A catalogue item: what an event in 加减分明细 or an application form may name. */
+export const itemSchema = z.object({
+  id: text,
+  name: text,
+  aliases: z.array(text).default([]),
+  /** The component the item adds to (accumulate) or subtracts from (recorded / deduct). */
+  component: text,
+  /** For recorded / deduct components: the entry it subtracts from. */
+  entry: text.optional(),
+  group: text.optional(),
+  /** Unit points (positive numbers; the component's kind decides the sign). */
+  points: num.nonnegative().optional(),
+  /** Points by level (R4): {"县": 2, "市": 3}. */
+  levels: z.record(z.string(), num.nonnegative()).optional(),
+  /** Points are typed in the event (分值) within [min, max]: "other cases ≤ 3", 平安卫士 3–5. */
+  range: z.object({ min: num.nonnegative(), max: num.nonnegative() }).optional(),
+  /** Cap on this item per member per cycle. */
+  cap: num.nonnegative().optional(),
+  /** Same 项目 at several levels counts once, at its highest level (R3). */
+  highestOnly: z.boolean().default(false),
+  /** Points of one 项目 are split equally among its contributors (R19). */
+  split: z.boolean().default(false),
+  /** Counts on top of the component cap (县级以上 awards, it-bureau). */
+  beyondCap: z.boolean().default(false),
+  /** 该项不得分: the event zeroes its entry for the period. */
+  zeroes: z.boolean().default(false),
+  /** 一票否决: the event makes the cycle total 0 (R8). */
+  veto: z.boolean().default(false),
+  note,
+});
+export type Item = z.infer<typeof itemSchema>;
+
+/** Grade band (R12): min inclusive by default, max exclusive by default; open ends are omitted. */
+export const bandSchema = z.object({
+  grade: text,
+  stars: z.number().int().min(0).max(5).optional(),
+  min: num.optional(),
+  minInclusive: z.boolean().default(true),
+  max: num.optional(),
+  maxInclusive: z.boolean().default(false),
+  note,
+});
+export type Band = z.infer<typeof bandSchema>;
+
+/** A flag rule: when every stated condition holds, the member gets the flag (and maybe a new grade). */
+export const flagRuleSchema = z.object({
+  flag: text,
+  categories: z.array(text).optional(),
+  grade: text.optional(),
+  below: num.optional(),
+  atLeast: num.optional(),
+  vetoed: z.boolean().optional(),
+  /** Member has some points in this component (积极分子 with any bonus). */
+  hasPointsIn: text.optional(),
+  /** History (R16): the condition held in this and the previous years-1 cycles. */
+  years: z.number().int().min(2).optional(),
+  /** Set the grade to this (警示 two years → 不合格). */
+  setGrade: text.optional(),
+  /** Only on the cycle result (default) or also on quarter/month results. */
+  periods: z.array(z.enum(['month', 'quarter', 'cycle'])).default(['cycle']),
+  note,
+});
+export type FlagRule = z.infer<typeof flagRuleSchema>;
+
+export const rankRuleSchema = z.object({
+  position: z.enum(['top', 'bottom']),
+  count: z.number().int().positive(),
+  flag: text,
+  /** Rank by one component instead of the total (quarterly star for the top contributor). */
+  by: text.optional(),
+  periods: z.array(z.enum(['month', 'quarter', 'cycle'])).default(['cycle']),
+  note,
+});
+
+export const categorySchema = z.object({
+  name: text,
+  aliases: z.array(text).default([]),
+  scored: z.boolean().default(true),
+  graded: z.boolean().default(true),
+  countsForQuota: z.boolean().default(true),
+});
+
+export const schemeSchema = z.object({
+  $schema: z.string().optional(),
+  version: z.literal(1, { errorMap: () => ({ message: 'version 必须是 1（本版本只认识方案语言第 1 版）' }) }),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id 只能用小写字母、数字和连字符，例如 my-township'),
+  name: text,
+  source: z.string().default(''),
+  summary: z.string().default(''),
+  cycle: z
+    .object({
+      startMonth: z.number().int().min(1).max(12).default(1),
+      startDay: z.number().int().min(1).max(31).default(1),
+      /** How often points are recorded in sheets: 1月…12月, 第一季度…, or only events. */
+      record: z.enum(['month', 'quarter', 'none']).default('month'),
+      /** How record periods combine into the cycle total (R10). */
+      aggregate: z.enum(['sum', 'mean']).default('sum'),
+      publishDays: z.number().int().min(1).default(7),
+      note,
+    })
+    .default({}),
+  precision: z.number().int().min(0).max(4).default(2),
+  categories: z.array(categorySchema).min(1),
+  tiers: z.array(z.object({ name: text, aliases: z.array(text).default([]), base: num })).default([]),
+  components: z.array(componentSchema).min(1),
+  items: z.array(itemSchema).default([]),
+  /** Types recorded in 否决与处分 that veto the cycle (R8). */
+  vetoTypes: z.array(text).default([]),
+  /** Total × factor by 评议等次 (R7). */
+  conversion: z.object({ factors: z.record(z.string(), num.nonnegative()), note }).optional(),
+  clamp: z.object({ min: num.optional(), max: num.optional(), note }).optional(),
+  bands: z.array(bandSchema).default([]),
+  quota: z
+    .object({
+      grade: text,
+      pct: num.positive().max(1),
+      fallback: text,
+      scope: z.enum(['branch', 'township']).default('branch'),
+      note,
+    })
+    .optional(),
+  /** Extra conditions for a grade (R14): 先锋 needs 基本指数 ≥ 75. */
+  gradeConditions: z
+    .array(z.object({ grade: text, component: text, min: num, fallback: text, note }))
+    .default([]),
+  /** Discipline overrides (R15): type in 否决与处分 → grade. */
+  overrides: z.array(z.object({ type: text, grade: text, flag: z.string().optional(), note })).default([]),
+  flags: z.array(flagRuleSchema).default([]),
+  rankRules: z.array(rankRuleSchema).default([]),
+  decisions: z.array(z.object({ about: text, text })).default([]),
+});
+export type Scheme = z.infer<typeof schemeSchema>;
+export type SchemeInput = z.input<typeof schemeSchema>;
