@@ -48,6 +48,8 @@ export interface MemberResult {
   stars?: number;
   rank?: number;
   flags: string[];
+  /** 否决与处分 types recorded up to the period end (for overrides, R15). */
+  sanctions: string[];
   trace: TraceStep[];
 }
 

@@ -1,0 +1,87 @@
+// Resolves what a clerk typed (事项, 级别, 党员类别, 层次, member names) against a scheme.
+import type { Component, Item, Scheme } from '../scheme/schema.js';
+import type { Member } from './model.js';
+import { NameIndex, norm } from './text.js';
+
+export interface Catalogue {
+  scheme: Scheme;
+  item(name: string): Item | undefined;
+  component(id: string): Component | undefined;
+  category(name: string): Scheme['categories'][number] | undefined;
+  tier(name: string | undefined): Scheme['tiers'][number] | undefined;
+  /** Points of an item at a level; undefined when the level is not in its table. */
+  levelPoints(item: Item, level: string | undefined): number | undefined;
+  isVetoType(type: string): boolean;
+  override(type: string): Scheme['overrides'][number] | undefined;
+}
+
+const catalogueCache = new WeakMap<Scheme, Catalogue>();
+
+export function catalogueOf(scheme: Scheme): Catalogue {
+  const cached = catalogueCache.get(scheme);
+  if (cached) return cached;
+  const items = new NameIndex<Item>();
+  for (const it of scheme.items) items.add(it, it.id, it.name, ...it.aliases);
+  const components = new Map(scheme.components.map((c) => [c.id, c]));
+  const categories = new NameIndex<Scheme['categories'][number]>();
+  for (const c of scheme.categories) categories.add(c, c.name, ...c.aliases);
+  const tiers = new NameIndex<Scheme['tiers'][number]>();
+  for (const t of scheme.tiers) tiers.add(t, t.name, ...t.aliases);
+  const vetoTypes = new Set(scheme.vetoTypes.map(norm));
+  const overrides = new NameIndex<Scheme['overrides'][number]>();
+  for (const o of scheme.overrides) overrides.add(o, o.type);
+  const cat: Catalogue = {
+    scheme,
+    item: (name) => items.get(name),
+    component: (id) => components.get(id),
+    category: (name) => categories.get(name),
+    tier: (name) => tiers.get(name),
+    levelPoints: (item, level) => levelPoints(item, level),
+    isVetoType: (type) => vetoTypes.has(norm(type)),
+    override: (type) => overrides.get(type),
+  };
+  catalogueCache.set(scheme, cat);
+  return cat;
+}
+
+/** 县级 → 县, 国家级 → 国家, 省委 → 省: tolerant level matching, exact key first. */
+export function levelPoints(item: Item, level: string | undefined): number | undefined {
+  if (!item.levels) return undefined;
+  const want = norm(level);
+  if (!want) return undefined;
+  const entries = Object.entries(item.levels);
+  for (const [k, v] of entries) if (norm(k) === want) return v;
+  const stripped = want.replace(/(级|级别|委|政府)$/u, '');
+  for (const [k, v] of entries) if (norm(k).replace(/级$/u, '') === stripped) return v;
+  return undefined;
+}
+
+/** Finds members by 编号 or by name; reports ambiguity for duplicate names without 编号. */
+export class MemberIndex {
+  private readonly byId = new Map<string, Member>();
+  private readonly byName = new Map<string, Member[]>();
+
+  constructor(members: readonly Member[]) {
+    for (const m of members) {
+      if (m.id) this.byId.set(norm(m.id), m);
+      const k = norm(m.name);
+      const list = this.byName.get(k) ?? [];
+      list.push(m);
+      this.byName.set(k, list);
+    }
+  }
+
+  resolve(name: string, id?: string): { member?: Member; ambiguous: boolean } {
+    if (id) {
+      const m = this.byId.get(norm(id));
+      if (m) return { member: m, ambiguous: false };
+    }
+    const list = this.byName.get(norm(name)) ?? [];
+    if (list.length === 1) return { member: list[0], ambiguous: false };
+    return { ambiguous: list.length > 1 };
+  }
+
+  duplicates(): Member[][] {
+    return [...this.byName.values()].filter((l) => l.length > 1);
+  }
+}

@@ -1,0 +1,451 @@
+// Step "compute" of read → check → compute → grade → write: turns one branch ledger into
+// per-member totals for one period, with a trace of every rule applied. Pure: no I/O.
+import type { Component, Item, Scheme } from '../scheme/schema.js';
+import { catalogueOf, MemberIndex, type Catalogue } from './catalogue.js';
+import { monthIndexOf, monthRange, type Cycle, type Period } from './cycle.js';
+import { Dec, dec, maxDec, minDec, roundTo, sum, ZERO } from './decimal.js';
+import type { EventRow, Evaluation, HistoryEntry, Ledger, Member, RecordRow, Sanction } from './model.js';
+import type { BranchResult, ComponentValue, MemberResult, TraceStep } from './result.js';
+import { norm } from './text.js';
+
+export interface HistoryLookup {
+  /** The member's results of earlier cycles, newest first. */
+  of(member: { name: string; id?: string }, branch: string): HistoryEntry[];
+}
+
+export const emptyHistory: HistoryLookup = { of: () => [] };
+
+export interface BranchContext {
+  scheme: Scheme;
+  cat: Catalogue;
+  ledger: Ledger;
+  cycle: Cycle;
+  period: Period;
+  history: HistoryLookup;
+}
+
+/** A resolved event: its item, its month index and the points it is worth before caps. */
+interface ResolvedEvent {
+  row: EventRow;
+  item: Item;
+  month: number;
+  raw: Dec;
+}
+
+interface MemberData {
+  records: Map<number, RecordRow>;
+  events: ResolvedEvent[];
+  evaluation?: Evaluation;
+  sanctions: Sanction[];
+}
+
+export function computeBranch(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, history: HistoryLookup): BranchResult {
+  const ctx: BranchContext = { scheme, cat: catalogueOf(scheme), ledger, cycle, period, history };
+  const data = collect(ctx);
+  const members: MemberResult[] = [];
+  for (const m of ledger.members) {
+    if (!m.participates) continue;
+    const category = ctx.cat.category(m.category);
+    if (category && !category.scored) continue;
+    members.push(computeMember(ctx, m, data.get(m.key) ?? emptyData()));
+  }
+  return { branch: ledger.branch, file: ledger.file, schemeId: scheme.id, members };
+}
+
+function emptyData(): MemberData {
+  return { records: new Map(), events: [], sanctions: [] };
+}
+
+/** Groups records, events, evaluations and sanctions by member; resolves items; splits shared awards (R19). */
+function collect(ctx: BranchContext): Map<string, MemberData> {
+  const index = new MemberIndex(ctx.ledger.members);
+  const out = new Map<string, MemberData>();
+  const dataOf = (name: string, id?: string): MemberData | undefined => {
+    const { member } = index.resolve(name, id);
+    if (!member) return undefined;
+    let d = out.get(member.key);
+    if (!d) out.set(member.key, (d = emptyData()));
+    return d;
+  };
+  for (const r of ctx.ledger.records) dataOf(r.name, r.id)?.records.set(r.period, r);
+  const contributors = new Map<string, Set<string>>();
+  const pending: { d: MemberData; ev: ResolvedEvent; memberKey: string }[] = [];
+  for (const row of ctx.ledger.events) {
+    const item = ctx.cat.item(row.item);
+    if (!item || !row.date) continue;
+    const month = monthIndexOf(ctx.cycle, row.date);
+    if (month < 0) continue;
+    const { member } = index.resolve(row.name, row.id);
+    const d = dataOf(row.name, row.id);
+    if (!d || !member) continue;
+    const unit = eventUnitPoints(ctx.cat, item, row);
+    if (unit === undefined) continue;
+    const ev: ResolvedEvent = { row, item, month, raw: unit.times(row.count) };
+    if (item.split) {
+      const key = `${item.id}\u0000${norm(row.project ?? row.item)}`;
+      const set = contributors.get(key) ?? new Set<string>();
+      set.add(member.key);
+      contributors.set(key, set);
+    }
+    pending.push({ d, ev, memberKey: member.key });
+  }
+  for (const { d, ev } of pending) {
+    if (ev.item.split) {
+      const n = contributors.get(`${ev.item.id}\u0000${norm(ev.row.project ?? ev.row.item)}`)?.size ?? 1;
+      ev.raw = ev.raw.dividedBy(n);
+    }
+    d.events.push(ev);
+  }
+  for (const e of ctx.ledger.evaluations) {
+    const d = dataOf(e.name, e.id);
+    if (d) d.evaluation = e;
+  }
+  for (const s of ctx.ledger.sanctions) {
+    if (s.date && monthIndexOf(ctx.cycle, s.date) < 0) continue;
+    dataOf(s.name, s.id)?.sanctions.push(s);
+  }
+  for (const d of out.values()) {
+    d.events.sort((a, b) => (a.row.date! < b.row.date! ? -1 : a.row.date! > b.row.date! ? 1 : 0));
+  }
+  return out;
+}
+
+/** Unit points of an event (before × count): fixed, by level (R4), or typed within a range. */
+export function eventUnitPoints(cat: Catalogue, item: Item, row: EventRow): Dec | undefined {
+  if (item.levels) {
+    const p = cat.levelPoints(item, row.level);
+    return p === undefined ? undefined : dec(p);
+  }
+  if (item.range) return row.points;
+  if (item.points !== undefined) return dec(item.points);
+  return row.points;
+}
+
+/** Months (0–11) of the cycle in which the member belonged to the branch (R20). */
+export function activeMonths(member: Member, cycle: Cycle): number[] {
+  const months: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    const r = monthRange(cycle, i);
+    if (member.joined && member.joined > r.end) continue;
+    if (member.left && member.left < r.start) continue;
+    months.push(i);
+  }
+  return months;
+}
+
+function recordPeriodsOf(scheme: Scheme, period: Period, active: number[]): number[] {
+  const inPeriod = active.filter((m) => period.months.includes(m));
+  if (scheme.cycle.record === 'month') return inPeriod;
+  if (scheme.cycle.record === 'quarter') return [...new Set(inPeriod.map((m) => Math.floor(m / 3)))];
+  return [];
+}
+
+function recordOfMonth(scheme: Scheme, month: number): number {
+  return scheme.cycle.record === 'quarter' ? Math.floor(month / 3) : month;
+}
+
+function step(trace: TraceStep[], rule: string, zh: string, en: string, source?: TraceStep['source']): void {
+  trace.push(source ? { rule, zh, en, source } : { rule, zh, en });
+}
+
+function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResult {
+  const { scheme, period, cycle } = ctx;
+  const trace: TraceStep[] = [];
+  const flags: string[] = [];
+  const active = activeMonths(m, cycle);
+  if (active.length < 12) {
+    step(trace, 'R20', `在册月份：${active.length} 个月（转入/转出），按在册月份计`, `Months on the roll: ${active.length} (transfer), counted over those months`);
+  }
+  const records = recordPeriodsOf(scheme, period, active);
+  const inPeriod = (ev: ResolvedEvent): boolean => period.months.includes(ev.month);
+  const components: ComponentValue[] = [];
+  for (const c of scheme.components) {
+    let value: Dec;
+    switch (c.kind) {
+      case 'recorded':
+        value = recordedValue(ctx, c, d, records, trace, flags);
+        break;
+      case 'deduct':
+        value = deductValue(ctx, c, m, d.events.filter(inPeriod), trace);
+        break;
+      case 'accumulate':
+        value = accumulateValue(ctx, c, d.events, inPeriod, trace);
+        break;
+      case 'evaluation':
+        value = evaluationValue(c, d.evaluation, trace, flags, period.kind === 'cycle');
+        break;
+      case 'tier-base':
+        value = tierBaseValue(ctx, c, m, trace, flags);
+        break;
+    }
+    components.push({ id: c.id, name: c.name, role: c.role, value, weight: dec(c.weight) });
+  }
+  let total = ZERO;
+  let bonus = ZERO;
+  let deduction = ZERO;
+  for (const cv of components) {
+    const w = cv.value.times(cv.weight);
+    if (cv.role === 'deduction') {
+      deduction = deduction.plus(w);
+      total = total.minus(w);
+    } else {
+      if (cv.role === 'bonus') bonus = bonus.plus(w);
+      total = total.plus(w);
+    }
+    if (!cv.weight.equals(1)) {
+      step(trace, 'R5', `${cv.name} ${cv.value.toString()} × ${cv.weight.toString()} = ${w.toString()}`, `${cv.name} ${cv.value} × ${cv.weight} = ${w}`);
+    }
+  }
+  step(trace, 'R2', `合计（未折算）${total.toString()}`, `Subtotal ${total.toString()}`);
+  if (scheme.conversion && period.kind === 'cycle') {
+    const grade = d.evaluation?.grade;
+    const factor = grade === undefined ? undefined : scheme.conversion.factors[grade.trim()];
+    if (factor === undefined) {
+      flags.push('缺少评议等次，未折算');
+      step(trace, 'R7', '没有评议等次，未按等次折算', 'No evaluation grade: not converted');
+    } else {
+      total = total.times(factor);
+      step(trace, 'R7', `评议等次「${grade}」折算 × ${factor} = ${total.toString()}`, `Converted by grade ${grade} × ${factor} = ${total}`, d.evaluation?.source);
+    }
+  }
+  const veto = findVeto(ctx, d);
+  let vetoReason: string | undefined;
+  if (veto) {
+    vetoReason = veto.reason;
+    total = ZERO;
+    step(trace, 'R8', `一票否决：${veto.reason}，总分为 0`, `Veto: ${veto.reason}; total 0`, veto.source);
+  }
+  if (scheme.clamp) {
+    const before = total;
+    if (scheme.clamp.max !== undefined) total = minDec(total, dec(scheme.clamp.max));
+    if (scheme.clamp.min !== undefined) total = maxDec(total, dec(scheme.clamp.min));
+    if (!before.equals(total)) {
+      step(trace, 'R9', `总分 ${before.toString()} 限定在 [${scheme.clamp.min ?? '−∞'}, ${scheme.clamp.max ?? '+∞'}] 内，为 ${total.toString()}`, `Total ${before} clamped to ${total}`);
+    }
+  }
+  const rounded = roundTo(total, scheme.precision);
+  if (!rounded.equals(total)) {
+    step(trace, 'R10', `${total.toString()} 四舍五入保留 ${scheme.precision} 位小数：${rounded.toFixed(scheme.precision)}`, `${total} rounded half-up to ${scheme.precision} places: ${rounded.toFixed(scheme.precision)}`);
+  }
+  const category = ctx.cat.category(m.category);
+  const result: MemberResult = {
+    branch: ctx.ledger.branch,
+    file: ctx.ledger.file,
+    name: m.name,
+    key: m.key,
+    category: category?.name ?? m.category,
+    posts: m.posts,
+    participates: m.participates,
+    components,
+    bonus: roundTo(bonus, scheme.precision),
+    deduction: roundTo(deduction, scheme.precision),
+    vetoed: Boolean(veto),
+    total: rounded,
+    exactTotal: total,
+    graded: Boolean(category?.graded) && m.participates,
+    flags,
+    sanctions: d.sanctions.filter((x) => !x.date || x.date <= period.end).map((x) => x.type),
+    trace,
+  };
+  if (m.id) result.id = m.id;
+  if (m.tier) result.tier = m.tier;
+  if (vetoReason) result.vetoReason = vetoReason;
+  return result;
+}
+
+/** R1 on a recorded component: each record period's entries, minus targeted events, floored; then sum or mean (R10). */
+function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records: number[], trace: TraceStep[], flags: string[]): Dec {
+  const { scheme } = ctx;
+  const perRecord: Dec[] = [];
+  for (const r of records) {
+    const row = d.records.get(r);
+    let total = ZERO;
+    for (const e of c.entries) {
+      const key = `${c.id}.${e.id}`;
+      let v = row?.values[key] ?? null;
+      if (v === null) {
+        if (!flags.includes('缺少记录')) flags.push('缺少记录');
+        v = ZERO;
+      }
+      const evs = d.events.filter((ev) => ev.item.component === c.id && ev.item.entry === e.id && recordOfMonth(scheme, ev.month) === r);
+      for (const ev of evs) {
+        if (ev.item.zeroes) {
+          v = ZERO;
+          step(trace, 'R1', `${e.name}：${ev.item.name}，该项不得分`, `${e.name}: ${ev.item.name}, entry scores 0`, ev.row.source);
+        } else {
+          v = v.minus(ev.raw);
+          step(trace, 'R1', `${e.name}：${ev.item.name} −${ev.raw.toString()}`, `${e.name}: ${ev.item.name} −${ev.raw}`, ev.row.source);
+        }
+      }
+      if (v.lessThan(e.min)) {
+        step(trace, 'R1', `${e.name} 扣完为止，计 ${e.min}`, `${e.name} floored at ${e.min}`);
+        v = dec(e.min);
+      }
+      total = total.plus(v);
+    }
+    if (c.cap !== undefined && c.capPer === 'record' && total.greaterThan(c.cap)) total = dec(c.cap);
+    perRecord.push(total);
+    if (row) step(trace, 'R2', `${c.name} 第${r + 1}期：${total.toString()}`, `${c.name} record ${r + 1}: ${total}`, row.source);
+  }
+  if (perRecord.length === 0) return ZERO;
+  const s = sum(perRecord);
+  if (scheme.cycle.aggregate === 'mean') {
+    const mean = s.dividedBy(perRecord.length);
+    step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}，平均 ${mean.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}, mean ${mean}`);
+    return mean;
+  }
+  step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}`);
+  return s;
+}
+
+/** R1 over the cycle: entries start full, events subtract, 该项不得分 zeroes, floors; R16 base from last year. */
+function deductValue(ctx: BranchContext, c: Component, m: Member, events: ResolvedEvent[], trace: TraceStep[]): Dec {
+  const own = events.filter((ev) => ev.item.component === c.id);
+  if (c.fromHistory) {
+    const last = ctx.history.of(m, ctx.ledger.branch).find((h) => h.cycle === ctx.cycle.year - 1);
+    if (last) {
+      let v = last.total.times(c.fromHistory.pct);
+      step(trace, 'R16', `${c.name}：上年度总分 ${last.total.toString()} × ${c.fromHistory.pct} = ${v.toString()}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);
+      for (const ev of own) v = v.minus(ev.item.zeroes ? v : ev.raw);
+      return maxDec(v, dec(c.floor ?? 0));
+    }
+  }
+  if (c.entries.length === 0) {
+    let v = dec(c.base ?? 0);
+    for (const ev of own) v = ev.item.zeroes ? ZERO : v.minus(ev.raw);
+    return c.floor === undefined ? v : maxDec(v, dec(c.floor));
+  }
+  let total = ZERO;
+  for (const e of c.entries) {
+    let v = dec(e.max);
+    for (const ev of own.filter((x) => x.item.entry === e.id || (!x.item.entry && e === c.entries[0]))) {
+      if (ev.item.zeroes) {
+        v = ZERO;
+        step(trace, 'R1', `${e.name}：${ev.item.name}，该项不得分`, `${e.name}: ${ev.item.name}, entry scores 0`, ev.row.source);
+      } else {
+        v = v.minus(ev.raw);
+        step(trace, 'R1', `${e.name}：${ev.item.name} −${ev.raw.toString()}`, `${e.name}: ${ev.item.name} −${ev.raw}`, ev.row.source);
+      }
+    }
+    if (v.lessThan(e.min)) {
+      step(trace, 'R1', `${e.name} 扣完为止，计 ${e.min}`, `${e.name} floored at ${e.min}`);
+      v = dec(e.min);
+    }
+    total = total.plus(v);
+  }
+  if (c.floor !== undefined) total = maxDec(total, dec(c.floor));
+  step(trace, 'R1', `${c.name}：${total.toString()}`, `${c.name}: ${total}`);
+  return total;
+}
+
+/**
+ * R2/R3/R19 over the whole cycle in date order: highest level only per project, then the item cap,
+ * the group cap and the component cap (per cycle or per record period); each event keeps what
+ * survives the caps, and the period takes the events dated in it.
+ */
+function accumulateValue(ctx: BranchContext, c: Component, all: ResolvedEvent[], inPeriod: (e: ResolvedEvent) => boolean, trace: TraceStep[]): Dec {
+  const events = all.filter((ev) => ev.item.component === c.id && !ev.item.veto);
+  const best = new Map<string, ResolvedEvent>();
+  for (const ev of events) {
+    if (!ev.item.highestOnly || !ev.row.project) continue;
+    const key = `${ev.item.group ?? ev.item.id}\u0000${norm(ev.row.project)}`;
+    const cur = best.get(key);
+    if (!cur || ev.raw.greaterThan(cur.raw)) best.set(key, ev);
+  }
+  const used = new Map<string, Dec>();
+  const take = (key: string, cap: number | undefined, want: Dec): Dec => {
+    if (cap === undefined) return want;
+    const u = used.get(key) ?? ZERO;
+    const got = maxDec(ZERO, minDec(want, dec(cap).minus(u)));
+    used.set(key, u.plus(got));
+    return got;
+  };
+  let value = ZERO;
+  for (const ev of events) {
+    let v = ev.raw;
+    if (ev.item.highestOnly && ev.row.project) {
+      const key = `${ev.item.group ?? ev.item.id}\u0000${norm(ev.row.project)}`;
+      if (best.get(key) !== ev) {
+        if (inPeriod(ev)) step(trace, 'R3', `${ev.item.name}「${ev.row.project}」同一项目以最高级计分，本条不计`, `${ev.item.name} "${ev.row.project}": counted once at the highest level; this row not counted`, ev.row.source);
+        continue;
+      }
+    }
+    const want = v;
+    v = take(`item:${ev.item.id}`, ev.item.cap, v);
+    if (ev.item.group) v = take(`group:${ev.item.group}`, c.groups.find((g) => g.id === ev.item.group)?.cap, v);
+    if (!ev.item.beyondCap) {
+      const capKey = c.capPer === 'record' ? `comp:${recordOfMonth(ctx.scheme, ev.month)}` : 'comp';
+      v = take(capKey, c.cap, v);
+    }
+    if (!inPeriod(ev)) continue;
+    const split = ev.item.split ? '（平分）' : '';
+    step(trace, ev.item.split ? 'R19' : 'R2', `${c.name}：${ev.item.name}${ev.row.level ? `（${ev.row.level}）` : ''}${split} ${want.toString()}${v.equals(want) ? '' : `，受上限限制计 ${v.toString()}`}`, `${c.name}: ${ev.item.name} ${want}${v.equals(want) ? '' : `, capped to ${v}`}`, ev.row.source);
+    value = value.plus(v);
+  }
+  return value;
+}
+
+/** R6: votes formula, a grade → points table, or the typed 评议得分. */
+function evaluationValue(c: Component, e: Evaluation | undefined, trace: TraceStep[], flags: string[], isCycle: boolean): Dec {
+  if (!e) {
+    if (isCycle) flags.push('缺少民主评议');
+    step(trace, 'R6', `${c.name}：没有民主评议记录，计 0`, `${c.name}: no evaluation, 0`);
+    return ZERO;
+  }
+  if (c.votes && (e.good || e.fair || e.poor)) {
+    const g = e.good ?? ZERO;
+    const f = e.fair ?? ZERO;
+    const p = e.poor ?? ZERO;
+    const divisor = c.votes.divisor === 'voters' && e.voters ? e.voters : g.plus(f).plus(p);
+    if (divisor.isZero()) return ZERO;
+    const { weights, scale } = c.votes;
+    const v = g.times(weights.good).plus(f.times(weights.fair)).plus(p.times(weights.poor)).dividedBy(divisor).times(scale);
+    step(trace, 'R6', `${c.name}：(${g}×${weights.good} + ${f}×${weights.fair} + ${p}×${weights.poor}) ÷ ${divisor} × ${scale} = ${v.toString()}`, `${c.name}: (${g}×${weights.good} + ${f}×${weights.fair} + ${p}×${weights.poor}) / ${divisor} × ${scale} = ${v}`, e.source);
+    return v;
+  }
+  if (e.score) {
+    step(trace, 'R6', `${c.name}：评议得分 ${e.score.toString()}`, `${c.name}: typed score ${e.score}`, e.source);
+    return e.score;
+  }
+  if (c.gradePoints && e.grade && c.gradePoints[e.grade.trim()] !== undefined) {
+    const v = dec(c.gradePoints[e.grade.trim()]!);
+    step(trace, 'R6', `${c.name}：评议等次「${e.grade}」计 ${v.toString()}`, `${c.name}: grade ${e.grade} → ${v}`, e.source);
+    return v;
+  }
+  if (isCycle) flags.push('缺少民主评议');
+  return ZERO;
+}
+
+/** R11: base by tier; a member with no tier gets 0 and a flag. R16: base from last year's total. */
+function tierBaseValue(ctx: BranchContext, c: Component, m: Member, trace: TraceStep[], flags: string[]): Dec {
+  if (c.fromHistory) {
+    const last = ctx.history.of(m, ctx.ledger.branch).find((h) => h.cycle === ctx.cycle.year - 1);
+    if (last) {
+      const v = last.total.times(c.fromHistory.pct);
+      step(trace, 'R16', `${c.name}：上年度总分 ${last.total} × ${c.fromHistory.pct} = ${v}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);
+      return v;
+    }
+  }
+  if (ctx.scheme.tiers.length > 0) {
+    const tier = ctx.cat.tier(m.tier);
+    if (!tier) {
+      flags.push('缺少层次');
+      step(trace, 'R11', `${c.name}：没有层次（或层次不在方案中），基础分计 0`, `${c.name}: no tier, base 0`, m.source);
+      return ZERO;
+    }
+    step(trace, 'R11', `${c.name}：层次「${tier.name}」基础分 ${tier.base}`, `${c.name}: tier ${tier.name} base ${tier.base}`, m.source);
+    return dec(tier.base);
+  }
+  return dec(c.base ?? 0);
+}
+
+/** R8: a veto item or a veto-type sanction dated up to the period end (or undated). */
+function findVeto(ctx: BranchContext, d: MemberData): { reason: string; source: EventRow['source'] } | undefined {
+  for (const ev of d.events) {
+    if (ev.item.veto && ev.row.date! <= ctx.period.end) return { reason: ev.item.name, source: ev.row.source };
+  }
+  for (const s of d.sanctions) {
+    if (ctx.cat.isVetoType(s.type) && (!s.date || s.date <= ctx.period.end)) return { reason: s.type + (s.note ? `（${s.note}）` : ''), source: s.source };
+  }
+  return undefined;
+}

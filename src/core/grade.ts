@@ -1,0 +1,190 @@
+// Step "grade": bands and stars (R12), extra conditions (R14), overrides (R15), quotas (R13),
+// consecutive-year rules (R16), categories (R17) and rank rules (R18). Pure.
+import type { Band, FlagRule, Scheme } from '../scheme/schema.js';
+import type { Period } from './cycle.js';
+import { Dec, dec } from './decimal.js';
+import type { HistoryEntry } from './model.js';
+import type { BranchResult, MemberResult, TraceStep } from './result.js';
+import type { HistoryLookup } from './compute.js';
+import { catalogueOf } from './catalogue.js';
+
+export const TIE_AT_CUT = '名额并列，请支部研究';
+export const OVER_QUOTA = '超出优秀名额';
+
+function step(m: MemberResult, rule: string, zh: string, en: string): void {
+  const s: TraceStep = { rule, zh, en };
+  m.trace.push(s);
+}
+
+/** The band that holds a value (R12); bands are checked for gaps and overlaps at load. */
+export function bandOf(bands: readonly Band[], value: Dec): Band | undefined {
+  return bands.find((b) => {
+    if (b.min !== undefined && (b.minInclusive ? value.lessThan(b.min) : value.lessThanOrEqualTo(b.min))) return false;
+    if (b.max !== undefined && (b.maxInclusive ? value.greaterThan(b.max) : value.greaterThanOrEqualTo(b.max))) return false;
+    return true;
+  });
+}
+
+export function bandText(b: Band): string {
+  const lo = b.min === undefined ? '' : `${b.minInclusive ? '≥' : '>'}${b.min}`;
+  const hi = b.max === undefined ? '' : `${b.maxInclusive ? '≤' : '<'}${b.max}`;
+  return [lo, hi].filter(Boolean).join(' 且 ') || '全部';
+}
+
+/** Stars of the best band carrying a grade (used when a quota or a rule changes the grade). */
+function starsOfGrade(bands: readonly Band[], grade: string): number | undefined {
+  const sorted = bands.filter((b) => b.grade === grade).sort((a, b) => (b.min ?? -Infinity) - (a.min ?? -Infinity));
+  return sorted[0]?.stars;
+}
+
+export interface GradeOptions {
+  quotaScope: 'branch' | 'township';
+  history: HistoryLookup;
+  cycleYear: number;
+}
+
+export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Period, opts: GradeOptions): void {
+  const cat = catalogueOf(scheme);
+  const isCycle = period.kind === 'cycle';
+  for (const b of branches) {
+    for (const m of b.members) {
+      if (!m.graded || scheme.bands.length === 0) continue;
+      const band = bandOf(scheme.bands, m.total);
+      if (!band) continue;
+      setGrade(m, band.grade, band.stars);
+      step(m, 'R12', `${m.total.toFixed(scheme.precision)} 分落在「${bandText(band)}」：${band.grade}${band.stars ? ` ${'★'.repeat(band.stars)}` : ''}`, `${m.total} is in band ${bandText(band)}: ${band.grade}`);
+      for (const cond of scheme.gradeConditions) {
+        if (m.grade !== cond.grade) continue;
+        const cv = m.components.find((c) => c.id === cond.component);
+        if (cv && cv.value.lessThan(cond.min)) {
+          setGrade(m, cond.fallback, starsOfGrade(scheme.bands, cond.fallback));
+          const flag = `${cv.name}低于${cond.min}，不能评为${cond.grade}`;
+          m.flags.push(flag);
+          step(m, 'R14', `${cond.grade} 还要求 ${cv.name} ≥ ${cond.min}（实际 ${cv.value.toString()}），定为 ${cond.fallback}`, `${cond.grade} needs ${cv.name} ≥ ${cond.min} (has ${cv.value}); graded ${cond.fallback}`);
+        }
+      }
+      for (const type of m.sanctions) {
+        const o = cat.override(type);
+        if (!o) continue;
+        setGrade(m, o.grade, starsOfGrade(scheme.bands, o.grade));
+        m.flags.push(o.flag ?? `受${o.type}，定为${o.grade}`);
+        step(m, 'R15', `受「${o.type}」，当年度定为 ${o.grade}`, `${o.type}: graded ${o.grade} this cycle`);
+      }
+    }
+  }
+  if (isCycle && scheme.quota) {
+    const scopes = opts.quotaScope === 'township' ? [branches.flatMap((b) => b.members)] : branches.map((b) => b.members);
+    for (const members of scopes) applyQuota(scheme, members);
+  }
+  for (const b of branches) {
+    rank(b.members);
+    for (const m of b.members) applyFlagRules(scheme, m, b.branch, period, opts);
+    applyRankRules(scheme, b.members, period);
+  }
+}
+
+function setGrade(m: MemberResult, grade: string, stars: number | undefined): void {
+  m.grade = grade;
+  if (stars === undefined) delete m.stars;
+  else m.stars = stars;
+}
+
+/**
+ * R13: at most floor(n × pct) (at least 1 when n ≥ 1) members keep the quota grade, by rank.
+ * Members tied at the cut all stay in the lower grade and carry TIE_AT_CUT.
+ */
+export function applyQuota(scheme: Scheme, members: MemberResult[]): void {
+  const q = scheme.quota!;
+  const cat = catalogueOf(scheme);
+  const counted = members.filter((m) => m.graded && !m.vetoed && cat.category(m.category)?.countsForQuota !== false);
+  const n = counted.length;
+  if (n === 0) return;
+  const cap = Math.max(1, dec(n).times(q.pct).floor().toNumber());
+  const candidates = counted.filter((m) => m.grade === q.grade).sort((a, b) => b.total.comparedTo(a.total));
+  if (candidates.length <= cap) return;
+  const cutValue = candidates[cap - 1]!.total;
+  const tieAtCut = candidates[cap]!.total.equals(cutValue);
+  for (let i = 0; i < candidates.length; i++) {
+    const m = candidates[i]!;
+    const keeps = tieAtCut ? m.total.greaterThan(cutValue) : i < cap;
+    if (keeps) continue;
+    const tied = tieAtCut && m.total.equals(cutValue);
+    setGrade(m, q.fallback, starsOfGrade(scheme.bands, q.fallback));
+    m.flags.push(tied ? TIE_AT_CUT : OVER_QUOTA);
+    step(m, 'R13', `${q.grade}名额 ${cap} 人（${n} 人 × ${q.pct * 100}%）${tied ? '，与名额线并列，均暂列' : '，超出名额，列为'}${q.fallback}`, `Quota for ${q.grade}: ${cap} of ${n}; ${tied ? 'tied at the cut' : 'beyond the quota'} → ${q.fallback}`);
+  }
+}
+
+/** Rank (descending, ties share: 1, 1, 3) among graded, non-vetoed members; the rest get no rank. */
+export function rank(members: MemberResult[]): void {
+  const ranked = members.filter((m) => m.graded && !m.vetoed).sort((a, b) => b.total.comparedTo(a.total));
+  let prev: Dec | undefined;
+  let prevRank = 0;
+  ranked.forEach((m, i) => {
+    const r = prev && m.total.equals(prev) ? prevRank : i + 1;
+    m.rank = r;
+    prev = m.total;
+    prevRank = r;
+  });
+  for (const m of members) if (!ranked.includes(m)) delete m.rank;
+}
+
+function holdsNow(rule: FlagRule, m: MemberResult): boolean {
+  if (rule.categories && !rule.categories.includes(m.category)) return false;
+  if (rule.grade !== undefined && m.grade !== rule.grade) return false;
+  if (rule.below !== undefined && !m.total.lessThan(rule.below)) return false;
+  if (rule.atLeast !== undefined && !m.total.greaterThanOrEqualTo(rule.atLeast)) return false;
+  if (rule.vetoed !== undefined && m.vetoed !== rule.vetoed) return false;
+  if (rule.hasPointsIn !== undefined) {
+    const cv = m.components.find((c) => c.id === rule.hasPointsIn);
+    if (!cv || !cv.value.greaterThan(0)) return false;
+  }
+  return true;
+}
+
+function heldThen(rule: FlagRule, h: HistoryEntry | undefined): boolean {
+  if (!h) return false;
+  if (rule.grade !== undefined && h.grade !== rule.grade) return false;
+  if (rule.below !== undefined && !h.total.lessThan(rule.below)) return false;
+  if (rule.atLeast !== undefined && !h.total.greaterThanOrEqualTo(rule.atLeast)) return false;
+  return true;
+}
+
+/** Flag rules (R16, R17): conditions now and, with `years`, in each of the previous cycles. */
+function applyFlagRules(scheme: Scheme, m: MemberResult, branch: string, period: Period, opts: GradeOptions): void {
+  for (const rule of scheme.flags) {
+    if (!rule.periods.includes(period.kind)) continue;
+    if (!holdsNow(rule, m)) continue;
+    if (rule.years) {
+      const past = opts.history.of(m, branch);
+      let ok = true;
+      for (let y = 1; y < rule.years; y++) {
+        if (!heldThen(rule, past.find((h) => h.cycle === opts.cycleYear - y))) ok = false;
+      }
+      if (!ok) continue;
+      step(m, 'R16', `连续 ${rule.years} 年符合条件：${rule.flag}`, `${rule.years} consecutive cycles: ${rule.flag}`);
+    } else {
+      step(m, 'R17', `符合条件：${rule.flag}`, `Rule: ${rule.flag}`);
+    }
+    if (!m.flags.includes(rule.flag)) m.flags.push(rule.flag);
+    if (rule.setGrade) setGrade(m, rule.setGrade, starsOfGrade(scheme.bands, rule.setGrade));
+  }
+}
+
+/** R18: top / bottom N by total or by one component. Ties at the edge are all included. */
+function applyRankRules(scheme: Scheme, members: MemberResult[], period: Period): void {
+  for (const rule of scheme.rankRules) {
+    if (!rule.periods.includes(period.kind)) continue;
+    const value = (m: MemberResult): Dec => (rule.by ? m.components.find((c) => c.id === rule.by)?.value ?? dec(0) : m.total);
+    const pool = members.filter((m) => m.graded && !m.vetoed && (!rule.by || value(m).greaterThan(0)));
+    const sorted = pool.sort((a, b) => (rule.position === 'top' ? value(b).comparedTo(value(a)) : value(a).comparedTo(value(b))));
+    if (sorted.length === 0) continue;
+    const edge = value(sorted[Math.min(rule.count, sorted.length) - 1]!);
+    for (const m of sorted) {
+      const inside = rule.position === 'top' ? value(m).greaterThanOrEqualTo(edge) : value(m).lessThanOrEqualTo(edge);
+      if (!inside) break;
+      if (!m.flags.includes(rule.flag)) m.flags.push(rule.flag);
+      step(m, 'R18', `${rule.position === 'top' ? '前' : '后'} ${rule.count} 名：${rule.flag}`, `${rule.position} ${rule.count}: ${rule.flag}`);
+    }
+  }
+}

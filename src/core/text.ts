@@ -1,0 +1,20 @@
+// Text normalisation shared by every lookup: NFKC (full-width → half-width), no spaces.
+export function norm(text: string | undefined | null): string {
+  return (text ?? '').normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/** A lookup by id, name and aliases, all normalised. */
+export class NameIndex<T> {
+  private readonly map = new Map<string, T>();
+
+  add(value: T, ...names: (string | undefined)[]): void {
+    for (const n of names) {
+      const k = norm(n);
+      if (k && !this.map.has(k)) this.map.set(k, value);
+    }
+  }
+
+  get(name: string | undefined): T | undefined {
+    return this.map.get(norm(name));
+  }
+}
