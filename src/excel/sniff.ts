@@ -1,0 +1,246 @@
+// Read step, before exceljs: look at the bytes of a file and refuse what exceljs must not see
+// (old .xls, encrypted, CSV, truncated or bomb zips, absurd merges), each with a clear reason.
+import { inflateRawSync } from 'node:zlib';
+import type { ReadCode } from './read/catalogue.js';
+
+/** Documented limits of every workbook `score` reads. */
+export const READ_LIMITS = {
+  /** Size of the .xlsx file itself. */
+  maxFileBytes: 50 * 1024 * 1024,
+  /** Sum of the unpacked sizes of all parts (from the central directory, checked again while unpacking sheets). */
+  maxUncompressedBytes: 300 * 1024 * 1024,
+  /** Unpacked size of one part (a sheet, the shared strings …). */
+  maxPartBytes: 200 * 1024 * 1024,
+  /** Unpacked / packed size of one part, checked for parts above `ratioCheckMinBytes`. */
+  maxCompressionRatio: 200,
+  ratioCheckMinBytes: 10 * 1024 * 1024,
+  /** Entries in the zip. */
+  maxZipEntries: 10_000,
+  /** Cells covered by the merged ranges of one sheet (a title merges a dozen). */
+  maxMergedCells: 100_000,
+  /** `<row>` elements in one sheet's XML before exceljs is even asked. */
+  maxSheetRowsHard: 200_000,
+  /** Data rows a reader reads from one sheet. */
+  maxRowsPerSheet: 20_000,
+  /** A header row is searched in the first rows only. */
+  headerSearchRows: 10,
+  /** This many blank rows in a row end a table. */
+  blankRowsToStop: 5,
+} as const;
+
+export const MAX_ROWS = READ_LIMITS.maxRowsPerSheet;
+
+export type SniffResult = { ok: true } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localOffset: number;
+}
+
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+const EOCD_SIG = 0x06054b50;
+const CD_SIG = 0x02014b50;
+const LOCAL_SIG = 0x04034b50;
+const ZIP64_LOCATOR_SIG = 0x07064b50;
+const ZIP64_EOCD_SIG = 0x06064b50;
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
+}
+
+/** Checks the bytes of a would-be .xlsx; ok means exceljs may safely be given them. */
+export function sniffBytes(buf: Buffer): SniffResult {
+  if (buf.length === 0) return { ok: false, code: 'READ_EMPTY_FILE' };
+  if (buf.length > READ_LIMITS.maxFileBytes) {
+    return { ok: false, code: 'READ_FILE_TOO_LARGE', params: { size: formatBytes(buf.length), limit: formatBytes(READ_LIMITS.maxFileBytes) } };
+  }
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE)) {
+    return { ok: false, code: buf.indexOf(ENCRYPTION_INFO) >= 0 ? 'READ_ENCRYPTED' : 'READ_OLD_XLS' };
+  }
+  if (buf.length < 4 || buf.readUInt32LE(0) !== LOCAL_SIG) {
+    if (buf.length >= 4 && buf.readUInt32LE(0) === EOCD_SIG) return { ok: false, code: 'READ_NOT_WORKBOOK' };
+    return { ok: false, code: looksLikeText(buf) ? 'READ_CSV_TEXT' : 'READ_NOT_ZIP' };
+  }
+  const dir = readCentralDirectory(buf);
+  if (!dir.ok) return dir;
+  return checkEntries(buf, dir.entries);
+}
+
+function looksLikeText(buf: Buffer): boolean {
+  const head = buf.subarray(0, 4096);
+  if (head.includes(0)) {
+    // UTF-16 text (Excel's "Unicode text") has a BOM.
+    return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  }
+  let control = 0;
+  for (const b of head) if (b < 9 || (b > 13 && b < 32)) control++;
+  return control <= head.length / 100;
+}
+
+type DirResult = { ok: true; entries: ZipEntry[] } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
+
+/** Parses the zip's end record and central directory (zip64 included). */
+export function readCentralDirectory(buf: Buffer): DirResult {
+  const eocd = findEocd(buf);
+  if (eocd < 0) return { ok: false, code: 'READ_TRUNCATED' };
+  let count = buf.readUInt16LE(eocd + 10);
+  let cdSize = buf.readUInt32LE(eocd + 12);
+  let cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc < 0 || buf.readUInt32LE(loc) !== ZIP64_LOCATOR_SIG) return { ok: false, code: 'READ_TRUNCATED' };
+    const z = Number(buf.readBigUInt64LE(loc + 8));
+    if (z + 56 > buf.length || buf.readUInt32LE(z) !== ZIP64_EOCD_SIG) return { ok: false, code: 'READ_TRUNCATED' };
+    count = Number(buf.readBigUInt64LE(z + 32));
+    cdSize = Number(buf.readBigUInt64LE(z + 40));
+    cdOffset = Number(buf.readBigUInt64LE(z + 48));
+  }
+  if (cdOffset + cdSize > buf.length) return { ok: false, code: 'READ_TRUNCATED' };
+  if (count > READ_LIMITS.maxZipEntries) {
+    return { ok: false, code: 'READ_ZIP_TOO_LARGE', params: { size: `${count} entries`, limit: `${READ_LIMITS.maxZipEntries} entries` } };
+  }
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CD_SIG) {
+      return { ok: false, code: 'READ_CORRUPT_ZIP', params: { reason: 'central directory is damaged / 压缩包目录损坏' } };
+    }
+    const method = buf.readUInt16LE(p + 10);
+    let compressedSize = buf.readUInt32LE(p + 20);
+    let uncompressedSize = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    let localOffset = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    // zip64 extra field: the 0xffffffff values follow in this order.
+    let e = p + 46 + nameLen;
+    const extraEnd = e + extraLen;
+    while (e + 4 <= extraEnd && e + 4 <= buf.length) {
+      const id = buf.readUInt16LE(e);
+      const size = buf.readUInt16LE(e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (uncompressedSize === 0xffffffff && q + 8 <= buf.length) { uncompressedSize = Number(buf.readBigUInt64LE(q)); q += 8; }
+        if (compressedSize === 0xffffffff && q + 8 <= buf.length) { compressedSize = Number(buf.readBigUInt64LE(q)); q += 8; }
+        if (localOffset === 0xffffffff && q + 8 <= buf.length) { localOffset = Number(buf.readBigUInt64LE(q)); }
+      }
+      e += 4 + size;
+    }
+    entries.push({ name, method, compressedSize, uncompressedSize, localOffset });
+    p = extraEnd + commentLen;
+  }
+  return { ok: true, entries };
+}
+
+function findEocd(buf: Buffer): number {
+  const min = Math.max(0, buf.length - 22 - 0xffff);
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (buf.readUInt32LE(i) === EOCD_SIG) return i;
+  }
+  return -1;
+}
+
+function checkEntries(buf: Buffer, entries: ZipEntry[]): SniffResult {
+  const names = new Set(entries.map((e) => e.name.replace(/\\/g, '/').replace(/^\//, '')));
+  if (!names.has('xl/workbook.xml')) {
+    return { ok: false, code: names.has('xl/workbook.bin') ? 'READ_XLSB' : 'READ_NOT_WORKBOOK' };
+  }
+  let total = 0;
+  for (const e of entries) {
+    const tooBig = checkSize(e, (total += e.uncompressedSize));
+    if (tooBig) return tooBig;
+  }
+  // Unpack the sheets with a hard output limit: the directory may lie about sizes.
+  let unpacked = 0;
+  for (const e of entries) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
+    const data = unpack(buf, e);
+    if (!data.ok) return data;
+    unpacked += data.bytes.length;
+    if (unpacked > READ_LIMITS.maxUncompressedBytes) {
+      return { ok: false, code: 'READ_ZIP_TOO_LARGE', params: { size: `> ${formatBytes(unpacked)}`, limit: formatBytes(READ_LIMITS.maxUncompressedBytes) } };
+    }
+    const sheet = checkSheetXml(e.name, data.bytes);
+    if (sheet) return sheet;
+  }
+  return { ok: true };
+}
+
+function checkSize(e: ZipEntry, total: number): SniffResult | undefined {
+  if (e.uncompressedSize > READ_LIMITS.maxPartBytes) {
+    return { ok: false, code: 'READ_ZIP_PART_TOO_LARGE', params: { part: e.name, size: formatBytes(e.uncompressedSize), limit: formatBytes(READ_LIMITS.maxPartBytes) } };
+  }
+  if (total > READ_LIMITS.maxUncompressedBytes) {
+    return { ok: false, code: 'READ_ZIP_TOO_LARGE', params: { size: formatBytes(total), limit: formatBytes(READ_LIMITS.maxUncompressedBytes) } };
+  }
+  if (e.uncompressedSize >= READ_LIMITS.ratioCheckMinBytes) {
+    const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
+    if (ratio > READ_LIMITS.maxCompressionRatio) return { ok: false, code: 'READ_ZIP_BOMB', params: { part: e.name, ratio: Math.round(ratio) } };
+  }
+  return undefined;
+}
+
+type Unpacked = { ok: true; bytes: Buffer } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
+
+function unpack(buf: Buffer, e: ZipEntry): Unpacked {
+  const corrupt = (reason: string): Unpacked => ({ ok: false, code: 'READ_CORRUPT_ZIP', params: { reason: `${e.name}: ${reason}` } });
+  const p = e.localOffset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL_SIG) return corrupt('local header missing / 本地文件头缺失');
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  const end = start + e.compressedSize;
+  if (end > buf.length) return { ok: false, code: 'READ_TRUNCATED' };
+  const raw = buf.subarray(start, end);
+  if (e.method === 0) return { ok: true, bytes: raw };
+  if (e.method !== 8) return corrupt(`compression method ${e.method} is not supported / 不支持的压缩方式`);
+  try {
+    return { ok: true, bytes: inflateRawSync(raw, { maxOutputLength: READ_LIMITS.maxPartBytes }) };
+  } catch (err) {
+    if (err instanceof RangeError || /larger than|maxOutputLength/i.test(String(err))) {
+      return { ok: false, code: 'READ_ZIP_PART_TOO_LARGE', params: { part: e.name, size: `> ${formatBytes(READ_LIMITS.maxPartBytes)}`, limit: formatBytes(READ_LIMITS.maxPartBytes) } };
+    }
+    return corrupt(err instanceof Error ? err.message : String(err));
+  }
+}
+
+const MERGE_TAG = Buffer.from('<mergeCell ');
+const ROW_TAG = Buffer.from('<row');
+
+/** Guards exceljs against absurd merges (A1:XFD1048576 expands to 17 billion cells) and millions of rows. */
+function checkSheetXml(part: string, xml: Buffer): SniffResult | undefined {
+  let rows = 0;
+  for (let i = xml.indexOf(ROW_TAG); i >= 0; i = xml.indexOf(ROW_TAG, i + 4)) {
+    const next = xml[i + 4];
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) rows++;
+  }
+  if (rows > READ_LIMITS.maxSheetRowsHard) return { ok: false, code: 'READ_SHEET_TOO_LARGE', params: { part, rows, limit: READ_LIMITS.maxSheetRowsHard } };
+  let cells = 0;
+  for (let i = xml.indexOf(MERGE_TAG); i >= 0; i = xml.indexOf(MERGE_TAG, i + 1)) {
+    const tag = xml.toString('latin1', i, Math.min(xml.length, i + 80));
+    const m = /ref\s*=\s*["']([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?["']/.exec(tag);
+    if (!m) continue;
+    const c1 = colNumber(m[1]!);
+    const r1 = Number(m[2]);
+    const c2 = m[3] ? colNumber(m[3]) : c1;
+    const r2 = m[4] ? Number(m[4]) : r1;
+    const area = (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
+    cells += area;
+    if (cells > READ_LIMITS.maxMergedCells) {
+      return { ok: false, code: 'READ_MERGE_TOO_LARGE', params: { part, ref: m[0].replace(/^ref\s*=\s*["']|["']$/g, ''), cells: area, limit: READ_LIMITS.maxMergedCells } };
+    }
+  }
+  return undefined;
+}
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
