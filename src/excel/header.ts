@@ -1,0 +1,193 @@
+// Read step, one table: find the header row by its labels (any order, synonyms, merged titles
+// above it) and the data rows below it, up to blank rows, a 合计 row or a signature row.
+import type ExcelJS from 'exceljs';
+import { readCell } from './cells.js';
+import { READ_LIMITS } from './sniff.js';
+
+export interface ColumnSpec {
+  key: string;
+  /** Accepted labels, compared after normaliseHeader. */
+  labels: readonly string[];
+  required?: boolean;
+}
+
+export interface HeaderMatch {
+  row: number;
+  /** Column number (1-based) by spec key. */
+  columns: Record<string, number>;
+  /** Normalised label of every non-empty header cell, by column. */
+  labels: Map<number, string>;
+  /** Required specs that were not found (when `allowMissing`). */
+  missing: string[];
+}
+
+/** 党员 姓名 → 党员姓名; 学习教育(10分) → 学习教育; 说明： → 说明. */
+export function normaliseHeader(s: string): string {
+  let t = s.normalize('NFKC').replace(/[\s\u3000\u200B-\u200D\uFEFF]+/g, '');
+  for (;;) {
+    const next = t.replace(/\([^()]*\)$/, '').replace(/[:：*＊]+$/, '');
+    if (next === t || next === '') break;
+    t = next;
+  }
+  return t;
+}
+
+/** The number in a trailing parenthetical: 学习教育(10分) → 10. */
+export function headerMax(s: string): number | undefined {
+  const m = /\(\s*(\d+(?:\.\d+)?)\s*分?\s*\)\s*$/.exec(s.normalize('NFKC').replace(/\s+/g, ''));
+  return m ? Number(m[1]) : undefined;
+}
+
+export function headerText(ws: ExcelJS.Worksheet, row: number, col: number): string {
+  const c = readCell(ws.findCell(row, col));
+  return c.covered ? '' : normaliseHeader(c.text);
+}
+
+function rowLabels(ws: ExcelJS.Worksheet, row: number): Map<number, string> {
+  const out = new Map<number, string>();
+  const r = ws.findRow(row);
+  if (!r) return out;
+  r.eachCell({ includeEmpty: false }, (cell, col) => {
+    const c = readCell(cell);
+    if (c.covered || c.text === '') return;
+    out.set(col, normaliseHeader(c.text));
+  });
+  return out;
+}
+
+export interface FindHeaderOptions {
+  /** First row to search (1-based) and how many rows. */
+  fromRow?: number;
+  rows?: number;
+  /** Return the best row even when required columns are missing (listed in `missing`). */
+  allowMissing?: boolean;
+  /** At least this many specs must match. */
+  minMatches?: number;
+}
+
+/** Finds the row in the first rows that matches most labels; required specs must all match. */
+export function findHeader(ws: ExcelJS.Worksheet, specs: readonly ColumnSpec[], opts: FindHeaderOptions = {}): HeaderMatch | undefined {
+  const from = opts.fromRow ?? 1;
+  const last = from + (opts.rows ?? READ_LIMITS.headerSearchRows) - 1;
+  const minMatches = opts.minMatches ?? 1;
+  let best: HeaderMatch | undefined;
+  let bestScore = 0;
+  for (let row = from; row <= last; row++) {
+    const labels = rowLabels(ws, row);
+    if (labels.size === 0) continue;
+    const columns: Record<string, number> = {};
+    const taken = new Set<number>();
+    for (const spec of specs) {
+      const wanted = new Set(spec.labels.map(normaliseHeader));
+      for (const [col, label] of labels) {
+        if (!taken.has(col) && wanted.has(label)) {
+          columns[spec.key] = col;
+          taken.add(col);
+          break;
+        }
+      }
+    }
+    const missing = specs.filter((s) => s.required && columns[s.key] === undefined).map((s) => s.key);
+    const score = Object.keys(columns).length;
+    if (score < minMatches || (missing.length > 0 && !opts.allowMissing)) continue;
+    // Prefer full matches, then more columns; the first such row wins.
+    const rank = score - missing.length * 1000;
+    if (!best || rank > bestScore) {
+      best = { row, columns, labels, missing };
+      bestScore = rank;
+    }
+  }
+  return best;
+}
+
+export type StopReason = 'end' | 'blank' | 'total' | 'signature' | 'limit';
+
+const TOTAL_ROW = /^(合计|总计|小计|全年合计|年度合计|累计|合计得分)$/;
+const SIGNATURE = /^(签字|签名|审核人[:：]|审核[:：]|填表人|制表人|填报人|负责人[:：]|支部书记[(（]?签|书记[(（]?签|单位[(（]?盖章|盖章)/;
+
+/** Is this row a 合计 row or a signature row (first five non-empty cells are looked at)? */
+export function stopKind(ws: ExcelJS.Worksheet, row: number): 'total' | 'signature' | undefined {
+  const r = ws.findRow(row);
+  if (!r) return undefined;
+  let seen = 0;
+  let kind: 'total' | 'signature' | undefined;
+  r.eachCell({ includeEmpty: false }, (cell) => {
+    if (kind || seen >= 5) return;
+    const c = readCell(cell);
+    if (c.covered || c.text === '') return;
+    seen++;
+    const t = c.text.normalize('NFKC').replace(/\s+/g, '');
+    if (TOTAL_ROW.test(t)) kind = 'total';
+    else if (SIGNATURE.test(t)) kind = 'signature';
+  });
+  return kind;
+}
+
+export function isBlankRow(ws: ExcelJS.Worksheet, row: number): boolean {
+  const r = ws.findRow(row);
+  if (!r) return true;
+  let blank = true;
+  r.eachCell({ includeEmpty: false }, (cell) => {
+    if (blank && readCell(cell).text !== '') blank = false;
+  });
+  return blank;
+}
+
+export interface DataRows {
+  rows: number[];
+  stoppedBy: StopReason;
+  /** The row that stopped reading (total, signature, limit). */
+  stopRow?: number;
+}
+
+/** Data rows below a header: blank rows skipped, stopping at a run of blanks, a 合计 or signature row, or MAX_ROWS. */
+export function dataRows(ws: ExcelJS.Worksheet, headerRow: number, maxRows: number = READ_LIMITS.maxRowsPerSheet): DataRows {
+  const rows: number[] = [];
+  let blanks = 0;
+  const last = ws.rowCount;
+  for (let row = headerRow + 1; row <= last; row++) {
+    if (isBlankRow(ws, row)) {
+      if (++blanks >= READ_LIMITS.blankRowsToStop) return { rows, stoppedBy: 'blank' };
+      continue;
+    }
+    blanks = 0;
+    const kind = stopKind(ws, row);
+    if (kind) return { rows, stoppedBy: kind, stopRow: row };
+    if (rows.length >= maxRows) return { rows, stoppedBy: 'limit', stopRow: row };
+    rows.push(row);
+  }
+  return { rows, stoppedBy: 'end' };
+}
+
+/** Label cell search (姓名 … 张三): the value in the next non-empty cell to the right, or after 姓名：in the same cell. */
+export function findLabelValue(
+  ws: ExcelJS.Worksheet,
+  labels: readonly string[],
+  firstRow: number,
+  lastRow: number,
+  otherLabels: readonly string[] = [],
+): { text: string; row: number; col: number } | undefined {
+  const wanted = labels.map(normaliseHeader);
+  const others = new Set([...wanted, ...otherLabels.map(normaliseHeader)]);
+  for (let row = firstRow; row <= lastRow; row++) {
+    const r = ws.findRow(row);
+    if (!r) continue;
+    const cells: { col: number; text: string }[] = [];
+    r.eachCell({ includeEmpty: false }, (cell, col) => {
+      const c = readCell(cell);
+      if (!c.covered && c.text !== '') cells.push({ col, text: c.text });
+    });
+    for (let i = 0; i < cells.length; i++) {
+      const raw = cells[i]!.text;
+      const norm = normaliseHeader(raw);
+      if (wanted.includes(norm)) {
+        const next = cells[i + 1];
+        if (next && !others.has(normaliseHeader(next.text))) return { text: next.text, row, col: next.col };
+        return { text: '', row, col: cells[i]!.col };
+      }
+      const m = /^([^:：]+)[:：]\s*(.+)$/.exec(raw);
+      if (m && wanted.includes(normaliseHeader(m[1]!))) return { text: m[2]!.trim(), row, col: cells[i]!.col };
+    }
+  }
+  return undefined;
+}

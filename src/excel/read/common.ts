@@ -1,0 +1,148 @@
+// Shared plumbing of the form readers: sheets by name, diagnostics with their cell,
+// and typed fields (text, number, date, id) read from a header-mapped row.
+import type ExcelJS from 'exceljs';
+import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics.js';
+import type { Dec } from '../../core/decimal.js';
+import type { SourceRef } from '../../core/model.js';
+import { asDate, asId, asNumber, cellAddress, readCell, type CellRead } from '../cells.js';
+import { dataRows, findHeader, type ColumnSpec, type DataRows, type HeaderMatch } from '../header.js';
+import { READ_LIMITS } from '../sniff.js';
+import { READ_CATALOGUE, type ReadCode } from './catalogue.js';
+
+export function normaliseSheetName(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** Finds a sheet by any of its names (trimmed, NFKC, spaces ignored); never by position. */
+export function sheetByName(wb: ExcelJS.Workbook, names: readonly string[]): ExcelJS.Worksheet | undefined {
+  const wanted = names.map(normaliseSheetName);
+  for (const w of wanted) {
+    const ws = wb.worksheets.find((s) => normaliseSheetName(s.name) === w);
+    if (ws) return ws;
+  }
+  return undefined;
+}
+
+export class ReadContext {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(readonly file: string) {}
+
+  ref(sheet: string, row?: number, col?: number): SourceRef {
+    const r: SourceRef = { file: this.file, sheet };
+    if (row !== undefined) r.cell = col !== undefined ? cellAddress(row, col) : `A${row}`;
+    return r;
+  }
+
+  report(code: ReadCode, place: SourceRef, params: Record<string, string | number | undefined> = {}, value?: unknown): void {
+    this.diagnostics.push(makeDiagnostic(READ_CATALOGUE, code, place, params, value));
+  }
+
+  /** Finds a header or reports READ_HEADER_NOT_FOUND / READ_COLUMN_MISSING. */
+  header(ws: ExcelJS.Worksheet, specs: readonly ColumnSpec[], fromRow = 1): HeaderMatch | undefined {
+    const h = findHeader(ws, specs, { fromRow, allowMissing: true, minMatches: 1 });
+    const required = specs.filter((s) => s.required);
+    if (!h || (required.length > 0 && h.missing.length === required.length)) {
+      this.report('READ_HEADER_NOT_FOUND', { file: this.file, sheet: ws.name }, {
+        rows: READ_LIMITS.headerSearchRows,
+        labels: required.map((s) => s.labels[0]).join('、'),
+      });
+      return undefined;
+    }
+    for (const key of h.missing) {
+      const spec = specs.find((s) => s.key === key)!;
+      this.report('READ_COLUMN_MISSING', this.ref(ws.name, h.row), { label: spec.labels[0] });
+    }
+    return h.missing.length > 0 ? undefined : h;
+  }
+
+  rows(ws: ExcelJS.Worksheet, headerRow: number): number[] {
+    const d: DataRows = dataRows(ws, headerRow);
+    if (d.stoppedBy === 'limit') this.report('READ_TOO_MANY_ROWS', this.ref(ws.name, d.stopRow), { limit: READ_LIMITS.maxRowsPerSheet });
+    return d.rows;
+  }
+}
+
+/** Typed access to one data row of a header-mapped table, reporting unreadable cells. */
+export class RowReader {
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly ws: ExcelJS.Worksheet,
+    private readonly header: HeaderMatch,
+    readonly row: number,
+  ) {}
+
+  col(key: string): number | undefined {
+    return this.header.columns[key];
+  }
+
+  cell(key: string): CellRead {
+    const col = this.col(key);
+    return col === undefined ? { text: '' } : readCell(this.ws.findCell(this.row, col));
+  }
+
+  ref(key?: string): SourceRef {
+    const col = key === undefined ? undefined : this.col(key);
+    return this.ctx.ref(this.ws.name, this.row, col ?? 1);
+  }
+
+  rowRef(): SourceRef {
+    return { file: this.ctx.file, sheet: this.ws.name, cell: `A${this.row}` };
+  }
+
+  has(key: string): boolean {
+    return this.col(key) !== undefined;
+  }
+
+  /** Text of a field; a formula without a cached value reads blank (text fields are never fatal). */
+  text(key: string): string {
+    return this.cell(key).text;
+  }
+
+  optText(key: string): string | undefined {
+    const t = this.text(key);
+    return t === '' ? undefined : t;
+  }
+
+  /** A number, null when blank; unreadable → diagnostic and null. */
+  number(key: string, opts: { silentNoCache?: boolean } = {}): Dec | null {
+    const c = this.cell(key);
+    const n = asNumber(c);
+    if (n.problem === 'formula-no-cache' && opts.silentNoCache) return null;
+    if (n.problem) this.problem(key, n.problem, c, n.detail);
+    return n.value;
+  }
+
+  date(key: string): string | undefined {
+    const c = this.cell(key);
+    const d = asDate(c);
+    if (d.problem) this.problem(key, d.problem, c, d.detail);
+    return d.value;
+  }
+
+  id(key: string): string | undefined {
+    const c = this.cell(key);
+    const r = asId(c);
+    if (r.problem) this.problem(key, r.problem, c);
+    return r.value === '' ? undefined : r.value;
+  }
+
+  private problem(key: string, problem: string, c: CellRead, detail?: string): void {
+    const place = this.ref(key);
+    const value = c.text || detail;
+    if (problem === 'formula-no-cache') this.ctx.report('READ_FORMULA_NO_CACHE', place, {}, detail);
+    else if (problem === 'formula-error') this.ctx.report('READ_FORMULA_ERROR', place, { error: detail }, value);
+    else if (problem === 'bad-date') this.ctx.report('READ_BAD_DATE', place, {}, value);
+    else if (problem === 'id-precision') this.ctx.report('READ_ID_PRECISION', place, {}, value);
+    else this.ctx.report('READ_NOT_A_NUMBER', place, {}, value);
+  }
+}
+
+/** Column synonyms shared by the forms. */
+export const COL = {
+  seq: { key: 'seq', labels: ['序号', '编码序号'] },
+  name: { key: 'name', labels: ['姓名', '党员姓名', '名字'], required: true },
+  id: { key: 'id', labels: ['编号', '党员编号', '人员编号', '工号'] },
+  total: { key: 'total', labels: ['合计', '合计得分', '小计', '总分', '总计', '积分合计'] },
+  note: { key: 'note', labels: ['依据/备注', '依据', '备注', '依据、备注', '依据或备注', '说明'] },
+  date: { key: 'date', labels: ['日期', '时间', '发生日期', '事项日期'] },
+} as const satisfies Record<string, ColumnSpec>;

@@ -1,0 +1,103 @@
+// Ledger reader: a branch's 积分台账 workbook → the Ledger model with a source cell for every
+// value, plus reader-level diagnostics. Sheets are found by name; semantic checks are the core's.
+import { basename } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { cycleOf, recordSheetNames } from '../../core/cycle.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
+import type { Ledger, RecordRow } from '../../core/model.js';
+import type { Scheme } from '../../scheme/schema.js';
+import { ReadContext, sheetByName } from './common.js';
+import { isCardSheet, readCardSheet, readRecordSheet, recordedColumns } from './records.js';
+import { readInfoSheet, readRoster, type LedgerInfo } from './roster.js';
+import { readEvaluations, readEvents, readSanctions } from './tables.js';
+
+export const SHEET_NAMES = {
+  info: ['说明', '填表说明', '基本信息'],
+  roster: ['名册', '党员名册', '花名册'],
+  events: ['加减分明细', '加减分明细表', '加分扣分明细', '积分明细'],
+  evaluations: ['民主评议', '民主评议表', '民主评议结果'],
+  sanctions: ['否决与处分', '否决及处分', '一票否决与处分', '处分'],
+} as const;
+
+export type LedgerLayout = 'monthly' | 'card' | 'none';
+
+export interface LedgerRead {
+  ledger?: Ledger;
+  diagnostics: Diagnostic[];
+  layout?: LedgerLayout;
+}
+
+/** Only the 说明 sheet: which scheme and year a ledger declares (to pick the scheme before reading). */
+export function readLedgerInfo(file: string, wb: ExcelJS.Workbook): LedgerInfo & { diagnostics: Diagnostic[] } {
+  const ctx = new ReadContext(file);
+  const ws = sheetByName(wb, SHEET_NAMES.info);
+  const info = ws ? readInfoSheet(ctx, ws) : { info: {} };
+  return { ...info, diagnostics: ctx.diagnostics };
+}
+
+/**
+ * Reads a ledger. Without a scheme, record sheets are not read (their columns come from the
+ * scheme); everything else is. A ledger is returned unless the roster is missing.
+ */
+export function readLedger(file: string, wb: ExcelJS.Workbook, scheme: Scheme | undefined): LedgerRead {
+  const ctx = new ReadContext(file);
+  const sheetList = wb.worksheets.map((s) => s.name).join('、');
+  const infoWs = sheetByName(wb, SHEET_NAMES.info);
+  const info: LedgerInfo = infoWs ? readInfoSheet(ctx, infoWs) : { info: {} };
+  if (!infoWs) ctx.report('READ_INFO_MISSING', { file });
+
+  const rosterWs = sheetByName(wb, SHEET_NAMES.roster);
+  if (!rosterWs) {
+    ctx.report('READ_SHEET_MISSING', { file }, { sheet: '名册', found: sheetList });
+    return { diagnostics: ctx.diagnostics };
+  }
+  const members = readRoster(ctx, rosterWs);
+
+  let records: RecordRow[] = [];
+  let layout: LedgerLayout = 'none';
+  if (scheme && scheme.cycle.record !== 'none') {
+    const r = readRecords(ctx, wb, scheme, info.cycleYear, sheetList);
+    records = r.records;
+    layout = r.layout;
+  }
+
+  const eventsWs = sheetByName(wb, SHEET_NAMES.events);
+  const evalWs = sheetByName(wb, SHEET_NAMES.evaluations);
+  const sanctionWs = sheetByName(wb, SHEET_NAMES.sanctions);
+  const ledger: Ledger = {
+    file,
+    branch: info.branch ?? basename(file).replace(/\.xlsx$/i, ''),
+    info: info.info,
+    members,
+    records,
+    events: eventsWs ? readEvents(ctx, eventsWs) : [],
+    evaluations: evalWs ? readEvaluations(ctx, evalWs) : [],
+    sanctions: sanctionWs ? readSanctions(ctx, sanctionWs) : [],
+  };
+  if (info.schemeId) ledger.schemeId = info.schemeId;
+  if (info.cycleYear) ledger.cycleYear = info.cycleYear;
+  return { ledger, diagnostics: ctx.diagnostics, layout };
+}
+
+function readRecords(ctx: ReadContext, wb: ExcelJS.Workbook, scheme: Scheme, year: number | undefined, sheetList: string): { records: RecordRow[]; layout: LedgerLayout } {
+  // Sheet names depend on the cycle's start month only, so any year gives them.
+  const names = recordSheetNames(cycleOf(year ?? 2000, scheme.cycle), scheme.cycle.record);
+  const entries = recordedColumns(scheme);
+  if (entries.length === 0) return { records: [], layout: 'none' };
+  const found = names.map((n) => sheetByName(wb, [n]));
+  const records: RecordRow[] = [];
+  if (found.some(Boolean)) {
+    found.forEach((ws, period) => {
+      if (ws) records.push(...readRecordSheet(ctx, ws, period, entries));
+      else ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: names[period], found: sheetList });
+    });
+    return { records, layout: 'monthly' };
+  }
+  const cards = wb.worksheets.filter(isCardSheet);
+  if (cards.length > 0) {
+    for (const ws of cards) records.push(...readCardSheet(ctx, ws, names, entries));
+    return { records, layout: 'card' };
+  }
+  ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: `${names[0]}…${names[names.length - 1]}`, found: sheetList });
+  return { records, layout: 'none' };
+}

@@ -1,0 +1,124 @@
+// Ledger reader, part 2: the record sheets (1月…12月 / 第一季度…) and the card layout
+// (one 积分管理记录表 sheet per member, a row per month). Both give RecordRows.
+import type ExcelJS from 'exceljs';
+import type { Dec } from '../../core/decimal.js';
+import type { RecordRow, SourceRef } from '../../core/model.js';
+import type { Scheme } from '../../scheme/schema.js';
+import { readCell } from '../cells.js';
+import { findLabelValue, normaliseHeader, type ColumnSpec, type HeaderMatch } from '../header.js';
+import { COL, ReadContext, RowReader, normaliseSheetName } from './common.js';
+
+/** `componentId.entryId` and its header labels, for every entry of every recorded component. */
+export function recordedColumns(scheme: Scheme): ColumnSpec[] {
+  const out: ColumnSpec[] = [];
+  for (const c of scheme.components) {
+    if (c.kind !== 'recorded') continue;
+    for (const e of c.entries) out.push({ key: `${c.id}.${e.id}`, labels: [e.name, ...e.aliases], required: true });
+  }
+  return out;
+}
+
+function rowValues(r: RowReader, entries: ColumnSpec[]): { values: Record<string, Dec | null>; cells: Record<string, SourceRef>; any: boolean } {
+  const values: Record<string, Dec | null> = {};
+  const cells: Record<string, SourceRef> = {};
+  let any = false;
+  for (const e of entries) {
+    values[e.key] = r.number(e.key);
+    cells[e.key] = r.ref(e.key);
+    if (r.text(e.key) !== '' || r.cell(e.key).problem) any = true;
+  }
+  return { values, cells, any };
+}
+
+function withTotal(row: RecordRow, r: RowReader): RecordRow {
+  if (!r.has('total')) return row;
+  // A 合计 formula never calculated (a generated template) is simply not there: totals are recomputed.
+  const total = r.number('total', { silentNoCache: true });
+  if (total) row.writtenTotal = total;
+  row.totalCell = r.ref('total');
+  return row;
+}
+
+/** One record sheet: a row per member. */
+export function readRecordSheet(ctx: ReadContext, ws: ExcelJS.Worksheet, period: number, entries: ColumnSpec[]): RecordRow[] {
+  const h = ctx.header(ws, [COL.seq, COL.name, COL.id, ...entries, COL.total, COL.note]);
+  if (!h) return [];
+  const out: RecordRow[] = [];
+  for (const row of ctx.rows(ws, h.row)) {
+    const r = new RowReader(ctx, ws, h, row);
+    const name = r.text('name');
+    const id = r.has('id') ? r.id('id') : undefined;
+    if (name === '' && !id) {
+      if (entries.some((e) => r.text(e.key) !== '')) ctx.report('READ_ROW_NO_NAME', r.ref('name'));
+      continue;
+    }
+    const v = rowValues(r, entries);
+    const rec: RecordRow = { name, period, values: v.values, cells: v.cells, source: r.rowRef() };
+    if (id) rec.id = id;
+    out.push(withTotal(rec, r));
+  }
+  return out;
+}
+
+const CARD_TITLE = '积分管理记录表';
+
+/** A card sheet has 积分管理记录表 in a title cell of its first rows. */
+export function isCardSheet(ws: ExcelJS.Worksheet): boolean {
+  for (let row = 1; row <= 3; row++) {
+    const r = ws.findRow(row);
+    if (!r) continue;
+    let found = false;
+    r.eachCell({ includeEmpty: false }, (cell) => {
+      if (!found && readCell(cell).text.replace(/\s/g, '').includes(CARD_TITLE)) found = true;
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
+/** Month label of a card row: 1月, 1 月, 一月, 1, 第一季度 → the record sheet name it stands for. */
+export function periodLabel(text: string): string {
+  const t = normaliseHeader(text);
+  const cn = '一二三四五六七八九十';
+  let m = /^(\d{1,2})月?(份)?$/.exec(t);
+  if (m) return `${Number(m[1])}月`;
+  m = /^(十[一二]|[一二三四五六七八九十])月(份)?$/.exec(t);
+  if (m) {
+    const s = m[1]!;
+    const n = s.length === 2 ? 10 + cn.indexOf(s[1]!) + 1 : cn.indexOf(s) + 1;
+    return `${n}月`;
+  }
+  return t;
+}
+
+/** One member card: 姓名 (and 编号) label cells, then a 月份 header and a row per month. */
+export function readCardSheet(ctx: ReadContext, ws: ExcelJS.Worksheet, periodNames: string[], entries: ColumnSpec[]): RecordRow[] {
+  const monthCol: ColumnSpec = { key: 'month', labels: ['月份', '月度', '时间', '季度'], required: true };
+  const h: HeaderMatch | undefined = ctx.header(ws, [monthCol, ...entries, COL.total, COL.note]);
+  if (!h) return [];
+  const stop = ['编号', '党员编号', '性别', '支部', '所在支部', '党员类别', '年度', '出生年月', '入党时间'];
+  const nameCell = findLabelValue(ws, ['姓名', '党员姓名'], 1, h.row - 1, stop);
+  if (!nameCell || nameCell.text === '') {
+    ctx.report('READ_CARD_NO_NAME', { file: ctx.file, sheet: ws.name, ...(nameCell ? { cell: ctx.ref(ws.name, nameCell.row, nameCell.col).cell } : {}) });
+    return [];
+  }
+  const idCell = findLabelValue(ws, ['编号', '党员编号'], 1, h.row - 1, ['姓名', '党员姓名', ...stop]);
+  const id = idCell?.text || undefined;
+  const out: RecordRow[] = [];
+  const wanted = periodNames.map(normaliseSheetName);
+  for (const row of ctx.rows(ws, h.row)) {
+    const r = new RowReader(ctx, ws, h, row);
+    const label = r.text('month');
+    if (label === '') continue;
+    const period = wanted.indexOf(normaliseSheetName(periodLabel(label)));
+    if (period < 0) {
+      ctx.report('READ_BAD_PERIOD', r.ref('month'), { label, expected: `${periodNames[0]}…${periodNames[periodNames.length - 1]}` }, label);
+      continue;
+    }
+    const v = rowValues(r, entries);
+    const rec: RecordRow = { name: nameCell.text, period, values: v.values, cells: v.cells, source: r.rowRef() };
+    if (id) rec.id = id;
+    out.push(withTotal(rec, r));
+  }
+  return out;
+}
