@@ -1,0 +1,321 @@
+// `score template`: the blank branch ledger (积分台账) for one cycle. Its layout is the
+// contract the ledger reader relies on: sheet names, titles in row 1, headers in row 2.
+import ExcelJS from 'exceljs';
+import type { Scheme } from '../../scheme/schema.js';
+import type { Member } from '../../core/model.js';
+import { cycleOf, cycleTitle, monthPeriod, periodTitle, recordSheetNames, type Cycle } from '../../core/cycle.js';
+import {
+  BORDER, FONT_BODY, FONT_HEADER, addTable, colLetter, freezeBelow, printSetup, setDate, setText, styleBody,
+  styleCell, writeHeader, writeLine, writeTitle, type Column,
+} from './style.js';
+import { LISTS_SHEET, dateValidation, decimalValidation, listValidation, nonNegativeValidation, validateRange } from './validation.js';
+import { evaluationGrades, itemNames, levelNames, recordedColumns, sanctionTypes, type EntryColumn } from './scheme-info.js';
+import { uniqueNames } from './names.js';
+
+export interface LedgerTemplateOptions {
+  branch: string;
+  year: number;
+  layout?: 'monthly' | 'card';
+  roster?: Member[];
+  /** 上级党组织 and 记录员 in the 说明 sheet (blank for the branch to fill in). */
+  parent?: string;
+  recorder?: string;
+}
+
+export const SHEET = {
+  info: '说明',
+  roster: '名册',
+  events: '加减分明细',
+  evaluation: '民主评议',
+  sanctions: '否决与处分',
+} as const;
+
+const BLANK_ROWS = 60;
+const EVENT_ROWS = 100;
+const SANCTION_ROWS = 30;
+
+export function ledgerTemplate(scheme: Scheme, opts: LedgerTemplateOptions): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'score';
+  wb.created = new Date();
+  const cycle = cycleOf(opts.year, scheme.cycle);
+  const roster = opts.roster ?? [];
+  infoSheet(wb, scheme, cycle, opts);
+  rosterSheet(wb, scheme, opts.branch, cycle, roster);
+  const entries = recordedColumns(scheme);
+  const periods = recordSheetNames(cycle, scheme.cycle.record);
+  if (opts.layout === 'card') {
+    cardSheets(wb, opts.branch, cycle, periods, entries, roster);
+  } else if (entries.length) {
+    periods.forEach((name, i) => recordSheet(wb, name, recordTitle(opts.branch, cycle, scheme.cycle.record, i), entries, roster));
+  }
+  eventSheet(wb, scheme, opts.branch, cycle);
+  evaluationSheet(wb, scheme, opts.branch, cycle, roster);
+  sanctionSheet(wb, scheme, opts.branch, cycle);
+  moveListsLast(wb);
+  return wb;
+}
+
+function recordTitle(branch: string, cycle: Cycle, record: Scheme['cycle']['record'], i: number): string {
+  const when = record === 'month' ? periodTitle(cycle, monthPeriod(cycle, i)) : `${cycleTitle(cycle)}${recordSheetNames(cycle, 'quarter')[i]}`;
+  return `${branch} ${when} 党员积分记录`;
+}
+
+function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: LedgerTemplateOptions): void {
+  const ws = wb.addWorksheet(SHEET.info);
+  ws.getColumn(1).width = 14;
+  ws.getColumn(2).width = 70;
+  writeTitle(ws, '积分台账说明', 2);
+  const rows: [string, string | number][] = [
+    ['方案', scheme.id],
+    ['方案名称', scheme.name],
+    ['支部', opts.branch],
+    ['上级党组织', opts.parent ?? ''],
+    ['年度', cycle.year],
+    ['周期起止', `${cycle.start} 至 ${cycle.end}`],
+    ['记录员', opts.recorder ?? ''],
+  ];
+  rows.forEach(([key, value], i) => {
+    const k = ws.getCell(i + 2, 1);
+    k.value = key;
+    k.font = FONT_HEADER;
+    k.border = BORDER;
+    k.alignment = { horizontal: 'center', vertical: 'middle' };
+    const v = ws.getCell(i + 2, 2);
+    styleCell(v, { header: '', align: 'left', type: typeof value === 'number' ? 'number' : 'text' });
+    v.value = value === '' ? null : value;
+    if (typeof value === 'number') v.alignment = { horizontal: 'left', vertical: 'middle' };
+  });
+  const notes = [
+    '填写说明：',
+    '1. 本表由 score template 生成，请勿改动工作表名称和第 2 行表头；方案、年度信息由程序读取。',
+    '2. 名册：每名党员一行；编号、联系电话按文本填写；日期按 2023-03-15 格式；不参加积分管理的党员在“积分管理”选“不参加”。',
+    '3. 月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和；扣分依据写在“依据/备注”。',
+    '4. 加减分明细：每件加分或扣分事项一行，事项、级别从下拉列表选择，项目名称用于同一项目按最高级计分。',
+    '5. 民主评议：填写好、一般、差的票数，或直接填写评议等次；否决与处分：记录一票否决和党纪处分。',
+    `6. 计分标准见“${scheme.name}”，可用 score scheme show ${scheme.id} 查看。`,
+  ];
+  const start = rows.length + 3;
+  notes.forEach((text, i) => writeLine(ws, start + i, text, 2));
+  ws.getCell(start, 1).font = FONT_HEADER;
+  freezeBelow(ws, 1);
+  printSetup(ws, { titleRows: 1 });
+}
+
+function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle, roster: Member[]): void {
+  const tiered = scheme.tiers.length > 0;
+  const columns: Column[] = [
+    { header: '序号', width: 6 },
+    { header: '姓名', width: 10 },
+    { header: '编号', width: 14, type: 'text' },
+    { header: '性别', width: 6 },
+    { header: '出生年月', width: 12, type: 'date' },
+    { header: '民族', width: 8 },
+    { header: '学历', width: 10 },
+    { header: '入党时间', width: 12, type: 'date' },
+    { header: '党员类别', width: 14 },
+    ...(tiered ? [{ header: '层次', width: 14 }] : []),
+    { header: '积分管理', width: 10 },
+    { header: '志愿服务岗位', width: 24 },
+    { header: '联系电话', width: 14, type: 'text' },
+    { header: '转入日期', width: 12, type: 'date' },
+    { header: '转出日期', width: 12, type: 'date' },
+    { header: '备注', width: 16, align: 'left' },
+  ];
+  const rows = roster.length ? roster.length + 10 : BLANK_ROWS;
+  const t = addTable(wb, SHEET.roster, { title: `${branch}党员名册（${cycleTitle(cycle)}）`, columns, bodyRows: rows, orientation: 'landscape' });
+  roster.forEach((m, i) => {
+    const r = t.firstRow + i;
+    t.ws.getCell(r, t.col('序号')).value = i + 1;
+    t.ws.getCell(r, t.col('姓名')).value = m.name;
+    setText(t.ws.getCell(r, t.col('编号')), m.id);
+    setDate(t.ws.getCell(r, t.col('出生年月')), m.birth);
+    t.ws.getCell(r, t.col('党员类别')).value = m.category;
+    if (tiered && m.tier) t.ws.getCell(r, t.col('层次')).value = m.tier;
+    t.ws.getCell(r, t.col('积分管理')).value = m.participates ? '参加' : '不参加';
+    t.ws.getCell(r, t.col('志愿服务岗位')).value = m.posts.length ? m.posts.join('、') : null;
+    setText(t.ws.getCell(r, t.col('联系电话')), m.phone);
+    setDate(t.ws.getCell(r, t.col('转入日期')), m.joined);
+    setDate(t.ws.getCell(r, t.col('转出日期')), m.left);
+  });
+  const lists: [string, string[], string][] = [
+    ['性别', ['男', '女'], '性别请选择“男”或“女”'],
+    ['党员类别', scheme.categories.map((c) => c.name), '党员类别请从下拉列表中选择'],
+    ...(tiered ? ([['层次', scheme.tiers.map((x) => x.name), '层次请从下拉列表中选择']] as [string, string[], string][]) : []),
+    ['积分管理', ['参加', '不参加'], '积分管理请选择“参加”或“不参加”'],
+  ];
+  for (const [header, values, error] of lists) {
+    const v = listValidation(wb, header, values, error);
+    if (v) validateRange(t.ws, t.col(header), t.firstRow, t.lastRow, v);
+  }
+}
+
+function recordColumns(entries: EntryColumn[]): Column[] {
+  return [
+    { header: '序号', width: 6 },
+    { header: '姓名', width: 10 },
+    { header: '编号', width: 14, type: 'text' },
+    ...entries.map((e) => ({ header: e.header, width: Math.max(10, e.header.length * 1.6), type: 'number' as const })),
+    { header: '合计', width: 10, type: 'number' },
+    { header: '依据/备注', width: 28, align: 'left' },
+  ];
+}
+
+function validateEntries(ws: ExcelJS.Worksheet, firstCol: number, from: number, to: number, entries: EntryColumn[]): void {
+  entries.forEach((e, i) => validateRange(ws, firstCol + i, from, to, decimalValidation(e.entry.min, e.entry.max, e.entry.name)));
+}
+
+function sumFormula(ws: ExcelJS.Worksheet, row: number, totalCol: number, firstCol: number, lastCol: number): void {
+  if (lastCol < firstCol) return;
+  ws.getCell(row, totalCol).value = { formula: `SUM(${colLetter(firstCol)}${row}:${colLetter(lastCol)}${row})` };
+}
+
+function recordSheet(wb: ExcelJS.Workbook, name: string, title: string, entries: EntryColumn[], roster: Member[]): void {
+  const columns = recordColumns(entries);
+  const rows = roster.length || BLANK_ROWS;
+  const t = addTable(wb, name, { title, columns, bodyRows: rows, orientation: 'landscape' });
+  const first = 4;
+  const last = 3 + entries.length;
+  const total = t.col('合计');
+  for (let r = t.firstRow; r <= t.lastRow; r++) sumFormula(t.ws, r, total, first, last);
+  roster.forEach((m, i) => {
+    const r = t.firstRow + i;
+    t.ws.getCell(r, 1).value = i + 1;
+    t.ws.getCell(r, 2).value = m.name;
+    setText(t.ws.getCell(r, 3), m.id);
+  });
+  validateEntries(t.ws, first, t.firstRow, t.lastRow, entries);
+}
+
+const INFO_BLOCK: [string, string, string, string][] = [
+  ['姓名', '编号', '性别', '出生年月'],
+  ['民族', '学历', '入党时间', '联系电话'],
+];
+
+function cardSheets(wb: ExcelJS.Workbook, branch: string, cycle: Cycle, periods: string[], entries: EntryColumn[], roster: Member[]): void {
+  const reserved = [...Object.values(SHEET), LISTS_SHEET];
+  const cards: (Member | undefined)[] = roster.length ? roster : [undefined];
+  const names = uniqueNames(cards.map((m) => m?.name ?? '记录卡'), { reserved, fallback: '记录卡' });
+  cards.forEach((m, i) => cardSheet(wb, names[i]!, branch, cycle, periods, entries, m));
+}
+
+function cardSheet(wb: ExcelJS.Workbook, name: string, branch: string, cycle: Cycle, periods: string[], entries: EntryColumn[], m: Member | undefined): void {
+  const ws = wb.addWorksheet(name);
+  const columns: Column[] = [
+    { header: '月份', width: 10 },
+    ...entries.map((e) => ({ header: e.header, width: Math.max(12, e.header.length * 1.6), type: 'number' as const })),
+    { header: '合计', width: 10, type: 'number' },
+  ];
+  const width = Math.max(8, columns.length);
+  for (let c = columns.length + 1; c <= width; c++) ws.getColumn(c).width = 12;
+  writeTitle(ws, `${branch}党员日常行为积分管理记录表（${cycleTitle(cycle)}）`, width);
+  writeLine(ws, 2, `所在支部：${branch}`, width);
+  const values: Record<string, { text?: string; date?: string }> = {
+    姓名: { text: m?.name },
+    编号: { text: m?.id },
+    出生年月: { date: m?.birth },
+    联系电话: { text: m?.phone },
+  };
+  INFO_BLOCK.forEach((labels, i) => {
+    const r = 3 + i;
+    labels.forEach((label, j) => {
+      const l = ws.getCell(r, 1 + j * 2);
+      l.value = label;
+      l.font = FONT_HEADER;
+      l.border = BORDER;
+      l.alignment = { horizontal: 'center', vertical: 'middle' };
+      const v = ws.getCell(r, 2 + j * 2);
+      styleCell(v, { header: '', type: label === '出生年月' || label === '入党时间' ? 'date' : 'text' });
+      const given = values[label];
+      if (given?.date) setDate(v, given.date);
+      else if (given?.text) setText(v, given.text);
+    });
+  });
+  const headerRow = 5;
+  writeHeader(ws, headerRow, columns);
+  const first = headerRow + 1;
+  const last = headerRow + periods.length;
+  styleBody(ws, first, last, columns);
+  periods.forEach((p, i) => {
+    const r = first + i;
+    ws.getCell(r, 1).value = p;
+    sumFormula(ws, r, columns.length, 2, 1 + entries.length);
+  });
+  validateEntries(ws, 2, first, last, entries);
+  freezeBelow(ws, headerRow);
+  printSetup(ws, { orientation: entries.length > 6 ? 'landscape' : 'portrait', titleRows: headerRow });
+  ws.getCell(last + 2, 1).value = '党员签字：';
+  ws.getCell(last + 2, Math.max(4, width - 3)).value = '支部书记签字：';
+  ws.getCell(last + 2, 1).font = FONT_BODY;
+  ws.getCell(last + 2, Math.max(4, width - 3)).font = FONT_BODY;
+}
+
+function eventSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle): void {
+  const columns: Column[] = [
+    { header: '序号', width: 6 },
+    { header: '日期', width: 12, type: 'date' },
+    { header: '姓名', width: 10 },
+    { header: '编号', width: 14, type: 'text' },
+    { header: '事项', width: 26, align: 'left' },
+    { header: '级别', width: 8 },
+    { header: '项目', width: 20, align: 'left' },
+    { header: '次数', width: 8, type: 'number' },
+    { header: '分值', width: 8, type: 'number' },
+    { header: '依据', width: 28, align: 'left' },
+    { header: '审核人', width: 10 },
+  ];
+  const t = addTable(wb, SHEET.events, { title: `${branch}党员积分加减分明细（${cycleTitle(cycle)}）`, columns, bodyRows: EVENT_ROWS, orientation: 'landscape' });
+  const { ws, firstRow: a, lastRow: b } = t;
+  validateRange(ws, t.col('日期'), a, b, dateValidation(cycle.start, cycle.end, '日期'));
+  const items = listValidation(wb, '事项', itemNames(scheme), '事项请从下拉列表中选择（计分标准中的项目）');
+  if (items) validateRange(ws, t.col('事项'), a, b, items);
+  const levels = listValidation(wb, '级别', levelNames(scheme), '级别请从下拉列表中选择');
+  if (levels) validateRange(ws, t.col('级别'), a, b, levels);
+  validateRange(ws, t.col('次数'), a, b, nonNegativeValidation('次数'));
+  validateRange(ws, t.col('分值'), a, b, nonNegativeValidation('分值'));
+}
+
+function evaluationSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle, roster: Member[]): void {
+  const columns: Column[] = [
+    { header: '姓名', width: 10 },
+    { header: '编号', width: 14, type: 'text' },
+    { header: '好', width: 8, type: 'number' },
+    { header: '一般', width: 8, type: 'number' },
+    { header: '差', width: 8, type: 'number' },
+    { header: '参评人数', width: 10, type: 'number' },
+    { header: '评议等次', width: 12 },
+    { header: '评议得分', width: 10, type: 'number' },
+  ];
+  const t = addTable(wb, SHEET.evaluation, { title: `${branch}民主评议党员情况（${cycleTitle(cycle)}）`, columns, bodyRows: roster.length || BLANK_ROWS });
+  roster.forEach((m, i) => {
+    t.ws.getCell(t.firstRow + i, 1).value = m.name;
+    setText(t.ws.getCell(t.firstRow + i, 2), m.id);
+  });
+  for (const h of ['好', '一般', '差', '参评人数']) validateRange(t.ws, t.col(h), t.firstRow, t.lastRow, nonNegativeValidation(h, true));
+  const grades = listValidation(wb, '评议等次', evaluationGrades(scheme), '评议等次请从下拉列表中选择');
+  if (grades) validateRange(t.ws, t.col('评议等次'), t.firstRow, t.lastRow, grades);
+  validateRange(t.ws, t.col('评议得分'), t.firstRow, t.lastRow, nonNegativeValidation('评议得分'));
+}
+
+function sanctionSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle): void {
+  const columns: Column[] = [
+    { header: '日期', width: 12, type: 'date' },
+    { header: '姓名', width: 10 },
+    { header: '编号', width: 14, type: 'text' },
+    { header: '类型', width: 22 },
+    { header: '说明', width: 40, align: 'left' },
+  ];
+  const t = addTable(wb, SHEET.sanctions, { title: `${branch}一票否决与党纪处分记录（${cycleTitle(cycle)}）`, columns, bodyRows: SANCTION_ROWS });
+  validateRange(t.ws, t.col('日期'), t.firstRow, t.lastRow, dateValidation(cycle.start, cycle.end, '日期'));
+  const types = listValidation(wb, '类型', sanctionTypes(scheme), '类型请从下拉列表中选择（一票否决或处分类型）');
+  if (types) validateRange(t.ws, t.col('类型'), t.firstRow, t.lastRow, types);
+}
+
+/** The hidden `_lists` sheet is created on demand; keep it after the visible sheets. */
+export function moveListsLast(wb: ExcelJS.Workbook): void {
+  const lists = wb.getWorksheet(LISTS_SHEET);
+  if (!lists) return;
+  type Ordered = { orderNo: number };
+  const max = Math.max(...wb.worksheets.map((w) => (w as unknown as Ordered).orderNo));
+  (lists as unknown as Ordered).orderNo = max + 1;
+}
