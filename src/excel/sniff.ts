@@ -153,9 +153,12 @@ function checkEntries(buf: Buffer, entries: ZipEntry[]): SniffResult {
   if (!names.has('xl/workbook.xml')) {
     return { ok: false, code: names.has('xl/workbook.bin') ? 'READ_XLSB' : 'READ_NOT_WORKBOOK' };
   }
-  let total = 0;
+  const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
+  if (total > READ_LIMITS.maxUncompressedBytes) {
+    return { ok: false, code: 'READ_ZIP_TOO_LARGE', params: { size: formatBytes(total), limit: formatBytes(READ_LIMITS.maxUncompressedBytes) } };
+  }
   for (const e of entries) {
-    const tooBig = checkSize(e, (total += e.uncompressedSize));
+    const tooBig = checkSize(e);
     if (tooBig) return tooBig;
   }
   // Unpack the sheets with a hard output limit: the directory may lie about sizes.
@@ -174,12 +177,9 @@ function checkEntries(buf: Buffer, entries: ZipEntry[]): SniffResult {
   return { ok: true };
 }
 
-function checkSize(e: ZipEntry, total: number): SniffResult | undefined {
+function checkSize(e: ZipEntry): SniffResult | undefined {
   if (e.uncompressedSize > READ_LIMITS.maxPartBytes) {
     return { ok: false, code: 'READ_ZIP_PART_TOO_LARGE', params: { part: e.name, size: formatBytes(e.uncompressedSize), limit: formatBytes(READ_LIMITS.maxPartBytes) } };
-  }
-  if (total > READ_LIMITS.maxUncompressedBytes) {
-    return { ok: false, code: 'READ_ZIP_TOO_LARGE', params: { size: formatBytes(total), limit: formatBytes(READ_LIMITS.maxUncompressedBytes) } };
   }
   if (e.uncompressedSize >= READ_LIMITS.ratioCheckMinBytes) {
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
