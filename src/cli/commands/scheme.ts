@@ -1,0 +1,73 @@
+// `score scheme show ID|FILE` and `score scheme init [--from ID] --out FILE`.
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { describeScheme } from '../../scheme/describe.js';
+import { loadScheme, packageRoot, type LoadResult } from '../../scheme/load.js';
+import { EXIT_INPUT, EXIT_USAGE, setExit } from '../exit.js';
+import { lang, t } from '../i18n.js';
+import { withCommon } from '../main.js';
+import { printJson, type CommonOptions } from '../output.js';
+
+export const SCHEMA_FILE = 'score-scheme.schema.json';
+
+export function reportSchemeProblems(r: Extract<LoadResult, { ok: false }>, json: boolean | undefined): void {
+  if (json) {
+    printJson({ file: r.file, problems: r.problems.map((p) => ({ path: p.path, message: lang() === 'en' ? p.en : p.zh })) });
+  } else {
+    process.stderr.write(`${t('方案无效', 'invalid scheme')}：${r.file}\n`);
+    for (const p of r.problems) process.stderr.write(`  ${p.path ? `${p.path}：` : ''}${lang() === 'en' ? p.en : p.zh}\n`);
+  }
+}
+
+export function registerScheme(program: Command): void {
+  const scheme = program.command('scheme').description(t('查看或复制一个计分方案', 'show or copy a scheme'));
+  withCommon(scheme.command('show <idOrFile>').description(t('打印方案的细则和决定（--json 打印完整定义）', 'print the rules and decisions (--json: the full definition)')), { out: false, scheme: false }).action(
+    (ref: string, opts: CommonOptions) => {
+      const r = loadScheme(ref);
+      if (!r.ok) {
+        reportSchemeProblems(r, opts.json);
+        return setExit(r.problems.length === 1 && !r.problems[0]!.path && !existsSync(ref) ? EXIT_USAGE : EXIT_INPUT);
+      }
+      if (opts.json) return printJson(r.scheme);
+      process.stdout.write(`${describeScheme(r.scheme, lang())}\n`);
+    },
+  );
+  withCommon(
+    scheme
+      .command('init')
+      .description(t('写出一个可编辑的方案文件（不带 --from 时为县委工作意见的通用框架）', 'write an editable scheme file (without --from: the general frame of seed 002)'))
+      .option('--from <id>', t('从哪个内置方案复制', 'built-in scheme to copy'))
+      .requiredOption('--out <file>', t('写到哪个文件（.json）', 'file to write (.json)'))
+      .option('--force', t('覆盖已存在的文件', 'overwrite an existing file')),
+    { out: false, scheme: false },
+  ).action((opts: CommonOptions & { from?: string; out: string; force?: boolean }) => {
+    const source = opts.from ? loadScheme(opts.from) : loadScheme(join(packageRoot(), 'templates', 'frame.scheme.json'));
+    if (!source.ok) {
+      reportSchemeProblems(source, opts.json);
+      return setExit(EXIT_USAGE);
+    }
+    const out = resolve(opts.out);
+    if (existsSync(out) && !opts.force) {
+      process.stderr.write(`${t(`文件已存在：${opts.out}。要覆盖请加 --force`, `file exists: ${opts.out}; use --force to overwrite`)}\n`);
+      return setExit(EXIT_INPUT);
+    }
+    const { $schema: _ignored, ...rest } = source.scheme;
+    const copy = { $schema: `./${SCHEMA_FILE}`, ...rest, id: opts.from ? `${source.scheme.id}-custom` : 'my-scheme' };
+    writeAtomic(out, `${JSON.stringify(copy, null, 2)}\n`);
+    const schemaOut = join(dirname(out), SCHEMA_FILE);
+    if (!existsSync(schemaOut)) writeAtomic(schemaOut, readSchemaJson());
+    if (opts.json) return printJson({ file: out, schema: schemaOut, from: opts.from ?? 'frame' });
+    if (!opts.quiet) process.stdout.write(`${t(`已写出方案文件 ${opts.out}（id: ${copy.id}）。修改后用 score scheme show ${opts.out} 检查。`, `Wrote ${opts.out} (id: ${copy.id}). Check it with score scheme show ${opts.out}.`)}\n`);
+  });
+}
+
+function readSchemaJson(): string {
+  return readFileSync(join(packageRoot(), 'templates', SCHEMA_FILE), 'utf8');
+}
+
+function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}

@@ -1,0 +1,25 @@
+// `score schemes`: the built-in schemes (id, 名称, seed source).
+import type { Command } from 'commander';
+import Table from 'cli-table3';
+import { builtinIds, loadScheme } from '../../scheme/load.js';
+import { t } from '../i18n.js';
+import { withCommon } from '../main.js';
+import { printJson, type CommonOptions } from '../output.js';
+
+export function collectSchemes(): { id: string; name: string; source: string; summary: string }[] {
+  return builtinIds().flatMap((id) => {
+    const r = loadScheme(id);
+    return r.ok ? [{ id, name: r.scheme.name, source: r.scheme.source, summary: r.scheme.summary }] : [];
+  });
+}
+
+export function registerSchemes(program: Command): void {
+  withCommon(program.command('schemes').description(t('列出内置计分方案', 'list the built-in schemes')), { out: false, scheme: false }).action((opts: CommonOptions) => {
+    const list = collectSchemes();
+    if (opts.json) return printJson(list);
+    const table = new Table({ head: [t('方案 id', 'id'), t('名称', 'name'), t('来源', 'source')], wordWrap: true, colWidths: [18, 40, 44] });
+    for (const s of list) table.push([s.id, s.name, s.source]);
+    process.stdout.write(`${table.toString()}\n`);
+    if (!opts.quiet) process.stdout.write(`${t(`共 ${list.length} 个内置方案。查看细则：score scheme show <id>`, `${list.length} built-in schemes. Details: score scheme show <id>`)}\n`);
+  });
+}

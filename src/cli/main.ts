@@ -1,0 +1,62 @@
+// Builds the commander program: one file per command in ./commands. Thin by design.
+import { Command, CommanderError, Option } from 'commander';
+import { t } from './i18n.js';
+import { EXIT_USAGE, UsageError } from './exit.js';
+import { registerSchemes } from './commands/schemes.js';
+import { registerScheme } from './commands/scheme.js';
+
+/** Options every command accepts. */
+export function withCommon(cmd: Command, opts: { out?: boolean; scheme?: boolean } = {}): Command {
+  if (opts.scheme !== false) cmd.option('--scheme <id|file>', t('计分方案：内置方案 id 或方案文件（默认取台账「说明」表中的方案）', 'scoring scheme: built-in id or file (default: the one named in the workbook'));
+  cmd.option('--json', t('只在标准输出打印 JSON', 'print JSON only on stdout'));
+  if (opts.out !== false) {
+    cmd.option('--out <dir>', t('输出目录', 'output folder'), '输出');
+    cmd.option('--force', t('覆盖已存在的输出文件', 'overwrite existing output files'));
+  }
+  cmd.option('--quiet', t('不打印进度和提示', 'no progress or notes'));
+  cmd.addOption(new Option('--lang <lang>', t('界面语言 zh|en（或环境变量 SCORE_LANG）', 'interface language zh|en (or SCORE_LANG)')).choices(['zh', 'en']));
+  return cmd;
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('score')
+    .description(t('党员积分台账：校验、计分、评定、公示（先锋指数 / 评星定级）', 'Party members\' points ledgers: validate, compute, grade, publish'))
+    .version('0.1.0', '-V, --version', t('显示版本', 'show version'))
+    .helpOption('-h, --help', t('显示帮助', 'show help'))
+    .helpCommand('help [command]', t('显示某个命令的帮助', 'help for a command'))
+    .addOption(new Option('--lang <lang>', t('界面语言 zh|en', 'interface language zh|en')).choices(['zh', 'en']))
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of [registerSchemes, registerScheme]) {
+    register(program);
+  }
+  program.commands.forEach(function override(c: Command): void {
+    c.exitOverride();
+    c.helpOption('-h, --help', t('显示帮助', 'show help'));
+    c.commands.forEach(override);
+  });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`${t('用法错误', 'usage error')}：${e.message}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`${t('内部错误（请把这条信息发给维护者）', 'internal error (please report it)')}：${msg}\n`);
+    if (process.env.SCORE_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = 3;
+  }
+}

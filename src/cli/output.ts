@@ -1,0 +1,44 @@
+// Terminal output: stdout for results (or JSON only), stderr for progress and notes.
+import chalk from 'chalk';
+import { lang } from './i18n.js';
+import { placeText, type Diagnostic } from '../core/diagnostics.js';
+
+export interface CommonOptions {
+  json?: boolean;
+  quiet?: boolean;
+  out?: string;
+  force?: boolean;
+  scheme?: string;
+  lang?: string;
+}
+
+export function printJson(data: unknown): void {
+  process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+}
+
+export function say(opts: CommonOptions, text: string): void {
+  if (opts.json || opts.quiet) return;
+  process.stdout.write(`${text}\n`);
+}
+
+export function note(opts: CommonOptions, text: string): void {
+  if (opts.quiet) return;
+  process.stderr.write(`${text}\n`);
+}
+
+/** hledger-style: place, the value found, what is wrong, and how to fix it. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const l = lang();
+  const head = d.severity === 'error' ? chalk.red(l === 'en' ? 'error' : '错误') : chalk.yellow(l === 'en' ? 'warning' : '警告');
+  const lines = [`${chalk.bold(placeText(d))}  ${head} ${chalk.dim(d.code)}`];
+  if (d.value !== undefined) lines.push(`  ${l === 'en' ? 'found' : '填写值'}：${JSON.stringify(d.value)}`);
+  lines.push(`  ${d.message[l]}`);
+  if (d.fix[l]) lines.push(`  ${chalk.green(l === 'en' ? 'fix' : '处理')}：${d.fix[l]}`);
+  return lines.join('\n');
+}
+
+/** JSON form of a diagnostic: the contract's issue shape plus code, value and fix. */
+export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
+  const l = lang();
+  return { severity: d.severity, code: d.code, file: d.file, sheet: d.sheet, cell: d.cell, value: d.value, message: d.message[l], fix: d.fix[l] };
+}

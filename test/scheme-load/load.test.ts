@@ -1,0 +1,48 @@
+// A user's scheme file: rejected with messages that name the field path and the fix.
+import { describe, expect, it } from 'vitest';
+import { parseSchemeText } from '../../src/scheme/load.js';
+
+const base = {
+  version: 1,
+  id: 'my-scheme',
+  name: '我的方案',
+  categories: [{ name: '正式党员' }],
+  components: [{ id: 'bonus', name: '加分', kind: 'accumulate', role: 'bonus', cap: 10 }],
+  items: [{ id: 'deed', name: '好人好事', component: 'bonus', points: 2 }],
+  bands: [
+    { grade: '优秀', min: 90 },
+    { grade: '合格', min: 60, max: 90 },
+    { grade: '不合格', max: 60 },
+  ],
+};
+const load = (patch: (s: any) => void) => {
+  const s = structuredClone(base) as any;
+  patch(s);
+  return parseSchemeText(JSON.stringify(s), 'my.json');
+};
+const problems = (r: ReturnType<typeof load>) => (r.ok ? [] : r.problems.map((p) => `${p.path} | ${p.zh}`));
+
+describe('user scheme files', () => {
+  it('accepts a valid file', () => {
+    expect(load(() => {}).ok).toBe(true);
+  });
+  it.each([
+    ['a gap in the bands names the uncovered range', (s: any) => (s.bands[1].max = 80), 'bands[0].min', '[80, 90)'],
+    ['an overlap names the doubled range', (s: any) => (s.bands[1].max = 95), 'bands[0].min', '[90, 95)'],
+    ['baiyanghe as written: 70–90 then ≥100', (s: any) => (s.bands = [{ grade: '优秀', min: 100 }, { grade: '合格', min: 70, max: 90 }, { grade: '不合格', max: 70 }]), 'bands[0].min', '[90, 100)'],
+    ['an unknown component reference', (s: any) => (s.items[0].component = 'bonsu'), 'items[0].component', '不存在的组成部分「bonsu」'],
+    ['a negative cap', (s: any) => (s.components[0].cap = -5), 'components[0].cap', '不能小于 0'],
+    ['a wrong version', (s: any) => (s.version = 2), 'version', 'version 必须是 1'],
+    ['an unknown kind', (s: any) => (s.components[0].kind = 'sum'), 'components[0].kind', '可选：recorded'],
+    ['a missing name', (s: any) => delete s.name, 'name', '缺少这个字段'],
+    ['an unknown grade in the quota', (s: any) => (s.quota = { grade: '先锋', pct: 0.2, fallback: '合格' }), 'quota.grade', '等次「先锋」不在 bands 中'],
+  ])('%s', (_n, patch, path, text) => {
+    const ps = problems(load(patch));
+    expect(ps.some((p) => p.startsWith(`${path} |`) && p.includes(text)), ps.join('\n')).toBe(true);
+  });
+  it('reports broken JSON without a stack trace', () => {
+    const r = parseSchemeText('{ "version": 1, ', 'x.json');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problems[0]!.zh).toMatch(/不是有效的 JSON/);
+  });
+});
