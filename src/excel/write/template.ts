@@ -8,7 +8,7 @@ import {
   BORDER, FONT_BODY, FONT_HEADER, addTable, colLetter, freezeBelow, printSetup, setDate, setText, styleBody,
   styleCell, writeHeader, writeLine, writeTitle, type Column,
 } from './style.js';
-import { LISTS_SHEET, dateValidation, decimalValidation, listValidation, nonNegativeValidation, validateRange } from './validation.js';
+import { LISTS_SHEET, dateValidation, moveListsLast, decimalValidation, listValidation, nonNegativeValidation, validateRange } from './validation.js';
 import { evaluationGrades, itemNames, levelNames, recordedColumns, sanctionTypes, type EntryColumn } from './scheme-info.js';
 import { uniqueNames } from './names.js';
 
@@ -309,13 +309,4 @@ function sanctionSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cyc
   validateRange(t.ws, t.col('日期'), t.firstRow, t.lastRow, dateValidation(cycle.start, cycle.end, '日期'));
   const types = listValidation(wb, '类型', sanctionTypes(scheme), '类型请从下拉列表中选择（一票否决或处分类型）');
   if (types) validateRange(t.ws, t.col('类型'), t.firstRow, t.lastRow, types);
-}
-
-/** The hidden `_lists` sheet is created on demand; keep it after the visible sheets. */
-export function moveListsLast(wb: ExcelJS.Workbook): void {
-  const lists = wb.getWorksheet(LISTS_SHEET);
-  if (!lists) return;
-  type Ordered = { orderNo: number };
-  const max = Math.max(...wb.worksheets.map((w) => (w as unknown as Ordered).orderNo));
-  (lists as unknown as Ordered).orderNo = max + 1;
 }

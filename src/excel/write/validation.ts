@@ -97,3 +97,12 @@ export function dateValidation(start: string, end: string, what: string): ExcelJ
     error: `${what}应为 ${start} 至 ${end} 之间的日期（格式 2023-03-15）`,
   };
 }
+
+/** The hidden `_lists` sheet is created on demand; keep it after the visible sheets. */
+export function moveListsLast(wb: ExcelJS.Workbook): void {
+  const lists = wb.getWorksheet(LISTS_SHEET);
+  if (!lists) return;
+  type Ordered = { orderNo: number };
+  const max = Math.max(...wb.worksheets.map((w) => (w as unknown as Ordered).orderNo));
+  (lists as unknown as Ordered).orderNo = max + 1;
+}

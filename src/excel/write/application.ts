@@ -1,0 +1,85 @@
+// `score template` also writes the blank 积分申请表 a member fills in to claim points;
+// `score apply` reads it back (labels 姓名/所在支部/申报月份, then a table of claims).
+import ExcelJS from 'exceljs';
+import type { Scheme } from '../../scheme/schema.js';
+import {
+  BORDER, FONT_BODY, FONT_HEADER, freezeBelow, printSetup, setText, styleBody, styleCell, writeHeader, writeTitle, type Column,
+} from './style.js';
+import { listValidation, moveListsLast, nonNegativeValidation, validateRange } from './validation.js';
+import { itemNames, levelNames } from './scheme-info.js';
+
+export interface ApplicationFormOptions {
+  branch?: string;
+  name?: string;
+  /** 申报月份 as written (2023年3月). */
+  month?: string;
+}
+
+const COLUMNS: Column[] = [
+  { header: '序号', width: 6 },
+  { header: '申报事项', width: 26, align: 'left' },
+  { header: '级别', width: 10 },
+  { header: '次数', width: 8, type: 'number' },
+  { header: '申报分值', width: 10, type: 'number' },
+  { header: '佐证材料', width: 30, align: 'left' },
+  { header: '认定分值', width: 10, type: 'number' },
+];
+
+const CLAIM_ROWS = 10;
+export const APPLICATION_SHEET = '积分申请表';
+
+export function applicationForm(scheme: Scheme, opts: ApplicationFormOptions = {}): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'score';
+  const ws = wb.addWorksheet(APPLICATION_SHEET);
+  const width = COLUMNS.length;
+  writeTitle(ws, '党员积分申请表', width);
+
+  // 姓名 | value | 所在支部 | value (2 cells) | 申报月份 | value
+  const fields: [string, number, number, string | undefined][] = [
+    ['姓名', 1, 2, opts.name],
+    ['所在支部', 3, 4, opts.branch],
+    ['申报月份', 6, 7, opts.month],
+  ];
+  ws.mergeCells(2, 4, 2, 5);
+  for (const [label, lc, vc, value] of fields) {
+    const l = ws.getCell(2, lc);
+    l.value = label;
+    l.font = FONT_HEADER;
+    l.border = BORDER;
+    l.alignment = { horizontal: 'center', vertical: 'middle' };
+    const v = ws.getCell(2, vc);
+    styleCell(v, { header: '', type: 'text' });
+    setText(v, value);
+  }
+  ws.getCell(2, 5).border = BORDER;
+  ws.getRow(2).height = 26;
+
+  const headerRow = 3;
+  writeHeader(ws, headerRow, COLUMNS);
+  const first = headerRow + 1;
+  const last = headerRow + CLAIM_ROWS;
+  styleBody(ws, first, last, COLUMNS);
+  for (let r = first; r <= last; r++) ws.getCell(r, 1).value = r - headerRow;
+  const items = listValidation(wb, '申报事项', itemNames(scheme), '申报事项请从下拉列表中选择（计分标准中的项目）');
+  if (items) validateRange(ws, 2, first, last, items);
+  const levels = listValidation(wb, '级别', levelNames(scheme), '级别请从下拉列表中选择');
+  if (levels) validateRange(ws, 3, first, last, levels);
+  validateRange(ws, 4, first, last, nonNegativeValidation('次数'));
+  validateRange(ws, 5, first, last, nonNegativeValidation('申报分值'));
+  validateRange(ws, 7, first, last, nonNegativeValidation('认定分值'));
+
+  ['支委初评：', '审核人：', '日期：'].forEach((label, i) => {
+    const r = last + 2 + i;
+    ws.mergeCells(r, 2, r, width);
+    const cell = ws.getCell(r, 1);
+    cell.value = label;
+    cell.font = FONT_BODY;
+    cell.alignment = { horizontal: 'right', vertical: 'middle' };
+    ws.getRow(r).height = i === 0 ? 48 : 24;
+  });
+  freezeBelow(ws, headerRow);
+  printSetup(ws, { titleRows: headerRow });
+  moveListsLast(wb);
+  return wb;
+}

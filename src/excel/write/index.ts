@@ -1,0 +1,11 @@
+// The form writers: the only code that writes xlsx. Each returns an ExcelJS.Workbook;
+// callers save it with saveWorkbook (temp file + rename, no overwrite without force).
+export { ledgerTemplate, SHEET as LEDGER_SHEETS, type LedgerTemplateOptions } from './template.js';
+export { scoringStandard } from './standard.js';
+export { applicationForm, APPLICATION_SHEET, type ApplicationFormOptions } from './application.js';
+export { summarySheet, branchTitle, orderMembers, starsText, flagText, type SummaryOptions } from './summary.js';
+export { gradeWorkbook, quotaCap, OVERVIEW_SHEET, ATTENTION_SHEET, type ExcludedLedger, type GradeWorkbookOptions } from './results.js';
+export { publicationList, publicationWindow, committeeName, type PublicationOptions } from './publication.js';
+export { saveWorkbook, type SaveOptions, type SaveResult } from './save.js';
+export { safeName, uniqueName, uniqueNames, sheetNameFor, SHEET_NAME_MAX, type SafeNameOptions } from './names.js';
+export { LISTS_SHEET } from './validation.js';

@@ -1,0 +1,70 @@
+// 公示名单 written by `publish` and `grade`: a sheet per branch with ONLY public fields
+// (序号, 姓名, 支部, 积分, 等次/星级) and the publication window. Never IDs, phones or dates of birth.
+import ExcelJS from 'exceljs';
+import type { Scheme } from '../../scheme/schema.js';
+import type { MemberResult, PeriodResult } from '../../core/result.js';
+import { addDays, chineseDate, periodTitle } from '../../core/cycle.js';
+import { FONT_BODY, addTable, numFmtFor, writeLine, type Column } from './style.js';
+import { orderMembers, scoreNumber, starsText } from './summary.js';
+import { uniqueNames } from './names.js';
+
+export interface PublicationOptions {
+  /** First day of the publication window, YYYY-MM-DD. */
+  from: string;
+  /** Length of the window in days (the scheme's publishDays by default). */
+  days?: number;
+}
+
+/** 中共第一支部委员会; a name without 支部 gets it appended (中共兰溪村支部委员会). */
+export function committeeName(branch: string): string {
+  return /支部$/.test(branch) ? `中共${branch}委员会` : `中共${branch}支部委员会`;
+}
+
+/** `公示期：2023年4月3日至2023年4月9日` (the last day is from + days − 1). */
+export function publicationWindow(from: string, days: number): string {
+  return `公示期：${chineseDate(from)}至${chineseDate(addDays(from, Math.max(1, days) - 1))}`;
+}
+
+function gradeText(m: MemberResult): string {
+  return [m.grade ?? '', starsText(m.stars)].filter(Boolean).join(' ');
+}
+
+export function publicationList(scheme: Scheme, result: PeriodResult, opts: PublicationOptions): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'score';
+  const days = opts.days ?? scheme.cycle.publishDays;
+  const period = periodTitle(result.cycle, result.period);
+  const numFmt = numFmtFor(scheme.precision);
+  const columns: Column[] = [
+    { header: '序号', width: 8 },
+    { header: '姓名', width: 14 },
+    { header: '支部', width: 26 },
+    { header: '积分', width: 12, type: 'number', numFmt },
+    { header: '等次/星级', width: 20 },
+  ];
+  const names = uniqueNames(result.branches.map((b) => b.branch), { fallback: '公示名单' });
+  result.branches.forEach((branch, i) => {
+    const members = orderMembers(branch.members);
+    const t = addTable(wb, names[i]!, {
+      title: `${committeeName(branch.branch)} ${period}党员积分公示`,
+      columns,
+      bodyRows: members.length,
+    });
+    members.forEach((m, j) => {
+      const row = t.ws.getRow(t.firstRow + j);
+      // Only these five public fields: see the module comment.
+      [j + 1, m.name, branch.branch, scoreNumber(m.total, scheme.precision), gradeText(m) || null].forEach((v, c) => {
+        row.getCell(c + 1).value = v;
+      });
+    });
+    let r = t.lastRow + 2;
+    writeLine(t.ws, r++, publicationWindow(opts.from, days), columns.length);
+    writeLine(t.ws, r++, '如有异议，请在公示期内向党支部反映。', columns.length);
+    r++;
+    writeLine(t.ws, r++, committeeName(branch.branch), columns.length, 'right');
+    writeLine(t.ws, r, chineseDate(opts.from), columns.length, 'right');
+    t.ws.getCell(t.lastRow + 2, 1).font = { ...FONT_BODY, bold: true };
+  });
+  if (!result.branches.length) wb.addWorksheet('公示名单');
+  return wb;
+}

@@ -1,0 +1,108 @@
+// 评分汇总表 (seed 003 附件3): one row per member of a branch for one period, rendered
+// from the computed result; used by `compute`, and per branch by the 评定结果 workbook.
+import type ExcelJS from 'exceljs';
+import type { Scheme } from '../../scheme/schema.js';
+import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
+import { chineseDate, periodTitle } from '../../core/cycle.js';
+import { roundTo, type Dec } from '../../core/decimal.js';
+import { addTable, numFmtFor, type Column } from './style.js';
+import { componentHeader } from './scheme-info.js';
+import { sheetNameFor } from './names.js';
+
+export interface SummaryOptions {
+  /** ISO date printed as 评分时间 (default today). */
+  date?: string;
+}
+
+/** `第一` → `第一党支部`; names already ending in 支部 stay as they are. */
+export function branchTitle(branch: string): string {
+  return /支部$/.test(branch) ? branch : `${branch}党支部`;
+}
+
+/** Members shown in a branch table: ranked first by rank, then the unranked (ungraded, vetoed) in input order; 不参加 left out. */
+export function orderMembers(members: MemberResult[]): MemberResult[] {
+  const shown = members.filter((m) => m.participates);
+  const ranked = shown.filter((m) => m.graded && !m.vetoed && m.rank !== undefined).sort((a, b) => a.rank! - b.rank!);
+  const rest = shown.filter((m) => !ranked.includes(m));
+  return [...ranked, ...rest];
+}
+
+export function starsText(stars: number | undefined): string {
+  return stars && stars > 0 ? '★'.repeat(Math.min(stars, 5)) : '';
+}
+
+/** Flags joined by ；, with the veto reason when it is not already among them. */
+export function flagText(m: MemberResult): string {
+  const flags = [...m.flags];
+  if (m.vetoed && m.vetoReason && !flags.some((f) => f.includes(m.vetoReason!))) flags.push(`一票否决：${m.vetoReason}`);
+  else if (m.vetoed && !flags.some((f) => f.includes('否决'))) flags.push('一票否决');
+  return flags.join('；');
+}
+
+/** A rounded score as a JSON/Excel number. */
+export function scoreNumber(v: Dec, precision: number): number {
+  return roundTo(v, precision).toNumber();
+}
+
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Adds the 评分汇总表 sheet named (a safe, unique form of) `title`; returns it. */
+export function summarySheet(
+  wb: ExcelJS.Workbook,
+  scheme: Scheme,
+  result: PeriodResult,
+  branch: BranchResult,
+  title: string,
+  opts: SummaryOptions = {},
+): ExcelJS.Worksheet {
+  const numFmt = numFmtFor(scheme.precision);
+  const scored = scheme.components.filter((c) => c.role === 'score');
+  const columns: Column[] = [
+    { header: '序号', width: 6 },
+    { header: '党员姓名', width: 10 },
+    { header: '志愿服务岗位', width: 22 },
+    ...scored.map((c) => ({ header: componentHeader(c), width: 14, type: 'number' as const, numFmt })),
+    { header: '加分项', width: 10, type: 'number', numFmt },
+    { header: '扣分项', width: 10, type: 'number', numFmt },
+    { header: '合计得分', width: 10, type: 'number', numFmt },
+    { header: '等次', width: 10 },
+    { header: '星级', width: 12 },
+    { header: '排名', width: 6, type: 'number' },
+    { header: '标记', width: 30, align: 'left' },
+  ];
+  const members = orderMembers(branch.members);
+  const name = sheetNameFor(wb.worksheets.map((w) => w.name), title, '评分汇总表');
+  const t = addTable(wb, name, {
+    title: `${branchTitle(branch.branch)}党员积分管理评分汇总表（${periodTitle(result.cycle, result.period)}）`,
+    preamble: [`评分时间：${chineseDate(opts.date ?? todayIso())}`],
+    columns,
+    bodyRows: members.length,
+    orientation: 'landscape',
+  });
+  members.forEach((m, i) => {
+    const row = t.ws.getRow(t.firstRow + i);
+    const values: (string | number | null)[] = [
+      i + 1,
+      m.name,
+      m.posts.join('、') || null,
+      ...scored.map((c) => {
+        const v = m.components.find((x) => x.id === c.id);
+        return v ? scoreNumber(v.value, scheme.precision) : null;
+      }),
+      scoreNumber(m.bonus, scheme.precision),
+      scoreNumber(m.deduction, scheme.precision),
+      scoreNumber(m.total, scheme.precision),
+      m.grade ?? null,
+      starsText(m.stars) || null,
+      m.rank ?? null,
+      flagText(m) || null,
+    ];
+    values.forEach((v, c) => {
+      row.getCell(c + 1).value = v;
+    });
+  });
+  return t.ws;
+}
