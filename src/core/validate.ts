@@ -1,0 +1,205 @@
+// Step "check": a read ledger against its scheme and cycle. Returns every problem at once
+// (never throws), each with a stable code, the cell, what is wrong and what to do.
+import type { Scheme } from '../scheme/schema.js';
+import { catalogueOf, MemberIndex } from './catalogue.js';
+import { activeMonths, eventUnitPoints } from './compute.js';
+import { cycleOf, monthIndexOf, recordSheetNames, type Cycle } from './cycle.js';
+import { dec, sum, ZERO } from './decimal.js';
+import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
+import type { Ledger, Member, SourceRef } from './model.js';
+import { norm } from './text.js';
+
+const m = (severity: 'error' | 'warning', zh: (p: Params) => string, en: (p: Params) => string, fixZh: (p: Params) => string, fixEn: (p: Params) => string) => ({ severity, zh, en, fixZh, fixEn });
+
+export const CHECK_MESSAGES: Messages = {
+  LEDGER_OTHER_SCHEME: m('error', (p) => `台账「说明」写的方案是「${p.found}」，本次按「${p.want}」计分`, (p) => `the 说明 sheet names scheme ${p.found}, but ${p.want} is used`, (p) => `确认方案：改「说明」表的方案为 ${p.want}，或用 --scheme ${p.found}`, (p) => `fix 说明 or pass --scheme ${p.found}`),
+  LEDGER_OTHER_YEAR: m('error', (p) => `台账「说明」写的年度是 ${p.found}，本次处理 ${p.want} 年度`, (p) => `the 说明 sheet says cycle ${p.found}, not ${p.want}`, (p) => `确认年度：改「说明」表的年度，或换用 ${p.found} 年度的台账`, () => 'fix the year in 说明 or use the right ledger'),
+  MEMBER_DUPLICATE: m('error', (p) => `名册中有 ${p.count} 个「${p.name}」且没有编号区分`, (p) => `${p.count} members named ${p.name} without 编号`, () => '给重名党员填上不同的编号，并在各月表和明细中填写编号', () => 'give each a distinct 编号 and use it in every sheet'),
+  MEMBER_BAD_CATEGORY: m('error', (p) => `党员类别「${p.found}」不是本方案的类别`, (p) => `category ${p.found} is not in the scheme`, (p) => `改为以下之一：${p.options}`, (p) => `use one of: ${p.options}`),
+  MEMBER_NO_TIER: m('error', (p) => `「${p.name}」没有填写层次（本方案按层次确定基础分）`, (p) => `${p.name} has no tier (the scheme's base depends on it)`, (p) => `在名册「层次」列填写：${p.options}`, (p) => `fill 层次 with one of: ${p.options}`),
+  MEMBER_BAD_TIER: m('error', (p) => `层次「${p.found}」不是本方案的层次`, (p) => `tier ${p.found} is not in the scheme`, (p) => `改为以下之一：${p.options}`, (p) => `use one of: ${p.options}`),
+  MEMBER_BAD_DATES: m('error', (p) => `「${p.name}」的转出日期早于转入日期`, (p) => `${p.name}: transfer-out before transfer-in`, () => '核对转入、转出日期', () => 'check both dates'),
+  RECORD_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名是否写错；新转入的党员请先加入名册并填写转入日期', () => 'check the name, or add the member to 名册'),
+  RECORD_AMBIGUOUS: m('error', (p) => `名册中有多个「${p.name}」，这一行没有编号，无法确定是谁`, (p) => `several members named ${p.name}; this row has no 编号`, () => '在这一行填写编号', () => 'fill 编号 on this row'),
+  RECORD_MISSING_MONTH: m('error', (p) => `「${p.name}」缺少 ${p.sheet} 的记录`, (p) => `${p.name} has no row in ${p.sheet}`, (p) => `在「${p.sheet}」表补上这名党员的一行；如已转出或不参加积分，请在名册填写转出日期或「不参加」`, () => 'add the row, or record the transfer / exemption in 名册'),
+  RECORD_BLANK: m('error', (p) => `「${p.name}」的「${p.entry}」没有填写`, (p) => `${p.name}: ${p.entry} is blank`, (p) => `填写 0–${p.max} 之间的分数`, (p) => `enter a score between 0 and ${p.max}`),
+  RECORD_ABOVE_MAX: m('error', (p) => `「${p.entry}」${p.found} 分，超过该项满分 ${p.max}`, (p) => `${p.entry} ${p.found} is above its maximum ${p.max}`, (p) => `改为不超过 ${p.max} 的分数`, (p) => `enter at most ${p.max}`),
+  RECORD_BELOW_MIN: m('error', (p) => `「${p.entry}」${p.found} 分，低于该项下限 ${p.min}（扣完为止）`, (p) => `${p.entry} ${p.found} is below its floor ${p.min}`, (p) => `改为不低于 ${p.min} 的分数`, (p) => `enter at least ${p.min}`),
+  RECORD_TOTAL_MISMATCH: m('error', (p) => `合计写的是 ${p.found}，各项之和是 ${p.want}`, (p) => `合计 says ${p.found}, the entries add up to ${p.want}`, () => '改正合计，或改用公式 =SUM(…)；score 按各项重新计算', () => 'fix the total or use a SUM formula'),
+  RECORD_NOT_ON_ROLL: m('warning', (p) => `「${p.name}」在 ${p.sheet} 不在册（转入前或转出后），这一行不计入`, (p) => `${p.name} was not on the roll in ${p.sheet}; row ignored`, () => '核对名册中的转入、转出日期', () => 'check the transfer dates in 名册'),
+  EVENT_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名，或先把该党员加入名册', () => 'check the name or add the member to 名册'),
+  EVENT_UNKNOWN_ITEM: m('error', (p) => `事项「${p.found}」不在本方案的计分标准中`, (p) => `item ${p.found} is not in the scheme`, (p) => `改为计分标准中的事项，例如：${p.options}（完整列表：score scheme show ${p.scheme}）`, (p) => `use an item of the scheme, e.g. ${p.options}`),
+  EVENT_UNKNOWN_LEVEL: m('error', (p) => `事项「${p.item}」没有「${p.found || '（空）'}」这个级别`, (p) => `item ${p.item} has no level ${p.found}`, (p) => `级别填写：${p.options}`, (p) => `use one of: ${p.options}`),
+  EVENT_NEEDS_POINTS: m('error', (p) => `事项「${p.item}」的分值要按情节认定，本行没有填写分值`, (p) => `item ${p.item} needs 分值`, (p) => `在「分值」列填写 ${p.min}–${p.max} 之间的分数`, (p) => `enter 分值 between ${p.min} and ${p.max}`),
+  EVENT_POINTS_RANGE: m('error', (p) => `事项「${p.item}」的分值 ${p.found} 不在 ${p.min}–${p.max} 之间`, (p) => `item ${p.item}: 分值 ${p.found} outside ${p.min}–${p.max}`, (p) => `改为 ${p.min}–${p.max} 之间的分数`, (p) => `enter ${p.min}–${p.max}`),
+  EVENT_POINTS_MISMATCH: m('error', (p) => `分值写的是 ${p.found}，按计分标准「${p.item}」应为 ${p.want}`, (p) => `分值 ${p.found}, but ${p.item} is worth ${p.want}`, (p) => `改为 ${p.want}，或留空由 score 按标准计算`, (p) => `enter ${p.want} or leave it blank`),
+  EVENT_NO_DATE: m('error', () => '日期没有填写或无法识别', () => 'date missing or unreadable', () => '填写日期，例如 2023-03-05', () => 'enter a date such as 2023-03-05'),
+  EVENT_OUTSIDE_CYCLE: m('error', (p) => `日期 ${p.found} 不在 ${p.cycle} 积分周期（${p.start} 至 ${p.end}）内`, (p) => `date ${p.found} is outside cycle ${p.cycle} (${p.start}–${p.end})`, () => '核对日期；上一周期的事项请记入上一年度台账', () => 'check the date'),
+  EVENT_BAD_COUNT: m('error', (p) => `次数 ${p.found} 不是正整数`, (p) => `count ${p.found} is not a positive whole number`, () => '次数填写 1、2、3 …', () => 'enter 1, 2, 3 …'),
+  EVENT_NOT_ON_ROLL: m('warning', (p) => `${p.date} 时「${p.name}」不在册（转入前或转出后）`, (p) => `${p.name} was not on the roll on ${p.date}`, () => '核对日期和名册中的转入、转出日期', () => 'check the dates'),
+  CAP_EXCEEDED: m('warning', (p) => `「${p.name}」的${p.component}合计 ${p.found} 分，超过上限 ${p.cap} 分，按 ${p.cap} 分计`, (p) => `${p.name}: ${p.component} ${p.found} exceeds the cap ${p.cap}; counted as ${p.cap}`, () => '无需修改；如属录入错误请核对明细', () => 'nothing to do unless it is a typing error'),
+  EVAL_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名', () => 'check the name'),
+  EVAL_VOTES_EXCEED: m('error', (p) => `好、一般、差共 ${p.found} 票，超过参评人数 ${p.voters}`, (p) => `${p.found} votes exceed ${p.voters} voters`, () => '核对票数和参评人数', () => 'check the votes and the number of voters'),
+  EVAL_BAD_GRADE: m('error', (p) => `评议等次「${p.found}」无法识别`, (p) => `evaluation grade ${p.found} unknown`, (p) => `填写：${p.options}`, (p) => `use one of: ${p.options}`),
+  SANCTION_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名', () => 'check the name'),
+  SANCTION_UNKNOWN_TYPE: m('warning', (p) => `类型「${p.found}」既不是一票否决情形，也不是本方案规定的处分，不影响计分`, (p) => `type ${p.found} neither vetoes nor overrides; it has no effect`, (p) => `如应否决或影响等次，请改为：${p.options}`, (p) => `to take effect use one of: ${p.options}`),
+  SANCTION_OUTSIDE_CYCLE: m('error', (p) => `日期 ${p.found} 不在 ${p.cycle} 积分周期内`, (p) => `date ${p.found} is outside cycle ${p.cycle}`, () => '核对日期', () => 'check the date'),
+};
+
+export interface CheckOptions {
+  year: number;
+  /** Whether the scheme was chosen with --scheme (then a different 说明 scheme is an error). */
+  schemeFromOption?: boolean;
+}
+
+export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const cat = catalogueOf(scheme);
+  const cycle = cycleOf(opts.year, scheme.cycle);
+  const add = (code: string, place: SourceRef, params: Params = {}, value?: unknown): void => {
+    out.push(makeDiagnostic(CHECK_MESSAGES, code, place, params, value));
+  };
+  const info: SourceRef = { file: ledger.file, sheet: '说明' };
+  if (ledger.schemeId && ledger.schemeId !== scheme.id) add('LEDGER_OTHER_SCHEME', info, { found: ledger.schemeId, want: scheme.id });
+  if (ledger.cycleYear !== undefined && ledger.cycleYear !== opts.year) add('LEDGER_OTHER_YEAR', info, { found: ledger.cycleYear, want: opts.year });
+
+  const index = new MemberIndex(ledger.members);
+  for (const group of index.duplicates()) {
+    if (group.some((x) => !x.id)) add('MEMBER_DUPLICATE', group[1]!.source, { name: group[0]!.name, count: group.length });
+  }
+  const categoryNames = scheme.categories.map((c) => c.name).join('、');
+  const tierNames = scheme.tiers.map((t) => t.name).join('、');
+  for (const mem of ledger.members) {
+    if (!cat.category(mem.category)) add('MEMBER_BAD_CATEGORY', mem.source, { found: mem.category, options: categoryNames }, mem.category);
+    if (scheme.tiers.length > 0 && mem.participates) {
+      if (!mem.tier) add('MEMBER_NO_TIER', mem.source, { name: mem.name, options: tierNames });
+      else if (!cat.tier(mem.tier)) add('MEMBER_BAD_TIER', mem.source, { found: mem.tier, options: tierNames }, mem.tier);
+    }
+    if (mem.joined && mem.left && mem.left < mem.joined) add('MEMBER_BAD_DATES', mem.source, { name: mem.name });
+  }
+
+  checkRecords(scheme, ledger, cycle, index, add);
+  checkEvents(scheme, ledger, cycle, index, add);
+
+  for (const e of ledger.evaluations) {
+    const { member, ambiguous } = index.resolve(e.name, e.id);
+    if (!member) add(ambiguous ? 'RECORD_AMBIGUOUS' : 'EVAL_UNKNOWN_MEMBER', e.source, { name: e.name }, e.name);
+    const votes = sum([e.good ?? ZERO, e.fair ?? ZERO, e.poor ?? ZERO]);
+    if (e.voters && votes.greaterThan(e.voters)) add('EVAL_VOTES_EXCEED', e.source, { found: votes.toString(), voters: e.voters.toString() });
+    const known = evaluationGrades(scheme);
+    if (e.grade && known.length > 0 && !known.includes(e.grade.trim())) add('EVAL_BAD_GRADE', e.source, { found: e.grade, options: known.join('、') }, e.grade);
+  }
+  const effective = [...scheme.vetoTypes, ...scheme.overrides.map((o) => o.type)];
+  for (const s of ledger.sanctions) {
+    const { member, ambiguous } = index.resolve(s.name, s.id);
+    if (!member) add(ambiguous ? 'RECORD_AMBIGUOUS' : 'SANCTION_UNKNOWN_MEMBER', s.source, { name: s.name }, s.name);
+    if (!cat.isVetoType(s.type) && !cat.override(s.type)) add('SANCTION_UNKNOWN_TYPE', s.source, { found: s.type, options: effective.join('、') || '（本方案无）' }, s.type);
+    if (s.date && monthIndexOf(cycle, s.date) < 0) add('SANCTION_OUTSIDE_CYCLE', s.source, { found: s.date, cycle: cycle.year }, s.date);
+  }
+  return out;
+}
+
+/** 评议等次 a scheme understands: conversion factors and grade points. */
+function evaluationGrades(scheme: Scheme): string[] {
+  const out = new Set<string>(Object.keys(scheme.conversion?.factors ?? {}));
+  for (const c of scheme.components) for (const g of Object.keys(c.gradePoints ?? {})) out.add(g);
+  return [...out];
+}
+
+type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
+
+function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
+  const recorded = scheme.components.filter((c) => c.kind === 'recorded');
+  if (recorded.length === 0 || scheme.cycle.record === 'none') return;
+  const sheets = recordSheetNames(cycle, scheme.cycle.record);
+  const seen = new Map<string, Set<number>>();
+  for (const r of ledger.records) {
+    const { member, ambiguous } = index.resolve(r.name, r.id);
+    if (!member) {
+      add(ambiguous ? 'RECORD_AMBIGUOUS' : 'RECORD_UNKNOWN_MEMBER', r.source, { name: r.name }, r.name);
+      continue;
+    }
+    const months = activeMonths(member, cycle);
+    const onRoll = scheme.cycle.record === 'month' ? months.includes(r.period) : months.some((mo) => Math.floor(mo / 3) === r.period);
+    if (!onRoll) {
+      add('RECORD_NOT_ON_ROLL', r.source, { name: r.name, sheet: sheets[r.period] });
+      continue;
+    }
+    let set = seen.get(member.key);
+    if (!set) seen.set(member.key, (set = new Set()));
+    set.add(r.period);
+    const parts = [];
+    for (const c of recorded) {
+      for (const e of c.entries) {
+        const key = `${c.id}.${e.id}`;
+        const v = r.values[key];
+        const place = r.cells[key] ?? r.source;
+        if (v === null || v === undefined) {
+          if (member.participates) add('RECORD_BLANK', place, { name: r.name, entry: e.name, max: e.max });
+          continue;
+        }
+        parts.push(v);
+        if (v.greaterThan(e.max)) add('RECORD_ABOVE_MAX', place, { entry: e.name, found: v.toString(), max: e.max }, v.toString());
+        else if (v.lessThan(e.min)) add('RECORD_BELOW_MIN', place, { entry: e.name, found: v.toString(), min: e.min }, v.toString());
+      }
+    }
+    if (r.writtenTotal && !r.writtenTotal.equals(sum(parts))) {
+      add('RECORD_TOTAL_MISMATCH', r.totalCell ?? r.source, { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
+    }
+  }
+  for (const mem of ledger.members) {
+    if (!mem.participates) continue;
+    const have = seen.get(mem.key) ?? new Set<number>();
+    const months = activeMonths(mem, cycle);
+    const needed = scheme.cycle.record === 'month' ? months : [...new Set(months.map((mo) => Math.floor(mo / 3)))];
+    for (const p of needed) {
+      if (!have.has(p)) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet: sheets[p] }, { name: mem.name, sheet: sheets[p] });
+    }
+  }
+}
+
+function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
+  const cat = catalogueOf(scheme);
+  const sample = scheme.items.slice(0, 6).map((i) => i.name).join('、');
+  const perMember = new Map<string, { member: Member; byComponent: Map<string, ReturnType<typeof dec>> }>();
+  for (const ev of ledger.events) {
+    const { member, ambiguous } = index.resolve(ev.name, ev.id);
+    if (!member) add(ambiguous ? 'RECORD_AMBIGUOUS' : 'EVENT_UNKNOWN_MEMBER', ev.source, { name: ev.name }, ev.name);
+    const item = cat.item(ev.item);
+    if (!item) {
+      add('EVENT_UNKNOWN_ITEM', ev.source, { found: ev.item, options: sample, scheme: scheme.id }, ev.item);
+      continue;
+    }
+    if (!ev.date) add('EVENT_NO_DATE', ev.source);
+    else if (monthIndexOf(cycle, ev.date) < 0) add('EVENT_OUTSIDE_CYCLE', ev.source, { found: ev.date, cycle: cycle.year, start: cycle.start, end: cycle.end }, ev.date);
+    else if (member && !activeMonths(member, cycle).includes(monthIndexOf(cycle, ev.date))) add('EVENT_NOT_ON_ROLL', ev.source, { name: member.name, date: ev.date });
+    if (!ev.count.isInteger() || ev.count.lessThanOrEqualTo(0)) add('EVENT_BAD_COUNT', ev.source, { found: ev.count.toString() }, ev.count.toString());
+    if (item.levels && cat.levelPoints(item, ev.level) === undefined) {
+      add('EVENT_UNKNOWN_LEVEL', ev.source, { item: item.name, found: ev.level ?? '', options: Object.keys(item.levels).join('、') }, ev.level);
+      continue;
+    }
+    if (item.range) {
+      if (!ev.points) add('EVENT_NEEDS_POINTS', ev.source, { item: item.name, min: item.range.min, max: item.range.max });
+      else if (ev.points.lessThan(item.range.min) || ev.points.greaterThan(item.range.max)) add('EVENT_POINTS_RANGE', ev.source, { item: item.name, found: ev.points.toString(), min: item.range.min, max: item.range.max }, ev.points.toString());
+    } else if (ev.points && !item.split && !item.veto) {
+      const unit = eventUnitPoints(cat, item, { ...ev, points: undefined } as typeof ev);
+      const want = unit?.times(ev.count);
+      if (want && !ev.points.equals(want) && !ev.points.equals(unit!)) add('EVENT_POINTS_MISMATCH', ev.source, { found: ev.points.toString(), item: item.name, want: want.toString() }, ev.points.toString());
+    }
+    if (member && ev.date && monthIndexOf(cycle, ev.date) >= 0) {
+      const unit = eventUnitPoints(cat, item, ev);
+      const comp = cat.component(item.component);
+      if (unit && comp?.cap !== undefined && comp.capPer === 'cycle' && !item.beyondCap) {
+        let rec = perMember.get(member.key);
+        if (!rec) perMember.set(member.key, (rec = { member, byComponent: new Map() }));
+        rec.byComponent.set(comp.id, (rec.byComponent.get(comp.id) ?? ZERO).plus(unit.times(ev.count)));
+      }
+    }
+  }
+  for (const { member, byComponent } of perMember.values()) {
+    for (const [compId, total] of byComponent) {
+      const comp = cat.component(compId)!;
+      if (total.greaterThan(comp.cap!)) add('CAP_EXCEEDED', { file: ledger.file, sheet: '加减分明细' }, { name: member.name, component: comp.name, found: total.toString(), cap: comp.cap });
+    }
+  }
+}
