@@ -55,6 +55,21 @@ export class ReadContext {
     return h.missing.length > 0 ? undefined : h;
   }
 
+  /** Diagnostics in reading order: workbook-level first, then by sheet order, row, column. */
+  sorted(wb: ExcelJS.Workbook): Diagnostic[] {
+    const order = new Map(wb.worksheets.map((w, i) => [w.name, i]));
+    const pos = (d: Diagnostic): [number, number, number] => {
+      const m = /^([A-Z]+)(\d+)$/.exec(d.cell ?? '');
+      let col = 0;
+      for (const ch of m?.[1] ?? '') col = col * 26 + ch.charCodeAt(0) - 64;
+      return [d.sheet === undefined ? -1 : (order.get(d.sheet) ?? 1e9), m ? Number(m[2]) : 0, col];
+    };
+    return this.diagnostics
+      .map((d, i) => ({ d, i, p: pos(d) }))
+      .sort((a, b) => a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.p[2] - b.p[2] || a.i - b.i)
+      .map((x) => x.d);
+  }
+
   rows(ws: ExcelJS.Worksheet, headerRow: number): number[] {
     const d: DataRows = dataRows(ws, headerRow);
     if (d.stoppedBy === 'limit') this.report('READ_TOO_MANY_ROWS', this.ref(ws.name, d.stopRow), { limit: READ_LIMITS.maxRowsPerSheet });

@@ -49,7 +49,7 @@ export function readLedger(file: string, wb: ExcelJS.Workbook, scheme: Scheme | 
   const rosterWs = sheetByName(wb, SHEET_NAMES.roster);
   if (!rosterWs) {
     ctx.report('READ_SHEET_MISSING', { file }, { sheet: '名册', found: sheetList });
-    return { diagnostics: ctx.diagnostics };
+    return { diagnostics: ctx.sorted(wb) };
   }
   const members = readRoster(ctx, rosterWs);
 
@@ -76,7 +76,7 @@ export function readLedger(file: string, wb: ExcelJS.Workbook, scheme: Scheme | 
   };
   if (info.schemeId) ledger.schemeId = info.schemeId;
   if (info.cycleYear) ledger.cycleYear = info.cycleYear;
-  return { ledger, diagnostics: ctx.diagnostics, layout };
+  return { ledger, diagnostics: ctx.sorted(wb), layout };
 }
 
 function readRecords(ctx: ReadContext, wb: ExcelJS.Workbook, scheme: Scheme, year: number | undefined, sheetList: string): { records: RecordRow[]; layout: LedgerLayout } {
