@@ -33,6 +33,7 @@ export function safeName(text: string, options: SafeNameOptions = {}): string {
   const fallback = options.fallback ?? '未命名';
   let s = String(text ?? '')
     .normalize('NFC')
+    .replace(/[\t\n\r\v\f]+/g, ' ')
     .replace(CONTROL, '')
     .replace(FORBIDDEN, '')
     .replace(/\s+/g, ' ')
