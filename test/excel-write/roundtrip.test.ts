@@ -1,0 +1,72 @@
+// The written forms read back by the project's own readers: the layout contract holds.
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { ledgerTemplate } from '../../src/excel/write/template.js';
+import { summarySheet } from '../../src/excel/write/summary.js';
+import { readLedger } from '../../src/excel/read/ledger.js';
+import { readSummary } from '../../src/excel/read/summary.js';
+import { schemeSchema } from '../../src/scheme/schema.js';
+import { branchOne, roster, roundTrip, scheme, tmp, yearResult } from './fixtures.js';
+
+const t = tmp();
+afterAll(() => t.done());
+
+describe('template → ledger reader', () => {
+  it('reads a filled monthly template without diagnostics', async () => {
+    const wb = ledgerTemplate(scheme, { branch: '第一支部', year: 2023, roster });
+    wb.getWorksheet('3月')!.getCell('D3').value = 8;
+    wb.getWorksheet('加减分明细')!.getRow(3).values = [1, new Date('2023-03-02T00:00:00Z'), '张三', null, '表彰', '县', '防汛', 1, 2, '县委表彰文件', '王书记'];
+    const back = await roundTrip(wb, t.file('filled.xlsx'));
+    const r = readLedger('filled.xlsx', back, scheme);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.layout).toBe('monthly');
+    expect(r.ledger).toMatchObject({ branch: '第一支部', schemeId: 'mini-township', cycleYear: 2023 });
+    expect(r.ledger!.members.map((m) => [m.name, m.id, m.participates])).toEqual([
+      ['张三', roster[0]!.id, true],
+      ['李四', 'D002', true],
+      ['王五', undefined, true],
+      ['赵六', undefined, false],
+    ]);
+    const march = r.ledger!.records.find((x) => x.name === '张三' && x.period === 2)!;
+    expect(march.values['duty.study']?.toNumber()).toBe(8);
+    expect(r.ledger!.events).toHaveLength(1);
+    expect(r.ledger!.events[0]).toMatchObject({ item: '表彰', level: '县', date: '2023-03-02', project: '防汛' });
+  });
+
+  it('reads the card layout', async () => {
+    const wb = ledgerTemplate(scheme, { branch: '第一支部', year: 2023, roster, layout: 'card' });
+    wb.getWorksheet('李四')!.getCell('C9').value = 9.5; // 4月, 组织生活
+    const back = await roundTrip(wb, t.file('card-filled.xlsx'));
+    const r = readLedger('card-filled.xlsx', back, scheme);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.layout).toBe('card');
+    const april = r.ledger!.records.find((x) => x.name === '李四' && x.period === 3)!;
+    expect(april.values['duty.life']?.toNumber()).toBe(9.5);
+  });
+
+  it('reads the built-in township template when present', async () => {
+    const file = new URL('../../src/scheme/builtin/township.json', import.meta.url);
+    if (!existsSync(file)) return;
+    const township = schemeSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    const back = await roundTrip(ledgerTemplate(township, { branch: '兰溪镇xx中学党支部', year: 2023, roster }), t.file('township-read.xlsx'));
+    const r = readLedger('township-read.xlsx', back, township);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.ledger!.members).toHaveLength(roster.length);
+  });
+});
+
+describe('summary sheet → summary reader', () => {
+  it('reads back names, components and totals', async () => {
+    const wb = new ExcelJS.Workbook();
+    summarySheet(wb, scheme, yearResult, branchOne, '2023年度', { date: '2024-01-05' });
+    const back = await roundTrip(wb, t.file('summary-read.xlsx'));
+    const r = readSummary('summary-read.xlsx', back, scheme);
+    expect(r.sheets).toHaveLength(1);
+    const row = r.sheets[0]!.rows.find((x) => x.name === '张三')!;
+    expect(row.total?.toNumber()).toBe(99.5);
+    expect(row.components['duty']?.toNumber()).toBe(38.5);
+    expect(r.sheets[0]!.maxima['duty']).toBe(40);
+  });
+});
