@@ -23,7 +23,8 @@ export function branchTitle(branch: string): string {
 export function orderMembers(members: MemberResult[]): MemberResult[] {
   const shown = members.filter((m) => m.participates);
   const ranked = shown.filter((m) => m.graded && !m.vetoed && m.rank !== undefined).sort((a, b) => a.rank! - b.rank!);
-  const rest = shown.filter((m) => !ranked.includes(m));
+  const first = new Set(ranked);
+  const rest = shown.filter((m) => !first.has(m));
   return [...ranked, ...rest];
 }
 

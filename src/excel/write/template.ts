@@ -31,6 +31,8 @@ export const SHEET = {
 } as const;
 
 const BLANK_ROWS = 60;
+/** Spare styled rows under a pre-filled roster, for members who join during the cycle. */
+const SPARE_ROWS = 10;
 const EVENT_ROWS = 100;
 const SANCTION_ROWS = 30;
 
@@ -122,7 +124,7 @@ function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle
     { header: '转出日期', width: 12, type: 'date' },
     { header: '备注', width: 16, align: 'left' },
   ];
-  const rows = roster.length ? roster.length + 10 : BLANK_ROWS;
+  const rows = roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS;
   const t = addTable(wb, SHEET.roster, { title: `${branch}党员名册（${cycleTitle(cycle)}）`, columns, bodyRows: rows, orientation: 'landscape' });
   roster.forEach((m, i) => {
     const r = t.firstRow + i;
@@ -172,7 +174,7 @@ function sumFormula(ws: ExcelJS.Worksheet, row: number, totalCol: number, firstC
 
 function recordSheet(wb: ExcelJS.Workbook, name: string, title: string, entries: EntryColumn[], roster: Member[]): void {
   const columns = recordColumns(entries);
-  const rows = roster.length || BLANK_ROWS;
+  const rows = roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS;
   const t = addTable(wb, name, { title, columns, bodyRows: rows, orientation: 'landscape' });
   const first = 4;
   const last = 3 + entries.length;
@@ -286,7 +288,7 @@ function evaluationSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, c
     { header: '评议等次', width: 12 },
     { header: '评议得分', width: 10, type: 'number' },
   ];
-  const t = addTable(wb, SHEET.evaluation, { title: `${branch}民主评议党员情况（${cycleTitle(cycle)}）`, columns, bodyRows: roster.length || BLANK_ROWS });
+  const t = addTable(wb, SHEET.evaluation, { title: `${branch}民主评议党员情况（${cycleTitle(cycle)}）`, columns, bodyRows: roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS });
   roster.forEach((m, i) => {
     t.ws.getCell(t.firstRow + i, 1).value = m.name;
     setText(t.ws.getCell(t.firstRow + i, 2), m.id);
