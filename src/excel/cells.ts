@@ -26,6 +26,7 @@ const BLANK: CellRead = { text: '' };
 
 /** NFKC (８５．５ → 85.5), minus signs unified, trimmed, runs of white space collapsed. */
 export function normaliseText(s: string): string {
+  if (/^[\x21-\x7e]*$/.test(s)) return s;
   return s
     .normalize('NFKC')
     .replace(/[\u2212\u2012\u2013\uFE63]/g, '-')
@@ -47,6 +48,7 @@ export function parseNumberText(text: string): Dec | undefined {
 
 /** An Excel-displayed number: 15 significant digits, so 0.1+0.2 reads 0.3. */
 export function numberToDec(n: number): Dec {
+  if (Number.isSafeInteger(n)) return new Dec(n);
   return new Dec(Number(n.toPrecision(15)));
 }
 

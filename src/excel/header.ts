@@ -105,32 +105,32 @@ export type StopReason = 'end' | 'blank' | 'total' | 'signature' | 'limit';
 const TOTAL_ROW = /^(合计|总计|小计|全年合计|年度合计|累计|合计得分)$/;
 const SIGNATURE = /^(签字|签名|审核人[:：]|审核[:：]|填表人|制表人|填报人|负责人[:：]|支部书记[(（]?签|书记[(（]?签|单位[(（]?盖章|盖章)/;
 
-/** Is this row a 合计 row or a signature row (first five non-empty cells are looked at)? */
-export function stopKind(ws: ExcelJS.Worksheet, row: number): 'total' | 'signature' | undefined {
+/** One pass over a row: blank, a 合计 row, or a signature row (first five non-empty cells are looked at). */
+export function classifyRow(ws: ExcelJS.Worksheet, row: number): 'blank' | 'total' | 'signature' | 'data' {
   const r = ws.findRow(row);
-  if (!r) return undefined;
+  if (!r) return 'blank';
   let seen = 0;
-  let kind: 'total' | 'signature' | undefined;
+  let kind: 'blank' | 'total' | 'signature' | 'data' = 'blank';
   r.eachCell({ includeEmpty: false }, (cell) => {
-    if (kind || seen >= 5) return;
+    if (seen >= 5 || kind === 'total' || kind === 'signature') return;
     const c = readCell(cell);
     if (c.covered || c.text === '') return;
     seen++;
-    const t = c.text.normalize('NFKC').replace(/\s+/g, '');
+    const t = c.text.replace(/\s+/g, '');
     if (TOTAL_ROW.test(t)) kind = 'total';
     else if (SIGNATURE.test(t)) kind = 'signature';
+    else kind = 'data';
   });
   return kind;
 }
 
+export function stopKind(ws: ExcelJS.Worksheet, row: number): 'total' | 'signature' | undefined {
+  const k = classifyRow(ws, row);
+  return k === 'total' || k === 'signature' ? k : undefined;
+}
+
 export function isBlankRow(ws: ExcelJS.Worksheet, row: number): boolean {
-  const r = ws.findRow(row);
-  if (!r) return true;
-  let blank = true;
-  r.eachCell({ includeEmpty: false }, (cell) => {
-    if (blank && readCell(cell).text !== '') blank = false;
-  });
-  return blank;
+  return classifyRow(ws, row) === 'blank';
 }
 
 export interface DataRows {
@@ -146,13 +146,13 @@ export function dataRows(ws: ExcelJS.Worksheet, headerRow: number, maxRows: numb
   let blanks = 0;
   const last = ws.rowCount;
   for (let row = headerRow + 1; row <= last; row++) {
-    if (isBlankRow(ws, row)) {
+    const kind = classifyRow(ws, row);
+    if (kind === 'blank') {
       if (++blanks >= READ_LIMITS.blankRowsToStop) return { rows, stoppedBy: 'blank' };
       continue;
     }
     blanks = 0;
-    const kind = stopKind(ws, row);
-    if (kind) return { rows, stoppedBy: kind, stopRow: row };
+    if (kind !== 'data') return { rows, stoppedBy: kind, stopRow: row };
     if (rows.length >= maxRows) return { rows, stoppedBy: 'limit', stopRow: row };
     rows.push(row);
   }

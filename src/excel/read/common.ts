@@ -90,9 +90,16 @@ export class RowReader {
     return this.header.columns[key];
   }
 
+  private readonly cache = new Map<string, CellRead>();
+
   cell(key: string): CellRead {
-    const col = this.col(key);
-    return col === undefined ? { text: '' } : readCell(this.ws.findCell(this.row, col));
+    let c = this.cache.get(key);
+    if (!c) {
+      const col = this.col(key);
+      c = col === undefined ? { text: '' } : readCell(this.ws.findCell(this.row, col));
+      this.cache.set(key, c);
+    }
+    return c;
   }
 
   ref(key?: string): SourceRef {
