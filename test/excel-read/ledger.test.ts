@@ -241,6 +241,17 @@ describe('readLedger: the 积分台账 workbook', () => {
     ]);
   });
 
+  it.each([
+    ['2023', 2023],
+    ['2023年度', 2023],
+    ['２０２３年', 2023],
+    ['2022—2023年度', 2023],
+  ])('年度 %s → %s', async (text, year) => {
+    const wb = new ExcelJS.Workbook();
+    put(wb.addWorksheet('说明'), 1, ['年度', text]);
+    expect(readLedgerInfo('x.xlsx', wb)).toMatchObject({ cycleYear: year, diagnostics: [] });
+  });
+
   it('without a scheme, reads everything but the record sheets', async () => {
     const r = readLedger(FILE, await open(FILE), undefined);
     expect(r.ledger?.records).toEqual([]);

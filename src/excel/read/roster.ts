@@ -35,7 +35,10 @@ export function readInfoSheet(ctx: ReadContext, ws: ExcelJS.Worksheet): LedgerIn
     else if (key === '方案名称') out.schemeName = value;
     else if (key === '支部' || key === '支部名称' || key === '党支部') out.branch = value;
     else if (key === '年度' || key === '周期' || key === '考核年度') {
-      const m = /^(\d{4})(?:年度?)?$/.exec(value.replace(/\s/g, '')) ?? /(\d{4})\D*年度/.exec(value);
+      // 2023, 2023年度, or a July cycle 2022—2023年度 (named by its end year).
+      const t = value.replace(/\s/g, '');
+      const range = /^(\d{4})[-—–~至到](\d{4})年?度?$/.exec(t);
+      const m = range ? [range[0], range[2]] : /^(\d{4})(?:年度?)?$/.exec(t);
       if (m) out.cycleYear = Number(m[1]);
       else ctx.report('READ_BAD_YEAR', ctx.ref(ws.name, row, cells[1]!.col), {}, value);
     }
