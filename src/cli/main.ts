@@ -4,6 +4,11 @@ import { t } from './i18n.js';
 import { EXIT_USAGE, UsageError } from './exit.js';
 import { registerSchemes } from './commands/schemes.js';
 import { registerScheme } from './commands/scheme.js';
+import { registerValidate } from './commands/validate.js';
+import { registerTemplate } from './commands/template.js';
+import { registerCompute } from './commands/compute.js';
+import { registerGrade } from './commands/grade.js';
+import { registerPublish } from './commands/publish.js';
 
 /** Options every command accepts. */
 export function withCommon(cmd: Command, opts: { out?: boolean; scheme?: boolean } = {}): Command {
@@ -29,7 +34,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--lang <lang>', t('界面语言 zh|en', 'interface language zh|en')).choices(['zh', 'en']))
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerSchemes, registerScheme]) {
+  for (const register of [registerSchemes, registerScheme, registerTemplate, registerValidate, registerCompute, registerGrade, registerPublish]) {
     register(program);
   }
   program.commands.forEach(function override(c: Command): void {

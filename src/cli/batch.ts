@@ -1,0 +1,62 @@
+// A graded or computed batch: the included ledgers of one scheme, the excluded ones with reasons,
+// and writing outputs without overwriting (unless --force).
+import { basename } from 'node:path';
+import type ExcelJS from 'exceljs';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { placeText } from '../core/diagnostics.js';
+import type { Ledger } from '../core/model.js';
+import type { Scheme } from '../scheme/schema.js';
+import { lang, t } from './i18n.js';
+import type { LoadedLedger } from './inputs.js';
+import { setExit, EXIT_INPUT } from './exit.js';
+
+export interface Excluded {
+  file: string;
+  branch?: string;
+  reason: string;
+}
+
+export interface Batch {
+  scheme: Scheme;
+  ledgers: Ledger[];
+  excluded: Excluded[];
+  issues: Diagnostic[];
+}
+
+/** Keeps the ledgers of the batch scheme that passed their checks; the rest become 未计入. */
+export function splitBatch(items: LoadedLedger[], scheme: Scheme): Batch {
+  const ledgers: Ledger[] = [];
+  const excluded: Excluded[] = [];
+  for (const i of items) {
+    const branch = i.ledger?.branch;
+    if (i.excluded) excluded.push({ file: i.file, ...(branch ? { branch } : {}), reason: i.excluded });
+    else if (i.scheme && i.scheme.id !== scheme.id) excluded.push({ file: i.file, ...(branch ? { branch } : {}), reason: t(`使用的方案是 ${i.scheme.id}，与本批（${scheme.id}）不同`, `uses scheme ${i.scheme.id}, not ${scheme.id}`) });
+    else if (i.ledger) ledgers.push(i.ledger);
+  }
+  return { scheme, ledgers, excluded, issues: items.flatMap((i) => i.diagnostics) };
+}
+
+export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, quiet: boolean | undefined): void {
+  if (b.excluded.length > 0) setExit(EXIT_INPUT);
+  if (quiet) return;
+  for (const e of b.excluded) {
+    process.stderr.write(`${t('未计入', 'left out')}：${e.branch ?? basename(e.file)}（${basename(e.file)}）— ${e.reason}\n`);
+  }
+  const errors = b.issues.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    process.stderr.write(`${t(`共有 ${errors.length} 个错误，第一个：${placeText(errors[0]!)} ${errors[0]!.message[lang()]}。用 score validate 查看全部`, `${errors.length} errors; first: ${placeText(errors[0]!)} ${errors[0]!.message.en}. Run score validate for all`)}\n`);
+  }
+}
+
+/** Saves a workbook; an existing file is kept unless --force (then exit 1 with a note). */
+export async function writeOutput(wb: ExcelJS.Workbook, target: string, force: boolean | undefined, written: string[]): Promise<void> {
+  const { saveWorkbook } = await import('../excel/write/save.js');
+  const r = await saveWorkbook(wb, target, { force: Boolean(force) });
+  if (r.ok) {
+    written.push(target);
+    return;
+  }
+  setExit(EXIT_INPUT);
+  if (r.reason === 'exists') process.stderr.write(`${t(`未写出：${target} 已存在。要覆盖请加 --force`, `not written: ${target} exists; use --force to overwrite`)}\n`);
+  else process.stderr.write(`${t(`写出 ${target} 失败：${r.message}`, `writing ${target} failed: ${r.message}`)}\n`);
+}

@@ -1,0 +1,77 @@
+// `score compute FILES… [--period 2023Q1|2023-03|2023]`: totals per member for each period asked,
+// and the filled 评分汇总表 per branch (a sheet per period).
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { evaluate } from '../../core/engine.js';
+import { periodTitle } from '../../core/cycle.js';
+import type { PeriodResult } from '../../core/result.js';
+import { t } from '../i18n.js';
+import { withCommon } from '../main.js';
+import { batchScheme, collectFiles, loadLedgers, progress } from '../inputs.js';
+import { outDir, periodArgs, periodOf, schemeOption } from '../common.js';
+import { printJson, say, type CommonOptions } from '../output.js';
+import { membersTable, resultJson } from '../render.js';
+import { reportExcluded, splitBatch, writeOutput } from '../batch.js';
+import { UsageError } from '../exit.js';
+
+interface Options extends CommonOptions {
+  period?: string;
+  quotaScope?: 'branch' | 'township';
+}
+
+export function registerCompute(program: Command): void {
+  withCommon(
+    program
+      .command('compute')
+      .description(t('计算月度、季度和年度积分，写出评分汇总表', 'compute monthly, quarterly and cycle totals; write the 评分汇总表'))
+      .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
+      .option('--period <periods>', t('期间：2023（年度）、2023Q1（季度）、2023-03（月），可用逗号写多个（默认：台账的年度）', 'period(s): 2023, 2023Q1, 2023-03, comma-separated (default: the cycle)'))
+      .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'), undefined),
+  ).action(async (args: string[], opts: Options) => {
+    const given = schemeOption(opts.scheme);
+    const periods = periodArgs(opts.period);
+    const years = new Set(periods.filter((p) => p.kind !== 'month').map((p) => p.year));
+    if (years.size > 1) throw new UsageError(t('一次只能计算同一个年度的期间', 'all periods must be in one cycle'));
+    const files = await collectFiles(args);
+    const year = [...years][0];
+    const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
+    const scheme = batchScheme(items, given);
+    if (!scheme) {
+      reportExcluded({ excluded: items.map((i) => ({ file: i.file, reason: i.excluded ?? '' })), issues: items.flatMap((i) => i.diagnostics) }, opts.quiet);
+      if (opts.json) printJson({ members: [], issues: [] });
+      return;
+    }
+    const batch = splitBatch(items, scheme);
+    const cycleYear = year ?? items.find((i) => i.year)?.year;
+    const results: PeriodResult[] = [];
+    const wanted = periods.length > 0 ? periods : [{ text: String(cycleYear), year: cycleYear!, kind: 'cycle' as const }];
+    for (const arg of wanted) {
+      const { cycle, period } = periodOf(scheme, arg);
+      results.push(evaluate({ scheme, ledgers: batch.ledgers, year: cycle.year, period, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) }));
+    }
+    const written: string[] = [];
+    if (batch.ledgers.length > 0) {
+      const { summarySheet } = await import('../../excel/write/summary.js');
+      const { safeName } = await import('../../excel/write/names.js');
+      const { default: ExcelJS } = await import('exceljs');
+      const dir = await outDir(opts.out);
+      for (let bi = 0; bi < batch.ledgers.length; bi++) {
+        const wb = new ExcelJS.Workbook();
+        wb.creator = 'score';
+        for (const r of results) summarySheet(wb, scheme, r, r.branches[bi]!, periodTitle(r.cycle, r.period));
+        const label = results.map((r) => r.period.label).join('_');
+        await writeOutput(wb, join(dir, `${safeName(batch.ledgers[bi]!.branch, { maxLength: 60 })}_评分汇总表_${label}.xlsx`), opts.force, written);
+      }
+    }
+    reportExcluded(batch, opts.quiet || opts.json);
+    if (opts.json) {
+      const out = results.map((r) => resultJson(r, batch.issues, { excluded: batch.excluded, written }));
+      return printJson(out.length === 1 ? out[0] : out);
+    }
+    for (const r of results) {
+      say(opts, `${periodTitle(r.cycle, r.period)}（${scheme.name}）`);
+      say(opts, membersTable(scheme, r));
+    }
+    for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
+  });
+}

@@ -1,0 +1,72 @@
+// `score grade --year 2023 [--dir 台账] [--history DIR] [--quota-scope branch|township]`:
+// the year end: grades every ledger of the cycle, writes 评定结果 and 公示名单.
+import type { Command } from 'commander';
+import { join, resolve } from 'node:path';
+import { evaluate } from '../../core/engine.js';
+import { t } from '../i18n.js';
+import { withCommon } from '../main.js';
+import { batchScheme, collectFiles, loadLedgers, progress } from '../inputs.js';
+import { nextWorkingDay, outDir, parseYear, schemeOption } from '../common.js';
+import { printJson, say, note, type CommonOptions } from '../output.js';
+import { overviewTable, resultJson } from '../render.js';
+import { reportExcluded, splitBatch, writeOutput } from '../batch.js';
+import { readHistoryDir } from '../history.js';
+import { UsageError } from '../exit.js';
+
+interface Options extends CommonOptions {
+  year?: string;
+  dir?: string;
+  history?: string;
+  quotaScope?: 'branch' | 'township';
+  from?: string;
+  days?: string;
+}
+
+export function registerGrade(program: Command): void {
+  withCommon(
+    program
+      .command('grade')
+      .description(t('年度评定：计分、等次、星级、名额、连续年度规则，写出评定结果和公示名单', 'grade a cycle: totals, grades, stars, quotas, consecutive-year rules; write results and publication lists'))
+      .argument('[files...]', t('台账文件或文件夹（也可用 --dir）', 'ledger files or folders (or --dir)'))
+      .requiredOption('--year <year>', t('积分年度，如 2023', 'cycle, e.g. 2023'))
+      .option('--dir <dir>', t('台账所在文件夹（递归查找 .xlsx）', 'folder of ledgers (searched recursively)'))
+      .option('--history <dir>', t('往年评定结果所在文件夹（默认：输出目录）', 'folder of earlier results (default: the output folder)'))
+      .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'))
+      .option('--from <date>', t('公示开始日期（默认：周期结束后的第一个工作日）', 'publication start (default: first working day after the cycle)'))
+      .option('--days <n>', t('公示天数（默认取方案，至少 7 天）', 'publication days (default: the scheme, at least 7)')),
+  ).action(async (args: string[], opts: Options) => {
+    const year = parseYear(opts.year)!;
+    if (opts.quotaScope && !['branch', 'township'].includes(opts.quotaScope)) throw new UsageError(t('--quota-scope 只能是 branch 或 township', '--quota-scope is branch or township'));
+    const given = schemeOption(opts.scheme);
+    const dir = await outDir(opts.out);
+    const inputs = [...args, ...(opts.dir ? [opts.dir] : [])];
+    if (inputs.length === 0) throw new UsageError(t('请给出台账文件或 --dir 文件夹', 'give ledger files or --dir'));
+    const files = (await collectFiles(inputs)).filter((f) => !resolve(f).startsWith(`${dir}/`));
+    const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), year, onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
+    const scheme = batchScheme(items, given);
+    if (!scheme) {
+      reportExcluded({ excluded: items.map((i) => ({ file: i.file, reason: i.excluded ?? '' })), issues: items.flatMap((i) => i.diagnostics) }, opts.quiet);
+      if (opts.json) printJson({ scheme: null, cycle: String(year), period: String(year), members: [], issues: [] });
+      return;
+    }
+    const batch = splitBatch(items, scheme);
+    const history = await readHistoryDir(resolve(opts.history ?? dir), year);
+    if (history.files.length > 0) note(opts.json ? { quiet: true } : opts, t(`使用往年结果：${history.files.join('、')}`, `earlier results: ${history.files.join(', ')}`));
+    const result = evaluate({ scheme, ledgers: batch.ledgers, year, history: history.entries, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) });
+    const days = Math.max(7, opts.days ? Number(opts.days) : scheme.cycle.publishDays);
+    const from = opts.from ?? nextWorkingDay(result.cycle.end);
+    const written: string[] = [];
+    const { gradeWorkbook } = await import('../../excel/write/results.js');
+    const { publicationList } = await import('../../excel/write/publication.js');
+    const label = `${year}年度`;
+    await writeOutput(gradeWorkbook(scheme, result, { excluded: batch.excluded }), join(dir, `${label}评定结果.xlsx`), opts.force, written);
+    if (batch.ledgers.length > 0) await writeOutput(publicationList(scheme, result, { from, days }), join(dir, `${label}公示名单.xlsx`), opts.force, written);
+    reportExcluded(batch, opts.quiet || opts.json);
+    if (opts.json) return printJson(resultJson(result, batch.issues, { excluded: batch.excluded, written, history: history.files }));
+    say(opts, t(`${scheme.name}　${label}评定（${batch.ledgers.length} 个支部，${result.branches.reduce((n, b) => n + b.members.length, 0)} 名党员）`, `${scheme.name} ${year}: ${batch.ledgers.length} branches`));
+    say(opts, overviewTable(scheme, result, batch.excluded));
+    const attention = result.branches.flatMap((b) => b.members.filter((m) => m.flags.length > 0)).length;
+    if (attention) say(opts, t(`需关注 ${attention} 人（见评定结果「需关注」表）`, `${attention} members flagged (see 需关注)`));
+    for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
+  });
+}

@@ -1,0 +1,65 @@
+// `score publish --period 2023Q1 FILES… [--from 2023-04-03] [--days 7]`: the 公示名单 with its window.
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { evaluate } from '../../core/engine.js';
+import { chineseDate, addDays, isValidIso, periodTitle } from '../../core/cycle.js';
+import { t } from '../i18n.js';
+import { withCommon } from '../main.js';
+import { batchScheme, collectFiles, loadLedgers, progress } from '../inputs.js';
+import { nextWorkingDay, outDir, periodArgs, periodOf, schemeOption } from '../common.js';
+import { printJson, say, type CommonOptions } from '../output.js';
+import { ordered } from '../render.js';
+import { reportExcluded, splitBatch, writeOutput } from '../batch.js';
+import { UsageError } from '../exit.js';
+import { readHistoryDir } from '../history.js';
+
+interface Options extends CommonOptions {
+  period: string;
+  from?: string;
+  days?: string;
+  history?: string;
+}
+
+export function registerPublish(program: Command): void {
+  withCommon(
+    program
+      .command('publish')
+      .description(t('写出月度、季度或年度的公示名单（只含姓名、支部、积分、等次）', 'write the publication list for a month, quarter or year (public fields only)'))
+      .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
+      .requiredOption('--period <period>', t('期间：2023Q1、2023-03 或 2023', 'period: 2023Q1, 2023-03 or 2023'))
+      .option('--from <date>', t('公示开始日期 YYYY-MM-DD（默认：期间结束后的第一个工作日）', 'first day YYYY-MM-DD (default: first working day after the period)'))
+      .option('--days <n>', t('公示天数（默认取方案，至少 7 天）', 'days (default: the scheme, at least 7)'))
+      .option('--history <dir>', t('往年评定结果所在文件夹（年度公示用）', 'earlier results (for the year)')),
+  ).action(async (args: string[], opts: Options) => {
+    const [arg, ...more] = periodArgs(opts.period);
+    if (!arg || more.length > 0) throw new UsageError(t('--period 只能写一个期间', '--period takes one period'));
+    if (opts.from && !isValidIso(opts.from.normalize('NFKC'))) throw new UsageError(t(`--from「${opts.from}」不是日期，例如 2023-04-03`, `--from ${opts.from} is not a date such as 2023-04-03`));
+    const days = opts.days === undefined ? undefined : Number(opts.days);
+    if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 60)) throw new UsageError(t('--days 应为 1–60 的整数', '--days must be a whole number 1–60'));
+    const given = schemeOption(opts.scheme);
+    const files = await collectFiles(args);
+    const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), ...(arg.kind !== 'month' ? { year: arg.year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
+    const scheme = batchScheme(items, given);
+    if (!scheme) {
+      reportExcluded({ excluded: items.map((i) => ({ file: i.file, reason: i.excluded ?? '' })), issues: items.flatMap((i) => i.diagnostics) }, opts.quiet);
+      return;
+    }
+    const batch = splitBatch(items, scheme);
+    const { cycle, period } = periodOf(scheme, arg);
+    const history = period.kind === 'cycle' ? (await readHistoryDir(await outDir(opts.history ?? opts.out), cycle.year)).entries : [];
+    const result = evaluate({ scheme, ledgers: batch.ledgers, year: cycle.year, period, history });
+    const windowDays = Math.max(days ?? scheme.cycle.publishDays, scheme.cycle.publishDays >= 7 ? 7 : scheme.cycle.publishDays);
+    const from = opts.from?.normalize('NFKC') ?? nextWorkingDay(period.end);
+    const to = addDays(from, windowDays - 1);
+    const { publicationList } = await import('../../excel/write/publication.js');
+    const written: string[] = [];
+    const title = periodTitle(cycle, period);
+    if (batch.ledgers.length > 0) await writeOutput(publicationList(scheme, result, { from, days: windowDays }), join(await outDir(opts.out), `${title}公示名单.xlsx`), opts.force, written);
+    reportExcluded(batch, opts.quiet || opts.json);
+    const rows = result.branches.flatMap((b) => ordered(b.members).filter((m) => m.participates).map((m) => ({ branch: b.branch, name: m.name, total: m.total.toNumber(), grade: m.grade ?? null, stars: m.stars ?? null })));
+    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, from, to, days: windowDays, members: rows, written });
+    say(opts, t(`${title}党员积分公示　公示期：${chineseDate(from)}至${chineseDate(to)}（${windowDays} 天）`, `${title} publication: ${from} to ${to} (${windowDays} days)`));
+    for (const b of result.branches) say(opts, `  ${b.branch}：${b.members.filter((m) => m.participates).length} ${t('人', 'members')}`);
+    for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
+  });
+}

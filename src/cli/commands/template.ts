@@ -1,0 +1,67 @@
+// `score template --scheme ID [--branch 名称] [--year 2023] [--roster 名册.xlsx] [--layout monthly|card]`:
+// the blank ledger (one per branch with a township roster), the 计分标准 and the 积分申请表.
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import type { Member } from '../../core/model.js';
+import { t } from '../i18n.js';
+import { withCommon } from '../main.js';
+import { outDir, parseYear, schemeOption } from '../common.js';
+import { printDiagnostics } from '../render.js';
+import { printJson, say, type CommonOptions } from '../output.js';
+import { writeOutput } from '../batch.js';
+import { EXIT_INPUT, setExit, UsageError } from '../exit.js';
+
+interface Options extends CommonOptions {
+  branch?: string;
+  year?: string;
+  roster?: string;
+  layout?: string;
+}
+
+export function registerTemplate(program: Command): void {
+  withCommon(
+    program
+      .command('template')
+      .description(t('写出空白积分台账（按方案生成各表）、计分标准和积分申请表', 'write a blank ledger for the scheme, the 计分标准 and the 积分申请表'))
+      .option('--branch <name>', t('支部名称', 'branch name'))
+      .option('--year <year>', t('积分年度（默认今年）', 'cycle (default: this year)'))
+      .option('--roster <file>', t('名册工作簿；有「所在支部」列且不给 --branch 时，每个支部一份台账', 'roster workbook; with 所在支部 and no --branch, one ledger per branch'))
+      .option('--layout <layout>', t('monthly（每月一张表）或 card（每人一张记录卡）', 'monthly (a sheet per month) or card (a sheet per member)'), 'monthly'),
+  ).action(async (opts: Options) => {
+    if (!opts.scheme) throw new UsageError(t('请用 --scheme 指定方案，例如 --scheme township（score schemes 列出全部）', 'give --scheme, e.g. --scheme township'));
+    if (opts.layout !== 'monthly' && opts.layout !== 'card') throw new UsageError(t('--layout 只能是 monthly 或 card', '--layout is monthly or card'));
+    const scheme = schemeOption(opts.scheme)!;
+    const year = parseYear(opts.year) ?? new Date().getFullYear();
+    let groups: [string, Member[] | undefined][] = [[opts.branch ?? t('党支部', 'branch'), undefined]];
+    if (opts.roster) {
+      const { openWorkbook } = await import('../../excel/workbook.js');
+      const { readTownshipRoster } = await import('../../excel/read/township-roster.js');
+      const opened = await openWorkbook(opts.roster);
+      if (!opened.ok) {
+        printDiagnostics([opened.diagnostic]);
+        return setExit(EXIT_INPUT);
+      }
+      const r = readTownshipRoster(opts.roster, opened.wb);
+      if (r.diagnostics.some((d) => d.severity === 'error')) {
+        printDiagnostics(r.diagnostics);
+        return setExit(EXIT_INPUT);
+      }
+      if (opts.branch) groups = [[opts.branch, r.byBranch.get(opts.branch) ?? [...r.byBranch.values()].flat()]];
+      else groups = [...r.byBranch.entries()].map(([b, ms]) => [b || t('党支部', 'branch'), ms]);
+    }
+    const { ledgerTemplate } = await import('../../excel/write/template.js');
+    const { scoringStandard } = await import('../../excel/write/standard.js');
+    const { applicationForm } = await import('../../excel/write/application.js');
+    const { safeName } = await import('../../excel/write/names.js');
+    const dir = await outDir(opts.out);
+    const written: string[] = [];
+    for (const [branch, roster] of groups) {
+      const wb = ledgerTemplate(scheme, { branch, year, layout: opts.layout, ...(roster ? { roster } : {}) });
+      await writeOutput(wb, join(dir, `${safeName(branch, { maxLength: 60 })}_积分台账_${year}.xlsx`), opts.force, written);
+    }
+    await writeOutput(scoringStandard(scheme), join(dir, `${safeName(scheme.name, { maxLength: 60 })}_计分标准.xlsx`), opts.force, written);
+    await writeOutput(applicationForm(scheme, {}), join(dir, '积分申请表.xlsx'), opts.force, written);
+    if (opts.json) return printJson({ scheme: scheme.id, year, written });
+    for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
+  });
+}

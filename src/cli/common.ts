@@ -1,0 +1,68 @@
+// Shared pieces of the commands: the --scheme option, periods, output paths.
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parsePeriod, resolvePeriod, type Cycle, type Period } from '../core/cycle.js';
+import { loadScheme } from '../scheme/load.js';
+import type { Scheme } from '../scheme/schema.js';
+import { UsageError } from './exit.js';
+import { lang, t } from './i18n.js';
+
+/** --scheme ID|FILE → the scheme, or a usage error that lists the problems. */
+export function schemeOption(ref: string | undefined): Scheme | undefined {
+  if (!ref) return undefined;
+  const r = loadScheme(ref);
+  if (r.ok) return r.scheme;
+  const lines = r.problems.map((p) => `  ${p.path ? `${p.path}：` : ''}${lang() === 'en' ? p.en : p.zh}`).join('\n');
+  throw new UsageError(`${t('方案无法使用', 'scheme cannot be used')}：${ref}\n${lines}`);
+}
+
+export function parseYear(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const y = Number(text.normalize('NFKC').replace(/年度?$/, ''));
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UsageError(t(`年度「${text}」无效，例如 --year 2023`, `invalid year ${text}, e.g. --year 2023`));
+  return y;
+}
+
+export interface PeriodArg {
+  text: string;
+  year: number;
+  kind: 'month' | 'quarter' | 'cycle';
+}
+
+export function periodArgs(text: string | undefined): PeriodArg[] {
+  if (!text) return [];
+  return text.split(/[,，]/).map((s) => {
+    const p = parsePeriod(s);
+    if (!p.ok) throw new UsageError(t(`期间「${s}」无效：可写 2023（年度）、2023Q1（季度）或 2023-03（月份）`, `invalid period ${s}: use 2023, 2023Q1 or 2023-03`));
+    return { text: s.trim(), year: p.year, kind: p.kind };
+  });
+}
+
+/** The period of a scheme's cycle that the argument names. */
+export function periodOf(scheme: Scheme, arg: PeriodArg): { cycle: Cycle; period: Period } {
+  const p = parsePeriod(arg.text);
+  const r = p.ok ? resolvePeriod(p, scheme.cycle) : undefined;
+  if (!r) throw new UsageError(t(`期间「${arg.text}」不在方案 ${scheme.id} 的任何积分周期内`, `period ${arg.text} is in no cycle of ${scheme.id}`));
+  if (r.period.kind === 'month' && scheme.cycle.record === 'quarter') {
+    throw new UsageError(t(`方案 ${scheme.id} 按季度记录，不能按月计算：请用 ${r.cycle.year}Q1 这样的季度`, `${scheme.id} records quarterly: use a quarter such as ${r.cycle.year}Q1`));
+  }
+  return r;
+}
+
+export async function outDir(dir: string | undefined): Promise<string> {
+  const d = resolve(dir ?? '输出');
+  await mkdir(d, { recursive: true });
+  return d;
+}
+
+export function outPath(dir: string, name: string): string {
+  return join(dir, name);
+}
+
+/** The first working day (Mon–Fri) after a date: the default start of a publication window. */
+export function nextWorkingDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,24 @@
+// Earlier cycles' results for the consecutive-year and carry-over rules (R16): every 评定结果
+// workbook found in the history folder (default: the output folder), for cycles before this one.
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { HistoryEntry } from '../core/model.js';
+import { collectFiles } from './inputs.js';
+
+export async function readHistoryDir(dir: string, beforeYear: number): Promise<{ entries: HistoryEntry[]; files: string[] }> {
+  if (!existsSync(dir)) return { entries: [], files: [] };
+  const { openWorkbook } = await import('../excel/workbook.js');
+  const { readHistory } = await import('../excel/read/history.js');
+  const files = (await collectFiles([dir])).filter((f) => basename(f).includes('评定结果'));
+  const entries: HistoryEntry[] = [];
+  const used: string[] = [];
+  for (const f of files) {
+    const opened = await openWorkbook(f);
+    if (!opened.ok) continue;
+    const r = readHistory(f, opened.wb);
+    const earlier = r.entries.filter((e) => e.cycle < beforeYear);
+    if (earlier.length > 0) used.push(f);
+    entries.push(...earlier);
+  }
+  return { entries, files: used };
+}

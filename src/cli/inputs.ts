@@ -1,0 +1,133 @@
+// The read and check steps for a batch: files and folders → workbooks → ledgers → diagnostics.
+// A broken or invalid workbook is reported and left out; the others go on.
+import { promises as fs } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import type { Diagnostic, Params } from '../core/diagnostics.js';
+import { hasErrors, makeDiagnostic } from '../core/diagnostics.js';
+import type { Ledger } from '../core/model.js';
+import { validateLedger } from '../core/validate.js';
+import { loadScheme } from '../scheme/load.js';
+import type { Scheme } from '../scheme/schema.js';
+import { lang, t } from './i18n.js';
+import { UsageError } from './exit.js';
+
+const msg = (zh: (p: Params) => string, en: (p: Params) => string, fixZh: (p: Params) => string, fixEn: (p: Params) => string) => ({ severity: 'error' as const, zh, en, fixZh, fixEn });
+
+export const INPUT_MESSAGES = {
+  INPUT_NO_SCHEME: msg(() => '没有指定计分方案：「说明」表中没有「方案」，也没有 --scheme', () => 'no scheme: the 说明 sheet names none and --scheme was not given', () => '在「说明」表填写方案（如 township），或加 --scheme township', () => 'fill 方案 in 说明 or pass --scheme'),
+  INPUT_BAD_SCHEME: msg((p) => `「说明」表中的方案「${p.found}」无法使用：${p.why}`, (p) => `scheme ${p.found} named in 说明 cannot be used: ${p.why}`, () => '改为内置方案 id（score schemes 列出），或加 --scheme', () => 'use a built-in id (score schemes) or --scheme'),
+  INPUT_NO_YEAR: msg(() => '不知道是哪个年度：「说明」表没有「年度」，命令也没有给出', () => 'unknown cycle: no 年度 in 说明 and none given', () => '在「说明」表填写年度，或加 --year / --period', () => 'fill 年度 in 说明 or pass --year / --period'),
+} as const;
+
+export interface LoadedLedger {
+  file: string;
+  ledger?: Ledger;
+  scheme?: Scheme;
+  year?: number;
+  diagnostics: Diagnostic[];
+  /** Set when the ledger is left out of the batch: the first error, in the interface language. */
+  excluded?: string;
+}
+
+/** Files given directly, and every .xlsx under the folders given (recursively; Excel's ~$ lock files skipped). */
+export async function collectFiles(args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of args) {
+    const p = resolve(a);
+    let st;
+    try {
+      st = await fs.stat(p);
+    } catch {
+      throw new UsageError(t(`找不到文件或文件夹：${a}`, `no such file or folder: ${a}`));
+    }
+    if (st.isDirectory()) out.push(...(await walk(p)));
+    else out.push(p);
+  }
+  return [...new Set(out)];
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    else if (e.isFile() && extname(e.name).toLowerCase() === '.xlsx' && !e.name.startsWith('~$') && !e.name.startsWith('.')) out.push(p);
+  }
+  return out;
+}
+
+export interface LoadOptions {
+  scheme?: Scheme;
+  year?: number;
+  /** Called after each file, for progress on a TTY. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Reads and checks every file; never throws for bad input. */
+export async function loadLedgers(files: string[], opts: LoadOptions): Promise<LoadedLedger[]> {
+  const { openWorkbook } = await import('../excel/workbook.js');
+  const { readLedger, readLedgerInfo } = await import('../excel/read/ledger.js');
+  const out: LoadedLedger[] = [];
+  let done = 0;
+  for (const file of files) {
+    const item: LoadedLedger = { file, diagnostics: [] };
+    out.push(item);
+    const opened = await openWorkbook(file);
+    if (!opened.ok) {
+      item.diagnostics.push(opened.diagnostic);
+    } else {
+      let scheme = opts.scheme;
+      if (!scheme) {
+        const info = readLedgerInfo(file, opened.wb);
+        if (!info.schemeId) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_SCHEME', { file, sheet: '说明' }));
+        else {
+          const r = loadScheme(info.schemeId);
+          if (r.ok) scheme = r.scheme;
+          else item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_BAD_SCHEME', { file, sheet: '说明' }, { found: info.schemeId, why: lang() === 'en' ? r.problems[0]!.en : r.problems[0]!.zh }));
+        }
+      }
+      const read = readLedger(file, opened.wb, scheme);
+      item.diagnostics.push(...read.diagnostics);
+      if (read.ledger && scheme) {
+        item.ledger = read.ledger;
+        item.scheme = scheme;
+        const year = opts.year ?? read.ledger.cycleYear;
+        if (year === undefined) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_YEAR', { file, sheet: '说明' }));
+        else {
+          item.year = year;
+          item.diagnostics.push(...validateLedger(scheme, read.ledger, { year }));
+        }
+      }
+    }
+    if (hasErrors(item.diagnostics) || !item.ledger || !item.scheme || item.year === undefined) {
+      const first = item.diagnostics.find((d) => d.severity === 'error');
+      item.excluded = first ? first.message[lang()] : t('无法读取', 'unreadable');
+    }
+    opts.onProgress?.(++done, files.length);
+  }
+  return out;
+}
+
+/** A progress line on a TTY (stderr), nothing when piped, with --json or --quiet. */
+export function progress(enabled: boolean, label: string): ((done: number, total: number) => void) | undefined {
+  if (!enabled || !process.stderr.isTTY) return undefined;
+  return (done, total) => {
+    process.stderr.write(`\r${label} ${done}/${total}`);
+    if (done === total) process.stderr.write('\r\x1b[K');
+  };
+}
+
+/** The batch scheme: --scheme, else the one most ledgers name. */
+export function batchScheme(items: LoadedLedger[], given?: Scheme): Scheme | undefined {
+  if (given) return given;
+  const counts = new Map<string, { scheme: Scheme; n: number }>();
+  for (const i of items) {
+    if (!i.scheme) continue;
+    const c = counts.get(i.scheme.id) ?? { scheme: i.scheme, n: 0 };
+    c.n++;
+    counts.set(i.scheme.id, c);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.scheme;
+}

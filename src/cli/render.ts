@@ -1,0 +1,120 @@
+// Rendering of the one result object: the --json contract and the terminal tables.
+import Table from 'cli-table3';
+import chalk from 'chalk';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { placeText } from '../core/diagnostics.js';
+import type { MemberResult, PeriodResult } from '../core/result.js';
+import type { Scheme } from '../scheme/schema.js';
+import { diagnosticJson, formatDiagnostic } from './output.js';
+import { lang, t } from './i18n.js';
+
+export function memberJson(m: MemberResult): Record<string, unknown> {
+  const components: Record<string, number> = {};
+  for (const c of m.components) if (c.role === 'score') components[c.name] = c.value.toDecimalPlaces(4).toNumber();
+  return {
+    branch: m.branch,
+    name: m.name,
+    id: m.id ?? null,
+    category: m.category,
+    ...(m.tier ? { tier: m.tier } : {}),
+    components,
+    bonus: m.bonus.toNumber(),
+    deduction: m.deduction.toNumber(),
+    vetoed: m.vetoed,
+    ...(m.vetoReason ? { vetoReason: m.vetoReason } : {}),
+    total: m.total.toNumber(),
+    grade: m.grade ?? null,
+    stars: m.stars ?? null,
+    rank: m.rank ?? null,
+    flags: m.flags,
+  };
+}
+
+/** Members in output order: ranked by rank, then the others (ungraded, vetoed) by total. */
+export function ordered(members: MemberResult[]): MemberResult[] {
+  return [...members].sort((a, b) => {
+    if (a.rank !== undefined && b.rank !== undefined) return a.rank - b.rank;
+    if (a.rank !== undefined) return -1;
+    if (b.rank !== undefined) return 1;
+    return b.total.comparedTo(a.total);
+  });
+}
+
+export function resultJson(r: PeriodResult, issues: Diagnostic[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    scheme: r.schemeId,
+    cycle: String(r.cycle.year),
+    period: r.period.label,
+    members: r.branches.flatMap((b) => ordered(b.members).map(memberJson)),
+    issues: issues.map(diagnosticJson),
+    ...extra,
+  };
+}
+
+export function printDiagnostics(ds: Diagnostic[], limitPerFile = 50): void {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of ds) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const [, list] of byFile) {
+    for (const d of list.slice(0, limitPerFile)) process.stderr.write(`${formatDiagnostic(d)}\n\n`);
+    if (list.length > limitPerFile) {
+      process.stderr.write(`${t(`${placeText(list[0]!).split(' › ')[0]}：另有 ${list.length - limitPerFile} 个问题未显示（用 --json 或 --report 查看全部）`, `${list.length - limitPerFile} more problems not shown (use --json or --report)`)}\n\n`);
+    }
+  }
+}
+
+export function summaryLine(ds: Diagnostic[], files: number): string {
+  const errors = ds.filter((d) => d.severity === 'error').length;
+  const warnings = ds.length - errors;
+  const bad = new Set(ds.filter((d) => d.severity === 'error').map((d) => d.file)).size;
+  if (lang() === 'en') return `${files} file(s) checked: ${errors} error(s), ${warnings} warning(s)${bad ? `, ${bad} file(s) with errors` : ''}`;
+  return `共检查 ${files} 个文件：错误 ${errors} 个，警告 ${warnings} 个${bad ? `，${bad} 个文件有错误` : ''}`;
+}
+
+/** Per-member table of one period (compute). */
+export function membersTable(scheme: Scheme, r: PeriodResult): string {
+  const parts = scheme.components.filter((c) => c.role === 'score');
+  const head = [t('支部', 'branch'), t('姓名', 'name'), ...parts.map((c) => c.name), t('加分', 'bonus'), t('扣分', 'deduction'), t('合计', 'total'), t('等次', 'grade'), t('排名', 'rank'), t('标记', 'flags')];
+  const table = new Table({ head, style: { head: ['cyan'] } });
+  for (const b of r.branches) {
+    for (const m of ordered(b.members)) {
+      table.push([
+        b.branch,
+        m.name,
+        ...parts.map((c) => fmt(m.components.find((x) => x.id === c.id)!.value, scheme.precision)),
+        m.bonus.toFixed(scheme.precision),
+        m.deduction.toFixed(scheme.precision),
+        m.vetoed ? chalk.red(m.total.toFixed(scheme.precision)) : m.total.toFixed(scheme.precision),
+        `${m.grade ?? ''}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`,
+        m.rank ?? '',
+        m.flags.join('；'),
+      ]);
+    }
+  }
+  return table.toString();
+}
+
+function fmt(v: MemberResult['total'], precision: number): string {
+  return v.toDecimalPlaces(precision).toFixed(precision);
+}
+
+/** Per-branch overview of a graded cycle (grade). */
+export function overviewTable(scheme: Scheme, r: PeriodResult, excluded: { file: string; branch?: string; reason: string }[]): string {
+  const grades = [...new Set(scheme.bands.map((b) => b.grade))];
+  const head = [t('支部', 'branch'), t('党员数', 'members'), t('参评', 'graded'), t('平均分', 'average'), ...grades];
+  if (scheme.quota) head.push(t(`${scheme.quota.grade}占比`, `${scheme.quota.grade} share`));
+  const table = new Table({ head, style: { head: ['cyan'] } });
+  for (const b of r.branches) {
+    const graded = b.members.filter((m) => m.graded);
+    const avg = graded.length ? graded.reduce((s, m) => s.plus(m.total), graded[0]!.total.minus(graded[0]!.total)).dividedBy(graded.length).toFixed(scheme.precision) : '—';
+    const row: (string | number)[] = [b.branch, b.members.length, graded.length, avg, ...grades.map((g) => graded.filter((m) => m.grade === g).length)];
+    if (scheme.quota) {
+      const n = graded.filter((m) => m.grade === scheme.quota!.grade).length;
+      row.push(graded.length ? `${((n / graded.length) * 100).toFixed(1)}%` : '—');
+    }
+    table.push(row);
+  }
+  for (const e of excluded) {
+    table.push([{ colSpan: head.length, content: chalk.red(`${e.branch ?? e.file.split(/[\\/]/).pop()}：${t('未计入', 'left out')} — ${e.reason}`) }]);
+  }
+  return table.toString();
+}
