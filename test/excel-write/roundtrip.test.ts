@@ -7,6 +7,8 @@ import { ledgerTemplate } from '../../src/excel/write/template.js';
 import { summarySheet } from '../../src/excel/write/summary.js';
 import { readLedger } from '../../src/excel/read/ledger.js';
 import { readSummary } from '../../src/excel/read/summary.js';
+import { readApplication } from '../../src/excel/read/application.js';
+import { applicationForm } from '../../src/excel/write/application.js';
 import { schemeSchema } from '../../src/scheme/schema.js';
 import { branchOne, roster, roundTrip, scheme, tmp, yearResult } from './fixtures.js';
 
@@ -68,5 +70,27 @@ describe('summary sheet → summary reader', () => {
     expect(row.total?.toNumber()).toBe(99.5);
     expect(row.components['duty']?.toNumber()).toBe(38.5);
     expect(r.sheets[0]!.maxima['duty']).toBe(40);
+  });
+});
+
+describe('application form → application reader', () => {
+  it('reads back the filled form', async () => {
+    const wb = applicationForm(scheme, { branch: '第一支部', name: '张三' });
+    const ws = wb.getWorksheet('积分申请表')!;
+    ws.getCell('G2').value = '2023年3月';
+    ws.getRow(4).getCell(2).value = '表彰';
+    ws.getRow(4).getCell(3).value = '县';
+    ws.getRow(4).getCell(4).value = 1;
+    ws.getRow(4).getCell(5).value = 2;
+    ws.getRow(4).getCell(6).value = '县委文件';
+    const back = await roundTrip(wb, t.file('apply-read.xlsx'));
+    const r = readApplication('apply-read.xlsx', back);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.applications).toHaveLength(1);
+    const a = r.applications[0]!;
+    expect(a).toMatchObject({ name: '张三', branch: '第一支部', month: '2023年3月' });
+    expect(a.lines).toHaveLength(1);
+    expect(a.lines[0]).toMatchObject({ item: '表彰', level: '县', evidence: '县委文件' });
+    expect(a.lines[0]!.claimed?.toNumber()).toBe(2);
   });
 });
