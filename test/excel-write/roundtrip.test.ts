@@ -9,6 +9,8 @@ import { readLedger } from '../../src/excel/read/ledger.js';
 import { readSummary } from '../../src/excel/read/summary.js';
 import { readApplication } from '../../src/excel/read/application.js';
 import { applicationForm } from '../../src/excel/write/application.js';
+import { readHistory } from '../../src/excel/read/history.js';
+import { gradeWorkbook } from '../../src/excel/write/results.js';
 import { schemeSchema } from '../../src/scheme/schema.js';
 import { branchOne, roster, roundTrip, scheme, tmp, yearResult } from './fixtures.js';
 
@@ -92,5 +94,18 @@ describe('application form → application reader', () => {
     expect(a.lines).toHaveLength(1);
     expect(a.lines[0]).toMatchObject({ item: '表彰', level: '县', evidence: '县委文件' });
     expect(a.lines[0]!.claimed?.toNumber()).toBe(2);
+  });
+});
+
+describe('grade workbook → history reader', () => {
+  it('reads every member of the year once, with branch, total and grade', async () => {
+    const back = await roundTrip(gradeWorkbook(scheme, yearResult, { excluded: [] }), t.file('2023评定结果.xlsx'));
+    const r = readHistory('2023评定结果.xlsx', back);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const zhang = r.entries.filter((e) => e.name === '张三');
+    expect(zhang).toHaveLength(1);
+    expect(zhang[0]).toMatchObject({ cycle: 2023, branch: '第一支部', grade: '优秀' });
+    expect(zhang[0]!.total.toNumber()).toBe(99.5);
+    expect(r.entries.map((e) => e.name).sort()).toEqual(['吴九', '周八', '孙七', '张三', '李四', '王五', '郑十'].sort());
   });
 });
