@@ -9,6 +9,8 @@ import { registerTemplate } from './commands/template.js';
 import { registerCompute } from './commands/compute.js';
 import { registerGrade } from './commands/grade.js';
 import { registerPublish } from './commands/publish.js';
+import { registerApply } from './commands/apply.js';
+import { registerExplain } from './commands/explain.js';
 
 /** Options every command accepts. */
 export function withCommon(cmd: Command, opts: { out?: boolean; scheme?: boolean } = {}): Command {
@@ -34,7 +36,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--lang <lang>', t('界面语言 zh|en', 'interface language zh|en')).choices(['zh', 'en']))
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerSchemes, registerScheme, registerTemplate, registerValidate, registerCompute, registerGrade, registerPublish]) {
+  for (const register of [registerSchemes, registerScheme, registerTemplate, registerValidate, registerCompute, registerGrade, registerPublish, registerApply, registerExplain]) {
     register(program);
   }
   program.commands.forEach(function override(c: Command): void {

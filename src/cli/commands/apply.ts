@@ -1,0 +1,97 @@
+// `score apply FORMS… --ledger FILE`: checks 积分申请表 claims against the scheme and writes a NEW
+// ledger with the approved lines appended to 加减分明细. The input ledger is never touched.
+import type { Command } from 'commander';
+import { basename, join } from 'node:path';
+import Table from 'cli-table3';
+import { decideClaims, type Claim } from '../../core/claims.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
+import { lang, t } from '../i18n.js';
+import { withCommon } from '../main.js';
+import { collectFiles, loadLedgers } from '../inputs.js';
+import { outDir, parseYear, schemeOption } from '../common.js';
+import { printJson, say, diagnosticJson, type CommonOptions } from '../output.js';
+import { printDiagnostics } from '../render.js';
+import { writeOutput } from '../batch.js';
+import { EXIT_INPUT, setExit } from '../exit.js';
+
+interface Options extends CommonOptions {
+  ledger: string;
+  year?: string;
+  reviewer?: string;
+}
+
+export function registerApply(program: Command): void {
+  withCommon(
+    program
+      .command('apply')
+      .description(t('审核积分申请表，把符合标准的事项录入台账的加减分明细（写出新台账）', 'check 积分申请表 claims and write a new ledger with the approved lines'))
+      .argument('<forms...>', t('积分申请表文件或文件夹', 'application forms or folders'))
+      .requiredOption('--ledger <file>', t('该支部的积分台账', "the branch's ledger"))
+      .option('--year <year>', t('积分年度（默认取台账「说明」）', 'cycle (default: from the ledger)'))
+      .option('--reviewer <name>', t('审核人（默认取申请表上的审核人）', 'reviewer (default: from the form)')),
+  ).action(async (args: string[], opts: Options) => {
+    const given = schemeOption(opts.scheme);
+    const year = parseYear(opts.year);
+    const [loaded] = await loadLedgers([opts.ledger], { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}) });
+    const errors = loaded!.diagnostics.filter((d) => d.severity === 'error');
+    if (!loaded!.ledger || !loaded!.scheme || loaded!.year === undefined || errors.length > 0) {
+      if (opts.json) printJson({ approved: [], rejected: [], issues: loaded!.diagnostics.map(diagnosticJson) });
+      else {
+        printDiagnostics(loaded!.diagnostics);
+        process.stderr.write(`${t('台账有错误，请先改正（score validate 查看全部）', 'the ledger has errors; fix them first (score validate)')}\n`);
+      }
+      return setExit(EXIT_INPUT);
+    }
+    const { ledger, scheme } = loaded!;
+    const { openWorkbook } = await import('../../excel/workbook.js');
+    const { readApplication } = await import('../../excel/read/application.js');
+    const claims: Claim[] = [];
+    const issues: Diagnostic[] = [];
+    for (const file of await collectFiles(args)) {
+      const opened = await openWorkbook(file);
+      if (!opened.ok) {
+        issues.push(opened.diagnostic);
+        continue;
+      }
+      const r = readApplication(file, opened.wb);
+      issues.push(...r.diagnostics);
+      for (const app of r.applications) {
+        for (const line of app.lines) {
+          claims.push({
+            name: app.name,
+            ...(app.period ? { date: `${app.period}-01` } : {}),
+            item: line.item,
+            ...(line.level ? { level: line.level } : {}),
+            count: line.count,
+            claimed: line.claimed,
+            ...(line.approved !== undefined ? { approved: line.approved } : {}),
+            ...(line.evidence ? { evidence: line.evidence } : {}),
+            ...(opts.reviewer ?? app.reviewer ? { reviewer: opts.reviewer ?? app.reviewer } : {}),
+            form: file,
+            source: line.source,
+          });
+        }
+      }
+    }
+    const decisions = decideClaims(scheme!, ledger!, loaded!.year!, claims);
+    const approved = decisions.filter((d) => d.ok);
+    const rejected = decisions.filter((d) => !d.ok);
+    const written: string[] = [];
+    if (approved.length > 0) {
+      const opened = await openWorkbook(opts.ledger);
+      const { appendEvents } = await import('../../excel/write/append-events.js');
+      if (opened.ok && appendEvents(opened.wb, approved.map((d) => ({ ...d.event!, ...(d.claim.reviewer ? { reviewer: d.claim.reviewer } : {}) })))) {
+        await writeOutput(opened.wb, join(await outDir(opts.out), basename(opts.ledger).replace(/\.xlsx$/i, '_已录入申请.xlsx')), opts.force, written);
+      }
+    }
+    if (rejected.length > 0 || issues.some((d) => d.severity === 'error')) setExit(EXIT_INPUT);
+    const row = (d: (typeof decisions)[number]) => ({ form: basename(d.claim.form), cell: d.claim.source.cell, name: d.claim.name, item: d.claim.item, level: d.claim.level ?? null, points: d.points?.toNumber() ?? null, reason: d.reason[lang()] });
+    if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), issues: issues.map(diagnosticJson), written });
+    if (issues.length) printDiagnostics(issues);
+    const table = new Table({ head: [t('申请表', 'form'), t('姓名', 'name'), t('事项', 'item'), t('级别', 'level'), t('分值', 'points'), t('结果', 'result')], wordWrap: true });
+    for (const d of decisions) table.push([`${basename(d.claim.form)} ${d.claim.source.cell ?? ''}`, d.claim.name, d.claim.item, d.claim.level ?? '', d.points?.toString() ?? '', `${d.ok ? t('通过', 'approved') : t('不通过', 'rejected')}：${d.reason[lang()]}`]);
+    say(opts, table.toString());
+    say(opts, t(`通过 ${approved.length} 条，不通过 ${rejected.length} 条`, `${approved.length} approved, ${rejected.length} rejected`));
+    for (const w of written) say(opts, t(`已写出新台账：${w}（原台账未改动）`, `new ledger written: ${w} (the original is unchanged)`));
+  });
+}

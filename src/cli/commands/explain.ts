@@ -1,0 +1,69 @@
+// `score explain NAME --ledger FILE [--period P]`: how one member's score was reached, rule by rule,
+// with the source cell of every number.
+import type { Command } from 'commander';
+import chalk from 'chalk';
+import { evaluate } from '../../core/engine.js';
+import { periodTitle } from '../../core/cycle.js';
+import { placeText } from '../../core/diagnostics.js';
+import { norm } from '../../core/text.js';
+import { lang, t } from '../i18n.js';
+import { withCommon } from '../main.js';
+import { loadLedgers } from '../inputs.js';
+import { outDir, periodArgs, periodOf, schemeOption } from '../common.js';
+import { printJson, type CommonOptions } from '../output.js';
+import { memberJson, printDiagnostics } from '../render.js';
+import { EXIT_INPUT, setExit, UsageError } from '../exit.js';
+import { readHistoryDir } from '../history.js';
+
+interface Options extends CommonOptions {
+  ledger: string;
+  period?: string;
+  history?: string;
+}
+
+export function registerExplain(program: Command): void {
+  withCommon(
+    program
+      .command('explain')
+      .description(t('逐条说明某名党员的得分：每条规则、每个来源单元格、每个上限', "explain one member's score: each rule, source cell and cap"))
+      .argument('<name>', t('党员姓名或编号', 'member name or 编号'))
+      .requiredOption('--ledger <file>', t('该党员所在支部的台账', "the member's ledger"))
+      .option('--period <period>', t('期间：2023、2023Q1、2023-03（默认：年度）', 'period (default: the cycle)'))
+      .option('--history <dir>', t('往年评定结果所在文件夹', 'earlier results')),
+    { out: false },
+  ).action(async (name: string, opts: Options) => {
+    const given = schemeOption(opts.scheme);
+    const [arg] = periodArgs(opts.period);
+    const [loaded] = await loadLedgers([opts.ledger], { ...(given ? { scheme: given } : {}), ...(arg && arg.kind !== 'month' ? { year: arg.year } : {}) });
+    const { ledger, scheme, year } = loaded!;
+    if (!ledger || !scheme || year === undefined) {
+      printDiagnostics(loaded!.diagnostics);
+      return setExit(EXIT_INPUT);
+    }
+    const member = ledger.members.find((m) => norm(m.name) === norm(name) || (m.id && norm(m.id) === norm(name)));
+    if (!member) throw new UsageError(t(`台账中没有「${name}」：名册里有 ${ledger.members.slice(0, 8).map((m) => m.name).join('、')}…`, `no member ${name} in the ledger`));
+    const { cycle, period } = arg ? periodOf(scheme, arg) : periodOf(scheme, { text: String(year), year, kind: 'cycle' });
+    const history = (await readHistoryDir(await outDir(opts.history ?? '输出'), cycle.year)).entries;
+    const result = evaluate({ scheme, ledgers: [ledger], year: cycle.year, period, history });
+    const m = result.branches[0]!.members.find((x) => x.key === member.key);
+    const errors = loaded!.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) setExit(EXIT_INPUT);
+    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, member: m ? memberJson(m) : null, trace: m?.trace.map((s) => ({ rule: s.rule, text: s[lang()], source: s.source ? placeText(s.source) : null })) ?? [], issues: errors.length });
+    const out: string[] = [];
+    out.push(chalk.bold(`${member.name}${member.id ? `（${member.id}）` : ''}　${ledger.branch}　${periodTitle(cycle, period)}　${scheme.name}`));
+    if (!m) {
+      out.push(t('该党员不参加积分管理（名册「积分管理」为不参加），不计分。', 'This member is exempt from scoring.'));
+      process.stdout.write(`${out.join('\n')}\n`);
+      return;
+    }
+    for (const s of m.trace) out.push(`  ${chalk.dim(s.rule.padEnd(3))} ${s[lang()]}${s.source ? chalk.dim(`　← ${placeText(s.source)}`) : ''}`);
+    out.push('');
+    for (const c of m.components) out.push(`  ${c.name}：${c.value.toDecimalPlaces(4).toString()}${c.weight.equals(1) ? '' : ` × ${c.weight}`}${c.role === 'deduction' ? t('（减）', ' (minus)') : ''}`);
+    out.push(chalk.bold(`  ${t('总分', 'total')}：${m.total.toFixed(scheme.precision)}${m.vetoed ? t(`（一票否决：${m.vetoReason}）`, ` (vetoed: ${m.vetoReason})`) : ''}`));
+    if (m.grade) out.push(`  ${t('等次', 'grade')}：${m.grade}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`);
+    if (m.rank) out.push(`  ${t('排名', 'rank')}：${m.rank}`);
+    if (m.flags.length) out.push(`  ${t('标记', 'flags')}：${m.flags.join('；')}`);
+    if (errors.length) out.push(chalk.yellow(t(`注意：台账有 ${errors.length} 个错误，结果可能不准确（score validate 查看）`, `note: the ledger has ${errors.length} errors`)));
+    process.stdout.write(`${out.join('\n')}\n`);
+  });
+}

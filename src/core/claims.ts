@@ -1,0 +1,94 @@
+// `apply`: checks each claimed line of a 积分申请表 against the scheme catalogue, the roster,
+// the cycle and the caps; approved lines become events of 加减分明细. Pure.
+import type { Scheme } from '../scheme/schema.js';
+import { catalogueOf, MemberIndex } from './catalogue.js';
+import { eventUnitPoints } from './compute.js';
+import { cycleOf, monthIndexOf } from './cycle.js';
+import { Dec, ZERO } from './decimal.js';
+import type { EventRow, Ledger, SourceRef } from './model.js';
+
+export interface Claim {
+  name: string;
+  /** ISO date the claim belongs to (the first day of the 申报月份). */
+  date?: string;
+  item: string;
+  level?: string;
+  count: Dec;
+  claimed: Dec | null;
+  approved?: Dec | null;
+  evidence?: string;
+  reviewer?: string;
+  form: string;
+  source: SourceRef;
+}
+
+export interface ClaimDecision {
+  claim: Claim;
+  ok: boolean;
+  /** Points that will count (approved lines). */
+  points?: Dec;
+  reason: { zh: string; en: string };
+  event?: EventRow;
+}
+
+export function decideClaims(scheme: Scheme, ledger: Ledger, year: number, claims: Claim[]): ClaimDecision[] {
+  const cat = catalogueOf(scheme);
+  const cycle = cycleOf(year, scheme.cycle);
+  const members = new MemberIndex(ledger.members);
+  const used = new Map<string, Dec>();
+  for (const ev of ledger.events) {
+    const item = cat.item(ev.item);
+    const { member } = members.resolve(ev.name, ev.id);
+    const unit = item && eventUnitPoints(cat, item, ev);
+    if (item && member && unit && ev.date && monthIndexOf(cycle, ev.date) >= 0) {
+      const k = `${member.key}\u0000${item.component}`;
+      used.set(k, (used.get(k) ?? ZERO).plus(unit.times(ev.count)));
+    }
+  }
+  return claims.map((claim) => {
+    const no = (zh: string, en: string): ClaimDecision => ({ claim, ok: false, reason: { zh, en } });
+    const { member, ambiguous } = members.resolve(claim.name);
+    if (!member) return ambiguous ? no(`名册中有多个「${claim.name}」，无法确定是谁`, `several members named ${claim.name}`) : no(`「${claim.name}」不在该支部名册中`, `${claim.name} is not on the roster`);
+    const item = cat.item(claim.item);
+    if (!item) return no(`事项「${claim.item}」不在计分标准中`, `item ${claim.item} is not in the scheme`);
+    if (!claim.date) return no('申报月份无法识别', 'unreadable month');
+    if (monthIndexOf(cycle, claim.date) < 0) return no(`申报月份不在 ${year} 积分周期（${cycle.start} 至 ${cycle.end}）内`, `month outside cycle ${year}`);
+    if (!claim.count.isInteger() || claim.count.lessThanOrEqualTo(0)) return no('次数应为正整数', 'count must be a positive whole number');
+    if (item.levels && cat.levelPoints(item, claim.level) === undefined) {
+      return no(`「${item.name}」没有「${claim.level ?? ''}」级别，可选：${Object.keys(item.levels).join('、')}`, `${item.name} has no level ${claim.level ?? ''}`);
+    }
+    const asked = claim.approved ?? claim.claimed ?? undefined;
+    let points: Dec;
+    if (item.range) {
+      if (!asked) return no(`「${item.name}」需要填写认定分值（${item.range.min}–${item.range.max}）`, `${item.name} needs points`);
+      if (asked.lessThan(item.range.min) || asked.greaterThan(item.range.max)) return no(`分值 ${asked} 不在 ${item.range.min}–${item.range.max} 之间`, `points ${asked} outside range`);
+      points = asked;
+    } else {
+      const unit = eventUnitPoints(cat, item, { date: claim.date, name: claim.name, item: claim.item, ...(claim.level ? { level: claim.level } : {}), count: claim.count, source: claim.source });
+      if (!unit) return no(`「${item.name}」无法确定分值`, `${item.name}: no points`);
+      const want = unit.times(claim.count);
+      if (asked && !asked.equals(want)) return no(`申报分值 ${asked}，按计分标准应为 ${want}`, `claimed ${asked}, the scheme gives ${want}`);
+      points = want;
+    }
+    const comp = cat.component(item.component)!;
+    const k = `${member.key}\u0000${comp.id}`;
+    const before = used.get(k) ?? ZERO;
+    used.set(k, before.plus(points));
+    let note = { zh: '符合计分标准', en: 'matches the scheme' };
+    if (comp.cap !== undefined && !item.beyondCap && before.plus(points).greaterThan(comp.cap)) {
+      note = { zh: `已录入；「${comp.name}」年度上限 ${comp.cap} 分，超出部分不计（已有 ${before} 分）`, en: `recorded; ${comp.name} is capped at ${comp.cap} (already ${before})` };
+    }
+    const event: EventRow = {
+      date: claim.date,
+      name: member.name,
+      ...(member.id ? { id: member.id } : {}),
+      item: item.name,
+      ...(claim.level ? { level: claim.level } : {}),
+      count: claim.count,
+      ...(item.range ? { points } : {}),
+      basis: [claim.evidence, `积分申请表 ${claim.form.split(/[\\/]/).pop()}`].filter(Boolean).join('；'),
+      source: claim.source,
+    };
+    return { claim, ok: true, points, reason: note, event };
+  });
+}

@@ -1,0 +1,46 @@
+// `apply`: a copy of the ledger workbook with approved lines appended to 加减分明细.
+import type ExcelJS from 'exceljs';
+import type { EventRow } from '../../core/model.js';
+import { findHeader } from '../header.js';
+import { EVENT_COLUMNS } from '../read/tables.js';
+import { sheetByName } from '../read/common.js';
+import { SHEET_NAMES } from '../read/ledger.js';
+import { excelDate, styleCell } from './style.js';
+
+/** Appends after the last row that has a name or an item; returns the rows written, or undefined without the sheet. */
+export function appendEvents(wb: ExcelJS.Workbook, events: (EventRow & { reviewer?: string })[]): number[] | undefined {
+  const ws = sheetByName(wb, SHEET_NAMES.events);
+  if (!ws) return undefined;
+  const h = findHeader(ws, EVENT_COLUMNS, { allowMissing: true });
+  if (!h || h.columns.item === undefined || h.columns.name === undefined) return undefined;
+  let last = h.row;
+  for (let r = h.row + 1; r <= ws.rowCount; r++) {
+    const name = ws.findCell(r, h.columns.name)?.value;
+    const item = ws.findCell(r, h.columns.item)?.value;
+    if ((name !== null && name !== undefined && name !== '') || (item !== null && item !== undefined && item !== '')) last = r;
+  }
+  const rows: number[] = [];
+  events.forEach((ev, i) => {
+    const r = last + 1 + i;
+    const set = (key: string, v: ExcelJS.CellValue | undefined): void => {
+      const c = h.columns[key];
+      if (c === undefined || v === undefined) return;
+      const cell = ws.getCell(r, c);
+      cell.value = v;
+      styleCell(cell);
+    };
+    set('seq', last - h.row + i + 1);
+    set('date', ev.date ? excelDate(ev.date) : undefined);
+    if (ev.date && h.columns.date !== undefined) ws.getCell(r, h.columns.date).numFmt = 'yyyy-mm-dd';
+    set('name', ev.name);
+    set('id', ev.id);
+    set('item', ev.item);
+    set('level', ev.level);
+    set('count', ev.count.toNumber());
+    set('points', ev.points?.toNumber());
+    set('basis', ev.basis);
+    set('reviewer', ev.reviewer);
+    rows.push(r);
+  });
+  return rows;
+}
