@@ -289,13 +289,18 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
   }
   if (perRecord.length === 0) return ZERO;
   const s = sum(perRecord);
+  let value = s;
   if (scheme.cycle.aggregate === 'mean') {
-    const mean = s.dividedBy(perRecord.length);
-    step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}，平均 ${mean.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}, mean ${mean}`);
-    return mean;
+    value = s.dividedBy(perRecord.length);
+    step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}，平均 ${value.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}, mean ${value}`);
+  } else {
+    step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}`);
   }
-  step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}`);
-  return s;
+  if (c.cap !== undefined && c.capPer === 'cycle' && value.greaterThan(c.cap)) {
+    step(trace, 'R2', `${c.name} ${value.toString()} 超过上限 ${c.cap}，计 ${c.cap}`, `${c.name} ${value} capped at ${c.cap}`);
+    value = dec(c.cap);
+  }
+  return value;
 }
 
 /** R1 over the cycle: entries start full, events subtract, 该项不得分 zeroes, floors; R16 base from last year. */

@@ -94,7 +94,7 @@ export function checkReferences(s: Scheme): SchemeProblem[] {
     if (it.group && !c.groups.some((g) => g.id === it.group)) {
       out.push({ path: `items[${i}].group`, zh: `事项「${it.name}」引用了不存在的分类「${it.group}」`, en: `item ${it.name}: unknown group ${it.group}` });
     }
-    if (it.points === undefined && !it.levels && !it.range && !it.veto) {
+    if (it.points === undefined && !it.levels && !it.range && !it.veto && !it.zeroes) {
       out.push({ path: `items[${i}]`, zh: `事项「${it.name}」没有分值：请写 points、levels 或 range 之一`, en: `item ${it.name} has no points, levels or range` });
     }
     if (it.range && it.range.min > it.range.max) {

@@ -470,9 +470,8 @@ describe('it-bureau (seed 004 篇5): base from last year, conversion by 评议�
     expect(get(ms, '乙').grade).toBe('不合格');
   });
 
-  // The scheme caps 任务分 at 70 a year (12 × 6 = 72 is possible); the engine does not yet apply
-  // a per-cycle cap to a recorded component. Remove `.fails` when it does.
-  it.fails('任务分 is capped at 70 a year', () => {
+  // The scheme caps 任务分 at 70 a year (12 × 6 = 72 is possible): a per-cycle cap on a recorded component.
+  it('任务分 is capped at 70 a year', () => {
     const ms = run('it-bureau', { members: ['甲'], records: { 甲: everyMonth({ 'task.monthly': 6 }) }, evaluations: [{ name: '甲', grade: '优秀' }] });
     expect(comp(get(ms, '甲'), 'task')).toBe('70');
   });

@@ -1,0 +1,41 @@
+// Spawns the real built binary (bin/score.js → dist/), as a clerk would run it.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const BIN = join(ROOT, 'bin', 'score.js');
+
+/** Builds dist/ once when it is missing (npm test's pretest normally did it). */
+export function ensureBuilt(): void {
+  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) execFileSync('npx', ['tsc', '-p', ROOT], { stdio: 'inherit' });
+}
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function score(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', SCORE_LANG: '', ...opts.env },
+    timeout: 120_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function json<T = any>(r: Run): T {
+  try {
+    return JSON.parse(r.stdout) as T;
+  } catch {
+    throw new Error(`not JSON (exit ${r.code}):\n${r.stdout}\n--- stderr ---\n${r.stderr}`);
+  }
+}
+
+export function tmp(prefix = 'score-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
