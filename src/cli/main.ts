@@ -49,6 +49,14 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
+  // A promise that never settles (a damaged zip part can do that inside exceljs) would let
+  // Node exit 0 with no output: never report success for work that did not finish.
+  let finished = false;
+  process.on('exit', () => {
+    if (finished) return;
+    process.stderr.write(`${t('错误：处理没有完成就中断了（常见原因：某个工作簿内部损坏）。请用 score validate 逐个检查文件', 'error: processing stopped before it finished (often a damaged workbook); check the files one by one with score validate')}\n`);
+    process.exitCode = 3;
+  });
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -65,5 +73,7 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write(`${t('内部错误（请把这条信息发给维护者）', 'internal error (please report it)')}：${msg}\n`);
     if (process.env.SCORE_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     process.exitCode = 3;
+  } finally {
+    finished = true;
   }
 }
