@@ -7,13 +7,13 @@ import { collectFiles } from './inputs.js';
 
 export async function readHistoryDir(dir: string, beforeYear: number): Promise<{ entries: HistoryEntry[]; files: string[] }> {
   if (!existsSync(dir)) return { entries: [], files: [] };
-  const { openWorkbook } = await import('../excel/workbook.js');
+  const { openForReading } = await import('../excel/workbook.js');
   const { readHistory } = await import('../excel/read/history.js');
   const files = (await collectFiles([dir])).filter((f) => basename(f).includes('评定结果'));
   const entries: HistoryEntry[] = [];
   const used: string[] = [];
   for (const f of files) {
-    const opened = await openWorkbook(f);
+    const opened = await openForReading(f);
     if (!opened.ok) continue;
     const r = readHistory(f, opened.wb);
     const earlier = r.entries.filter((e) => e.cycle < beforeYear);

@@ -67,14 +67,14 @@ export interface LoadOptions {
 
 /** Reads and checks every file; never throws for bad input. */
 export async function loadLedgers(files: string[], opts: LoadOptions): Promise<LoadedLedger[]> {
-  const { openWorkbook } = await import('../excel/workbook.js');
+  const { openForReading } = await import('../excel/workbook.js');
   const { readLedger, readLedgerInfo } = await import('../excel/read/ledger.js');
   const out: LoadedLedger[] = [];
   let done = 0;
   for (const file of files) {
     const item: LoadedLedger = { file, diagnostics: [] };
     out.push(item);
-    const opened = await openWorkbook(file);
+    const opened = await openForReading(file);
     if (!opened.ok) {
       item.diagnostics.push(opened.diagnostic);
     } else {

@@ -1,5 +1,6 @@
 // Read step, one cell: turn whatever exceljs holds (numbers typed as text, full-width digits,
 // formulas, rich text, dates in five spellings, merged cells) into normalised text, numbers and dates.
+import type { CellLike } from './book.js';
 import type ExcelJS from 'exceljs';
 import { Dec } from '../core/decimal.js';
 import { isoDate, isValidIso } from '../core/cycle.js';
@@ -53,7 +54,7 @@ export function numberToDec(n: number): Dec {
 }
 
 /** The normalised content of a cell; covered cells of a merge read blank. */
-export function readCell(cell: ExcelJS.Cell | undefined): CellRead {
+export function readCell(cell: CellLike | undefined): CellRead {
   if (!cell) return BLANK;
   if (cell.isMerged && cell.master !== cell) return { text: '', covered: true };
   return readValue(cell.value);

@@ -1,6 +1,6 @@
 // Read step, one table: find the header row by its labels (any order, synonyms, merged titles
 // above it) and the data rows below it, up to blank rows, a 合计 row or a signature row.
-import type ExcelJS from 'exceljs';
+import type { SheetLike } from './book.js';
 import { readCell } from './cells.js';
 import { READ_LIMITS } from './sniff.js';
 
@@ -38,12 +38,12 @@ export function headerMax(s: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-export function headerText(ws: ExcelJS.Worksheet, row: number, col: number): string {
+export function headerText(ws: SheetLike, row: number, col: number): string {
   const c = readCell(ws.findCell(row, col));
   return c.covered ? '' : normaliseHeader(c.text);
 }
 
-function rowLabels(ws: ExcelJS.Worksheet, row: number): Map<number, string> {
+function rowLabels(ws: SheetLike, row: number): Map<number, string> {
   const out = new Map<number, string>();
   const r = ws.findRow(row);
   if (!r) return out;
@@ -66,7 +66,7 @@ export interface FindHeaderOptions {
 }
 
 /** Finds the row in the first rows that matches most labels; required specs must all match. */
-export function findHeader(ws: ExcelJS.Worksheet, specs: readonly ColumnSpec[], opts: FindHeaderOptions = {}): HeaderMatch | undefined {
+export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: FindHeaderOptions = {}): HeaderMatch | undefined {
   const from = opts.fromRow ?? 1;
   const last = from + (opts.rows ?? READ_LIMITS.headerSearchRows) - 1;
   const minMatches = opts.minMatches ?? 1;
@@ -106,7 +106,7 @@ const TOTAL_ROW = /^(合计|总计|小计|全年合计|年度合计|累计|合�
 const SIGNATURE = /^(签字|签名|审核人[:：]|审核[:：]|填表人|制表人|填报人|负责人[:：]|支部书记[(（]?签|书记[(（]?签|单位[(（]?盖章|盖章)/;
 
 /** One pass over a row: blank, a 合计 row, or a signature row (first five non-empty cells are looked at). */
-export function classifyRow(ws: ExcelJS.Worksheet, row: number): 'blank' | 'total' | 'signature' | 'data' {
+export function classifyRow(ws: SheetLike, row: number): 'blank' | 'total' | 'signature' | 'data' {
   const r = ws.findRow(row);
   if (!r) return 'blank';
   let seen = 0;
@@ -124,12 +124,12 @@ export function classifyRow(ws: ExcelJS.Worksheet, row: number): 'blank' | 'tota
   return kind;
 }
 
-export function stopKind(ws: ExcelJS.Worksheet, row: number): 'total' | 'signature' | undefined {
+export function stopKind(ws: SheetLike, row: number): 'total' | 'signature' | undefined {
   const k = classifyRow(ws, row);
   return k === 'total' || k === 'signature' ? k : undefined;
 }
 
-export function isBlankRow(ws: ExcelJS.Worksheet, row: number): boolean {
+export function isBlankRow(ws: SheetLike, row: number): boolean {
   return classifyRow(ws, row) === 'blank';
 }
 
@@ -141,7 +141,7 @@ export interface DataRows {
 }
 
 /** Data rows below a header: blank rows skipped, stopping at a run of blanks, a 合计 or signature row, or MAX_ROWS. */
-export function dataRows(ws: ExcelJS.Worksheet, headerRow: number, maxRows: number = READ_LIMITS.maxRowsPerSheet): DataRows {
+export function dataRows(ws: SheetLike, headerRow: number, maxRows: number = READ_LIMITS.maxRowsPerSheet): DataRows {
   const rows: number[] = [];
   let blanks = 0;
   const last = ws.rowCount;
@@ -161,7 +161,7 @@ export function dataRows(ws: ExcelJS.Worksheet, headerRow: number, maxRows: numb
 
 /** Label cell search (姓名 … 张三): the value in the next non-empty cell to the right, or after 姓名：in the same cell. */
 export function findLabelValue(
-  ws: ExcelJS.Worksheet,
+  ws: SheetLike,
   labels: readonly string[],
   firstRow: number,
   lastRow: number,

@@ -190,7 +190,7 @@ function checkSize(e: ZipEntry): SniffResult | undefined {
 
 type Unpacked = { ok: true; bytes: Buffer } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
 
-function unpack(buf: Buffer, e: ZipEntry): Unpacked {
+export function unpack(buf: Buffer, e: ZipEntry): Unpacked {
   const corrupt = (reason: string): Unpacked => ({ ok: false, code: 'READ_CORRUPT_ZIP', params: { reason: `${e.name}: ${reason}` } });
   const p = e.localOffset;
   if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL_SIG) return corrupt('local header missing / 本地文件头缺失');

@@ -1,20 +1,70 @@
 // Read step, entry point: open an .xlsx safely. The bytes are sniffed and the limits enforced
 // before exceljs sees them; every failure becomes one diagnostic naming the file, never a throw.
 import { readFile, stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { READ_CATALOGUE, type ReadCode } from './read/catalogue.js';
-import { formatBytes, READ_LIMITS, sniffBytes } from './sniff.js';
+import { formatBytes, READ_LIMITS, readCentralDirectory, sniffBytes, unpack } from './sniff.js';
+import type { BookLike } from './book.js';
+import { parseFastBook } from './fast/xlsx.js';
 
 export { MAX_ROWS, READ_LIMITS } from './sniff.js';
 
-export type OpenResult = { ok: true; wb: ExcelJS.Workbook } | { ok: false; diagnostic: Diagnostic };
+type Failure = { ok: false; diagnostic: Diagnostic };
+export type OpenResult = { ok: true; wb: ExcelJS.Workbook } | Failure;
 
-function fail(file: string, code: ReadCode, params: Record<string, string | number> = {}): OpenResult {
+function fail(file: string, code: ReadCode, params: Record<string, string | number> = {}): Failure {
   return { ok: false, diagnostic: makeDiagnostic(READ_CATALOGUE, code, { file }, params) };
 }
 
-/** Opens a workbook file; never throws. */
+export type ReadResult = { ok: true; wb: BookLike; engine: 'fast' | 'exceljs' } | Failure;
+
+/**
+ * Opens a workbook for reading only: the lean reader (values only, several times faster than
+ * exceljs), falling back to exceljs for anything it does not understand. Never throws.
+ */
+export async function openForReading(file: string): Promise<ReadResult> {
+  const bytes = await readBytes(file);
+  if (!bytes.ok) return bytes;
+  const buf = bytes.buf;
+  const sniff = sniffBytes(buf);
+  if (!sniff.ok) return fail(file, sniff.code, sniff.params);
+  if (process.env.SCORE_READER !== 'exceljs') {
+    try {
+      const dir = readCentralDirectory(buf);
+      if (dir.ok) {
+        const entries = new Map(dir.entries.map((e) => [e.name, e]));
+        const wb = parseFastBook((name) => {
+          const e = entries.get(name);
+          if (!e) return undefined;
+          const u = unpack(buf, e);
+          if (!u.ok) throw new Error(u.code);
+          return u.bytes;
+        });
+        return { ok: true, wb, engine: 'fast' };
+      }
+    } catch {
+      // fall through to exceljs, which reports what is wrong in its own words
+    }
+  }
+  const r = await openWorkbookBuffer(file, buf);
+  return r.ok ? { ok: true, wb: r.wb, engine: 'exceljs' } : r;
+}
+
+async function readBytes(file: string): Promise<{ ok: true; buf: Buffer } | Failure> {
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) return fail(file, 'READ_FILE_UNREADABLE', { reason: '这是一个文件夹 / this is a folder' });
+    if (st.size > READ_LIMITS.maxFileBytes) {
+      return fail(file, 'READ_FILE_TOO_LARGE', { size: formatBytes(st.size), limit: formatBytes(READ_LIMITS.maxFileBytes) });
+    }
+    return { ok: true, buf: await readFile(file) };
+  } catch (err) {
+    return fail(file, 'READ_FILE_UNREADABLE', { reason: fsReason(err) });
+  }
+}
+
+/** Opens a workbook file with exceljs (to write it back); never throws. */
 export async function openWorkbook(file: string): Promise<OpenResult> {
   let buf: Buffer;
   try {
@@ -34,7 +84,8 @@ export async function openWorkbook(file: string): Promise<OpenResult> {
 export async function openWorkbookBuffer(file: string, buf: Buffer): Promise<OpenResult> {
   const sniff = sniffBytes(buf);
   if (!sniff.ok) return fail(file, sniff.code, sniff.params);
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (err) {

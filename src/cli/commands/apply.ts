@@ -43,12 +43,12 @@ export function registerApply(program: Command): void {
       return setExit(EXIT_INPUT);
     }
     const { ledger, scheme } = loaded!;
-    const { openWorkbook } = await import('../../excel/workbook.js');
+    const { openForReading, openWorkbook } = await import('../../excel/workbook.js');
     const { readApplication } = await import('../../excel/read/application.js');
     const claims: Claim[] = [];
     const issues: Diagnostic[] = [];
     for (const file of await collectFiles(args)) {
-      const opened = await openWorkbook(file);
+      const opened = await openForReading(file);
       if (!opened.ok) {
         issues.push(opened.diagnostic);
         continue;

@@ -34,9 +34,9 @@ export function registerTemplate(program: Command): void {
     const year = parseYear(opts.year) ?? new Date().getFullYear();
     let groups: [string, Member[] | undefined][] = [[opts.branch ?? t('党支部', 'branch'), undefined]];
     if (opts.roster) {
-      const { openWorkbook } = await import('../../excel/workbook.js');
+      const { openForReading } = await import('../../excel/workbook.js');
       const { readTownshipRoster } = await import('../../excel/read/township-roster.js');
-      const opened = await openWorkbook(opts.roster);
+      const opened = await openForReading(opts.roster);
       if (!opened.ok) {
         printDiagnostics([opened.diagnostic]);
         return setExit(EXIT_INPUT);

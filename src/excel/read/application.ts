@@ -1,6 +1,6 @@
 // Application-form reader: a member's 积分申请表 (who, which branch, which month, the claimed
 // lines and the branch committee's approved points), for `score apply` to check and add.
-import type ExcelJS from 'exceljs';
+import type { BookLike, SheetLike } from '../book.js';
 import { parsePeriod } from '../../core/cycle.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { Dec } from '../../core/decimal.js';
@@ -55,7 +55,7 @@ const TOP_LABELS = ['姓名', '党员姓名', '所在支部', '支部', '申报�
 const FOOTER = /^(支委初评|支委意见|审核人|审核|日期|填报日期|审核日期|签字|签名)/;
 
 /** Reads every sheet that looks like an application form (a 申报事项 header). */
-export function readApplication(file: string, wb: ExcelJS.Workbook): ApplicationRead {
+export function readApplication(file: string, wb: BookLike): ApplicationRead {
   const ctx = new ReadContext(file);
   const applications: Application[] = [];
   for (const ws of wb.worksheets) {
@@ -123,7 +123,7 @@ export function readApplication(file: string, wb: ExcelJS.Workbook): Application
   return { applications, diagnostics: ctx.sorted(wb) };
 }
 
-function firstText(ws: ExcelJS.Worksheet, row: number): string {
+function firstText(ws: SheetLike, row: number): string {
   const r = ws.findRow(row);
   let t = '';
   r?.eachCell({ includeEmpty: false }, (cell) => {
@@ -133,7 +133,7 @@ function firstText(ws: ExcelJS.Worksheet, row: number): string {
 }
 
 /** 申报月份 may be a Date cell (a month picked in Excel): shown as 2023年3月. */
-function monthText(ws: ExcelJS.Worksheet, at: { text: string; row: number; col: number } | undefined): string {
+function monthText(ws: SheetLike, at: { text: string; row: number; col: number } | undefined): string {
   if (!at || at.text === '') return '';
   const c = readCell(ws.findCell(at.row, at.col));
   if (c.date) return `${c.date.slice(0, 4)}年${Number(c.date.slice(5, 7))}月`;

@@ -1,6 +1,6 @@
 // Shared plumbing of the form readers: sheets by name, diagnostics with their cell,
 // and typed fields (text, number, date, id) read from a header-mapped row.
-import type ExcelJS from 'exceljs';
+import type { BookLike, SheetLike } from '../book.js';
 import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics.js';
 import type { Dec } from '../../core/decimal.js';
 import type { SourceRef } from '../../core/model.js';
@@ -14,7 +14,7 @@ export function normaliseSheetName(s: string): string {
 }
 
 /** Finds a sheet by any of its names (trimmed, NFKC, spaces ignored); never by position. */
-export function sheetByName(wb: ExcelJS.Workbook, names: readonly string[]): ExcelJS.Worksheet | undefined {
+export function sheetByName<S extends SheetLike>(wb: { worksheets: S[] }, names: readonly string[]): S | undefined {
   const wanted = names.map(normaliseSheetName);
   for (const w of wanted) {
     const ws = wb.worksheets.find((s) => normaliseSheetName(s.name) === w);
@@ -38,7 +38,7 @@ export class ReadContext {
   }
 
   /** Finds a header or reports READ_HEADER_NOT_FOUND / READ_COLUMN_MISSING. */
-  header(ws: ExcelJS.Worksheet, specs: readonly ColumnSpec[], fromRow = 1): HeaderMatch | undefined {
+  header(ws: SheetLike, specs: readonly ColumnSpec[], fromRow = 1): HeaderMatch | undefined {
     const h = findHeader(ws, specs, { fromRow, allowMissing: true, minMatches: 1 });
     const required = specs.filter((s) => s.required);
     if (!h || (required.length > 0 && h.missing.length === required.length)) {
@@ -56,7 +56,7 @@ export class ReadContext {
   }
 
   /** Diagnostics in reading order: workbook-level first, then by sheet order, row, column. */
-  sorted(wb: ExcelJS.Workbook): Diagnostic[] {
+  sorted(wb: BookLike): Diagnostic[] {
     const order = new Map(wb.worksheets.map((w, i) => [w.name, i]));
     const pos = (d: Diagnostic): [number, number, number] => {
       const m = /^([A-Z]+)(\d+)$/.exec(d.cell ?? '');
@@ -70,7 +70,7 @@ export class ReadContext {
       .map((x) => x.d);
   }
 
-  rows(ws: ExcelJS.Worksheet, headerRow: number): number[] {
+  rows(ws: SheetLike, headerRow: number): number[] {
     const d: DataRows = dataRows(ws, headerRow);
     if (d.stoppedBy === 'limit') this.report('READ_TOO_MANY_ROWS', this.ref(ws.name, d.stopRow), { limit: READ_LIMITS.maxRowsPerSheet });
     return d.rows;
@@ -81,7 +81,7 @@ export class ReadContext {
 export class RowReader {
   constructor(
     private readonly ctx: ReadContext,
-    private readonly ws: ExcelJS.Worksheet,
+    private readonly ws: SheetLike,
     private readonly header: HeaderMatch,
     readonly row: number,
   ) {}

@@ -1,7 +1,7 @@
 // History reader: earlier cycles' 评定结果 workbooks → HistoryEntry[] for the consecutive-year
 // rules. Tolerant: any sheet with 姓名 and a total column counts; the year comes from the title.
+import type { BookLike, SheetLike } from '../book.js';
 import { basename } from 'node:path';
-import type ExcelJS from 'exceljs';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { HistoryEntry } from '../../core/model.js';
 import { readCell } from '../cells.js';
@@ -33,7 +33,7 @@ export interface HistoryRead {
   diagnostics: Diagnostic[];
 }
 
-export function readHistory(file: string, wb: ExcelJS.Workbook): HistoryRead {
+export function readHistory(file: string, wb: BookLike): HistoryRead {
   const ctx = new ReadContext(file);
   const infoWs = sheetByName(wb, ['说明']);
   const workbookYear = (infoWs ? readInfoSheet(new ReadContext(file), infoWs).cycleYear : undefined) ?? titleYear(wb) ?? yearInText(basename(file));
@@ -71,7 +71,7 @@ export function readHistory(file: string, wb: ExcelJS.Workbook): HistoryRead {
   return { entries, diagnostics: ctx.sorted(wb) };
 }
 
-function sheetTitleYear(ws: ExcelJS.Worksheet, headerRow: number): number | undefined {
+function sheetTitleYear(ws: SheetLike, headerRow: number): number | undefined {
   for (let row = 1; row < headerRow; row++) {
     const r = ws.findRow(row);
     let year: number | undefined;
@@ -83,7 +83,7 @@ function sheetTitleYear(ws: ExcelJS.Worksheet, headerRow: number): number | unde
   return undefined;
 }
 
-function titleYear(wb: ExcelJS.Workbook): number | undefined {
+function titleYear(wb: BookLike): number | undefined {
   for (const ws of wb.worksheets) {
     const y = sheetTitleYear(ws, 4);
     if (y !== undefined) return y;

@@ -1,7 +1,7 @@
 // Ledger reader: a branch's 积分台账 workbook → the Ledger model with a source cell for every
 // value, plus reader-level diagnostics. Sheets are found by name; semantic checks are the core's.
+import type { BookLike } from '../book.js';
 import { basename } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { cycleOf, recordSheetNames } from '../../core/cycle.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Ledger, RecordRow } from '../../core/model.js';
@@ -28,7 +28,7 @@ export interface LedgerRead {
 }
 
 /** Only the 说明 sheet: which scheme and year a ledger declares (to pick the scheme before reading). */
-export function readLedgerInfo(file: string, wb: ExcelJS.Workbook): LedgerInfo & { diagnostics: Diagnostic[] } {
+export function readLedgerInfo(file: string, wb: BookLike): LedgerInfo & { diagnostics: Diagnostic[] } {
   const ctx = new ReadContext(file);
   const ws = sheetByName(wb, SHEET_NAMES.info);
   const info = ws ? readInfoSheet(ctx, ws) : { info: {} };
@@ -39,7 +39,7 @@ export function readLedgerInfo(file: string, wb: ExcelJS.Workbook): LedgerInfo &
  * Reads a ledger. Without a scheme, record sheets are not read (their columns come from the
  * scheme); everything else is. A ledger is returned unless the roster is missing.
  */
-export function readLedger(file: string, wb: ExcelJS.Workbook, scheme: Scheme | undefined): LedgerRead {
+export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefined): LedgerRead {
   const ctx = new ReadContext(file);
   const sheetList = wb.worksheets.map((s) => s.name).join('、');
   const infoWs = sheetByName(wb, SHEET_NAMES.info);
@@ -79,7 +79,7 @@ export function readLedger(file: string, wb: ExcelJS.Workbook, scheme: Scheme | 
   return { ledger, diagnostics: ctx.sorted(wb), layout };
 }
 
-function readRecords(ctx: ReadContext, wb: ExcelJS.Workbook, scheme: Scheme, year: number | undefined, sheetList: string): { records: RecordRow[]; layout: LedgerLayout } {
+function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: number | undefined, sheetList: string): { records: RecordRow[]; layout: LedgerLayout } {
   // Sheet names depend on the cycle's start month only, so any year gives them.
   const names = recordSheetNames(cycleOf(year ?? 2000, scheme.cycle), scheme.cycle.record);
   const entries = recordedColumns(scheme);

@@ -1,6 +1,6 @@
 // Ledger reader, part 2: the record sheets (1月…12月 / 第一季度…) and the card layout
 // (one 积分管理记录表 sheet per member, a row per month). Both give RecordRows.
-import type ExcelJS from 'exceljs';
+import type { SheetLike } from '../book.js';
 import type { Dec } from '../../core/decimal.js';
 import type { RecordRow, SourceRef } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
@@ -40,7 +40,7 @@ function withTotal(row: RecordRow, r: RowReader): RecordRow {
 }
 
 /** One record sheet: a row per member. */
-export function readRecordSheet(ctx: ReadContext, ws: ExcelJS.Worksheet, period: number, entries: ColumnSpec[]): RecordRow[] {
+export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number, entries: ColumnSpec[]): RecordRow[] {
   const h = ctx.header(ws, [COL.seq, COL.name, COL.id, ...entries, COL.total, COL.note]);
   if (!h) return [];
   const out: RecordRow[] = [];
@@ -63,7 +63,7 @@ export function readRecordSheet(ctx: ReadContext, ws: ExcelJS.Worksheet, period:
 const CARD_TITLE = '积分管理记录表';
 
 /** A card sheet has 积分管理记录表 in a title cell of its first rows. */
-export function isCardSheet(ws: ExcelJS.Worksheet): boolean {
+export function isCardSheet(ws: SheetLike): boolean {
   for (let row = 1; row <= 3; row++) {
     const r = ws.findRow(row);
     if (!r) continue;
@@ -92,7 +92,7 @@ export function periodLabel(text: string): string {
 }
 
 /** One member card: 姓名 (and 编号) label cells, then a 月份 header and a row per month. */
-export function readCardSheet(ctx: ReadContext, ws: ExcelJS.Worksheet, periodNames: string[], entries: ColumnSpec[]): RecordRow[] {
+export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[]): RecordRow[] {
   const monthCol: ColumnSpec = { key: 'month', labels: ['月份', '月度', '时间', '季度'], required: true };
   const h: HeaderMatch | undefined = ctx.header(ws, [monthCol, ...entries, COL.total, COL.note]);
   if (!h) return [];

@@ -1,5 +1,5 @@
 // Ledger reader, part 1: the 说明 key–value sheet and the 名册 roster.
-import type ExcelJS from 'exceljs';
+import type { SheetLike } from '../book.js';
 import type { Member } from '../../core/model.js';
 import { readCell } from '../cells.js';
 import { normaliseHeader } from '../header.js';
@@ -14,7 +14,7 @@ export interface LedgerInfo {
 }
 
 /** 说明: key in column A, value in column B (or the next non-empty cell to the right). */
-export function readInfoSheet(ctx: ReadContext, ws: ExcelJS.Worksheet): LedgerInfo {
+export function readInfoSheet(ctx: ReadContext, ws: SheetLike): LedgerInfo {
   const info: Record<string, string> = {};
   const out: LedgerInfo = { info };
   const last = Math.min(ws.rowCount, 100);
@@ -78,7 +78,7 @@ export function splitPosts(text: string): string[] {
     .filter(Boolean);
 }
 
-export function readRoster(ctx: ReadContext, ws: ExcelJS.Worksheet): Member[] {
+export function readRoster(ctx: ReadContext, ws: SheetLike): Member[] {
   const h = ctx.header(ws, ROSTER_COLUMNS);
   if (!h) return [];
   const members: Member[] = [];

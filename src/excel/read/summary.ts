@@ -1,6 +1,6 @@
 // Summary reader: a branch's 评分汇总表 (附件3) as sent in, one row per member, so that its
 // component scores and 合计得分 can be checked. Every sheet with such a header is read.
-import type ExcelJS from 'exceljs';
+import type { BookLike } from '../book.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Dec } from '../../core/decimal.js';
 import type { SourceRef } from '../../core/model.js';
@@ -54,7 +54,7 @@ const FIXED: ColumnSpec[] = [
   { key: 'flags', labels: ['标记', '备注'] },
 ];
 
-export function readSummary(file: string, wb: ExcelJS.Workbook, scheme?: Scheme): SummaryRead {
+export function readSummary(file: string, wb: BookLike, scheme?: Scheme): SummaryRead {
   const ctx = new ReadContext(file);
   const componentSpecs: ColumnSpec[] = (scheme?.components ?? [])
     .filter((c) => c.role === 'score')

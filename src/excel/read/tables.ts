@@ -1,5 +1,5 @@
 // Ledger reader, part 3: the event log (加减分明细), 民主评议 and 否决与处分 tables.
-import type ExcelJS from 'exceljs';
+import type { SheetLike } from '../book.js';
 import { Dec } from '../../core/decimal.js';
 import type { Evaluation, EventRow, Sanction } from '../../core/model.js';
 import { COL, ReadContext, RowReader } from './common.js';
@@ -20,7 +20,7 @@ export const EVENT_COLUMNS = [
 
 const ONE = new Dec(1);
 
-export function readEvents(ctx: ReadContext, ws: ExcelJS.Worksheet): EventRow[] {
+export function readEvents(ctx: ReadContext, ws: SheetLike): EventRow[] {
   const h = ctx.header(ws, EVENT_COLUMNS);
   if (!h) return [];
   const out: EventRow[] = [];
@@ -59,7 +59,7 @@ export const EVALUATION_COLUMNS = [
   { key: 'score', labels: ['评议得分', '得分', '评议分数', '分值'] },
 ];
 
-export function readEvaluations(ctx: ReadContext, ws: ExcelJS.Worksheet): Evaluation[] {
+export function readEvaluations(ctx: ReadContext, ws: SheetLike): Evaluation[] {
   const h = ctx.header(ws, EVALUATION_COLUMNS);
   if (!h) return [];
   const out: Evaluation[] = [];
@@ -90,7 +90,7 @@ export const SANCTION_COLUMNS = [
   { key: 'note', labels: ['说明', '备注', '事由', '情况说明'] },
 ];
 
-export function readSanctions(ctx: ReadContext, ws: ExcelJS.Worksheet): Sanction[] {
+export function readSanctions(ctx: ReadContext, ws: SheetLike): Sanction[] {
   const h = ctx.header(ws, SANCTION_COLUMNS);
   if (!h) return [];
   const out: Sanction[] = [];

@@ -1,6 +1,6 @@
 // A township-wide roster (名册 with a 所在支部 column) for `score template --roster`:
 // members grouped by branch, read with the ledger's own roster reader.
-import type ExcelJS from 'exceljs';
+import type { BookLike } from '../book.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Member } from '../../core/model.js';
 import { ReadContext, RowReader, sheetByName } from './common.js';
@@ -15,7 +15,7 @@ export interface RosterRead {
   diagnostics: Diagnostic[];
 }
 
-export function readTownshipRoster(file: string, wb: ExcelJS.Workbook): RosterRead {
+export function readTownshipRoster(file: string, wb: BookLike): RosterRead {
   const ctx = new ReadContext(file);
   const ws = sheetByName(wb, SHEET_NAMES.roster) ?? wb.worksheets.find((w) => w.state !== 'hidden') ?? wb.worksheets[0];
   const byBranch = new Map<string, Member[]>();

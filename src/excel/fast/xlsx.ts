@@ -1,0 +1,289 @@
+// The lean reader: an .xlsx (already sniffed and unpacked part by part) parsed into values only —
+// shared strings, inline strings, numbers, booleans, errors, formulas with their cached values,
+// dates by cell style (1900 and 1904 systems), merges and hidden sheets — with the same cell values
+// exceljs gives, several times faster. Anything it does not understand makes it give up, and the
+// caller falls back to exceljs.
+import type ExcelJS from 'exceljs';
+import type { BookLike, CellLike, RowLike, SheetLike } from '../book.js';
+
+export class FastFormatError extends Error {}
+
+type Parts = (name: string) => Buffer | undefined;
+
+const ENTITY = /&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#\d+);/g;
+
+function decode(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(ENTITY, (_, e: string) => {
+    switch (e) {
+      case 'amp':
+        return '&';
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+      default:
+        return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    }
+  });
+}
+
+const ATTR = /([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+function attrs(s: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  ATTR.lastIndex = 0;
+  for (let m = ATTR.exec(s); m; m = ATTR.exec(s)) out[m[1]!] = decode(m[2] ?? m[3] ?? '');
+  return out;
+}
+
+/** Text of the <t> runs of a string item, skipping phonetic runs (<rPh>). */
+function itemText(xml: string): string {
+  const noPhonetic = xml.indexOf('<rPh') >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
+  let out = '';
+  const re = /<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g;
+  for (let m = re.exec(noPhonetic); m; m = re.exec(noPhonetic)) out += decode(m[1] ?? '');
+  return out;
+}
+
+function sharedStrings(xml: string | undefined): string[] {
+  if (!xml) return [];
+  const out: string[] = [];
+  const re = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(itemText(m[1] ?? ''));
+  return out;
+}
+
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
+
+function isDateFormat(code: string): boolean {
+  const stripped = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[ymdhs]/i.test(stripped) && !/^[#0.,%E+\- ]*$/i.test(stripped) && !/General/i.test(stripped);
+}
+
+/** Which cell styles (index into cellXfs) show a date. */
+function dateStyles(xml: string | undefined): boolean[] {
+  if (!xml) return [];
+  const custom = new Map<number, string>();
+  const fmts = /<numFmt\b([^>]*)\/?>/g;
+  for (let m = fmts.exec(xml); m; m = fmts.exec(xml)) {
+    const a = attrs(m[1]!);
+    custom.set(Number(a.numFmtId), a.formatCode ?? '');
+  }
+  const xfsBlock = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+  const out: boolean[] = [];
+  const xf = /<xf\b([^>]*?)(?:\/>|>)/g;
+  for (let m = xf.exec(xfsBlock); m; m = xf.exec(xfsBlock)) {
+    const id = Number(attrs(m[1]!).numFmtId ?? 0);
+    out.push(custom.has(id) ? isDateFormat(custom.get(id)!) : BUILTIN_DATE_FORMATS.has(id));
+  }
+  return out;
+}
+
+function colOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + c - 64;
+  }
+  return n;
+}
+
+function rowOf(ref: string): number {
+  return Number(/\d+$/.exec(ref)?.[0] ?? 0);
+}
+
+class FastCell implements CellLike {
+  isMerged = false;
+  master: CellLike = this;
+  constructor(public value: ExcelJS.CellValue) {}
+}
+
+class FastRow implements RowLike {
+  readonly cells = new Map<number, FastCell>();
+  eachCell(_opts: { includeEmpty: boolean }, cb: (cell: CellLike, col: number) => void): void {
+    const cols = [...this.cells.keys()].sort((a, b) => a - b);
+    for (const c of cols) {
+      const cell = this.cells.get(c)!;
+      if (cell.value !== null && cell.value !== undefined && cell.value !== '') cb(cell, c);
+    }
+  }
+}
+
+export class FastSheet implements SheetLike {
+  readonly rows = new Map<number, FastRow>();
+  rowCount = 0;
+  constructor(
+    public name: string,
+    public state: string,
+  ) {}
+
+  findCell(row: number, col: number): CellLike | undefined {
+    return this.rows.get(row)?.cells.get(col);
+  }
+
+  findRow(row: number): RowLike | undefined {
+    return this.rows.get(row);
+  }
+
+  set(row: number, col: number, cell: FastCell): void {
+    let r = this.rows.get(row);
+    if (!r) this.rows.set(row, (r = new FastRow()));
+    r.cells.set(col, cell);
+    if (row > this.rowCount) this.rowCount = row;
+  }
+}
+
+export interface FastBook extends BookLike {
+  worksheets: FastSheet[];
+}
+
+const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+function serialDate(serial: number, date1904: boolean): Date {
+  return new Date((date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900) + Math.round(serial * 86400000));
+}
+
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const ROW = /<row\b([^>]*?)(\/?)>/g;
+
+function parseSheet(sheet: FastSheet, xml: string, strings: string[], dates: boolean[], date1904: boolean): void {
+  const start = xml.indexOf('<sheetData');
+  if (start < 0) return;
+  const end = xml.indexOf('</sheetData>', start);
+  const data = end < 0 ? xml.slice(start) : xml.slice(start, end);
+  let rowNum = 0;
+  ROW.lastIndex = 0;
+  const rowStarts: { at: number; attrs: string; empty: boolean }[] = [];
+  for (let m = ROW.exec(data); m; m = ROW.exec(data)) rowStarts.push({ at: m.index + m[0].length, attrs: m[1]!, empty: m[2] === '/' });
+  for (let i = 0; i < rowStarts.length; i++) {
+    const rs = rowStarts[i]!;
+    const r = /\br="(\d+)"/.exec(rs.attrs);
+    rowNum = r ? Number(r[1]) : rowNum + 1;
+    if (rs.empty) continue;
+    const stop = data.indexOf('</row>', rs.at);
+    const body = data.slice(rs.at, stop < 0 ? (rowStarts[i + 1]?.at ?? data.length) : stop);
+    let col = 0;
+    CELL.lastIndex = 0;
+    for (let m = CELL.exec(body); m; m = CELL.exec(body)) {
+      const a = m[1]!;
+      const ref = /\br="([A-Z]+)(\d+)"/.exec(a);
+      col = ref ? colOf(ref[1]!) : col + 1;
+      const row = ref ? Number(ref[2]) : rowNum;
+      const inner = m[2];
+      const type = /\bt="(\w+)"/.exec(a)?.[1] ?? 'n';
+      const style = Number(/\bs="(\d+)"/.exec(a)?.[1] ?? 0);
+      let value: ExcelJS.CellValue = null;
+      let formula: string | undefined;
+      let shared = false;
+      if (inner) {
+        const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+        if (f) {
+          formula = decode(f[2] ?? '');
+          shared = /\bt="shared"/.test(f[1]!) && !f[2];
+        }
+        const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+        if (type === 'inlineStr') value = itemText(/<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '');
+        else if (v !== undefined) {
+          const raw = decode(v);
+          switch (type) {
+            case 's': {
+              const idx = Number(raw);
+              if (!Number.isInteger(idx) || idx < 0 || idx >= strings.length) throw new FastFormatError(`shared string ${raw} out of range`);
+              value = strings[idx]!;
+              break;
+            }
+            case 'str':
+              value = raw;
+              break;
+            case 'b':
+              value = raw === '1' || raw === 'true';
+              break;
+            case 'e':
+              value = { error: raw } as ExcelJS.CellErrorValue;
+              break;
+            case 'd':
+              value = new Date(raw);
+              break;
+            default: {
+              const n = Number(raw);
+              if (raw.trim() === '' || Number.isNaN(n)) throw new FastFormatError(`number ${raw}`);
+              value = dates[style] ? serialDate(n, date1904) : n;
+            }
+          }
+        }
+      }
+      if (formula !== undefined) {
+        const result = value === null ? undefined : value;
+        value = (shared ? { sharedFormula: formula || '?', result } : { formula: formula || '?', result }) as ExcelJS.CellValue;
+      }
+      if (value === null || value === '') {
+        if (!sheet.rows.get(row)?.cells.has(col)) sheet.set(row, col, new FastCell(null));
+        continue;
+      }
+      sheet.set(row, col, new FastCell(value));
+    }
+  }
+  const merges = /<mergeCells\b[^>]*>([\s\S]*?)<\/mergeCells>/.exec(xml.slice(end < 0 ? start : end))?.[1] ?? '';
+  const mc = /<mergeCell\b[^>]*?ref="([A-Z]+\d+)(?::([A-Z]+\d+))?"/g;
+  for (let m = mc.exec(merges); m; m = mc.exec(merges)) {
+    const r1 = rowOf(m[1]!);
+    const c1 = colOf(m[1]!);
+    const r2 = m[2] ? rowOf(m[2]) : r1;
+    const c2 = m[2] ? colOf(m[2]) : c1;
+    let master = sheet.rows.get(r1)?.cells.get(c1) as FastCell | undefined;
+    if (!master) sheet.set(r1, c1, (master = new FastCell(null)));
+    master.isMerged = true;
+    for (let r = r1; r <= r2; r++) {
+      for (let c = c1; c <= c2; c++) {
+        if (r === r1 && c === c1) continue;
+        const covered = new FastCell(master.value);
+        covered.isMerged = true;
+        covered.master = master;
+        sheet.set(r, c, covered);
+      }
+    }
+  }
+}
+
+function resolveTarget(target: string): string {
+  const t = target.replace(/^\//, '');
+  return t.startsWith('xl/') ? t : `xl/${t}`;
+}
+
+/** Parses the workbook from its unpacked parts; throws FastFormatError when in doubt. */
+export function parseFastBook(part: Parts): FastBook {
+  const text = (name: string): string | undefined => part(name)?.toString('utf8');
+  const workbook = text('xl/workbook.xml');
+  if (!workbook) throw new FastFormatError('no workbook.xml');
+  const rels = text('xl/_rels/workbook.xml.rels') ?? '';
+  const targets = new Map<string, string>();
+  const rel = /<Relationship\b([^>]*?)\/?>/g;
+  for (let m = rel.exec(rels); m; m = rel.exec(rels)) {
+    const a = attrs(m[1]!);
+    if (a.Id && a.Target) targets.set(a.Id, resolveTarget(a.Target));
+  }
+  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
+  const strings = sharedStrings(text('xl/sharedStrings.xml'));
+  const dates = dateStyles(text('xl/styles.xml'));
+  const worksheets: FastSheet[] = [];
+  const sheetTag = /<sheet\b([^>]*?)\/?>/g;
+  for (let m = sheetTag.exec(workbook); m; m = sheetTag.exec(workbook)) {
+    const a = attrs(m[1]!);
+    const id = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1];
+    const target = id ? targets.get(id) : undefined;
+    if (!target) throw new FastFormatError(`sheet ${a.name} has no part`);
+    const xml = text(target);
+    if (xml === undefined) throw new FastFormatError(`missing ${target}`);
+    const sheet = new FastSheet(a.name ?? '', a.state ?? 'visible');
+    parseSheet(sheet, xml, strings, dates, date1904);
+    worksheets.push(sheet);
+  }
+  return { worksheets };
+}
