@@ -188,3 +188,14 @@ function applyRankRules(scheme: Scheme, members: MemberResult[], period: Period)
     }
   }
 }
+
+/** Flags that ask for follow-up (需关注): all but the informational quota cut. */
+export function followUpFlags(m: MemberResult): string[] {
+  return m.flags.filter((f) => f !== OVER_QUOTA);
+}
+
+/** The trace step that raised a flag: "R16 连续 2 年符合条件：集中学习班". */
+export function flagReason(m: MemberResult, flag: string): string {
+  const s = m.trace.find((x) => x.zh.includes(flag));
+  return s ? `${s.rule} ${s.zh}` : '';
+}

@@ -5,6 +5,7 @@ import { builtinIds, loadScheme } from '../../scheme/load.js';
 import { t } from '../i18n.js';
 import { withCommon } from '../main.js';
 import { printJson, type CommonOptions } from '../output.js';
+import { tableStyle } from '../render.js';
 
 export function collectSchemes(): { id: string; name: string; source: string; summary: string }[] {
   return builtinIds().flatMap((id) => {
@@ -17,7 +18,7 @@ export function registerSchemes(program: Command): void {
   withCommon(program.command('schemes').description(t('列出内置计分方案', 'list the built-in schemes')), { out: false, scheme: false }).action((opts: CommonOptions) => {
     const list = collectSchemes();
     if (opts.json) return printJson(list);
-    const table = new Table({ head: [t('方案 id', 'id'), t('名称', 'name'), t('来源', 'source')], wordWrap: true, colWidths: [18, 40, 44] });
+    const table = new Table({ head: [t('方案 id', 'id'), t('名称', 'name'), t('来源', 'source')], wordWrap: true, colWidths: [18, 40, 44], style: tableStyle() });
     for (const s of list) table.push([s.id, s.name, s.source]);
     process.stdout.write(`${table.toString()}\n`);
     if (!opts.quiet) process.stdout.write(`${t(`共 ${list.length} 个内置方案。查看细则：score scheme show <id>`, `${list.length} built-in schemes. Details: score scheme show <id>`)}\n`);

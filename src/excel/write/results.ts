@@ -1,5 +1,6 @@
 // 评定结果 workbook written by `score grade`: a township 总览 (counts per grade, quota
 // check, branches left out), a 评分汇总表 per branch, and a 需关注 list of flagged members.
+import { flagReason, followUpFlags } from '../../core/grade.js';
 import ExcelJS from 'exceljs';
 import type { Scheme } from '../../scheme/schema.js';
 import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
@@ -124,7 +125,7 @@ function overviewSheet(wb: ExcelJS.Workbook, scheme: Scheme, result: PeriodResul
 
 function attentionSheet(wb: ExcelJS.Workbook, scheme: Scheme, branches: BranchResult[], title: string): void {
   const numFmt = numFmtFor(scheme.precision);
-  const flagged = branches.flatMap((b) => orderMembers(b.members).filter((m) => m.flags.length > 0 || m.vetoed));
+  const flagged = branches.flatMap((b) => orderMembers(b.members).filter((m) => followUpFlags(m).length > 0 || m.vetoed));
   const columns: Column[] = [
     { header: '序号', width: 6 },
     { header: '支部', width: 24, align: 'left' },
@@ -132,11 +133,12 @@ function attentionSheet(wb: ExcelJS.Workbook, scheme: Scheme, branches: BranchRe
     { header: '等次', width: 10 },
     { header: '积分', width: 10, type: 'number', numFmt },
     { header: '标记', width: 40, align: 'left' },
+    { header: '依据规则', width: 50, align: 'left' },
   ];
   const t = addTable(wb, ATTENTION_SHEET, { title: `${title}需关注党员名单`, columns, bodyRows: flagged.length, orientation: 'landscape' });
   flagged.forEach((m, i) => {
     const row = t.ws.getRow(t.firstRow + i);
-    [i + 1, m.branch, m.name, m.grade ?? null, scoreNumber(m.total, scheme.precision), flagText(m)].forEach((v, c) => {
+    [i + 1, m.branch, m.name, m.grade ?? null, scoreNumber(m.total, scheme.precision), flagText(m), followUpFlags(m).map((f) => flagReason(m, f)).filter(Boolean).join('\n') || (m.vetoed ? `R8 一票否决：${m.vetoReason ?? ''}` : '')].forEach((v, c) => {
       row.getCell(c + 1).value = v;
     });
   });
