@@ -72,7 +72,7 @@ describe('gradeWorkbook', async () => {
   it('writes the branch summaries and the 需关注 list', () => {
     expect(wb.getWorksheet('兰溪村党支部')!.getCell('A1').value).toBe('兰溪村党支部党员积分管理评分汇总表（2023年度）');
     const ws = wb.getWorksheet('需关注')!;
-    expect(rowValues(ws, 2)).toEqual(['序号', '支部', '姓名', '等次', '积分', '标记']);
+    expect(rowValues(ws, 2)).toEqual(['序号', '支部', '姓名', '等次', '积分', '标记', '依据规则']);
     const names = [3, 4, 5].map((r) => ws.getCell(r, 3).value);
     expect(names).toEqual(['张三', '王五', '孙七']);
     expect(ws.getCell('E4').value).toBe(58);
