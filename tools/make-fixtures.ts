@@ -499,16 +499,19 @@ function fillCards(wb: ExcelJS.Workbook, spec: GeneratedLedger, scheme: Scheme, 
     const cTotal = col(cols, '合计', ws.name);
     const first = Math.min(...cEntries);
     const last = Math.max(...cEntries);
-    const recs = byMember.get(m.key);
-    names.forEach((_, p) => {
-      const r = 6 + p;
-      const rec = recs?.get(p);
+    // Rows in the member's own periods, one after another: a card of a member who joined in July
+    // starts with 7月 (the pre-printed rows of months off the roll are deleted, as a clerk does).
+    const recs = [...(byMember.get(m.key)?.values() ?? [])].sort((a, b) => a.period - b.period);
+    names.forEach((_, k) => {
+      const r = 6 + k;
+      const rec = recs[k];
       if (!rec) {
-        ws.getCell(r, 1).value = null; // not on the roll (or exempt): no row for this month
+        ws.getCell(r, 1).value = null;
         return;
       }
-      entries.forEach((e, k) => {
-        ws.getCell(r, cEntries[k]!).value = rec.values[e.key] ?? null;
+      ws.getCell(r, 1).value = names[rec.period]!;
+      entries.forEach((e, j) => {
+        ws.getCell(r, cEntries[j]!).value = rec.values[e.key] ?? null;
       });
       ws.getCell(r, cTotal).value = { formula: `SUM(${colLetter(first)}${r}:${colLetter(last)}${r})`, result: exactSum(entries.map((e) => rec.values[e.key])) } as ExcelJS.CellFormulaValue;
     });
@@ -641,10 +644,795 @@ async function writeSet(dir: string, specs: GeneratedLedger[], scheme: Scheme): 
   const files: string[] = [];
   for (const spec of specs) {
     const file = join(dir, `${spec.branch}.xlsx`);
-    await writeLedger(spec, file, scheme);
+    const wb = fillLedger(spec, scheme);
+    trimBlankRows(wb);
+    await saveWb(wb, file);
     files.push(file);
   }
   return files;
+}
+
+// ───────────────────────────── fixtures/messy (reader quirks) ─────────────────────────────
+
+/** Replaces a sheet by a fresh one of the same name at the same tab position. */
+export function replaceSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const old = wb.getWorksheet(name);
+  if (!old) throw new Error(`no sheet ${name}`);
+  const order = orderOf(old);
+  wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(name);
+  setOrder(ws, order);
+  return ws;
+}
+
+/** Tab position of a sheet (exceljs keeps it as orderNo; not in its typings). */
+function orderOf(ws: ExcelJS.Worksheet): number {
+  return (ws as unknown as { orderNo: number }).orderNo;
+}
+
+function setOrder(ws: ExcelJS.Worksheet, order: number): void {
+  (ws as unknown as { orderNo: number }).orderNo = order;
+}
+
+function hasContent(v: Cell): boolean {
+  if (v === null || v === undefined || v === '') return false;
+  if (typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v)) return (v as ExcelJS.CellFormulaValue).result !== undefined;
+  return true;
+}
+
+/** Removes the template's dropdowns and number ranges (smaller files; the readers ignore them). */
+export function dropValidations(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model = {};
+}
+
+/**
+ * Drops the template's styled but empty rows below the last filled row of every sheet
+ * (spare roster rows, 100 blank event rows …): the committed fixtures stay small.
+ */
+export function trimBlankRows(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    let last = 0;
+    ws.eachRow({ includeEmpty: false }, (row, n) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (hasContent(cell.value)) last = Math.max(last, n);
+      });
+    });
+    const rows = (ws as unknown as { _rows: unknown[] })._rows;
+    if (rows.length > last) rows.length = last;
+  }
+}
+
+type Cell = ExcelJS.CellValue;
+
+/** One column of a hand-made record sheet. */
+interface RecordColumn {
+  header: string;
+  value: (rec: RecordSpec, i: number, row: number) => Cell;
+  width?: number;
+}
+
+interface RecordLayout {
+  /** Lines above the header, each merged across the table. */
+  above?: string[];
+  columns: (entries: { key: string; name: string; max: number }[], cols: (header: string) => string) => RecordColumn[];
+  /** A blank row after data row i (0-based). */
+  blankAfter?: (i: number) => boolean;
+  /** Rows after the data. */
+  footer?: (recs: RecordSpec[], cols: (header: string) => string, firstRow: number, lastRow: number) => Cell[][];
+}
+
+const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+
+/** Writes every record sheet of the workbook again, as a clerk's own layout would have it. */
+function rewriteRecordSheets(wb: ExcelJS.Workbook, spec: GeneratedLedger, scheme: Scheme, layout: RecordLayout): void {
+  const cycle = cycleOf(spec.year, scheme.cycle);
+  const names = recordSheetNames(cycle, scheme.cycle.record);
+  const entries = recordedEntries(scheme);
+  const byPeriod = recordsByPeriod(spec);
+  names.forEach((sheet, p) => {
+    const ws = replaceSheet(wb, sheet);
+    let columns: RecordColumn[] = [];
+    const letter = (header: string): string => {
+      const i = columns.findIndex((c) => c.header === header || normaliseHeader(c.header) === normaliseHeader(header));
+      if (i < 0) throw new Error(`layout has no column ${header}`);
+      return colLetter(i + 1);
+    };
+    columns = layout.columns(entries, letter);
+    const width = columns.length;
+    let row = 1;
+    for (const line of [`${spec.branch}${spec.year}年${sheet}党员积分记录表`, ...(layout.above ?? [])]) {
+      if (line !== '') {
+        ws.mergeCells(row, 1, row, width);
+        ws.getCell(row, 1).value = line;
+        ws.getCell(row, 1).alignment = { horizontal: row === 1 ? 'center' : 'left' };
+        if (row === 1) ws.getCell(row, 1).font = { name: '黑体', size: 16, bold: true };
+      }
+      row++;
+    }
+    columns.forEach((c, i) => {
+      const cell = ws.getCell(row, i + 1);
+      cell.value = c.header;
+      cell.font = { name: '宋体', bold: true };
+      cell.border = THIN;
+      ws.getColumn(i + 1).width = c.width ?? Math.max(8, c.header.length * 2);
+    });
+    const headerRow = row++;
+    const recs = byPeriod.get(p) ?? [];
+    recs.forEach((rec, i) => {
+      columns.forEach((c, k) => {
+        const cell = ws.getCell(row, k + 1);
+        cell.value = c.value(rec, i, row);
+        cell.border = THIN;
+      });
+      row++;
+      if (layout.blankAfter?.(i) && i < recs.length - 1) row++;
+    });
+    const lastRow = row - 1;
+    for (const cells of layout.footer?.(recs, letter, headerRow + 1, lastRow) ?? []) {
+      cells.forEach((v, k) => {
+        if (v !== null && v !== undefined) ws.getCell(row, k + 1).value = v;
+      });
+      row++;
+    }
+  });
+}
+
+const entryTotal = (rec: RecordSpec, entries: { key: string }[]): number => exactSum(entries.map((e) => rec.values[e.key]));
+
+/** The standard record columns (序号, 姓名, 编号, entries, 合计, 依据/备注), with hooks. */
+function standardColumns(
+  entries: { key: string; name: string; max: number }[],
+  letter: (h: string) => string,
+  hooks: { value?: (rec: RecordSpec, key: string) => Cell; name?: (rec: RecordSpec, i: number) => Cell; id?: (rec: RecordSpec, i: number) => Cell; total?: (rec: RecordSpec, row: number) => Cell; header?: (label: string) => string } = {},
+): RecordColumn[] {
+  const h = hooks.header ?? ((l: string) => l);
+  const first = entries[0]!;
+  const last = entries[entries.length - 1]!;
+  return [
+    { header: h('序号'), value: (_r, i) => i + 1, width: 6 },
+    { header: h('姓名'), value: (r, i) => (hooks.name ? hooks.name(r, i) : r.name), width: 10 },
+    { header: h('编号'), value: (r, i) => (hooks.id ? hooks.id(r, i) : (r.id ?? null)), width: 10 },
+    ...entries.map((e) => ({ header: h(`${e.name}(${e.max}分)`), value: (r: RecordSpec) => (hooks.value ? hooks.value(r, e.key) : r.values[e.key] ?? null) })),
+    {
+      header: h('合计'),
+      value: (r: RecordSpec, _i: number, row: number) =>
+        hooks.total ? hooks.total(r, row) : ({ formula: `SUM(${letter(`${first.name}(${first.max}分)`)}${row}:${letter(`${last.name}(${last.max}分)`)}${row})`, result: entryTotal(r, entries) } as ExcelJS.CellFormulaValue),
+      width: 8,
+    },
+    { header: h('依据/备注'), value: (r) => r.note ?? null, width: 24 },
+  ];
+}
+
+/** ８．５: ASCII digits and dot to full width. */
+export function fullWidth(text: string): string {
+  return text.replace(/[0-9.]/g, (ch) => (ch === '.' ? '．' : String.fromCharCode(ch.charCodeAt(0) + 0xfee0)));
+}
+
+/** Excel's 1900-system serial number of an ISO date. */
+export function excelSerial(iso: string): number {
+  return Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** A small valid branch for one quirk: 8 members, 2023, scheme township. */
+function messyBase(seed: number, branchIndex: number, layout: 'monthly' | 'card' = 'monthly'): GeneratedLedger {
+  const scheme = schemeById('township');
+  const all = makeTownship({ scheme, year: 2023, branches: branchIndex + 1, membersPerBranch: 8, seed, eventsPerMember: 0.5, reserveRate: 0, exemptRate: 0, layout });
+  return all[branchIndex]!;
+}
+
+export interface MessyFixture {
+  file: string;
+  quirk: string;
+  spec: GeneratedLedger;
+  build: (spec: GeneratedLedger, scheme: Scheme) => ExcelJS.Workbook;
+}
+
+/** Six bonus events of different members, so that dates can be written six ways. */
+function dateEvents(spec: GeneratedLedger): void {
+  const dates = ['2023-03-05', '2023-03-05', '2023-03-05', '2023-03-05', '2023-06-30', '2023-10-01'];
+  const items: [string, string | undefined, number, string | undefined][] = [
+    ['表彰', '县', 2, '防汛抗旱'],
+    ['公益事业', undefined, 2, undefined],
+    ['经济发展', undefined, 2, undefined],
+    ['表彰', '镇', 1, '人居环境整治'],
+    ['七一/十一活动', undefined, 2, undefined],
+    ['七一/十一活动', undefined, 2, undefined],
+  ];
+  spec.events = spec.events.filter((e) => !['表彰', '公益事业', '经济发展', '七一/十一活动'].includes(e.item));
+  dates.forEach((date, i) => {
+    const m = memberAt(spec, i);
+    const [item, level, points, project] = items[i]!;
+    spec.events.push({ date, name: m.name, id: m.id, item, ...(level ? { level } : {}), count: 1, points, ...(project ? { project } : {}), basis: '镇党委通报', reviewer: memberAt(spec, 0).name });
+  });
+  spec.events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+export function messyFixtures(): MessyFixture[] {
+  const list: MessyFixture[] = [];
+  const add = (file: string, quirk: string, spec: GeneratedLedger, post: (wb: ExcelJS.Workbook, spec: GeneratedLedger, scheme: Scheme) => void): void => {
+    list.push({
+      file,
+      quirk,
+      spec,
+      build: (s, scheme) => {
+        const wb = fillLedger(s, scheme);
+        post(wb, s, scheme);
+        return wb;
+      },
+    });
+  };
+
+  add('01-合并标题-表头在第5行.xlsx', 'merged title rows above the header; the header is on row 5', messyBase(101, 0), (wb, spec, scheme) => {
+    rewriteRecordSheets(wb, spec, scheme, {
+      above: [`填报单位：${spec.branch}　　　　填报人：${memberAt(spec, 0).name}`, '（单位：分；履行党员义务满分40分，志愿服务岗位贡献满分60分）', ''],
+      columns: (entries, letter) => standardColumns(entries, letter),
+    });
+  });
+
+  add('02-列顺序调整-多一列.xlsx', 'columns in another order and an extra column (所在小组), in the month sheets and 名册', messyBase(102, 1), (wb, spec, scheme) => {
+    rewriteRecordSheets(wb, spec, scheme, {
+      columns: (entries, letter) => {
+        const byName = new Map(standardColumns(entries, letter).map((c) => [normaliseHeader(c.header), c]));
+        const pick = (n: string): RecordColumn => byName.get(n)!;
+        const totalOf = (r: RecordSpec, row: number): Cell => ({ formula: `SUM(${letter('岗位二(30分)')}${row}:${letter('岗位一(30分)')}${row},${letter('遵纪守法(10分)')}${row}:${letter('学习教育(10分)')}${row})`, result: entryTotal(r, entries) }) as ExcelJS.CellFormulaValue;
+        return [
+          pick('姓名'),
+          pick('编号'),
+          pick('岗位二'),
+          pick('岗位一'),
+          { header: '所在小组', value: (_r, i) => `第${(i % 4) + 1}组` },
+          pick('遵纪守法'),
+          pick('党费缴纳'),
+          pick('组织生活'),
+          pick('学习教育'),
+          { header: '合计', value: (r, _i, row) => totalOf(r, row) },
+          pick('依据/备注'),
+          pick('序号'),
+        ];
+      },
+    });
+    const roster = replaceSheet(wb, SHEETS.roster);
+    roster.mergeCells(1, 1, 1, 9);
+    roster.getCell(1, 1).value = `${spec.branch}党员花名册`;
+    roster.getRow(2).values = ['姓名', '党员类别', '编号', '志愿服务岗位', '职务', '积分管理', '联系电话', '性别', '序号'];
+    spec.roster.forEach((m, i) => {
+      roster.getRow(3 + i).values = [m.name, m.category, m.id ?? null, m.posts.join('、'), i === 0 ? '支部书记' : i === 1 ? '组织委员' : '党员', m.participates ? '参加' : '不参加', m.phone ?? null, i % 3 === 0 ? '女' : '男', i + 1];
+    });
+  });
+
+  add('03-空行-合计行-签字行.xlsx', 'blank rows between members, a 合计 row and signature rows at the bottom', messyBase(103, 2), (wb, spec, scheme) => {
+    rewriteRecordSheets(wb, spec, scheme, {
+      columns: (entries, letter) => standardColumns(entries, letter),
+      blankAfter: (i) => i % 3 === 2,
+      footer: (recs, letter, first, last) => {
+        const entries = recordedEntries(scheme);
+        const sums = entries.map((e) => {
+          const c = letter(`${e.name}(${e.max}分)`);
+          return { formula: `SUM(${c}${first}:${c}${last})`, result: exactSum(recs.map((r) => r.values[e.key])) } as ExcelJS.CellFormulaValue;
+        });
+        return [
+          ['合计', null, null, ...sums, exactSum(recs.map((r) => entryTotal(r, entries))), null],
+          [],
+          ['支部书记签字：', null, null, null, null, null, '填表人：', null, null],
+          ['审核人：', null, null, null, null, null, '日期：', null, null],
+        ];
+      },
+    });
+    const ev = wb.getWorksheet(SHEETS.events)!;
+    const last = 2 + spec.events.length;
+    ev.getCell(last + 2, 1).value = '合计';
+    ev.getCell(last + 2, 9).value = exactSum(spec.events.map((e) => e.points));
+    ev.getCell(last + 4, 1).value = '支部书记签字：';
+  });
+
+  {
+    const spec = messyBase(104, 3);
+    // A few half points so that ８．５ appears.
+    spec.records.filter((r, i) => i % 7 === 0).forEach((r) => (r.values['duty.study'] = 8.5));
+    add('04-文本数字-全角数字.xlsx', 'numbers typed as text, with full-width digits (８．５, １０) and stray spaces', spec, (wb, s, scheme) => {
+      let n = 0;
+      const text = (v: number | null): Cell => {
+        if (v === null) return null;
+        n++;
+        return n % 3 === 0 ? fullWidth(String(v)) : n % 3 === 1 ? String(v) : ` ${v} `;
+      };
+      rewriteRecordSheets(wb, s, scheme, {
+        columns: (entries, letter) => standardColumns(entries, letter, { value: (r, key) => text(r.values[key] ?? null), total: (r) => fullWidth(String(entryTotal(r, entries))) }),
+      });
+      const ev = wb.getWorksheet(SHEETS.events)!;
+      const cols = headerColumns(ev, 2);
+      s.events.forEach((e, i) => {
+        ev.getCell(3 + i, col(cols, '次数', ev.name)).value = fullWidth(String(e.count));
+        if (e.points !== undefined) ev.getCell(3 + i, col(cols, '分值', ev.name)).value = i % 2 ? fullWidth(String(e.points)) : String(e.points);
+      });
+    });
+  }
+
+  add('05-姓名多余空格.xlsx', 'stray spaces in names (leading, trailing, inside, full-width, no-break), rows without 编号', messyBase(105, 4), (wb, spec, scheme) => {
+    const spaced = (name: string, i: number): string => [` ${name}`, `${name} `, `${name[0]} ${name.slice(1)}`, `${name[0]}\u3000${name.slice(1)}`, `${name}\u00a0`, name][i % 6]!;
+    rewriteRecordSheets(wb, spec, scheme, {
+      columns: (entries, letter) => standardColumns(entries, letter, { name: (r, i) => spaced(r.name, i), id: (r, i) => (i % 6 === 5 ? (r.id ?? null) : null) }),
+    });
+    const ev = wb.getWorksheet(SHEETS.events)!;
+    const cols = headerColumns(ev, 2);
+    spec.events.forEach((e, i) => {
+      ev.getCell(3 + i, col(cols, '姓名', ev.name)).value = spaced(e.name, i);
+      ev.getCell(3 + i, col(cols, '编号', ev.name)).value = null;
+    });
+    const roster = wb.getWorksheet(SHEETS.roster)!;
+    const rc = headerColumns(roster, 2);
+    spec.roster.forEach((m, i) => {
+      if (i % 2) roster.getCell(3 + i, col(rc, '姓名', roster.name)).value = ` ${m.name}  `;
+    });
+  });
+
+  add('06-公式缓存值.xlsx', 'formulas with cached values (entries as 10+10+8, 序号 as ROW()-2, 合计 as a shared formula)', messyBase(106, 5), (wb, spec, scheme) => {
+    const expr = (v: number, max: number): string => (max === 30 && v >= 20 ? `10+10+${v - 20}` : v === max ? String(v) : `${max}-${max - v}`);
+    const entries = recordedEntries(scheme);
+    rewriteRecordSheets(wb, spec, scheme, {
+      columns: (es, letter) =>
+        standardColumns(es, letter, {
+          value: (r, key) => {
+            const v = r.values[key];
+            const max = entries.find((e) => e.key === key)!.max;
+            return v === null || v === undefined ? null : ({ formula: expr(v, max), result: v } as ExcelJS.CellFormulaValue);
+          },
+        }).map((c) => (c.header === '序号' ? { ...c, value: (_r: RecordSpec, i: number, row: number): Cell => ({ formula: `ROW()-2`, result: row - 2 }) as ExcelJS.CellFormulaValue } : c)),
+    });
+    // 合计 of 1月 as one shared formula over the rows (what Excel writes after a fill-down).
+    const ws = wb.getWorksheet('1月')!;
+    const cols = headerColumns(ws, 2);
+    const total = col(cols, '合计', ws.name);
+    const recs = recordsByPeriod(spec).get(0) ?? [];
+    const first = col(cols, '学习教育', ws.name);
+    const last = col(cols, '岗位二', ws.name);
+    const L = colLetter(total);
+    for (let r = 3; r < 3 + recs.length; r++) ws.getCell(r, total).value = null;
+    ws.fillFormula(`${L}3:${L}${2 + recs.length}`, `SUM(${colLetter(first)}3:${colLetter(last)}3)`, recs.map((r) => entryTotal(r, entries)));
+    const ev = wb.getWorksheet(SHEETS.events)!;
+    const ec = headerColumns(ev, 2);
+    spec.events.forEach((e, i) => {
+      if (e.points !== undefined) ev.getCell(3 + i, col(ec, '分值', ev.name)).value = { formula: `${e.points / e.count}*${col(ec, '次数', ev.name) ? colLetter(col(ec, '次数', ev.name)) : ''}${3 + i}`, result: e.points } as ExcelJS.CellFormulaValue;
+    });
+  });
+
+  add('07-隐藏工作表在最前.xlsx', 'a hidden sheet first in the tab order (an old copy of the roster), and a very hidden one', messyBase(107, 6), (wb, spec) => {
+    const hidden = wb.addWorksheet('旧名册(2022)', { state: 'hidden' });
+    setOrder(hidden, -2);
+    hidden.getRow(1).values = ['2022年度党员名册（已作废）'];
+    hidden.getRow(2).values = ['序号', '姓名', '编号', '党员类别'];
+    spec.roster.slice(0, 5).forEach((m, i) => (hidden.getRow(3 + i).values = [i + 1, `${m.name}`, `OLD${i + 1}`, '正式党员']));
+    hidden.getRow(9).values = [6, '已故党员', 'OLD6', '正式党员'];
+    const very = wb.addWorksheet('计算', { state: 'veryHidden' });
+    setOrder(very, -1);
+    very.getCell('A1').value = '辅助计算';
+    wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 2, activeTab: 2, visibility: 'visible' }];
+  });
+
+  {
+    const spec = messyBase(108, 7);
+    dateEvents(spec);
+    add('08-日期多种写法.xlsx', 'dates in 加减分明细 as a Date, a serial number and as text 2023-3-5, 2023/03/05, 2023年3月5日, 2023.6.30', spec, (wb, s) => {
+      const ev = wb.getWorksheet(SHEETS.events)!;
+      const cols = headerColumns(ev, 2);
+      const c = col(cols, '日期', ev.name);
+      s.events.forEach((e, i) => {
+        const cell = ev.getCell(3 + i, c);
+        const [y, m, d] = e.date.split('-').map(Number) as [number, number, number];
+        const forms: Cell[] = [excelSerial(e.date), `${y}-${m}-${d}`, `${y}/${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}`, `${y}年${m}月${d}日`, `${y}.${m}.${d}`, excelDate(e.date)];
+        cell.value = forms[i % forms.length]!;
+        cell.numFmt = i % forms.length === 0 ? 'General' : i % forms.length === 5 ? 'yyyy"年"m"月"d"日"' : '@';
+      });
+    });
+  }
+
+  add('09-表头同义词.xlsx', 'header synonyms (党员姓名, 党员编号, 学习, 交纳党费, 第一岗位, 合计得分 …) and sheet names (党员名册, 加减分明细表, 民主评议表)', messyBase(109, 8), (wb) => {
+    const synonyms: Record<string, string> = {
+      姓名: '党员姓名',
+      编号: '党员编号',
+      '学习教育(10分)': '学习(10分)',
+      '组织生活(10分)': '组织生活会(10分)',
+      '党费缴纳(10分)': '交纳党费(10分)',
+      '遵纪守法(10分)': '守法(10分)',
+      '岗位一(30分)': '第一岗位(30分)',
+      '岗位二(30分)': '第二岗位(30分)',
+      合计: '合计得分',
+      '依据/备注': '备注',
+      党员类别: '人员类别',
+      积分管理: '是否参加积分管理',
+      志愿服务岗位: '服务岗位',
+      联系电话: '手机号码',
+      转入日期: '转入时间',
+      转出日期: '转出时间',
+      日期: '发生日期',
+      事项: '加减分事项',
+      级别: '等级',
+      项目: '项目名称',
+      次数: '数量',
+      依据: '佐证材料',
+      审核人: '审核',
+      参评人数: '参加评议人数',
+      类型: '处分类型',
+    };
+    for (const ws of wb.worksheets) {
+      ws.getRow(2).eachCell((cell) => {
+        if (typeof cell.value === 'string' && synonyms[cell.value]) cell.value = synonyms[cell.value]!;
+      });
+    }
+    wb.getWorksheet(SHEETS.roster)!.name = '党员名册';
+    wb.getWorksheet(SHEETS.events)!.name = '加减分明细表';
+    wb.getWorksheet(SHEETS.evaluation)!.name = '民主评议表';
+  });
+
+  add('10-记录卡版式.xlsx', 'the card layout (党员日常行为积分管理记录表: a sheet per member, a row per month)', messyBase(110, 9, 'card'), () => undefined);
+  return list;
+}
+
+// ───────────────────────────── fixtures/invalid (one planted problem each) ─────────────────────────────
+
+/** Where a planted problem is reported. */
+export interface Planted {
+  sheet: string;
+  cell?: string;
+}
+
+export interface InvalidFixture {
+  code: string;
+  severity: 'error' | 'warning';
+  scheme: string;
+  layout: 'monthly' | 'card';
+  /** Extra arguments of `score validate` for this file. */
+  args: string[];
+  /** What was planted, in Chinese (for the README). */
+  what: string;
+  /** Changes to the spec before it is written. */
+  prepare?: (spec: GeneratedLedger, scheme: Scheme) => void;
+  /** Changes to the written workbook; returns the place when prepare alone cannot know it. */
+  plant: (wb: ExcelJS.Workbook, spec: GeneratedLedger, scheme: Scheme) => Planted;
+}
+
+/** A name that no generated roster holds (欧阳 is not in the surname list). */
+export const STRANGER = '欧阳晓东';
+
+/** Row number of the first data row whose `label` column satisfies the test (header on row 2 or given). */
+export function findRow(ws: ExcelJS.Worksheet, label: string, test: (v: Cell) => boolean, headerRow = 2): number {
+  const c = col(headerColumns(ws, headerRow), label, ws.name);
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) if (test(ws.getCell(r, c).value)) return r;
+  throw new Error(`${ws.name}: no row with ${label}`);
+}
+
+/** The first empty row under a table (header on row 2). */
+function nextRow(ws: ExcelJS.Worksheet, label: string): number {
+  const c = col(headerColumns(ws, 2), label, ws.name);
+  let r = 3;
+  while (hasContent(ws.getCell(r, c).value)) r++;
+  return r;
+}
+
+function cellOf(ws: ExcelJS.Worksheet, row: number, label: string, headerRow = 2): string {
+  return `${colLetter(col(headerColumns(ws, headerRow), label, ws.name))}${row}`;
+}
+
+/** Appends an event row to 加减分明细; returns its place. */
+function appendEvent(wb: ExcelJS.Workbook, e: Partial<EventSpec> & { name: string; item: string }): Planted {
+  const ws = wb.getWorksheet(SHEETS.events)!;
+  const cols = headerColumns(ws, 2);
+  const c = (l: string): number => col(cols, l, ws.name);
+  const r = nextRow(ws, '事项');
+  ws.getCell(r, c('序号')).value = r - 2;
+  setDateCell(ws.getCell(r, c('日期')), e.date);
+  ws.getCell(r, c('姓名')).value = e.name;
+  if (e.id) setTextCell(ws.getCell(r, c('编号')), e.id);
+  ws.getCell(r, c('事项')).value = e.item;
+  if (e.level) ws.getCell(r, c('级别')).value = e.level;
+  if (e.project) ws.getCell(r, c('项目')).value = e.project;
+  ws.getCell(r, c('次数')).value = e.count ?? 1;
+  if (e.points !== undefined) ws.getCell(r, c('分值')).value = e.points;
+  ws.getCell(r, c('依据')).value = e.basis ?? '支委会记录';
+  return { sheet: SHEETS.events, cell: `A${r}` };
+}
+
+/** Removes a member's bonus events (so that a planted event cannot meet a cap by accident). */
+function dropBonus(spec: GeneratedLedger, scheme: Scheme, m: Member): void {
+  const comps = new Map(scheme.components.map((c) => [c.id, c]));
+  const items = new Map(scheme.items.map((i) => [i.name, i]));
+  spec.events = spec.events.filter((e) => e.id !== m.id || comps.get(items.get(e.item)?.component ?? '')?.role !== 'bonus');
+}
+
+function recordRow(wb: ExcelJS.Workbook, sheet: string, m: Member): number {
+  return findRow(wb.getWorksheet(sheet)!, '编号', (v) => v === m.id);
+}
+
+function setInfo(wb: ExcelJS.Workbook, key: string, value: Cell): void {
+  const ws = wb.getWorksheet(SHEETS.info)!;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    if (ws.getCell(r, 1).value === key) {
+      ws.getCell(r, 2).value = value;
+      return;
+    }
+  }
+  throw new Error(`说明 has no ${key}`);
+}
+
+export function invalidFixtures(): InvalidFixture[] {
+  const T = 'township';
+  const m = (spec: GeneratedLedger, i: number): Member => memberAt(spec, i);
+  return [
+    {
+      code: 'RECORD_UNKNOWN_MEMBER', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: `「3月」表多出一行「${STRANGER}」，名册中没有此人`,
+      plant: (wb, spec) => {
+        const ws = wb.getWorksheet('3月')!;
+        const r = nextRow(ws, '姓名');
+        const cols = headerColumns(ws, 2);
+        const c = (l: string): number => col(cols, l, ws.name);
+        ws.getCell(r, c('序号')).value = r - 2;
+        ws.getCell(r, c('姓名')).value = STRANGER;
+        const values = [10, 10, 10, 10, 27, 28];
+        recordedEntries(schemeById(spec.schemeId)).forEach((e, k) => (ws.getCell(r, c(e.name)).value = values[k]!));
+        ws.getCell(r, c('合计')).value = { formula: `SUM(D${r}:I${r})`, result: 95 } as ExcelJS.CellFormulaValue;
+        return { sheet: '3月', cell: `A${r}` };
+      },
+    },
+    {
+      code: 'RECORD_MISSING_MONTH', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '第 2 名党员在「5月」表中没有记录行',
+      prepare: (spec) => dropMemberData(spec, m(spec, 1).key, { records: (r) => r.period === 4, events: () => false, evaluations: false, sanctions: false }),
+      plant: () => ({ sheet: '5月' }),
+    },
+    {
+      code: 'RECORD_ABOVE_MAX', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '「6月」第 3 名党员的学习教育填了 12 分（满分 10）',
+      prepare: (spec) => {
+        spec.records.find((r) => r.key === m(spec, 2).key && r.period === 5)!.values['duty.study'] = 12;
+      },
+      plant: (wb, spec) => ({ sheet: '6月', cell: cellOf(wb.getWorksheet('6月')!, recordRow(wb, '6月', m(spec, 2)), '学习教育') }),
+    },
+    {
+      code: 'RECORD_BELOW_MIN', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '「9月」第 2 名党员的党费缴纳填了 -3 分（扣完为止，最低 0）',
+      prepare: (spec) => {
+        spec.records.find((r) => r.key === m(spec, 1).key && r.period === 8)!.values['duty.dues'] = -3;
+      },
+      plant: (wb, spec) => ({ sheet: '9月', cell: cellOf(wb.getWorksheet('9月')!, recordRow(wb, '9月', m(spec, 1)), '党费缴纳') }),
+    },
+    {
+      code: 'RECORD_TOTAL_MISMATCH', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '「4月」第 1 名党员的合计手工填写为各项之和加 2（不是公式）',
+      plant: (wb, spec) => {
+        const ws = wb.getWorksheet('4月')!;
+        const r = recordRow(wb, '4月', m(spec, 0));
+        const rec = spec.records.find((x) => x.key === m(spec, 0).key && x.period === 3)!;
+        const cell = cellOf(ws, r, '合计');
+        ws.getCell(cell).value = exactSum(Object.values(rec.values)) + 2;
+        return { sheet: '4月', cell };
+      },
+    },
+    {
+      code: 'RECORD_BLANK', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '「8月」第 3 名党员的组织生活没有填写',
+      prepare: (spec) => {
+        spec.records.find((r) => r.key === m(spec, 2).key && r.period === 7)!.values['duty.org-life'] = null;
+      },
+      plant: (wb, spec) => ({ sheet: '8月', cell: cellOf(wb.getWorksheet('8月')!, recordRow(wb, '8月', m(spec, 2)), '组织生活') }),
+    },
+    {
+      code: 'RECORD_NOT_ON_ROLL', severity: 'warning', scheme: T, layout: 'monthly', args: [],
+      what: '第 4 名党员 2023-09-30 转出，「11月」表仍有他的一行',
+      prepare: (spec) => {
+        const x = m(spec, 3);
+        x.left = '2023-09-30';
+        dropMemberData(spec, x.key, { records: (r) => r.period === 9 || r.period === 11, events: (e) => e.date > '2023-09-30', evaluations: false, sanctions: false });
+      },
+      plant: (wb, spec) => ({ sheet: '11月', cell: `A${recordRow(wb, '11月', m(spec, 3))}` }),
+    },
+    {
+      code: 'MEMBER_DUPLICATE', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '名册末尾又有一名与第 1 名党员同名的党员，没有编号（不参加积分）',
+      prepare: (spec) => {
+        const first = m(spec, 0);
+        spec.roster.push({ key: first.name, name: first.name, category: '正式党员', participates: false, posts: [], source: first.source });
+      },
+      plant: (_wb, spec) => ({ sheet: SHEETS.roster, cell: `A${2 + spec.roster.length}` }),
+    },
+    {
+      code: 'MEMBER_BAD_CATEGORY', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '名册第 3 名党员的党员类别填了「流动党员」（不是本方案的类别）',
+      prepare: (spec) => (m(spec, 2).category = '流动党员'),
+      plant: () => ({ sheet: SHEETS.roster, cell: 'A5' }),
+    },
+    {
+      code: 'MEMBER_NO_TIER', severity: 'error', scheme: 'tiered-xinba', layout: 'monthly', args: [],
+      what: '分层积分方案（tiered-xinba）：名册第 2 名党员没有填写层次',
+      prepare: (spec) => delete m(spec, 1).tier,
+      plant: () => ({ sheet: SHEETS.roster, cell: 'A4' }),
+    },
+    {
+      code: 'MEMBER_BAD_TIER', severity: 'error', scheme: 'tiered-xinba', layout: 'monthly', args: [],
+      what: '分层积分方案（tiered-xinba）：名册第 3 名党员的层次填了「普通党员」',
+      prepare: (spec) => (m(spec, 2).tier = '普通党员'),
+      plant: () => ({ sheet: SHEETS.roster, cell: 'A5' }),
+    },
+    {
+      code: 'MEMBER_BAD_DATES', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '名册第 4 名党员转入日期 2023-08-01，转出日期 2023-03-31（早于转入）',
+      prepare: (spec) => {
+        const x = m(spec, 3);
+        x.joined = '2023-08-01';
+        x.left = '2023-03-31';
+        dropMemberData(spec, x.key, { evaluations: false });
+      },
+      plant: () => ({ sheet: SHEETS.roster, cell: 'A6' }),
+    },
+    {
+      code: 'EVENT_UNKNOWN_MEMBER', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: `加减分明细中有一行给「${STRANGER}」加分，名册中没有此人`,
+      plant: (wb) => appendEvent(wb, { date: '2023-06-30', name: STRANGER, item: '七一/十一活动', points: 2 }),
+    },
+    {
+      code: 'EVENT_UNKNOWN_ITEM', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '加减分明细的事项写了「植树造林」（计分标准中没有）',
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-03-12', name: m(spec, 0).name, id: m(spec, 0).id, item: '植树造林', points: 2 }),
+    },
+    {
+      code: 'EVENT_UNKNOWN_LEVEL', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '表彰的级别写了「村」（只有中央、省、市、县、镇）',
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-04-20', name: m(spec, 0).name, id: m(spec, 0).id, item: '表彰', level: '村', project: '文明家庭创建' }),
+    },
+    {
+      code: 'EVENT_OUTSIDE_CYCLE', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '一条经济发展加分的日期是 2024-01-05，不在 2023 年度内',
+      prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 1)),
+      plant: (wb, spec) => appendEvent(wb, { date: '2024-01-05', name: m(spec, 1).name, id: m(spec, 1).id, item: '经济发展', points: 2 }),
+    },
+    {
+      code: 'EVENT_NEEDS_POINTS', severity: 'error', scheme: 'vanguard', layout: 'monthly', args: [],
+      what: '先锋指数方案（vanguard）：「岗位工作取得突出业绩」按情节认定分值，这一行没有填分值',
+      prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 0)),
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-05-10', name: m(spec, 0).name, id: m(spec, 0).id, item: '岗位工作取得突出业绩' }),
+    },
+    {
+      code: 'EVENT_POINTS_RANGE', severity: 'error', scheme: 'village', layout: 'monthly', args: [],
+      what: '村党支部方案（village，七月周期）：「平安卫士」分值填 8（应为 3–5）',
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-03-15', name: m(spec, 0).name, id: m(spec, 0).id, item: '平安卫士', points: 8 }),
+    },
+    {
+      code: 'EVENT_POINTS_MISMATCH', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '经济发展（2 分）的分值写成 5',
+      prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 2)),
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-08-08', name: m(spec, 2).name, id: m(spec, 2).id, item: '经济发展', points: 5 }),
+    },
+    {
+      code: 'EVENT_NO_DATE', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '一条公益事业加分没有填日期',
+      prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 0)),
+      plant: (wb, spec) => appendEvent(wb, { name: m(spec, 0).name, id: m(spec, 0).id, item: '公益事业', points: 2 }),
+    },
+    {
+      code: 'EVENT_BAD_COUNT', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '一条公益事业加分的次数填了 1.5',
+      prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 1)),
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-09-09', name: m(spec, 1).name, id: m(spec, 1).id, item: '公益事业', count: 1.5, points: 2 }),
+    },
+    {
+      code: 'EVENT_NOT_ON_ROLL', severity: 'warning', scheme: T, layout: 'card', args: [],
+      what: '第 4 名党员 2023-07-01 转入，加减分明细中有他 2023-03-10 的一条加分',
+      prepare: (spec, scheme) => {
+        const x = m(spec, 3);
+        x.joined = '2023-07-01';
+        dropMemberData(spec, x.key, { records: (r) => r.period < 6, events: (e) => e.date < '2023-07-01', evaluations: false, sanctions: false });
+        dropBonus(spec, scheme, x);
+      },
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-03-10', name: m(spec, 3).name, id: m(spec, 3).id, item: '公益事业', points: 2 }),
+    },
+    {
+      code: 'RECORD_AMBIGUOUS', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '名册中第 3、4 名党员同名（编号不同），加减分明细中一行只写了姓名、没写编号',
+      prepare: (spec) => {
+        const a = m(spec, 2);
+        const b = m(spec, 3);
+        const old = b.name;
+        b.name = a.name;
+        for (const x of [...spec.records, ...spec.events, ...spec.evaluations, ...spec.sanctions]) if (x.id === b.id && x.name === old) x.name = a.name;
+      },
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-10-01', name: m(spec, 2).name, item: '七一/十一活动', points: 2 }),
+    },
+    {
+      code: 'CAP_EXCEEDED', severity: 'warning', scheme: T, layout: 'card', args: [],
+      what: '第 2 名党员全年加分 3+2+2+2+2 = 11 分，超过 10 分上限（警告，按 10 分计）',
+      prepare: (spec, scheme) => {
+        const x = m(spec, 1);
+        dropBonus(spec, scheme, x);
+        const base = { name: x.name, id: x.id, count: 1, basis: '镇党委通报' };
+        spec.events.push(
+          { ...base, date: '2023-04-12', item: '表彰', level: '市', points: 3, project: '防汛抗旱' },
+          { ...base, date: '2023-05-20', item: '经济发展', points: 2 },
+          { ...base, date: '2023-06-18', item: '公益事业', points: 2 },
+          { ...base, date: '2023-07-01', item: '七一/十一活动', points: 2 },
+          { ...base, date: '2023-09-30', item: '七一/十一活动', points: 2 },
+        );
+        spec.events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      },
+      plant: () => ({ sheet: SHEETS.events }),
+    },
+    {
+      code: 'EVAL_VOTES_EXCEED', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '民主评议中第 2 名党员的好、一般、差票数合计比参评人数多 2',
+      prepare: (spec) => {
+        const e = spec.evaluations.find((x) => x.id === m(spec, 1).id)!;
+        e.good = (e.voters ?? 0) + 2 - (e.fair ?? 0) - (e.poor ?? 0);
+      },
+      plant: (wb, spec) => ({ sheet: SHEETS.evaluation, cell: `A${findRow(wb.getWorksheet(SHEETS.evaluation)!, '编号', (v) => v === m(spec, 1).id)}` }),
+    },
+    {
+      code: 'EVAL_UNKNOWN_MEMBER', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: `民主评议中多出一行「${STRANGER}」`,
+      plant: (wb) => {
+        const ws = wb.getWorksheet(SHEETS.evaluation)!;
+        const r = nextRow(ws, '姓名');
+        ws.getRow(r).values = [STRANGER, null, 3, 1, 0, 4];
+        return { sheet: SHEETS.evaluation, cell: `A${r}` };
+      },
+    },
+    {
+      code: 'EVAL_BAD_GRADE', severity: 'error', scheme: 'vanguard', layout: 'monthly', args: [],
+      what: '先锋指数方案（vanguard）：民主评议第 1 名党员的评议等次填了「良好」（应为 优秀、合格、基本合格、不合格）',
+      prepare: (spec) => (spec.evaluations.find((x) => x.id === m(spec, 0).id)!.grade = '良好'),
+      plant: (wb, spec) => ({ sheet: SHEETS.evaluation, cell: `A${findRow(wb.getWorksheet(SHEETS.evaluation)!, '编号', (v) => v === m(spec, 0).id)}` }),
+    },
+    {
+      code: 'SANCTION_UNKNOWN_MEMBER', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: `否决与处分中记录了「${STRANGER}」，名册中没有此人`,
+      prepare: (spec) => spec.sanctions.push({ date: '2023-05-18', name: STRANGER, type: '违反法律法规', note: '已调离本支部' }),
+      plant: () => ({ sheet: SHEETS.sanctions, cell: 'A3' }),
+    },
+    {
+      code: 'SANCTION_UNKNOWN_TYPE', severity: 'warning', scheme: T, layout: 'card', args: [],
+      what: '否决与处分的类型填了「批评教育」（既不是一票否决情形，也不是处分，不影响计分）',
+      prepare: (spec) => spec.sanctions.push({ date: '2023-06-02', name: m(spec, 1).name, id: m(spec, 1).id, type: '批评教育', note: '无故缺席主题党日' }),
+      plant: () => ({ sheet: SHEETS.sanctions, cell: 'A3' }),
+    },
+    {
+      code: 'SANCTION_OUTSIDE_CYCLE', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '否决与处分的日期是 2022-11-20，不在 2023 年度内',
+      prepare: (spec) => spec.sanctions.push({ date: '2022-11-20', name: m(spec, 1).name, id: m(spec, 1).id, type: '违反法律法规', note: '上年度事项误记入本年' }),
+      plant: () => ({ sheet: SHEETS.sanctions, cell: 'A3' }),
+    },
+    {
+      code: 'LEDGER_OTHER_SCHEME', severity: 'error', scheme: T, layout: 'card', args: ['--scheme', 'township'],
+      what: '「说明」表的方案写的是 vanguard，按 --scheme township 检查',
+      plant: (wb) => {
+        setInfo(wb, '方案', 'vanguard');
+        return { sheet: SHEETS.info };
+      },
+    },
+    {
+      code: 'LEDGER_OTHER_YEAR', severity: 'error', scheme: T, layout: 'card', args: ['--year', '2023'],
+      what: '「说明」表的年度写的是 2022，按 --year 2023 检查（台账内容是 2023 年的）',
+      plant: (wb) => {
+        setInfo(wb, '年度', 2022);
+        return { sheet: SHEETS.info };
+      },
+    },
+  ];
+}
+
+/** Builds one invalid fixture: a small valid ledger with the one problem planted. */
+export function buildInvalid(f: InvalidFixture): { wb: ExcelJS.Workbook; spec: GeneratedLedger; place: Planted } {
+  const scheme = schemeById(f.scheme);
+  const [spec] = makeTownship({ scheme, year: 2023, branches: 1, membersPerBranch: 4, seed: seedOfCode(f.code), eventsPerMember: 0.5, reserveRate: 0, exemptRate: 0, layout: f.layout });
+  f.prepare?.(spec!, scheme);
+  const wb = fillLedger(spec!, scheme);
+  const place = f.plant(wb, spec!, scheme);
+  trimBlankRows(wb);
+  dropValidations(wb);
+  return { wb, spec: spec!, place };
+}
+
+function seedOfCode(code: string): number {
+  let h = 7;
+  for (const ch of code) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h;
 }
 
 // ───────────────────────────── main ─────────────────────────────
@@ -656,6 +1444,21 @@ export async function makeAll(root: string = FIXTURES_DIR): Promise<void> {
   for (const sub of ['township', 'township-2022']) await rm(join(root, sub), { recursive: true, force: true });
   await writeSet(join(root, 'township'), townshipDemo(2023), township);
   await writeSet(join(root, 'township-2022'), townshipDemo(2022), township);
+  await rm(join(root, 'messy'), { recursive: true, force: true });
+  for (const f of messyFixtures()) {
+    const wb = f.build(f.spec, township);
+    trimBlankRows(wb);
+    await saveWb(wb, join(root, 'messy', f.file));
+  }
+  await rm(join(root, 'invalid'), { recursive: true, force: true });
+  const manifest: Record<string, unknown>[] = [];
+  for (const f of invalidFixtures()) {
+    const { wb, place } = buildInvalid(f);
+    const file = `${f.code}.xlsx`;
+    await saveWb(wb, join(root, 'invalid', file));
+    manifest.push({ file, code: f.code, severity: f.severity, scheme: f.scheme, args: f.args, sheet: place.sheet, cell: place.cell ?? null, what: f.what });
+  }
+  await writeFile(join(root, 'invalid', 'expected.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 const invoked = process.argv[1] ? pathToFileURL(resolve(process.argv[1])).href : '';
