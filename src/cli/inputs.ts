@@ -1,10 +1,14 @@
 // The read and check steps for a batch: files and folders → workbooks → ledgers → diagnostics.
 // A broken or invalid workbook is reported and left out; the others go on.
 import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { Diagnostic, Params } from '../core/diagnostics.js';
 import { hasErrors, makeDiagnostic } from '../core/diagnostics.js';
-import type { Ledger } from '../core/model.js';
+import type { HistoryEntry, Ledger } from '../core/model.js';
+import type { BranchResult } from '../core/result.js';
+import type { HistoryLookup } from '../core/compute.js';
+import { cycleOf, cyclePeriod, type Period } from '../core/cycle.js';
 import { validateLedger } from '../core/validate.js';
 import { loadScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
@@ -22,6 +26,8 @@ export const INPUT_MESSAGES = {
 export interface LoadedLedger {
   file: string;
   ledger?: Ledger;
+  /** The computed branch, when LoadOptions.compute asked for it. */
+  branch?: BranchResult;
   scheme?: Scheme;
   year?: number;
   diagnostics: Diagnostic[];
@@ -61,53 +67,119 @@ async function walk(dir: string): Promise<string[]> {
 export interface LoadOptions {
   scheme?: Scheme;
   year?: number;
+  /**
+   * Compute each branch as soon as it is read (grade, compute): the result is kept and the
+   * ledger's records and events are dropped, so memory stays flat on a county.
+   */
+  compute?: { period?: Period; history: HistoryEntry[]; trace?: boolean };
   /** Called after each file, for progress on a TTY. */
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Reads and checks every file; never throws for bad input. */
+/** Reads and checks every file; never throws for bad input. Large batches use worker threads. */
 export async function loadLedgers(files: string[], opts: LoadOptions): Promise<LoadedLedger[]> {
-  const { openForReading } = await import('../excel/workbook.js');
-  const { readLedger, readLedgerInfo } = await import('../excel/read/ledger.js');
+  const workers = workerCount(files.length);
+  if (workers > 1) return loadInWorkers(files, opts, workers);
   const out: LoadedLedger[] = [];
-  let done = 0;
   for (const file of files) {
-    const item: LoadedLedger = { file, diagnostics: [] };
-    out.push(item);
-    const opened = await openForReading(file);
-    if (!opened.ok) {
-      item.diagnostics.push(opened.diagnostic);
-    } else {
-      let scheme = opts.scheme;
-      if (!scheme) {
-        const info = readLedgerInfo(file, opened.wb);
-        if (!info.schemeId) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_SCHEME', { file, sheet: '说明' }));
-        else {
-          const r = loadScheme(info.schemeId);
-          if (r.ok) scheme = r.scheme;
-          else item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_BAD_SCHEME', { file, sheet: '说明' }, { found: info.schemeId, why: lang() === 'en' ? r.problems[0]!.en : r.problems[0]!.zh }));
-        }
-      }
-      const read = readLedger(file, opened.wb, scheme);
-      item.diagnostics.push(...read.diagnostics);
-      if (read.ledger && scheme) {
-        item.ledger = read.ledger;
-        item.scheme = scheme;
-        const year = opts.year ?? read.ledger.cycleYear;
-        if (year === undefined) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_YEAR', { file, sheet: '说明' }));
-        else {
-          item.year = year;
-          item.diagnostics.push(...validateLedger(scheme, read.ledger, { year }));
-        }
-      }
-    }
-    if (hasErrors(item.diagnostics) || !item.ledger || !item.scheme || item.year === undefined) {
-      const first = item.diagnostics.find((d) => d.severity === 'error');
-      item.excluded = first ? first.message[lang()] : t('无法读取', 'unreadable');
-    }
-    opts.onProgress?.(++done, files.length);
+    out.push(await loadOne(file, opts));
+    opts.onProgress?.(out.length, files.length);
   }
   return out;
+}
+
+function workerCount(files: number): number {
+  if (process.env.SCORE_WORKERS === '0' || files < 8) return 0;
+  const wanted = Number(process.env.SCORE_WORKERS) || Math.min(availableParallelism(), 4);
+  return Math.max(0, Math.min(wanted, Math.ceil(files / 4)));
+}
+
+async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Promise<LoadedLedger[]> {
+  const { Worker } = await import('node:worker_threads');
+  const { freeze, thaw } = await import('./revive.js');
+  const url = new URL('./read-worker.js', import.meta.url);
+  const results: LoadedLedger[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  await Promise.all(
+    [...Array(n).keys()].map(
+      () =>
+        new Promise<void>((resolveAll, reject) => {
+          const w = new Worker(url, { workerData: freeze({ scheme: opts.scheme, year: opts.year, compute: opts.compute, lang: lang() }) });
+          const feed = (): void => {
+            if (next >= files.length) {
+              void w.terminate();
+              resolveAll();
+              return;
+            }
+            const id = next++;
+            w.postMessage({ id, file: files[id] });
+          };
+          w.on('message', (m: { id: number; item?: unknown; error?: string }) => {
+            results[m.id] = m.item ? thaw<LoadedLedger>(m.item) : { file: files[m.id]!, diagnostics: [], excluded: m.error ?? t('无法读取', 'unreadable') };
+            opts.onProgress?.(++done, files.length);
+            feed();
+          });
+          w.on('error', reject);
+          feed();
+        }),
+    ),
+  );
+  return results;
+}
+
+const lookups = new WeakMap<HistoryEntry[], HistoryLookup>();
+
+function historyLookupFor(entries: HistoryEntry[], make: (e: HistoryEntry[]) => HistoryLookup): HistoryLookup {
+  let l = lookups.get(entries);
+  if (!l) lookups.set(entries, (l = make(entries)));
+  return l;
+}
+
+/** Opens, reads and checks one ledger (and computes it, when asked). */
+export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'>): Promise<LoadedLedger> {
+  const { openForReading } = await import('../excel/workbook.js');
+  const { readLedger, readLedgerInfo } = await import('../excel/read/ledger.js');
+  const item: LoadedLedger = { file, diagnostics: [] };
+  const opened = await openForReading(file);
+  if (!opened.ok) {
+    item.diagnostics.push(opened.diagnostic);
+  } else {
+    let scheme = opts.scheme;
+    if (!scheme) {
+      const info = readLedgerInfo(file, opened.wb);
+      if (!info.schemeId) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_SCHEME', { file, sheet: '说明' }));
+      else {
+        const r = loadScheme(info.schemeId);
+        if (r.ok) scheme = r.scheme;
+        else item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_BAD_SCHEME', { file, sheet: '说明' }, { found: info.schemeId, why: lang() === 'en' ? r.problems[0]!.en : r.problems[0]!.zh }));
+      }
+    }
+    const read = readLedger(file, opened.wb, scheme);
+    item.diagnostics.push(...read.diagnostics);
+    if (read.ledger && scheme) {
+      item.ledger = read.ledger;
+      item.scheme = scheme;
+      const year = opts.year ?? read.ledger.cycleYear;
+      if (year === undefined) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_YEAR', { file, sheet: '说明' }));
+      else {
+        item.year = year;
+        item.diagnostics.push(...validateLedger(scheme, read.ledger, { year }));
+        if (opts.compute && !hasErrors(item.diagnostics)) {
+          const { computeBranch } = await import('../core/compute.js');
+          const { historyLookup } = await import('../core/engine.js');
+          const cycle = cycleOf(year, scheme.cycle);
+          item.branch = computeBranch(scheme, read.ledger, cycle, opts.compute.period ?? cyclePeriod(cycle), historyLookupFor(opts.compute.history, historyLookup), { trace: opts.compute.trace ?? false });
+          item.ledger = { ...read.ledger, records: [], events: [], evaluations: [], sanctions: [] };
+        }
+      }
+    }
+  }
+  if (hasErrors(item.diagnostics) || !item.ledger || !item.scheme || item.year === undefined) {
+    const first = item.diagnostics.find((d) => d.severity === 'error');
+    item.excluded = first ? first.message[lang()] : t('无法读取', 'unreadable');
+  }
+  return item;
 }
 
 /** A progress line on a TTY (stderr), nothing when piped, with --json or --quiet. */

@@ -39,7 +39,11 @@ interface MemberData {
   sanctions: Sanction[];
 }
 
-export function computeBranch(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, history: HistoryLookup): BranchResult {
+/** Whether compute keeps its trace steps (explain) or drops them (large batches keep memory flat). */
+let tracing = true;
+
+export function computeBranch(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, history: HistoryLookup, opts: { trace?: boolean } = {}): BranchResult {
+  tracing = opts.trace ?? true;
   const ctx: BranchContext = { scheme, cat: catalogueOf(scheme), ledger, cycle, period, history };
   const data = collect(ctx);
   const members: MemberResult[] = [];
@@ -145,6 +149,7 @@ function recordOfMonth(scheme: Scheme, month: number): number {
 }
 
 function step(trace: TraceStep[], rule: string, zh: string, en: string, source?: TraceStep['source']): void {
+  if (!tracing) return;
   trace.push(source ? { rule, zh, en, source } : { rule, zh, en });
 }
 
@@ -253,6 +258,24 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
   return result;
 }
 
+const targetedCache = new WeakMap<MemberData, Map<string, ResolvedEvent[]>>();
+
+/** Events that subtract from a recorded entry, by `component.entry` and record period (built once per member). */
+function targetedEvents(scheme: Scheme, d: MemberData): Map<string, ResolvedEvent[]> {
+  let map = targetedCache.get(d);
+  if (map) return map;
+  map = new Map();
+  for (const ev of d.events) {
+    if (!ev.item.entry) continue;
+    const k = `${ev.item.component}.${ev.item.entry}\u0000${recordOfMonth(scheme, ev.month)}`;
+    const list = map.get(k) ?? [];
+    list.push(ev);
+    map.set(k, list);
+  }
+  targetedCache.set(d, map);
+  return map;
+}
+
 /** R1 on a recorded component: each record period's entries, minus targeted events, floored; then sum or mean (R10). */
 function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records: number[], trace: TraceStep[], flags: string[]): Dec {
   const { scheme } = ctx;
@@ -267,8 +290,7 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
         if (!flags.includes('缺少记录')) flags.push('缺少记录');
         v = ZERO;
       }
-      const evs = d.events.filter((ev) => ev.item.component === c.id && ev.item.entry === e.id && recordOfMonth(scheme, ev.month) === r);
-      for (const ev of evs) {
+      for (const ev of targetedEvents(scheme, d).get(`${key}\u0000${r}`) ?? []) {
         if (ev.item.zeroes) {
           v = ZERO;
           step(trace, 'R1', `${e.name}：${ev.item.name}，该项不得分`, `${e.name}: ${ev.item.name}, entry scores 0`, ev.row.source);

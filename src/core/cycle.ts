@@ -16,7 +16,11 @@ export interface Cycle {
   start: string;
   end: string;
   spec: CycleSpec;
+  /** The twelve months of the cycle, computed once (start and end inclusive). */
+  months: readonly { start: string; end: string }[];
 }
+
+const cycles = new Map<string, Cycle>();
 
 export type PeriodKind = 'month' | 'quarter' | 'cycle';
 
@@ -35,19 +39,26 @@ export interface Period {
 const ISO = 'YYYY-MM-DD';
 
 export function cycleOf(year: number, spec: CycleSpec): Cycle {
+  const key = `${year}-${spec.startMonth}-${spec.startDay}`;
+  const hit = cycles.get(key);
+  if (hit) return hit;
   const calendar = spec.startMonth === 1 && spec.startDay === 1;
   const start = calendar
     ? dayjs.utc(`${year}-01-01`)
     : dayjs.utc(`${year - 1}-${pad(spec.startMonth)}-${pad(spec.startDay)}`);
   const end = start.add(1, 'year').subtract(1, 'day');
-  return { year, start: start.format(ISO), end: end.format(ISO), spec };
+  const months = [...Array(12).keys()].map((i) => ({
+    start: start.add(i, 'month').format(ISO),
+    end: start.add(i + 1, 'month').subtract(1, 'day').format(ISO),
+  }));
+  const cycle: Cycle = { year, start: start.format(ISO), end: end.format(ISO), spec: { startMonth: spec.startMonth, startDay: spec.startDay }, months };
+  cycles.set(key, cycle);
+  return cycle;
 }
 
 /** Start (inclusive) and end (inclusive) of the i-th month of the cycle. */
 export function monthRange(cycle: Cycle, i: number): { start: string; end: string } {
-  const s = dayjs.utc(cycle.start).add(i, 'month');
-  const e = dayjs.utc(cycle.start).add(i + 1, 'month').subtract(1, 'day');
-  return { start: s.format(ISO), end: e.format(ISO) };
+  return cycle.months[i]!;
 }
 
 /** The calendar month (1–12) that names the i-th record month: the month its last day falls in. */
@@ -59,7 +70,7 @@ export function monthNumber(cycle: Cycle, i: number): number {
 export function monthIndexOf(cycle: Cycle, iso: string): number {
   if (iso < cycle.start || iso > cycle.end) return -1;
   for (let i = 0; i < 12; i++) {
-    if (iso <= monthRange(cycle, i).end) return i;
+    if (iso <= cycle.months[i]!.end) return i;
   }
   return -1;
 }

@@ -5,7 +5,7 @@ import { computeBranch, type HistoryLookup } from './compute.js';
 import { cycleOf, cyclePeriod, type Period } from './cycle.js';
 import { gradeAll } from './grade.js';
 import type { HistoryEntry, Ledger } from './model.js';
-import type { PeriodResult } from './result.js';
+import type { BranchResult, PeriodResult } from './result.js';
 import { norm } from './text.js';
 
 export interface EngineInput {
@@ -25,6 +25,17 @@ export function evaluate(input: EngineInput): PeriodResult {
   const period = input.period ?? cyclePeriod(cycle);
   const history = historyLookup(input.history ?? []);
   const branches = input.ledgers.map((l) => computeBranch(input.scheme, l, cycle, period, history));
+  return gradeBranches({ ...input, period }, branches);
+}
+
+/**
+ * The grade step alone, over branches computed elsewhere (a worker per core computes each
+ * branch as soon as it is read, so a county never holds every ledger in memory at once).
+ */
+export function gradeBranches(input: Omit<EngineInput, 'ledgers'>, branches: BranchResult[]): PeriodResult {
+  const cycle = cycleOf(input.year, input.scheme.cycle);
+  const period = input.period ?? cyclePeriod(cycle);
+  const history = historyLookup(input.history ?? []);
   gradeAll(input.scheme, branches, period, { quotaScope: input.quotaScope ?? input.scheme.quota?.scope ?? 'branch', history, cycleYear: cycle.year });
   return { schemeId: input.scheme.id, cycle, period, branches, issues: [] };
 }

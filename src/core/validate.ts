@@ -106,6 +106,15 @@ function evaluationGrades(scheme: Scheme): string[] {
   return [...out];
 }
 
+function memo<T>(f: (m: Member) => T): (m: Member) => T {
+  const cache = new Map<string, T>();
+  return (m) => {
+    let v = cache.get(m.key);
+    if (v === undefined) cache.set(m.key, (v = f(m)));
+    return v;
+  };
+}
+
 type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
 
 function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
@@ -113,13 +122,14 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
   if (recorded.length === 0 || scheme.cycle.record === 'none') return;
   const sheets = recordSheetNames(cycle, scheme.cycle.record);
   const seen = new Map<string, Set<number>>();
+  const activeOf = memo((m: Member) => activeMonths(m, cycle));
   for (const r of ledger.records) {
     const { member, ambiguous } = index.resolve(r.name, r.id);
     if (!member) {
       add(ambiguous ? 'RECORD_AMBIGUOUS' : 'RECORD_UNKNOWN_MEMBER', r.source, { name: r.name }, r.name);
       continue;
     }
-    const months = activeMonths(member, cycle);
+    const months = activeOf(member);
     const onRoll = scheme.cycle.record === 'month' ? months.includes(r.period) : months.some((mo) => Math.floor(mo / 3) === r.period);
     if (!onRoll) {
       add('RECORD_NOT_ON_ROLL', r.source, { name: r.name, sheet: sheets[r.period] });
@@ -150,7 +160,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
   for (const mem of ledger.members) {
     if (!mem.participates) continue;
     const have = seen.get(mem.key) ?? new Set<number>();
-    const months = activeMonths(mem, cycle);
+    const months = activeOf(mem);
     const needed = scheme.cycle.record === 'month' ? months : [...new Set(months.map((mo) => Math.floor(mo / 3)))];
     for (const p of needed) {
       if (!have.has(p)) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet: sheets[p] }, { name: mem.name, sheet: sheets[p] });

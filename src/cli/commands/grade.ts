@@ -2,7 +2,7 @@
 // the year end: grades every ledger of the cycle, writes 评定结果 and 公示名单.
 import type { Command } from 'commander';
 import { join, resolve } from 'node:path';
-import { evaluate } from '../../core/engine.js';
+import { gradeBranches } from '../../core/engine.js';
 import { followUpFlags } from '../../core/grade.js';
 import { t } from '../i18n.js';
 import { withCommon } from '../main.js';
@@ -13,6 +13,7 @@ import { overviewTable, resultJson } from '../render.js';
 import { reportExcluded, splitBatch, writeOutput } from '../batch.js';
 import { readHistoryDir } from '../history.js';
 import { UsageError } from '../exit.js';
+import { timing } from '../timing.js';
 
 interface Options extends CommonOptions {
   year?: string;
@@ -42,8 +43,12 @@ export function registerGrade(program: Command): void {
     const dir = await outDir(opts.out);
     const inputs = [...args, ...(opts.dir ? [opts.dir] : [])];
     if (inputs.length === 0) throw new UsageError(t('请给出台账文件或 --dir 文件夹', 'give ledger files or --dir'));
+    timing('start');
     const files = (await collectFiles(inputs)).filter((f) => !resolve(f).startsWith(`${dir}/`));
-    const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), year, onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
+    const history = await readHistoryDir(resolve(opts.history ?? dir), year);
+    // Each ledger is computed as soon as it is read (on every core), then dropped: memory stays flat.
+    const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), year, compute: { history: history.entries }, onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
+    timing('read and check');
     const scheme = batchScheme(items, given);
     if (!scheme) {
       reportExcluded({ excluded: items.map((i) => ({ file: i.file, reason: i.excluded ?? '' })), issues: items.flatMap((i) => i.diagnostics) }, opts.quiet);
@@ -51,9 +56,9 @@ export function registerGrade(program: Command): void {
       return;
     }
     const batch = splitBatch(items, scheme);
-    const history = await readHistoryDir(resolve(opts.history ?? dir), year);
     if (history.files.length > 0) note(opts.json ? { quiet: true } : opts, t(`使用往年结果：${history.files.join('、')}`, `earlier results: ${history.files.join(', ')}`));
-    const result = evaluate({ scheme, ledgers: batch.ledgers, year, history: history.entries, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) });
+    const result = gradeBranches({ scheme, year, history: history.entries, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) }, batch.branches);
+    timing('history and grade');
     const days = Math.max(7, opts.days ? Number(opts.days) : scheme.cycle.publishDays);
     const from = opts.from ?? nextWorkingDay(result.cycle.end);
     const written: string[] = [];
@@ -62,6 +67,7 @@ export function registerGrade(program: Command): void {
     const label = `${year}年度`;
     await writeOutput(gradeWorkbook(scheme, result, { excluded: batch.excluded }), join(dir, `${label}评定结果.xlsx`), opts.force, written);
     if (batch.ledgers.length > 0) await writeOutput(publicationList(scheme, result, { from, days }), join(dir, `${label}公示名单.xlsx`), opts.force, written);
+    timing('write');
     reportExcluded(batch, opts.quiet || opts.json);
     if (opts.json) return printJson(resultJson(result, batch.issues, { excluded: batch.excluded, written, history: history.files }));
     say(opts, t(`${scheme.name}　${label}评定（${batch.ledgers.length} 个支部，${result.branches.reduce((n, b) => n + b.members.length, 0)} 名党员）`, `${scheme.name} ${year}: ${batch.ledgers.length} branches`));

@@ -150,8 +150,46 @@ function serialDate(serial: number, date1904: boolean): Date {
   return new Date((date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900) + Math.round(serial * 86400000));
 }
 
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-const ROW = /<row\b([^>]*?)(\/?)>/g;
+const TOKEN = /<row\b([^>]*?)(\/?)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const FORMULA = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
+const VALUE = /<v\b[^>]*>([\s\S]*?)<\/v>/;
+const INLINE = /<is\b[^>]*>([\s\S]*?)<\/is>/;
+
+/** The value of attribute `name` in a start tag's attribute text, without a regex per attribute. */
+function attr(a: string, name: string): string | undefined {
+  const key = ` ${name}="`;
+  let i = a.indexOf(key);
+  if (i < 0) {
+    if (!a.startsWith(`${name}="`)) return undefined;
+    i = -1;
+  }
+  const from = i + key.length;
+  const to = a.indexOf('"', from);
+  return to < 0 ? undefined : a.slice(from, to);
+}
+
+function cellValue(type: string, raw: string, strings: string[], isDate: boolean, date1904: boolean): ExcelJS.CellValue {
+  switch (type) {
+    case 's': {
+      const idx = Number(raw);
+      if (!Number.isInteger(idx) || idx < 0 || idx >= strings.length) throw new FastFormatError(`shared string ${raw} out of range`);
+      return strings[idx]!;
+    }
+    case 'str':
+      return decode(raw);
+    case 'b':
+      return raw === '1' || raw === 'true';
+    case 'e':
+      return { error: decode(raw) } as ExcelJS.CellErrorValue;
+    case 'd':
+      return new Date(raw);
+    default: {
+      const n = Number(raw);
+      if (raw.trim() === '' || Number.isNaN(n)) throw new FastFormatError(`number ${raw}`);
+      return isDate ? serialDate(n, date1904) : n;
+    }
+  }
+}
 
 function parseSheet(sheet: FastSheet, xml: string, strings: string[], dates: boolean[], date1904: boolean): void {
   const start = xml.indexOf('<sheetData');
@@ -159,76 +197,44 @@ function parseSheet(sheet: FastSheet, xml: string, strings: string[], dates: boo
   const end = xml.indexOf('</sheetData>', start);
   const data = end < 0 ? xml.slice(start) : xml.slice(start, end);
   let rowNum = 0;
-  ROW.lastIndex = 0;
-  const rowStarts: { at: number; attrs: string; empty: boolean }[] = [];
-  for (let m = ROW.exec(data); m; m = ROW.exec(data)) rowStarts.push({ at: m.index + m[0].length, attrs: m[1]!, empty: m[2] === '/' });
-  for (let i = 0; i < rowStarts.length; i++) {
-    const rs = rowStarts[i]!;
-    const r = /\br="(\d+)"/.exec(rs.attrs);
-    rowNum = r ? Number(r[1]) : rowNum + 1;
-    if (rs.empty) continue;
-    const stop = data.indexOf('</row>', rs.at);
-    const body = data.slice(rs.at, stop < 0 ? (rowStarts[i + 1]?.at ?? data.length) : stop);
-    let col = 0;
-    CELL.lastIndex = 0;
-    for (let m = CELL.exec(body); m; m = CELL.exec(body)) {
-      const a = m[1]!;
-      const ref = /\br="([A-Z]+)(\d+)"/.exec(a);
-      col = ref ? colOf(ref[1]!) : col + 1;
-      const row = ref ? Number(ref[2]) : rowNum;
-      const inner = m[2];
-      const type = /\bt="(\w+)"/.exec(a)?.[1] ?? 'n';
-      const style = Number(/\bs="(\d+)"/.exec(a)?.[1] ?? 0);
-      let value: ExcelJS.CellValue = null;
-      let formula: string | undefined;
-      let shared = false;
-      if (inner) {
-        const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
-        if (f) {
-          formula = decode(f[2] ?? '');
-          shared = /\bt="shared"/.test(f[1]!) && !f[2];
-        }
-        const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-        if (type === 'inlineStr') value = itemText(/<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '');
-        else if (v !== undefined) {
-          const raw = decode(v);
-          switch (type) {
-            case 's': {
-              const idx = Number(raw);
-              if (!Number.isInteger(idx) || idx < 0 || idx >= strings.length) throw new FastFormatError(`shared string ${raw} out of range`);
-              value = strings[idx]!;
-              break;
-            }
-            case 'str':
-              value = raw;
-              break;
-            case 'b':
-              value = raw === '1' || raw === 'true';
-              break;
-            case 'e':
-              value = { error: raw } as ExcelJS.CellErrorValue;
-              break;
-            case 'd':
-              value = new Date(raw);
-              break;
-            default: {
-              const n = Number(raw);
-              if (raw.trim() === '' || Number.isNaN(n)) throw new FastFormatError(`number ${raw}`);
-              value = dates[style] ? serialDate(n, date1904) : n;
-            }
-          }
-        }
-      }
-      if (formula !== undefined) {
+  let col = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(data); m; m = TOKEN.exec(data)) {
+    if (m[3] === undefined) {
+      const r = attr(m[1]!, 'r');
+      rowNum = r ? Number(r) : rowNum + 1;
+      col = 0;
+      continue;
+    }
+    const inner = m[4];
+    if (!inner) {
+      col++;
+      const ref = attr(m[3], 'r');
+      if (ref) col = colOf(ref);
+      continue;
+    }
+    const a = m[3];
+    const ref = attr(a, 'r');
+    col = ref ? colOf(ref) : col + 1;
+    const row = ref ? rowOf(ref) : rowNum;
+    const type = attr(a, 't') ?? 'n';
+    let value: ExcelJS.CellValue = null;
+    if (type === 'inlineStr') value = itemText(INLINE.exec(inner)?.[1] ?? '');
+    else {
+      const v = VALUE.exec(inner)?.[1];
+      if (v !== undefined) value = cellValue(type, v, strings, dates[Number(attr(a, 's') ?? 0)] === true, date1904);
+    }
+    if (inner.indexOf('<f') >= 0) {
+      const f = FORMULA.exec(inner);
+      if (f) {
+        const formula = decode(f[2] ?? '');
+        const shared = !f[2] && /\bt="shared"/.test(f[1]!);
         const result = value === null ? undefined : value;
         value = (shared ? { sharedFormula: formula || '?', result } : { formula: formula || '?', result }) as ExcelJS.CellValue;
       }
-      if (value === null || value === '') {
-        if (!sheet.rows.get(row)?.cells.has(col)) sheet.set(row, col, new FastCell(null));
-        continue;
-      }
-      sheet.set(row, col, new FastCell(value));
     }
+    if (value === null || value === '') continue;
+    sheet.set(row, col, new FastCell(value));
   }
   const merges = /<mergeCells\b[^>]*>([\s\S]*?)<\/mergeCells>/.exec(xml.slice(end < 0 ? start : end))?.[1] ?? '';
   const mc = /<mergeCell\b[^>]*?ref="([A-Z]+\d+)(?::([A-Z]+\d+))?"/g;

@@ -1,0 +1,19 @@
+// A worker thread of the read and check step: opens, reads, checks (and computes) one ledger
+// at a time for the main thread, so a batch uses every core.
+import { parentPort, workerData } from 'node:worker_threads';
+import { setLang } from './i18n.js';
+import { loadOne, type LoadOptions } from './inputs.js';
+import { freeze, thaw } from './revive.js';
+
+const opts = thaw<LoadOptions & { lang: 'zh' | 'en' }>(workerData);
+setLang(opts.lang);
+const { lang: _lang, ...load } = opts;
+
+parentPort?.on('message', async (job: { id: number; file: string }) => {
+  try {
+    const item = await loadOne(job.file, load);
+    parentPort!.postMessage({ id: job.id, item: freeze(item) });
+  } catch (e) {
+    parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
+  }
+});

@@ -1,0 +1,10 @@
+// SCORE_TIMING=1 prints how long each step took (stderr): for the benchmark and for profiling.
+import { performance } from 'node:perf_hooks';
+
+let last = performance.now();
+
+export function timing(step: string): void {
+  const now = performance.now();
+  if (process.env.SCORE_TIMING) process.stderr.write(`[timing] ${step}: ${((now - last) / 1000).toFixed(3)} s (since start ${(now / 1000).toFixed(3)} s, rss ${Math.round(process.memoryUsage.rss() / 1048576)} MB)\n`);
+  last = now;
+}

@@ -1,0 +1,130 @@
+// `npm run bench`: generates a township and a county with the fixture generator, then times
+// `score grade` end to end as a whole process (wall seconds, peak RSS), next to a bare exceljs
+// readFile of the same files, and start-up of `score --help` / `score schemes`. A benchmark,
+// not a test: it prints a table and one JSON line per case.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTownship, schemeById, writeLedger } from './make-fixtures.js';
+import { packageRoot } from '../src/scheme/load.js';
+
+const ROOT = packageRoot();
+const BENCH = join(ROOT, '.bench');
+const BIN = join(ROOT, 'bin', 'score.js');
+
+interface Case {
+  name: 'township' | 'county' | 'county-branches';
+  branches: number;
+  membersPerBranch: number;
+  targetWall: number;
+  targetRssMb?: number;
+}
+
+const CASES: Case[] = [
+  { name: 'township', branches: 56, membersPerBranch: 36, targetWall: 1.0 },
+  { name: 'county', branches: 50, membersPerBranch: 2000, targetWall: 15, targetRssMb: 400 },
+  { name: 'county-branches', branches: 2800, membersPerBranch: 36, targetWall: 15, targetRssMb: 400 },
+];
+
+const only = process.argv.slice(2);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+async function generate(c: Case): Promise<string> {
+  const dir = join(BENCH, c.name);
+  const marker = join(dir, '.done');
+  const want = `${c.branches}x${c.membersPerBranch}:v1`;
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === want) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const scheme = schemeById('township');
+  const t0 = Date.now();
+  process.stderr.write(`generating ${c.name}: ${c.branches} ledgers × ${c.membersPerBranch} members …\n`);
+  // Generate in slices so memory stays flat for the county.
+  const slice = Math.max(1, Math.floor(20000 / c.membersPerBranch));
+  for (let start = 0; start < c.branches; start += slice) {
+    const n = Math.min(slice, c.branches - start);
+    const specs = makeTownship({ scheme, year: 2023, branches: n, membersPerBranch: c.membersPerBranch, seed: 7 + start, eventsPerMember: 5 });
+    for (let i = 0; i < specs.length; i++) {
+      await writeLedger({ ...specs[i]!, branch: `${specs[i]!.branch}${start + i + 1}` }, join(dir, `${String(start + i + 1).padStart(4, '0')}.xlsx`), scheme);
+    }
+  }
+  writeFileSync(marker, want);
+  process.stderr.write(`  generated in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  return dir;
+}
+
+function folderMb(dir: string): number {
+  return readdirSync(dir).reduce((s, f) => s + (f.endsWith('.xlsx') ? statSync(join(dir, f)).size : 0), 0) / 1024 / 1024;
+}
+
+/** Wall seconds and peak RSS (MB) of a whole process, via GNU time. */
+function timed(args: string[]): { wall: number; rssMb: number; code: number; stderr: string } {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: '0' } });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const [wall, kb] = last.split(' ').map(Number);
+  return { wall: wall ?? NaN, rssMb: (kb ?? NaN) / 1024, code: r.status ?? -1, stderr: r.stderr };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const EXCELJS_READ = `
+const ExcelJS = (await import('exceljs')).default;
+const { readdirSync } = await import('node:fs');
+const dir = process.argv[1];
+for (const f of readdirSync(dir)) if (f.endsWith('.xlsx')) await new ExcelJS.Workbook().xlsx.readFile(dir + '/' + f);
+`;
+
+async function main(): Promise<void> {
+  if (!existsSync('/usr/bin/time')) throw new Error('GNU time is needed: apt-get install -y time');
+  const rows: string[][] = [];
+  const json: string[] = [];
+  for (const c of CASES) {
+    if (only.length && !only.includes(c.name)) continue;
+    const dir = await generate(c);
+    const out = join(BENCH, `${c.name}-out`);
+    const walls: number[] = [];
+    const rss: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      rmSync(out, { recursive: true, force: true });
+      const r = timed([process.execPath, BIN, 'grade', '--year', '2023', '--dir', dir, '--out', out, '--quiet']);
+      if (r.code !== 0) process.stderr.write(`grade exited ${r.code}:\n${r.stderr.slice(-2000)}\n`);
+      walls.push(r.wall);
+      rss.push(r.rssMb);
+    }
+    const excel = c.name === 'township' || process.env.BENCH_EXCELJS ? timed([process.execPath, '--input-type=module', '-e', EXCELJS_READ, dir]) : undefined;
+    const members = c.branches * c.membersPerBranch;
+    const wall = median(walls);
+    const peak = Math.max(...rss);
+    rows.push([
+      c.name,
+      String(c.branches),
+      String(members),
+      `${folderMb(dir).toFixed(1)} MB`,
+      `${wall.toFixed(2)} s`,
+      `${peak.toFixed(0)} MB`,
+      `≤ ${c.targetWall} s${c.targetRssMb ? `, ≤ ${c.targetRssMb} MB` : ''}`,
+      wall <= c.targetWall && (!c.targetRssMb || peak <= c.targetRssMb) ? 'yes' : 'NO',
+      excel ? `${excel.wall.toFixed(2)} s, ${excel.rssMb.toFixed(0)} MB` : '—',
+    ]);
+    json.push(JSON.stringify({ case: c.name, members, files: c.branches, wall_s: wall, peak_rss_mb: Math.round(peak), ...(excel ? { exceljs_read_wall_s: excel.wall, exceljs_read_rss_mb: Math.round(excel.rssMb) } : {}) }));
+  }
+  const start: string[] = [];
+  for (const args of [['--help'], ['schemes'], ['scheme', 'show', 'township']]) {
+    const walls = [1, 2, 3, 4, 5].map(() => timed([process.execPath, BIN, ...args]).wall);
+    start.push(`score ${args.join(' ')}: ${median(walls).toFixed(2)} s`);
+    json.push(JSON.stringify({ case: `startup:${args.join(' ')}`, wall_s: median(walls) }));
+  }
+  const head = ['case', 'files', 'members', 'size', 'grade wall (median)', 'peak RSS', 'target', 'met', 'exceljs readFile only'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+  console.log(start.join('\n'));
+  for (const j of json) console.log(j);
+}
+
+await main();
