@@ -1,0 +1,179 @@
+// Shared pieces of the end-to-end tests: everything goes through the spawned binary
+// (`node bin/score.js`), on ledgers made by `score template` and filled by test/helpers/fill.ts.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { json, score, tmp, type Run } from '../helpers/cli.js';
+import { MONTHS, everySheet, fillLedger, readTable, type LedgerFill } from '../helpers/fill.js';
+
+export interface Templates {
+  dir: string;
+  ledger: string;
+  application: string;
+}
+
+/** `score template --scheme ID --branch B --year Y --out DIR` → the blank ledger and 积分申请表. */
+export function template(scheme: string, branch: string, year = 2023): Templates {
+  const dir = tmp(`score-e2e-${scheme}-`);
+  const r = score(['template', '--scheme', scheme, '--branch', branch, '--year', String(year), '--out', dir, '--json', '--quiet']);
+  if (r.code !== 0) throw new Error(`template ${scheme} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
+  const written: string[] = json<{ written: string[] }>(r).written;
+  const ledger = written.find((f) => f.includes('_积分台账_'));
+  if (!ledger) throw new Error(`template ${scheme}: no ledger in ${written.join(', ')}`);
+  return { dir, ledger, application: join(dir, '积分申请表.xlsx') };
+}
+
+/** Fills a copy of the template into a fresh folder; returns the filled ledger's path. */
+export async function filled(t: Templates, spec: LedgerFill, name = '台账.xlsx', dir = tmp('score-e2e-ledger-')): Promise<string> {
+  return fillLedger(t.ledger, join(dir, name), spec);
+}
+
+export interface MemberOut {
+  branch: string;
+  name: string;
+  id: string | null;
+  category: string;
+  tier?: string;
+  components: Record<string, number>;
+  bonus: number;
+  deduction: number;
+  vetoed: boolean;
+  vetoReason?: string;
+  total: number;
+  grade: string | null;
+  stars: number | null;
+  rank: number | null;
+  flags: string[];
+}
+
+export interface GradeOut {
+  scheme: string;
+  cycle: string;
+  period: string;
+  members: MemberOut[];
+  issues: { severity: string; file: string; sheet?: string; cell?: string; message: string; code?: string }[];
+  excluded?: { file: string; branch?: string; reason: string }[];
+  written?: string[];
+}
+
+/** `score grade --year Y FILES… --out OUT --json --quiet` (+ extra args). */
+export function gradeRun(files: string[], year: number, out: string, extra: string[] = []): { run: Run; out: GradeOut } {
+  const run = score(['grade', '--year', String(year), ...files, '--out', out, '--json', '--quiet', ...extra]);
+  return { run, out: json<GradeOut>(run) };
+}
+
+export function member(r: { members: MemberOut[] }, name: string): MemberOut {
+  const m = r.members.find((x) => x.name === name);
+  if (!m) throw new Error(`no member ${name} in ${r.members.map((x) => x.name).join(', ')}`);
+  return m;
+}
+
+/** What a member's line must say; only the fields given are checked. */
+export interface Expect {
+  total: number;
+  grade?: string | null;
+  stars?: number | null;
+  rank?: number | null;
+  flags?: string[];
+  vetoed?: boolean;
+  bonus?: number;
+  deduction?: number;
+  components?: Record<string, number>;
+}
+
+export function expectMember(r: { members: MemberOut[] }, name: string, e: Expect): void {
+  const m = member(r, name);
+  const got: Partial<Record<keyof Expect, unknown>> = { total: m.total };
+  const want: Partial<Record<keyof Expect, unknown>> = { total: e.total };
+  if ('grade' in e) (got.grade = m.grade), (want.grade = e.grade);
+  if ('stars' in e) (got.stars = m.stars), (want.stars = e.stars);
+  if ('rank' in e) (got.rank = m.rank), (want.rank = e.rank);
+  if ('flags' in e) (got.flags = m.flags), (want.flags = e.flags);
+  if ('vetoed' in e) (got.vetoed = m.vetoed), (want.vetoed = e.vetoed);
+  if ('bonus' in e) (got.bonus = m.bonus), (want.bonus = e.bonus);
+  if ('deduction' in e) (got.deduction = m.deduction), (want.deduction = e.deduction);
+  if (e.components) {
+    got.components = Object.fromEntries(Object.keys(e.components).map((k) => [k, m.components[k]]));
+    want.components = e.components;
+  }
+  expect(got, `member ${name}`).toEqual(want);
+}
+
+/** A graded run must be clean: exit 0, no errors, nobody left out. */
+export function expectClean(g: { run: Run; out: GradeOut }): void {
+  const errors = g.out.issues.filter((i) => i.severity === 'error');
+  expect(errors, g.run.stderr).toEqual([]);
+  expect(g.out.excluded ?? [], g.run.stderr).toEqual([]);
+  expect(g.run.code, g.run.stderr).toBe(0);
+}
+
+/** 党员姓名 → 合计得分 of a branch sheet of the written 评定结果 (or 评分汇总表) workbook. */
+export async function sheetTotals(file: string, sheet: string): Promise<Record<string, number>> {
+  const rows = await readTable(file, sheet, '合计得分');
+  const out: Record<string, number> = {};
+  for (const r of rows) {
+    const name = r['党员姓名'];
+    const total = r['合计得分'];
+    if (typeof name === 'string' && name !== '') out[name] = total as number;
+  }
+  return out;
+}
+
+/** The written workbook's totals equal the JSON totals, member for member. */
+export async function expectWorkbookTotals(g: GradeOut, file: string, sheet: string): Promise<void> {
+  const fromJson = Object.fromEntries(g.members.map((m) => [m.name, m.total]));
+  expect(await sheetTotals(file, sheet)).toEqual(fromJson);
+}
+
+export function sha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The township ledger used by several files: six members with the private fields a real roster
+// holds (编号, 出生年月, 联系电话), one of them 不参加积分管理.
+const duty = { 学习教育: 10, 组织生活: 10, 党费缴纳: 10, 遵纪守法: 10 };
+/** A township month: 义务 40 (four entries of 10) + the two posts. */
+export const townshipMonth = (post1: number, post2: number) => ({ ...duty, 岗位一: post1, 岗位二: post2 });
+
+export const TOWNSHIP_PRIVATE = {
+  ids: ['DY2023001', 'DY2023002', 'DY2023003', 'DY2023004', 'DY2023005', 'DY2023006'],
+  phones: ['13912345678', '13800001111', '15900002222', '18600003333', '13700004444', '13600005555'],
+  births: ['1975-03-08', '1980-05-12', '1969-11-30', '1988-01-20', '1995-07-07', '1940-02-02'],
+};
+
+export function townshipSpec(): LedgerFill {
+  const p = TOWNSHIP_PRIVATE;
+  const who = (i: number) => ({ id: p.ids[i]!, phone: p.phones[i]!, birth: p.births[i]!, gender: i % 2 ? '女' : '男' });
+  return {
+    members: [
+      { name: '甲', ...who(0), posts: ['政策宣传', '治安巡逻'] },
+      { name: '乙', ...who(1), posts: ['环境卫生维护', '家风家教'] },
+      { name: '丙', ...who(2), posts: ['文体健身', '流动党员'] },
+      { name: '丁', ...who(3), posts: ['村务监督', '信访矛盾化解'] },
+      { name: '预', ...who(4), category: '预备党员', posts: ['政策宣传', '文体健身'] },
+      { name: '老', ...who(5), participates: false, remark: '年老体弱，经批准不参加' },
+    ],
+    records: everySheet(MONTHS, {
+      甲: townshipMonth(30, 30), // 100 a month
+      乙: townshipMonth(25, 25), // 90 a month
+      丙: townshipMonth(8, 8), // 56 a month
+      丁: townshipMonth(30, 30), // 100 a month
+      预: townshipMonth(5, 5), // 50 a month
+    }),
+    events: [
+      { date: '2023-03-10', name: '乙', item: '学习教育无故缺席', basis: '3月主题党日无故缺席' }, // March 学习教育 10 − 5
+      { date: '2023-03-15', name: '乙', item: '经济发展' }, // +2
+      { date: '2023-05-01', name: '乙', item: '表彰', level: '县', project: '抗洪' }, // 2, superseded by 市
+      { date: '2023-06-01', name: '乙', item: '表彰', level: '市', project: '抗洪' }, // +3
+      { date: '2023-07-01', name: '乙', item: '表彰', level: '省', project: '脱贫' }, // +4
+      { date: '2023-07-01', name: '乙', item: '七一活动' }, // +2
+      { date: '2023-09-01', name: '乙', item: '公益事业' }, // +2 → 13 → cap 10
+      { date: '2023-06-20', name: '丙', item: '不按标准缴纳党费' }, // June 党费 10 − 10
+      { date: '2023-06-21', name: '丙', item: '不按时缴纳党费' }, // − 3 more → floor 0
+      { date: '2023-10-01', name: '甲', item: '表彰', level: '市', project: '劳模' }, // +3
+      { date: '2023-04-01', name: '丁', item: '违反法律法规', basis: '一票否决' }, // veto
+    ],
+  };
+}

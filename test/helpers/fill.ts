@@ -1,0 +1,438 @@
+// Fills a ledger template written by the real CLI (`score template …`) the way a branch clerk
+// would in Excel: roster rows in 名册, a row per member in each record sheet, events in
+// 加减分明细, votes in 民主评议, rows in 否决与处分. Every column is found by its header text
+// (row 2 of the template, or wherever the header is in the first rows), never by position.
+// The template is never touched: the filled workbook is saved to a new file.
+import ExcelJS from 'exceljs';
+
+export type CellInput = number | string | Date | null | undefined;
+
+export interface MemberFill {
+  name: string;
+  id?: string;
+  gender?: string;
+  /** ISO date (or a Date); written as a date cell at UTC midnight. */
+  birth?: string | Date;
+  category?: string;
+  tier?: string;
+  /** false → 积分管理 不参加. */
+  participates?: boolean;
+  posts?: string[];
+  phone?: string;
+  joined?: string;
+  left?: string;
+  remark?: string;
+}
+
+export interface EventFill {
+  /** ISO date YYYY-MM-DD; written as a JS Date at UTC midnight. */
+  date: string;
+  name: string;
+  id?: string;
+  item: string;
+  level?: string;
+  project?: string;
+  count?: number;
+  points?: number;
+  basis?: string;
+  reviewer?: string;
+}
+
+export interface EvaluationFill {
+  name: string;
+  id?: string;
+  good?: number;
+  fair?: number;
+  poor?: number;
+  voters?: number;
+  grade?: string;
+  score?: number;
+}
+
+export interface SanctionFill {
+  date?: string;
+  name: string;
+  id?: string;
+  type: string;
+  note?: string;
+}
+
+/** Values of one member's row in a record sheet, keyed by entry name (`学习教育`) or full header (`学习教育(10分)`). */
+export type RecordValues = Record<string, CellInput>;
+
+export interface LedgerFill {
+  members: MemberFill[];
+  /** sheet name (1月, 第一季度, 7月 …) → member name → entry values. */
+  records?: Record<string, Record<string, RecordValues>>;
+  events?: EventFill[];
+  evaluations?: EvaluationFill[];
+  sanctions?: SanctionFill[];
+  /** Overrides of 说明 values by key (方案, 支部, 年度 …). */
+  info?: Record<string, CellInput>;
+}
+
+export const SHEETS = { info: '说明', roster: '名册', events: '加减分明细', evaluation: '民主评议', sanctions: '否决与处分' } as const;
+export const MONTHS = ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'];
+/** A cycle starting on 1 July: 7月 … 6月. */
+export const JULY_MONTHS = ['7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月', '4月', '5月', '6月'];
+export const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'];
+
+/** A JS Date at UTC midnight of an ISO date: what a date typed in Excel becomes. */
+export function utcDate(iso: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`not an ISO date: ${iso}`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+/**
+ * Records for every sheet given: the same values for each member in each sheet, then
+ * per-sheet overrides (`{ '3月': { 乙: { 学习教育: 5 } } }`) merged on top.
+ */
+export function everySheet(
+  sheets: readonly string[],
+  rows: Record<string, RecordValues>,
+  overrides: Record<string, Record<string, RecordValues>> = {},
+): Record<string, Record<string, RecordValues>> {
+  const out: Record<string, Record<string, RecordValues>> = {};
+  for (const s of sheets) {
+    out[s] = {};
+    for (const [name, values] of Object.entries(rows)) out[s]![name] = { ...values, ...(overrides[s]?.[name] ?? {}) };
+    for (const [name, values] of Object.entries(overrides[s] ?? {})) if (!out[s]![name]) out[s]![name] = { ...values };
+  }
+  return out;
+}
+
+const compact = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  if (typeof v === 'object' && 'result' in v) return cellText(v.result as ExcelJS.CellValue);
+  return '';
+}
+
+export interface Header {
+  row: number;
+  /** compacted header text → column number */
+  cols: Map<string, number>;
+}
+
+/** The header row: the first of the first 10 rows that holds every label asked for. */
+export function findHeader(ws: ExcelJS.Worksheet, labels: string[]): Header {
+  for (let r = 1; r <= Math.min(10, Math.max(ws.rowCount, 1)); r++) {
+    const cols = new Map<string, number>();
+    ws.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
+      const t = compact(cellText(cell.value));
+      if (t && !cols.has(t)) cols.set(t, col);
+    });
+    if (labels.every((l) => lookup(cols, l) !== undefined)) return { row: r, cols };
+  }
+  throw new Error(`sheet ${ws.name}: no header row with ${labels.join(', ')}`);
+}
+
+/** A column by exact header text, or by entry name: `学习教育` finds `学习教育(10分)`. */
+function lookup(cols: Map<string, number>, label: string): number | undefined {
+  const want = compact(label);
+  const exact = cols.get(want);
+  if (exact !== undefined) return exact;
+  for (const [text, col] of cols) if (text.startsWith(`${want}(`)) return col;
+  return undefined;
+}
+
+function col(h: Header, ws: ExcelJS.Worksheet, label: string): number {
+  const c = lookup(h.cols, label);
+  if (c === undefined) throw new Error(`sheet ${ws.name}: no column ${label} (have ${[...h.cols.keys()].join(', ')})`);
+  return c;
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name} (have ${wb.worksheets.map((w) => w.name).join(', ')})`);
+  return ws;
+}
+
+function put(cell: ExcelJS.Cell, v: CellInput): void {
+  if (v === undefined) return;
+  cell.value = v;
+}
+
+/** The row of a member in a sheet (matched by 姓名), else the first row under the header with an empty 姓名. */
+function rowFor(ws: ExcelJS.Worksheet, h: Header, nameCol: number, name: string, taken: Set<number>): number {
+  const last = Math.max(ws.rowCount, h.row);
+  for (let r = h.row + 1; r <= last; r++) {
+    if (compact(cellText(ws.getCell(r, nameCol).value)) === compact(name)) return r;
+  }
+  for (let r = h.row + 1; r <= last + 1; r++) {
+    if (!taken.has(r) && cellText(ws.getCell(r, nameCol).value) === '') return r;
+  }
+  return last + 1;
+}
+
+function fillInfo(wb: ExcelJS.Workbook, info: Record<string, CellInput>): void {
+  const ws = sheet(wb, SHEETS.info);
+  for (const [key, value] of Object.entries(info)) {
+    let found = false;
+    ws.eachRow((row) => {
+      if (found) return;
+      if (compact(cellText(row.getCell(1).value)) === compact(key)) {
+        put(row.getCell(2), value);
+        found = true;
+      }
+    });
+    if (!found) throw new Error(`说明: no key ${key}`);
+  }
+}
+
+function fillRoster(wb: ExcelJS.Workbook, members: MemberFill[]): void {
+  const ws = sheet(wb, SHEETS.roster);
+  const h = findHeader(ws, ['姓名', '党员类别']);
+  const nameCol = col(h, ws, '姓名');
+  const taken = new Set<number>();
+  members.forEach((m, i) => {
+    const r = rowFor(ws, h, nameCol, m.name, taken);
+    taken.add(r);
+    const set = (label: string, v: CellInput): void => {
+      if (v === undefined) return;
+      put(ws.getCell(r, col(h, ws, label)), v);
+    };
+    const date = (v: string | Date | undefined): Date | undefined => (v === undefined ? undefined : v instanceof Date ? v : utcDate(v));
+    if (lookup(h.cols, '序号') !== undefined) set('序号', i + 1);
+    set('姓名', m.name);
+    set('编号', m.id);
+    set('性别', m.gender);
+    set('出生年月', date(m.birth));
+    set('党员类别', m.category ?? '正式党员');
+    if (m.tier !== undefined) set('层次', m.tier);
+    set('积分管理', m.participates === false ? '不参加' : '参加');
+    set('志愿服务岗位', m.posts?.join('、'));
+    set('联系电话', m.phone);
+    set('转入日期', date(m.joined));
+    set('转出日期', date(m.left));
+    set('备注', m.remark);
+  });
+}
+
+function fillRecords(wb: ExcelJS.Workbook, records: Record<string, Record<string, RecordValues>>, members: MemberFill[]): void {
+  for (const [sheetName, rows] of Object.entries(records)) {
+    const ws = sheet(wb, sheetName);
+    const h = findHeader(ws, ['姓名']);
+    const nameCol = col(h, ws, '姓名');
+    const taken = new Set<number>();
+    let seq = 0;
+    for (const [name, values] of Object.entries(rows)) {
+      const r = rowFor(ws, h, nameCol, name, taken);
+      taken.add(r);
+      seq++;
+      const seqCol = lookup(h.cols, '序号');
+      if (seqCol !== undefined && cellText(ws.getCell(r, seqCol).value) === '') ws.getCell(r, seqCol).value = seq;
+      ws.getCell(r, nameCol).value = name;
+      const id = members.find((m) => m.name === name)?.id;
+      const idCol = lookup(h.cols, '编号');
+      if (id && idCol !== undefined) ws.getCell(r, idCol).value = id;
+      let sum = 0;
+      let numeric = true;
+      for (const [label, v] of Object.entries(values)) {
+        put(ws.getCell(r, col(h, ws, label)), v);
+        if (typeof v === 'number') sum += v;
+        else if (v !== undefined) numeric = false;
+      }
+      // The template's 合计 is =SUM(…) with no cached value; give it the value Excel would cache.
+      const totalCol = lookup(h.cols, '合计');
+      if (totalCol !== undefined) {
+        const cell = ws.getCell(r, totalCol);
+        const f = cell.value as ExcelJS.CellFormulaValue | null;
+        if (f && typeof f === 'object' && 'formula' in f && numeric) cell.value = { formula: f.formula, result: Math.round(sum * 1e6) / 1e6 } as ExcelJS.CellFormulaValue;
+      }
+    }
+  }
+}
+
+function fillEvents(wb: ExcelJS.Workbook, events: EventFill[]): void {
+  const ws = sheet(wb, SHEETS.events);
+  const h = findHeader(ws, ['日期', '姓名', '事项']);
+  events.forEach((e, i) => {
+    const r = h.row + 1 + i;
+    const set = (label: string, v: CellInput): void => {
+      if (v !== undefined) put(ws.getCell(r, col(h, ws, label)), v);
+    };
+    if (lookup(h.cols, '序号') !== undefined) set('序号', i + 1);
+    set('日期', utcDate(e.date));
+    set('姓名', e.name);
+    set('编号', e.id);
+    set('事项', e.item);
+    set('级别', e.level);
+    set('项目', e.project);
+    set('次数', e.count ?? 1);
+    set('分值', e.points);
+    set('依据', e.basis);
+    set('审核人', e.reviewer);
+  });
+}
+
+function fillEvaluations(wb: ExcelJS.Workbook, evaluations: EvaluationFill[]): void {
+  const ws = sheet(wb, SHEETS.evaluation);
+  const h = findHeader(ws, ['姓名', '好', '一般', '差']);
+  const nameCol = col(h, ws, '姓名');
+  const taken = new Set<number>();
+  for (const e of evaluations) {
+    const r = rowFor(ws, h, nameCol, e.name, taken);
+    taken.add(r);
+    const set = (label: string, v: CellInput): void => {
+      if (v !== undefined) put(ws.getCell(r, col(h, ws, label)), v);
+    };
+    set('姓名', e.name);
+    set('编号', e.id);
+    set('好', e.good);
+    set('一般', e.fair);
+    set('差', e.poor);
+    set('参评人数', e.voters);
+    set('评议等次', e.grade);
+    set('评议得分', e.score);
+  }
+}
+
+function fillSanctions(wb: ExcelJS.Workbook, sanctions: SanctionFill[]): void {
+  const ws = sheet(wb, SHEETS.sanctions);
+  const h = findHeader(ws, ['姓名', '类型']);
+  sanctions.forEach((s, i) => {
+    const r = h.row + 1 + i;
+    const set = (label: string, v: CellInput): void => {
+      if (v !== undefined) put(ws.getCell(r, col(h, ws, label)), v);
+    };
+    set('日期', s.date ? utcDate(s.date) : undefined);
+    set('姓名', s.name);
+    set('编号', s.id);
+    set('类型', s.type);
+    set('说明', s.note);
+  });
+}
+
+/** Fills `template` with `spec` and saves it to `out` (a new file); the template is left as it was. */
+export async function fillLedger(template: string, out: string, spec: LedgerFill): Promise<string> {
+  if (out === template) throw new Error('fillLedger: the output must be a new file');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(template);
+  if (spec.info) fillInfo(wb, spec.info);
+  fillRoster(wb, spec.members);
+  if (spec.records) fillRecords(wb, spec.records, spec.members);
+  if (spec.events?.length) fillEvents(wb, spec.events);
+  if (spec.evaluations?.length) fillEvaluations(wb, spec.evaluations);
+  if (spec.sanctions?.length) fillSanctions(wb, spec.sanctions);
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
+export interface ApplicationLineFill {
+  item: string;
+  level?: string;
+  count?: number;
+  claimed?: number;
+  evidence?: string;
+  approved?: number;
+}
+
+export interface ApplicationFill {
+  name: string;
+  branch?: string;
+  /** 申报月份 as a clerk writes it: 2023年5月. */
+  month: string;
+  lines: ApplicationLineFill[];
+  reviewer?: string;
+}
+
+/** Writes the value of a key–value label (姓名, 所在支部, 申报月份) into the cell right of it. */
+function setLabelValue(ws: ExcelJS.Worksheet, label: string, value: CellInput, rows = 10): void {
+  for (let r = 1; r <= rows; r++) {
+    const row = ws.getRow(r);
+    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) {
+      if (compact(cellText(row.getCell(c).value)).replace(/[:：]$/, '') === label) {
+        put(ws.getCell(r, c + 1), value);
+        return;
+      }
+    }
+  }
+  throw new Error(`${ws.name}: no label ${label}`);
+}
+
+/** Fills a 积分申请表 written by `score template` and saves it to `out`. */
+export async function fillApplication(template: string, out: string, spec: ApplicationFill): Promise<string> {
+  if (out === template) throw new Error('fillApplication: the output must be a new file');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(template);
+  const ws = wb.worksheets.find((w) => {
+    try {
+      findHeader(w, ['申报事项']);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!ws) throw new Error('no sheet with a 申报事项 header');
+  setLabelValue(ws, '姓名', spec.name);
+  if (spec.branch !== undefined) setLabelValue(ws, '所在支部', spec.branch);
+  setLabelValue(ws, '申报月份', spec.month);
+  const h = findHeader(ws, ['申报事项', '级别', '次数', '申报分值']);
+  spec.lines.forEach((l, i) => {
+    const r = h.row + 1 + i;
+    const set = (label: string, v: CellInput): void => {
+      if (v !== undefined) put(ws.getCell(r, col(h, ws, label)), v);
+    };
+    set('申报事项', l.item);
+    set('级别', l.level);
+    set('次数', l.count ?? 1);
+    set('申报分值', l.claimed);
+    set('佐证材料', l.evidence);
+    set('认定分值', l.approved);
+  });
+  if (spec.reviewer) {
+    for (let r = h.row + 1; r <= ws.rowCount; r++) {
+      if (compact(cellText(ws.getCell(r, 1).value)).startsWith('审核人')) {
+        ws.getCell(r, 2).value = spec.reviewer;
+        break;
+      }
+    }
+  }
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
+/** Rows of a written table (评分汇总表, 总览, 公示名单 …) as header → value, found by a header label. */
+export async function readTable(file: string, sheetName: string, headerLabel: string): Promise<Record<string, ExcelJS.CellValue>[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return tableOf(sheet(wb, sheetName), headerLabel);
+}
+
+export function tableOf(ws: ExcelJS.Worksheet, headerLabel: string): Record<string, ExcelJS.CellValue>[] {
+  const h = findHeader(ws, [headerLabel]);
+  const names = [...h.cols.entries()];
+  const out: Record<string, ExcelJS.CellValue>[] = [];
+  for (let r = h.row + 1; r <= ws.rowCount; r++) {
+    const rec: Record<string, ExcelJS.CellValue> = {};
+    let any = false;
+    for (const [text, c] of names) {
+      const v = ws.getCell(r, c).value;
+      rec[text] = v;
+      if (v !== null && v !== undefined && v !== '') any = true;
+    }
+    if (any) out.push(rec);
+  }
+  return out;
+}
+
+/** Every cell of every sheet as text (dates as ISO), for "this never appears anywhere" checks. */
+export async function allCellTexts(file: string): Promise<{ sheet: string; cell: string; text: string; isDate: boolean }[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out: { sheet: string; cell: string; text: string; isDate: boolean }[] = [];
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        out.push({ sheet: ws.name, cell: cell.address, text: cellText(cell.value), isDate: cell.value instanceof Date });
+      });
+    });
+  }
+  return out;
+}
