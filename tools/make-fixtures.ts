@@ -256,7 +256,19 @@ function fillScores(spec: GeneratedLedger, scheme: Scheme, cycle: Cycle, quality
     const recs = new Map<number, RecordSpec>();
     for (const p of periods) {
       const values: Record<string, number | null> = {};
-      for (const c of recorded) for (const e of c.entries) values[`${c.id}.${e.id}`] = entryScore(rng, e.max, e.min, q);
+      for (const c of recorded) {
+        if (c.role === 'score') {
+          for (const e of c.entries) values[`${c.id}.${e.id}`] = entryScore(rng, e.max, e.min, q);
+          continue;
+        }
+        // A recorded bonus (奖励分 per quarter): mostly nothing, now and then a few points, within the cap.
+        let left = c.cap ?? Infinity;
+        for (const e of c.entries) {
+          const v = rng.chance(0.2) ? Math.min(left, rng.int(1, Math.max(1, Math.min(e.max, 3)))) : 0;
+          left -= v;
+          values[`${c.id}.${e.id}`] = Math.max(e.min, v);
+        }
+      }
       const r: RecordSpec = { key: m.key, name: m.name, period: p, values };
       if (m.id) r.id = m.id;
       recs.set(p, r);
@@ -428,7 +440,32 @@ export async function writeLedger(spec: GeneratedLedger, file: string, scheme: S
 
 export async function saveWb(wb: ExcelJS.Workbook, file: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  await wb.xlsx.writeFile(file);
+  await writeFile(file, stableZip(Buffer.from(await wb.xlsx.writeBuffer())));
+}
+
+/**
+ * Sets every zip entry's DOS time stamp to 1980-01-01 00:00, so that writing the same workbook
+ * twice gives the same bytes (regenerated fixtures do not churn in git).
+ */
+export function stableZip(buf: Buffer): Buffer {
+  const out = Buffer.from(buf);
+  let eocd = -1;
+  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 0xffff); i--) {
+    if (out.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return out;
+  const count = out.readUInt16LE(eocd + 10);
+  let p = out.readUInt32LE(eocd + 16);
+  for (let k = 0; k < count && p + 46 <= out.length && out.readUInt32LE(p) === 0x02014b50; k++) {
+    out.writeUInt32LE(0x00210000, p + 12);
+    const local = out.readUInt32LE(p + 42);
+    if (local + 30 <= out.length && out.readUInt32LE(local) === 0x04034b50) out.writeUInt32LE(0x00210000, local + 10);
+    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  return out;
 }
 
 function recordsByPeriod(spec: GeneratedLedger): Map<number, RecordSpec[]> {
@@ -1435,6 +1472,263 @@ function seedOfCode(code: string): number {
   return h;
 }
 
+// ───────────────────────────── fixtures/bad (broken files) ─────────────────────────────
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+export interface ZipPart {
+  name: string;
+  data: Buffer;
+  /** Store instead of deflate. */
+  store?: boolean;
+  /** Lie in the central directory about the unpacked size (a zip bomb's claim). */
+  claimedSize?: number;
+}
+
+/** A minimal zip writer (deflate or store, no data descriptors): enough to forge broken workbooks. */
+export function makeZip(parts: ZipPart[]): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const name = Buffer.from(p.name, 'utf8');
+    const packed = p.store ? p.data : deflateRawSync(p.data, { level: 9 });
+    const method = p.store ? 0 : 8;
+    const crc = crc32(p.data);
+    const size = p.claimedSize ?? p.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(0x00210000, 10); // 1980-01-01 00:00
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(p.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    locals.push(local, name, packed);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(0x0800, 8);
+    cd.writeUInt16LE(method, 10);
+    cd.writeUInt32LE(0x00210000, 12);
+    cd.writeUInt32LE(crc, 16);
+    cd.writeUInt32LE(packed.length, 20);
+    cd.writeUInt32LE(size, 24);
+    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt32LE(offset, 42);
+    central.push(cd, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const cdBuf = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(cdBuf.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cdBuf, end]);
+}
+
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const CONTENT_TYPES = `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`;
+const ROOT_RELS = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+const WORKBOOK = `${XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名册" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+const WORKBOOK_RELS = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
+const SHEET = `${XML}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c></row></sheetData></worksheet>`;
+
+/** The parts of a tiny workbook; `sheet` replaces the worksheet XML. */
+function workbookParts(sheet: Buffer = Buffer.from(SHEET)): ZipPart[] {
+  return [
+    { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
+    { name: '_rels/.rels', data: Buffer.from(ROOT_RELS) },
+    { name: 'xl/workbook.xml', data: Buffer.from(WORKBOOK) },
+    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(WORKBOOK_RELS) },
+    { name: 'xl/worksheets/sheet1.xml', data: sheet },
+  ];
+}
+
+/** An OLE compound file header (old .xls, or an encrypted Office file with EncryptionInfo). */
+function oleFile(streams: string[], rng: Rng): Buffer {
+  const header = Buffer.alloc(512, 0);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
+  header.writeUInt16LE(0x003e, 24); // minor version
+  header.writeUInt16LE(0x0003, 26); // major version 3
+  header.writeUInt16LE(0xfffe, 28); // little-endian
+  header.writeUInt16LE(9, 30); // 512-byte sectors
+  header.writeUInt16LE(6, 32);
+  const dir = Buffer.alloc(512, 0);
+  streams.forEach((s, i) => {
+    const name = Buffer.from(s, 'utf16le');
+    name.copy(dir, i * 128);
+    dir.writeUInt16LE(name.length + 2, i * 128 + 64);
+    dir[i * 128 + 66] = i === 0 ? 5 : 2;
+  });
+  return Buffer.concat([header, dir, rng.bytes(1024)]);
+}
+
+export interface BadFixture {
+  file: string;
+  code: string;
+  what: string;
+}
+
+/** Builds the fixtures/bad folder; returns what each file should yield. */
+export async function makeBad(dir: string): Promise<BadFixture[]> {
+  const township = schemeById('township');
+  const rng = rngFor('bad', 1);
+  const out: BadFixture[] = [];
+  const put = async (file: string, data: Buffer, code: string, what: string): Promise<void> => {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, file), data);
+    out.push({ file, code, what });
+  };
+  // A good ledger, also the source of the truncated copy.
+  const [good] = makeTownship({ scheme: township, year: 2023, branches: 1, membersPerBranch: 5, seed: 4242, reserveRate: 0, exemptRate: 0 });
+  const wb = fillLedger(good!, township);
+  trimBlankRows(wb);
+  dropValidations(wb);
+  const goodBytes = stableZip(Buffer.from(await wb.xlsx.writeBuffer()));
+  await put('正常台账.xlsx', goodBytes, '', '一份正常的台账：同一批中仍应正常读取 / a good ledger: still processed in the same batch');
+  await put('空文件.xlsx', Buffer.alloc(0), 'READ_EMPTY_FILE', '0 字节 / zero bytes');
+  let random = rng.bytes(4096);
+  random[0] = 0x8f; // never PK, never OLE
+  await put('随机字节.xlsx', random, 'READ_NOT_ZIP', '4 KB 随机字节 / random bytes');
+  await put('截断.xlsx', goodBytes.subarray(0, Math.floor(goodBytes.length / 2)), 'READ_TRUNCATED', '一份真实台账只剩前一半（压缩包结尾缺失）/ a real ledger cut in half');
+  await put('旧版xls.xlsx', oleFile(['Root Entry', 'Workbook', 'SummaryInformation'], rng), 'READ_OLD_XLS', 'OLE 复合文档头（旧版 .xls 改名）/ an OLE header: an old .xls renamed');
+  await put('加密.xlsx', oleFile(['Root Entry', 'EncryptionInfo', 'EncryptedPackage'], rng), 'READ_ENCRYPTED', 'OLE 文件，含 UTF-16LE 的 EncryptionInfo（设置了打开密码）/ OLE with EncryptionInfo: password-protected');
+  const csv = '\ufeff序号,姓名,编号,学习教育,组织生活,党费缴纳,遵纪守法,岗位一,岗位二,合计\r\n1,王伟,LX0101,10,10,10,10,28,27,95\r\n2,李娜,LX0102,10,8,10,10,26,25,89\r\n';
+  await put('CSV改名.xlsx', Buffer.from(csv, 'utf8'), 'READ_CSV_TEXT', 'CSV 文本改了扩展名 / a CSV renamed to .xlsx');
+  await put(
+    '不是工作簿的压缩包.xlsx',
+    makeZip([
+      { name: '[Content_Types].xml', data: Buffer.from(`${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`) },
+      { name: 'word/document.xml', data: Buffer.from(`${XML}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>党员积分管理工作总结</w:t></w:r></w:p></w:body></w:document>`) },
+    ]),
+    'READ_NOT_WORKBOOK',
+    '一个 zip，没有 xl/workbook.xml（Word 文档）/ a zip without xl/workbook.xml',
+  );
+  const bomb = workbookParts();
+  bomb[4] = { ...bomb[4]!, claimedSize: 0xfffffff0 };
+  await put('压缩炸弹.xlsx', makeZip(bomb), 'READ_ZIP_TOO_LARGE', '目录声称工作表解压后约 4 GB（文件本身不到 2 KB）/ the central directory claims a 4 GB sheet');
+  const filler = Buffer.alloc(12 * 1024 * 1024, 0x20);
+  const dense = Buffer.concat([Buffer.from(SHEET.replace('</worksheet>', '')), filler, Buffer.from('</worksheet>')]);
+  await put('压缩炸弹-高压缩比.xlsx', makeZip(workbookParts(dense)), 'READ_ZIP_BOMB', '一个工作表 12 MB、压缩后约 12 KB（压缩比约 1000 倍）/ a 12 MB sheet packed into 12 KB');
+  const noForm = new ExcelJS.Workbook();
+  noForm.created = FIXED_DATE(2023);
+  noForm.modified = FIXED_DATE(2023);
+  const ws = noForm.addWorksheet('Sheet1');
+  const words = ['会议', '通知', '安排', '下周', '材料', '报送', '村委', '检查', '落实', '整改', '情况', '汇总'];
+  for (let r = 1; r <= 12; r++) ws.getRow(r).values = [rng.pick(words) + rng.pick(words), rng.pick(words) + rng.pick(words) + rng.pick(words), rng.int(1, 99)];
+  await put('无法识别的表格.xlsx', stableZip(Buffer.from(await noForm.xlsx.writeBuffer())), 'READ_SHEET_MISSING', '一个正常的 xlsx，只有一张随意文字的工作表（没有“名册”等表）/ a valid xlsx with no recognisable form');
+  return out;
+}
+
+// ───────────────────────────── READMEs ─────────────────────────────
+
+function invalidReadme(rows: { file: string; code: string; severity: string; scheme: string; args: string[]; sheet: string; cell: string | null; what: string }[]): string {
+  const lines = [
+    '# fixtures/invalid — 每个文件只有一个问题 / one planted problem per file',
+    '',
+    '每个文件是一份小而正确的台账（4 名党员，2023 年度），只埋了一个问题，文件名就是 `score validate` 应报告的代码。',
+    '检查时除了这一条，不应再有任何错误或警告。`expected.json` 是同一张表的机器可读版本（测试用它）。',
+    '',
+    'Each file is a small valid ledger (4 members, cycle 2023) with exactly one planted problem; the file is named',
+    'after the code `score validate` must report, at the sheet and cell below, and nothing else.',
+    '`expected.json` holds the same table for the tests. Regenerate with `npx tsc -p . && npm run fixtures`.',
+    '',
+    '注意 / note: `LEDGER_OTHER_SCHEME.xlsx` 的「说明」写的是 vanguard，须用 `--scheme township` 检查；',
+    '`LEDGER_OTHER_YEAR.xlsx` 的「说明」写的是 2022，须用 `--year 2023` 检查。其余文件不需要额外参数（方案和年度取自「说明」）。',
+    '',
+    '| 文件 file | 命令 command | 代码 code | 级别 | 表 sheet | 单元格 cell | 埋入的问题 what was planted |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    const cmd = ['node bin/score.js validate', `fixtures/invalid/${r.file}`, ...r.args].join(' ');
+    lines.push(`| ${r.file} | \`${cmd}\` | ${r.code} | ${r.severity === 'error' ? '错误 error' : '警告 warning'} | ${r.sheet} | ${r.cell ?? '—'} | ${r.what}${r.scheme !== 'township' && !r.what.includes(r.scheme) ? `（方案 ${r.scheme}）` : ''} |`);
+  }
+  lines.push('', '单元格为“—”的问题指向整张表（如「5月」缺少某人的一行、「说明」表的方案或年度、全年加分合计）。', 'A “—” cell means the problem is about the whole sheet.', '');
+  return lines.join('\n');
+}
+
+function fixturesReadme(messy: MessyFixture[], bad: BadFixture[]): string {
+  return [
+    '# fixtures — 样例台账 / sample ledgers',
+    '',
+    '全部由 `tools/make-fixtures.ts` 用固定种子生成（不用 Math.random），重新生成：`npx tsc -p . && npm run fixtures`。',
+    'All generated by `tools/make-fixtures.ts` from fixed seeds; regenerate with `npx tsc -p . && npm run fixtures`.',
+    '',
+    '## township/ — README 演示 / the README demo',
+    '',
+    '兰溪镇 6 个支部的 2023 年度积分台账（方案 `township`，按月记录），名册共 150 名党员：',
+    '其中 1 名不参加积分管理（河口村党支部第 5 名），2 名预备党员，1 名 2023-07-01 转入（松山村党支部最后一名，只有 7–12 月的记录），',
+    '1 名被一票否决（石桥村党支部第 4 名，「否决与处分」登记“违反法律法规”），1 名每月得分很低、2022 和 2023 年都不合格（柳湾村党支部第 6 名）。',
+    '`score validate fixtures/township` 没有错误和警告；`score grade --year 2023 --dir fixtures/township` 正常评定。',
+    '',
+    'Six branch ledgers of one township for 2023 (scheme `township`), 150 members on the rosters: one exempt, two',
+    'probationary (预备党员), one transferred in on 2023-07-01 (records from 7月 only), one vetoed, and one with low',
+    'scores in both 2022 and 2023 (不合格 two years running). Validates with no issue; grades cleanly.',
+    '',
+    '## township-2022/ — 上一年度 / the year before',
+    '',
+    '同样的支部和党员（没有 2023 年才转入的那一名），2022 年度。先评 2022 再评 2023，连续两年不合格的党员会标记“集中学习班”：',
+    'The same branches in 2022 (without the member who joined in 2023). Grading 2022 and then 2023 into the same',
+    'output folder triggers the consecutive-year rule (集中学习班):',
+    '',
+    '```sh',
+    'node bin/score.js grade --year 2022 --dir fixtures/township-2022 --out 输出',
+    'node bin/score.js grade --year 2023 --dir fixtures/township --out 输出   # 往年结果取自 输出/ (--history)',
+    '```',
+    '',
+    '## messy/ — 实际填写中的各种写法 / how clerks really keep them',
+    '',
+    '每个文件一种读取上的“怪癖”，其余都正确：`score validate fixtures/messy` 没有错误。',
+    'One reader quirk per file, otherwise valid: `score validate fixtures/messy` reports no error.',
+    '',
+    '| 文件 file | 怪癖 quirk |',
+    '|---|---|',
+    ...messy.map((m) => `| ${m.file} | ${m.quirk} |`),
+    '',
+    '## invalid/ — 每个校验代码一个文件 / one file per validation code',
+    '',
+    '见 / see [invalid/README.md](invalid/README.md)：每个文件只埋了一个问题，附命令、代码、表和单元格。',
+    '',
+    '## bad/ — 坏文件 / broken files',
+    '',
+    '每个坏文件只得到一条带中文说明的错误，同一批中的 `正常台账.xlsx` 照常读取，整批退出码为 1：',
+    'Each broken file yields exactly one error with a Chinese message; the good ledger in the same batch is still read; exit code 1:',
+    '',
+    '```sh',
+    'node bin/score.js validate fixtures/bad --scheme township',
+    '```',
+    '',
+    '| 文件 file | 代码 code | 内容 content |',
+    '|---|---|---|',
+    ...bad.map((b) => `| ${b.file} | ${b.code || '（无错误 / none）'} | ${b.what} |`),
+    '',
+    '（`无法识别的表格.xlsx` 还会有一条 READ_INFO_MISSING 警告；不加 `--scheme` 时另有 INPUT_NO_SCHEME。）',
+    '(`无法识别的表格.xlsx` also gets a READ_INFO_MISSING warning; without `--scheme`, also INPUT_NO_SCHEME.)',
+    '',
+  ].join('\n');
+}
+
 // ───────────────────────────── main ─────────────────────────────
 
 export const FIXTURES_DIR = join(packageRoot(), 'fixtures');
@@ -1448,6 +1742,7 @@ export async function makeAll(root: string = FIXTURES_DIR): Promise<void> {
   for (const f of messyFixtures()) {
     const wb = f.build(f.spec, township);
     trimBlankRows(wb);
+    dropValidations(wb);
     await saveWb(wb, join(root, 'messy', f.file));
   }
   await rm(join(root, 'invalid'), { recursive: true, force: true });
@@ -1459,6 +1754,11 @@ export async function makeAll(root: string = FIXTURES_DIR): Promise<void> {
     manifest.push({ file, code: f.code, severity: f.severity, scheme: f.scheme, args: f.args, sheet: place.sheet, cell: place.cell ?? null, what: f.what });
   }
   await writeFile(join(root, 'invalid', 'expected.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await rm(join(root, 'bad'), { recursive: true, force: true });
+  const bad = await makeBad(join(root, 'bad'));
+  await writeFile(join(root, 'bad', 'expected.json'), `${JSON.stringify(bad, null, 2)}\n`);
+  await writeFile(join(root, 'invalid', 'README.md'), invalidReadme(manifest as Parameters<typeof invalidReadme>[0]));
+  await writeFile(join(root, 'README.md'), fixturesReadme(messyFixtures(), bad));
 }
 
 const invoked = process.argv[1] ? pathToFileURL(resolve(process.argv[1])).href : '';
