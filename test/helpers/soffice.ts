@@ -173,6 +173,7 @@ export async function convertMany(files: string[], format: Format, outDir: strin
     if (statSync(f).size === 0) throw new Error(`empty file (soffice would open it as a blank sheet): ${f}`);
   }
   const out = resolve(outDir);
+  if (format !== 'csv' && inputs.some((f, i) => join(out, `${stems[i]}.${format}`) === f)) throw new Error(`convertMany: ${format} output would overwrite its input in ${out}`);
   mkdirSync(out, { recursive: true });
   // Stale outputs of an earlier run would pass the checks below: remove them first.
   for (const s of stems) {

@@ -102,6 +102,50 @@ export function sheetXml(file: string): SheetXml[] {
   });
 }
 
+function cellsOf(range: string): string[] {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
+  if (!m) throw new Error(`range not understood: ${range}`);
+  const num = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const letter = (n: number): string => (n > 26 ? letter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+  const [c1, r1, c2, r2] = [num(m[1]!), Number(m[2]), num(m[3] ?? m[1]!), Number(m[4] ?? m[2])];
+  const out: string[] = [];
+  for (let c = c1; c <= c2; c++) for (let r = r1; r <= r2; r++) out.push(`${letter(c)}${r}`);
+  return out;
+}
+
+/**
+ * Data validation per cell, `sheet!A1` → `type operator formula1 [formula2] | error`, from the
+ * sheet XML: comparable between what score wrote and what LibreOffice saves back (which may
+ * merge ranges, quote sheet names differently and write defaults explicitly).
+ */
+export function dataValidations(file: string): Map<string, string> {
+  const parts = unzip(file);
+  const wbXml = parts.get('xl/workbook.xml')!.toString('utf8');
+  const rels = new Map<string, string>();
+  for (const m of parts.get('xl/_rels/workbook.xml.rels')!.toString('utf8').matchAll(/<Relationship\b[^>]*>/g)) {
+    const target = attr(m[0], 'Target')!;
+    rels.set(attr(m[0], 'Id')!, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const out = new Map<string, string>();
+  const formula = (xml: string, tag: string): string => {
+    const f = new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml);
+    return f ? unescapeXml(f[1]!).replace(/'([^'!]+)'!/g, '$1!') : '';
+  };
+  for (const m of wbXml.matchAll(/<sheet\b[^>]*\/>/g)) {
+    const sheet = attr(m[0], 'name')!;
+    const xml = parts.get(rels.get(attr(m[0], 'r:id')!)!)!.toString('utf8');
+    for (const v of xml.matchAll(/<dataValidation\b([^>]*)>([\s\S]*?)<\/dataValidation>/g)) {
+      const type = attr(v[1]!, 'type') ?? 'none';
+      const operator = attr(v[1]!, 'operator') ?? 'between';
+      const between = type !== 'list' && (operator === 'between' || operator === 'notBetween');
+      const rule = [type, type === 'list' ? '' : operator, formula(v[2]!, 'formula1'), between ? formula(v[2]!, 'formula2') : ''].filter(Boolean).join(' ');
+      const text = `${rule} | ${attr(v[1]!, 'error') ?? ''}`;
+      for (const range of (attr(v[1]!, 'sqref') ?? '').split(/\s+/).filter(Boolean)) for (const cell of cellsOf(range)) out.set(`${sheet}!${cell}`, text);
+    }
+  }
+  return out;
+}
+
 /** Text of a cell as exceljs reads it (rich text joined, formulas by their cached result). */
 export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';

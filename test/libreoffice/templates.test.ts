@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, json, tmp } from '../helpers/cli.js';
 import { cjkFonts, convertMany, pdfPages, pdfText, requireSoffice, type Converted } from '../helpers/soffice.js';
 import { loadScheme } from '../../src/scheme/load.js';
-import { expectEverySheetLoaded, expectPrintableForms, headerRow, pool, scoreAsync, sheetRows, timed } from './support.js';
+import { dataValidations, expectEverySheetLoaded, expectPrintableForms, headerRow, pool, scoreAsync, sheetRows, sheetXml, timed } from './support.js';
 
 const available = requireSoffice();
 
@@ -114,10 +114,11 @@ describe.skipIf(!available)('LibreOffice: templates of every built-in scheme, mo
   }
   const cases: Case[] = [];
   let converted: Map<string, Converted>;
+  let dir: string;
 
   beforeAll(async () => {
     ensureBuilt();
-    const dir = tmp('score-lo-schemes-');
+    dir = tmp('score-lo-schemes-');
     const list = json<{ id: string }[]>(await scoreAsync(['schemes', '--json']));
     expect(list.length).toBeGreaterThan(1);
     const runs: [string, string[]][] = list.map((s) => [s.id, ['--scheme', s.id]]);
@@ -171,6 +172,24 @@ describe.skipIf(!available)('LibreOffice: templates of every built-in scheme, mo
 
   it('every scheme: frozen header, print titles and A4 on every visible sheet (xlsx XML)', () => {
     for (const c of cases) for (const f of c.files) expectPrintableForms(f);
+  });
+
+  it('dropdowns and number ranges survive LibreOffice (saved back as xlsx), lists on the hidden _lists sheet too', async () => {
+    const pick = (label: string, part: string): string => cases.find((c) => c.label === label)!.files.find((f) => f.includes(part))!;
+    const files = [pick('township', '_积分台账_'), pick('township-card', '_积分台账_'), pick('agency', '_积分台账_'), pick('agency', '积分申请表')];
+    const saved = await timed(`${files.length} templates → xlsx through LibreOffice`, () => convertMany(files, 'xlsx', join(dir, 'roundtrip')));
+    let usesLists = false;
+    for (const c of saved) {
+      const before = dataValidations(c.input);
+      const after = dataValidations(c.path);
+      expect(before.size, `${basename(c.input)}: validations written`).toBeGreaterThan(0);
+      usesLists ||= [...before.values()].some((v) => v.startsWith('list _lists!'));
+      expect(Object.fromEntries(after), basename(c.input)).toEqual(Object.fromEntries(before));
+      expect(sheetXml(c.path).map((s) => `${s.name}:${s.state}`), basename(c.input)).toEqual(sheetXml(c.input).map((s) => `${s.name}:${s.state}`));
+    }
+    expect(usesLists, 'a list long enough for the _lists sheet is among them').toBe(true);
+    const jan = dataValidations(files[0]!).get('1月!D3');
+    expect(jan).toMatch(/^decimal between 0 10 \| /);
   });
 
   it('card layout: a 记录卡 sheet with a row per month and a 合计 that recalculates', () => {
