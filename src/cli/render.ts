@@ -13,6 +13,9 @@ export function tableStyle(): { head: string[]; border: string[] } {
   return process.stdout.isTTY ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
 }
 
+/** No rule between body rows: a long member list stays readable. */
+export const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
 export function memberJson(m: MemberResult): Record<string, unknown> {
   const components: Record<string, number> = {};
   for (const c of m.components) if (c.role === 'score') components[c.name] = c.value.toDecimalPlaces(4).toNumber();
@@ -79,7 +82,7 @@ export function summaryLine(ds: Diagnostic[], files: number): string {
 export function membersTable(scheme: Scheme, r: PeriodResult): string {
   const parts = scheme.components.filter((c) => c.role === 'score');
   const head = [t('支部', 'branch'), t('姓名', 'name'), ...parts.map((c) => c.name), t('加分', 'bonus'), t('扣分', 'deduction'), t('合计', 'total'), t('等次', 'grade'), t('排名', 'rank'), t('标记', 'flags')];
-  const table = new Table({ head, style: tableStyle() });
+  const table = new Table({ head, style: tableStyle(), chars: COMPACT });
   for (const b of r.branches) {
     for (const m of ordered(b.members)) {
       table.push([
@@ -107,7 +110,7 @@ export function overviewTable(scheme: Scheme, r: PeriodResult, excluded: { file:
   const grades = [...new Set(scheme.bands.map((b) => b.grade))];
   const head = [t('支部', 'branch'), t('党员数', 'members'), t('参评', 'graded'), t('平均分', 'average'), ...grades];
   if (scheme.quota) head.push(t(`${scheme.quota.grade}占比`, `${scheme.quota.grade} share`));
-  const table = new Table({ head, style: tableStyle() });
+  const table = new Table({ head, style: tableStyle(), chars: COMPACT });
   for (const b of r.branches) {
     const graded = b.members.filter((m) => m.graded);
     const avg = graded.length ? graded.reduce((s, m) => s.plus(m.total), graded[0]!.total.minus(graded[0]!.total)).dividedBy(graded.length).toFixed(scheme.precision) : '—';

@@ -148,6 +148,11 @@ function recordOfMonth(scheme: Scheme, month: number): number {
   return scheme.cycle.record === 'quarter' ? Math.floor(month / 3) : month;
 }
 
+/** A number for a trace line: exact up to 6 decimals, then "…" (the total is rounded once, later). */
+function show(v: Dec): string {
+  return v.decimalPlaces() > 6 ? `${v.toDecimalPlaces(6, Dec.ROUND_DOWN).toString()}…` : v.toString();
+}
+
 function step(trace: TraceStep[], rule: string, zh: string, en: string, source?: TraceStep['source']): void {
   if (!tracing) return;
   trace.push(source ? { rule, zh, en, source } : { rule, zh, en });
@@ -201,7 +206,7 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
       step(trace, 'R5', `${cv.name} ${cv.value.toString()} × ${cv.weight.toString()} = ${w.toString()}`, `${cv.name} ${cv.value} × ${cv.weight} = ${w}`);
     }
   }
-  step(trace, 'R2', `合计（未折算）${total.toString()}`, `Subtotal ${total.toString()}`);
+  step(trace, 'R2', `合计（未折算）${show(total)}`, `Subtotal ${show(total)}`);
   if (scheme.conversion && period.kind === 'cycle') {
     const grade = d.evaluation?.grade;
     const factor = grade === undefined ? undefined : scheme.conversion.factors[grade.trim()];
@@ -230,7 +235,7 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
   }
   const rounded = roundTo(total, scheme.precision);
   if (!rounded.equals(total)) {
-    step(trace, 'R10', `${total.toString()} 四舍五入保留 ${scheme.precision} 位小数：${rounded.toFixed(scheme.precision)}`, `${total} rounded half-up to ${scheme.precision} places: ${rounded.toFixed(scheme.precision)}`);
+    step(trace, 'R10', `${show(total)} 四舍五入保留 ${scheme.precision} 位小数：${rounded.toFixed(scheme.precision)}`, `${show(total)} rounded half-up to ${scheme.precision} places: ${rounded.toFixed(scheme.precision)}`);
   }
   const category = ctx.cat.category(m.category);
   const result: MemberResult = {
@@ -307,14 +312,14 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
     }
     if (c.cap !== undefined && c.capPer === 'record' && total.greaterThan(c.cap)) total = dec(c.cap);
     perRecord.push(total);
-    if (row) step(trace, 'R2', `${c.name} 第${r + 1}期：${total.toString()}`, `${c.name} record ${r + 1}: ${total}`, row.source);
+    if (row) step(trace, 'R2', `${c.name}（${row.source.sheet ?? `第${r + 1}期`}）：${total.toString()}`, `${c.name} (${row.source.sheet ?? r + 1}): ${total}`, row.source);
   }
   if (perRecord.length === 0) return ZERO;
   const s = sum(perRecord);
   let value = s;
   if (scheme.cycle.aggregate === 'mean') {
     value = s.dividedBy(perRecord.length);
-    step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}，平均 ${value.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}, mean ${value}`);
+    step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}，平均 ${show(value)}`, `${c.name}: ${perRecord.length} periods sum ${s}, mean ${show(value)}`);
   } else {
     step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}`);
   }
