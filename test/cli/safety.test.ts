@@ -1,0 +1,80 @@
+// Inputs are never modified; an interrupted run leaves no half-written output under the final
+// name; outputs are not overwritten without --force.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ensureBuilt, ROOT, score, tmp } from '../helpers/cli.js';
+
+beforeAll(() => ensureBuilt());
+
+function hashes(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(p, createHash('sha256').update(readFileSync(p)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('inputs are never modified', () => {
+  it('by any command, on good, messy, invalid and bad files', () => {
+    const inputs = tmp('inputs-');
+    for (const d of ['township', 'messy', 'invalid', 'bad']) cpSync(join(ROOT, 'fixtures', d), join(inputs, d), { recursive: true });
+    const before = hashes(inputs);
+    const out = tmp('out-');
+    const ledger = join(inputs, 'township', readdirSync(join(inputs, 'township'))[0]!);
+    const runs = [
+      ['validate', inputs, '--report', '--out', out],
+      ['compute', join(inputs, 'township'), '--period', '2023Q1,2023', '--out', out],
+      ['grade', '--year', '2023', '--dir', inputs, '--out', out],
+      ['publish', '--period', '2023Q1', join(inputs, 'township'), '--out', out],
+      ['explain', '胡林文', '--ledger', ledger],
+      ['apply', join(inputs, 'bad'), '--ledger', ledger, '--out', out],
+    ];
+    for (const args of runs) {
+      const r = score([...args, '--quiet']);
+      expect(r.stderr, args.join(' ')).not.toMatch(/\n\s+at .+\.js:\d+/);
+      expect([0, 1, 2], args.join(' ')).toContain(r.code);
+    }
+    expect(hashes(inputs)).toEqual(before);
+  });
+});
+
+describe('outputs', () => {
+  it('are not overwritten without --force, and are with it', () => {
+    const out = tmp('out-');
+    const args = ['grade', '--year', '2023', '--dir', join(ROOT, 'fixtures', 'township'), '--out', out, '--quiet'];
+    expect(score(args).code).toBe(0);
+    const file = join(out, '2023年度评定结果.xlsx');
+    const first = createHash('sha256').update(readFileSync(file)).digest('hex');
+    const again = score(args);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('已存在');
+    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(first);
+    expect(score([...args, '--force']).code).toBe(0);
+  });
+
+  it('an interrupted run leaves no half-written workbook under the final name', async () => {
+    for (const delay of [150, 300, 450, 600, 800, 1000]) {
+      const out = tmp('kill-');
+      const child = spawn(process.execPath, [BIN, 'grade', '--year', '2023', '--dir', join(ROOT, 'fixtures', 'township'), '--out', out, '--quiet'], { stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.on('close', r));
+      for (const name of ['2023年度评定结果.xlsx', '2023年度公示名单.xlsx']) {
+        const p = join(out, name);
+        if (!existsSync(p)) continue;
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(p); // a complete workbook, or nothing at all
+        expect(wb.worksheets.length).toBeGreaterThan(1);
+      }
+    }
+  });
+});
