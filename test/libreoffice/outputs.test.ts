@@ -4,13 +4,13 @@
 // 合计 proves LibreOffice recalculates on load (a stored 999 would otherwise show).
 import { basename, join } from 'node:path';
 import { Decimal } from 'decimal.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, tmp } from '../helpers/cli.js';
 import { cjkFonts, convertMany, pdfPages, pdfText, requireSoffice, type Converted } from '../helpers/soffice.js';
 import { loadScheme } from '../../src/scheme/load.js';
 import { OVER_QUOTA } from '../../src/core/grade.js';
 import { buildLedgers, ENTRY_HEADERS, entryValues, MEMBERS, privateFields, YEAR, type Ledgers } from './ledgers.js';
-import { expectEverySheetLoaded, expectPrintableForms, headerRow, readBook, scoreAsync, sheetXml, sheetRows, table, timed } from './support.js';
+import { cleanUp, expectEverySheetLoaded, expectPrintableForms, headerRow, readBook, scoreAsync, sheetXml, sheetRows, table, timed } from './support.js';
 
 const available = requireSoffice();
 
@@ -116,6 +116,7 @@ describe.skipIf(!available)('LibreOffice: filled ledgers → grade / compute / p
     csv = new Map(converted.map((c) => [c.input, c]));
     [{ path: listPdf }] = await timed('公示名单 → PDF', () => convertMany([quarterList], 'pdf', join(work, 'pdf')));
   });
+  afterAll(() => cleanUp(work));
 
   describe('a ledger whose cached 合计 is wrong (Excel-saved formulas)', () => {
     it('LibreOffice recalculates every 合计 on load: the stored 999 is not shown', async () => {

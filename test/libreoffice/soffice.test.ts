@@ -3,10 +3,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmp } from '../helpers/cli.js';
 import { convert, convertMany, parseCsv, readCsv, requireSoffice } from '../helpers/soffice.js';
-import { timed } from './support.js';
+import { cleanUp, timed } from './support.js';
 
 describe('parseCsv', () => {
   it('reads quoted commas, doubled quotes, line breaks in cells, CRLF and a BOM', () => {
@@ -40,6 +40,7 @@ describe.skipIf(!available)('LibreOffice wrapper (soffice headless)', () => {
     wb.addWorksheet('隐藏', { state: 'hidden' }).getCell('A1').value = '隐藏的表';
     await wb.xlsx.writeFile(book);
   });
+  afterAll(() => cleanUp(dir));
 
   it('every sheet (hidden too) in UTF-8, formulas recalculated on load instead of the cached 999', async () => {
     const c = await timed('wrapper: 1 workbook → CSV', () => convert(book, 'csv', join(dir, 'csv')));

@@ -2,7 +2,7 @@
 // titles), the raw xlsx XML (frozen panes and print titles, which a headless round trip
 // loses), and "every sheet loaded" against the CSVs LibreOffice wrote.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
@@ -266,4 +266,11 @@ export function expectPrintableForms(file: string): SheetXml[] {
     expect(s.paperSize, `${name} › ${s.name}: A4`).toBe('9');
   }
   return sheets;
+}
+
+/** Removes a suite's work folder, unless SCORE_LO_KEEP=1 (then says where it is, to look at the CSVs and PDFs). */
+export function cleanUp(dir: string | undefined): void {
+  if (!dir) return;
+  if (process.env.SCORE_LO_KEEP === '1') process.stderr.write(`[libreoffice] kept ${dir}\n`);
+  else rmSync(dir, { recursive: true, force: true });
 }

@@ -4,11 +4,11 @@
 // panes and print titles are checked in the xlsx XML (a headless round trip drops them).
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, json, tmp } from '../helpers/cli.js';
 import { cjkFonts, convertMany, pdfPages, pdfText, requireSoffice, type Converted } from '../helpers/soffice.js';
 import { loadScheme } from '../../src/scheme/load.js';
-import { dataValidations, expectEverySheetLoaded, expectPrintableForms, headerRow, pool, scoreAsync, sheetRows, sheetXml, timed } from './support.js';
+import { cleanUp, dataValidations, expectEverySheetLoaded, expectPrintableForms, headerRow, pool, scoreAsync, sheetRows, sheetXml, timed } from './support.js';
 
 const available = requireSoffice();
 
@@ -44,6 +44,7 @@ describe.skipIf(!available)('LibreOffice: township template (ledger, 计分标�
     csv = new Map(converted.map((c) => [c.input, c]));
     [{ path: pdf }] = await timed('township 计分标准 → PDF', () => convertMany([standard], 'pdf', join(dir, 'pdf')));
   });
+  afterAll(() => cleanUp(dir));
 
   it('the ledger: every sheet loads, 1月 has the scheme entries with their maxima', async () => {
     const c = csv.get(ledger)!;
@@ -142,6 +143,7 @@ describe.skipIf(!available)('LibreOffice: templates of every built-in scheme, mo
     );
     converted = new Map(out.map((c) => [c.input, c]));
   });
+  afterAll(() => cleanUp(dir));
 
   it('every scheme: ledger, 计分标准 and 积分申请表 open with every sheet', async () => {
     for (const c of cases) {
