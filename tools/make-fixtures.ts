@@ -201,45 +201,49 @@ function eventItems(scheme: Scheme): { bonus: Item[]; minus: Item[] } {
  * only (the same members every year); scores and events depend on the seed and the year.
  */
 export function makeTownship(opts: TownshipOptions): GeneratedLedger[] {
+  return Array.from({ length: opts.branches }, (_, b) => makeBranch(opts, b));
+}
+
+/**
+ * The b-th branch of makeTownship(opts), generated on its own (the same result): a benchmark
+ * can write a county branch by branch without holding 100,000 members in memory.
+ */
+export function makeBranch(opts: TownshipOptions, b: number): GeneratedLedger {
   const { scheme, year, seed } = opts;
   const cycle = cycleOf(year, scheme.cycle);
   const epm = opts.eventsPerMember ?? 0.5;
-  const out: GeneratedLedger[] = [];
   const hasPosts = scheme.components.some((c) => c.kind === 'recorded' && c.name.includes('志愿服务岗位'));
-  for (let b = 0; b < opts.branches; b++) {
-    const n = Array.isArray(opts.membersPerBranch) ? (opts.membersPerBranch[b] ?? opts.membersPerBranch[opts.membersPerBranch.length - 1]!) : opts.membersPerBranch;
-    const { name: branch, prefix } = branchName(b);
-    const rr = rngFor(seed, 'roster', b);
-    const taken = new Set<string>();
-    const width = Math.max(2, String(n).length);
-    const roster: Member[] = [];
-    const quality = new Map<string, Quality>();
-    for (let i = 0; i < n; i++) {
-      const name = personName(rr, taken);
-      const id = `${prefix}${String(b + 1).padStart(2, '0')}${String(i + 1).padStart(width, '0')}`;
-      const reserve = rr.chance(opts.reserveRate ?? 0.04);
-      const exempt = !reserve && rr.chance(opts.exemptRate ?? 0.01);
-      const born = rr.int(1950, 2000);
-      const m: Member = {
-        key: id,
-        name,
-        id,
-        category: reserve ? '预备党员' : '正式党员',
-        participates: !exempt,
-        posts: hasPosts ? rr.sample(POSTS, 2) : [],
-        phone: `1${rr.pick(['3', '5', '8', '9'])}${String(rr.int(0, 999_999_999)).padStart(9, '0')}`,
-        birth: `${reserve ? Math.max(born, 1990) : born}-${String(rr.int(1, 12)).padStart(2, '0')}`,
-        source: { file: `${branch}.xlsx`, sheet: '名册' },
-      };
-      if (scheme.tiers.length > 0) m.tier = rr.weighted(scheme.tiers.map((t, k) => [t.name, k === 0 ? 1 : k === 1 ? 2 : 4] as const));
-      roster.push(m);
-      quality.set(id, rr.weighted([['good', 35], ['fair', 52], ['weak', 13]] as const));
-    }
-    const spec: GeneratedLedger = { branch, schemeId: scheme.id, year, layout: opts.layout ?? 'monthly', roster, records: [], events: [], evaluations: [], sanctions: [] };
-    fillScores(spec, scheme, cycle, quality, rngFor(seed, 'scores', year, b), epm);
-    out.push(spec);
+  const n = Array.isArray(opts.membersPerBranch) ? (opts.membersPerBranch[b] ?? opts.membersPerBranch[opts.membersPerBranch.length - 1]!) : opts.membersPerBranch;
+  const { name: branch, prefix } = branchName(b);
+  const rr = rngFor(seed, 'roster', b);
+  const taken = new Set<string>();
+  const width = Math.max(2, String(n).length);
+  const roster: Member[] = [];
+  const quality = new Map<string, Quality>();
+  for (let i = 0; i < n; i++) {
+    const name = personName(rr, taken);
+    const id = `${prefix}${String(b + 1).padStart(2, '0')}${String(i + 1).padStart(width, '0')}`;
+    const reserve = rr.chance(opts.reserveRate ?? 0.04);
+    const exempt = !reserve && rr.chance(opts.exemptRate ?? 0.01);
+    const born = rr.int(1950, 2000);
+    const m: Member = {
+      key: id,
+      name,
+      id,
+      category: reserve ? '预备党员' : '正式党员',
+      participates: !exempt,
+      posts: hasPosts ? rr.sample(POSTS, 2) : [],
+      phone: `1${rr.pick(['3', '5', '8', '9'])}${String(rr.int(0, 999_999_999)).padStart(9, '0')}`,
+      birth: `${reserve ? Math.max(born, 1990) : born}-${String(rr.int(1, 12)).padStart(2, '0')}`,
+      source: { file: `${branch}.xlsx`, sheet: '名册' },
+    };
+    if (scheme.tiers.length > 0) m.tier = rr.weighted(scheme.tiers.map((t, k) => [t.name, k === 0 ? 1 : k === 1 ? 2 : 4] as const));
+    roster.push(m);
+    quality.set(id, rr.weighted([['good', 35], ['fair', 52], ['weak', 13]] as const));
   }
-  return out;
+  const spec: GeneratedLedger = { branch, schemeId: scheme.id, year, layout: opts.layout ?? 'monthly', roster, records: [], events: [], evaluations: [], sanctions: [] };
+  fillScores(spec, scheme, cycle, quality, rngFor(seed, 'scores', year, b), epm);
+  return spec;
 }
 
 /** Records, events and evaluations of one branch (the roster is given). */

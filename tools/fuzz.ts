@@ -1,0 +1,202 @@
+// `npm run fuzz [N]`: a mutation fuzzer over the real fixture workbooks. Each case mutates one
+// workbook (flipped bytes, truncation, shuffled or duplicated zip entries, damaged sheet XML, huge
+// numbers and odd strings in cells) and feeds it through read → check → compute → grade. A case
+// fails on a throw, an unhandled rejection, or taking longer than the per-case limit.
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { loadOne } from '../src/cli/inputs.js';
+import { evaluate } from '../src/core/engine.js';
+import { readCentralDirectory } from '../src/excel/sniff.js';
+import { packageRoot } from '../src/scheme/load.js';
+import { Rng } from './fixture-data.js';
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+interface Part {
+  name: string;
+  data: Buffer;
+}
+
+function unzip(buf: Buffer): Part[] {
+  const dir = readCentralDirectory(buf);
+  if (!dir.ok) throw new Error('fixture is not a zip');
+  return dir.entries.map((e) => {
+    const p = e.localOffset;
+    const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+    const raw = buf.subarray(start, start + e.compressedSize);
+    return { name: e.name, data: e.method === 8 ? inflateRawSync(raw) : Buffer.from(raw) };
+  });
+}
+
+/** A minimal zip writer (deflate, no zip64): enough to rebuild mutated workbooks. */
+export function zip(parts: Part[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const name = Buffer.from(p.name, 'utf8');
+    const comp = deflateRawSync(p.data);
+    const crc = crc32(p.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(comp.length, 18);
+    local.writeUInt32LE(p.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(comp.length, 20);
+    central.writeUInt32LE(p.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, comp);
+    centrals.push(central, name);
+    offset += 30 + name.length + comp.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+const ODD = ['1e308', '-1e308', 'NaN', 'Infinity', '８５．５', '  12 ', '=1/0', '#REF!', '\u0000\u0001', '𠀀😀', '<x>&amp;', "'; DROP", '9'.repeat(400), '-0', '0x1F', '1,5', '85分', '２０２３年１３月４０日'];
+
+type Mutation = (buf: Buffer, rng: Rng) => Buffer;
+
+const MUTATIONS: [string, Mutation][] = [
+  ['flip bytes', (buf, rng) => {
+    const b = Buffer.from(buf);
+    for (let i = 0, n = rng.int(1, 20); i < n; i++) b[rng.int(0, b.length - 1)] ^= 1 << rng.int(0, 7);
+    return b;
+  }],
+  ['truncate', (buf, rng) => buf.subarray(0, rng.int(0, buf.length - 1))],
+  ['shuffle entries', (buf, rng) => {
+    const parts = unzip(buf);
+    return zip(rng.sample(parts, parts.length));
+  }],
+  ['drop an entry', (buf, rng) => {
+    const parts = unzip(buf);
+    parts.splice(rng.int(0, parts.length - 1), 1);
+    return zip(parts);
+  }],
+  ['damage sheet xml', (buf, rng) => {
+    const parts = unzip(buf);
+    const sheets = parts.filter((p) => /worksheets\/sheet\d+\.xml$|sharedStrings|workbook\.xml$/.test(p.name));
+    const p = rng.pick(sheets);
+    const s = p.data.toString('utf8');
+    const at = rng.int(0, s.length - 1);
+    const cut = rng.int(1, 200);
+    const kinds = [s.slice(0, at) + s.slice(at + cut), s.slice(0, at) + s.slice(at, at + cut).repeat(3) + s.slice(at + cut), s.replace(/ r="[A-Z]+\d+"/g, ''), s.replace(/<v>[^<]*<\/v>/, `<v>${rng.pick(ODD)}</v>`)];
+    p.data = Buffer.from(rng.pick(kinds), 'utf8');
+    return zip(parts);
+  }],
+  ['odd cell values', (buf, rng) => {
+    const parts = unzip(buf);
+    const sheets = parts.filter((p) => /worksheets\/sheet\d+\.xml$/.test(p.name));
+    for (let k = 0, n = rng.int(1, 6); k < n; k++) {
+      const p = rng.pick(sheets);
+      let s = p.data.toString('utf8');
+      const cells = [...s.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)];
+      if (cells.length === 0) continue;
+      const c = rng.pick(cells);
+      const value = rng.pick(ODD).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/[\u0000-\u0008]/g, '');
+      const repl = rng.int(0, 1) ? `<c r="${c[1]}" t="inlineStr"><is><t>${value}</t></is></c>` : `<c r="${c[1]}"><v>${rng.pick(['1e308', '-5', '1e-320', '123456789012345678', '0.1'])}</v></c>`;
+      s = s.slice(0, c.index) + repl + s.slice(c.index! + c[0].length);
+      p.data = Buffer.from(s, 'utf8');
+    }
+    return zip(parts);
+  }],
+];
+
+export interface FuzzReport {
+  cases: number;
+  crashes: { mutation: string; source: string; error: string }[];
+  hangs: { mutation: string; source: string; ms: number }[];
+  unhandled: number;
+  byMutation: Record<string, number>;
+  readErrors: number;
+  clean: number;
+}
+
+export async function runFuzz(cases: number, seed = 1, limitMs = 5000): Promise<FuzzReport> {
+  const root = packageRoot();
+  const sources = ['township', 'messy', 'township-2022'].flatMap((d) =>
+    readdirSync(join(root, 'fixtures', d))
+      .filter((f) => f.endsWith('.xlsx'))
+      .map((f) => join(root, 'fixtures', d, f)),
+  );
+  const bytes = new Map(sources.map((s) => [s, readFileSync(s)]));
+  const dir = mkdtempSync(join(tmpdir(), 'score-fuzz-'));
+  const report: FuzzReport = { cases: 0, crashes: [], hangs: [], unhandled: 0, byMutation: {}, readErrors: 0, clean: 0 };
+  const onUnhandled = (): void => {
+    report.unhandled++;
+  };
+  process.on('unhandledRejection', onUnhandled);
+  const rng = new Rng(seed);
+  try {
+    for (let i = 0; i < cases; i++) {
+      const source = rng.pick(sources);
+      const [name, mutate] = rng.pick(MUTATIONS);
+      report.byMutation[name] = (report.byMutation[name] ?? 0) + 1;
+      const file = join(dir, `case-${i}.xlsx`);
+      const t0 = Date.now();
+      try {
+        writeFileSync(file, mutate(bytes.get(source)!, rng));
+        const item = await loadOne(file, {});
+        if (item.excluded) report.readErrors++;
+        else {
+          report.clean++;
+          evaluate({ scheme: item.scheme!, ledgers: [item.ledger!], year: item.year! });
+        }
+      } catch (e) {
+        report.crashes.push({ mutation: name, source, error: e instanceof Error ? `${e.message}\n${e.stack?.split('\n').slice(1, 4).join('\n')}` : String(e) });
+      }
+      const ms = Date.now() - t0;
+      if (ms > limitMs) report.hangs.push({ mutation: name, source, ms });
+      rmSync(file, { force: true });
+      report.cases++;
+    }
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return report;
+}
+
+if (process.argv[1]?.endsWith('fuzz.js')) {
+  const n = Number(process.argv[2] ?? 10000);
+  const t0 = Date.now();
+  const r = await runFuzz(n, Number(process.env.FUZZ_SEED ?? 1));
+  console.log(JSON.stringify({ ...r, crashes: r.crashes.length, hangs: r.hangs.length, seconds: (Date.now() - t0) / 1000 }));
+  for (const c of r.crashes.slice(0, 10)) console.error(`CRASH [${c.mutation}] ${c.source}\n${c.error}`);
+  for (const h of r.hangs.slice(0, 10)) console.error(`SLOW [${h.mutation}] ${h.source}: ${h.ms} ms`);
+  process.exitCode = r.crashes.length || r.hangs.length || r.unhandled ? 1 : 0;
+}
