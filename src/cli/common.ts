@@ -59,10 +59,18 @@ export function outPath(dir: string, name: string): string {
   return join(dir, name);
 }
 
-/** The first working day (Mon–Fri) after a date: the default start of a publication window. */
+/** Public holidays on fixed dates (元旦, 劳动节 1–5 May, 国庆 1–7 Oct); 春节 moves and is not known here. */
+function fixedHoliday(month: number, day: number): boolean {
+  return (month === 1 && day === 1) || (month === 5 && day <= 5) || (month === 10 && day <= 7);
+}
+
+/**
+ * The first working day after a date (not a weekend nor a fixed-date public holiday): the default
+ * start of a publication window. Use --from for 春节 and for adjusted working days.
+ */
 export function nextWorkingDay(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   do d.setUTCDate(d.getUTCDate() + 1);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6 || fixedHoliday(d.getUTCMonth() + 1, d.getUTCDate()));
   return d.toISOString().slice(0, 10);
 }

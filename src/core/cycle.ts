@@ -159,7 +159,11 @@ export function cycleTitle(cycle: Cycle): string {
 
 export function periodTitle(cycle: Cycle, period: Period): string {
   if (period.kind === 'cycle') return cycleTitle(cycle);
-  if (period.kind === 'quarter') return `${cycleTitle(cycle)}${QUARTER_NAMES[period.index]}`;
+  if (period.kind === 'quarter') {
+    // 2023年第一季度 (PRODUCT.md's title); a cycle across two years keeps its 2022—2023年度 name.
+    const head = cycle.start.endsWith('-01-01') ? `${cycle.year}年` : cycleTitle(cycle);
+    return `${head}${QUARTER_NAMES[period.index]}`;
+  }
   const [y, mo] = period.label.split('-');
   return `${y}年${Number(mo)}月`;
 }

@@ -45,7 +45,6 @@ export interface GradeOptions {
 
 export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Period, opts: GradeOptions): void {
   const cat = catalogueOf(scheme);
-  const isCycle = period.kind === 'cycle';
   for (const b of branches) {
     for (const m of b.members) {
       if (!m.graded || scheme.bands.length === 0) continue;
@@ -72,7 +71,8 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
       }
     }
   }
-  if (isCycle && scheme.quota) {
+  // The quota holds for every published period, so a quarterly list never shows more 优秀 than the year may.
+  if (scheme.quota) {
     const scopes = opts.quotaScope === 'township' ? [branches.flatMap((b) => b.members)] : branches.map((b) => b.members);
     for (const members of scopes) applyQuota(scheme, members);
   }

@@ -100,7 +100,7 @@ describe('ledgerTemplate, other shapes', () => {
     expect(ws.getCell('J2').value).toBe('层次');
     expect(ws.getCell('J3').dataValidation).toMatchObject({ type: 'list', formulae: ['"村两委干部,流动党员"'] });
     expect(ws.getCell('B62').border?.left?.style).toBe('thin');
-    expect(wb.getWorksheet('第一季度')!.getCell('A1').value).toBe('第二支部 2023年度第一季度 党员积分记录');
+    expect(wb.getWorksheet('第一季度')!.getCell('A1').value).toBe('第二支部 2023年第一季度 党员积分记录');
   });
 
   it('follows a July cycle in sheet order and puts long item lists in a hidden _lists sheet', async () => {
