@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { Scheme } from '../../scheme/schema.js';
 import type { Member } from '../../core/model.js';
-import { cycleOf, cycleTitle, monthPeriod, periodTitle, recordSheetNames, type Cycle } from '../../core/cycle.js';
+import { cycleOf, cycleTitle, monthPeriod, periodTitle, quarterPeriod, recordSheetNames, type Cycle } from '../../core/cycle.js';
 import {
   BORDER, FONT_BODY, FONT_HEADER, addTable, colLetter, freezeBelow, printSetup, setDate, setText, styleBody,
   styleCell, writeHeader, writeLine, writeTitle, type Column,
@@ -59,7 +59,7 @@ export function ledgerTemplate(scheme: Scheme, opts: LedgerTemplateOptions): Exc
 }
 
 function recordTitle(branch: string, cycle: Cycle, record: Scheme['cycle']['record'], i: number): string {
-  const when = record === 'month' ? periodTitle(cycle, monthPeriod(cycle, i)) : `${cycleTitle(cycle)}${recordSheetNames(cycle, 'quarter')[i]}`;
+  const when = periodTitle(cycle, record === 'month' ? monthPeriod(cycle, i) : quarterPeriod(cycle, i));
   return `${branch} ${when} 党员积分记录`;
 }
 
