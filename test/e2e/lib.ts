@@ -1,10 +1,11 @@
 // Shared pieces of the end-to-end tests: everything goes through the spawned binary
 // (`node bin/score.js`), on ledgers made by `score template` and filled by test/helpers/fill.ts.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { json, score, tmp, type Run } from '../helpers/cli.js';
+import { BIN, ROOT, json, score, tmp, type Run } from '../helpers/cli.js';
 import { MONTHS, everySheet, fillLedger, readTable, type LedgerFill } from '../helpers/fill.js';
 
 export interface Templates {
@@ -13,15 +14,51 @@ export interface Templates {
   application: string;
 }
 
-/** `score template --scheme ID --branch B --year Y --out DIR` → the blank ledger and 积分申请表. */
-export function template(scheme: string, branch: string, year = 2023): Templates {
-  const dir = tmp(`score-e2e-${scheme}-`);
-  const r = score(['template', '--scheme', scheme, '--branch', branch, '--year', String(year), '--out', dir, '--json', '--quiet']);
+/**
+ * The spawned binary without blocking (same environment as helpers/cli.ts `score`), so that
+ * independent pipelines of one file keep both cores busy.
+ */
+export function scoreAsync(args: string[], opts: { cwd?: string } = {}): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, FORCE_COLOR: '0', SCORE_LANG: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+  });
+}
+
+function templateArgs(scheme: string, branch: string, year: number, dir: string): string[] {
+  return ['template', '--scheme', scheme, '--branch', branch, '--year', String(year), '--out', dir, '--json', '--quiet'];
+}
+
+function templatesOf(scheme: string, dir: string, r: Run): Templates {
   if (r.code !== 0) throw new Error(`template ${scheme} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
   const written: string[] = json<{ written: string[] }>(r).written;
   const ledger = written.find((f) => f.includes('_积分台账_'));
   if (!ledger) throw new Error(`template ${scheme}: no ledger in ${written.join(', ')}`);
   return { dir, ledger, application: join(dir, '积分申请表.xlsx') };
+}
+
+/** `score template --scheme ID --branch B --year Y --out DIR` → the blank ledger and 积分申请表. */
+export function template(scheme: string, branch: string, year = 2023): Templates {
+  const dir = tmp(`score-e2e-${scheme}-`);
+  return templatesOf(scheme, dir, score(templateArgs(scheme, branch, year, dir)));
+}
+
+export async function templateAsync(scheme: string, branch: string, year = 2023): Promise<Templates> {
+  const dir = tmp(`score-e2e-${scheme}-`);
+  return templatesOf(scheme, dir, await scoreAsync(templateArgs(scheme, branch, year, dir)));
 }
 
 /** Fills a copy of the template into a fresh folder; returns the filled ledger's path. */
@@ -61,6 +98,44 @@ export interface GradeOut {
 export function gradeRun(files: string[], year: number, out: string, extra: string[] = []): { run: Run; out: GradeOut } {
   const run = score(['grade', '--year', String(year), ...files, '--out', out, '--json', '--quiet', ...extra]);
   return { run, out: json<GradeOut>(run) };
+}
+
+export async function gradeAsync(files: string[], year: number, out: string, extra: string[] = []): Promise<{ run: Run; out: GradeOut }> {
+  const run = await scoreAsync(['grade', '--year', String(year), ...files, '--out', out, '--json', '--quiet', ...extra]);
+  return { run, out: json<GradeOut>(run) };
+}
+
+export interface Graded {
+  t: Templates;
+  /** The filled ledger. */
+  file: string;
+  /** The output folder of the grade run. */
+  out: string;
+  g: GradeOut;
+}
+
+/** One scheme end to end: template → fill → grade --year 2023 (clean: exit 0, nothing left out). */
+export async function templateFillGrade(scheme: string, branch: string, spec: LedgerFill, extra: string[] = []): Promise<Graded> {
+  const t = await templateAsync(scheme, branch);
+  const file = await filled(t, spec);
+  const out = tmp();
+  const run = await gradeAsync([file], 2023, out, extra);
+  expectClean(run);
+  return { t, file, out, g: run.out };
+}
+
+/**
+ * Starts every job at once (each describe then awaits its own), so that the spawned binaries of a
+ * file run side by side; a failure surfaces in the describe that awaits it, not as an unhandled rejection.
+ */
+export function startAll<K extends string, T>(jobs: Record<K, () => Promise<T>>): Record<K, Promise<T>> {
+  const out = {} as Record<K, Promise<T>>;
+  for (const k of Object.keys(jobs) as K[]) {
+    const p = jobs[k]();
+    p.catch(() => undefined);
+    out[k] = p;
+  }
+  return out;
 }
 
 export function member(r: { members: MemberOut[] }, name: string): MemberOut {
@@ -142,6 +217,16 @@ export const TOWNSHIP_PRIVATE = {
   phones: ['13912345678', '13800001111', '15900002222', '18600003333', '13700004444', '13600005555'],
   births: ['1975-03-08', '1980-05-12', '1969-11-30', '1988-01-20', '1995-07-07', '1940-02-02'],
 };
+
+/** Every way a private value of the township roster could be printed (编号, phone, birth date). */
+export function privateNeedles(): string[] {
+  const { ids, phones, births } = TOWNSHIP_PRIVATE;
+  const dates = births.flatMap((b) => {
+    const [y, m, d] = b.split('-');
+    return [b, `${y}/${Number(m)}/${Number(d)}`, `${y}年${Number(m)}月${Number(d)}日`, `${y}年${Number(m)}月`, `${y}.${m}`, `${y}${m}${d}`];
+  });
+  return [...ids, ...phones, ...dates];
+}
 
 export function townshipSpec(): LedgerFill {
   const p = TOWNSHIP_PRIVATE;

@@ -6,44 +6,109 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { ensureBuilt, json, score, tmp } from '../helpers/cli.js';
 import { QUARTERS, everySheet } from '../helpers/fill.js';
-import { expectClean, expectMember, expectWorkbookTotals, filled, gradeRun, member, template, type GradeOut } from './lib.js';
-
-beforeAll(() => ensureBuilt());
+import { expectMember, expectWorkbookTotals, member, startAll, templateFillGrade, type GradeOut, type Graded } from './lib.js';
 
 const RESULT = '2023年度评定结果.xlsx';
+
+/** Every scheme of this file end to end at once (see startAll); each describe awaits its own. */
+let jobs: Record<string, Promise<Graded>>;
+beforeAll(() => {
+  ensureBuilt();
+  jobs = startAll({
+    'culture': jobCulture,
+    'company': jobCompany,
+    'school': jobSchool,
+    'village': jobVillage,
+  });
+});
+
+async function jobCulture(): Promise<Graded> {
+  return templateFillGrade('culture', '文旅局机关支部', {
+    members: [{ name: '甲' }, { name: '乙' }, { name: '丙' }, { name: '丁' }, { name: '戊' }],
+    events: [
+      // Cycle 2023 = 2022-12-26 … 2023-12-25: 28 Dec 2022 belongs to it.
+      { date: '2022-12-28', name: '甲', item: '经验做法推广', level: '国家', project: '智慧文旅' },
+      { date: '2022-12-28', name: '乙', item: '经验做法推广', level: '国家', project: '智慧文旅' },
+      { date: '2022-12-28', name: '丙', item: '经验做法推广', level: '国家', project: '智慧文旅' },
+      { date: '2023-01-05', name: '丁', item: '先进个人奖', level: '区' },
+      { date: '2023-03-26', name: '丁', item: '先进个人奖', level: '国家' }, // first day of the second quarter
+      { date: '2023-05-01', name: '丁', item: '在线学习被通报' },
+      { date: '2023-03-01', name: '戊', item: '无故缺勤', count: 25 },
+      { date: '2023-04-01', name: '戊', item: '连续六个月未交纳党费' },
+      { date: '2023-12-25', name: '戊', item: '泄密' },
+    ],
+    evaluations: [
+      { name: '甲', good: 10, fair: 0, poor: 0, voters: 10 },
+      { name: '乙', good: 10, fair: 0, poor: 0, voters: 10 },
+      { name: '丙', good: 10, fair: 0, poor: 0, voters: 10 },
+      { name: '丁', good: 8, fair: 1, poor: 0, voters: 10 },
+      { name: '戊', good: 0, fair: 0, poor: 10, voters: 10 },
+    ],
+  });
+}
+
+/** A full quarter for the company scheme: 基础 40 + 任务 50 + no 奖励 = 90. */
+const COMPANY_FULL = { 政治素质: 9, 组织生活: 9, 发挥先锋作用: 3, 服务群众: 3, 道德示范: 6, 廉洁奉公: 3, 其他基础分: 7, 履行职责: 29, 履诺践诺: 3, 发挥作用: 7, 其他任务分: 11, 突出贡献: 0, 奖励表彰: 0, 其他奖励: 0 };
+
+async function jobCompany(): Promise<Graded> {
+  const full = COMPANY_FULL;
+  return templateFillGrade('company', '公司党支部', {
+    members: [{ name: '甲' }, { name: '乙' }, { name: '丙' }],
+    records: everySheet(
+      QUARTERS,
+      { 甲: full, 乙: full, 丙: { ...full, 政治素质: 5 } },
+      {
+        第一季度: { 甲: { 奖励表彰: 3 } }, // 90 + 3 = 93
+        第二季度: { 甲: { 履行职责: 24 } }, // 85
+        第三季度: { 甲: { 履行职责: 23, 突出贡献: 5, 奖励表彰: 5, 其他奖励: 2 } }, // 84 + 12 → 奖励 cap 10 → 94
+        第四季度: { 甲: { 履行职责: 19 } }, // 80
+      },
+    ),
+  });
+}
+
+async function jobSchool(): Promise<Graded> {
+  return templateFillGrade('school', '实验小学支部', {
+    members: [{ name: '甲' }, { name: '乙' }, { name: '丙' }, { name: '丁' }, { name: '积', category: '入党积极分子' }, { name: '预', category: '预备党员' }],
+    events: [
+      { date: '2023-03-01', name: '乙', item: '通报批评' },
+      { date: '2023-03-02', name: '乙', item: '表彰', level: '校' },
+      { date: '2023-03-01', name: '丙', item: '不尽赡养抚养义务' },
+      { date: '2023-03-02', name: '丙', item: '通报批评', count: 2 },
+      { date: '2023-03-01', name: '丁', item: '体罚或变相体罚' },
+      { date: '2023-03-01', name: '丁', item: '超过半年补缴或不缴纳党费' },
+      { date: '2023-03-01', name: '丁', item: '不尽赡养抚养义务' },
+      { date: '2023-03-01', name: '丁', item: '搞封建迷信活动' },
+      { date: '2023-04-01', name: '积', item: '表彰', level: '校', project: '支教' },
+      { date: '2023-05-01', name: '积', item: '表彰', level: '区', project: '支教' },
+      { date: '2023-04-02', name: '积', item: '党建文章被采用', level: '国家' },
+      { date: '2023-04-01', name: '预', item: '通报批评', count: 4 },
+    ],
+  });
+}
+
+async function jobVillage(): Promise<Graded> {
+  return templateFillGrade('village', '柳树村支部', {
+    members: ['一', '二', '三', '四', '五', '六'].map((name) => ({ name })),
+    events: [
+      // Cycle 2023 = 2022-07-01 … 2023-06-30 (2022—2023年度).
+      { date: '2022-07-01', name: '一', item: '好人好事', count: 2 },
+      { date: '2022-09-01', name: '二', item: '文明户' },
+      { date: '2023-06-30', name: '四', item: '迟到早退' },
+      { date: '2022-10-01', name: '五', item: '不按时参加会议' },
+      { date: '2023-01-10', name: '五', item: '平安卫士', points: 4 },
+      { date: '2022-11-01', name: '六', item: '参加或不抵制邪教' },
+      { date: '2022-12-01', name: '六', item: '参与迷信和赌博' },
+    ],
+  });
+}
 
 describe('culture (seed 001 篇3): 26 Dec – 25 Dec cycle, 评议 by 参加测评人数, split award, top 3', () => {
   let g: GradeOut;
   let out: string;
   let ledger: string;
   beforeAll(async () => {
-    const file = await filled(template('culture', '文旅局机关支部'), {
-      members: [{ name: '甲' }, { name: '乙' }, { name: '丙' }, { name: '丁' }, { name: '戊' }],
-      events: [
-        // Cycle 2023 = 2022-12-26 … 2023-12-25: 28 Dec 2022 belongs to it.
-        { date: '2022-12-28', name: '甲', item: '经验做法推广', level: '国家', project: '智慧文旅' },
-        { date: '2022-12-28', name: '乙', item: '经验做法推广', level: '国家', project: '智慧文旅' },
-        { date: '2022-12-28', name: '丙', item: '经验做法推广', level: '国家', project: '智慧文旅' },
-        { date: '2023-01-05', name: '丁', item: '先进个人奖', level: '区' },
-        { date: '2023-03-26', name: '丁', item: '先进个人奖', level: '国家' }, // first day of the second quarter
-        { date: '2023-05-01', name: '丁', item: '在线学习被通报' },
-        { date: '2023-03-01', name: '戊', item: '无故缺勤', count: 25 },
-        { date: '2023-04-01', name: '戊', item: '连续六个月未交纳党费' },
-        { date: '2023-12-25', name: '戊', item: '泄密' },
-      ],
-      evaluations: [
-        { name: '甲', good: 10, fair: 0, poor: 0, voters: 10 },
-        { name: '乙', good: 10, fair: 0, poor: 0, voters: 10 },
-        { name: '丙', good: 10, fair: 0, poor: 0, voters: 10 },
-        { name: '丁', good: 8, fair: 1, poor: 0, voters: 10 },
-        { name: '戊', good: 0, fair: 0, poor: 10, voters: 10 },
-      ],
-    });
-    ledger = file;
-    out = tmp();
-    const run = gradeRun([file], 2023, out);
-    expectClean(run);
-    g = run.out;
+    ({ g, out, file: ledger } = await jobs['culture']);
   });
 
   it('totals, ranks and flags as worked by hand (the scheme has no grade bands)', () => {
@@ -76,32 +141,15 @@ describe('culture (seed 001 篇3): 26 Dec – 25 Dec cycle, 评议 by 参加测�
 });
 
 describe('company (seed 001 篇4): quarterly sheets 第一季度…第四季度, annual = sum of quarters ÷ 4, 奖励 ≤ 10 a quarter', () => {
-  const full = { 政治素质: 9, 组织生活: 9, 发挥先锋作用: 3, 服务群众: 3, 道德示范: 6, 廉洁奉公: 3, 其他基础分: 7, 履行职责: 29, 履诺践诺: 3, 发挥作用: 7, 其他任务分: 11, 突出贡献: 0, 奖励表彰: 0, 其他奖励: 0 };
   let g: GradeOut;
   let out: string;
   let sheets: string[];
   beforeAll(async () => {
-    const t = template('company', '公司党支部');
+    const done = await jobs['company'];
+    ({ g, out } = done);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(t.ledger);
+    await wb.xlsx.readFile(done.t.ledger);
     sheets = wb.worksheets.map((w) => w.name);
-    const file = await filled(t, {
-      members: [{ name: '甲' }, { name: '乙' }, { name: '丙' }],
-      records: everySheet(
-        QUARTERS,
-        { 甲: full, 乙: full, 丙: { ...full, 政治素质: 5 } },
-        {
-          第一季度: { 甲: { 奖励表彰: 3 } }, // 90 + 3 = 93
-          第二季度: { 甲: { 履行职责: 24 } }, // 85
-          第三季度: { 甲: { 履行职责: 23, 突出贡献: 5, 奖励表彰: 5, 其他奖励: 2 } }, // 84 + 12 → 奖励 cap 10 → 94
-          第四季度: { 甲: { 履行职责: 19 } }, // 80
-        },
-      ),
-    });
-    out = tmp();
-    const run = gradeRun([file], 2023, out);
-    expectClean(run);
-    g = run.out;
   });
 
   it('the template has quarterly record sheets, not months', () => {
@@ -127,27 +175,7 @@ describe('school (seed 004 篇1): 基础 80 with 该项不得分, highest 表彰
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    const file = await filled(template('school', '实验小学支部'), {
-      members: [{ name: '甲' }, { name: '乙' }, { name: '丙' }, { name: '丁' }, { name: '积', category: '入党积极分子' }, { name: '预', category: '预备党员' }],
-      events: [
-        { date: '2023-03-01', name: '乙', item: '通报批评' },
-        { date: '2023-03-02', name: '乙', item: '表彰', level: '校' },
-        { date: '2023-03-01', name: '丙', item: '不尽赡养抚养义务' },
-        { date: '2023-03-02', name: '丙', item: '通报批评', count: 2 },
-        { date: '2023-03-01', name: '丁', item: '体罚或变相体罚' },
-        { date: '2023-03-01', name: '丁', item: '超过半年补缴或不缴纳党费' },
-        { date: '2023-03-01', name: '丁', item: '不尽赡养抚养义务' },
-        { date: '2023-03-01', name: '丁', item: '搞封建迷信活动' },
-        { date: '2023-04-01', name: '积', item: '表彰', level: '校', project: '支教' },
-        { date: '2023-05-01', name: '积', item: '表彰', level: '区', project: '支教' },
-        { date: '2023-04-02', name: '积', item: '党建文章被采用', level: '国家' },
-        { date: '2023-04-01', name: '预', item: '通报批评', count: 4 },
-      ],
-    });
-    out = tmp();
-    const run = gradeRun([file], 2023, out);
-    expectClean(run);
-    g = run.out;
+    ({ g, out } = await jobs['school']);
   });
 
   it('totals, grades, ranks and flags as worked by hand', () => {
@@ -174,23 +202,7 @@ describe('village (seed 004 篇2): 1 July – 30 June cycle, 基础 5 × 10 floo
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    const file = await filled(template('village', '柳树村支部'), {
-      members: ['一', '二', '三', '四', '五', '六'].map((name) => ({ name })),
-      events: [
-        // Cycle 2023 = 2022-07-01 … 2023-06-30 (2022—2023年度).
-        { date: '2022-07-01', name: '一', item: '好人好事', count: 2 },
-        { date: '2022-09-01', name: '二', item: '文明户' },
-        { date: '2023-06-30', name: '四', item: '迟到早退' },
-        { date: '2022-10-01', name: '五', item: '不按时参加会议' },
-        { date: '2023-01-10', name: '五', item: '平安卫士', points: 4 },
-        { date: '2022-11-01', name: '六', item: '参加或不抵制邪教' },
-        { date: '2022-12-01', name: '六', item: '参与迷信和赌博' },
-      ],
-    });
-    out = tmp();
-    const run = gradeRun([file], 2023, out);
-    expectClean(run);
-    g = run.out;
+    ({ g, out } = await jobs['village']);
   });
 
   it('totals, ranks and flags as worked by hand (优秀 is by vote: no bands)', () => {

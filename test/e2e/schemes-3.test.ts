@@ -3,37 +3,111 @@
 // below → the written 评定结果 workbook gives the same 合计得分. All through the spawned binary.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, tmp } from '../helpers/cli.js';
+import { ensureBuilt } from '../helpers/cli.js';
 import { MONTHS, everySheet } from '../helpers/fill.js';
-import { expectClean, expectMember, expectWorkbookTotals, filled, gradeRun, member, template, type GradeOut } from './lib.js';
-
-beforeAll(() => ensureBuilt());
+import { expectMember, expectWorkbookTotals, member, startAll, templateFillGrade, type GradeOut, type Graded } from './lib.js';
 
 const RESULT = '2023年度评定结果.xlsx';
+
+/** Every scheme of this file end to end at once (see startAll); each describe awaits its own. */
+let jobs: Record<string, Promise<Graded>>;
+beforeAll(() => {
+  ensureBuilt();
+  jobs = startAll({
+    'tiered-xinba': jobTieredXinba,
+    'tiered-baiyanghe': jobTieredBaiyanghe,
+    'it-bureau': jobItBureau,
+    'demolition': jobDemolition,
+  });
+});
+
+async function jobTieredXinba(): Promise<Graded> {
+  return templateFillGrade('tiered-xinba', '新坝村支部', {
+    members: [
+      { name: '书', tier: '村书记' },
+      { name: '青', tier: '60岁以下无职' },
+      { name: '委', tier: '副书记/委员' },
+      { name: '老', tier: '60岁以上无职' },
+    ],
+    events: [
+      { date: '2023-02-01', name: '书', item: '履责践诺', points: 10, count: 7 },
+      { date: '2023-02-01', name: '青', item: '参加三会一课', points: 10, count: 4 },
+      { date: '2023-02-01', name: '委', item: '联系帮扶贫困户', points: 9.5, count: 5 },
+      { date: '2023-02-01', name: '老', item: '参加公益活动', points: 10 },
+      { date: '2023-03-01', name: '老', item: '参加赌博', points: 5 },
+    ],
+  });
+}
+
+async function jobTieredBaiyanghe(): Promise<Graded> {
+  return templateFillGrade('tiered-baiyanghe', '白杨河村支部', {
+    members: [
+      { name: '甲', tier: '村两委干部' },
+      { name: '乙', tier: '村两委干部' },
+      { name: '丙', tier: '流动党员' },
+      { name: '丁', tier: '60岁以上或体弱' },
+    ],
+    events: [
+      { date: '2023-02-01', name: '甲', item: '参加三会一课', points: 10, count: 3 },
+      { date: '2023-02-01', name: '乙', item: '参加三会一课', points: 10, count: 3 },
+      { date: '2023-03-01', name: '乙', item: '党费缴纳', points: 0.5 },
+      { date: '2023-02-01', name: '丙', item: '协助调解民事纠纷', points: 10, count: 6 },
+      { date: '2023-02-01', name: '丁', item: '参加公益事业', points: 10, count: 5 },
+      { date: '2023-02-01', name: '丁', item: '倒扣分', points: 5 },
+    ],
+  });
+}
+
+async function jobItBureau(): Promise<Graded> {
+  const task = (v: number) => ({ 月任务分: v });
+  return templateFillGrade('it-bureau', '工信局机关支部', {
+    members: [{ name: '甲' }, { name: '乙' }, { name: '丙' }, { name: '丁' }],
+    records: everySheet(
+      MONTHS,
+      { 甲: task(6), 乙: task(6), 丙: task(5), 丁: task(6) },
+      // 甲 and 丁: 10 months of 6 + November and December 5 = 70.
+      { '11月': { 甲: task(5), 丁: task(5) }, '12月': { 甲: task(5), 丁: task(5) } },
+    ),
+    events: [
+      { date: '2023-06-01', name: '甲', item: '超额完成年度目标任务', points: 8 },
+      { date: '2023-07-01', name: '甲', item: '重大贡献', points: 5 },
+      { date: '2023-06-01', name: '乙', item: '见义勇为', points: 10 },
+      { date: '2023-06-02', name: '乙', item: '县级以上表彰通报表扬', points: 6 },
+      { date: '2023-03-01', name: '丙', item: '政治素质扣分', points: 5 },
+    ],
+    evaluations: [
+      { name: '甲', grade: '合格' },
+      { name: '乙', grade: '基本合格' },
+      { name: '丙', grade: '不合格' },
+      { name: '丁', grade: '优秀' },
+    ],
+    sanctions: [{ date: '2023-09-30', name: '丁', type: '连续6个月不交纳党费', note: '4月至9月未交纳党费' }],
+  });
+}
+
+async function jobDemolition(): Promise<Graded> {
+  const ev = (name: string, item: string, count = 1) => ({ date: '2023-05-01', name, item, count });
+  return templateFillGrade('demolition', '拆迁办支部', {
+    members: ['A', 'B', 'C', 'D', 'E', 'F'].map((name) => ({ name })),
+    events: [
+      ev('A', '主讲微讲堂', 2),
+      ev('B', '主讲微讲堂'),
+      ev('B', '意见建议被采纳'),
+      ev('C', '组织生活会提出意见建议'),
+      ev('D', '研讨会微讲堂发言', 3),
+      ev('E', '组织生活会提出意见建议'),
+      ev('E', '被通报批评'),
+      ev('F', '主讲微讲堂', 3),
+    ],
+    sanctions: [{ date: '2023-08-01', name: 'F', type: '违法违纪', note: '年度积分清零' }],
+  });
+}
 
 describe('tiered-xinba (seed 000 篇5): base by tier + the year\'s points, 先锋型/带头型/本色型/褪色型', () => {
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    const file = await filled(template('tiered-xinba', '新坝村支部'), {
-      members: [
-        { name: '书', tier: '村书记' },
-        { name: '青', tier: '60岁以下无职' },
-        { name: '委', tier: '副书记/委员' },
-        { name: '老', tier: '60岁以上无职' },
-      ],
-      events: [
-        { date: '2023-02-01', name: '书', item: '履责践诺', points: 10, count: 7 },
-        { date: '2023-02-01', name: '青', item: '参加三会一课', points: 10, count: 4 },
-        { date: '2023-02-01', name: '委', item: '联系帮扶贫困户', points: 9.5, count: 5 },
-        { date: '2023-02-01', name: '老', item: '参加公益活动', points: 10 },
-        { date: '2023-03-01', name: '老', item: '参加赌博', points: 5 },
-      ],
-    });
-    out = tmp();
-    const run = gradeRun([file], 2023, out);
-    expectClean(run);
-    g = run.out;
+    ({ g, out } = await jobs['tiered-xinba']);
   });
 
   it('totals, grades and ranks as worked by hand', () => {
@@ -56,26 +130,7 @@ describe('tiered-baiyanghe (seed 004 篇3): base by tier, the decided bands (≥
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    const file = await filled(template('tiered-baiyanghe', '白杨河村支部'), {
-      members: [
-        { name: '甲', tier: '村两委干部' },
-        { name: '乙', tier: '村两委干部' },
-        { name: '丙', tier: '流动党员' },
-        { name: '丁', tier: '60岁以上或体弱' },
-      ],
-      events: [
-        { date: '2023-02-01', name: '甲', item: '参加三会一课', points: 10, count: 3 },
-        { date: '2023-02-01', name: '乙', item: '参加三会一课', points: 10, count: 3 },
-        { date: '2023-03-01', name: '乙', item: '党费缴纳', points: 0.5 },
-        { date: '2023-02-01', name: '丙', item: '协助调解民事纠纷', points: 10, count: 6 },
-        { date: '2023-02-01', name: '丁', item: '参加公益事业', points: 10, count: 5 },
-        { date: '2023-02-01', name: '丁', item: '倒扣分', points: 5 },
-      ],
-    });
-    out = tmp();
-    const run = gradeRun([file], 2023, out);
-    expectClean(run);
-    g = run.out;
+    ({ g, out } = await jobs['tiered-baiyanghe']);
   });
 
   it('totals, grades, ranks and flags as worked by hand', () => {
@@ -98,34 +153,7 @@ describe('it-bureau (seed 004 篇5): 基础 20 + 任务 ≤ 70 + 奖励 ≤ 10 (
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    const task = (v: number) => ({ 月任务分: v });
-    const file = await filled(template('it-bureau', '工信局机关支部'), {
-      members: [{ name: '甲' }, { name: '乙' }, { name: '丙' }, { name: '丁' }],
-      records: everySheet(
-        MONTHS,
-        { 甲: task(6), 乙: task(6), 丙: task(5), 丁: task(6) },
-        // 甲 and 丁: 10 months of 6 + November and December 5 = 70.
-        { '11月': { 甲: task(5), 丁: task(5) }, '12月': { 甲: task(5), 丁: task(5) } },
-      ),
-      events: [
-        { date: '2023-06-01', name: '甲', item: '超额完成年度目标任务', points: 8 },
-        { date: '2023-07-01', name: '甲', item: '重大贡献', points: 5 },
-        { date: '2023-06-01', name: '乙', item: '见义勇为', points: 10 },
-        { date: '2023-06-02', name: '乙', item: '县级以上表彰通报表扬', points: 6 },
-        { date: '2023-03-01', name: '丙', item: '政治素质扣分', points: 5 },
-      ],
-      evaluations: [
-        { name: '甲', grade: '合格' },
-        { name: '乙', grade: '基本合格' },
-        { name: '丙', grade: '不合格' },
-        { name: '丁', grade: '优秀' },
-      ],
-      sanctions: [{ date: '2023-09-30', name: '丁', type: '连续6个月不交纳党费', note: '4月至9月未交纳党费' }],
-    });
-    out = tmp();
-    const run = gradeRun([file], 2023, out);
-    expectClean(run);
-    g = run.out;
+    ({ g, out } = await jobs['it-bureau']);
   });
 
   it('totals, grades, ranks and flags as worked by hand', () => {
@@ -149,25 +177,7 @@ describe('demolition (seed 000 篇3): open-ended points, 违法违纪 clears the
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    const ev = (name: string, item: string, count = 1) => ({ date: '2023-05-01', name, item, count });
-    const file = await filled(template('demolition', '拆迁办支部'), {
-      members: ['A', 'B', 'C', 'D', 'E', 'F'].map((name) => ({ name })),
-      events: [
-        ev('A', '主讲微讲堂', 2),
-        ev('B', '主讲微讲堂'),
-        ev('B', '意见建议被采纳'),
-        ev('C', '组织生活会提出意见建议'),
-        ev('D', '研讨会微讲堂发言', 3),
-        ev('E', '组织生活会提出意见建议'),
-        ev('E', '被通报批评'),
-        ev('F', '主讲微讲堂', 3),
-      ],
-      sanctions: [{ date: '2023-08-01', name: 'F', type: '违法违纪', note: '年度积分清零' }],
-    });
-    out = tmp();
-    const run = gradeRun([file], 2023, out);
-    expectClean(run);
-    g = run.out;
+    ({ g, out } = await jobs['demolition']);
   });
 
   it('totals, ranks and flags as worked by hand', () => {
