@@ -139,14 +139,17 @@ function historyLookupFor(entries: HistoryEntry[], make: (e: HistoryEntry[]) => 
 /** Opens, reads and checks one ledger (and computes it, when asked). */
 export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'>): Promise<LoadedLedger> {
   const { openForReading } = await import('../excel/workbook.js');
-  const { readLedger, readLedgerInfo } = await import('../excel/read/ledger.js');
+  const { readLedger, readLedgerInfo, SHEET_NAMES } = await import('../excel/read/ledger.js');
+  const { sheetByName } = await import('../excel/read/common.js');
   const item: LoadedLedger = { file, diagnostics: [] };
   const opened = await openForReading(file);
   if (!opened.ok) {
     item.diagnostics.push(opened.diagnostic);
   } else {
     let scheme = opts.scheme;
-    if (!scheme) {
+    // A workbook with no 名册 is not a ledger: one error (from the reader) says so, nothing about schemes.
+    const isLedger = sheetByName(opened.wb, SHEET_NAMES.roster) !== undefined;
+    if (!scheme && isLedger) {
       const info = readLedgerInfo(file, opened.wb);
       if (!info.schemeId) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_SCHEME', { file, sheet: '说明' }));
       else {
@@ -156,7 +159,7 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
       }
     }
     const read = readLedger(file, opened.wb, scheme);
-    item.diagnostics.push(...read.diagnostics);
+    item.diagnostics.push(...(isLedger ? read.diagnostics : read.diagnostics.filter((d) => d.severity === 'error')));
     if (read.ledger && scheme) {
       item.ledger = read.ledger;
       item.scheme = scheme;

@@ -45,9 +45,12 @@ export interface GradeOptions {
 
 export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Period, opts: GradeOptions): void {
   const cat = catalogueOf(scheme);
+  // Grades, stars and quotas are annual (SCHEMES.md: quarterly totals are for publication only);
+  // months and quarters get totals, ranks and their own period rules.
+  const isCycle = period.kind === 'cycle';
   for (const b of branches) {
     for (const m of b.members) {
-      if (!m.graded || scheme.bands.length === 0) continue;
+      if (!isCycle || !m.graded || scheme.bands.length === 0) continue;
       const band = bandOf(scheme.bands, m.total);
       if (!band) continue;
       setGrade(m, band.grade, band.stars);
@@ -71,8 +74,7 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
       }
     }
   }
-  // The quota holds for every published period, so a quarterly list never shows more 优秀 than the year may.
-  if (scheme.quota) {
+  if (isCycle && scheme.quota) {
     const scopes = opts.quotaScope === 'township' ? [branches.flatMap((b) => b.members)] : branches.map((b) => b.members);
     for (const members of scopes) applyQuota(scheme, members);
   }

@@ -132,7 +132,8 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
     const months = activeOf(member);
     const onRoll = scheme.cycle.record === 'month' ? months.includes(r.period) : months.some((mo) => Math.floor(mo / 3) === r.period);
     if (!onRoll) {
-      add('RECORD_NOT_ON_ROLL', r.source, { name: r.name, sheet: sheets[r.period] });
+      // The template lists every member on every sheet: an empty row outside the membership is fine.
+      if (Object.values(r.values).some((v) => v !== null)) add('RECORD_NOT_ON_ROLL', r.source, { name: r.name, sheet: sheets[r.period] });
       continue;
     }
     let set = seen.get(member.key);
@@ -172,6 +173,18 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
   const cat = catalogueOf(scheme);
   const sample = scheme.items.slice(0, 6).map((i) => i.name).join('、');
   const perMember = new Map<string, { member: Member; byComponent: Map<string, ReturnType<typeof dec>> }>();
+  // R3: one project at several levels counts once, at its highest: only the best row of a project adds.
+  const best = new Map<string, { points: ReturnType<typeof dec>; row: (typeof ledger.events)[number] }>();
+  for (const ev of ledger.events) {
+    const item = cat.item(ev.item);
+    if (!item?.highestOnly || !ev.project) continue;
+    const unit = eventUnitPoints(cat, item, ev);
+    if (!unit) continue;
+    const k = `${norm(ev.name)}\u0000${item.group ?? item.id}\u0000${norm(ev.project)}`;
+    const cur = best.get(k);
+    if (!cur || unit.times(ev.count).greaterThan(cur.points)) best.set(k, { points: unit.times(ev.count), row: ev });
+  }
+  const counted = (ev: (typeof ledger.events)[number], itemGroup: string): boolean => !ev.project || best.get(`${norm(ev.name)}\u0000${itemGroup}\u0000${norm(ev.project)}`)?.row === ev;
   for (const ev of ledger.events) {
     const { member, ambiguous } = index.resolve(ev.name, ev.id);
     if (!member) add(ambiguous ? 'RECORD_AMBIGUOUS' : 'EVENT_UNKNOWN_MEMBER', ev.source, { name: ev.name }, ev.name);
@@ -199,7 +212,7 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
     if (member && ev.date && monthIndexOf(cycle, ev.date) >= 0) {
       const unit = eventUnitPoints(cat, item, ev);
       const comp = cat.component(item.component);
-      if (unit && comp?.cap !== undefined && comp.capPer === 'cycle' && !item.beyondCap) {
+      if (unit && comp?.cap !== undefined && comp.capPer === 'cycle' && !item.beyondCap && (!item.highestOnly || counted(ev, item.group ?? item.id))) {
         let rec = perMember.get(member.key);
         if (!rec) perMember.set(member.key, (rec = { member, byComponent: new Map() }));
         rec.byComponent.set(comp.id, (rec.byComponent.get(comp.id) ?? ZERO).plus(unit.times(ev.count)));

@@ -61,13 +61,14 @@ describe('outputs', () => {
     expect(score([...args, '--force']).code).toBe(0);
   });
 
-  it('an interrupted run leaves no half-written workbook under the final name', async () => {
+  it('an interrupted run leaves no half-written workbook under the final name', { timeout: 180_000 }, async () => {
     for (const delay of [150, 300, 450, 600, 800, 1000]) {
       const out = tmp('kill-');
       const child = spawn(process.execPath, [BIN, 'grade', '--year', '2023', '--dir', join(ROOT, 'fixtures', 'township'), '--out', out, '--quiet'], { stdio: 'ignore' });
+      const closed = new Promise((r) => child.on('close', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('close', r));
+      await closed;
       for (const name of ['2023年度评定结果.xlsx', '2023年度公示名单.xlsx']) {
         const p = join(out, name);
         if (!existsSync(p)) continue;

@@ -164,10 +164,8 @@ describe('compute --period 2023Q1,2023', () => {
     expect(await sheetTotals(file, '2023年度')).toEqual({ 甲: 100, 乙: 99.58, 丙: 55.17, 丁: 0, 预: 50 });
   });
 
-  // BUG: the township decision (SCHEMES.md; township.json decisions「季度积分」) says quarterly totals are
-  // 仅供公示，不定等次, but src/core/grade.ts gradeAll() applies the bands (and now the 20% quota) to every
-  // period kind: 2023Q1 gets 优秀/合格/不合格 with stars and quota flags, and the Q1 公示名单 prints them.
-  it.fails('quarterly totals are not graded (township: 仅供公示，不定等次): no grade, no stars, no quota flags', () => {
+  // SCHEMES.md: quarterly totals are for publication only — no grade, stars or quota flags.
+  it('quarterly totals are not graded (township: 仅供公示，不定等次): no grade, no stars, no quota flags', () => {
     expect(q1.members.map((m) => [m.name, m.grade, m.stars, m.flags])).toEqual([
       ['甲', null, null, []], ['丁', null, null, []], ['乙', null, null, []], ['丙', null, null, []], ['预', null, null, []],
     ]);
@@ -244,9 +242,8 @@ describe('explain', () => {
     expect(j.trace.some((s) => s.source?.startsWith('第一支部.xlsx › 3月 ›'))).toBe(true);
   });
 
-  // BUG (src/cli/commands/explain.ts): explain has no --out, yet reading the default history folder
-  // goes through outDir('输出'), which creates an empty 输出 folder in the current directory.
-  it.fails('explain without --history leaves the current folder as it was', () => {
+  // explain has no --out: reading the default history folder must not create it.
+  it('explain without --history leaves the current folder as it was', () => {
     expect(readdirSync(explainCwd)).toEqual([]);
   });
 });

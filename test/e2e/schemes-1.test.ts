@@ -138,9 +138,8 @@ describe('township (seed 003): monthly mean + bonus ≤ 10, 百分制 clamp, sta
     for (const c of cells) for (const n of privateNeedles()) expect(c.text, `${c.sheet}!${c.cell}`).not.toContain(n);
   });
 
-  // BUG (src/core/validate.ts, CAP_EXCEEDED): the warning adds up every 加分 row, including the 县
-  // 表彰 of「抗洪」that R3 (highest level only) does not count: it says 15 where 13 are claimed.
-  it.fails('the cap warning counts 表彰 of one project once (13, not 15)', () => {
+  // CAP_EXCEEDED counts one project once, at its highest level (R3), like the engine.
+  it('the cap warning counts 表彰 of one project once (13, not 15)', () => {
     const w = g.issues.find((i) => i.code === 'CAP_EXCEEDED');
     expect(w?.message).toContain('合计 13 分');
   });

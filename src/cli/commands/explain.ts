@@ -9,7 +9,8 @@ import { norm } from '../../core/text.js';
 import { lang, t } from '../i18n.js';
 import { withCommon } from '../main.js';
 import { loadLedgers } from '../inputs.js';
-import { outDir, periodArgs, periodOf, schemeOption } from '../common.js';
+import { periodArgs, periodOf, schemeOption } from '../common.js';
+import { resolve } from 'node:path';
 import { printJson, type CommonOptions } from '../output.js';
 import { memberJson, printDiagnostics } from '../render.js';
 import { EXIT_INPUT, setExit, UsageError } from '../exit.js';
@@ -43,7 +44,7 @@ export function registerExplain(program: Command): void {
     const member = ledger.members.find((m) => norm(m.name) === norm(name) || (m.id && norm(m.id) === norm(name)));
     if (!member) throw new UsageError(t(`台账中没有「${name}」：名册里有 ${ledger.members.slice(0, 8).map((m) => m.name).join('、')}…`, `no member ${name} in the ledger`));
     const { cycle, period } = arg ? periodOf(scheme, arg) : periodOf(scheme, { text: String(year), year, kind: 'cycle' });
-    const history = (await readHistoryDir(await outDir(opts.history ?? '输出'), cycle.year)).entries;
+    const history = (await readHistoryDir(resolve(opts.history ?? '输出'), cycle.year)).entries;
     const result = evaluate({ scheme, ledgers: [ledger], year: cycle.year, period, history });
     const m = result.branches[0]!.members.find((x) => x.key === member.key);
     const errors = loaded!.diagnostics.filter((d) => d.severity === 'error');

@@ -5,7 +5,7 @@ import type { Dec } from '../../core/decimal.js';
 import type { RecordRow, SourceRef } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
 import { readCell } from '../cells.js';
-import { findLabelValue, normaliseHeader, type ColumnSpec, type HeaderMatch } from '../header.js';
+import { findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
 import { COL, ReadContext, RowReader, normaliseSheetName } from './common.js';
 
 /** `componentId.entryId` and its header labels, for every entry of every recorded component. */
@@ -106,7 +106,11 @@ export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: stri
   const id = idCell?.text || undefined;
   const out: RecordRow[] = [];
   const wanted = periodNames.map(normaliseSheetName);
-  for (const row of ctx.rows(ws, h.row)) {
+  // A card always has one row per month: read to the 合计 or signature row, not to the first blank run
+  // (a member who transferred in mid-year leaves the first months empty).
+  const last = Math.min(ws.rowCount, h.row + 40);
+  for (let row = h.row + 1; row <= last; row++) {
+    if (stopKind(ws, row)) break;
     const r = new RowReader(ctx, ws, h, row);
     const label = r.text('month');
     if (label === '') continue;
@@ -116,6 +120,7 @@ export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: stri
       continue;
     }
     const v = rowValues(r, entries);
+    if (Object.values(v.values).every((x) => x === null) && r.text('total') === '') continue; // a month left empty: no record
     const rec: RecordRow = { name: nameCell.text, period, values: v.values, cells: v.cells, source: r.rowRef() };
     if (id) rec.id = id;
     out.push(withTotal(rec, r));

@@ -116,8 +116,9 @@ function overviewSheet(wb: ExcelJS.Workbook, scheme: Scheme, result: PeriodResul
   excluded.forEach((x, i) => {
     const row = t.ws.getRow(r++);
     row.getCell(1).value = result.branches.length + i + 1;
-    row.getCell(2).value = x.branch || x.file;
-    row.getCell(t.col('备注')).value = `未计入：${x.reason}（${x.file}）`;
+    const base = x.file.split(/[\\/]/).pop() ?? x.file;
+    row.getCell(2).value = x.branch || base.replace(/\.xlsx$/i, '');
+    row.getCell(t.col('备注')).value = `未计入：${x.reason}（${base}）`;
   });
   write(r, stats(scheme, result.branches.flatMap((b) => b.members)), '合计', null, excluded.length ? `另有 ${excluded.length} 个台账未计入` : null, !branchScope);
   t.ws.getRow(r).font = { name: '宋体', size: 11, bold: true };
