@@ -1,6 +1,15 @@
 // Text normalisation shared by every lookup: NFKC (full-width → half-width), no spaces.
+const normCache = new Map<string, string>();
+
 export function norm(text: string | undefined | null): string {
-  return (text ?? '').normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  if (!text) return '';
+  let v = normCache.get(text);
+  if (v === undefined) {
+    v = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+    if (normCache.size > 200_000) normCache.clear();
+    normCache.set(text, v);
+  }
+  return v;
 }
 
 /** A lookup by id, name and aliases, all normalised. */

@@ -113,6 +113,15 @@ export function classifyRow(ws: SheetLike, row: number): 'blank' | 'total' | 'si
   let kind: 'blank' | 'total' | 'signature' | 'data' = 'blank';
   r.eachCell({ includeEmpty: false }, (cell) => {
     if (seen >= 5 || kind === 'total' || kind === 'signature') return;
+    const raw = cell.value;
+    if (typeof raw === 'number' || typeof raw === 'boolean' || raw instanceof Date) {
+      // A plain value is data (unless a covered merge cell, which only repeats its master).
+      if (!(cell.isMerged && cell.master !== cell)) {
+        seen++;
+        kind = 'data';
+      }
+      return;
+    }
     const c = readCell(cell);
     if (c.covered || c.text === '') return;
     seen++;

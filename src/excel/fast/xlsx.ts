@@ -104,19 +104,20 @@ class FastCell implements CellLike {
   constructor(public value: ExcelJS.CellValue) {}
 }
 
+/** A row's cells in a sparse array indexed by column (1-based). */
 class FastRow implements RowLike {
-  readonly cells = new Map<number, FastCell>();
+  readonly cells: (FastCell | undefined)[] = [];
   eachCell(_opts: { includeEmpty: boolean }, cb: (cell: CellLike, col: number) => void): void {
-    const cols = [...this.cells.keys()].sort((a, b) => a - b);
-    for (const c of cols) {
-      const cell = this.cells.get(c)!;
-      if (cell.value !== null && cell.value !== undefined && cell.value !== '') cb(cell, c);
+    const cells = this.cells;
+    for (let c = 1; c < cells.length; c++) {
+      const cell = cells[c];
+      if (cell !== undefined && cell.value !== null && cell.value !== undefined && cell.value !== '') cb(cell, c);
     }
   }
 }
 
 export class FastSheet implements SheetLike {
-  readonly rows = new Map<number, FastRow>();
+  readonly rows: (FastRow | undefined)[] = [];
   rowCount = 0;
   constructor(
     public name: string,
@@ -124,17 +125,22 @@ export class FastSheet implements SheetLike {
   ) {}
 
   findCell(row: number, col: number): CellLike | undefined {
-    return this.rows.get(row)?.cells.get(col);
+    return this.rows[row]?.cells[col];
   }
 
   findRow(row: number): RowLike | undefined {
-    return this.rows.get(row);
+    return this.rows[row];
+  }
+
+  get(row: number, col: number): FastCell | undefined {
+    return this.rows[row]?.cells[col];
   }
 
   set(row: number, col: number, cell: FastCell): void {
-    let r = this.rows.get(row);
-    if (!r) this.rows.set(row, (r = new FastRow()));
-    r.cells.set(col, cell);
+    if (row > 2_000_000 || col > 20_000) throw new FastFormatError(`cell R${row}C${col} out of range`);
+    let r = this.rows[row];
+    if (!r) this.rows[row] = r = new FastRow();
+    r.cells[col] = cell;
     if (row > this.rowCount) this.rowCount = row;
   }
 }
@@ -243,7 +249,7 @@ function parseSheet(sheet: FastSheet, xml: string, strings: string[], dates: boo
     const c1 = colOf(m[1]!);
     const r2 = m[2] ? rowOf(m[2]) : r1;
     const c2 = m[2] ? colOf(m[2]) : c1;
-    let master = sheet.rows.get(r1)?.cells.get(c1) as FastCell | undefined;
+    let master = sheet.get(r1, c1);
     if (!master) sheet.set(r1, c1, (master = new FastCell(null)));
     master.isMerged = true;
     for (let r = r1; r <= r2; r++) {
