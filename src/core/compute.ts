@@ -281,6 +281,25 @@ function targetedEvents(scheme: Scheme, d: MemberData): Map<string, ResolvedEven
   return map;
 }
 
+/** R1 on one entry: events subtract from its starting points, 该项不得分 zeroes it, floored at its minimum (扣完为止). */
+function deductFromEntry(e: Component['entries'][number], start: Dec, events: ResolvedEvent[], trace: TraceStep[]): Dec {
+  let v = start;
+  for (const ev of events) {
+    if (ev.item.zeroes) {
+      v = ZERO;
+      step(trace, 'R1', `${e.name}：${ev.item.name}，该项不得分`, `${e.name}: ${ev.item.name}, entry scores 0`, ev.row.source);
+    } else {
+      v = v.minus(ev.raw);
+      step(trace, 'R1', `${e.name}：${ev.item.name} −${ev.raw.toString()}`, `${e.name}: ${ev.item.name} −${ev.raw}`, ev.row.source);
+    }
+  }
+  if (v.lessThan(e.min)) {
+    step(trace, 'R1', `${e.name} 扣完为止，计 ${e.min}`, `${e.name} floored at ${e.min}`);
+    v = dec(e.min);
+  }
+  return v;
+}
+
 /** R1 on a recorded component: each record period's entries, minus targeted events, floored; then sum or mean (R10). */
 function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records: number[], trace: TraceStep[], flags: string[]): Dec {
   const { scheme } = ctx;
@@ -295,20 +314,7 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
         if (!flags.includes('缺少记录')) flags.push('缺少记录');
         v = ZERO;
       }
-      for (const ev of targetedEvents(scheme, d).get(`${key}\u0000${r}`) ?? []) {
-        if (ev.item.zeroes) {
-          v = ZERO;
-          step(trace, 'R1', `${e.name}：${ev.item.name}，该项不得分`, `${e.name}: ${ev.item.name}, entry scores 0`, ev.row.source);
-        } else {
-          v = v.minus(ev.raw);
-          step(trace, 'R1', `${e.name}：${ev.item.name} −${ev.raw.toString()}`, `${e.name}: ${ev.item.name} −${ev.raw}`, ev.row.source);
-        }
-      }
-      if (v.lessThan(e.min)) {
-        step(trace, 'R1', `${e.name} 扣完为止，计 ${e.min}`, `${e.name} floored at ${e.min}`);
-        v = dec(e.min);
-      }
-      total = total.plus(v);
+      total = total.plus(deductFromEntry(e, v, targetedEvents(scheme, d).get(`${key}\u0000${r}`) ?? [], trace));
     }
     if (c.cap !== undefined && c.capPer === 'record' && total.greaterThan(c.cap)) total = dec(c.cap);
     perRecord.push(total);
@@ -349,21 +355,8 @@ function deductValue(ctx: BranchContext, c: Component, m: Member, events: Resolv
   }
   let total = ZERO;
   for (const e of c.entries) {
-    let v = dec(e.max);
-    for (const ev of own.filter((x) => x.item.entry === e.id || (!x.item.entry && e === c.entries[0]))) {
-      if (ev.item.zeroes) {
-        v = ZERO;
-        step(trace, 'R1', `${e.name}：${ev.item.name}，该项不得分`, `${e.name}: ${ev.item.name}, entry scores 0`, ev.row.source);
-      } else {
-        v = v.minus(ev.raw);
-        step(trace, 'R1', `${e.name}：${ev.item.name} −${ev.raw.toString()}`, `${e.name}: ${ev.item.name} −${ev.raw}`, ev.row.source);
-      }
-    }
-    if (v.lessThan(e.min)) {
-      step(trace, 'R1', `${e.name} 扣完为止，计 ${e.min}`, `${e.name} floored at ${e.min}`);
-      v = dec(e.min);
-    }
-    total = total.plus(v);
+    const hits = own.filter((x) => x.item.entry === e.id || (!x.item.entry && e === c.entries[0]));
+    total = total.plus(deductFromEntry(e, dec(e.max), hits, trace));
   }
   if (c.floor !== undefined) total = maxDec(total, dec(c.floor));
   step(trace, 'R1', `${c.name}：${total.toString()}`, `${c.name}: ${total}`);
