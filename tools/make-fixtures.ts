@@ -18,6 +18,7 @@ import { Dec } from '../src/core/decimal.js';
 import type { Member } from '../src/core/model.js';
 import { normaliseHeader } from '../src/excel/header.js';
 import { ledgerTemplate } from '../src/excel/write/template.js';
+import { applicationForm } from '../src/excel/write/application.js';
 import { colLetter } from '../src/excel/write/style.js';
 import { loadScheme, packageRoot } from '../src/scheme/load.js';
 import type { Item, Scheme } from '../src/scheme/schema.js';
@@ -1763,6 +1764,36 @@ export async function makeAll(root: string = FIXTURES_DIR): Promise<void> {
   await writeFile(join(root, 'bad', 'expected.json'), `${JSON.stringify(bad, null, 2)}\n`);
   await writeFile(join(root, 'invalid', 'README.md'), invalidReadme(manifest as Parameters<typeof invalidReadme>[0]));
   await writeFile(join(root, 'README.md'), fixturesReadme(messyFixtures(), bad));
+  await rm(join(root, 'applications'), { recursive: true, force: true });
+  await makeApplications(join(root, 'applications'));
+}
+
+/** A filled 积分申请表 for the README's `score apply` example: two claims that pass, one that does not. */
+export async function makeApplications(dir: string): Promise<string> {
+  const scheme = schemeById('township');
+  const spec = townshipDemo(2023)[0]!;
+  const member = spec.roster.find((m) => m.participates && m.category === '正式党员')!;
+  const wb = applicationForm(scheme, { branch: spec.branch, name: member.name, month: '2023年5月' });
+  const ws = wb.worksheets[0]!;
+  const lines: [string, string, number, number, string][] = [
+    ['表彰', '县', 1, 2, '县委表彰文件'],
+    ['公益事业', '', 1, 2, '村委会出具的捐资修路证明'],
+    ['先进个人', '', 1, 3, '镇党委通报'],
+  ];
+  lines.forEach(([item, level, count, claimed, evidence], i) => {
+    const row = ws.getRow(4 + i);
+    row.getCell(2).value = item;
+    if (level) row.getCell(3).value = level;
+    row.getCell(4).value = count;
+    row.getCell(5).value = claimed;
+    row.getCell(6).value = evidence;
+  });
+  for (let r = 4; r <= ws.rowCount; r++) {
+    if (String(ws.getCell(r, 1).value ?? '').startsWith('审核人')) ws.getCell(r, 2).value = '李红（支部书记）';
+  }
+  const file = join(dir, `${spec.branch}-${member.name}-2023年5月.xlsx`);
+  await saveWb(wb, file);
+  return file;
 }
 
 const invoked = process.argv[1] ? pathToFileURL(resolve(process.argv[1])).href : '';
