@@ -2,6 +2,7 @@
 // and writing outputs without overwriting (unless --force).
 import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
+import type { Book } from '../excel/lean/book.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { placeText } from '../core/diagnostics.js';
 import type { Ledger } from '../core/model.js';
@@ -55,10 +56,17 @@ export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, quiet: boo
   }
 }
 
-/** Saves a workbook; an existing file is kept unless --force (then exit 1 with a note). */
-export async function writeOutput(wb: ExcelJS.Workbook, target: string, force: boolean | undefined, written: string[]): Promise<void> {
-  const { saveWorkbook } = await import('../excel/write/save.js');
-  const r = await saveWorkbook(wb, target, { force: Boolean(force) });
+/** Saves a workbook (exceljs, or a lean Book for the big outputs); an existing file is kept unless --force (then exit 1 with a note). */
+export async function writeOutput(wb: ExcelJS.Workbook | Book, target: string, force: boolean | undefined, written: string[]): Promise<void> {
+  const { Book: LeanBook } = await import('../excel/lean/book.js');
+  let r;
+  if (wb instanceof LeanBook) {
+    const { saveBook } = await import('../excel/lean/save.js');
+    r = await saveBook(wb, target, { force: Boolean(force) });
+  } else {
+    const { saveWorkbook } = await import('../excel/write/save.js');
+    r = await saveWorkbook(wb, target, { force: Boolean(force) });
+  }
   if (r.ok) {
     written.push(target);
     return;

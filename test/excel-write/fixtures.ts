@@ -9,6 +9,8 @@ import { dec } from '../../src/core/decimal.js';
 import { cycleOf, cyclePeriod, quarterPeriod } from '../../src/core/cycle.js';
 import type { Member } from '../../src/core/model.js';
 import type { BranchResult, MemberResult, PeriodResult } from '../../src/core/result.js';
+import { Book } from '../../src/excel/lean/book.js';
+import { writeBook } from '../../src/excel/lean/save.js';
 
 export const scheme: Scheme = schemeSchema.parse({
   version: 1,
@@ -155,8 +157,10 @@ export function tmp(): { dir: string; file: (name: string) => string; done: () =
   return { dir, file: (n) => path.join(dir, n), done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function roundTrip(wb: ExcelJS.Workbook, file: string): Promise<ExcelJS.Workbook> {
-  await wb.xlsx.writeFile(file);
+/** Writes an exceljs workbook or a lean Book, and reads it back with exceljs. */
+export async function roundTrip(wb: ExcelJS.Workbook | Book, file: string): Promise<ExcelJS.Workbook> {
+  if (wb instanceof Book) await writeBook(wb, file);
+  else await wb.xlsx.writeFile(file);
   const back = new ExcelJS.Workbook();
   await back.xlsx.readFile(file);
   return back;

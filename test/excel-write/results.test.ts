@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { Book } from '../../src/excel/lean/book.js';
 import { summarySheet } from '../../src/excel/write/summary.js';
 import { gradeWorkbook, quotaCap } from '../../src/excel/write/results.js';
 import { publicationList, committeeName } from '../../src/excel/write/publication.js';
@@ -15,7 +16,7 @@ function rowValues(ws: ExcelJS.Worksheet, r: number): unknown[] {
 }
 
 describe('summarySheet', async () => {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Book();
   summarySheet(wb, scheme, yearResult, branchOne, '2023年度', { date: '2024-01-05' });
   const back = await roundTrip(wb, t.file('summary.xlsx'));
   const ws = back.getWorksheet('2023年度')!;

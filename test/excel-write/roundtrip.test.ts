@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { Book } from '../../src/excel/lean/book.js';
 import { ledgerTemplate } from '../../src/excel/write/template.js';
 import { summarySheet } from '../../src/excel/write/summary.js';
 import { readLedger } from '../../src/excel/read/ledger.js';
@@ -63,7 +64,7 @@ describe('template → ledger reader', () => {
 
 describe('summary sheet → summary reader', () => {
   it('reads back names, components and totals', async () => {
-    const wb = new ExcelJS.Workbook();
+    const wb = new Book();
     summarySheet(wb, scheme, yearResult, branchOne, '2023年度', { date: '2024-01-05' });
     const back = await roundTrip(wb, t.file('summary-read.xlsx'));
     const r = readSummary('summary-read.xlsx', back, scheme);

@@ -1,10 +1,11 @@
 // 公示名单 written by `publish` and `grade`: a sheet per branch with ONLY public fields
 // (序号, 姓名, 支部, 积分, 等次/星级) and the publication window. Never IDs, phones or dates of birth.
-import ExcelJS from 'exceljs';
 import type { Scheme } from '../../scheme/schema.js';
 import type { MemberResult, PeriodResult } from '../../core/result.js';
 import { addDays, chineseDate, periodTitle } from '../../core/cycle.js';
-import { FONT_BODY, addTable, numFmtFor, writeLine, type Column } from './style.js';
+import { numFmtFor, type Column } from './style.js';
+import { Book } from '../lean/book.js';
+import { addTable } from '../lean/table.js';
 import { orderMembers, scoreNumber, starsText } from './summary.js';
 import { uniqueNames } from './names.js';
 
@@ -29,9 +30,10 @@ function gradeText(m: MemberResult): string {
   return [m.grade ?? '', starsText(m.stars)].filter(Boolean).join(' ');
 }
 
-export function publicationList(scheme: Scheme, result: PeriodResult, opts: PublicationOptions): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'score';
+/** The 公示名单 workbook as a lean book (save it with saveBook / writeOutput). */
+export function publicationList(scheme: Scheme, result: PeriodResult, opts: PublicationOptions): Book {
+  const book = new Book();
+  book.creator = 'score';
   const days = opts.days ?? scheme.cycle.publishDays;
   const period = periodTitle(result.cycle, result.period);
   const numFmt = numFmtFor(scheme.precision);
@@ -45,26 +47,25 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
   const names = uniqueNames(result.branches.map((b) => b.branch), { fallback: '公示名单' });
   result.branches.forEach((branch, i) => {
     const members = orderMembers(branch.members);
-    const t = addTable(wb, names[i]!, {
+    addTable(book, names[i]!, {
       title: `${committeeName(branch.branch)} ${period}党员积分公示`,
       columns,
       bodyRows: members.length,
+      *body() {
+        for (let j = 0; j < members.length; j++) {
+          const m = members[j]!;
+          // Only these five public fields: see the module comment.
+          yield [j + 1, m.name, branch.branch, scoreNumber(m.total, scheme.precision), gradeText(m) || null];
+        }
+      },
+      after: [
+        { offset: 2, text: publicationWindow(opts.from, days), bold: true },
+        { offset: 3, text: '如有异议，请在公示期内向党支部反映。' },
+        { offset: 5, text: committeeName(branch.branch), align: 'right' },
+        { offset: 6, text: chineseDate(opts.from), align: 'right' },
+      ],
     });
-    members.forEach((m, j) => {
-      const row = t.ws.getRow(t.firstRow + j);
-      // Only these five public fields: see the module comment.
-      [j + 1, m.name, branch.branch, scoreNumber(m.total, scheme.precision), gradeText(m) || null].forEach((v, c) => {
-        row.getCell(c + 1).value = v;
-      });
-    });
-    let r = t.lastRow + 2;
-    writeLine(t.ws, r++, publicationWindow(opts.from, days), columns.length);
-    writeLine(t.ws, r++, '如有异议，请在公示期内向党支部反映。', columns.length);
-    r++;
-    writeLine(t.ws, r++, committeeName(branch.branch), columns.length, 'right');
-    writeLine(t.ws, r, chineseDate(opts.from), columns.length, 'right');
-    t.ws.getCell(t.lastRow + 2, 1).font = { ...FONT_BODY, bold: true };
   });
-  if (!result.branches.length) wb.addWorksheet('公示名单');
-  return wb;
+  if (!result.branches.length) book.addSheet('公示名单');
+  return book;
 }

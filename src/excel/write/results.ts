@@ -1,12 +1,13 @@
 // 评定结果 workbook written by `score grade`: a township 总览 (counts per grade, quota
 // check, branches left out), a 评分汇总表 per branch, and a 需关注 list of flagged members.
 import { flagReason, followUpFlags } from '../../core/grade.js';
-import ExcelJS from 'exceljs';
 import type { Scheme } from '../../scheme/schema.js';
 import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
 import { periodTitle } from '../../core/cycle.js';
 import { Dec, sum } from '../../core/decimal.js';
-import { addTable, numFmtFor, type Column } from './style.js';
+import { numFmtFor, type Column } from './style.js';
+import { Book, type Value } from '../lean/book.js';
+import { addTable, type BodyRow } from '../lean/table.js';
 import { gradeNames } from './scheme-info.js';
 import { flagText, orderMembers, scoreNumber, summarySheet, type SummaryOptions } from './summary.js';
 import { uniqueNames } from './names.js';
@@ -62,18 +63,19 @@ function stats(scheme: Scheme, members: MemberResult[]): BranchStats {
   return s;
 }
 
-export function gradeWorkbook(scheme: Scheme, result: PeriodResult, opts: GradeWorkbookOptions): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'score';
+/** The 评定结果 workbook as a lean book (save it with saveBook / writeOutput). */
+export function gradeWorkbook(scheme: Scheme, result: PeriodResult, opts: GradeWorkbookOptions): Book {
+  const book = new Book();
+  book.creator = 'score';
   const title = periodTitle(result.cycle, result.period);
-  overviewSheet(wb, scheme, result, opts.excluded, title);
+  overviewSheet(book, scheme, result, opts.excluded, title);
   const names = uniqueNames(result.branches.map((b) => b.branch), { reserved: [OVERVIEW_SHEET, ATTENTION_SHEET], fallback: '支部' });
-  result.branches.forEach((b, i) => summarySheet(wb, scheme, result, b, names[i]!, opts));
-  attentionSheet(wb, scheme, result.branches, title);
-  return wb;
+  result.branches.forEach((b, i) => summarySheet(book, scheme, result, b, names[i]!, opts));
+  attentionSheet(book, scheme, result.branches, title);
+  return book;
 }
 
-function overviewSheet(wb: ExcelJS.Workbook, scheme: Scheme, result: PeriodResult, excluded: ExcludedLedger[], title: string): void {
+function overviewSheet(book: Book, scheme: Scheme, result: PeriodResult, excluded: ExcludedLedger[], title: string): void {
   const grades = gradeNames(scheme);
   const quota = scheme.quota;
   const numFmt = numFmtFor(scheme.precision);
@@ -92,39 +94,41 @@ function overviewSheet(wb: ExcelJS.Workbook, scheme: Scheme, result: PeriodResul
       : []),
     { header: '备注', width: 36, align: 'left' },
   ];
-  const rows = result.branches.length + excluded.length + 1;
-  const t = addTable(wb, OVERVIEW_SHEET, { title: `${title}党员积分评定结果总览`, columns, bodyRows: rows, orientation: 'landscape' });
-  const write = (r: number, s: BranchStats, label: string, index: number | null, note: string | null, showQuota: boolean): void => {
-    const row = t.ws.getRow(r);
-    row.getCell(1).value = index;
-    row.getCell(2).value = label;
-    row.getCell(3).value = s.members;
-    row.getCell(4).value = s.graded;
-    row.getCell(5).value = s.average ?? null;
+  const col = new Map(columns.map((c, i) => [c.header, i]));
+  const noteCol = col.get('备注')!;
+  const row = (s: BranchStats, label: string, index: number | null, note: string | null, showQuota: boolean): Value[] => {
+    const cells: Value[] = new Array<Value>(columns.length).fill(null);
+    cells[0] = index;
+    cells[1] = label;
+    cells[2] = s.members;
+    cells[3] = s.graded;
+    cells[4] = s.average ?? null;
     grades.forEach((g, i) => {
-      row.getCell(6 + i).value = s.counts.get(g) ?? 0;
+      cells[5 + i] = s.counts.get(g) ?? 0;
     });
     if (quota) {
-      row.getCell(t.col(`${quota.grade}占比`)).value = s.quotaShare ?? null;
-      row.getCell(t.col('名额')).value = showQuota && s.quotaOk !== undefined ? (s.quotaOk ? '符合' : '超出') : null;
+      cells[col.get(`${quota.grade}占比`)!] = s.quotaShare ?? null;
+      cells[col.get('名额')!] = showQuota && s.quotaOk !== undefined ? (s.quotaOk ? '符合' : '超出') : null;
     }
-    row.getCell(t.col('备注')).value = note;
+    cells[noteCol] = note;
+    return cells;
   };
   const branchScope = !quota || quota.scope === 'branch';
-  let r = t.firstRow;
-  result.branches.forEach((b, i) => write(r++, stats(scheme, b.members), b.branch, i + 1, null, branchScope));
+  const rows: BodyRow[] = result.branches.map((b, i) => row(stats(scheme, b.members), b.branch, i + 1, null, branchScope));
   excluded.forEach((x, i) => {
-    const row = t.ws.getRow(r++);
-    row.getCell(1).value = result.branches.length + i + 1;
+    const cells: Value[] = new Array<Value>(columns.length).fill(null);
+    cells[0] = result.branches.length + i + 1;
     const base = x.file.split(/[\\/]/).pop() ?? x.file;
-    row.getCell(2).value = x.branch || base.replace(/\.xlsx$/i, '');
-    row.getCell(t.col('备注')).value = `未计入：${x.reason}（${base}）`;
+    cells[1] = x.branch || base.replace(/\.xlsx$/i, '');
+    cells[noteCol] = `未计入：${x.reason}（${base}）`;
+    rows.push(cells);
   });
-  write(r, stats(scheme, result.branches.flatMap((b) => b.members)), '合计', null, excluded.length ? `另有 ${excluded.length} 个台账未计入` : null, !branchScope);
-  t.ws.getRow(r).font = { name: '宋体', size: 11, bold: true };
+  const total = row(stats(scheme, result.branches.flatMap((b) => b.members)), '合计', null, excluded.length ? `另有 ${excluded.length} 个台账未计入` : null, !branchScope);
+  rows.push({ cells: total, bold: true });
+  addTable(book, OVERVIEW_SHEET, { title: `${title}党员积分评定结果总览`, columns, bodyRows: rows.length, body: () => rows, orientation: 'landscape' });
 }
 
-function attentionSheet(wb: ExcelJS.Workbook, scheme: Scheme, branches: BranchResult[], title: string): void {
+function attentionSheet(book: Book, scheme: Scheme, branches: BranchResult[], title: string): void {
   const numFmt = numFmtFor(scheme.precision);
   const flagged = branches.flatMap((b) => orderMembers(b.members).filter((m) => followUpFlags(m).length > 0 || m.vetoed));
   const columns: Column[] = [
@@ -136,11 +140,16 @@ function attentionSheet(wb: ExcelJS.Workbook, scheme: Scheme, branches: BranchRe
     { header: '标记', width: 40, align: 'left' },
     { header: '依据规则', width: 50, align: 'left' },
   ];
-  const t = addTable(wb, ATTENTION_SHEET, { title: `${title}需关注党员名单`, columns, bodyRows: flagged.length, orientation: 'landscape' });
-  flagged.forEach((m, i) => {
-    const row = t.ws.getRow(t.firstRow + i);
-    [i + 1, m.branch, m.name, m.grade ?? null, scoreNumber(m.total, scheme.precision), flagText(m), followUpFlags(m).map((f) => flagReason(m, f)).filter(Boolean).join('\n') || (m.vetoed ? `R8 一票否决：${m.vetoReason ?? ''}` : '')].forEach((v, c) => {
-      row.getCell(c + 1).value = v;
-    });
+  addTable(book, ATTENTION_SHEET, {
+    title: `${title}需关注党员名单`,
+    columns,
+    bodyRows: flagged.length,
+    orientation: 'landscape',
+    *body() {
+      for (let i = 0; i < flagged.length; i++) {
+        const m = flagged[i]!;
+        yield [i + 1, m.branch, m.name, m.grade ?? null, scoreNumber(m.total, scheme.precision), flagText(m), followUpFlags(m).map((f) => flagReason(m, f)).filter(Boolean).join('\n') || (m.vetoed ? `R8 一票否决：${m.vetoReason ?? ''}` : '')];
+      }
+    },
   });
 }

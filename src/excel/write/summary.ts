@@ -1,11 +1,12 @@
 // 评分汇总表 (seed 003 附件3): one row per member of a branch for one period, rendered
 // from the computed result; used by `compute`, and per branch by the 评定结果 workbook.
-import type ExcelJS from 'exceljs';
 import type { Scheme } from '../../scheme/schema.js';
 import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
 import { chineseDate, periodTitle } from '../../core/cycle.js';
 import { roundTo, type Dec } from '../../core/decimal.js';
-import { addTable, numFmtFor, type Column } from './style.js';
+import { numFmtFor, type Column } from './style.js';
+import type { Book, Sheet, Value } from '../lean/book.js';
+import { addTable } from '../lean/table.js';
 import { componentHeader } from './scheme-info.js';
 import { sheetNameFor } from './names.js';
 
@@ -50,15 +51,15 @@ function todayIso(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Adds the 评分汇总表 sheet named (a safe, unique form of) `title`; returns it. */
+/** Adds the 评分汇总表 sheet named (a safe, unique form of) `title` to a lean book; returns it. Rows are rendered when the book is saved. */
 export function summarySheet(
-  wb: ExcelJS.Workbook,
+  book: Book,
   scheme: Scheme,
   result: PeriodResult,
   branch: BranchResult,
   title: string,
   opts: SummaryOptions = {},
-): ExcelJS.Worksheet {
+): Sheet {
   const numFmt = numFmtFor(scheme.precision);
   const scored = scheme.components.filter((c) => c.role === 'score');
   const columns: Column[] = [
@@ -75,35 +76,26 @@ export function summarySheet(
     { header: '标记', width: 30, align: 'left' },
   ];
   const members = orderMembers(branch.members);
-  const name = sheetNameFor(wb.worksheets.map((w) => w.name), title, '评分汇总表');
-  const t = addTable(wb, name, {
+  const name = sheetNameFor(book.sheets.map((s) => s.name), title, '评分汇总表');
+  const p = scheme.precision;
+  const t = addTable(book, name, {
     title: `${branchTitle(branch.branch)}党员积分管理评分汇总表（${periodTitle(result.cycle, result.period)}）`,
     preamble: [`评分时间：${chineseDate(opts.date ?? todayIso())}`],
     columns,
     bodyRows: members.length,
     orientation: 'landscape',
+    *body() {
+      for (let i = 0; i < members.length; i++) {
+        const m = members[i]!;
+        const values: Value[] = [i + 1, m.name, m.posts.join('、') || null];
+        for (const c of scored) {
+          const v = m.components.find((x) => x.id === c.id);
+          values.push(v ? scoreNumber(v.value, p) : null);
+        }
+        values.push(scoreNumber(m.bonus, p), scoreNumber(m.deduction, p), scoreNumber(m.total, p), m.grade ?? null, starsText(m.stars) || null, m.rank ?? null, flagText(m) || null);
+        yield values;
+      }
+    },
   });
-  members.forEach((m, i) => {
-    const row = t.ws.getRow(t.firstRow + i);
-    const values: (string | number | null)[] = [
-      i + 1,
-      m.name,
-      m.posts.join('、') || null,
-      ...scored.map((c) => {
-        const v = m.components.find((x) => x.id === c.id);
-        return v ? scoreNumber(v.value, scheme.precision) : null;
-      }),
-      scoreNumber(m.bonus, scheme.precision),
-      scoreNumber(m.deduction, scheme.precision),
-      scoreNumber(m.total, scheme.precision),
-      m.grade ?? null,
-      starsText(m.stars) || null,
-      m.rank ?? null,
-      flagText(m) || null,
-    ];
-    values.forEach((v, c) => {
-      row.getCell(c + 1).value = v;
-    });
-  });
-  return t.ws;
+  return t.sheet;
 }

@@ -1,0 +1,258 @@
+// The lean workbook model: sheets whose rows are produced when the book is saved (so a big sheet
+// never exists as objects, only as XML chunks on their way into the zip), and the XML of every part.
+import { Styles, type CellStyle } from './styles.js';
+import { cleanSheetName, colName, escapeXml } from './xml.js';
+
+export type Value = string | number | boolean | null | undefined;
+
+export interface Row {
+  /** 1-based row number; default the row after the previous one. Rows must ascend. */
+  r?: number;
+  cells: readonly Value[];
+  /** Style id for every cell, or one per cell (0 or missing: default style). */
+  style?: number | readonly (number | undefined)[];
+  /** Row height in points. */
+  height?: number;
+  /** Column of the first cell (1-based, default 1). */
+  firstCol?: number;
+}
+
+export interface PageSetup {
+  orientation?: 'portrait' | 'landscape';
+  /** A4 (9) by default. */
+  paperSize?: number;
+  /** Fit to one page wide, as many pages tall as needed (default true). */
+  fitToWidth?: boolean;
+  horizontalCentered?: boolean;
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+}
+
+type RowSource = Iterable<Row> | (() => Iterable<Row>);
+
+export class Sheet {
+  /** Column widths by 1-based column (index 0 unused). */
+  readonly widths: (number | undefined)[] = [];
+  /** Rows 1..n frozen above the scrolling part (0: none). */
+  frozenRows = 0;
+  /** Rows 1..n repeated on every printed page (0: none). */
+  printTitleRows = 0;
+  page: PageSetup | undefined;
+  /** Merged ranges, `A1:L1`. */
+  readonly merges: string[] = [];
+  /** `A1:L39`, when the writer knows the used range up front. */
+  dimension: string | undefined;
+  private readonly sources: RowSource[] = [];
+
+  constructor(readonly name: string) {}
+
+  /** Sets the width of 1-based column `col`. */
+  width(col: number, width: number | undefined): this {
+    this.widths[col] = width;
+    return this;
+  }
+
+  merge(ref: string): this {
+    this.merges.push(ref);
+    return this;
+  }
+
+  /** Appends one row. */
+  row(row: Row): this {
+    this.sources.push([row]);
+    return this;
+  }
+
+  /** Appends rows produced lazily, when the book is saved (a function is called then; an iterable is iterated then). */
+  rows(source: RowSource): this {
+    this.sources.push(source);
+    return this;
+  }
+
+  /** The worksheet XML in chunks of about `chunk` characters (the rows are produced as it goes). */
+  *xml(chunk = 1 << 18): Generator<string> {
+    let out =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
+    const fit = this.page && this.page.fitToWidth !== false;
+    if (fit) out += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+    if (this.dimension) out += `<dimension ref="${this.dimension}"/>`;
+    if (this.frozenRows > 0) {
+      const top = `A${this.frozenRows + 1}`;
+      out += `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${this.frozenRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`;
+    } else {
+      out += '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+    }
+    out += '<sheetFormatPr defaultRowHeight="15"/>';
+    const cols: string[] = [];
+    for (let c = 1; c < this.widths.length; c++) {
+      const w = this.widths[c];
+      if (w === undefined || !Number.isFinite(w) || w < 0) continue;
+      let end = c;
+      while (end + 1 < this.widths.length && this.widths[end + 1] === w) end++;
+      cols.push(`<col min="${c}" max="${end}" width="${w}" customWidth="1"/>`);
+      c = end;
+    }
+    if (cols.length) out += `<cols>${cols.join('')}</cols>`;
+    out += '<sheetData>';
+    let last = 0;
+    for (const source of this.sources) {
+      for (const row of typeof source === 'function' ? source() : source) {
+        const r = row.r ?? last + 1;
+        if (!Number.isInteger(r) || r <= last || r > 1_048_576) throw new Error(`lean xlsx: sheet ${this.name}: row ${r} after row ${last}`);
+        last = r;
+        out += rowXml(r, row);
+        if (out.length >= chunk) {
+          yield out;
+          out = '';
+        }
+      }
+    }
+    out += '</sheetData>';
+    if (this.merges.length) out += `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;
+    if (this.page) {
+      const p = this.page;
+      const m = p.margins ?? { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+      if (p.horizontalCentered) out += '<printOptions horizontalCentered="1"/>';
+      out += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+      out += `<pageSetup paperSize="${p.paperSize ?? 9}" orientation="${p.orientation ?? 'portrait'}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
+    }
+    out += '</worksheet>';
+    yield out;
+  }
+}
+
+function rowXml(r: number, row: Row): string {
+  const height = row.height !== undefined && Number.isFinite(row.height) && row.height > 0 ? ` ht="${row.height}" customHeight="1"` : '';
+  let out = `<row r="${r}"${height}>`;
+  const first = row.firstCol ?? 1;
+  const cells = row.cells;
+  const style = row.style;
+  const one = typeof style === 'number' ? style : 0;
+  for (let i = 0; i < cells.length; i++) {
+    const s = typeof style === 'object' ? (style[i] ?? 0) : one;
+    const v = cells[i];
+    const ref = colName(first + i) + r;
+    const sa = s ? ` s="${s}"` : '';
+    if (typeof v === 'number') {
+      if (Number.isFinite(v)) out += `<c r="${ref}"${sa}><v>${v}</v></c>`;
+      else if (s) out += `<c r="${ref}"${sa}/>`;
+    } else if (typeof v === 'string' && v !== '') {
+      const text = escapeXml(v);
+      const c0 = text.charCodeAt(0);
+      const cn = text.charCodeAt(text.length - 1);
+      const keep = c0 <= 32 || cn <= 32 || text.indexOf('\n') >= 0 ? ' xml:space="preserve"' : '';
+      out += `<c r="${ref}"${sa} t="inlineStr"><is><t${keep}>${text}</t></is></c>`;
+    } else if (typeof v === 'boolean') {
+      out += `<c r="${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`;
+    } else if (s) {
+      out += `<c r="${ref}"${sa}/>`;
+    }
+  }
+  return `${out}</row>`;
+}
+
+/** A workbook for the lean writer: sheets, and the styles their cells use. */
+export class Book {
+  readonly styles = new Styles();
+  readonly sheets: Sheet[] = [];
+  creator = 'score';
+
+  /** A new sheet; the name is made valid (Excel's rules) and unique (case-insensitively) if needed. */
+  addSheet(name: string): Sheet {
+    const base = cleanSheetName(name);
+    const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
+    let unique = base;
+    for (let n = 2; taken.has(unique.toLowerCase()); n++) {
+      const suffix = `(${n})`;
+      unique = `${base.slice(0, 31 - suffix.length).replace(/[\ud800-\udbff]$/, '')}${suffix}`;
+    }
+    const sheet = new Sheet(unique);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  getSheet(name: string): Sheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** A style id for cells of this book. */
+  style(s: CellStyle): number {
+    return this.styles.id(s);
+  }
+
+  /** The package parts other than the sheets and styles, in writing order. */
+  parts(date = new Date()): { name: string; xml: string }[] {
+    const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+    const n = this.sheets.length;
+    const sheetIds = this.sheets.map((_, i) => i + 1);
+    const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const quoted = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+    const defined = this.sheets
+      .map((s, i) => (s.printTitleRows > 0 ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${quoted(s.name)}!$1:$${s.printTitleRows}`)}</definedName>` : ''))
+      .join('');
+    return [
+      {
+        name: '[Content_Types].xml',
+        xml:
+          head +
+          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+          '<Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+          sheetIds.map((id) => `<Override PartName="/xl/worksheets/sheet${id}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+          '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+          '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+          '</Types>',
+      },
+      {
+        name: '_rels/.rels',
+        xml:
+          head +
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+          '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+          '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>' +
+          '</Relationships>',
+      },
+      {
+        name: 'docProps/app.xml',
+        xml:
+          head +
+          '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+          `<Application>score</Application><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${n}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+          `<TitlesOfParts><vt:vector size="${n}" baseType="lpstr">${this.sheets.map((s) => `<vt:lpstr>${escapeXml(s.name)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts>` +
+          '</Properties>',
+      },
+      {
+        name: 'docProps/core.xml',
+        xml:
+          head +
+          '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+          `<dc:creator>${escapeXml(this.creator)}</dc:creator>` +
+          `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+          '</cp:coreProperties>',
+      },
+      {
+        name: 'xl/workbook.xml',
+        xml:
+          head +
+          '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+          '<workbookPr/><bookViews><workbookView/></bookViews>' +
+          `<sheets>${this.sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>` +
+          (defined ? `<definedNames>${defined}</definedNames>` : '') +
+          '<calcPr calcId="191029"/>' +
+          '</workbook>',
+      },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        xml:
+          head +
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          sheetIds.map((id) => `<Relationship Id="rId${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${id}.xml"/>`).join('') +
+          `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+          '</Relationships>',
+      },
+    ];
+  }
+}

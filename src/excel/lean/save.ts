@@ -1,0 +1,86 @@
+// Writing a lean book: the package parts, the styles, then sheet by sheet (each sheet's XML is
+// produced, deflated and written in chunks, then dropped), into a temporary file that is renamed
+// into place. Same contract as saveWorkbook: no overwrite without force, a result, never a throw.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Book } from './book.js';
+import { ZipWriter, type ZipWriterOptions } from './zip.js';
+
+export type SaveResult =
+  | { ok: true; path: string }
+  | { ok: false; reason: 'exists'; path: string }
+  | { ok: false; reason: 'error'; path: string; message: string };
+
+export interface SaveOptions {
+  /** Replace an existing file. */
+  force?: boolean;
+}
+
+/** Writes the book as an .xlsx file at `file` (created or truncated). Throws on failure. */
+export async function writeBook(book: Book, file: string, opts: ZipWriterOptions = {}): Promise<void> {
+  if (book.sheets.length === 0) book.addSheet('Sheet1');
+  const fh = await fs.open(file, 'w');
+  try {
+    const zip = new ZipWriter(fh, { level: 6, ...opts });
+    for (const p of book.parts(opts.date)) await zip.add(p.name, [p.xml]);
+    book.styles.freeze();
+    await zip.add('xl/styles.xml', [book.styles.xml()]);
+    for (let i = 0; i < book.sheets.length; i++) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, book.sheets[i]!.xml());
+    await zip.finish();
+  } finally {
+    await fh.close();
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Writes through `write(tmp)` to a temporary file next to `target`, then moves it into place:
+ * renamed over the target with force, else hard-linked (which fails if the target appeared
+ * meanwhile: no silent overwrite in a race) or renamed where links are not supported.
+ */
+export async function saveAtomically(target: string, options: SaveOptions, write: (tmp: string) => Promise<void>): Promise<SaveResult> {
+  const dir = path.dirname(target);
+  if (!options.force && (await exists(target))) return { ok: false, reason: 'exists', path: target };
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    await write(tmp);
+    if (options.force) {
+      await fs.rename(tmp, target);
+    } else {
+      try {
+        await fs.link(tmp, target);
+        await fs.unlink(tmp);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST' || (await exists(target))) {
+          await fs.rm(tmp, { force: true });
+          return { ok: false, reason: 'exists', path: target };
+        }
+        await fs.rename(tmp, target); // file systems without hard links
+      }
+    }
+    return { ok: true, path: target };
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    return { ok: false, reason: 'error', path: target, message: message(err) };
+  }
+}
+
+/** Saves a lean book to `target` (temp file + rename); an existing file is kept unless forced. */
+export function saveBook(book: Book, target: string, options: SaveOptions = {}): Promise<SaveResult> {
+  return saveAtomically(target, options, (tmp) => writeBook(book, tmp));
+}

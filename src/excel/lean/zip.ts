@@ -1,0 +1,219 @@
+// A minimal zip writer (deflate, no zip64) for the lean xlsx writer. Entries are compressed by a
+// zlib stream (on libuv's thread pool, so building XML and deflating overlap) and written straight
+// to the file; each local header is patched in place once its CRC and sizes are known.
+import type { FileHandle } from 'node:fs/promises';
+import { once } from 'node:events';
+import zlib from 'node:zlib';
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 in JavaScript (continuing from `crc`), for Node versions without zlib.crc32. */
+export function crc32Js(buf: Uint8Array, crc = 0): number {
+  let c = (crc ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+const nativeCrc = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+/** CRC-32 of `buf`, continuing from `crc` (0 to start). */
+export const crc32: (buf: Uint8Array, crc?: number) => number = nativeCrc ? (buf, crc = 0) => nativeCrc(buf, crc) : crc32Js;
+
+/** Sizes a zip without zip64 can hold. */
+export const ZIP_LIMITS = { maxBytes: 0xffffffff, maxEntries: 0xffff, maxNameBytes: 0xffff };
+
+export class ZipLimitError extends Error {}
+
+interface Central {
+  name: Buffer;
+  crc: number;
+  compressed: number;
+  size: number;
+  offset: number;
+}
+
+/** MS-DOS time and date of a Date (local time, as zip tools do). */
+function dosTime(d: Date): { time: number; date: number } {
+  const year = Math.min(Math.max(d.getFullYear(), 1980), 2107);
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
+    date: ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+const FLAG_UTF8 = 0x0800;
+const DEFLATE = 8;
+
+function localHeader(e: Central, when: { time: number; date: number }): Buffer {
+  const h = Buffer.alloc(30);
+  h.writeUInt32LE(0x04034b50, 0);
+  h.writeUInt16LE(20, 4);
+  h.writeUInt16LE(FLAG_UTF8, 6);
+  h.writeUInt16LE(DEFLATE, 8);
+  h.writeUInt16LE(when.time, 10);
+  h.writeUInt16LE(when.date, 12);
+  h.writeUInt32LE(e.crc, 14);
+  h.writeUInt32LE(e.compressed, 18);
+  h.writeUInt32LE(e.size, 22);
+  h.writeUInt16LE(e.name.length, 26);
+  return h;
+}
+
+function centralHeader(e: Central, when: { time: number; date: number }): Buffer {
+  const h = Buffer.alloc(46);
+  h.writeUInt32LE(0x02014b50, 0);
+  h.writeUInt16LE(20, 4);
+  h.writeUInt16LE(20, 6);
+  h.writeUInt16LE(FLAG_UTF8, 8);
+  h.writeUInt16LE(DEFLATE, 10);
+  h.writeUInt16LE(when.time, 12);
+  h.writeUInt16LE(when.date, 14);
+  h.writeUInt32LE(e.crc, 16);
+  h.writeUInt32LE(e.compressed, 20);
+  h.writeUInt32LE(e.size, 24);
+  h.writeUInt16LE(e.name.length, 28);
+  h.writeUInt32LE(e.offset, 42);
+  return h;
+}
+
+function endRecord(count: number, cdSize: number, cdOffset: number): Buffer {
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(cdSize, 12);
+  end.writeUInt32LE(cdOffset, 16);
+  return end;
+}
+
+function checkSize(what: string, n: number): void {
+  if (n > ZIP_LIMITS.maxBytes) throw new ZipLimitError(`${what} is over 4 GB (${n} bytes): too large for a zip without zip64`);
+}
+
+function nameBytes(name: string): Buffer {
+  const b = Buffer.from(name, 'utf8');
+  if (b.length === 0 || b.length > ZIP_LIMITS.maxNameBytes) throw new ZipLimitError(`bad zip entry name: ${name}`);
+  return b;
+}
+
+export interface ZipWriterOptions {
+  /** zlib level 0–9 (default 6). */
+  level?: number;
+  /** Time stamp of every entry (default now). */
+  date?: Date;
+}
+
+/** Streams deflated entries into an open file; `finish()` writes the central directory. */
+export class ZipWriter {
+  private readonly entries: Central[] = [];
+  private offset = 0;
+  private readonly when: { time: number; date: number };
+  private readonly level: number;
+
+  constructor(
+    private readonly fh: FileHandle,
+    opts: ZipWriterOptions = {},
+  ) {
+    this.when = dosTime(opts.date ?? new Date());
+    this.level = opts.level ?? 6;
+  }
+
+  private async write(buf: Buffer, position?: number): Promise<void> {
+    let done = 0;
+    while (done < buf.length) {
+      const { bytesWritten } = await this.fh.write(buf, done, buf.length - done, position === undefined ? null : position + done);
+      if (bytesWritten <= 0) throw new Error('short write');
+      done += bytesWritten;
+    }
+  }
+
+  /** Adds one entry whose text (or bytes) comes in chunks; each chunk may be released once given. */
+  async add(name: string, chunks: Iterable<string | Buffer>): Promise<void> {
+    if (this.entries.length >= ZIP_LIMITS.maxEntries) throw new ZipLimitError('too many zip entries');
+    const e: Central = { name: nameBytes(name), crc: 0, compressed: 0, size: 0, offset: this.offset };
+    checkSize('the zip file', this.offset + 30 + e.name.length);
+    await this.write(Buffer.concat([localHeader(e, this.when), e.name]), this.offset);
+    const dataStart = this.offset + 30 + e.name.length;
+    const deflate = zlib.createDeflateRaw({ level: this.level });
+    let failed: unknown;
+    const pump = (async () => {
+      try {
+        for await (const out of deflate as AsyncIterable<Buffer>) {
+          checkSize(`zip entry ${name}`, e.compressed + out.length);
+          checkSize('the zip file', dataStart + e.compressed + out.length);
+          await this.write(out, dataStart + e.compressed);
+          e.compressed += out.length;
+        }
+      } catch (err) {
+        failed = err;
+        deflate.destroy(err instanceof Error ? err : new Error(String(err)));
+      }
+    })();
+    try {
+      for (const chunk of chunks) {
+        if (failed) break;
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        if (buf.length === 0) continue;
+        e.crc = crc32(buf, e.crc);
+        e.size += buf.length;
+        checkSize(`zip entry ${name}`, e.size);
+        if (!deflate.write(buf)) await Promise.race([once(deflate, 'drain'), once(deflate, 'close')]);
+      }
+    } catch (err) {
+      deflate.destroy();
+      await pump;
+      throw err;
+    }
+    if (!failed) deflate.end();
+    await pump;
+    if (failed) throw failed;
+    await this.write(localHeader(e, this.when), e.offset);
+    this.offset = dataStart + e.compressed;
+    this.entries.push(e);
+  }
+
+  /** Writes the central directory; the file is complete after this. */
+  async finish(): Promise<void> {
+    const parts: Buffer[] = [];
+    for (const e of this.entries) parts.push(centralHeader(e, this.when), e.name);
+    const cd = Buffer.concat(parts);
+    checkSize('the zip file', this.offset + cd.length + 22);
+    await this.write(Buffer.concat([cd, endRecord(this.entries.length, cd.length, this.offset)]), this.offset);
+    this.offset += cd.length + 22;
+  }
+}
+
+export interface ZipPart {
+  name: string;
+  data: Buffer;
+}
+
+/** A whole zip in memory (deflate, no zip64): for small archives and tests. */
+export function zip(parts: ZipPart[]): Buffer {
+  if (parts.length > ZIP_LIMITS.maxEntries) throw new ZipLimitError('too many zip entries');
+  const when = dosTime(new Date());
+  const out: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const name = nameBytes(p.name);
+    const comp = zlib.deflateRawSync(p.data);
+    checkSize(`zip entry ${p.name}`, p.data.length);
+    const e: Central = { name, crc: crc32(p.data), compressed: comp.length, size: p.data.length, offset };
+    out.push(localHeader(e, when), name, comp);
+    centrals.push(centralHeader(e, when), name);
+    offset += 30 + name.length + comp.length;
+    checkSize('the zip file', offset);
+  }
+  const cd = Buffer.concat(centrals);
+  checkSize('the zip file', offset + cd.length + 22);
+  return Buffer.concat([...out, cd, endRecord(parts.length, cd.length, offset)]);
+}
