@@ -56,7 +56,7 @@ export function formatBytes(n: number): string {
 }
 
 /** Checks the bytes of a would-be .xlsx; ok means exceljs may safely be given them. */
-export function sniffBytes(buf: Buffer): SniffResult {
+export function sniffBytes(buf: Buffer, unpacked?: Map<string, Buffer>): SniffResult {
   if (buf.length === 0) return { ok: false, code: 'READ_EMPTY_FILE' };
   if (buf.length > READ_LIMITS.maxFileBytes) {
     return { ok: false, code: 'READ_FILE_TOO_LARGE', params: { size: formatBytes(buf.length), limit: formatBytes(READ_LIMITS.maxFileBytes) } };
@@ -70,7 +70,7 @@ export function sniffBytes(buf: Buffer): SniffResult {
   }
   const dir = readCentralDirectory(buf);
   if (!dir.ok) return dir;
-  return checkEntries(buf, dir.entries);
+  return checkEntries(buf, dir.entries, unpacked);
 }
 
 function looksLikeText(buf: Buffer): boolean {
@@ -148,7 +148,8 @@ function findEocd(buf: Buffer): number {
   return -1;
 }
 
-function checkEntries(buf: Buffer, entries: ZipEntry[]): SniffResult {
+/** Checks every entry; the sheets it had to unpack are left in `unpacked` for the reader. */
+function checkEntries(buf: Buffer, entries: ZipEntry[], keep?: Map<string, Buffer>): SniffResult {
   const names = new Set(entries.map((e) => e.name.replace(/\\/g, '/').replace(/^\//, '')));
   if (!names.has('xl/workbook.xml')) {
     return { ok: false, code: names.has('xl/workbook.bin') ? 'READ_XLSB' : 'READ_NOT_WORKBOOK' };
@@ -173,6 +174,7 @@ function checkEntries(buf: Buffer, entries: ZipEntry[]): SniffResult {
     }
     const sheet = checkSheetXml(e.name, data.bytes);
     if (sheet) return sheet;
+    keep?.set(e.name, data.bytes);
   }
   return { ok: true };
 }

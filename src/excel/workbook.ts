@@ -27,7 +27,8 @@ export async function openForReading(file: string): Promise<ReadResult> {
   const bytes = await readBytes(file);
   if (!bytes.ok) return bytes;
   const buf = bytes.buf;
-  const sniff = sniffBytes(buf);
+  const unpacked = new Map<string, Buffer>();
+  const sniff = sniffBytes(buf, unpacked);
   if (!sniff.ok) return fail(file, sniff.code, sniff.params);
   if (process.env.SCORE_READER !== 'exceljs') {
     try {
@@ -35,6 +36,8 @@ export async function openForReading(file: string): Promise<ReadResult> {
       if (dir.ok) {
         const entries = new Map(dir.entries.map((e) => [e.name, e]));
         const wb = parseFastBook((name) => {
+          const done = unpacked.get(name);
+          if (done) return done;
           const e = entries.get(name);
           if (!e) return undefined;
           const u = unpack(buf, e);
