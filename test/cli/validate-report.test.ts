@@ -1,0 +1,34 @@
+// `score validate --report`: the 问题清单 workbook a clerk sends back, a sheet per branch file.
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, json, ROOT, score, tmp } from '../helpers/cli.js';
+
+beforeAll(() => ensureBuilt());
+
+describe('validate --report', () => {
+  it('writes one sheet per file with problems, each row naming sheet, cell, value, reason and fix', async () => {
+    const out = tmp('report-');
+    const files = ['RECORD_ABOVE_MAX.xlsx', 'EVENT_UNKNOWN_ITEM.xlsx'].map((f) => join(ROOT, 'fixtures', 'invalid', f));
+    const good = join(ROOT, 'fixtures', 'township', '兰溪村党支部.xlsx');
+    const r = score(['validate', ...files, good, '--report', '--out', out, '--json']);
+    expect(r.code).toBe(1);
+    const res = json(r);
+    expect(res.report).toBe(join(out, '问题清单.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(res.report);
+    expect(wb.worksheets).toHaveLength(2); // the good ledger has no sheet
+    const rows = wb.worksheets.flatMap((ws) => {
+      const out: unknown[][] = [];
+      ws.eachRow((row, n) => {
+        if (n > 3) out.push((row.values as unknown[]).slice(1));
+      });
+      return out;
+    });
+    const above = rows.find((row) => row[7] === 'RECORD_ABOVE_MAX')!;
+    expect(above.slice(1, 5)).toEqual(['6月', 'D5', '错误', '12']);
+    expect(String(above[5])).toContain('超过该项满分 10');
+    expect(String(above[6])).toContain('改为不超过 10 的分数');
+    expect(rows.some((row) => row[7] === 'EVENT_UNKNOWN_ITEM')).toBe(true);
+  });
+});
