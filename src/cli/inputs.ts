@@ -94,37 +94,56 @@ function workerCount(files: number): number {
   return Math.max(0, Math.min(wanted, Math.ceil(files / 4)));
 }
 
+/** Heap of one read worker: a workbook that needs more is left out with a reason, the batch goes on. */
+export const WORKER_HEAP_MB = 384;
+
 async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Promise<LoadedLedger[]> {
   const { Worker } = await import('node:worker_threads');
   const { freeze, thaw } = await import('./revive.js');
   const url = new URL('./read-worker.js', import.meta.url);
+  const workerData = freeze({ scheme: opts.scheme, year: opts.year, compute: opts.compute, lang: lang() });
   const results: LoadedLedger[] = new Array(files.length);
   let next = 0;
   let done = 0;
-  await Promise.all(
-    [...Array(n).keys()].map(
-      () =>
-        new Promise<void>((resolveAll, reject) => {
-          const w = new Worker(url, { workerData: freeze({ scheme: opts.scheme, year: opts.year, compute: opts.compute, lang: lang() }) });
-          const feed = (): void => {
-            if (next >= files.length) {
-              void w.terminate();
-              resolveAll();
-              return;
-            }
-            const id = next++;
-            w.postMessage({ id, file: files[id] });
-          };
-          w.on('message', (m: { id: number; item?: unknown; error?: string }) => {
-            results[m.id] = m.item ? thaw<LoadedLedger>(m.item) : { file: files[m.id]!, diagnostics: [], excluded: m.error ?? t('无法读取', 'unreadable') };
-            opts.onProgress?.(++done, files.length);
-            feed();
-          });
-          w.on('error', reject);
+  const finish = (id: number, item: LoadedLedger): void => {
+    results[id] = item;
+    opts.onProgress?.(++done, files.length);
+  };
+  /** One lane: a worker fed one file at a time; a worker that dies (out of memory) is replaced. */
+  const lane = (): Promise<void> =>
+    new Promise<void>((resolveLane) => {
+      const start = (): void => {
+        const w = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+        let current = -1;
+        const feed = (): void => {
+          if (next >= files.length) {
+            current = -1;
+            void w.terminate().then(() => resolveLane());
+            return;
+          }
+          current = next++;
+          w.postMessage({ id: current, file: files[current] });
+        };
+        w.on('message', (m: { id: number; item?: unknown; error?: string }) => {
+          finish(m.id, m.item ? thaw<LoadedLedger>(m.item) : { file: files[m.id]!, diagnostics: [], excluded: m.error ?? t('无法读取', 'unreadable') });
           feed();
-        }),
-    ),
-  );
+        });
+        w.on('error', (e: Error & { code?: string }) => {
+          if (current >= 0) {
+            const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
+            const why = oom
+              ? t(`文件内容太多，读取时超过 ${WORKER_HEAP_MB} MB 内存上限：请按支部拆分后再处理`, `the workbook needs more than ${WORKER_HEAP_MB} MB to read: split it by branch`)
+              : t(`读取时出错：${e.message}`, `reading failed: ${e.message}`);
+            finish(current, { file: files[current]!, diagnostics: [], excluded: why });
+            current = -1;
+          }
+          start();
+        });
+        feed();
+      };
+      start();
+    });
+  await Promise.all([...Array(n).keys()].map(() => lane()));
   return results;
 }
 
