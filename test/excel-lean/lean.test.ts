@@ -12,6 +12,7 @@ import { saveBook, writeBook } from '../../src/excel/lean/save.js';
 import { cleanSheetName, colName, escapeXml } from '../../src/excel/lean/xml.js';
 import { crc32, crc32Js, zip, ZIP_LIMITS } from '../../src/excel/lean/zip.js';
 import { unzip, sheetXml } from '../libreoffice/support.js';
+import { openForReading } from '../../src/excel/workbook.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'score-lean-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,23 +40,27 @@ describe('escaping', () => {
     expect(escapeXml('&amp;')).toBe('&amp;amp;');
   });
 
-  it('round-trips awkward text through exceljs', async () => {
+  const awkward = ['A&B <c> "d" \'e\'', 'bell\u0007 nul\u0000 esc\u001b', '  leading and trailing  ', 'two\nlines', '𠀀😀 emoji', '=1+1', '<x>&amp;</x>', '0012', '重复', '重复'];
+  const cleaned = ['A&B <c> "d" \'e\'', 'bell nul esc', '  leading and trailing  ', 'two\nlines', '𠀀😀 emoji', '=1+1', '<x>&amp;</x>', '0012', '重复', '重复'];
+
+  it.each([
+    ['shared strings', true],
+    ['inline strings', false],
+  ])('round-trips awkward text through exceljs and the project reader (%s)', async (label, shared) => {
     const book = new Book();
-    const texts = ['A&B <c> "d" \'e\'', 'bell\u0007 nul\u0000 esc\u001b', '  leading and trailing  ', 'two\nlines', '𠀀😀 emoji', '=1+1', '<x>&amp;</x>', '0012'];
-    book.addSheet('文本').rows(texts.map((t) => ({ cells: [t] })));
-    await writeBook(book, file('text.xlsx'));
-    const ws = (await readBack(file('text.xlsx'))).getWorksheet('文本')!;
-    expect(texts.map((_, i) => ws.getCell(i + 1, 1).value)).toEqual([
-      'A&B <c> "d" \'e\'',
-      'bell nul esc',
-      '  leading and trailing  ',
-      'two\nlines',
-      '𠀀😀 emoji',
-      '=1+1',
-      '<x>&amp;</x>',
-      '0012',
-    ]);
+    book.sharedStrings = shared;
+    book.addSheet('文本').rows(awkward.map((t) => ({ cells: [t] })));
+    const p = file(`text-${shared}.xlsx`);
+    await writeBook(book, p);
+    const parts = unzip(p);
+    expect(parts.has('xl/sharedStrings.xml'), label).toBe(shared);
+    if (shared) expect(parts.get('xl/sharedStrings.xml')!.toString('utf8')).toContain('count="10" uniqueCount="9"');
+    const ws = (await readBack(p)).getWorksheet('文本')!;
+    expect(awkward.map((_, i) => ws.getCell(i + 1, 1).value)).toEqual(cleaned);
     expect(ws.getCell('A6').type).toBe(ExcelJS.ValueType.String); // text, never a formula
+    const fast = await openForReading(p);
+    expect(fast.ok && fast.engine).toBe('fast');
+    if (fast.ok) expect(awkward.map((_, i) => fast.wb.worksheets[0]!.findCell(i + 1, 1)?.value)).toEqual(cleaned);
   });
 
   it('writes numbers, booleans and blanks; non-finite numbers stay empty', async () => {

@@ -68,8 +68,12 @@ export class Sheet {
     return this;
   }
 
-  /** The worksheet XML in chunks of about `chunk` characters (the rows are produced as it goes). */
-  *xml(chunk = 1 << 18): Generator<string> {
+  /**
+   * The worksheet XML in chunks of about `chunk` characters (the rows are produced as it goes).
+   * With a shared-strings table, text cells refer to it (and the chunks stay plain ASCII);
+   * without, text is written inline.
+   */
+  *xml(strings?: SharedStrings, chunk = 1 << 18): Generator<string> {
     let out =
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
@@ -100,7 +104,7 @@ export class Sheet {
         const r = row.r ?? last + 1;
         if (!Number.isInteger(r) || r <= last || r > 1_048_576) throw new Error(`lean xlsx: sheet ${this.name}: row ${r} after row ${last}`);
         last = r;
-        out += rowXml(r, row);
+        out += rowXml(r, row, strings);
         if (out.length >= chunk) {
           yield out;
           out = '';
@@ -121,7 +125,48 @@ export class Sheet {
   }
 }
 
-function rowXml(r: number, row: Row): string {
+/** The shared-strings table: each distinct text once, cells refer to it by index. */
+export class SharedStrings {
+  private readonly index = new Map<string, number>();
+  /** References, for the `count` attribute. */
+  count = 0;
+
+  id(text: string): number {
+    this.count++;
+    let id = this.index.get(text);
+    if (id === undefined) {
+      id = this.index.size;
+      this.index.set(text, id);
+    }
+    return id;
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** The sharedStrings part in chunks. */
+  *xml(chunk = 1 << 18): Generator<string> {
+    let out = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.index.size}">`;
+    for (const text of this.index.keys()) {
+      out += `<si>${textElement(text)}</si>`;
+      if (out.length >= chunk) {
+        yield out;
+        out = '';
+      }
+    }
+    yield `${out}</sst>`;
+  }
+}
+
+/** `<t>` with the escaped text, keeping leading/trailing spaces and line breaks. */
+function textElement(text: string): string {
+  const x = escapeXml(text);
+  const keep = x.charCodeAt(0) <= 32 || x.charCodeAt(x.length - 1) <= 32 || x.indexOf('\n') >= 0;
+  return keep ? `<t xml:space="preserve">${x}</t>` : `<t>${x}</t>`;
+}
+
+function rowXml(r: number, row: Row, strings: SharedStrings | undefined): string {
   const height = row.height !== undefined && Number.isFinite(row.height) && row.height > 0 ? ` ht="${row.height}" customHeight="1"` : '';
   let out = `<row r="${r}"${height}>`;
   const first = row.firstCol ?? 1;
@@ -137,11 +182,8 @@ function rowXml(r: number, row: Row): string {
       if (Number.isFinite(v)) out += `<c r="${ref}"${sa}><v>${v}</v></c>`;
       else if (s) out += `<c r="${ref}"${sa}/>`;
     } else if (typeof v === 'string' && v !== '') {
-      const text = escapeXml(v);
-      const c0 = text.charCodeAt(0);
-      const cn = text.charCodeAt(text.length - 1);
-      const keep = c0 <= 32 || cn <= 32 || text.indexOf('\n') >= 0 ? ' xml:space="preserve"' : '';
-      out += `<c r="${ref}"${sa} t="inlineStr"><is><t${keep}>${text}</t></is></c>`;
+      if (strings) out += `<c r="${ref}"${sa} t="s"><v>${strings.id(v)}</v></c>`;
+      else out += `<c r="${ref}"${sa} t="inlineStr"><is>${textElement(v)}</is></c>`;
     } else if (typeof v === 'boolean') {
       out += `<c r="${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`;
     } else if (s) {
@@ -156,6 +198,8 @@ export class Book {
   readonly styles = new Styles();
   readonly sheets: Sheet[] = [];
   creator = 'score';
+  /** Text cells through a shared-strings table (written after the sheets) rather than inline. */
+  sharedStrings = true;
 
   /** A new sheet; the name is made valid (Excel's rules) and unique (case-insensitively) if needed. */
   addSheet(name: string): Sheet {
@@ -200,6 +244,7 @@ export class Book {
           '<Default Extension="xml" ContentType="application/xml"/>' +
           '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
           '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+          (this.sharedStrings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
           sheetIds.map((id) => `<Override PartName="/xl/worksheets/sheet${id}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
           '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
           '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
@@ -251,6 +296,7 @@ export class Book {
           '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
           sheetIds.map((id) => `<Relationship Id="rId${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${id}.xml"/>`).join('') +
           `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+          (this.sharedStrings ? `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>` : '') +
           '</Relationships>',
       },
     ];

@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Book } from './book.js';
+import { SharedStrings, type Book } from './book.js';
 import { ZipWriter, type ZipWriterOptions } from './zip.js';
 
 export type SaveResult =
@@ -22,11 +22,14 @@ export async function writeBook(book: Book, file: string, opts: ZipWriterOptions
   if (book.sheets.length === 0) book.addSheet('Sheet1');
   const fh = await fs.open(file, 'w');
   try {
-    const zip = new ZipWriter(fh, { level: 6, ...opts });
+    const zip = new ZipWriter(fh, { level: 1, ...opts });
     for (const p of book.parts(opts.date)) await zip.add(p.name, [p.xml]);
     book.styles.freeze();
     await zip.add('xl/styles.xml', [book.styles.xml()]);
-    for (let i = 0; i < book.sheets.length; i++) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, book.sheets[i]!.xml());
+    const strings = book.sharedStrings ? new SharedStrings() : undefined;
+    for (let i = 0; i < book.sheets.length; i++) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, book.sheets[i]!.xml(strings));
+    // After the sheets, as Excel itself stores it: only then is every text known.
+    if (strings) await zip.add('xl/sharedStrings.xml', strings.xml());
     await zip.finish();
   } finally {
     await fh.close();

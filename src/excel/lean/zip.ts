@@ -1,8 +1,7 @@
-// A minimal zip writer (deflate, no zip64) for the lean xlsx writer. Entries are compressed by a
-// zlib stream (on libuv's thread pool, so building XML and deflating overlap) and written straight
-// to the file; each local header is patched in place once its CRC and sizes are known.
+// A minimal zip writer (deflate, no zip64) for the lean xlsx writer. Entries are deflated piece by
+// piece on libuv's thread pool (so building XML and deflating overlap, on both cores) and written
+// straight to the file; each local header is patched in place once its CRC and sizes are known.
 import type { FileHandle } from 'node:fs/promises';
-import { once } from 'node:events';
 import zlib from 'node:zlib';
 
 const CRC_TABLE = (() => {
@@ -104,6 +103,17 @@ function nameBytes(name: string): Buffer {
   return b;
 }
 
+/** Deflated pieces in flight at once (the thread pool deflates them while the next is built). */
+const IN_FLIGHT = 3;
+/** An empty final block (fixed Huffman, end of block only): ends a stream of sync-flushed pieces. */
+const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
+
+function deflatePiece(buf: Buffer, level: number): Promise<Buffer> {
+  return new Promise((done, fail) => {
+    zlib.deflateRaw(buf, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH }, (err, out) => (err ? fail(err) : done(out)));
+  });
+}
+
 export interface ZipWriterOptions {
   /** zlib level 0–9 (default 6). */
   level?: number;
@@ -135,46 +145,43 @@ export class ZipWriter {
     }
   }
 
-  /** Adds one entry whose text (or bytes) comes in chunks; each chunk may be released once given. */
+  /**
+   * Adds one entry whose text (or bytes) comes in chunks; a chunk is released once deflated. Each
+   * chunk is deflated on its own (on the thread pool, a few at a time, while the caller builds the
+   * next) and ends with a sync flush, so the pieces join into one deflate stream; an empty final
+   * block closes it.
+   */
   async add(name: string, chunks: Iterable<string | Buffer>): Promise<void> {
     if (this.entries.length >= ZIP_LIMITS.maxEntries) throw new ZipLimitError('too many zip entries');
     const e: Central = { name: nameBytes(name), crc: 0, compressed: 0, size: 0, offset: this.offset };
-    checkSize('the zip file', this.offset + 30 + e.name.length);
-    await this.write(Buffer.concat([localHeader(e, this.when), e.name]), this.offset);
     const dataStart = this.offset + 30 + e.name.length;
-    const deflate = zlib.createDeflateRaw({ level: this.level });
-    let failed: unknown;
-    const pump = (async () => {
-      try {
-        for await (const out of deflate as AsyncIterable<Buffer>) {
-          checkSize(`zip entry ${name}`, e.compressed + out.length);
-          checkSize('the zip file', dataStart + e.compressed + out.length);
-          await this.write(out, dataStart + e.compressed);
-          e.compressed += out.length;
-        }
-      } catch (err) {
-        failed = err;
-        deflate.destroy(err instanceof Error ? err : new Error(String(err)));
-      }
-    })();
+    checkSize('the zip file', dataStart);
+    await this.write(Buffer.concat([localHeader(e, this.when), e.name]), this.offset);
+    const pending: Promise<Buffer>[] = [];
+    const put = async (out: Buffer): Promise<void> => {
+      checkSize(`zip entry ${name}`, e.compressed + out.length);
+      checkSize('the zip file', dataStart + e.compressed + out.length);
+      await this.write(out, dataStart + e.compressed);
+      e.compressed += out.length;
+    };
     try {
       for (const chunk of chunks) {
-        if (failed) break;
         const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
         if (buf.length === 0) continue;
         e.crc = crc32(buf, e.crc);
         e.size += buf.length;
         checkSize(`zip entry ${name}`, e.size);
-        if (!deflate.write(buf)) await Promise.race([once(deflate, 'drain'), once(deflate, 'close')]);
+        const p = deflatePiece(buf, this.level);
+        p.catch(() => undefined); // awaited below, in order
+        pending.push(p);
+        if (pending.length >= IN_FLIGHT) await put(await pending.shift()!);
       }
-    } catch (err) {
-      deflate.destroy();
-      await pump;
-      throw err;
+      while (pending.length) await put(await pending.shift()!);
+      await put(FINAL_BLOCK);
+    } finally {
+      // On failure, let the pieces still in flight settle before the file is closed.
+      await Promise.allSettled(pending);
     }
-    if (!failed) deflate.end();
-    await pump;
-    if (failed) throw failed;
     await this.write(localHeader(e, this.when), e.offset);
     this.offset = dataStart + e.compressed;
     this.entries.push(e);

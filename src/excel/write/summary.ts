@@ -43,7 +43,8 @@ export function flagText(m: MemberResult): string {
 
 /** A rounded score as a JSON/Excel number. */
 export function scoreNumber(v: Dec, precision: number): number {
-  return roundTo(v, precision).toNumber();
+  // Already at the precision (most totals, whole bonuses): no new Decimal needed.
+  return v.decimalPlaces() <= precision ? v.toNumber() : roundTo(v, precision).toNumber();
 }
 
 function todayIso(): string {
