@@ -7,6 +7,7 @@
 //   fixtures/messy/          one ledger per reader quirk, each otherwise valid
 //   fixtures/invalid/        one ledger per validation code, exactly one planted problem
 //   fixtures/bad/            broken files, and one good ledger
+import { crc32 } from '../src/excel/lean/zip.js';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -1479,21 +1480,7 @@ function seedOfCode(code: string): number {
 
 // ───────────────────────────── fixtures/bad (broken files) ─────────────────────────────
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+// CRC-32 comes from the lean writer's zip (src/excel/lean/zip.ts).
 
 export interface ZipPart {
   name: string;

@@ -1,4 +1,5 @@
 // Test helpers: a small inline scheme, a tmp dir, and a tiny zip writer for hand-made bad files.
+import { crc32 } from '../../src/excel/lean/zip.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,21 +68,7 @@ export interface ZipPart {
   store?: boolean;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(b: Buffer): number {
-  let c = 0xffffffff;
-  for (const x of b) c = CRC_TABLE[(c ^ x) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+// CRC-32 comes from the lean writer's zip (src/excel/lean/zip.ts).
 
 /** A minimal zip writer (deflate or store), enough to hand-craft bad workbooks. */
 export function makeZip(parts: ZipPart[]): Buffer {
