@@ -76,7 +76,7 @@ export function addTable(book: Book, sheetName: string, spec: TableSpec): LeanTa
   // A merged line across the table: the first cell holds the text, the others share its style.
   const line = (r: number, text: string, style: number, height?: number): Row => {
     if (width > 1) sheet.merge(rangeRef(r, 1, r, width));
-    return { r, cells: blanks(text), style: width > 1 ? style : [style], ...(height ? { height } : {}) };
+    return { r, cells: blanks(text), style, ...(height ? { height } : {}) };
   };
 
   sheet.row(line(1, spec.title, titleStyle, 32));
