@@ -78,7 +78,7 @@ export interface LoadOptions {
 
 /** Reads and checks every file; never throws for bad input. Large batches use worker threads. */
 export async function loadLedgers(files: string[], opts: LoadOptions): Promise<LoadedLedger[]> {
-  const workers = workerCount(files.length);
+  const workers = workerCount(files.length, await totalBytes(files));
   if (workers > 1) return loadInWorkers(files, opts, workers);
   const out: LoadedLedger[] = [];
   for (const file of files) {
@@ -88,10 +88,21 @@ export async function loadLedgers(files: string[], opts: LoadOptions): Promise<L
   return out;
 }
 
-function workerCount(files: number): number {
-  if (process.env.SCORE_WORKERS === '0' || files < 8) return 0;
+/**
+ * Worker threads pay for themselves only on big batches (each starts by loading the readers):
+ * a township (56 small ledgers, ~4 MB) reads faster on the main thread; a county does not.
+ */
+function workerCount(files: number, bytes: number): number {
+  if (process.env.SCORE_WORKERS === '0' || files < 2) return 0;
+  if (!process.env.SCORE_WORKERS && bytes < 16 * 1024 * 1024) return 0;
   const wanted = Number(process.env.SCORE_WORKERS) || Math.min(availableParallelism(), 4);
-  return Math.max(0, Math.min(wanted, Math.ceil(files / 4)));
+  return Math.max(0, Math.min(wanted, files));
+}
+
+async function totalBytes(files: string[]): Promise<number> {
+  let n = 0;
+  for (const f of files) n += (await fs.stat(f).catch(() => ({ size: 0 }))).size;
+  return n;
 }
 
 /** Heap of one read worker: a workbook that needs more is left out with a reason, the batch goes on. */
