@@ -106,7 +106,7 @@ async function totalBytes(files: string[]): Promise<number> {
 }
 
 /** Heap of one read worker: a workbook that needs more is left out with a reason, the batch goes on. */
-export const WORKER_HEAP_MB = 384;
+export const WORKER_HEAP_MB = Number(process.env.SCORE_WORKER_HEAP_MB) || 384;
 
 async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Promise<LoadedLedger[]> {
   const { Worker } = await import('node:worker_threads');

@@ -8,7 +8,7 @@ import { t } from '../i18n.js';
 import { withCommon } from '../main.js';
 import { batchScheme, collectFiles, loadLedgers, progress } from '../inputs.js';
 import { nextWorkingDay, outDir, parseYear, schemeOption } from '../common.js';
-import { printJson, say, note, type CommonOptions } from '../output.js';
+import { diagnosticJson, printJson, say, note, type CommonOptions } from '../output.js';
 import { overviewTable, resultJson } from '../render.js';
 import { reportExcluded, splitBatch, writeOutput } from '../batch.js';
 import { readHistoryDir } from '../history.js';
@@ -51,8 +51,9 @@ export function registerGrade(program: Command): void {
     timing('read and check');
     const scheme = batchScheme(items, given);
     if (!scheme) {
-      reportExcluded({ excluded: items.map((i) => ({ file: i.file, reason: i.excluded ?? '' })), issues: items.flatMap((i) => i.diagnostics) }, opts.quiet);
-      if (opts.json) printJson({ scheme: null, cycle: String(year), period: String(year), members: [], issues: [] });
+      const excluded = items.map((i) => ({ file: i.file, reason: i.excluded ?? '' }));
+      reportExcluded({ excluded, issues: items.flatMap((i) => i.diagnostics) }, opts.quiet || opts.json);
+      if (opts.json) printJson({ scheme: null, cycle: String(year), period: String(year), members: [], issues: items.flatMap((i) => i.diagnostics).map(diagnosticJson), excluded });
       return;
     }
     const batch = splitBatch(items, scheme);

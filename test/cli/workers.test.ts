@@ -1,0 +1,28 @@
+// Big batches are read on worker threads: the results must be identical to the main thread's,
+// and a workbook that exceeds a worker's memory cap is left out while the batch goes on.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, json, ROOT, score, tmp } from '../helpers/cli.js';
+
+beforeAll(() => ensureBuilt());
+
+const args = (out: string) => ['grade', '--year', '2023', '--dir', join(ROOT, 'fixtures', 'township'), '--out', out, '--json'];
+
+describe('worker threads', () => {
+  it('give exactly the main thread results', () => {
+    const main = json(score(args(tmp()), { env: { SCORE_WORKERS: '0' } }));
+    const workers = json(score(args(tmp()), { env: { SCORE_WORKERS: '2' } }));
+    expect(workers.members).toEqual(main.members);
+    expect(workers.members.length).toBe(149);
+    expect(workers.issues).toEqual(main.issues);
+  });
+
+  it('a worker that runs out of memory leaves that workbook out with a reason; the batch goes on', () => {
+    const r = score([...args(tmp()), '--quiet'], { env: { SCORE_WORKERS: '2', SCORE_WORKER_HEAP_MB: '1' } });
+    // With a 1 MB heap no worker can read anything: every ledger is left out, nothing crashes.
+    expect(r.code).toBe(1);
+    const res = json(r);
+    expect(res.excluded.length).toBe(6);
+    expect(res.excluded[0].reason).toMatch(/内存上限|读取时出错/);
+  });
+});
