@@ -176,7 +176,9 @@ export function recordSheetNames(cycle: Cycle, record: 'month' | 'quarter' | 'no
 }
 
 export function isoDate(d: Date): string {
-  return dayjs.utc(d).format(ISO);
+  const y = d.getUTCFullYear();
+  if (y < 0 || y > 9999) return dayjs.utc(d).format(ISO);
+  return `${String(y).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
 export function addDays(iso: string, days: number): string {
@@ -184,8 +186,9 @@ export function addDays(iso: string, days: number): string {
 }
 
 export function isValidIso(iso: string): boolean {
-  const d = dayjs.utc(iso, ISO);
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && d.isValid() && d.format(ISO) === iso;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && isoDate(d) === iso;
 }
 
 export function chineseDate(iso: string): string {

@@ -123,6 +123,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
   const sheets = recordSheetNames(cycle, scheme.cycle.record);
   const seen = new Map<string, Set<number>>();
   const activeOf = memo((m: Member) => activeMonths(m, cycle));
+  const entries = recorded.flatMap((c) => c.entries.map((e) => ({ key: `${c.id}.${e.id}`, e, max: dec(e.max), min: dec(e.min) })));
   for (const r of ledger.records) {
     const { member, ambiguous } = index.resolve(r.name, r.id);
     if (!member) {
@@ -140,19 +141,16 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
     if (!set) seen.set(member.key, (set = new Set()));
     set.add(r.period);
     const parts = [];
-    for (const c of recorded) {
-      for (const e of c.entries) {
-        const key = `${c.id}.${e.id}`;
-        const v = r.values[key];
-        const place = r.cells[key] ?? r.source;
-        if (v === null || v === undefined) {
-          if (member.participates) add('RECORD_BLANK', place, { name: r.name, entry: e.name, max: e.max });
-          continue;
-        }
-        parts.push(v);
-        if (v.greaterThan(e.max)) add('RECORD_ABOVE_MAX', place, { entry: e.name, found: v.toString(), max: e.max }, v.toString());
-        else if (v.lessThan(e.min)) add('RECORD_BELOW_MIN', place, { entry: e.name, found: v.toString(), min: e.min }, v.toString());
+    for (const { key, e, max, min } of entries) {
+      const v = r.values[key];
+      const place = r.cells[key] ?? r.source;
+      if (v === null || v === undefined) {
+        if (member.participates) add('RECORD_BLANK', place, { name: r.name, entry: e.name, max: e.max });
+        continue;
       }
+      parts.push(v);
+      if (v.greaterThan(max)) add('RECORD_ABOVE_MAX', place, { entry: e.name, found: v.toString(), max: e.max }, v.toString());
+      else if (v.lessThan(min)) add('RECORD_BELOW_MIN', place, { entry: e.name, found: v.toString(), min: e.min }, v.toString());
     }
     if (r.writtenTotal && !r.writtenTotal.equals(sum(parts))) {
       add('RECORD_TOTAL_MISMATCH', r.totalCell ?? r.source, { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());

@@ -26,14 +26,22 @@ export interface CellRead {
 const BLANK: CellRead = { text: '' };
 
 /** NFKC (８５．５ → 85.5), minus signs unified, trimmed, runs of white space collapsed. */
+const textCache = new Map<string, string>();
+
 export function normaliseText(s: string): string {
   if (/^[\x21-\x7e]*$/.test(s)) return s;
-  return s
-    .normalize('NFKC')
-    .replace(/[\u2212\u2012\u2013\uFE63]/g, '-')
-    .replace(/[\u200B-\u200D\uFEFF]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let v = textCache.get(s);
+  if (v === undefined) {
+    v = s
+      .normalize('NFKC')
+      .replace(/[\u2212\u2012\u2013\uFE63]/g, '-')
+      .replace(/[\u200B-\u200D\uFEFF]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (textCache.size > 200_000) textCache.clear();
+    textCache.set(s, v);
+  }
+  return v;
 }
 
 /** A number from text: 85, -3, +2.5, 1,234.5, 85.5分; undefined when it is not one. */
@@ -48,9 +56,17 @@ export function parseNumberText(text: string): Dec | undefined {
 }
 
 /** An Excel-displayed number: 15 significant digits, so 0.1+0.2 reads 0.3. */
+const decCache = new Map<number, Dec>();
+
+/** Cells repeat the same few numbers (10, 8, 28.5 …): their exact decimals are shared, they never change. */
 export function numberToDec(n: number): Dec {
-  if (Number.isSafeInteger(n)) return new Dec(n);
-  return new Dec(Number(n.toPrecision(15)));
+  let d = decCache.get(n);
+  if (d === undefined) {
+    d = Number.isSafeInteger(n) ? new Dec(n) : new Dec(Number(n.toPrecision(15)));
+    if (decCache.size > 100_000) decCache.clear();
+    decCache.set(n, d);
+  }
+  return d;
 }
 
 /** The normalised content of a cell; covered cells of a merge read blank. */

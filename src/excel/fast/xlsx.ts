@@ -95,7 +95,12 @@ function colOf(ref: string): number {
 }
 
 function rowOf(ref: string): number {
-  return Number(/\d+$/.exec(ref)?.[0] ?? 0);
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 48 && c <= 57) n = n * 10 + c - 48;
+  }
+  return n;
 }
 
 class FastCell implements CellLike {
