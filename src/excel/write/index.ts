@@ -1,5 +1,7 @@
-// The form writers: the only code that writes xlsx. Each returns an ExcelJS.Workbook;
-// callers save it with saveWorkbook (temp file + rename, no overwrite without force).
+// The form writers: the only code that writes xlsx. Forms with dropdowns (template, 计分标准,
+// 积分申请表, 问题清单) are exceljs Workbooks saved with saveWorkbook; the large results (评分汇总表,
+// 评定结果, 公示名单) are lean Books (src/excel/lean) saved with saveBook. Both: temp file + rename,
+// no overwrite without force.
 export { ledgerTemplate, SHEET as LEDGER_SHEETS, type LedgerTemplateOptions } from './template.js';
 export { scoringStandard } from './standard.js';
 export { applicationForm, APPLICATION_SHEET, type ApplicationFormOptions } from './application.js';
