@@ -90,6 +90,8 @@ function zodProblem(issue: ZodIssue): SchemeProblem {
       return { path, zh: `${where}：不能大于 ${String(issue.maximum)}`, en: `${path}: ${issue.message}` };
     case 'invalid_enum_value':
       return { path, zh: `${where}：「${String(issue.received)}」不是可选值，可选：${issue.options.join('、')}`, en: `${path}: ${issue.message}` };
+    case 'unrecognized_keys':
+      return { path, zh: `${where}：不认识的字段 ${issue.keys.map((k) => `「${k}」`).join('、')}，请检查拼写（方案语言第 1 版没有这个字段）`, en: `${path || '(top level)'}: unknown field(s) ${issue.keys.join(', ')}` };
     case 'invalid_literal':
       return { path, zh: `${where}：${issue.message}`, en: `${path}: expected ${String(issue.expected)}` };
     default:

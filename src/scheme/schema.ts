@@ -19,13 +19,13 @@ export const entrySchema = z.object({
   /** Synonyms accepted as column headers in record sheets. */
   aliases: z.array(text).default([]),
   note,
-});
+}).strict();
 export type Entry = z.infer<typeof entrySchema>;
 
 export const componentKinds = ['recorded', 'deduct', 'accumulate', 'evaluation', 'tier-base'] as const;
 
 /** A group of items inside an accumulating component with its own cap (刊物 ≤ 3). */
-export const groupSchema = z.object({ id: text, name: text, cap: num.nonnegative().optional(), note });
+export const groupSchema = z.object({ id: text, name: text, cap: num.nonnegative().optional(), note }).strict();
 
 export const componentSchema = z.object({
   id: text,
@@ -52,7 +52,7 @@ export const componentSchema = z.object({
   /** evaluation: (好×w1 + 一般×w2 + 差×w3) / divisor × scale. */
   votes: z
     .object({
-      weights: z.object({ good: num, fair: num, poor: num }),
+      weights: z.object({ good: num, fair: num, poor: num }).strict(),
       scale: num.positive(),
       divisor: z.enum(['votes', 'voters']).default('votes'),
     })
@@ -60,11 +60,11 @@ export const componentSchema = z.object({
   /** evaluation: points by 评议等次. */
   gradePoints: z.record(z.string(), num).optional(),
   /** tier-base: the base comes from last year's total × pct when history has one (it-bureau 20%). */
-  fromHistory: z.object({ pct: num.positive() }).optional(),
+  fromHistory: z.object({ pct: num.positive() }).strict().optional(),
   /** tier-base without tiers: a fixed base. */
   base: num.optional(),
   note,
-});
+}).strict();
 export type Component = z.infer<typeof componentSchema>;
 
 /** A catalogue item: what an event in 加减分明细 or an application form may name. */
@@ -82,7 +82,7 @@ export const itemSchema = z.object({
   /** Points by level (R4): {"县": 2, "市": 3}. */
   levels: z.record(z.string(), num.nonnegative()).optional(),
   /** Points are typed in the event (分值) within [min, max]: "other cases ≤ 3", 平安卫士 3–5. */
-  range: z.object({ min: num.nonnegative(), max: num.nonnegative() }).optional(),
+  range: z.object({ min: num.nonnegative(), max: num.nonnegative() }).strict().optional(),
   /** Cap on this item per member per cycle. */
   cap: num.nonnegative().optional(),
   /** Same 项目 at several levels counts once, at its highest level (R3). */
@@ -96,7 +96,7 @@ export const itemSchema = z.object({
   /** 一票否决: the event makes the cycle total 0 (R8). */
   veto: z.boolean().default(false),
   note,
-});
+}).strict();
 export type Item = z.infer<typeof itemSchema>;
 
 /** Grade band (R12): min inclusive by default, max exclusive by default; open ends are omitted. */
@@ -108,7 +108,7 @@ export const bandSchema = z.object({
   max: num.optional(),
   maxInclusive: z.boolean().default(false),
   note,
-});
+}).strict();
 export type Band = z.infer<typeof bandSchema>;
 
 /** A flag rule: when every stated condition holds, the member gets the flag (and maybe a new grade). */
@@ -128,7 +128,7 @@ export const flagRuleSchema = z.object({
   /** Only on the cycle result (default) or also on quarter/month results. */
   periods: z.array(z.enum(['month', 'quarter', 'cycle'])).default(['cycle']),
   note,
-});
+}).strict();
 export type FlagRule = z.infer<typeof flagRuleSchema>;
 
 export const rankRuleSchema = z.object({
@@ -139,7 +139,7 @@ export const rankRuleSchema = z.object({
   by: text.optional(),
   periods: z.array(z.enum(['month', 'quarter', 'cycle'])).default(['cycle']),
   note,
-});
+}).strict();
 
 export const categorySchema = z.object({
   name: text,
@@ -147,7 +147,7 @@ export const categorySchema = z.object({
   scored: z.boolean().default(true),
   graded: z.boolean().default(true),
   countsForQuota: z.boolean().default(true),
-});
+}).strict();
 
 export const schemeSchema = z.object({
   $schema: z.string().optional(),
@@ -170,14 +170,14 @@ export const schemeSchema = z.object({
     .default({}),
   precision: z.number().int().min(0).max(4).default(2),
   categories: z.array(categorySchema).min(1),
-  tiers: z.array(z.object({ name: text, aliases: z.array(text).default([]), base: num })).default([]),
+  tiers: z.array(z.object({ name: text, aliases: z.array(text).default([]), base: num }).strict()).default([]),
   components: z.array(componentSchema).min(1),
   items: z.array(itemSchema).default([]),
   /** Types recorded in 否决与处分 that veto the cycle (R8). */
   vetoTypes: z.array(text).default([]),
   /** Total × factor by 评议等次 (R7). */
-  conversion: z.object({ factors: z.record(z.string(), num.nonnegative()), note }).optional(),
-  clamp: z.object({ min: num.optional(), max: num.optional(), note }).optional(),
+  conversion: z.object({ factors: z.record(z.string(), num.nonnegative()), note }).strict().optional(),
+  clamp: z.object({ min: num.optional(), max: num.optional(), note }).strict().optional(),
   bands: z.array(bandSchema).default([]),
   quota: z
     .object({
@@ -190,13 +190,13 @@ export const schemeSchema = z.object({
     .optional(),
   /** Extra conditions for a grade (R14): 先锋 needs 基本指数 ≥ 75. */
   gradeConditions: z
-    .array(z.object({ grade: text, component: text, min: num, fallback: text, note }))
+    .array(z.object({ grade: text, component: text, min: num, fallback: text, note }).strict())
     .default([]),
   /** Discipline overrides (R15): type in 否决与处分 → grade. */
-  overrides: z.array(z.object({ type: text, grade: text, flag: z.string().optional(), note })).default([]),
+  overrides: z.array(z.object({ type: text, grade: text, flag: z.string().optional(), note }).strict()).default([]),
   flags: z.array(flagRuleSchema).default([]),
   rankRules: z.array(rankRuleSchema).default([]),
-  decisions: z.array(z.object({ about: text, text })).default([]),
-});
+  decisions: z.array(z.object({ about: text, text }).strict()).default([]),
+}).strict();
 export type Scheme = z.infer<typeof schemeSchema>;
 export type SchemeInput = z.input<typeof schemeSchema>;

@@ -35,6 +35,8 @@ describe('user scheme files', () => {
     ['a wrong version', (s: any) => (s.version = 2), 'version', 'version 必须是 1'],
     ['an unknown kind', (s: any) => (s.components[0].kind = 'sum'), 'components[0].kind', '可选：recorded'],
     ['a missing name', (s: any) => delete s.name, 'name', '缺少这个字段'],
+    ['a misspelt field is rejected, not ignored', (s: any) => (s.components[0].cpa = 10), 'components[0]', '不认识的字段 「cpa」'],
+    ['a misspelt top-level field', (s: any) => (s.bandz = []), '', '不认识的字段 「bandz」'],
     ['an unknown grade in the quota', (s: any) => (s.quota = { grade: '先锋', pct: 0.2, fallback: '合格' }), 'quota.grade', '等次「先锋」不在 bands 中'],
   ])('%s', (_n, patch, path, text) => {
     const ps = problems(load(patch));
