@@ -48,7 +48,7 @@ export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, quiet: boo
   if (b.excluded.length > 0) setExit(EXIT_INPUT);
   if (quiet) return;
   for (const e of b.excluded) {
-    process.stderr.write(`${t('未计入', 'left out')}：${e.branch ?? basename(e.file)}（${basename(e.file)}）— ${e.reason}\n`);
+    process.stderr.write(`${t('未计入', 'left out')}：${e.branch ? `${e.branch}（${basename(e.file)}）` : basename(e.file)} — ${e.reason}\n`);
   }
   const errors = b.issues.filter((d) => d.severity === 'error');
   if (errors.length > 0) {

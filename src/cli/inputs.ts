@@ -33,6 +33,8 @@ export interface LoadedLedger {
   diagnostics: Diagnostic[];
   /** Set when the ledger is left out of the batch: the first error, in the interface language. */
   excluded?: string;
+  /** Set when the ledger belongs to another cycle and LoadOptions.skipOtherYears asked to pass it by. */
+  otherYear?: number;
 }
 
 /** Files given directly, and every .xlsx under the folders given (recursively; Excel's ~$ lock files skipped). */
@@ -72,6 +74,8 @@ export interface LoadOptions {
    * ledger's records and events are dropped, so memory stays flat on a county.
    */
   compute?: { period?: Period; history: HistoryEntry[]; trace?: boolean };
+  /** A folder may hold several years: ledgers whose 说明 names another 年度 are passed by, not errors. */
+  skipOtherYears?: boolean;
   /** Called after each file, for progress on a TTY. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -193,6 +197,9 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
     if (read.ledger && scheme) {
       item.ledger = read.ledger;
       item.scheme = scheme;
+      if (opts.skipOtherYears && opts.year !== undefined && read.ledger.cycleYear !== undefined && read.ledger.cycleYear !== opts.year) {
+        return { file, diagnostics: [], otherYear: read.ledger.cycleYear };
+      }
       const year = opts.year ?? read.ledger.cycleYear;
       if (year === undefined) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_YEAR', { file, sheet: '说明' }));
       else {

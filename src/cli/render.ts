@@ -122,7 +122,8 @@ export function overviewTable(scheme: Scheme, r: PeriodResult, excluded: { file:
     table.push(row);
   }
   for (const e of excluded) {
-    table.push([{ colSpan: head.length, content: chalk.red(`${e.branch ?? e.file.split(/[\\/]/).pop()}：${t('未计入', 'left out')} — ${e.reason}`) }]);
+    const base = e.file.split(/[\\/]/).pop() ?? e.file;
+    table.push([{ colSpan: head.length, content: chalk.red(`${e.branch ? `${e.branch}（${base}）` : base}：${t('未计入', 'left out')} — ${e.reason}`) }]);
   }
   return table.toString();
 }

@@ -47,7 +47,10 @@ export function registerGrade(program: Command): void {
     const files = (await collectFiles(inputs)).filter((f) => !resolve(f).startsWith(`${dir}/`));
     const history = await readHistoryDir(resolve(opts.history ?? dir), year);
     // Each ledger is computed as soon as it is read (on every core), then dropped: memory stays flat.
-    const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), year, compute: { history: history.entries }, onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
+    const loaded = await loadLedgers(files, { ...(given ? { scheme: given } : {}), year, skipOtherYears: true, compute: { history: history.entries }, onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
+    const items = loaded.filter((i) => i.otherYear === undefined);
+    const otherYears = loaded.length - items.length;
+    if (otherYears > 0) note(opts.json ? { quiet: true } : opts, t(`跳过 ${otherYears} 个其他年度的台账（「说明」表的年度不是 ${year}）`, `skipped ${otherYears} ledger(s) of other years`));
     timing('read and check');
     const scheme = batchScheme(items, given);
     if (!scheme) {
