@@ -281,6 +281,25 @@ function targetedEvents(scheme: Scheme, d: MemberData): Map<string, ResolvedEven
   return map;
 }
 
+const NO_EVENTS: ResolvedEvent[] = [];
+const keyCache = new WeakMap<Component, string[]>();
+
+/** `componentId.entryId` of each entry, made once per component. */
+function entryKeys(c: Component): string[] {
+  let k = keyCache.get(c);
+  if (!k) keyCache.set(c, (k = c.entries.map((e) => `${c.id}.${e.id}`)));
+  return k;
+}
+
+const entryMins = new WeakMap<Component['entries'][number], Dec>();
+
+/** An entry's floor as a decimal, made once (comparisons with plain numbers convert every time). */
+function entryMin(e: Component['entries'][number]): Dec {
+  let d = entryMins.get(e);
+  if (d === undefined) entryMins.set(e, (d = dec(e.min)));
+  return d;
+}
+
 /** R1 on one entry: events subtract from its starting points, 该项不得分 zeroes it, floored at its minimum (扣完为止). */
 function deductFromEntry(e: Component['entries'][number], start: Dec, events: ResolvedEvent[], trace: TraceStep[]): Dec {
   let v = start;
@@ -293,9 +312,10 @@ function deductFromEntry(e: Component['entries'][number], start: Dec, events: Re
       step(trace, 'R1', `${e.name}：${ev.item.name} −${ev.raw.toString()}`, `${e.name}: ${ev.item.name} −${ev.raw}`, ev.row.source);
     }
   }
-  if (v.lessThan(e.min)) {
+  const min = entryMin(e);
+  if (v.lessThan(min)) {
     step(trace, 'R1', `${e.name} 扣完为止，计 ${e.min}`, `${e.name} floored at ${e.min}`);
-    v = dec(e.min);
+    v = min;
   }
   return v;
 }
@@ -304,21 +324,24 @@ function deductFromEntry(e: Component['entries'][number], start: Dec, events: Re
 function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records: number[], trace: TraceStep[], flags: string[]): Dec {
   const { scheme } = ctx;
   const perRecord: Dec[] = [];
+  const keys = entryKeys(c);
+  const targeted = targetedEvents(scheme, d);
   for (const r of records) {
     const row = d.records.get(r);
     let total = ZERO;
-    for (const e of c.entries) {
-      const key = `${c.id}.${e.id}`;
+    c.entries.forEach((e, i) => {
+      const key = keys[i]!;
       let v = row?.values[key] ?? null;
       if (v === null) {
         if (!flags.includes('缺少记录')) flags.push('缺少记录');
         v = ZERO;
       }
-      total = total.plus(deductFromEntry(e, v, targetedEvents(scheme, d).get(`${key}\u0000${r}`) ?? [], trace));
-    }
+      const events = targeted.size === 0 ? NO_EVENTS : (targeted.get(`${key}\u0000${r}`) ?? NO_EVENTS);
+      total = total.plus(events.length === 0 && !v.lessThan(entryMin(e)) ? v : deductFromEntry(e, v, events, trace));
+    });
     if (c.cap !== undefined && c.capPer === 'record' && total.greaterThan(c.cap)) total = dec(c.cap);
     perRecord.push(total);
-    if (row) step(trace, 'R2', `${c.name}（${row.source.sheet ?? `第${r + 1}期`}）：${total.toString()}`, `${c.name} (${row.source.sheet ?? r + 1}): ${total}`, row.source);
+    if (row && tracing) step(trace, 'R2', `${c.name}（${row.source.sheet ?? `第${r + 1}期`}）：${total.toString()}`, `${c.name} (${row.source.sheet ?? r + 1}): ${total}`, row.source);
   }
   if (perRecord.length === 0) return ZERO;
   const s = sum(perRecord);
