@@ -1,6 +1,6 @@
 // Builds the commander program: one file per command in ./commands. Thin by design.
-import { Command, CommanderError, Option } from 'commander';
-import { t } from './i18n.js';
+import { Command, CommanderError, Help, Option } from 'commander';
+import { lang, t } from './i18n.js';
 import { EXIT_USAGE, UsageError } from './exit.js';
 import { registerSchemes } from './commands/schemes.js';
 import { registerScheme } from './commands/scheme.js';
@@ -14,7 +14,7 @@ import { registerExplain } from './commands/explain.js';
 
 /** Options every command accepts. */
 export function withCommon(cmd: Command, opts: { out?: boolean; scheme?: boolean } = {}): Command {
-  if (opts.scheme !== false) cmd.option('--scheme <id|file>', t('计分方案：内置方案 id 或方案文件（默认取台账「说明」表中的方案）', 'scoring scheme: built-in id or file (default: the one named in the workbook'));
+  if (opts.scheme !== false) cmd.option('--scheme <id|file>', t('计分方案：内置方案 id 或方案文件（默认取台账「说明」表中的方案）', 'scoring scheme: built-in id or file (default: the one named in the workbook)'));
   cmd.option('--json', t('只在标准输出打印 JSON', 'print JSON only on stdout'));
   if (opts.out !== false) {
     cmd.option('--out <dir>', t('输出目录', 'output folder'), '输出');
@@ -27,6 +27,20 @@ export function withCommon(cmd: Command, opts: { out?: boolean; scheme?: boolean
 
 export function buildProgram(): Command {
   const program = new Command();
+  // commander's own labels (Usage, Options, default, choices) follow the interface language too.
+  program.configureHelp({
+    formatHelp: (cmd, helper) => {
+      const text = Help.prototype.formatHelp.call(helper, cmd, helper);
+      if (lang() === 'en') return text;
+      return text
+        .replace(/^Usage: /m, '用法：')
+        .replace(/^Arguments:/m, '参数：')
+        .replace(/^Options:/m, '选项：')
+        .replace(/^Commands:/m, '命令：')
+        .replace(/\(default: ([^)]*)\)/g, '（默认：$1）')
+        .replace(/\(choices: ([^)]*)\)/g, '（可选：$1）');
+    },
+  });
   program
     .name('score')
     .description(t('党员积分台账：校验、计分、评定、公示（先锋指数 / 评星定级）', 'Party members\' points ledgers: validate, compute, grade, publish'))
@@ -34,7 +48,8 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', t('显示帮助', 'show help'))
     .helpCommand('help [command]', t('显示某个命令的帮助', 'help for a command'))
     .addOption(new Option('--lang <lang>', t('界面语言 zh|en', 'interface language zh|en')).choices(['zh', 'en']))
-    .showHelpAfterError()
+    .configureOutput({ outputError: (text, write) => write(lang() === 'en' ? text : translateError(text)) })
+    .showHelpAfterError(t('（加 --help 查看用法）', '(add --help for usage)'))
     .exitOverride();
   for (const register of [registerSchemes, registerScheme, registerTemplate, registerValidate, registerCompute, registerGrade, registerPublish, registerApply, registerExplain]) {
     register(program);
@@ -45,6 +60,19 @@ export function buildProgram(): Command {
     c.commands.forEach(override);
   });
   return program;
+}
+
+/** commander's usage errors, in Chinese. */
+function translateError(text: string): string {
+  return text
+    .replace(/^error: unknown command '([^']+)'/m, '用法错误：没有「$1」这个命令')
+    .replace(/^error: unknown option '([^']+)'/m, '用法错误：没有「$1」这个选项')
+    .replace(/^error: required option '([^']+)' not specified/m, '用法错误：缺少必需的选项 $1')
+    .replace(/^error: missing required argument '([^']+)'/m, '用法错误：缺少参数 $1')
+    .replace(/^error: option '([^']+)' argument missing/m, '用法错误：选项 $1 缺少取值')
+    .replace(/^error: option '([^']+)' argument '([^']+)' is invalid\. Allowed choices are (.*)\./m, '用法错误：选项 $1 的取值「$2」无效，可选：$3')
+    .replace(/^error: too many arguments.*/m, '用法错误：参数太多')
+    .replace(/\(Did you mean ([^?]+)\?\)/, '（是不是想用 $1？）');
 }
 
 export async function main(argv: string[]): Promise<void> {
