@@ -42,8 +42,14 @@ describe('score scheme show', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('没有名为「no-such-scheme」的内置方案');
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
-    expect(score(['frobnicate']).code).toBe(2);
-    expect(score(['grade']).code).toBe(2);
+    const unknown = score(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('没有「frobnicate」这个命令');
+    const missing = score(['grade']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('缺少必需的选项 --year');
+    expect(score(['grade', '--lang', 'en']).stderr).toContain("required option '--year <year>' not specified");
+    expect(score(['compute', '--help']).stdout).toMatch(/^用法：score compute/);
   });
 });
 
