@@ -1,5 +1,7 @@
 // `score scheme show ID|FILE` and `score scheme init [--from ID] --out FILE`.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { saveAtomically } from '../../excel/lean/save.js';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { describeScheme } from '../../scheme/describe.js';
@@ -41,22 +43,22 @@ export function registerScheme(program: Command): void {
       .requiredOption('--out <file>', t('写到哪个文件（.json）', 'file to write (.json)'))
       .option('--force', t('覆盖已存在的文件', 'overwrite an existing file')),
     { out: false, scheme: false },
-  ).action((opts: CommonOptions & { from?: string; out: string; force?: boolean }) => {
+  ).action(async (opts: CommonOptions & { from?: string; out: string; force?: boolean }) => {
     const source = opts.from ? loadScheme(opts.from) : loadScheme(join(packageRoot(), 'templates', 'frame.scheme.json'));
     if (!source.ok) {
       reportSchemeProblems(source, opts.json);
       return setExit(EXIT_USAGE);
     }
     const out = resolve(opts.out);
-    if (existsSync(out) && !opts.force) {
-      process.stderr.write(`${t(`文件已存在：${opts.out}。要覆盖请加 --force`, `file exists: ${opts.out}; use --force to overwrite`)}\n`);
-      return setExit(EXIT_INPUT);
-    }
     const { $schema: _ignored, ...rest } = source.scheme;
     const copy = { $schema: `./${SCHEMA_FILE}`, ...rest, id: opts.from ? `${source.scheme.id}-custom` : 'my-scheme' };
-    writeAtomic(out, `${JSON.stringify(copy, null, 2)}\n`);
+    const saved = await saveAtomically(out, { force: Boolean(opts.force) }, (tmp) => writeFile(tmp, `${JSON.stringify(copy, null, 2)}\n`));
+    if (!saved.ok) {
+      process.stderr.write(`${saved.reason === 'exists' ? t(`文件已存在：${opts.out}。要覆盖请加 --force`, `file exists: ${opts.out}; use --force to overwrite`) : `${t('写出失败', 'writing failed')}：${saved.message}`}\n`);
+      return setExit(EXIT_INPUT);
+    }
     const schemaOut = join(dirname(out), SCHEMA_FILE);
-    if (!existsSync(schemaOut)) writeAtomic(schemaOut, readSchemaJson());
+    await saveAtomically(schemaOut, {}, (tmp) => writeFile(tmp, readSchemaJson()));
     if (opts.json) return printJson({ file: out, schema: schemaOut, from: opts.from ?? 'frame' });
     if (!opts.quiet) process.stdout.write(`${t(`已写出方案文件 ${opts.out}（id: ${copy.id}）。修改后用 score scheme show ${opts.out} 检查。`, `Wrote ${opts.out} (id: ${copy.id}). Check it with score scheme show ${opts.out}.`)}\n`);
   });
@@ -66,8 +68,3 @@ function readSchemaJson(): string {
   return readFileSync(join(packageRoot(), 'templates', SCHEMA_FILE), 'utf8');
 }
 
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
-}
