@@ -21,6 +21,8 @@ export interface CellRead {
   covered?: boolean;
   /** The cell held a JS number (not text): matters for IDs. */
   wasNumber?: boolean;
+  /** The text as typed, when a number was read from text (a repaired value, reported once per file). */
+  raw?: string;
 }
 
 const BLANK: CellRead = { text: '' };
@@ -115,7 +117,7 @@ function fromText(raw: string): CellRead {
   const text = normaliseText(raw);
   if (text === '') return BLANK;
   const number = parseNumberText(text);
-  return number ? { text, number } : { text };
+  return number ? { text, number, raw } : { text };
 }
 
 export type NumberRead = { value: Dec | null; problem?: CellProblem; detail?: string };

@@ -139,6 +139,7 @@ describe('readLedger: the 积分台账 workbook', () => {
   it('reports exactly the unreadable cells', () => {
     expect(codes(diags)).toEqual([
       'READ_SHEET_MISSING !',
+      'READ_NUMBER_AS_TEXT !', // the full-width and text scores of this workbook, summed up once
       'READ_ID_PRECISION 名册!B4',
       'READ_BAD_DATE 名册!I9',
       'READ_NOT_A_NUMBER 1月!E8',

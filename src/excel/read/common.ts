@@ -25,7 +25,19 @@ export function sheetByName<S extends SheetLike>(wb: { worksheets: S[] }, names:
 
 export class ReadContext {
   readonly diagnostics: Diagnostic[] = [];
+  /** Scores read from text: counted, and reported once with the first place (READ_NUMBER_AS_TEXT). */
+  private repaired = 0;
+  private firstRepaired?: string;
   constructor(readonly file: string) {}
+
+  noteRepaired(place: SourceRef, raw: string): void {
+    if (this.repaired++ === 0) this.firstRepaired = `${place.sheet ?? ''} › ${place.cell ?? ''}「${raw}」`;
+  }
+
+  /** Adds the once-per-file summaries; call when a workbook has been read. */
+  finish(): void {
+    if (this.repaired > 0) this.report('READ_NUMBER_AS_TEXT', { file: this.file }, { count: this.repaired, first: this.firstRepaired });
+  }
 
   ref(sheet: string, row?: number, col?: number): SourceRef {
     const r: SourceRef = { file: this.file, sheet };
@@ -131,6 +143,7 @@ export class RowReader {
     const n = asNumber(c);
     if (n.problem === 'formula-no-cache' && opts.silentNoCache) return null;
     if (n.problem) this.problem(key, n.problem, c, n.detail);
+    if (n.value && c.raw !== undefined) this.ctx.noteRepaired(this.ref(key), c.raw);
     return n.value;
   }
 

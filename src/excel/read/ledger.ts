@@ -76,6 +76,7 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
   };
   if (info.schemeId) ledger.schemeId = info.schemeId;
   if (info.cycleYear) ledger.cycleYear = info.cycleYear;
+  ctx.finish();
   return { ledger, diagnostics: ctx.sorted(wb), layout };
 }
 
