@@ -20,6 +20,7 @@ const msg = (zh: (p: Params) => string, en: (p: Params) => string, fixZh: (p: Pa
 export const INPUT_MESSAGES = {
   INPUT_NO_SCHEME: msg(() => '没有指定计分方案：「说明」表中没有「方案」，也没有 --scheme', () => 'no scheme: the 说明 sheet names none and --scheme was not given', () => '在「说明」表填写方案（如 township），或加 --scheme township', () => 'fill 方案 in 说明 or pass --scheme'),
   INPUT_BAD_SCHEME: msg((p) => `「说明」表中的方案「${p.found}」无法使用：${p.why}`, (p) => `scheme ${p.found} named in 说明 cannot be used: ${p.why}`, () => '改为内置方案 id（score schemes 列出），或加 --scheme', () => 'use a built-in id (score schemes) or --scheme'),
+  INPUT_APPLICATION_FORM: msg(() => '这是积分申请表，不是积分台账', () => 'this is an application form (积分申请表), not a ledger', () => '用 score apply 申请表.xlsx --ledger 台账.xlsx 审核并录入；台账和申请表请放在不同的文件夹', () => 'use score apply FORM --ledger LEDGER; keep forms and ledgers in separate folders'),
   INPUT_NO_YEAR: msg(() => '不知道是哪个年度：「说明」表没有「年度」，命令也没有给出', () => 'unknown cycle: no 年度 in 说明 and none given', () => '在「说明」表填写年度，或加 --year / --period', () => 'fill 年度 in 说明 or pass --year / --period'),
 } as const;
 
@@ -162,6 +163,11 @@ async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Pro
   return results;
 }
 
+async function isApplicationForm(file: string, wb: Parameters<typeof import('../excel/read/application.js').readApplication>[1]): Promise<boolean> {
+  const { readApplication } = await import('../excel/read/application.js');
+  return readApplication(file, wb).applications.length > 0;
+}
+
 const lookups = new WeakMap<HistoryEntry[], HistoryLookup>();
 
 function historyLookupFor(entries: HistoryEntry[], make: (e: HistoryEntry[]) => HistoryLookup): HistoryLookup {
@@ -193,7 +199,8 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
       }
     }
     const read = readLedger(file, opened.wb, scheme);
-    item.diagnostics.push(...(isLedger ? read.diagnostics : read.diagnostics.filter((d) => d.severity === 'error')));
+    if (!isLedger && (await isApplicationForm(file, opened.wb))) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_APPLICATION_FORM', { file }));
+    else item.diagnostics.push(...(isLedger ? read.diagnostics : read.diagnostics.filter((d) => d.severity === 'error')));
     if (read.ledger && scheme) {
       item.ledger = read.ledger;
       item.scheme = scheme;

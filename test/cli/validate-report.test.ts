@@ -32,3 +32,13 @@ describe('validate --report', () => {
     expect(rows.some((row) => row[7] === 'EVENT_UNKNOWN_ITEM')).toBe(true);
   });
 });
+
+describe('validate on a folder that also holds application forms', () => {
+  it('says the form is an application form, not a broken ledger', () => {
+    const r = score(['validate', join(ROOT, 'fixtures', 'applications'), '--json']);
+    expect(r.code).toBe(1);
+    const issues = json(r).issues;
+    expect(issues.map((i: { code: string }) => i.code)).toEqual(['INPUT_APPLICATION_FORM']);
+    expect(issues[0].fix).toContain('score apply');
+  });
+});
