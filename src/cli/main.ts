@@ -76,6 +76,12 @@ function translateError(text: string): string {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `score … | head` closes the pipe early: that is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(Number(process.exitCode ?? 0));
+    });
+  }
   const program = buildProgram();
   // A promise that never settles (a damaged zip part can do that inside exceljs) would let
   // Node exit 0 with no output: never report success for work that did not finish.

@@ -59,11 +59,12 @@ export function registerExplain(program: Command): void {
     }
     for (const s of m.trace) out.push(`  ${chalk.dim(s.rule.padEnd(3))} ${s[lang()]}${s.source ? chalk.dim(`　← ${placeText(s.source)}`) : ''}`);
     out.push('');
-    for (const c of m.components) out.push(`  ${c.name}：${c.value.toDecimalPlaces(4).toString()}${c.weight.equals(1) ? '' : ` × ${c.weight}`}${c.role === 'deduction' ? t('（减）', ' (minus)') : ''}`);
-    out.push(chalk.bold(`  ${t('总分', 'total')}：${m.total.toFixed(scheme.precision)}${m.vetoed ? t(`（一票否决：${m.vetoReason}）`, ` (vetoed: ${m.vetoReason})`) : ''}`));
-    if (m.grade) out.push(`  ${t('等次', 'grade')}：${m.grade}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`);
-    if (m.rank) out.push(`  ${t('排名', 'rank')}：${m.rank}`);
-    if (m.flags.length) out.push(`  ${t('标记', 'flags')}：${m.flags.join('；')}`);
+    const colon = t('：', ': ');
+    for (const c of m.components) out.push(`  ${c.name}${colon}${c.value.toDecimalPlaces(4).toString()}${c.weight.equals(1) ? '' : ` × ${c.weight}`}${c.role === 'deduction' ? t('（减）', ' (minus)') : ''}`);
+    out.push(chalk.bold(`  ${t('总分', 'total')}${colon}${m.total.toFixed(scheme.precision)}${m.vetoed ? t(`（一票否决：${m.vetoReason}）`, ` (vetoed: ${m.vetoReason})`) : ''}`));
+    if (m.grade) out.push(`  ${t('等次', 'grade')}${colon}${m.grade}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`);
+    if (m.rank) out.push(`  ${t('排名', 'rank')}${colon}${m.rank}`);
+    if (m.flags.length) out.push(`  ${t('标记', 'flags')}${colon}${m.flags.join('；')}`);
     if (errors.length) out.push(chalk.yellow(t(`注意：台账有 ${errors.length} 个错误，结果可能不准确（score validate 查看）`, `note: the ledger has ${errors.length} errors`)));
     process.stdout.write(`${out.join('\n')}\n`);
   });
