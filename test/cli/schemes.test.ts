@@ -85,17 +85,3 @@ describe('score scheme init', () => {
   });
 });
 
-describe('a reader that stops early (score … | head)', () => {
-  it('is not an error: no stack trace, exit 0', async () => {
-    const { spawn } = await import('node:child_process');
-    const { BIN } = await import('../helpers/cli.js');
-    const child = spawn(process.execPath, [BIN, 'scheme', 'show', 'township'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    await new Promise<void>((r) => child.stdout.once('data', () => r()));
-    child.stdout.destroy();
-    const code = await new Promise<number | null>((r) => child.on('close', r));
-    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
-    expect(code).toBe(0);
-  });
-});
