@@ -5,6 +5,6 @@ let last = performance.now();
 
 export function timing(step: string): void {
   const now = performance.now();
-  if (process.env.SCORE_TIMING) process.stderr.write(`[timing] ${step}: ${((now - last) / 1000).toFixed(3)} s (since start ${(now / 1000).toFixed(3)} s, rss ${Math.round(process.memoryUsage.rss() / 1048576)} MB)\n`);
+  if (process.env.SCORE_TIMING) process.stderr.write(`[timing] ${step}: ${((now - last) / 1000).toFixed(3)} s (since start ${(now / 1000).toFixed(3)} s, rss ${Math.round(process.memoryUsage.rss() / 1048576)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB)\n`);
   last = now;
 }
