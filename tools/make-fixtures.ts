@@ -1750,10 +1750,18 @@ export async function makeAll(root: string = FIXTURES_DIR): Promise<void> {
   const bad = await makeBad(join(root, 'bad'));
   await writeFile(join(root, 'bad', 'expected.json'), `${JSON.stringify(bad, null, 2)}\n`);
   await writeFile(join(root, 'invalid', 'README.md'), invalidReadme(manifest as Parameters<typeof invalidReadme>[0]));
-  await writeFile(join(root, 'README.md'), fixturesReadme(messyFixtures(), bad));
+  await writeFile(join(root, 'README.md'), fixturesReadme(messyFixtures(), bad) + APPLICATIONS_README);
   await rm(join(root, 'applications'), { recursive: true, force: true });
   await makeApplications(join(root, 'applications'));
 }
+
+const APPLICATIONS_README = `
+## applications/ — 积分申请表 / an application form
+
+兰溪村党支部一名党员 2023 年 5 月的积分申请表：表彰（县级，2 分）和公益事业（2 分）符合计分标准，“先进个人”不在计分标准中。
+README 中 \`score apply fixtures/applications --ledger fixtures/township/兰溪村党支部.xlsx\` 的例子用它：两条通过，一条不通过。
+A filled 积分申请表 for the README's \`score apply\` example: two claims pass, one is not in the catalogue.
+`;
 
 /** A filled 积分申请表 for the README's `score apply` example: two claims that pass, one that does not. */
 export async function makeApplications(dir: string): Promise<string> {
