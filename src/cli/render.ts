@@ -1,5 +1,6 @@
 // Rendering of the one result object: the --json contract and the terminal tables.
 import Table from 'cli-table3';
+import { outputOrder } from '../core/grade.js';
 import chalk from 'chalk';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { placeText } from '../core/diagnostics.js';
@@ -38,15 +39,8 @@ export function memberJson(m: MemberResult): Record<string, unknown> {
   };
 }
 
-/** Members in output order: ranked by rank, then the others (ungraded, vetoed) by total. */
-export function ordered(members: MemberResult[]): MemberResult[] {
-  return [...members].sort((a, b) => {
-    if (a.rank !== undefined && b.rank !== undefined) return a.rank - b.rank;
-    if (a.rank !== undefined) return -1;
-    if (b.rank !== undefined) return 1;
-    return b.total.comparedTo(a.total);
-  });
-}
+/** Members in the one output order (the core's): ranked by rank, then ungraded and vetoed. */
+export const ordered = outputOrder;
 
 export function resultJson(r: PeriodResult, issues: Diagnostic[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {

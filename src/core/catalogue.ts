@@ -44,6 +44,13 @@ export function catalogueOf(scheme: Scheme): Catalogue {
   return cat;
 }
 
+/** 评议等次 a scheme understands: its conversion factors and grade → points tables. */
+export function evaluationGrades(scheme: Scheme): string[] {
+  const out = new Set<string>(Object.keys(scheme.conversion?.factors ?? {}));
+  for (const c of scheme.components) for (const g of Object.keys(c.gradePoints ?? {})) out.add(g);
+  return [...out];
+}
+
 /** 县级 → 县, 国家级 → 国家, 省委 → 省: tolerant level matching, exact key first. */
 export function levelPoints(item: Item, level: string | undefined): number | undefined {
   if (!item.levels) return undefined;

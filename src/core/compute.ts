@@ -359,11 +359,16 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
   return value;
 }
 
+/** The member's result of the cycle before this one (R16), if the history has it. */
+function lastCycle(ctx: BranchContext, m: Member): HistoryEntry | undefined {
+  return ctx.history.of(m, ctx.ledger.branch).find((h) => h.cycle === ctx.cycle.year - 1);
+}
+
 /** R1 over the cycle: entries start full, events subtract, 该项不得分 zeroes, floors; R16 base from last year. */
 function deductValue(ctx: BranchContext, c: Component, m: Member, events: ResolvedEvent[], trace: TraceStep[]): Dec {
   const own = events.filter((ev) => ev.item.component === c.id);
   if (c.fromHistory) {
-    const last = ctx.history.of(m, ctx.ledger.branch).find((h) => h.cycle === ctx.cycle.year - 1);
+    const last = lastCycle(ctx, m);
     if (last) {
       let v = last.total.times(c.fromHistory.pct);
       step(trace, 'R16', `${c.name}：上年度总分 ${last.total.toString()} × ${c.fromHistory.pct} = ${v.toString()}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);
@@ -467,7 +472,7 @@ function evaluationValue(c: Component, e: Evaluation | undefined, trace: TraceSt
 /** R11: base by tier; a member with no tier gets 0 and a flag. R16: base from last year's total. */
 function tierBaseValue(ctx: BranchContext, c: Component, m: Member, trace: TraceStep[], flags: string[]): Dec {
   if (c.fromHistory) {
-    const last = ctx.history.of(m, ctx.ledger.branch).find((h) => h.cycle === ctx.cycle.year - 1);
+    const last = lastCycle(ctx, m);
     if (last) {
       const v = last.total.times(c.fromHistory.pct);
       step(trace, 'R16', `${c.name}：上年度总分 ${last.total} × ${c.fromHistory.pct} = ${v}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);

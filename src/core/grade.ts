@@ -91,6 +91,23 @@ function setGrade(m: MemberResult, grade: string, stars: number | undefined): vo
   else m.stars = stars;
 }
 
+/** R13's cap: floor(n × pct), but at least 1 when n ≥ 1 (exact decimals: 0.2 × 10 is 2, not 1.9999). */
+export function quotaCap(n: number, pct: number): number {
+  if (n < 1) return 0;
+  return Math.max(1, dec(n).times(pct).floor().toNumber());
+}
+
+/**
+ * The order every output lists members in: ranked members by rank (ties keep their input order),
+ * then the unranked (ungraded categories, vetoed) by total, highest first; exempt members left out.
+ */
+export function outputOrder(members: readonly MemberResult[]): MemberResult[] {
+  const shown = members.filter((m) => m.participates);
+  const ranked = shown.filter((m) => m.rank !== undefined).sort((a, b) => a.rank! - b.rank!);
+  const rest = shown.filter((m) => m.rank === undefined).sort((a, b) => b.total.comparedTo(a.total));
+  return [...ranked, ...rest];
+}
+
 /**
  * R13: at most floor(n × pct) (at least 1 when n ≥ 1) members keep the quota grade, by rank.
  * Members tied at the cut all stay in the lower grade and carry TIE_AT_CUT.
@@ -101,7 +118,7 @@ export function applyQuota(scheme: Scheme, members: MemberResult[]): void {
   const counted = members.filter((m) => m.graded && !m.vetoed && cat.category(m.category)?.countsForQuota !== false);
   const n = counted.length;
   if (n === 0) return;
-  const cap = Math.max(1, dec(n).times(q.pct).floor().toNumber());
+  const cap = quotaCap(n, q.pct);
   const candidates = counted.filter((m) => m.grade === q.grade).sort((a, b) => b.total.comparedTo(a.total));
   if (candidates.length <= cap) return;
   const cutValue = candidates[cap - 1]!.total;

@@ -1,7 +1,7 @@
 // Step "check": a read ledger against its scheme and cycle. Returns every problem at once
 // (never throws), each with a stable code, the cell, what is wrong and what to do.
 import type { Scheme } from '../scheme/schema.js';
-import { catalogueOf, MemberIndex } from './catalogue.js';
+import { catalogueOf, evaluationGrades, MemberIndex } from './catalogue.js';
 import { activeMonths, eventUnitPoints } from './compute.js';
 import { cycleOf, monthIndexOf, recordSheetNames, type Cycle } from './cycle.js';
 import { dec, sum, ZERO } from './decimal.js';
@@ -99,12 +99,6 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   return out;
 }
 
-/** 评议等次 a scheme understands: conversion factors and grade points. */
-function evaluationGrades(scheme: Scheme): string[] {
-  const out = new Set<string>(Object.keys(scheme.conversion?.factors ?? {}));
-  for (const c of scheme.components) for (const g of Object.keys(c.gradePoints ?? {})) out.add(g);
-  return [...out];
-}
 
 function memo<T>(f: (m: Member) => T): (m: Member) => T {
   const cache = new Map<string, T>();

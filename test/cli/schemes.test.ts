@@ -61,7 +61,9 @@ describe('score scheme init', () => {
     const s = JSON.parse(readFileSync(file, 'utf8'));
     expect(s.$schema).toBe('./score-scheme.schema.json');
     expect(s.id).toBe('township-custom');
-    expect(JSON.parse(readFileSync(join(dir, 'score-scheme.schema.json'), 'utf8')).definitions ?? {}).toBeDefined();
+    const schema = JSON.parse(readFileSync(join(dir, 'score-scheme.schema.json'), 'utf8'));
+    expect(schema.definitions.ScoreScheme.properties.version.const).toBe(1);
+    expect(schema.definitions.ScoreScheme.additionalProperties).toBe(false);
     expect(score(['scheme', 'show', file]).stdout).toContain('百分制');
     expect(score(['scheme', 'init', '--from', 'township', '--out', file]).code).toBe(1);
     expect(score(['scheme', 'init', '--from', 'township', '--out', file, '--force']).code).toBe(0);

@@ -1,6 +1,6 @@
 // 评定结果 workbook written by `score grade`: a township 总览 (counts per grade, quota
 // check, branches left out), a 评分汇总表 per branch, and a 需关注 list of flagged members.
-import { flagReason, followUpFlags } from '../../core/grade.js';
+import { flagReason, followUpFlags, quotaCap } from '../../core/grade.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
 import { periodTitle } from '../../core/cycle.js';
@@ -40,11 +40,6 @@ function countsForQuota(scheme: Scheme, m: MemberResult): boolean {
 }
 
 /** The quota cap: floor(n × pct), at least 1 when n ≥ 1 (SCHEMES.md, R13). */
-export function quotaCap(n: number, pct: number): number {
-  if (n < 1) return 0;
-  return Math.max(1, new Dec(n).times(pct).floor().toNumber());
-}
-
 function stats(scheme: Scheme, members: MemberResult[]): BranchStats {
   const inTotals = members.filter((m) => m.participates);
   const graded = inTotals.filter((m) => m.graded);
@@ -64,6 +59,9 @@ function stats(scheme: Scheme, members: MemberResult[]): BranchStats {
 }
 
 /** The 评定结果 workbook as a lean book (save it with saveBook / writeOutput). */
+/** Re-exported for callers of the writers: the quota rule itself lives in the core. */
+export { quotaCap };
+
 export function gradeWorkbook(scheme: Scheme, result: PeriodResult, opts: GradeWorkbookOptions): Book {
   const book = new Book();
   book.creator = 'score';

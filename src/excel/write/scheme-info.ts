@@ -44,12 +44,7 @@ export function levelNames(scheme: Scheme): string[] {
 }
 
 /** 评议等次 a ledger may name: grade-points tables and conversion factors. */
-export function evaluationGrades(scheme: Scheme): string[] {
-  return distinct([
-    ...scheme.components.flatMap((c) => Object.keys(c.gradePoints ?? {})),
-    ...Object.keys(scheme.conversion?.factors ?? {}),
-  ]);
-}
+export { evaluationGrades } from '../../core/catalogue.js';
 
 export function sanctionTypes(scheme: Scheme): string[] {
   return distinct([...scheme.vetoTypes, ...scheme.overrides.map((o) => o.type)]);

@@ -1,5 +1,6 @@
 // 评分汇总表 (seed 003 附件3): one row per member of a branch for one period, rendered
 // from the computed result; used by `compute`, and per branch by the 评定结果 workbook.
+import { outputOrder } from '../../core/grade.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
 import { chineseDate, periodTitle } from '../../core/cycle.js';
@@ -20,14 +21,8 @@ export function branchTitle(branch: string): string {
   return /支部$/.test(branch) ? branch : `${branch}党支部`;
 }
 
-/** Members shown in a branch table: ranked first by rank, then the unranked (ungraded, vetoed) in input order; 不参加 left out. */
-export function orderMembers(members: MemberResult[]): MemberResult[] {
-  const shown = members.filter((m) => m.participates);
-  const ranked = shown.filter((m) => m.graded && !m.vetoed && m.rank !== undefined).sort((a, b) => a.rank! - b.rank!);
-  const first = new Set(ranked);
-  const rest = shown.filter((m) => !first.has(m));
-  return [...ranked, ...rest];
-}
+/** Members shown in a branch table: the core's one output order. */
+export const orderMembers = outputOrder;
 
 export function starsText(stars: number | undefined): string {
   return stars && stars > 0 ? '★'.repeat(Math.min(stars, 5)) : '';
