@@ -391,6 +391,29 @@ function deductValue(ctx: BranchContext, c: Component, m: Member, events: Resolv
   return total;
 }
 
+/** R3's grouping: rows of a highest-level-only item (or its group) and one 项目 compete; others don't. */
+export function projectKey(item: Item, project: string | undefined): string | undefined {
+  return item.highestOnly && project ? `${item.group ?? item.id}\u0000${norm(project)}` : undefined;
+}
+
+/** R3: the rows that do not count because a row of the same project scores higher (ties: the first counts). */
+export function belowHighest<T>(rows: readonly T[], keyOf: (r: T) => string | undefined, pointsOf: (r: T) => Dec | undefined): Set<T> {
+  const best = new Map<string, { row: T; points: Dec }>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const p = k === undefined ? undefined : pointsOf(r);
+    if (k === undefined || !p) continue;
+    const cur = best.get(k);
+    if (!cur || p.greaterThan(cur.points)) best.set(k, { row: r, points: p });
+  }
+  const out = new Set<T>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    if (k !== undefined && best.has(k) && best.get(k)!.row !== r) out.add(r);
+  }
+  return out;
+}
+
 /**
  * R2/R3/R19 over the whole cycle in date order: highest level only per project, then the item cap,
  * the group cap and the component cap (per cycle or per record period); each event keeps what
@@ -398,13 +421,7 @@ function deductValue(ctx: BranchContext, c: Component, m: Member, events: Resolv
  */
 function accumulateValue(ctx: BranchContext, c: Component, all: ResolvedEvent[], inPeriod: (e: ResolvedEvent) => boolean, trace: TraceStep[]): Dec {
   const events = all.filter((ev) => ev.item.component === c.id && !ev.item.veto);
-  const best = new Map<string, ResolvedEvent>();
-  for (const ev of events) {
-    if (!ev.item.highestOnly || !ev.row.project) continue;
-    const key = `${ev.item.group ?? ev.item.id}\u0000${norm(ev.row.project)}`;
-    const cur = best.get(key);
-    if (!cur || ev.raw.greaterThan(cur.raw)) best.set(key, ev);
-  }
+  const skipped = belowHighest(events, (ev) => projectKey(ev.item, ev.row.project), (ev) => ev.raw);
   const used = new Map<string, Dec>();
   const take = (key: string, cap: number | undefined, want: Dec): Dec => {
     if (cap === undefined) return want;
@@ -416,12 +433,9 @@ function accumulateValue(ctx: BranchContext, c: Component, all: ResolvedEvent[],
   let value = ZERO;
   for (const ev of events) {
     let v = ev.raw;
-    if (ev.item.highestOnly && ev.row.project) {
-      const key = `${ev.item.group ?? ev.item.id}\u0000${norm(ev.row.project)}`;
-      if (best.get(key) !== ev) {
-        if (inPeriod(ev)) step(trace, 'R3', `${ev.item.name}「${ev.row.project}」同一项目以最高级计分，本条不计`, `${ev.item.name} "${ev.row.project}": counted once at the highest level; this row not counted`, ev.row.source);
-        continue;
-      }
+    if (skipped.has(ev)) {
+      if (inPeriod(ev)) step(trace, 'R3', `${ev.item.name}「${ev.row.project}」同一项目以最高级计分，本条不计`, `${ev.item.name} "${ev.row.project}": counted once at the highest level; this row not counted`, ev.row.source);
+      continue;
     }
     const want = v;
     v = take(`item:${ev.item.id}`, ev.item.cap, v);

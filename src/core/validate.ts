@@ -2,7 +2,7 @@
 // (never throws), each with a stable code, the cell, what is wrong and what to do.
 import type { Scheme } from '../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from './catalogue.js';
-import { activeMonths, eventUnitPoints } from './compute.js';
+import { activeMonths, belowHighest, eventUnitPoints, projectKey } from './compute.js';
 import { cycleOf, monthIndexOf, recordSheetNames, type Cycle } from './cycle.js';
 import { dec, sum, ZERO } from './decimal.js';
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
@@ -165,18 +165,20 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
   const cat = catalogueOf(scheme);
   const sample = scheme.items.slice(0, 6).map((i) => i.name).join('、');
   const perMember = new Map<string, { member: Member; byComponent: Map<string, ReturnType<typeof dec>> }>();
-  // R3: one project at several levels counts once, at its highest: only the best row of a project adds.
-  const best = new Map<string, { points: ReturnType<typeof dec>; row: (typeof ledger.events)[number] }>();
-  for (const ev of ledger.events) {
-    const item = cat.item(ev.item);
-    if (!item?.highestOnly || !ev.project) continue;
-    const unit = eventUnitPoints(cat, item, ev);
-    if (!unit) continue;
-    const k = `${norm(ev.name)}\u0000${item.group ?? item.id}\u0000${norm(ev.project)}`;
-    const cur = best.get(k);
-    if (!cur || unit.times(ev.count).greaterThan(cur.points)) best.set(k, { points: unit.times(ev.count), row: ev });
-  }
-  const counted = (ev: (typeof ledger.events)[number], itemGroup: string): boolean => !ev.project || best.get(`${norm(ev.name)}\u0000${itemGroup}\u0000${norm(ev.project)}`)?.row === ev;
+  // R3 as the engine applies it: a project's lower-level rows do not add to the cap check.
+  const notCounted = belowHighest(
+    ledger.events,
+    (ev) => {
+      const item = cat.item(ev.item);
+      const k = item && projectKey(item, ev.project);
+      return k && `${norm(ev.name)}\u0000${k}`;
+    },
+    (ev) => {
+      const item = cat.item(ev.item);
+      return item && eventUnitPoints(cat, item, ev)?.times(ev.count);
+    },
+  );
+  const activeOf = memo((m: Member) => activeMonths(m, cycle));
   for (const ev of ledger.events) {
     const { member, ambiguous } = index.resolve(ev.name, ev.id);
     if (!member) add(ambiguous ? 'RECORD_AMBIGUOUS' : 'EVENT_UNKNOWN_MEMBER', ev.source, { name: ev.name }, ev.name);
@@ -187,7 +189,7 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
     }
     if (!ev.date) add('EVENT_NO_DATE', ev.source);
     else if (monthIndexOf(cycle, ev.date) < 0) add('EVENT_OUTSIDE_CYCLE', ev.source, { found: ev.date, cycle: cycle.year, start: cycle.start, end: cycle.end }, ev.date);
-    else if (member && !activeMonths(member, cycle).includes(monthIndexOf(cycle, ev.date))) add('EVENT_NOT_ON_ROLL', ev.source, { name: member.name, date: ev.date });
+    else if (member && !activeOf(member).includes(monthIndexOf(cycle, ev.date))) add('EVENT_NOT_ON_ROLL', ev.source, { name: member.name, date: ev.date });
     if (!ev.count.isInteger() || ev.count.lessThanOrEqualTo(0)) add('EVENT_BAD_COUNT', ev.source, { found: ev.count.toString() }, ev.count.toString());
     if (item.levels && cat.levelPoints(item, ev.level) === undefined) {
       add('EVENT_UNKNOWN_LEVEL', ev.source, { item: item.name, found: ev.level ?? '', options: Object.keys(item.levels).join('、') }, ev.level);
@@ -204,7 +206,7 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
     if (member && ev.date && monthIndexOf(cycle, ev.date) >= 0) {
       const unit = eventUnitPoints(cat, item, ev);
       const comp = cat.component(item.component);
-      if (unit && comp?.cap !== undefined && comp.capPer === 'cycle' && !item.beyondCap && (!item.highestOnly || counted(ev, item.group ?? item.id))) {
+      if (unit && comp?.cap !== undefined && comp.capPer === 'cycle' && !item.beyondCap && !notCounted.has(ev)) {
         let rec = perMember.get(member.key);
         if (!rec) perMember.set(member.key, (rec = { member, byComponent: new Map() }));
         rec.byComponent.set(comp.id, (rec.byComponent.get(comp.id) ?? ZERO).plus(unit.times(ev.count)));
