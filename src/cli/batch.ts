@@ -11,6 +11,7 @@ import type { Scheme } from '../scheme/schema.js';
 import { lang, t } from './i18n.js';
 import type { LoadedLedger } from './inputs.js';
 import { setExit, EXIT_INPUT } from './exit.js';
+import { diagnosticJson, printJson } from './output.js';
 
 export interface Excluded {
   file: string;
@@ -54,6 +55,18 @@ export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, quiet: boo
   if (errors.length > 0) {
     process.stderr.write(`${t(`共有 ${errors.length} 个错误，第一个：${placeText(errors[0]!)} ${errors[0]!.message[lang()]}。用 score validate 查看全部`, `${errors.length} errors; first: ${placeText(errors[0]!)} ${errors[0]!.message.en}. Run score validate for all`)}\n`);
   }
+}
+
+/**
+ * No ledger of the batch could be read (so no scheme is known): every file is reported as left
+ * out, and --json still prints the contract's shape with the issues and the left-out files.
+ */
+export function reportNothingReadable(items: LoadedLedger[], opts: { quiet?: boolean; json?: boolean }, json: Record<string, unknown> = {}): void {
+  const excluded = items.map((i) => ({ file: i.file, reason: i.excluded ?? '' }));
+  const issues = items.flatMap((i) => i.diagnostics);
+  reportExcluded({ excluded, issues }, opts.quiet || opts.json);
+  if (items.length === 0) setExit(EXIT_INPUT);
+  if (opts.json) printJson({ scheme: null, ...json, members: [], issues: issues.map(diagnosticJson), excluded });
 }
 
 /** Saves a workbook (exceljs, or a lean Book for the big outputs); an existing file is kept unless --force (then exit 1 with a note). */

@@ -9,7 +9,13 @@ export async function readHistoryDir(dir: string, beforeYear: number): Promise<{
   if (!existsSync(dir)) return { entries: [], files: [] };
   const { openForReading } = await import('../excel/workbook.js');
   const { readHistory } = await import('../excel/read/history.js');
-  const files = (await collectFiles([dir])).filter((f) => basename(f).includes('评定结果'));
+  const { yearInText } = await import('../excel/read/history.js');
+  // This year's (and later) results are never history: not opened at all (a county's is 100,000 rows).
+  const files = (await collectFiles([dir])).filter((f) => {
+    const name = basename(f);
+    const year = yearInText(name);
+    return name.includes('评定结果') && (year === undefined || year < beforeYear);
+  });
   const entries: HistoryEntry[] = [];
   const used: string[] = [];
   for (const f of files) {

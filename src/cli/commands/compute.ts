@@ -11,7 +11,7 @@ import { batchScheme, collectFiles, loadLedgers, progress } from '../inputs.js';
 import { outDir, periodArgs, periodOf, schemeOption } from '../common.js';
 import { printJson, say, type CommonOptions } from '../output.js';
 import { membersTable, resultJson } from '../render.js';
-import { reportExcluded, splitBatch, writeOutput } from '../batch.js';
+import { reportExcluded, reportNothingReadable, splitBatch, writeOutput } from '../batch.js';
 import { UsageError } from '../exit.js';
 
 interface Options extends CommonOptions {
@@ -37,9 +37,7 @@ export function registerCompute(program: Command): void {
     const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
     const scheme = batchScheme(items, given);
     if (!scheme) {
-      reportExcluded({ excluded: items.map((i) => ({ file: i.file, reason: i.excluded ?? '' })), issues: items.flatMap((i) => i.diagnostics) }, opts.quiet);
-      if (opts.json) printJson({ members: [], issues: [] });
-      return;
+      return reportNothingReadable(items, opts);
     }
     const batch = splitBatch(items, scheme);
     const cycleYear = year ?? items.find((i) => i.year)?.year;

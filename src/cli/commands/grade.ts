@@ -8,9 +8,9 @@ import { t } from '../i18n.js';
 import { withCommon } from '../main.js';
 import { batchScheme, collectFiles, loadLedgers, progress } from '../inputs.js';
 import { nextWorkingDay, outDir, parseYear, schemeOption } from '../common.js';
-import { diagnosticJson, printJson, say, note, type CommonOptions } from '../output.js';
+import { printJson, say, note, type CommonOptions } from '../output.js';
 import { overviewTable, resultJson } from '../render.js';
-import { reportExcluded, splitBatch, writeOutput } from '../batch.js';
+import { reportExcluded, reportNothingReadable, splitBatch, writeOutput } from '../batch.js';
 import { readHistoryDir } from '../history.js';
 import { UsageError } from '../exit.js';
 import { timing } from '../timing.js';
@@ -54,10 +54,7 @@ export function registerGrade(program: Command): void {
     timing('read and check');
     const scheme = batchScheme(items, given);
     if (!scheme) {
-      const excluded = items.map((i) => ({ file: i.file, reason: i.excluded ?? '' }));
-      reportExcluded({ excluded, issues: items.flatMap((i) => i.diagnostics) }, opts.quiet || opts.json);
-      if (opts.json) printJson({ scheme: null, cycle: String(year), period: String(year), members: [], issues: items.flatMap((i) => i.diagnostics).map(diagnosticJson), excluded });
-      return;
+      return reportNothingReadable(items, opts, { cycle: String(year), period: String(year) });
     }
     const batch = splitBatch(items, scheme);
     if (history.files.length > 0) note(opts.json ? { quiet: true } : opts, t(`使用往年结果：${history.files.join('、')}`, `earlier results: ${history.files.join(', ')}`));

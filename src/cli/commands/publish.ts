@@ -9,7 +9,7 @@ import { batchScheme, collectFiles, loadLedgers, progress } from '../inputs.js';
 import { nextWorkingDay, outDir, periodArgs, periodOf, schemeOption } from '../common.js';
 import { printJson, say, type CommonOptions } from '../output.js';
 import { ordered } from '../render.js';
-import { reportExcluded, splitBatch, writeOutput } from '../batch.js';
+import { reportExcluded, reportNothingReadable, splitBatch, writeOutput } from '../batch.js';
 import { UsageError } from '../exit.js';
 import { readHistoryDir } from '../history.js';
 
@@ -41,8 +41,7 @@ export function registerPublish(program: Command): void {
     const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), ...(arg.kind !== 'month' ? { year: arg.year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
     const scheme = batchScheme(items, given);
     if (!scheme) {
-      reportExcluded({ excluded: items.map((i) => ({ file: i.file, reason: i.excluded ?? '' })), issues: items.flatMap((i) => i.diagnostics) }, opts.quiet);
-      return;
+      return reportNothingReadable(items, opts, { period: arg.text });
     }
     const batch = splitBatch(items, scheme);
     const { cycle, period } = periodOf(scheme, arg);
