@@ -55,10 +55,6 @@ export async function outDir(dir: string | undefined): Promise<string> {
   return d;
 }
 
-export function outPath(dir: string, name: string): string {
-  return join(dir, name);
-}
-
 /** Public holidays on fixed dates (元旦, 劳动节 1–5 May, 国庆 1–7 Oct); 春节 moves and is not known here. */
 function fixedHoliday(month: number, day: number): boolean {
   return (month === 1 && day === 1) || (month === 5 && day <= 5) || (month === 10 && day <= 7);

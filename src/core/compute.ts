@@ -13,8 +13,6 @@ export interface HistoryLookup {
   of(member: { name: string; id?: string }, branch: string): HistoryEntry[];
 }
 
-export const emptyHistory: HistoryLookup = { of: () => [] };
-
 export interface BranchContext {
   scheme: Scheme;
   cat: Catalogue;

@@ -75,10 +75,6 @@ export function monthIndexOf(cycle: Cycle, iso: string): number {
   return -1;
 }
 
-export function inCycle(cycle: Cycle, iso: string): boolean {
-  return iso >= cycle.start && iso <= cycle.end;
-}
-
 export const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度', '第四季度'];
 
 export function cyclePeriod(cycle: Cycle): Period {

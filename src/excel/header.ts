@@ -38,11 +38,6 @@ export function headerMax(s: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-export function headerText(ws: SheetLike, row: number, col: number): string {
-  const c = readCell(ws.findCell(row, col));
-  return c.covered ? '' : normaliseHeader(c.text);
-}
-
 function rowLabels(ws: SheetLike, row: number): Map<number, string> {
   const out = new Map<number, string>();
   const r = ws.findRow(row);
@@ -136,10 +131,6 @@ export function classifyRow(ws: SheetLike, row: number): 'blank' | 'total' | 'si
 export function stopKind(ws: SheetLike, row: number): 'total' | 'signature' | undefined {
   const k = classifyRow(ws, row);
   return k === 'total' || k === 'signature' ? k : undefined;
-}
-
-export function isBlankRow(ws: SheetLike, row: number): boolean {
-  return classifyRow(ws, row) === 'blank';
 }
 
 export interface DataRows {
