@@ -1,6 +1,7 @@
 // Rendering of the one result object: the --json contract and the terminal tables.
 import Table from 'cli-table3';
 import { outputOrder } from '../core/grade.js';
+import { branchStats } from '../core/stats.js';
 import chalk from 'chalk';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { placeText } from '../core/diagnostics.js';
@@ -106,13 +107,9 @@ export function overviewTable(scheme: Scheme, r: PeriodResult, excluded: { file:
   if (scheme.quota) head.push(t(`${scheme.quota.grade}占比`, `${scheme.quota.grade} share`));
   const table = new Table({ head, style: tableStyle(), chars: COMPACT });
   for (const b of r.branches) {
-    const graded = b.members.filter((m) => m.graded);
-    const avg = graded.length ? graded.reduce((s, m) => s.plus(m.total), graded[0]!.total.minus(graded[0]!.total)).dividedBy(graded.length).toFixed(scheme.precision) : '—';
-    const row: (string | number)[] = [b.branch, b.members.length, graded.length, avg, ...grades.map((g) => graded.filter((m) => m.grade === g).length)];
-    if (scheme.quota) {
-      const n = graded.filter((m) => m.grade === scheme.quota!.grade).length;
-      row.push(graded.length ? `${((n / graded.length) * 100).toFixed(1)}%` : '—');
-    }
+    const s = branchStats(scheme, b.members);
+    const row: (string | number)[] = [b.branch, s.members, s.graded, s.average?.toFixed(scheme.precision) ?? '—', ...grades.map((g) => s.counts.get(g) ?? 0)];
+    if (scheme.quota) row.push(s.quotaShare ? `${s.quotaShare.times(100).toFixed(1)}%` : '—');
     table.push(row);
   }
   for (const e of excluded) {

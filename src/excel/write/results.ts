@@ -1,10 +1,10 @@
 // 评定结果 workbook written by `score grade`: a township 总览 (counts per grade, quota
 // check, branches left out), a 评分汇总表 per branch, and a 需关注 list of flagged members.
 import { flagReason, followUpFlags, quotaCap } from '../../core/grade.js';
+import { branchStats, type BranchStats } from '../../core/stats.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
 import { periodTitle } from '../../core/cycle.js';
-import { Dec, sum } from '../../core/decimal.js';
 import { numFmtFor, type Column } from './style.js';
 import { Book, type Value } from '../lean/book.js';
 import { addTable, type BodyRow } from '../lean/table.js';
@@ -25,43 +25,10 @@ export interface GradeWorkbookOptions extends SummaryOptions {
 export const OVERVIEW_SHEET = '总览';
 export const ATTENTION_SHEET = '需关注';
 
-interface BranchStats {
-  members: number;
-  graded: number;
-  average?: number;
-  counts: Map<string, number>;
-  quotaShare?: number;
-  quotaOk?: boolean;
-}
-
-function countsForQuota(scheme: Scheme, m: MemberResult): boolean {
-  const cat = scheme.categories.find((c) => c.name === m.category || c.aliases.includes(m.category));
-  return m.graded && m.participates && (cat?.countsForQuota ?? true);
-}
-
-/** The quota cap: floor(n × pct), at least 1 when n ≥ 1 (SCHEMES.md, R13). */
-function stats(scheme: Scheme, members: MemberResult[]): BranchStats {
-  const inTotals = members.filter((m) => m.participates);
-  const graded = inTotals.filter((m) => m.graded);
-  const counts = new Map<string, number>();
-  for (const m of graded) if (m.grade) counts.set(m.grade, (counts.get(m.grade) ?? 0) + 1);
-  const s: BranchStats = { members: inTotals.length, graded: graded.length, counts };
-  if (graded.length) s.average = scoreNumber(sum(graded.map((m) => m.total)).dividedBy(graded.length), scheme.precision);
-  if (scheme.quota) {
-    const base = inTotals.filter((m) => countsForQuota(scheme, m));
-    const top = base.filter((m) => m.grade === scheme.quota!.grade).length;
-    if (base.length) {
-      s.quotaShare = new Dec(top).dividedBy(base.length).toDecimalPlaces(4).toNumber();
-      s.quotaOk = top <= quotaCap(base.length, scheme.quota.pct);
-    }
-  }
-  return s;
-}
-
-/** The 评定结果 workbook as a lean book (save it with saveBook / writeOutput). */
 /** Re-exported for callers of the writers: the quota rule itself lives in the core. */
 export { quotaCap };
 
+/** The 评定结果 workbook as a lean book (save it with saveBook / writeOutput). */
 export function gradeWorkbook(scheme: Scheme, result: PeriodResult, opts: GradeWorkbookOptions): Book {
   const book = new Book();
   book.creator = 'score';
@@ -100,19 +67,19 @@ function overviewSheet(book: Book, scheme: Scheme, result: PeriodResult, exclude
     cells[1] = label;
     cells[2] = s.members;
     cells[3] = s.graded;
-    cells[4] = s.average ?? null;
+    cells[4] = s.average ? scoreNumber(s.average, scheme.precision) : null;
     grades.forEach((g, i) => {
       cells[5 + i] = s.counts.get(g) ?? 0;
     });
     if (quota) {
-      cells[col.get(`${quota.grade}占比`)!] = s.quotaShare ?? null;
+      cells[col.get(`${quota.grade}占比`)!] = s.quotaShare?.toNumber() ?? null;
       cells[col.get('名额')!] = showQuota && s.quotaOk !== undefined ? (s.quotaOk ? '符合' : '超出') : null;
     }
     cells[noteCol] = note;
     return cells;
   };
   const branchScope = !quota || quota.scope === 'branch';
-  const rows: BodyRow[] = result.branches.map((b, i) => row(stats(scheme, b.members), b.branch, i + 1, null, branchScope));
+  const rows: BodyRow[] = result.branches.map((b, i) => row(branchStats(scheme, b.members), b.branch, i + 1, null, branchScope));
   excluded.forEach((x, i) => {
     const cells: Value[] = new Array<Value>(columns.length).fill(null);
     cells[0] = result.branches.length + i + 1;
@@ -121,7 +88,7 @@ function overviewSheet(book: Book, scheme: Scheme, result: PeriodResult, exclude
     cells[noteCol] = `未计入：${x.reason}（${base}）`;
     rows.push(cells);
   });
-  const total = row(stats(scheme, result.branches.flatMap((b) => b.members)), '合计', null, excluded.length ? `另有 ${excluded.length} 个台账未计入` : null, !branchScope);
+  const total = row(branchStats(scheme, result.branches.flatMap((b) => b.members)), '合计', null, excluded.length ? `另有 ${excluded.length} 个台账未计入` : null, !branchScope);
   rows.push({ cells: total, bold: true });
   addTable(book, OVERVIEW_SHEET, { title: `${title}党员积分评定结果总览`, columns, bodyRows: rows.length, body: () => rows, orientation: 'landscape' });
 }
