@@ -1,6 +1,7 @@
 // The small workbook interface the readers use. Both an exceljs Workbook and the lean
 // reader's FastBook satisfy it, so the readers work on either.
 import type ExcelJS from 'exceljs';
+import type { CellRead } from './cells.js';
 
 export interface CellLike {
   value: ExcelJS.CellValue;
@@ -18,6 +19,8 @@ export interface SheetLike {
   rowCount: number;
   findCell(row: number, col: number): CellLike | undefined;
   findRow(row: number): RowLike | undefined;
+  /** readCell(findCell(row, col)) without making a cell, where a sheet can do better. */
+  read?(row: number, col: number): CellRead;
 }
 
 export interface BookLike {

@@ -1,6 +1,6 @@
 // Read step, one cell: turn whatever exceljs holds (numbers typed as text, full-width digits,
 // formulas, rich text, dates in five spellings, merged cells) into normalised text, numbers and dates.
-import type { CellLike } from './book.js';
+import type { CellLike, SheetLike } from './book.js';
 import type ExcelJS from 'exceljs';
 import { Dec } from '../core/decimal.js';
 import { isoDate, isValidIso } from '../core/cycle.js';
@@ -25,7 +25,8 @@ export interface CellRead {
   raw?: string;
 }
 
-const BLANK: CellRead = { text: '' };
+export const BLANK: CellRead = Object.freeze({ text: '' });
+export const COVERED: CellRead = Object.freeze({ text: '', covered: true });
 
 /** NFKC (８５．５ → 85.5), minus signs unified, trimmed, runs of white space collapsed. */
 const textCache = new Map<string, string>();
@@ -74,17 +75,42 @@ export function numberToDec(n: number): Dec {
 /** The normalised content of a cell; covered cells of a merge read blank. */
 export function readCell(cell: CellLike | undefined): CellRead {
   if (!cell) return BLANK;
-  if (cell.isMerged && cell.master !== cell) return { text: '', covered: true };
+  if (cell.isMerged && cell.master !== cell) return COVERED;
   return readValue(cell.value);
+}
+
+/** readCell(ws.findCell(row, col)), without making a cell where the sheet can (the lean reader's). */
+export function readAt(ws: SheetLike, row: number, col: number): CellRead {
+  return ws.read ? ws.read(row, col) : readCell(ws.findCell(row, col));
+}
+
+/**
+ * Reads of plain numbers and texts, shared: a ledger repeats the same few scores and names
+ * thousands of times. A CellRead is never changed after it is made (they are frozen).
+ */
+const numberReads = new Map<number, CellRead>();
+const smallReads: CellRead[] = [];
+const textReads = new Map<string, CellRead>();
+
+function remember<K>(cache: Map<K, CellRead>, k: K, make: () => CellRead): CellRead {
+  let r = cache.get(k);
+  if (r === undefined) {
+    r = Object.freeze(make());
+    if (cache.size > 100_000) cache.clear();
+    cache.set(k, r);
+  }
+  return r;
 }
 
 export function readValue(v: ExcelJS.CellValue | undefined): CellRead {
   if (v === null || v === undefined) return BLANK;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { text: String(v), problem: 'not-a-number' };
-    return { text: String(v), number: numberToDec(v), wasNumber: true };
+    const small = v >= 0 && v < 1024 && Number.isInteger(v) && !Object.is(v, -0);
+    if (small) return (smallReads[v] ??= Object.freeze({ text: String(v), number: numberToDec(v), wasNumber: true }));
+    return remember(numberReads, v, () => ({ text: String(v), number: numberToDec(v), wasNumber: true }));
   }
-  if (typeof v === 'string') return fromText(v);
+  if (typeof v === 'string') return v.length > 200 ? fromText(v) : remember(textReads, v, () => fromText(v));
   if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE' };
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return { text: '', problem: 'bad-date' };

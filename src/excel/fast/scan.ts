@@ -1,0 +1,449 @@
+// Byte scanners for the two big parts of an .xlsx: a worksheet's <sheetData> and the shared
+// strings. They walk the inflated bytes (no decoding of the whole part, no regex over it, no
+// string per cell): numbers are parsed from their digits, text is decoded only where a cell
+// holds text. Anything unexpected throws FastFormatError and the caller falls back to exceljs.
+import { CellSink, FastFormatError, FORMULA, Kind, SHARED_FORMULA } from './sheet.js';
+
+const LT = 0x3c; // <
+const GT = 0x3e; // >
+const SLASH = 0x2f;
+const QUOTE = 0x22;
+const APOS = 0x27;
+const EQ = 0x3d;
+const COLON = 0x3a;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+
+const ENTITY = /&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#\d+);/g;
+
+export function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(ENTITY, (_, e: string) => {
+    switch (e) {
+      case 'amp':
+        return '&';
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+      default:
+        return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    }
+  });
+}
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** A start or end tag read at `<`: its local name's bounds (after any prefix) and where it ends. */
+class Tag {
+  /** Position of '<'. */
+  at = 0;
+  closing = false;
+  /** Local name bytes [nameFrom, nameTo). */
+  nameFrom = 0;
+  nameTo = 0;
+  /** Attributes start here (just after the name). */
+  attrsFrom = 0;
+  /** Position of the closing '>'. */
+  end = 0;
+  selfClosing = false;
+}
+
+/** Reads the tag at buf[at] === '<'. */
+function readTag(buf: Buffer, at: number, tag: Tag): void {
+  tag.at = at;
+  let i = at + 1;
+  const first = buf[i];
+  if (first === BANG || first === QUESTION) throw new FastFormatError('comment, CDATA or processing instruction in a sheet');
+  tag.closing = first === SLASH;
+  if (tag.closing) i++;
+  let from = i;
+  for (; i < buf.length; i++) {
+    const c = buf[i]!;
+    if (c === COLON) from = i + 1;
+    else if (c === GT || c === SLASH || isSpace(c)) break;
+  }
+  tag.nameFrom = from;
+  tag.nameTo = i;
+  tag.attrsFrom = i;
+  // The end of the tag: the first '>' outside a quoted attribute value.
+  let quote = 0;
+  for (; i < buf.length; i++) {
+    const c = buf[i]!;
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === QUOTE || c === APOS) quote = c;
+    else if (c === GT) break;
+  }
+  if (i >= buf.length) throw new FastFormatError('unterminated tag');
+  tag.end = i;
+  tag.selfClosing = buf[i - 1] === SLASH;
+}
+
+/** The tag's local name equals `name` (ASCII). */
+function is(buf: Buffer, tag: Tag, name: string): boolean {
+  if (tag.nameTo - tag.nameFrom !== name.length) return false;
+  for (let k = 0; k < name.length; k++) if (buf[tag.nameFrom + k] !== name.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * The attributes of a tag this reader cares about (r, s, t, and ref read as r), as byte ranges: [from, to) of each value, -1 when absent.
+ */
+class Attrs {
+  r0 = -1;
+  r1 = -1;
+  s0 = -1;
+  s1 = -1;
+  t0 = -1;
+  t1 = -1;
+  read(buf: Buffer, tag: Tag): void {
+    this.r0 = this.s0 = this.t0 = -1;
+    let i = tag.attrsFrom;
+    const end = tag.selfClosing ? tag.end - 1 : tag.end;
+    while (i < end) {
+      while (i < end && isSpace(buf[i]!)) i++;
+      if (i >= end) break;
+      const nameFrom = i;
+      while (i < end && buf[i] !== EQ && !isSpace(buf[i]!)) i++;
+      const nameTo = i;
+      while (i < end && isSpace(buf[i]!)) i++;
+      if (buf[i] !== EQ) throw new FastFormatError('attribute without a value');
+      i++;
+      while (i < end && isSpace(buf[i]!)) i++;
+      const q = buf[i];
+      if (q !== QUOTE && q !== APOS) throw new FastFormatError('unquoted attribute');
+      const valueFrom = ++i;
+      while (i < end && buf[i] !== q) i++;
+      const valueTo = i++;
+      if (nameTo - nameFrom === 3 && buf[nameFrom] === 0x72 && buf[nameFrom + 1] === 0x65 && buf[nameFrom + 2] === 0x66) {
+        // ref (of a mergeCell): kept where r goes
+        [this.r0, this.r1] = [valueFrom, valueTo];
+      } else if (nameTo - nameFrom === 1) {
+        const n = buf[nameFrom];
+        if (n === 0x72) [this.r0, this.r1] = [valueFrom, valueTo];
+        else if (n === 0x73) [this.s0, this.s1] = [valueFrom, valueTo];
+        else if (n === 0x74) [this.t0, this.t1] = [valueFrom, valueTo];
+      }
+    }
+  }
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
+
+/**
+ * The number written in buf[from, to): plain decimals of up to 15 digits are read from the digits
+ * (an exact integer over an exact power of ten, so correctly rounded — the same double as Number());
+ * anything else goes through Number(). Blank or not a number → FastFormatError.
+ */
+export function parseNumber(buf: Buffer, from: number, to: number): number {
+  let i = from;
+  let neg = false;
+  if (buf[i] === 0x2d) {
+    neg = true;
+    i++;
+  }
+  let m = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; i < to; i++) {
+    const c = buf[i]!;
+    if (c >= 0x30 && c <= 0x39) {
+      m = m * 10 + (c - 0x30);
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (c === 0x2e && scale < 0) scale = 0;
+    else break;
+  }
+  if (i === to && digits > 0 && digits <= 15) {
+    const v = scale > 0 ? m / POW10[scale]! : m;
+    return neg ? -v : v;
+  }
+  const text = buf.toString('latin1', from, to);
+  const n = Number(text);
+  if (text.trim() === '' || Number.isNaN(n)) throw new FastFormatError(`number ${text}`);
+  return n;
+}
+
+/** A cell or row reference's column (A → 1) and row, from bytes. */
+function colOfRef(buf: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf[i]!;
+    if (c === 0x24) continue; // $
+    if (c < 0x41 || c > 0x5a) break;
+    n = n * 26 + c - 0x40;
+  }
+  return n;
+}
+
+function rowOfRef(buf: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf[i]!;
+    if (c >= 0x30 && c <= 0x39) n = n * 10 + c - 0x30;
+  }
+  return n;
+}
+
+function text(buf: Buffer, from: number, to: number): string {
+  return decodeEntities(buf.toString('utf8', from, to));
+}
+
+/**
+ * The text of a string item (<si> or <is>) between `from` and its closing tag: the <t> runs,
+ * phonetic runs (<rPh>) skipped. Returns the text and where the closing tag ends.
+ */
+function itemText(buf: Buffer, from: number, closing: string, tag: Tag): [string, number] {
+  let out = '';
+  let i = from;
+  let inPhonetic = false;
+  for (;;) {
+    const lt = buf.indexOf(LT, i);
+    if (lt < 0) throw new FastFormatError(`unterminated <${closing}>`);
+    readTag(buf, lt, tag);
+    i = tag.end + 1;
+    if (tag.closing) {
+      if (is(buf, tag, closing)) return [out, i];
+      if (is(buf, tag, 'rPh')) inPhonetic = false;
+      continue;
+    }
+    if (is(buf, tag, 'rPh')) inPhonetic = !tag.selfClosing;
+    else if (is(buf, tag, 't') && !tag.selfClosing) {
+      const close = buf.indexOf(LT, i);
+      if (close < 0) throw new FastFormatError('unterminated <t>');
+      if (!inPhonetic) out += text(buf, i, close);
+      i = close;
+    }
+  }
+}
+
+/** Every <si> of sharedStrings.xml, in order. */
+export function scanSharedStrings(buf: Buffer | undefined): string[] {
+  const out: string[] = [];
+  if (!buf) return out;
+  const tag = new Tag();
+  let i = 0;
+  for (;;) {
+    const lt = buf.indexOf(LT, i);
+    if (lt < 0) return out;
+    if (buf[lt + 1] === QUESTION) {
+      i = buf.indexOf(GT, lt) + 1;
+      if (i === 0) return out;
+      continue;
+    }
+    readTag(buf, lt, tag);
+    i = tag.end + 1;
+    if (tag.closing || !is(buf, tag, 'si')) continue;
+    if (tag.selfClosing) out.push('');
+    else {
+      const [s, next] = itemText(buf, i, 'si', tag);
+      out.push(s);
+      i = next;
+    }
+  }
+}
+
+const needle = (s: string): Buffer => Buffer.from(s, 'latin1');
+const SHEET_DATA = needle('sheetData');
+const MERGE_CELL = needle('mergeCell');
+
+/** Position of the '<' starting tag `name` (with or without a prefix) from `from`, or -1. */
+function findTag(buf: Buffer, name: Buffer, from: number, tag: Tag, local: string): number {
+  let i = from;
+  for (;;) {
+    const at = buf.indexOf(name, i);
+    if (at < 0) return -1;
+    let lt = at - 1;
+    while (lt >= 0 && buf[lt] !== LT && buf[lt] !== GT && !isSpace(buf[lt]!)) lt--;
+    if (lt >= 0 && buf[lt] === LT) {
+      readTag(buf, lt, tag);
+      if (!tag.closing && is(buf, tag, local)) return lt;
+    }
+    i = at + name.length;
+  }
+}
+
+export interface ScannedSheet {
+  sink: CellSink;
+  /** [r1, c1, r2, c2] of each merged range. */
+  merges: number[][];
+}
+
+/**
+ * The cells of a worksheet part. `strings` is the shared string count (an index beyond it is a
+ * broken file); `dateStyle[s]` says a number in style s shows a date.
+ */
+export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]): ScannedSheet {
+  const sink = new CellSink();
+  const merges: number[][] = [];
+  const tag = new Tag();
+  const attrs = new Attrs();
+  const start = findTag(buf, SHEET_DATA, 0, tag, 'sheetData');
+  if (start < 0) return { sink, merges };
+  let i = tag.end + 1;
+  let rowNum = 0;
+  let col = 0;
+  let end = i;
+  if (!tag.selfClosing) {
+    for (;;) {
+      const lt = buf.indexOf(LT, i);
+      if (lt < 0) throw new FastFormatError('unterminated <sheetData>');
+      readTag(buf, lt, tag);
+      i = tag.end + 1;
+      if (tag.closing) {
+        if (is(buf, tag, 'sheetData')) {
+          end = i;
+          break;
+        }
+        continue;
+      }
+      if (is(buf, tag, 'row')) {
+        attrs.read(buf, tag);
+        rowNum = attrs.r0 >= 0 ? parseNumber(buf, attrs.r0, attrs.r1) : rowNum + 1;
+        col = 0;
+        continue;
+      }
+      if (!is(buf, tag, 'c')) continue;
+      attrs.read(buf, tag);
+      let row = rowNum;
+      if (attrs.r0 >= 0) {
+        col = colOfRef(buf, attrs.r0, attrs.r1);
+        row = rowOfRef(buf, attrs.r0, attrs.r1);
+      } else col++;
+      if (tag.selfClosing) continue;
+      i = scanCell(buf, i, tag, attrs, sink, row, col, stringCount, dateStyle);
+    }
+  }
+  const mc = findTag(buf, MERGE_CELL, end, tag, 'mergeCells');
+  let covered = 0;
+  if (mc >= 0) {
+    i = tag.end + 1;
+    for (;;) {
+      const lt = buf.indexOf(LT, i);
+      if (lt < 0) break;
+      readTag(buf, lt, tag);
+      i = tag.end + 1;
+      if (tag.closing && is(buf, tag, 'mergeCells')) break;
+      if (tag.closing || !is(buf, tag, 'mergeCell')) continue;
+      attrs.read(buf, tag);
+      if (attrs.r0 < 0) continue;
+      const ref = buf.toString('latin1', attrs.r0, attrs.r1).replace(/\$/g, '');
+      const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
+      if (!m) continue;
+      const b = Buffer.from(ref, 'latin1');
+      const colon = ref.indexOf(':');
+      const r1 = Number(m[2]);
+      const c1 = colOfRef(b, 0, b.length);
+      const r2 = m[4] ? Number(m[4]) : r1;
+      const c2 = m[3] ? colOfRef(b, colon + 1, b.length) : c1;
+      covered += (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
+      if (covered > 2_000_000) throw new FastFormatError('merged ranges too large');
+      merges.push([r1, c1, Math.max(r1, r2), Math.max(c1, c2)]);
+    }
+  }
+  return { sink, merges };
+}
+
+/** One cell's children after its start tag at `from`; stores the value; returns where </c> ends. */
+function scanCell(buf: Buffer, from: number, tag: Tag, attrs: Attrs, sink: CellSink, row: number, col: number, stringCount: number, dateStyle: boolean[]): number {
+  // The type (t) and style (s) of the cell, read before the children move the tag along.
+  const t0 = attrs.t0;
+  const t1 = attrs.t1;
+  const type = t0 < 0 ? 0x6e /* n */ : t1 - t0 === 1 ? buf[t0]! : buf[t0 + 1] === 0x74 ? 0x74 /* str */ : buf[t0 + 1] === 0x6e ? 0x69 /* inlineStr */ : buf[t0]!;
+  const style = attrs.s0 >= 0 ? parseNumber(buf, attrs.s0, attrs.s1) : 0;
+  let i = from;
+  let v0 = -1;
+  let v1 = -1;
+  let inline: string | undefined;
+  let formula: string | undefined;
+  let sharedFormula = false;
+  for (;;) {
+    const lt = buf.indexOf(LT, i);
+    if (lt < 0) throw new FastFormatError('unterminated <c>');
+    readTag(buf, lt, tag);
+    i = tag.end + 1;
+    if (tag.closing) {
+      if (is(buf, tag, 'c')) break;
+      continue;
+    }
+    if (is(buf, tag, 'v')) {
+      if (tag.selfClosing) continue;
+      v0 = i;
+      v1 = buf.indexOf(LT, i);
+      if (v1 < 0) throw new FastFormatError('unterminated <v>');
+      i = v1;
+    } else if (is(buf, tag, 'f')) {
+      attrs.read(buf, tag);
+      sharedFormula = attrs.t0 >= 0 && buf.toString('latin1', attrs.t0, attrs.t1) === 'shared';
+      if (tag.selfClosing) formula = '';
+      else {
+        const close = buf.indexOf(LT, i);
+        if (close < 0) throw new FastFormatError('unterminated <f>');
+        formula = text(buf, i, close);
+        i = close;
+      }
+    } else if (is(buf, tag, 'is')) {
+      if (tag.selfClosing) inline = '';
+      else [inline, i] = itemText(buf, i, 'is', tag);
+    }
+  }
+  let kind = 0;
+  let num = 0;
+  if (type === 0x69) {
+    // inlineStr
+    if (inline !== undefined && inline !== '') {
+      kind = Kind.Text;
+      num = sink.text(inline);
+    }
+  } else if (v0 >= 0) {
+    switch (type) {
+      case 0x73: {
+        // s: shared string
+        const idx = parseNumber(buf, v0, v1);
+        if (!Number.isInteger(idx) || idx < 0 || idx >= stringCount) throw new FastFormatError(`shared string ${idx} out of range`);
+        kind = Kind.Shared;
+        num = idx;
+        break;
+      }
+      case 0x74: {
+        // str: a formula's text result
+        const s = text(buf, v0, v1);
+        if (s !== '') {
+          kind = Kind.Text;
+          num = sink.text(s);
+        }
+        break;
+      }
+      case 0x62: {
+        // b
+        const s = buf.toString('latin1', v0, v1);
+        kind = Kind.Bool;
+        num = s === '1' || s === 'true' ? 1 : 0;
+        break;
+      }
+      case 0x65:
+        // e
+        kind = Kind.Error;
+        num = sink.text(text(buf, v0, v1));
+        break;
+      case 0x64:
+        // d
+        kind = Kind.IsoDate;
+        num = sink.text(buf.toString('latin1', v0, v1));
+        break;
+      default:
+        num = parseNumber(buf, v0, v1);
+        kind = dateStyle[style] === true ? Kind.Serial : Kind.Number;
+    }
+  }
+  if (formula !== undefined) {
+    const at = sink.add(row, col, (kind || Kind.Empty) | FORMULA | (sharedFormula && formula === '' ? SHARED_FORMULA : 0), num);
+    if (formula !== '') sink.formulas.set(at, formula);
+  } else if (kind !== 0) sink.add(row, col, kind, num);
+  return i;
+}
