@@ -38,9 +38,20 @@ export interface RecordRow {
   values: Record<string, Dec | null>;
   /** The 合计 written in the sheet, when there is one (checked, never trusted). */
   writtenTotal?: Dec;
-  cells: Record<string, SourceRef>;
-  totalCell?: SourceRef;
+  /**
+   * Where each value sits: the column letters by key (`componentId.entryId`, `total`), shared by
+   * every row of the sheet, and the row number. recordCell() makes the place when one is needed,
+   * so reading a county does not make a place object per cell.
+   */
+  columns?: Readonly<Record<string, string>>;
+  row?: number;
   source: SourceRef;
+}
+
+/** The cell of a record row's value (or its 合计); the row's place when the column is unknown. */
+export function recordCell(r: RecordRow, key: string): SourceRef {
+  const col = r.columns?.[key];
+  return col !== undefined && r.row !== undefined ? { ...r.source, cell: `${col}${r.row}` } : r.source;
 }
 
 /** One row of 加减分明细 or an approved application line. */

@@ -6,7 +6,7 @@ import { activeMonths, belowHighest, eventUnitPoints, projectKey } from './compu
 import { cycleOf, monthIndexOf, recordSheetNames, type Cycle } from './cycle.js';
 import { dec, sum, ZERO } from './decimal.js';
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
-import type { Ledger, Member, SourceRef } from './model.js';
+import { recordCell, type Ledger, type Member, type SourceRef } from './model.js';
 import { norm } from './text.js';
 
 const m = (severity: 'error' | 'warning', zh: (p: Params) => string, en: (p: Params) => string, fixZh: (p: Params) => string, fixEn: (p: Params) => string) => ({ severity, zh, en, fixZh, fixEn });
@@ -137,7 +137,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
     const parts = [];
     for (const { key, e, max, min } of entries) {
       const v = r.values[key];
-      const place = r.cells[key] ?? r.source;
+      const place = recordCell(r, key);
       if (v === null || v === undefined) {
         if (member.participates) add('RECORD_BLANK', place, { name: r.name, entry: e.name, max: e.max });
         continue;
@@ -147,7 +147,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
       else if (v.lessThan(min)) add('RECORD_BELOW_MIN', place, { entry: e.name, found: v.toString(), min: e.min }, v.toString());
     }
     if (r.writtenTotal && !r.writtenTotal.equals(sum(parts))) {
-      add('RECORD_TOTAL_MISMATCH', r.totalCell ?? r.source, { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
+      add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
     }
   }
   for (const mem of ledger.members) {

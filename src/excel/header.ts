@@ -102,6 +102,20 @@ const SIGNATURE = /^(签字|签名|审核人[:：]|审核[:：]|填表人|制表
 
 /** One pass over a row: blank, a 合计 row, or a signature row (first five non-empty cells are looked at). */
 export function classifyRow(ws: SheetLike, row: number): 'blank' | 'total' | 'signature' | 'data' {
+  if (ws.columnsOf && ws.read) {
+    // The lean reader: the same pass over cached reads, no cell objects.
+    const cols = ws.columnsOf(row);
+    let seen = 0;
+    let kind: 'blank' | 'total' | 'signature' | 'data' = 'blank';
+    for (let i = 0; i < cols.length && seen < 5; i++) {
+      const c = ws.read(row, cols[i]!);
+      if (c.covered || c.text === '') continue;
+      seen++;
+      kind = c.wasNumber ? 'data' : textKind(c.text);
+      if (kind !== 'data') break;
+    }
+    return kind;
+  }
   const r = ws.findRow(row);
   if (!r) return 'blank';
   let seen = 0;
@@ -120,12 +134,14 @@ export function classifyRow(ws: SheetLike, row: number): 'blank' | 'total' | 'si
     const c = readCell(cell);
     if (c.covered || c.text === '') return;
     seen++;
-    const t = c.text.replace(/\s+/g, '');
-    if (TOTAL_ROW.test(t)) kind = 'total';
-    else if (SIGNATURE.test(t)) kind = 'signature';
-    else kind = 'data';
+    kind = textKind(c.text);
   });
   return kind;
+}
+
+function textKind(text: string): 'total' | 'signature' | 'data' {
+  const t = text.replace(/\s+/g, '');
+  return TOTAL_ROW.test(t) ? 'total' : SIGNATURE.test(t) ? 'signature' : 'data';
 }
 
 export function stopKind(ws: SheetLike, row: number): 'total' | 'signature' | undefined {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
-import type { Ledger } from '../../src/core/model.js';
+import { recordCell, type Ledger } from '../../src/core/model.js';
 import { readLedger, readLedgerInfo } from '../../src/excel/read/ledger.js';
 import { makeTmp, open, put, quarterScheme, testScheme, title } from './helpers.js';
 
@@ -188,9 +188,10 @@ describe('readLedger: the 积分台账 workbook', () => {
       'duty.role': '9',
     });
     expect(zs.writtenTotal?.toString()).toBe('37.5');
-    expect(zs.totalCell).toEqual({ file: FILE, sheet: '1月', cell: 'I7' });
-    expect(zs.cells['duty.study']).toEqual({ file: FILE, sheet: '1月', cell: 'E7' });
-    expect(zs.cells['duty.law']!.cell).toBe('G7');
+    expect(recordCell(zs, 'total')).toEqual({ file: FILE, sheet: '1月', cell: 'I7' });
+    expect(recordCell(zs, 'duty.study')).toEqual({ file: FILE, sheet: '1月', cell: 'E7' });
+    expect(recordCell(zs, 'duty.law').cell).toBe('G7');
+    expect(recordCell(zs, 'no.such')).toEqual({ file: FILE, sheet: '1月', cell: 'A7' });
     expect(zs.id).toBe('D001');
     const ls = jan[1]!;
     expect(ls.values['duty.meeting']).toBeNull();
@@ -276,7 +277,7 @@ describe('readLedger: card layout (党员日常行为积分管理记录表)', ()
     expect(recs.map((x) => `${x.name}/${x.id ?? '-'}/${x.period}`)).toEqual(['张三/D001/0', '张三/D001/1', '张三/D001/11', '李四/-/0', '李四/-/1', '李四/-/11']);
     expect(recs[0]!.values['duty.study']?.toString()).toBe('10');
     expect(recs[0]!.values['duty.role']?.toString()).toBe('7');
-    expect(recs[0]!.cells['duty.role']).toEqual({ file, sheet: '张三', cell: 'E4' });
+    expect(recordCell(recs[0]!, 'duty.role')).toEqual({ file, sheet: '张三', cell: 'E4' });
     expect(recs[1]!.writtenTotal?.toString()).toBe('40');
     expect(recs[2]!.writtenTotal).toBeUndefined();
   });

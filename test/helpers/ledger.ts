@@ -52,7 +52,6 @@ export function ledger(spec: LedgerSpec): Ledger {
         name,
         period: Number(p),
         values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === null ? null : dec(v)])),
-        cells: {},
         source: { file, sheet: `${Number(p) + 1}月`, cell: 'A1' },
       })),
     ),

@@ -4,7 +4,7 @@ import type { BookLike, SheetLike } from '../book.js';
 import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics.js';
 import type { Dec } from '../../core/decimal.js';
 import type { SourceRef } from '../../core/model.js';
-import { asDate, asId, asNumber, cellAddress, readCell, type CellRead } from '../cells.js';
+import { asDate, asId, asNumber, BLANK, cellAddress, readAt, type CellRead } from '../cells.js';
 import { dataRows, findHeader, type ColumnSpec, type DataRows, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
 import { READ_CATALOGUE, type ReadCode } from './catalogue.js';
@@ -102,16 +102,9 @@ export class RowReader {
     return this.header.columns[key];
   }
 
-  private readonly cache = new Map<string, CellRead>();
-
   cell(key: string): CellRead {
-    let c = this.cache.get(key);
-    if (!c) {
-      const col = this.col(key);
-      c = col === undefined ? { text: '' } : readCell(this.ws.findCell(this.row, col));
-      this.cache.set(key, c);
-    }
-    return c;
+    const col = this.col(key);
+    return col === undefined ? BLANK : readAt(this.ws, this.row, col);
   }
 
   ref(key?: string): SourceRef {

@@ -2,9 +2,9 @@
 // (one 积分管理记录表 sheet per member, a row per month). Both give RecordRows.
 import type { SheetLike } from '../book.js';
 import type { Dec } from '../../core/decimal.js';
-import type { RecordRow, SourceRef } from '../../core/model.js';
+import type { RecordRow } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
-import { readCell } from '../cells.js';
+import { cellAddress, readCell } from '../cells.js';
 import { findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
 import { COL, ReadContext, RowReader, normaliseSheetName } from './common.js';
 
@@ -18,24 +18,26 @@ export function recordedColumns(scheme: Scheme): ColumnSpec[] {
   return out;
 }
 
-function rowValues(r: RowReader, entries: ColumnSpec[]): { values: Record<string, Dec | null>; cells: Record<string, SourceRef>; any: boolean } {
+function rowValues(r: RowReader, entries: ColumnSpec[]): Record<string, Dec | null> {
   const values: Record<string, Dec | null> = {};
-  const cells: Record<string, SourceRef> = {};
-  let any = false;
-  for (const e of entries) {
-    values[e.key] = r.number(e.key);
-    cells[e.key] = r.ref(e.key);
-    if (r.text(e.key) !== '' || r.cell(e.key).problem) any = true;
-  }
-  return { values, cells, any };
+  for (const e of entries) values[e.key] = r.number(e.key);
+  return values;
 }
 
-function withTotal(row: RecordRow, r: RowReader): RecordRow {
+/** Column letters by key of a header, made once per sheet and shared by its rows (see recordCell). */
+function columnLetters(h: HeaderMatch): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [k, col] of Object.entries(h.columns)) out[k] = cellAddress(1, col).replace(/\d+$/, '');
+  return Object.freeze(out);
+}
+
+function recordRow(r: RowReader, name: string, period: number, values: Record<string, Dec | null>, columns: Readonly<Record<string, string>>, id: string | undefined): RecordRow {
+  const row: RecordRow = { name, period, values, columns, row: r.row, source: r.rowRef() };
+  if (id) row.id = id;
   if (!r.has('total')) return row;
   // A 合计 formula never calculated (a generated template) is simply not there: totals are recomputed.
   const total = r.number('total', { silentNoCache: true });
   if (total) row.writtenTotal = total;
-  row.totalCell = r.ref('total');
   return row;
 }
 
@@ -44,6 +46,7 @@ export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number,
   const h = ctx.header(ws, [COL.seq, COL.name, COL.id, ...entries, COL.total, COL.note]);
   if (!h) return [];
   const out: RecordRow[] = [];
+  const columns = columnLetters(h);
   for (const row of ctx.rows(ws, h.row)) {
     const r = new RowReader(ctx, ws, h, row);
     const name = r.text('name');
@@ -52,10 +55,7 @@ export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number,
       if (entries.some((e) => r.text(e.key) !== '')) ctx.report('READ_ROW_NO_NAME', r.ref('name'));
       continue;
     }
-    const v = rowValues(r, entries);
-    const rec: RecordRow = { name, period, values: v.values, cells: v.cells, source: r.rowRef() };
-    if (id) rec.id = id;
-    out.push(withTotal(rec, r));
+    out.push(recordRow(r, name, period, rowValues(r, entries), columns, id));
   }
   return out;
 }
@@ -105,6 +105,7 @@ export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: stri
   const idCell = findLabelValue(ws, ['编号', '党员编号'], 1, h.row - 1, ['姓名', '党员姓名', ...stop]);
   const id = idCell?.text || undefined;
   const out: RecordRow[] = [];
+  const columns = columnLetters(h);
   const wanted = periodNames.map(normaliseSheetName);
   // A card always has one row per month: read to the 合计 or signature row, not to the first blank run
   // (a member who transferred in mid-year leaves the first months empty).
@@ -119,11 +120,9 @@ export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: stri
       ctx.report('READ_BAD_PERIOD', r.ref('month'), { label, expected: `${periodNames[0]}…${periodNames[periodNames.length - 1]}` }, label);
       continue;
     }
-    const v = rowValues(r, entries);
-    if (Object.values(v.values).every((x) => x === null) && r.text('total') === '') continue; // a month left empty: no record
-    const rec: RecordRow = { name: nameCell.text, period, values: v.values, cells: v.cells, source: r.rowRef() };
-    if (id) rec.id = id;
-    out.push(withTotal(rec, r));
+    const values = rowValues(r, entries);
+    if (Object.values(values).every((x) => x === null) && r.text('total') === '') continue; // a month left empty: no record
+    out.push(recordRow(r, nameCell.text, period, values, columns, id));
   }
   return out;
 }
