@@ -63,6 +63,8 @@ export function levelPoints(item: Item, level: string | undefined): number | und
   return undefined;
 }
 
+export type Resolved = Readonly<{ member?: Member; ambiguous: boolean }>;
+
 /** Finds members by 编号 or by name; reports ambiguity for duplicate names without 编号. */
 export class MemberIndex {
   private readonly byId = new Map<string, Member>();
@@ -78,14 +80,31 @@ export class MemberIndex {
     }
   }
 
-  resolve(name: string, id?: string): { member?: Member; ambiguous: boolean } {
+  /** Answers by name and by 编号, kept: a ledger names each member on every record sheet. */
+  private readonly byNameSeen = new Map<string, Resolved>();
+  private readonly byIdSeen = new Map<string, Member | null>();
+
+  resolve(name: string, id?: string): Resolved {
     if (id) {
-      const m = this.byId.get(norm(id));
-      if (m) return { member: m, ambiguous: false };
+      let m = this.byIdSeen.get(id);
+      if (m === undefined) this.byIdSeen.set(id, (m = this.byId.get(norm(id)) ?? null));
+      if (m) return this.resolved(m);
     }
-    const list = this.byName.get(norm(name)) ?? [];
-    if (list.length === 1) return { member: list[0], ambiguous: false };
-    return { ambiguous: list.length > 1 };
+    let r = this.byNameSeen.get(name);
+    if (r === undefined) {
+      const list = this.byName.get(norm(name)) ?? [];
+      r = Object.freeze(list.length === 1 ? this.resolved(list[0]!) : { ambiguous: list.length > 1 });
+      this.byNameSeen.set(name, r);
+    }
+    return r;
+  }
+
+  private readonly answers = new Map<Member, Resolved>();
+
+  private resolved(m: Member): Resolved {
+    let r = this.answers.get(m);
+    if (r === undefined) this.answers.set(m, (r = Object.freeze({ member: m, ambiguous: false })));
+    return r;
   }
 
   duplicates(): Member[][] {

@@ -3,7 +3,7 @@
 import type { Component, Item, Scheme } from '../scheme/schema.js';
 import { catalogueOf, MemberIndex, type Catalogue } from './catalogue.js';
 import { monthIndexOf, monthRange, type Cycle, type Period } from './cycle.js';
-import { Dec, dec, maxDec, minDec, roundTo, sum, ZERO } from './decimal.js';
+import { compare, Dec, dec, maxDec, minDec, roundTo, sum, times, ZERO } from './decimal.js';
 import type { EventRow, Evaluation, HistoryEntry, Ledger, Member, RecordRow, Sanction } from './model.js';
 import type { BranchResult, ComponentValue, MemberResult, TraceStep } from './result.js';
 import { norm } from './text.js';
@@ -162,7 +162,7 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
   const flags: string[] = [];
   const active = activeMonths(m, cycle);
   if (active.length < 12) {
-    step(trace, 'R20', `在册月份：${active.length} 个月（转入/转出），按在册月份计`, `Months on the roll: ${active.length} (transfer), counted over those months`);
+    if (tracing) step(trace, 'R20', `在册月份：${active.length} 个月（转入/转出），按在册月份计`, `Months on the roll: ${active.length} (transfer), counted over those months`);
   }
   const records = recordPeriodsOf(scheme, period, active);
   const inPeriod = (ev: ResolvedEvent): boolean => period.months.includes(ev.month);
@@ -192,7 +192,7 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
   let bonus = ZERO;
   let deduction = ZERO;
   for (const cv of components) {
-    const w = cv.value.times(cv.weight);
+    const w = times(cv.value, cv.weight);
     if (cv.role === 'deduction') {
       deduction = deduction.plus(w);
       total = total.minus(w);
@@ -201,19 +201,19 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
       total = total.plus(w);
     }
     if (!cv.weight.equals(1)) {
-      step(trace, 'R5', `${cv.name} ${cv.value.toString()} × ${cv.weight.toString()} = ${w.toString()}`, `${cv.name} ${cv.value} × ${cv.weight} = ${w}`);
+      if (tracing) step(trace, 'R5', `${cv.name} ${cv.value.toString()} × ${cv.weight.toString()} = ${w.toString()}`, `${cv.name} ${cv.value} × ${cv.weight} = ${w}`);
     }
   }
-  step(trace, 'R2', `合计（未折算）${show(total)}`, `Subtotal ${show(total)}`);
+  if (tracing) step(trace, 'R2', `合计（未折算）${show(total)}`, `Subtotal ${show(total)}`);
   if (scheme.conversion && period.kind === 'cycle') {
     const grade = d.evaluation?.grade;
     const factor = grade === undefined ? undefined : scheme.conversion.factors[grade.trim()];
     if (factor === undefined) {
       flags.push('缺少评议等次，未折算');
-      step(trace, 'R7', '没有评议等次，未按等次折算', 'No evaluation grade: not converted');
+      if (tracing) step(trace, 'R7', '没有评议等次，未按等次折算', 'No evaluation grade: not converted');
     } else {
       total = total.times(factor);
-      step(trace, 'R7', `评议等次「${grade}」折算 × ${factor} = ${total.toString()}`, `Converted by grade ${grade} × ${factor} = ${total}`, d.evaluation?.source);
+      if (tracing) step(trace, 'R7', `评议等次「${grade}」折算 × ${factor} = ${total.toString()}`, `Converted by grade ${grade} × ${factor} = ${total}`, d.evaluation?.source);
     }
   }
   const veto = findVeto(ctx, d);
@@ -221,19 +221,19 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
   if (veto) {
     vetoReason = veto.reason;
     total = ZERO;
-    step(trace, 'R8', `一票否决：${veto.reason}，总分为 0`, `Veto: ${veto.reason}; total 0`, veto.source);
+    if (tracing) step(trace, 'R8', `一票否决：${veto.reason}，总分为 0`, `Veto: ${veto.reason}; total 0`, veto.source);
   }
   if (scheme.clamp) {
     const before = total;
     if (scheme.clamp.max !== undefined) total = minDec(total, dec(scheme.clamp.max));
     if (scheme.clamp.min !== undefined) total = maxDec(total, dec(scheme.clamp.min));
     if (!before.equals(total)) {
-      step(trace, 'R9', `总分 ${before.toString()} 限定在 [${scheme.clamp.min ?? '−∞'}, ${scheme.clamp.max ?? '+∞'}] 内，为 ${total.toString()}`, `Total ${before} clamped to ${total}`);
+      if (tracing) step(trace, 'R9', `总分 ${before.toString()} 限定在 [${scheme.clamp.min ?? '−∞'}, ${scheme.clamp.max ?? '+∞'}] 内，为 ${total.toString()}`, `Total ${before} clamped to ${total}`);
     }
   }
   const rounded = roundTo(total, scheme.precision);
   if (!rounded.equals(total)) {
-    step(trace, 'R10', `${show(total)} 四舍五入保留 ${scheme.precision} 位小数：${rounded.toFixed(scheme.precision)}`, `${show(total)} rounded half-up to ${scheme.precision} places: ${rounded.toFixed(scheme.precision)}`);
+    if (tracing) step(trace, 'R10', `${show(total)} 四舍五入保留 ${scheme.precision} 位小数：${rounded.toFixed(scheme.precision)}`, `${show(total)} rounded half-up to ${scheme.precision} places: ${rounded.toFixed(scheme.precision)}`);
   }
   const category = ctx.cat.category(m.category);
   const result: MemberResult = {
@@ -304,15 +304,15 @@ function deductFromEntry(e: Component['entries'][number], start: Dec, events: Re
   for (const ev of events) {
     if (ev.item.zeroes) {
       v = ZERO;
-      step(trace, 'R1', `${e.name}：${ev.item.name}，该项不得分`, `${e.name}: ${ev.item.name}, entry scores 0`, ev.row.source);
+      if (tracing) step(trace, 'R1', `${e.name}：${ev.item.name}，该项不得分`, `${e.name}: ${ev.item.name}, entry scores 0`, ev.row.source);
     } else {
       v = v.minus(ev.raw);
-      step(trace, 'R1', `${e.name}：${ev.item.name} −${ev.raw.toString()}`, `${e.name}: ${ev.item.name} −${ev.raw}`, ev.row.source);
+      if (tracing) step(trace, 'R1', `${e.name}：${ev.item.name} −${ev.raw.toString()}`, `${e.name}: ${ev.item.name} −${ev.raw}`, ev.row.source);
     }
   }
   const min = entryMin(e);
   if (v.lessThan(min)) {
-    step(trace, 'R1', `${e.name} 扣完为止，计 ${e.min}`, `${e.name} floored at ${e.min}`);
+    if (tracing) step(trace, 'R1', `${e.name} 扣完为止，计 ${e.min}`, `${e.name} floored at ${e.min}`);
     v = min;
   }
   return v;
@@ -326,7 +326,7 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
   const targeted = targetedEvents(scheme, d);
   for (const r of records) {
     const row = d.records.get(r);
-    let total = ZERO;
+    const parts: Dec[] = [];
     c.entries.forEach((e, i) => {
       const key = keys[i]!;
       let v = row?.values[key] ?? null;
@@ -335,9 +335,10 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
         v = ZERO;
       }
       const events = targeted.size === 0 ? NO_EVENTS : (targeted.get(`${key}\u0000${r}`) ?? NO_EVENTS);
-      total = total.plus(events.length === 0 && !v.lessThan(entryMin(e)) ? v : deductFromEntry(e, v, events, trace));
+      parts.push(events.length === 0 && compare(v, entryMin(e)) >= 0 ? v : deductFromEntry(e, v, events, trace));
     });
-    if (c.cap !== undefined && c.capPer === 'record' && total.greaterThan(c.cap)) total = dec(c.cap);
+    let total = sum(parts);
+    if (c.cap !== undefined && c.capPer === 'record' && compare(total, dec(c.cap)) > 0) total = dec(c.cap);
     perRecord.push(total);
     if (row && tracing) step(trace, 'R2', `${c.name}（${row.source.sheet ?? `第${r + 1}期`}）：${total.toString()}`, `${c.name} (${row.source.sheet ?? r + 1}): ${total}`, row.source);
   }
@@ -346,12 +347,12 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
   let value = s;
   if (scheme.cycle.aggregate === 'mean') {
     value = s.dividedBy(perRecord.length);
-    step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}，平均 ${show(value)}`, `${c.name}: ${perRecord.length} periods sum ${s}, mean ${show(value)}`);
+    if (tracing) step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}，平均 ${show(value)}`, `${c.name}: ${perRecord.length} periods sum ${s}, mean ${show(value)}`);
   } else {
-    step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}`);
+    if (tracing) step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}`);
   }
   if (c.cap !== undefined && c.capPer === 'cycle' && value.greaterThan(c.cap)) {
-    step(trace, 'R2', `${c.name} ${value.toString()} 超过上限 ${c.cap}，计 ${c.cap}`, `${c.name} ${value} capped at ${c.cap}`);
+    if (tracing) step(trace, 'R2', `${c.name} ${value.toString()} 超过上限 ${c.cap}，计 ${c.cap}`, `${c.name} ${value} capped at ${c.cap}`);
     value = dec(c.cap);
   }
   return value;
@@ -369,7 +370,7 @@ function deductValue(ctx: BranchContext, c: Component, m: Member, events: Resolv
     const last = lastCycle(ctx, m);
     if (last) {
       let v = last.total.times(c.fromHistory.pct);
-      step(trace, 'R16', `${c.name}：上年度总分 ${last.total.toString()} × ${c.fromHistory.pct} = ${v.toString()}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);
+      if (tracing) step(trace, 'R16', `${c.name}：上年度总分 ${last.total.toString()} × ${c.fromHistory.pct} = ${v.toString()}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);
       for (const ev of own) v = v.minus(ev.item.zeroes ? v : ev.raw);
       return maxDec(v, dec(c.floor ?? 0));
     }
@@ -385,7 +386,7 @@ function deductValue(ctx: BranchContext, c: Component, m: Member, events: Resolv
     total = total.plus(deductFromEntry(e, dec(e.max), hits, trace));
   }
   if (c.floor !== undefined) total = maxDec(total, dec(c.floor));
-  step(trace, 'R1', `${c.name}：${total.toString()}`, `${c.name}: ${total}`);
+  if (tracing) step(trace, 'R1', `${c.name}：${total.toString()}`, `${c.name}: ${total}`);
   return total;
 }
 
@@ -444,7 +445,7 @@ function accumulateValue(ctx: BranchContext, c: Component, all: ResolvedEvent[],
     }
     if (!inPeriod(ev)) continue;
     const split = ev.item.split ? '（平分）' : '';
-    step(trace, ev.item.split ? 'R19' : 'R2', `${c.name}：${ev.item.name}${ev.row.level ? `（${ev.row.level}）` : ''}${split} ${want.toString()}${v.equals(want) ? '' : `，受上限限制计 ${v.toString()}`}`, `${c.name}: ${ev.item.name} ${want}${v.equals(want) ? '' : `, capped to ${v}`}`, ev.row.source);
+    if (tracing) step(trace, ev.item.split ? 'R19' : 'R2', `${c.name}：${ev.item.name}${ev.row.level ? `（${ev.row.level}）` : ''}${split} ${want.toString()}${v.equals(want) ? '' : `，受上限限制计 ${v.toString()}`}`, `${c.name}: ${ev.item.name} ${want}${v.equals(want) ? '' : `, capped to ${v}`}`, ev.row.source);
     value = value.plus(v);
   }
   return value;
@@ -454,7 +455,7 @@ function accumulateValue(ctx: BranchContext, c: Component, all: ResolvedEvent[],
 function evaluationValue(c: Component, e: Evaluation | undefined, trace: TraceStep[], flags: string[], isCycle: boolean): Dec {
   if (!e) {
     if (isCycle) flags.push('缺少民主评议');
-    step(trace, 'R6', `${c.name}：没有民主评议记录，计 0`, `${c.name}: no evaluation, 0`);
+    if (tracing) step(trace, 'R6', `${c.name}：没有民主评议记录，计 0`, `${c.name}: no evaluation, 0`);
     return ZERO;
   }
   if (c.votes && (e.good || e.fair || e.poor)) {
@@ -465,16 +466,16 @@ function evaluationValue(c: Component, e: Evaluation | undefined, trace: TraceSt
     if (divisor.isZero()) return ZERO;
     const { weights, scale } = c.votes;
     const v = g.times(weights.good).plus(f.times(weights.fair)).plus(p.times(weights.poor)).dividedBy(divisor).times(scale);
-    step(trace, 'R6', `${c.name}：(${g}×${weights.good} + ${f}×${weights.fair} + ${p}×${weights.poor}) ÷ ${divisor} × ${scale} = ${v.toString()}`, `${c.name}: (${g}×${weights.good} + ${f}×${weights.fair} + ${p}×${weights.poor}) / ${divisor} × ${scale} = ${v}`, e.source);
+    if (tracing) step(trace, 'R6', `${c.name}：(${g}×${weights.good} + ${f}×${weights.fair} + ${p}×${weights.poor}) ÷ ${divisor} × ${scale} = ${v.toString()}`, `${c.name}: (${g}×${weights.good} + ${f}×${weights.fair} + ${p}×${weights.poor}) / ${divisor} × ${scale} = ${v}`, e.source);
     return v;
   }
   if (e.score) {
-    step(trace, 'R6', `${c.name}：评议得分 ${e.score.toString()}`, `${c.name}: typed score ${e.score}`, e.source);
+    if (tracing) step(trace, 'R6', `${c.name}：评议得分 ${e.score.toString()}`, `${c.name}: typed score ${e.score}`, e.source);
     return e.score;
   }
   if (c.gradePoints && e.grade && c.gradePoints[e.grade.trim()] !== undefined) {
     const v = dec(c.gradePoints[e.grade.trim()]!);
-    step(trace, 'R6', `${c.name}：评议等次「${e.grade}」计 ${v.toString()}`, `${c.name}: grade ${e.grade} → ${v}`, e.source);
+    if (tracing) step(trace, 'R6', `${c.name}：评议等次「${e.grade}」计 ${v.toString()}`, `${c.name}: grade ${e.grade} → ${v}`, e.source);
     return v;
   }
   if (isCycle) flags.push('缺少民主评议');
@@ -487,7 +488,7 @@ function tierBaseValue(ctx: BranchContext, c: Component, m: Member, trace: Trace
     const last = lastCycle(ctx, m);
     if (last) {
       const v = last.total.times(c.fromHistory.pct);
-      step(trace, 'R16', `${c.name}：上年度总分 ${last.total} × ${c.fromHistory.pct} = ${v}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);
+      if (tracing) step(trace, 'R16', `${c.name}：上年度总分 ${last.total} × ${c.fromHistory.pct} = ${v}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);
       return v;
     }
   }
@@ -495,10 +496,10 @@ function tierBaseValue(ctx: BranchContext, c: Component, m: Member, trace: Trace
     const tier = ctx.cat.tier(m.tier);
     if (!tier) {
       flags.push('缺少层次');
-      step(trace, 'R11', `${c.name}：没有层次（或层次不在方案中），基础分计 0`, `${c.name}: no tier, base 0`, m.source);
+      if (tracing) step(trace, 'R11', `${c.name}：没有层次（或层次不在方案中），基础分计 0`, `${c.name}: no tier, base 0`, m.source);
       return ZERO;
     }
-    step(trace, 'R11', `${c.name}：层次「${tier.name}」基础分 ${tier.base}`, `${c.name}: tier ${tier.name} base ${tier.base}`, m.source);
+    if (tracing) step(trace, 'R11', `${c.name}：层次「${tier.name}」基础分 ${tier.base}`, `${c.name}: tier ${tier.name} base ${tier.base}`, m.source);
     return dec(tier.base);
   }
   return dec(c.base ?? 0);

@@ -7,14 +7,89 @@ export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);
 
+const made = new Map<number | string, Dec>();
+
+/** A decimal of a scheme number or text; the same value gives the same (immutable) decimal. */
 export function dec(v: number | string | Dec): Dec {
-  return v instanceof Dec ? v : new Dec(v);
+  if (v instanceof Dec) return v;
+  let d = made.get(v);
+  if (d === undefined) {
+    d = new Dec(v);
+    if (made.size > 100_000) made.clear();
+    made.set(v, d);
+  }
+  return d;
+}
+
+/**
+ * The fast path of sums and comparisons, still exact: a decimal of at most 6 places and below a
+ * million in size is a whole number of millionths, which a JS number holds exactly (< 2^53);
+ * integers add and compare exactly while they stay safe. Anything else takes decimal.js.
+ */
+const SCALE = 1_000_000;
+const LIMIT = 1_000_000;
+/** Millionths of a decimal, kept on the (immutable) decimal itself: NaN when off the fast path. */
+const MILLIONTHS = Symbol('millionths');
+type WithScaled = Dec & { [MILLIONTHS]?: number };
+
+/** v in millionths when the fast path holds it exactly (worked out once per decimal), else undefined. */
+export function scaled(v: Dec): number | undefined {
+  let s = (v as WithScaled)[MILLIONTHS];
+  if (s === undefined) {
+    // A decimal of at most 6 places below a million is K millionths with |K| < 1e12; its nearest
+    // double times 1e6 is within 1e-3 of K, so rounding gives K exactly.
+    const n = v.isFinite() && v.decimalPlaces() <= 6 ? v.toNumber() : NaN;
+    s = Math.abs(n) < LIMIT ? Math.round(n * SCALE) : NaN;
+    (v as WithScaled)[MILLIONTHS] = s;
+  }
+  return s === s ? s : undefined;
+}
+
+const fromScaledCache = new Map<number, Dec>();
+
+/** The decimal of a whole number of millionths (the result of a fast sum); shared, decimals never change. */
+function fromScaled(n: number): Dec {
+  let d = fromScaledCache.get(n);
+  if (d === undefined) {
+    d = new Dec(`${n}e-6`);
+    if (fromScaledCache.size > 100_000) fromScaledCache.clear();
+    fromScaledCache.set(n, d);
+    (d as WithScaled)[MILLIONTHS] = Math.abs(n) < SCALE * SCALE ? n : NaN;
+  }
+  return d;
 }
 
 export function sum(values: Iterable<Dec>): Dec {
+  const list = Array.isArray(values) ? (values as Dec[]) : [...values];
+  let acc = 0;
+  for (const v of list) {
+    const s = scaled(v);
+    if (s === undefined) return slowSum(list);
+    acc += s;
+    if (!Number.isSafeInteger(acc)) return slowSum(list);
+  }
+  return fromScaled(acc);
+}
+
+function slowSum(values: readonly Dec[]): Dec {
   let acc = ZERO;
   for (const v of values) acc = acc.plus(v);
   return acc;
+}
+
+/** a × b; a weight of 1 (the usual case) returns the other factor as it is. */
+export function times(a: Dec, b: Dec): Dec {
+  if (scaled(b) === SCALE) return a;
+  if (scaled(a) === SCALE) return b;
+  return a.times(b);
+}
+
+/** a.comparedTo(b), exact, without decimal.js when both are on the fast path. */
+export function compare(a: Dec, b: Dec): number {
+  const x = scaled(a);
+  const y = scaled(b);
+  if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : 0;
+  return a.comparedTo(b);
 }
 
 /** Half-up rounding to the scheme's precision, once per period total. */
@@ -23,11 +98,11 @@ export function roundTo(v: Dec, places: number): Dec {
 }
 
 export function minDec(a: Dec, b: Dec): Dec {
-  return a.lessThan(b) ? a : b;
+  return compare(a, b) < 0 ? a : b;
 }
 
 export function maxDec(a: Dec, b: Dec): Dec {
-  return a.greaterThan(b) ? a : b;
+  return compare(a, b) > 0 ? a : b;
 }
 
 /** A JSON number for output; only ever called on already rounded values. */

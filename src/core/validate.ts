@@ -4,7 +4,7 @@ import type { Scheme } from '../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from './catalogue.js';
 import { activeMonths, belowHighest, eventUnitPoints, projectKey } from './compute.js';
 import { cycleOf, monthIndexOf, recordSheetNames, type Cycle } from './cycle.js';
-import { dec, sum, ZERO } from './decimal.js';
+import { compare, dec, sum, ZERO } from './decimal.js';
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
 import { recordCell, type Ledger, type Member, type SourceRef } from './model.js';
 import { norm } from './text.js';
@@ -137,14 +137,13 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
     const parts = [];
     for (const { key, e, max, min } of entries) {
       const v = r.values[key];
-      const place = recordCell(r, key);
       if (v === null || v === undefined) {
-        if (member.participates) add('RECORD_BLANK', place, { name: r.name, entry: e.name, max: e.max });
+        if (member.participates) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
         continue;
       }
       parts.push(v);
-      if (v.greaterThan(max)) add('RECORD_ABOVE_MAX', place, { entry: e.name, found: v.toString(), max: e.max }, v.toString());
-      else if (v.lessThan(min)) add('RECORD_BELOW_MIN', place, { entry: e.name, found: v.toString(), min: e.min }, v.toString());
+      if (compare(v, max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, key), { entry: e.name, found: v.toString(), max: e.max }, v.toString());
+      else if (compare(v, min) < 0) add('RECORD_BELOW_MIN', recordCell(r, key), { entry: e.name, found: v.toString(), min: e.min }, v.toString());
     }
     if (r.writtenTotal && !r.writtenTotal.equals(sum(parts))) {
       add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());

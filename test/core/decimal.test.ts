@@ -1,0 +1,68 @@
+// The exact fast path of sums, comparisons and products (whole millionths in JS numbers) must give
+// what decimal.js gives, for values on the path, off it (7+ places, a million and more), and mixed.
+import fc from 'fast-check';
+import { Decimal } from 'decimal.js';
+import { describe, expect, it } from 'vitest';
+import { compare, Dec, dec, maxDec, minDec, scaled, sum, times } from '../../src/core/decimal.js';
+
+const Slow = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+/** Decimal text: up to 9 integer digits and 0–8 places, either sign (so both sides of the path). */
+const decimalText = fc
+  .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 999_999_999n }), fc.integer({ min: 0, max: 8 }), fc.bigInt({ min: 0n, max: 99_999_999n }))
+  .map(([neg, int, places, frac]) => `${neg ? '-' : ''}${int}${places > 0 ? `.${String(frac).padStart(8, '0').slice(0, places)}` : ''}`);
+/** Mostly small scores, the kind a ledger holds. */
+const scoreText = fc.oneof(
+  fc.integer({ min: -100, max: 100 }).map(String),
+  fc.tuple(fc.integer({ min: -100, max: 100 }), fc.constantFrom('.5', '.25', '.1', '.05', '.333333', '.0000001')).map(([a, b]) => `${a}${b}`),
+  decimalText,
+);
+
+describe('exact fast path = decimal.js', () => {
+  it('sum of any list', () => {
+    fc.assert(
+      fc.property(fc.array(scoreText, { maxLength: 40 }), (texts) => {
+        const want = texts.reduce((acc, t) => acc.plus(t), new Slow(0));
+        expect(sum(texts.map((t) => new Dec(t))).toString()).toBe(want.toString());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('compare, min, max and times of any pair', () => {
+    fc.assert(
+      fc.property(scoreText, scoreText, (a, b) => {
+        const x = new Dec(a);
+        const y = new Dec(b);
+        expect(compare(x, y)).toBe(new Slow(a).comparedTo(b));
+        expect(minDec(x, y).toString()).toBe(Slow.min(a, b).toString());
+        expect(maxDec(x, y).toString()).toBe(Slow.max(a, b).toString());
+        expect(times(x, y).toString()).toBe(new Slow(a).times(b).toString());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('sums of sums stay exact (results feed later sums)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(scoreText, { maxLength: 8 }), { maxLength: 12 }), (groups) => {
+        const inner = groups.map((g) => sum(g.map((t) => new Dec(t))));
+        const want = groups.flat().reduce((acc, t) => acc.plus(t), new Slow(0));
+        expect(sum(inner).toString()).toBe(want.toString());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('takes only values it holds exactly', () => {
+    expect(scaled(dec('85.5'))).toBe(85_500_000);
+    expect(scaled(dec('-0.000001'))).toBe(-1);
+    expect(scaled(dec('0.0000001'))).toBeUndefined();
+    expect(scaled(dec('1000000'))).toBeUndefined();
+    expect(scaled(dec('999999.999999'))).toBe(999_999_999_999);
+    // 0.1 + 0.2 as decimals, never as floats
+    expect(sum([dec('0.1'), dec('0.2')]).toString()).toBe('0.3');
+    expect(sum([dec('999999.999999'), dec('0.000001')]).toString()).toBe('1000000');
+    expect(sum([]).toString()).toBe('0');
+  });
+});
