@@ -140,8 +140,13 @@ async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Pro
           current = next++;
           w.postMessage({ id: current, file: files[current] });
         };
-        w.on('message', (m: { id: number; item?: unknown; error?: string }) => {
-          finish(m.id, m.item ? thaw<LoadedLedger>(m.item) : { file: files[m.id]!, diagnostics: [], excluded: m.error ?? t('无法读取', 'unreadable') });
+        w.on('message', (m: { id: number; item?: unknown; scheme?: string; error?: string }) => {
+          if (!m.item) finish(m.id, { file: files[m.id]!, diagnostics: [], excluded: m.error ?? t('无法读取', 'unreadable') });
+          else {
+            const item = thaw<LoadedLedger>(m.item);
+            const scheme = m.scheme === 'given' ? opts.scheme : m.scheme !== undefined ? schemeNamed(item.ledger?.schemeId ?? m.scheme) : undefined;
+            finish(m.id, scheme ? { ...item, scheme } : item);
+          }
           feed();
         });
         w.on('error', (e: Error & { code?: string }) => {
@@ -161,6 +166,17 @@ async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Pro
     });
   await Promise.all([...Array(n).keys()].map(() => lane()));
   return results;
+}
+
+const schemesByName = new Map<string, Scheme | undefined>();
+
+/** The scheme a ledger names, loaded once per batch (a worker read it from the same name). */
+function schemeNamed(name: string): Scheme | undefined {
+  if (!schemesByName.has(name)) {
+    const r = loadScheme(name);
+    schemesByName.set(name, r.ok ? r.scheme : undefined);
+  }
+  return schemesByName.get(name);
 }
 
 async function isApplicationForm(file: string, wb: Parameters<typeof import('../excel/read/application.js').readApplication>[1]): Promise<boolean> {

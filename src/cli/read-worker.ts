@@ -11,8 +11,9 @@ const { lang: _lang, ...load } = opts;
 
 parentPort?.on('message', async (job: { id: number; file: string }) => {
   try {
-    const item = await loadOne(job.file, load);
-    parentPort!.postMessage({ id: job.id, item: freeze(item) });
+    // The scheme stays behind: the main thread has it (given) or loads it by the id the ledger names.
+    const { scheme, ...item } = await loadOne(job.file, load);
+    parentPort!.postMessage({ id: job.id, item: freeze(item), scheme: scheme === undefined ? undefined : scheme === load.scheme ? 'given' : scheme.id });
   } catch (e) {
     parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
   }

@@ -1,15 +1,25 @@
-// Crossing a worker boundary: exact decimals become {$d: "12.5"} and back, nothing else changes.
+// Crossing a worker boundary: an exact decimal travels as a marked string ("\u0001" + digits) and
+// comes back as a decimal; a string that happens to start with a marker is escaped ("\u0002" + it).
+// Nothing else changes.
 import { Dec } from '../core/decimal.js';
 
+const DECIMAL = '\u0001';
+const ESCAPED = '\u0002';
+
 export function freeze(value: unknown): unknown {
-  if (value instanceof Dec) return { $d: value.toString() };
-  if (Array.isArray(value)) return value.map(freeze);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = freeze(v);
+  if (typeof value === 'string') return value.charCodeAt(0) <= 2 && value !== '' ? ESCAPED + value : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Dec) return DECIMAL + value.toString();
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = freeze(value[i]);
     return out;
   }
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const k in value) {
+    if (Object.prototype.hasOwnProperty.call(value, k)) out[k] = freeze((value as Record<string, unknown>)[k]);
+  }
+  return out;
 }
 
 /**
@@ -29,23 +39,30 @@ function intern(s: string): string {
   return s;
 }
 
-export function thaw<T>(value: unknown): T {
-  if (typeof value === 'string') return intern(value) as T;
-  if (Array.isArray(value)) return value.map((v) => thaw(v)) as T;
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if (typeof o.$d === 'string' && Object.keys(o).length === 1) {
-      let d = decimals.get(o.$d);
-      if (d === undefined) {
-        d = new Dec(o.$d);
-        if (decimals.size > 500_000) decimals.clear();
-        decimals.set(o.$d, d);
-      }
-      return d as T;
-    }
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(o)) out[intern(k)] = thaw(v);
-    return out as T;
+function decimal(text: string): Dec {
+  // Long decimals (a mean of 38.0833…) are each member's own: sharing them would only cost a map entry.
+  if (text.length > 12) return new Dec(text);
+  let d = decimals.get(text);
+  if (d === undefined) {
+    d = new Dec(text);
+    if (decimals.size > 500_000) decimals.clear();
+    decimals.set(text, d);
   }
-  return value as T;
+  return d;
+}
+
+export function thaw<T>(value: unknown): T {
+  if (typeof value === 'string') {
+    const c = value.charCodeAt(0);
+    if (c === 1) return decimal(value.slice(1)) as T;
+    return (c === 2 ? value.slice(1) : intern(value)) as T;
+  }
+  if (value === null || typeof value !== 'object') return value as T;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = thaw(value[i]);
+    return value as T;
+  }
+  const o = value as Record<string, unknown>;
+  for (const k in o) o[k] = thaw(o[k]);
+  return o as T;
 }

@@ -82,28 +82,23 @@ export class MemberIndex {
 
   /** Answers by name and by 编号, kept: a ledger names each member on every record sheet. */
   private readonly byNameSeen = new Map<string, Resolved>();
-  private readonly byIdSeen = new Map<string, Member | null>();
+  private readonly byIdSeen = new Map<string, Resolved | null>();
 
   resolve(name: string, id?: string): Resolved {
     if (id) {
-      let m = this.byIdSeen.get(id);
-      if (m === undefined) this.byIdSeen.set(id, (m = this.byId.get(norm(id)) ?? null));
-      if (m) return this.resolved(m);
+      let r = this.byIdSeen.get(id);
+      if (r === undefined) {
+        const m = this.byId.get(norm(id));
+        this.byIdSeen.set(id, (r = m ? Object.freeze({ member: m, ambiguous: false }) : null));
+      }
+      if (r) return r;
     }
     let r = this.byNameSeen.get(name);
     if (r === undefined) {
       const list = this.byName.get(norm(name)) ?? [];
-      r = Object.freeze(list.length === 1 ? this.resolved(list[0]!) : { ambiguous: list.length > 1 });
+      r = Object.freeze(list.length === 1 ? { member: list[0]!, ambiguous: false } : { ambiguous: list.length > 1 });
       this.byNameSeen.set(name, r);
     }
-    return r;
-  }
-
-  private readonly answers = new Map<Member, Resolved>();
-
-  private resolved(m: Member): Resolved {
-    let r = this.answers.get(m);
-    if (r === undefined) this.answers.set(m, (r = Object.freeze({ member: m, ambiguous: false })));
     return r;
   }
 

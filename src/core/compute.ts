@@ -249,12 +249,12 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
     deduction: roundTo(deduction, scheme.precision),
     vetoed: Boolean(veto),
     total: rounded,
-    exactTotal: total,
     graded: Boolean(category?.graded) && m.participates,
     flags,
     sanctions: d.sanctions.filter((x) => !x.date || x.date <= period.end).map((x) => x.type),
     trace,
   };
+  if (tracing) result.exactTotal = total;
   if (m.id) result.id = m.id;
   if (m.tier) result.tier = m.tier;
   if (vetoReason) result.vetoReason = vetoReason;

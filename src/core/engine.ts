@@ -18,6 +18,8 @@ export interface EngineInput {
   /** Earlier cycles' results (R16). */
   history?: HistoryEntry[];
   quotaScope?: 'branch' | 'township';
+  /** Keep every rule's step in the members' traces (explain); a county's grade does without. */
+  trace?: boolean;
 }
 
 export function evaluate(input: EngineInput): PeriodResult {
@@ -36,7 +38,7 @@ export function gradeBranches(input: Omit<EngineInput, 'ledgers'>, branches: Bra
   const cycle = cycleOf(input.year, input.scheme.cycle);
   const period = input.period ?? cyclePeriod(cycle);
   const history = historyLookup(input.history ?? []);
-  gradeAll(input.scheme, branches, period, { quotaScope: input.quotaScope ?? input.scheme.quota?.scope ?? 'branch', history, cycleYear: cycle.year });
+  gradeAll(input.scheme, branches, period, { quotaScope: input.quotaScope ?? input.scheme.quota?.scope ?? 'branch', history, cycleYear: cycle.year, trace: input.trace ?? true });
   return { schemeId: input.scheme.id, cycle, period, branches, issues: [] };
 }
 

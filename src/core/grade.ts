@@ -11,6 +11,9 @@ import { catalogueOf } from './catalogue.js';
 export const TIE_AT_CUT = '名额并列，请支部研究';
 export const OVER_QUOTA = '超出优秀名额';
 
+/** Whether grading adds its steps to the members' traces (explain) or not (a county's grade). */
+let tracing = true;
+
 function step(m: MemberResult, rule: string, zh: string, en: string): void {
   const s: TraceStep = { rule, zh, en };
   m.trace.push(s);
@@ -41,9 +44,12 @@ export interface GradeOptions {
   quotaScope: 'branch' | 'township';
   history: HistoryLookup;
   cycleYear: number;
+  /** Add the grading steps to each member's trace (default true). */
+  trace?: boolean;
 }
 
 export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Period, opts: GradeOptions): void {
+  tracing = opts.trace ?? true;
   const cat = catalogueOf(scheme);
   // Grades, stars and quotas are annual (SCHEMES.md: quarterly totals are for publication only);
   // months and quarters get totals, ranks and their own period rules.
@@ -54,7 +60,7 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
       const band = bandOf(scheme.bands, m.total);
       if (!band) continue;
       setGrade(m, band.grade, band.stars);
-      step(m, 'R12', `${m.total.toFixed(scheme.precision)} 分落在「${bandText(band)}」：${band.grade}${band.stars ? ` ${'★'.repeat(band.stars)}` : ''}`, `${m.total} is in band ${bandText(band)}: ${band.grade}`);
+      if (tracing) step(m, 'R12', `${m.total.toFixed(scheme.precision)} 分落在「${bandText(band)}」：${band.grade}${band.stars ? ` ${'★'.repeat(band.stars)}` : ''}`, `${m.total} is in band ${bandText(band)}: ${band.grade}`);
       for (const cond of scheme.gradeConditions) {
         if (m.grade !== cond.grade) continue;
         const cv = m.components.find((c) => c.id === cond.component);
@@ -62,7 +68,7 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
           setGrade(m, cond.fallback, starsOfGrade(scheme.bands, cond.fallback));
           const flag = `${cv.name}低于${cond.min}，不能评为${cond.grade}`;
           m.flags.push(flag);
-          step(m, 'R14', `${cond.grade} 还要求 ${cv.name} ≥ ${cond.min}（实际 ${cv.value.toString()}），定为 ${cond.fallback}`, `${cond.grade} needs ${cv.name} ≥ ${cond.min} (has ${cv.value}); graded ${cond.fallback}`);
+          if (tracing) step(m, 'R14', `${cond.grade} 还要求 ${cv.name} ≥ ${cond.min}（实际 ${cv.value.toString()}），定为 ${cond.fallback}`, `${cond.grade} needs ${cv.name} ≥ ${cond.min} (has ${cv.value}); graded ${cond.fallback}`);
         }
       }
       for (const type of m.sanctions) {
@@ -70,7 +76,7 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
         if (!o) continue;
         setGrade(m, o.grade, starsOfGrade(scheme.bands, o.grade));
         m.flags.push(o.flag ?? `受${o.type}，定为${o.grade}`);
-        step(m, 'R15', `受「${o.type}」，当年度定为 ${o.grade}`, `${o.type}: graded ${o.grade} this cycle`);
+        if (tracing) step(m, 'R15', `受「${o.type}」，当年度定为 ${o.grade}`, `${o.type}: graded ${o.grade} this cycle`);
       }
     }
   }
@@ -130,7 +136,7 @@ export function applyQuota(scheme: Scheme, members: MemberResult[]): void {
     const tied = tieAtCut && m.total.equals(cutValue);
     setGrade(m, q.fallback, starsOfGrade(scheme.bands, q.fallback));
     m.flags.push(tied ? TIE_AT_CUT : OVER_QUOTA);
-    step(m, 'R13', `${q.grade}名额 ${cap} 人（${n} 人 × ${q.pct * 100}%）${tied ? '，与名额线并列，均暂列' : '，超出名额，列为'}${q.fallback}`, `Quota for ${q.grade}: ${cap} of ${n}; ${tied ? 'tied at the cut' : 'beyond the quota'} → ${q.fallback}`);
+    if (tracing) step(m, 'R13', `${q.grade}名额 ${cap} 人（${n} 人 × ${q.pct * 100}%）${tied ? '，与名额线并列，均暂列' : '，超出名额，列为'}${q.fallback}`, `Quota for ${q.grade}: ${cap} of ${n}; ${tied ? 'tied at the cut' : 'beyond the quota'} → ${q.fallback}`);
   }
 }
 
@@ -181,9 +187,9 @@ function applyFlagRules(scheme: Scheme, m: MemberResult, branch: string, period:
         if (!heldThen(rule, past.find((h) => h.cycle === opts.cycleYear - y))) ok = false;
       }
       if (!ok) continue;
-      step(m, 'R16', `连续 ${rule.years} 年符合条件：${rule.flag}`, `${rule.years} consecutive cycles: ${rule.flag}`);
+      if (tracing) step(m, 'R16', `连续 ${rule.years} 年符合条件：${rule.flag}`, `${rule.years} consecutive cycles: ${rule.flag}`);
     } else {
-      step(m, 'R17', `符合条件：${rule.flag}`, `Rule: ${rule.flag}`);
+      if (tracing) step(m, 'R17', `符合条件：${rule.flag}`, `Rule: ${rule.flag}`);
     }
     if (!m.flags.includes(rule.flag)) m.flags.push(rule.flag);
     if (rule.setGrade) setGrade(m, rule.setGrade, starsOfGrade(scheme.bands, rule.setGrade));
@@ -203,7 +209,7 @@ function applyRankRules(scheme: Scheme, members: MemberResult[], period: Period)
       const inside = rule.position === 'top' ? value(m).greaterThanOrEqualTo(edge) : value(m).lessThanOrEqualTo(edge);
       if (!inside) break;
       if (!m.flags.includes(rule.flag)) m.flags.push(rule.flag);
-      step(m, 'R18', `${rule.position === 'top' ? '前' : '后'} ${rule.count} 名：${rule.flag}`, `${rule.position} ${rule.count}: ${rule.flag}`);
+      if (tracing) step(m, 'R18', `${rule.position === 'top' ? '前' : '后'} ${rule.count} 名：${rule.flag}`, `${rule.position} ${rule.count}: ${rule.flag}`);
     }
   }
 }

@@ -40,8 +40,8 @@ export interface MemberResult {
   vetoReason?: string;
   /** Rounded to the scheme precision. */
   total: Dec;
-  /** Total before rounding (exact). */
-  exactTotal: Dec;
+  /** Total before rounding (exact), kept with the trace (explain); a county's grade does without. */
+  exactTotal?: Dec;
   /** Whether this member is graded (category and participation). */
   graded: boolean;
   grade?: string;

@@ -56,7 +56,12 @@ export function formatBytes(n: number): string {
 }
 
 /** Checks the bytes of a would-be .xlsx; ok means exceljs may safely be given them. */
-export function sniffBytes(buf: Buffer, unpacked?: Map<string, Buffer>): SniffResult {
+/**
+ * Checks the bytes before any parser sees them. With `sheets: false` the worksheet parts are not
+ * unpacked here: the lean reader unpacks and checks them one at a time as it reads them
+ * (SheetLimits), so a county's 15 MB of sheet XML per workbook is never held all at once.
+ */
+export function sniffBytes(buf: Buffer, opts: { sheets?: boolean } = {}): SniffResult {
   if (buf.length === 0) return { ok: false, code: 'READ_EMPTY_FILE' };
   if (buf.length > READ_LIMITS.maxFileBytes) {
     return { ok: false, code: 'READ_FILE_TOO_LARGE', params: { size: formatBytes(buf.length), limit: formatBytes(READ_LIMITS.maxFileBytes) } };
@@ -70,7 +75,7 @@ export function sniffBytes(buf: Buffer, unpacked?: Map<string, Buffer>): SniffRe
   }
   const dir = readCentralDirectory(buf);
   if (!dir.ok) return dir;
-  return checkEntries(buf, dir.entries, unpacked);
+  return checkEntries(buf, dir.entries, opts.sheets ?? true);
 }
 
 function looksLikeText(buf: Buffer): boolean {
@@ -148,8 +153,8 @@ function findEocd(buf: Buffer): number {
   return -1;
 }
 
-/** Checks every entry; the sheets it had to unpack are left in `unpacked` for the reader. */
-function checkEntries(buf: Buffer, entries: ZipEntry[], keep?: Map<string, Buffer>): SniffResult {
+/** Checks every entry, and unpacks and checks every sheet when asked. */
+function checkEntries(buf: Buffer, entries: ZipEntry[], sheets: boolean): SniffResult {
   const names = new Set(entries.map((e) => e.name.replace(/\\/g, '/').replace(/^\//, '')));
   if (!names.has('xl/workbook.xml')) {
     return { ok: false, code: names.has('xl/workbook.bin') ? 'READ_XLSB' : 'READ_NOT_WORKBOOK' };
@@ -162,21 +167,56 @@ function checkEntries(buf: Buffer, entries: ZipEntry[], keep?: Map<string, Buffe
     const tooBig = checkSize(e);
     if (tooBig) return tooBig;
   }
+  if (!sheets) return { ok: true };
   // Unpack the sheets with a hard output limit: the directory may lie about sizes.
-  let unpacked = 0;
+  const limits = new SheetLimits();
   for (const e of entries) {
-    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
-    const data = unpack(buf, e);
+    if (!isSheetPart(e.name)) continue;
+    const data = limits.unpack(buf, e);
     if (!data.ok) return data;
-    unpacked += data.bytes.length;
-    if (unpacked > READ_LIMITS.maxUncompressedBytes) {
-      return { ok: false, code: 'READ_ZIP_TOO_LARGE', params: { size: `> ${formatBytes(unpacked)}`, limit: formatBytes(READ_LIMITS.maxUncompressedBytes) } };
-    }
     const sheet = checkSheetXml(e.name, data.bytes);
     if (sheet) return sheet;
-    keep?.set(e.name, data.bytes);
   }
   return { ok: true };
+}
+
+export const isSheetPart = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+
+type Failure = Extract<SniffResult, { ok: false }>;
+
+/** A limit hit while the lean reader reads: reported as the sniffing would have reported it. */
+export class LimitError extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.code);
+  }
+}
+
+/**
+ * The running checks of one workbook's unpacking: every part with a hard output limit, all of
+ * them within maxUncompressedBytes; sheets within maxSheetRowsHard rows and maxMergedCells
+ * merged cells (counted by the scanner as it reads).
+ */
+export class SheetLimits {
+  private unpacked = 0;
+
+  unpack(buf: Buffer, e: ZipEntry): Unpacked {
+    const data = unpack(buf, e);
+    if (!data.ok) return data;
+    this.unpacked += data.bytes.length;
+    if (this.unpacked > READ_LIMITS.maxUncompressedBytes) {
+      return { ok: false, code: 'READ_ZIP_TOO_LARGE', params: { size: `> ${formatBytes(this.unpacked)}`, limit: formatBytes(READ_LIMITS.maxUncompressedBytes) } };
+    }
+    return data;
+  }
+
+  /** The scanner met more than maxSheetRowsHard rows: the report names them all, as the sniffing does. */
+  tooManyRows(part: string, xml: Buffer): never {
+    throw new LimitError(checkSheetXml(part, xml) ?? { ok: false, code: 'READ_SHEET_TOO_LARGE', params: { part, rows: READ_LIMITS.maxSheetRowsHard + 1, limit: READ_LIMITS.maxSheetRowsHard } });
+  }
+
+  tooManyMerged(part: string, xml: Buffer): never {
+    throw new LimitError(checkSheetXml(part, xml) ?? { ok: false, code: 'READ_MERGE_TOO_LARGE', params: { part, ref: '', cells: READ_LIMITS.maxMergedCells + 1, limit: READ_LIMITS.maxMergedCells } });
+  }
 }
 
 function checkSize(e: ZipEntry): SniffResult | undefined {
@@ -203,7 +243,9 @@ export function unpack(buf: Buffer, e: ZipEntry): Unpacked {
   if (e.method === 0) return { ok: true, bytes: raw };
   if (e.method !== 8) return corrupt(`compression method ${e.method} is not supported / 不支持的压缩方式`);
   try {
-    return { ok: true, bytes: inflateRawSync(raw, { maxOutputLength: READ_LIMITS.maxPartBytes }) };
+    // One output buffer of the size the directory gives (no 16 KB chunks to join), still capped.
+    const chunkSize = Math.max(1024, Math.min(e.uncompressedSize + 1024, 16 * 1024 * 1024));
+    return { ok: true, bytes: inflateRawSync(raw, { maxOutputLength: READ_LIMITS.maxPartBytes, chunkSize }) };
   } catch (err) {
     if (err instanceof RangeError || /larger than|maxOutputLength/i.test(String(err))) {
       return { ok: false, code: 'READ_ZIP_PART_TOO_LARGE', params: { part: e.name, size: `> ${formatBytes(READ_LIMITS.maxPartBytes)}`, limit: formatBytes(READ_LIMITS.maxPartBytes) } };
@@ -216,7 +258,7 @@ const MERGE_TAG = Buffer.from('<mergeCell ');
 const ROW_TAG = Buffer.from('<row');
 
 /** Guards exceljs against absurd merges (A1:XFD1048576 expands to 17 billion cells) and millions of rows. */
-function checkSheetXml(part: string, xml: Buffer): SniffResult | undefined {
+function checkSheetXml(part: string, xml: Buffer): Failure | undefined {
   let rows = 0;
   for (let i = xml.indexOf(ROW_TAG); i >= 0; i = xml.indexOf(ROW_TAG, i + 4)) {
     const next = xml[i + 4];

@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { READ_CATALOGUE, type ReadCode } from './read/catalogue.js';
-import { formatBytes, READ_LIMITS, readCentralDirectory, sniffBytes, unpack } from './sniff.js';
+import { formatBytes, LimitError, READ_LIMITS, readCentralDirectory, SheetLimits, sniffBytes } from './sniff.js';
 import type { BookLike } from './book.js';
 import { parseFastBook } from './fast/xlsx.js';
 
@@ -27,27 +27,28 @@ export async function openForReading(file: string): Promise<ReadResult> {
   const bytes = await readBytes(file);
   if (!bytes.ok) return bytes;
   const buf = bytes.buf;
-  const unpacked = new Map<string, Buffer>();
-  const sniff = sniffBytes(buf, unpacked);
+  const fast = process.env.SCORE_READER !== 'exceljs';
+  // The lean reader unpacks and checks the sheets itself, one at a time (SheetLimits).
+  const sniff = sniffBytes(buf, { sheets: !fast });
   if (!sniff.ok) return fail(file, sniff.code, sniff.params);
-  if (process.env.SCORE_READER !== 'exceljs') {
+  if (fast) {
     try {
       const dir = readCentralDirectory(buf);
       if (dir.ok) {
         const entries = new Map(dir.entries.map((e) => [e.name, e]));
+        const limits = new SheetLimits();
         const wb = parseFastBook((name) => {
-          const done = unpacked.get(name);
-          if (done) return done;
           const e = entries.get(name);
           if (!e) return undefined;
-          const u = unpack(buf, e);
-          if (!u.ok) throw new Error(u.code);
+          const u = limits.unpack(buf, e);
+          if (!u.ok) throw new LimitError(u);
           return u.bytes;
-        });
+        }, limits);
         return { ok: true, wb, engine: 'fast' };
       }
-    } catch {
-      // fall through to exceljs, which reports what is wrong in its own words
+    } catch (err) {
+      if (err instanceof LimitError) return fail(file, err.failure.code, err.failure.params);
+      // anything else: exceljs reads it (after the full checks), or reports what is wrong in its own words
     }
   }
   const r = await openWorkbookBuffer(file, buf);

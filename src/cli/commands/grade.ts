@@ -58,7 +58,7 @@ export function registerGrade(program: Command): void {
     }
     const batch = splitBatch(items, scheme);
     if (history.files.length > 0) note(opts.json ? { quiet: true } : opts, t(`使用往年结果：${history.files.join('、')}`, `earlier results: ${history.files.join(', ')}`));
-    const result = gradeBranches({ scheme, year, history: history.entries, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) }, batch.branches);
+    const result = gradeBranches({ scheme, year, history: history.entries, trace: false, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) }, batch.branches);
     timing('history and grade');
     const days = Math.max(7, opts.days ? Number(opts.days) : scheme.cycle.publishDays);
     const from = opts.from ?? nextWorkingDay(result.cycle.end);

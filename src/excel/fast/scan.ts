@@ -2,6 +2,7 @@
 // strings. They walk the inflated bytes (no decoding of the whole part, no regex over it, no
 // string per cell): numbers are parsed from their digits, text is decoded only where a cell
 // holds text. Anything unexpected throws FastFormatError and the caller falls back to exceljs.
+import { READ_LIMITS, type SheetLimits } from '../sniff.js';
 import { CellSink, FastFormatError, FORMULA, Kind, SHARED_FORMULA } from './sheet.js';
 
 const LT = 0x3c; // <
@@ -278,7 +279,7 @@ export interface ScannedSheet {
  * The cells of a worksheet part. `strings` is the shared string count (an index beyond it is a
  * broken file); `dateStyle[s]` says a number in style s shows a date.
  */
-export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]): ScannedSheet {
+export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[], check?: { part: string; limits: SheetLimits }): ScannedSheet {
   const sink = new CellSink();
   const merges: number[][] = [];
   const tag = new Tag();
@@ -288,6 +289,7 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]
   let i = tag.end + 1;
   let rowNum = 0;
   let col = 0;
+  let rows = 0;
   let end = i;
   if (!tag.selfClosing) {
     for (;;) {
@@ -303,6 +305,7 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]
         continue;
       }
       if (is(buf, tag, 'row')) {
+        if (++rows > READ_LIMITS.maxSheetRowsHard && check) check.limits.tooManyRows(check.part, buf);
         attrs.read(buf, tag);
         rowNum = attrs.r0 >= 0 ? parseNumber(buf, attrs.r0, attrs.r1) : rowNum + 1;
         col = 0;
@@ -342,7 +345,10 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]
       const r2 = m[4] ? Number(m[4]) : r1;
       const c2 = m[3] ? colOfRef(b, colon + 1, b.length) : c1;
       covered += (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
-      if (covered > 2_000_000) throw new FastFormatError('merged ranges too large');
+      if (covered > READ_LIMITS.maxMergedCells) {
+        if (check) check.limits.tooManyMerged(check.part, buf);
+        throw new FastFormatError('merged ranges too large');
+      }
       merges.push([r1, c1, Math.max(r1, r2), Math.max(c1, c2)]);
     }
   }
@@ -360,7 +366,8 @@ function scanCell(buf: Buffer, from: number, tag: Tag, attrs: Attrs, sink: CellS
   let v0 = -1;
   let v1 = -1;
   let inline: string | undefined;
-  let formula: string | undefined;
+  let f0 = -1;
+  let f1 = -1;
   let sharedFormula = false;
   for (;;) {
     const lt = buf.indexOf(LT, i);
@@ -380,12 +387,12 @@ function scanCell(buf: Buffer, from: number, tag: Tag, attrs: Attrs, sink: CellS
     } else if (is(buf, tag, 'f')) {
       attrs.read(buf, tag);
       sharedFormula = attrs.t0 >= 0 && buf.toString('latin1', attrs.t0, attrs.t1) === 'shared';
-      if (tag.selfClosing) formula = '';
-      else {
-        const close = buf.indexOf(LT, i);
-        if (close < 0) throw new FastFormatError('unterminated <f>');
-        formula = text(buf, i, close);
-        i = close;
+      // Only the place of the formula: its text is decoded only when there is no cached value to show.
+      f0 = f1 = i;
+      if (!tag.selfClosing) {
+        f1 = buf.indexOf(LT, i);
+        if (f1 < 0) throw new FastFormatError('unterminated <f>');
+        i = f1;
       }
     } else if (is(buf, tag, 'is')) {
       if (tag.selfClosing) inline = '';
@@ -441,9 +448,9 @@ function scanCell(buf: Buffer, from: number, tag: Tag, attrs: Attrs, sink: CellS
         kind = dateStyle[style] === true ? Kind.Serial : Kind.Number;
     }
   }
-  if (formula !== undefined) {
-    const at = sink.add(row, col, (kind || Kind.Empty) | FORMULA | (sharedFormula && formula === '' ? SHARED_FORMULA : 0), num);
-    if (formula !== '') sink.formulas.set(at, formula);
+  if (f0 >= 0) {
+    const at = sink.add(row, col, (kind || Kind.Empty) | FORMULA | (sharedFormula && f1 === f0 ? SHARED_FORMULA : 0), num);
+    if (kind === 0 && f1 > f0) sink.formulas.set(at, text(buf, f0, f1));
   } else if (kind !== 0) sink.add(row, col, kind, num);
   return i;
 }

@@ -22,7 +22,7 @@ export const enum Kind {
   Serial = 6,
   /** `texts[ref]` is an ISO date written with t="d". */
   IsoDate = 7,
-  /** A formula without a cached value. */
+  /** Nothing: a formula without a cached value, or an empty merge master. */
   Empty = 8,
   /** A cell covered by a merge: `num` holds its master's key. */
   Covered = 9,
@@ -54,6 +54,7 @@ export class CellSink {
   kinds = new Uint8Array(1024);
   nums = new Float64Array(1024);
   texts: string[] = [];
+  /** Formula text by cell, for formulas without a cached value (the text is shown in the message). */
   formulas = new Map<number, string>();
   /** Cells came in row, column order (the usual case): no sort needed. */
   ordered = true;
@@ -242,8 +243,10 @@ export class FastSheet implements SheetLike {
     const kind = this.kinds[i]!;
     switch (kind) {
       case Kind.Number:
+      case Kind.Number | FORMULA:
         return readValue(this.nums[i]!);
-      case Kind.Shared: {
+      case Kind.Shared:
+      case Kind.Shared | FORMULA: {
         const s = this.nums[i]!;
         return (this.stringReads[s] ??= readValue(this.strings[s]!));
       }

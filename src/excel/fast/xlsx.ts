@@ -5,6 +5,7 @@
 // caller falls back to exceljs.
 import type { BookLike } from '../book.js';
 import type { CellRead } from '../cells.js';
+import type { SheetLimits } from '../sniff.js';
 import { decodeEntities, scanSharedStrings, scanSheet } from './scan.js';
 import { FastFormatError, FastSheet } from './sheet.js';
 
@@ -59,7 +60,7 @@ function resolveTarget(target: string): string {
 }
 
 /** Parses the workbook from its unpacked parts; throws FastFormatError when in doubt. */
-export function parseFastBook(part: Parts): FastBook {
+export function parseFastBook(part: Parts, limits?: SheetLimits): FastBook {
   const text = (name: string): string | undefined => part(name)?.toString('utf8');
   const workbook = text('xl/workbook.xml');
   if (!workbook) throw new FastFormatError('no workbook.xml');
@@ -84,7 +85,7 @@ export function parseFastBook(part: Parts): FastBook {
     const xml = part(target);
     if (xml === undefined) throw new FastFormatError(`missing ${target}`);
     const sheet = new FastSheet(a.name ?? '', a.state ?? 'visible', strings, date1904, stringReads);
-    const scanned = scanSheet(xml, strings.length, dates);
+    const scanned = scanSheet(xml, strings.length, dates, limits ? { part: target, limits } : undefined);
     sheet.load(scanned.sink, scanned.merges);
     worksheets.push(sheet);
   }
