@@ -115,7 +115,7 @@ export const WORKER_HEAP_MB = Number(process.env.SCORE_WORKER_HEAP_MB) || 384;
 
 async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Promise<LoadedLedger[]> {
   const { Worker } = await import('node:worker_threads');
-  const { freeze, thaw } = await import('./revive.js');
+  const { freeze, thaw, unpackBranch } = await import('./revive.js');
   const url = new URL('./read-worker.js', import.meta.url);
   const workerData = freeze({ scheme: opts.scheme, year: opts.year, compute: opts.compute, lang: lang() });
   const results: LoadedLedger[] = new Array(files.length);
@@ -129,7 +129,7 @@ async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Pro
   const lane = (): Promise<void> =>
     new Promise<void>((resolveLane) => {
       const start = (): void => {
-        const w = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+        const w = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 } });
         let current = -1;
         const feed = (): void => {
           if (next >= files.length) {
@@ -140,10 +140,11 @@ async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Pro
           current = next++;
           w.postMessage({ id: current, file: files[current] });
         };
-        w.on('message', (m: { id: number; item?: unknown; scheme?: string; error?: string }) => {
+        w.on('message', (m: { id: number; item?: unknown; branch?: unknown; scheme?: string; error?: string }) => {
           if (!m.item) finish(m.id, { file: files[m.id]!, diagnostics: [], excluded: m.error ?? t('无法读取', 'unreadable') });
           else {
             const item = thaw<LoadedLedger>(m.item);
+            if (m.branch) item.branch = unpackBranch(m.branch);
             const scheme = m.scheme === 'given' ? opts.scheme : m.scheme !== undefined ? schemeNamed(item.ledger?.schemeId ?? m.scheme) : undefined;
             finish(m.id, scheme ? { ...item, scheme } : item);
           }

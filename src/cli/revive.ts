@@ -2,6 +2,7 @@
 // comes back as a decimal; a string that happens to start with a marker is escaped ("\u0002" + it).
 // Nothing else changes.
 import { Dec } from '../core/decimal.js';
+import type { BranchResult, ComponentValue, MemberResult } from '../core/result.js';
 
 const DECIMAL = '\u0001';
 const ESCAPED = '\u0002';
@@ -62,7 +63,81 @@ export function thaw<T>(value: unknown): T {
     for (let i = 0; i < value.length; i++) value[i] = thaw(value[i]);
     return value as T;
   }
+  // A fresh object, not the one the message made: those are slow dictionaries, twice the size.
   const o = value as Record<string, unknown>;
-  for (const k in o) o[k] = thaw(o[k]);
-  return o as T;
+  const out: Record<string, unknown> = {};
+  for (const k in o) out[k] = thaw(o[k]);
+  return out as T;
+}
+
+/**
+ * A branch's members cross as rows of plain values: the components' names, roles and weights (the
+ * scheme's, the same for every member) and the branch and file once per branch. On arrival each
+ * member is built as one object literal — a county's 100,000 members in the main thread take about
+ * half the memory of generically rebuilt objects, and the message is a fraction of the size.
+ */
+const MEMBER_KEYS = ['branch', 'file', 'name', 'id', 'key', 'category', 'tier', 'posts', 'participates', 'components', 'bonus', 'deduction', 'vetoed', 'vetoReason', 'total', 'exactTotal', 'graded', 'grade', 'stars', 'rank', 'flags', 'sanctions', 'trace'] as const;
+/** Fails to compile when MemberResult gains a field the rows do not carry. */
+const everyKey: Record<Exclude<keyof MemberResult, (typeof MEMBER_KEYS)[number]>, never> = {};
+void everyKey;
+
+type Row = unknown[];
+interface PackedBranch {
+  $members: { branch: string; file: string; components: { id: string; name: string; role: ComponentValue['role']; weight: string }[]; rows: Row[] };
+}
+
+const text = (d: Dec | undefined): string | undefined => d?.toString();
+
+export function packBranch(b: BranchResult): unknown {
+  const first = b.members[0];
+  const meta = first?.components.map((c) => ({ id: c.id, name: c.name, role: c.role, weight: c.weight.toString() })) ?? [];
+  const same = (m: MemberResult): boolean =>
+    m.branch === first!.branch && m.file === first!.file && m.components.length === meta.length && m.components.every((c, i) => c.id === meta[i]!.id && c.name === meta[i]!.name && c.role === meta[i]!.role && c.weight.toString() === meta[i]!.weight);
+  if (!first || !b.members.every(same)) return freeze(b);
+  const rows = b.members.map((m): Row => [
+    m.name, m.id, m.key, m.category, m.tier, freeze(m.posts), m.participates, m.components.map((c) => c.value.toString()),
+    m.bonus.toString(), m.deduction.toString(), m.vetoed, m.vetoReason, m.total.toString(), text(m.exactTotal), m.graded,
+    m.grade, m.stars, m.rank, freeze(m.flags), freeze(m.sanctions), freeze(m.trace),
+  ]);
+  return { ...(freeze({ ...b, members: [] }) as object), $members: { branch: first.branch, file: first.file, components: meta, rows } };
+}
+
+export function unpackBranch(value: unknown): BranchResult {
+  const packed = (value as PackedBranch).$members;
+  if (!packed) return thaw<BranchResult>(value);
+  const { $members: _rows, ...rest } = value as PackedBranch & Record<string, unknown>;
+  const b = thaw<BranchResult>(rest);
+  const branch = intern(packed.branch);
+  const file = intern(packed.file);
+  const meta = packed.components.map((c) => ({ id: intern(c.id), name: intern(c.name), role: c.role, weight: decimal(c.weight) }));
+  b.members = packed.rows.map((r) => {
+    const values = r[7] as string[];
+    const m: MemberResult = {
+      branch,
+      file,
+      name: intern(r[0] as string),
+      key: intern(r[2] as string),
+      category: intern(r[3] as string),
+      posts: thaw<string[]>(r[5]),
+      participates: r[6] as boolean,
+      components: meta.map((c, i) => ({ id: c.id, name: c.name, role: c.role, value: decimal(values[i]!), weight: c.weight })),
+      bonus: decimal(r[8] as string),
+      deduction: decimal(r[9] as string),
+      vetoed: r[10] as boolean,
+      total: decimal(r[12] as string),
+      graded: r[14] as boolean,
+      flags: thaw<string[]>(r[18]),
+      sanctions: thaw<string[]>(r[19]),
+      trace: thaw<MemberResult['trace']>(r[20]),
+    };
+    if (r[1] != null) m.id = intern(r[1] as string);
+    if (r[4] != null) m.tier = intern(r[4] as string);
+    if (r[11] != null) m.vetoReason = r[11] as string;
+    if (r[13] != null) m.exactTotal = decimal(r[13] as string);
+    if (r[15] != null) m.grade = r[15] as string;
+    if (r[16] != null) m.stars = r[16] as number;
+    if (r[17] != null) m.rank = r[17] as number;
+    return m;
+  });
+  return b;
 }

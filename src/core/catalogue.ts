@@ -52,11 +52,14 @@ export function evaluationGrades(scheme: Scheme): string[] {
 }
 
 /** 县级 → 县, 国家级 → 国家, 省委 → 省: tolerant level matching, exact key first. */
+const levelEntries = new WeakMap<Item, [string, number][]>();
+
 export function levelPoints(item: Item, level: string | undefined): number | undefined {
   if (!item.levels) return undefined;
   const want = norm(level);
   if (!want) return undefined;
-  const entries = Object.entries(item.levels);
+  let entries = levelEntries.get(item);
+  if (!entries) levelEntries.set(item, (entries = Object.entries(item.levels)));
   for (const [k, v] of entries) if (norm(k) === want) return v;
   const stripped = want.replace(/(级|级别|委|政府)$/u, '');
   for (const [k, v] of entries) if (norm(k).replace(/级$/u, '') === stripped) return v;

@@ -82,7 +82,7 @@ function collect(ctx: BranchContext): Map<string, MemberData> {
     if (!d || !member) continue;
     const unit = eventUnitPoints(ctx.cat, item, row);
     if (unit === undefined) continue;
-    const ev: ResolvedEvent = { row, item, month, raw: unit.times(row.count) };
+    const ev: ResolvedEvent = { row, item, month, raw: times(unit, row.count) };
     if (item.split) {
       const key = `${item.id}\u0000${norm(row.project ?? row.item)}`;
       const set = contributors.get(key) ?? new Set<string>();
@@ -261,19 +261,19 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
   return result;
 }
 
-const targetedCache = new WeakMap<MemberData, Map<string, ResolvedEvent[]>>();
+const targetedCache = new WeakMap<MemberData, Map<string, ResolvedEvent[][]>>();
 
-/** Events that subtract from a recorded entry, by `component.entry` and record period (built once per member). */
-function targetedEvents(scheme: Scheme, d: MemberData): Map<string, ResolvedEvent[]> {
+/** Events that subtract from a recorded entry: by `component.entry`, then by record period (built once per member). */
+function targetedEvents(scheme: Scheme, d: MemberData): Map<string, ResolvedEvent[][]> {
   let map = targetedCache.get(d);
   if (map) return map;
   map = new Map();
   for (const ev of d.events) {
     if (!ev.item.entry) continue;
-    const k = `${ev.item.component}.${ev.item.entry}\u0000${recordOfMonth(scheme, ev.month)}`;
-    const list = map.get(k) ?? [];
-    list.push(ev);
-    map.set(k, list);
+    const k = `${ev.item.component}.${ev.item.entry}`;
+    let byPeriod = map.get(k);
+    if (!byPeriod) map.set(k, (byPeriod = []));
+    (byPeriod[recordOfMonth(scheme, ev.month)] ??= []).push(ev);
   }
   targetedCache.set(d, map);
   return map;
@@ -326,17 +326,18 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
   const targeted = targetedEvents(scheme, d);
   for (const r of records) {
     const row = d.records.get(r);
-    const parts: Dec[] = [];
-    c.entries.forEach((e, i) => {
+    const parts = new Array<Dec>(c.entries.length);
+    for (let i = 0; i < parts.length; i++) {
+      const e = c.entries[i]!;
       const key = keys[i]!;
       let v = row?.values[key] ?? null;
       if (v === null) {
         if (!flags.includes('缺少记录')) flags.push('缺少记录');
         v = ZERO;
       }
-      const events = targeted.size === 0 ? NO_EVENTS : (targeted.get(`${key}\u0000${r}`) ?? NO_EVENTS);
-      parts.push(events.length === 0 && compare(v, entryMin(e)) >= 0 ? v : deductFromEntry(e, v, events, trace));
-    });
+      const events = targeted.size === 0 ? NO_EVENTS : (targeted.get(key)?.[r] ?? NO_EVENTS);
+      parts[i] = events.length === 0 && compare(v, entryMin(e)) >= 0 ? v : deductFromEntry(e, v, events, trace);
+    }
     let total = sum(parts);
     if (c.cap !== undefined && c.capPer === 'record' && compare(total, dec(c.cap)) > 0) total = dec(c.cap);
     perRecord.push(total);

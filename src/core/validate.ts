@@ -4,7 +4,7 @@ import type { Scheme } from '../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from './catalogue.js';
 import { activeMonths, belowHighest, eventUnitPoints, projectKey } from './compute.js';
 import { cycleOf, monthIndexOf, recordSheetNames, type Cycle } from './cycle.js';
-import { compare, dec, sum, ZERO } from './decimal.js';
+import { compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
 import { recordCell, type Ledger, type Member, type SourceRef } from './model.js';
 import { norm } from './text.js';
@@ -134,8 +134,9 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
     let set = seen.get(member.key);
     if (!set) seen.set(member.key, (set = new Set()));
     set.add(r.period);
-    const parts = [];
-    for (const { key, e, max, min } of entries) {
+    const parts: Dec[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      const { key, e, max, min } = entries[i]!;
       const v = r.values[key];
       if (v === null || v === undefined) {
         if (member.participates) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
@@ -145,7 +146,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
       if (compare(v, max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, key), { entry: e.name, found: v.toString(), max: e.max }, v.toString());
       else if (compare(v, min) < 0) add('RECORD_BELOW_MIN', recordCell(r, key), { entry: e.name, found: v.toString(), min: e.min }, v.toString());
     }
-    if (r.writtenTotal && !r.writtenTotal.equals(sum(parts))) {
+    if (r.writtenTotal && compare(r.writtenTotal, sum(parts)) !== 0) {
       add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
     }
   }
@@ -174,7 +175,8 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
     },
     (ev) => {
       const item = cat.item(ev.item);
-      return item && eventUnitPoints(cat, item, ev)?.times(ev.count);
+      const unit = item && eventUnitPoints(cat, item, ev);
+      return unit && times(unit, ev.count);
     },
   );
   const activeOf = memo((m: Member) => activeMonths(m, cycle));
@@ -199,8 +201,8 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
       else if (ev.points.lessThan(item.range.min) || ev.points.greaterThan(item.range.max)) add('EVENT_POINTS_RANGE', ev.source, { item: item.name, found: ev.points.toString(), min: item.range.min, max: item.range.max }, ev.points.toString());
     } else if (ev.points && !item.split && !item.veto) {
       const unit = eventUnitPoints(cat, item, { ...ev, points: undefined } as typeof ev);
-      const want = unit?.times(ev.count);
-      if (want && !ev.points.equals(want) && !ev.points.equals(unit!)) add('EVENT_POINTS_MISMATCH', ev.source, { found: ev.points.toString(), item: item.name, want: want.toString() }, ev.points.toString());
+      const want = unit && times(unit, ev.count);
+      if (want && compare(ev.points, want) !== 0 && compare(ev.points, unit!) !== 0) add('EVENT_POINTS_MISMATCH', ev.source, { found: ev.points.toString(), item: item.name, want: want.toString() }, ev.points.toString());
     }
     if (member && ev.date && monthIndexOf(cycle, ev.date) >= 0) {
       const unit = eventUnitPoints(cat, item, ev);
@@ -208,7 +210,7 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
       if (unit && comp?.cap !== undefined && comp.capPer === 'cycle' && !item.beyondCap && !notCounted.has(ev)) {
         let rec = perMember.get(member.key);
         if (!rec) perMember.set(member.key, (rec = { member, byComponent: new Map() }));
-        rec.byComponent.set(comp.id, (rec.byComponent.get(comp.id) ?? ZERO).plus(unit.times(ev.count)));
+        rec.byComponent.set(comp.id, sum([rec.byComponent.get(comp.id) ?? ZERO, times(unit, ev.count)]));
       }
     }
   }

@@ -21,8 +21,8 @@ export interface SheetLike {
   findRow(row: number): RowLike | undefined;
   /** readCell(findCell(row, col)) without making a cell, where a sheet can do better. */
   read?(row: number, col: number): CellRead;
-  /** Columns of the stored cells of a row, in order, where a sheet can list them without making cells. */
-  columnsOf?(row: number): ArrayLike<number>;
+  /** Copies the columns of a row's stored cells, in order, into `out` (up to its length); returns how many. */
+  columnsOf?(row: number, out: number[]): number;
 }
 
 export interface BookLike {

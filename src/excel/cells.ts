@@ -92,13 +92,10 @@ const numberReads = new Map<number, CellRead>();
 const smallReads: CellRead[] = [];
 const textReads = new Map<string, CellRead>();
 
-function remember<K>(cache: Map<K, CellRead>, k: K, make: () => CellRead): CellRead {
-  let r = cache.get(k);
-  if (r === undefined) {
-    r = Object.freeze(make());
-    if (cache.size > 100_000) cache.clear();
-    cache.set(k, r);
-  }
+function remember<K>(cache: Map<K, CellRead>, k: K, r: CellRead): CellRead {
+  Object.freeze(r);
+  if (cache.size > 100_000) cache.clear();
+  cache.set(k, r);
   return r;
 }
 
@@ -108,9 +105,9 @@ export function readValue(v: ExcelJS.CellValue | undefined): CellRead {
     if (!Number.isFinite(v)) return { text: String(v), problem: 'not-a-number' };
     const small = v >= 0 && v < 1024 && Number.isInteger(v) && !Object.is(v, -0);
     if (small) return (smallReads[v] ??= Object.freeze({ text: String(v), number: numberToDec(v), wasNumber: true }));
-    return remember(numberReads, v, () => ({ text: String(v), number: numberToDec(v), wasNumber: true }));
+    return numberReads.get(v) ?? remember(numberReads, v, { text: String(v), number: numberToDec(v), wasNumber: true });
   }
-  if (typeof v === 'string') return v.length > 200 ? fromText(v) : remember(textReads, v, () => fromText(v));
+  if (typeof v === 'string') return v.length > 200 ? fromText(v) : (textReads.get(v) ?? remember(textReads, v, fromText(v)));
   if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE' };
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return { text: '', problem: 'bad-date' };

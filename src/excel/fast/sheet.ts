@@ -255,14 +255,15 @@ export class FastSheet implements SheetLike {
     }
   }
 
-  /** Columns of the non-empty cells of a row, in order (for classifying rows without making cells). */
-  columnsOf(row: number): Uint16Array {
-    if (row < 1 || row > this.rowCount) return EMPTY_COLS;
-    return this.cols.subarray(this.rowStart[row]!, this.rowStart[row + 1]!);
+  /** Copies the columns of a row's stored cells, in order, into `out` (up to its length); returns how many. */
+  columnsOf(row: number, out: number[]): number {
+    if (row < 1 || row > this.rowCount) return 0;
+    const from = this.rowStart[row]!;
+    const n = Math.min(out.length, this.rowStart[row + 1]! - from);
+    for (let i = 0; i < n; i++) out[i] = this.cols[from + i]!;
+    return n;
   }
 }
-
-const EMPTY_COLS = new Uint16Array(0);
 
 /** Merge masters get the flag (an empty master is added), covered cells are added after the scanned ones. */
 function addMerges(sink: CellSink, merges: number[][]): void {
@@ -306,25 +307,26 @@ function addMerges(sink: CellSink, merges: number[][]): void {
  * The order of the cells when [0, scanned) are already in order and [scanned, n) were added
  * after (merges): undefined when nothing was added. At one place the later cell wins.
  */
-function mergeOrder(sink: CellSink, scanned: number): number[] | undefined {
+function mergeOrder(sink: CellSink, scanned: number): Int32Array | undefined {
   if (sink.n === scanned) return undefined;
   const extra = sortedUnique(sink, scanned, sink.n);
   const k = (i: number): number => key(sink.rows[i]!, sink.cols[i]!);
-  const out: number[] = [];
+  const out = new Int32Array(scanned + extra.length);
+  let n = 0;
   let a = 0;
   let b = 0;
   while (a < scanned || b < extra.length) {
-    if (b >= extra.length) out.push(a++);
-    else if (a >= scanned) out.push(extra[b++]!);
+    if (b >= extra.length) out[n++] = a++;
+    else if (a >= scanned) out[n++] = extra[b++]!;
     else {
       const ka = k(a);
       const kb = k(extra[b]!);
-      if (ka < kb) out.push(a++);
-      else if (kb < ka) out.push(extra[b++]!);
+      if (ka < kb) out[n++] = a++;
+      else if (kb < ka) out[n++] = extra[b++]!;
       else a++; // the added cell (a covered cell) replaces the scanned one
     }
   }
-  return out;
+  return out.subarray(0, n);
 }
 
 /** Cell indices [from, to) sorted by (row, col); of two cells at one place the later one wins, as in exceljs. */
