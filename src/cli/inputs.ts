@@ -115,10 +115,11 @@ export const WORKER_HEAP_MB = Number(process.env.SCORE_WORKER_HEAP_MB) || 384;
 
 async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Promise<LoadedLedger[]> {
   const { Worker } = await import('node:worker_threads');
-  const { freeze, thaw, unpackBranch } = await import('./revive.js');
+  const { branchFromBytes, freeze, thaw } = await import('./revive.js');
   const url = new URL('./read-worker.js', import.meta.url);
   const workerData = freeze({ scheme: opts.scheme, year: opts.year, compute: opts.compute, lang: lang() });
   const results: LoadedLedger[] = new Array(files.length);
+  const packed: (Uint8Array | undefined)[] = [];
   let next = 0;
   let done = 0;
   const finish = (id: number, item: LoadedLedger): void => {
@@ -140,11 +141,11 @@ async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Pro
           current = next++;
           w.postMessage({ id: current, file: files[current] });
         };
-        w.on('message', (m: { id: number; item?: unknown; branch?: unknown; scheme?: string; error?: string }) => {
+        w.on('message', (m: { id: number; item?: unknown; branch?: Uint8Array; scheme?: string; error?: string }) => {
           if (!m.item) finish(m.id, { file: files[m.id]!, diagnostics: [], excluded: m.error ?? t('无法读取', 'unreadable') });
           else {
             const item = thaw<LoadedLedger>(m.item);
-            if (m.branch) item.branch = unpackBranch(m.branch);
+            if (m.branch) packed[m.id] = m.branch;
             const scheme = m.scheme === 'given' ? opts.scheme : m.scheme !== undefined ? schemeNamed(item.ledger?.schemeId ?? m.scheme) : undefined;
             finish(m.id, scheme ? { ...item, scheme } : item);
           }
@@ -166,6 +167,11 @@ async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Pro
       start();
     });
   await Promise.all([...Array(n).keys()].map(() => lane()));
+  // The workers are gone: now the branches are expanded (see branchToBytes).
+  packed.forEach((bytes, id) => {
+    if (bytes) results[id]!.branch = branchFromBytes(bytes);
+    packed[id] = undefined;
+  });
   return results;
 }
 

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { setLang } from './i18n.js';
 import { loadOne, type LoadOptions } from './inputs.js';
-import { freeze, packBranch, thaw } from './revive.js';
+import { branchToBytes, freeze, thaw } from './revive.js';
 
 const opts = thaw<LoadOptions & { lang: 'zh' | 'en' }>(workerData);
 setLang(opts.lang);
@@ -13,8 +13,9 @@ parentPort?.on('message', async (job: { id: number; file: string }) => {
   try {
     // The scheme stays behind: the main thread has it (given) or loads it by the id the ledger names.
     const { scheme, branch, ...item } = await loadOne(job.file, load);
-    const message = { id: job.id, item: freeze(item), branch: branch && packBranch(branch), scheme: scheme === undefined ? undefined : scheme === load.scheme ? 'given' : scheme.id };
-    parentPort!.postMessage(message);
+    const bytes = branch && branchToBytes(branch);
+    const message = { id: job.id, item: freeze(item), branch: bytes, scheme: scheme === undefined ? undefined : scheme === load.scheme ? 'given' : scheme.id };
+    parentPort!.postMessage(message, bytes ? [bytes.buffer as ArrayBuffer] : []);
   } catch (e) {
     parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
   }

@@ -4,6 +4,8 @@ import { performance } from 'node:perf_hooks';
 let last = performance.now();
 
 export function timing(step: string): void {
+  // With node --expose-gc, the heap figure is what is live (a collection first), for profiling memory.
+  if (process.env.SCORE_TIMING) (globalThis as { gc?: () => void }).gc?.();
   const now = performance.now();
   if (process.env.SCORE_TIMING) process.stderr.write(`[timing] ${step}: ${((now - last) / 1000).toFixed(3)} s (since start ${(now / 1000).toFixed(3)} s, rss ${Math.round(process.memoryUsage.rss() / 1048576)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB)\n`);
   last = now;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec, Dec } from '../../src/core/decimal.js';
 import type { BranchResult, MemberResult } from '../../src/core/result.js';
-import { freeze, packBranch, thaw, unpackBranch } from '../../src/cli/revive.js';
+import { branchFromBytes, branchToBytes, freeze, thaw } from '../../src/cli/revive.js';
 import { branchOne, branchTwo } from '../excel-write/fixtures.js';
 
 /** Decimals as text, so toEqual compares values, not decimal.js internals. */
@@ -14,7 +14,7 @@ function plain(v: unknown): unknown {
   return v;
 }
 
-const across = (b: BranchResult): BranchResult => unpackBranch(structuredClone(packBranch(b)));
+const across = (b: BranchResult): BranchResult => branchFromBytes(structuredClone(branchToBytes(b)));
 
 const full: MemberResult = {
   ...branchOne.members[1]!,
