@@ -142,8 +142,12 @@ export function classifyRow(ws: SheetLike, row: number): 'blank' | 'total' | 'si
   return kind;
 }
 
+/** First characters of every TOTAL_ROW and SIGNATURE spelling (read off the patterns): other texts are data without a regex. */
+const STOP_STARTS = new Set([TOTAL_ROW, SIGNATURE].flatMap((re) => re.source.replace(/^\^\(|\)\$?$/g, '').split('|').map((alt) => alt[0]!)));
+
 function textKind(text: string): 'total' | 'signature' | 'data' {
   const t = text.replace(/\s+/g, '');
+  if (!STOP_STARTS.has(t[0] ?? '')) return 'data';
   return TOTAL_ROW.test(t) ? 'total' : SIGNATURE.test(t) ? 'signature' : 'data';
 }
 

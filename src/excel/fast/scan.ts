@@ -39,6 +39,13 @@ export function decodeEntities(s: string): string {
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
+/** The next '<' from `i`, or -1: a short JS scan first (the next tag is usually a few bytes away). */
+function nextLt(buf: Buffer, i: number): number {
+  const stop = Math.min(buf.length, i + 32);
+  for (; i < stop; i++) if (buf[i] === LT) return i;
+  return i >= buf.length ? -1 : buf.indexOf(LT, i);
+}
+
 /** A start or end tag read at `<`: its local name's bounds (after any prefix) and where it ends. */
 class Tag {
   /** Position of '<'. */
@@ -123,12 +130,20 @@ class Attrs {
       const valueTo = i++;
       if (nameTo - nameFrom === 3 && buf[nameFrom] === 0x72 && buf[nameFrom + 1] === 0x65 && buf[nameFrom + 2] === 0x66) {
         // ref (of a mergeCell): kept where r goes
-        [this.r0, this.r1] = [valueFrom, valueTo];
+        this.r0 = valueFrom;
+        this.r1 = valueTo;
       } else if (nameTo - nameFrom === 1) {
         const n = buf[nameFrom];
-        if (n === 0x72) [this.r0, this.r1] = [valueFrom, valueTo];
-        else if (n === 0x73) [this.s0, this.s1] = [valueFrom, valueTo];
-        else if (n === 0x74) [this.t0, this.t1] = [valueFrom, valueTo];
+        if (n === 0x72) {
+          this.r0 = valueFrom;
+          this.r1 = valueTo;
+        } else if (n === 0x73) {
+          this.s0 = valueFrom;
+          this.s1 = valueTo;
+        } else if (n === 0x74) {
+          this.t0 = valueFrom;
+          this.t1 = valueTo;
+        }
       }
     }
   }
@@ -204,7 +219,7 @@ function itemText(buf: Buffer, from: number, closing: string, tag: Tag): [string
   let i = from;
   let inPhonetic = false;
   for (;;) {
-    const lt = buf.indexOf(LT, i);
+    const lt = nextLt(buf, i);
     if (lt < 0) throw new FastFormatError(`unterminated <${closing}>`);
     readTag(buf, lt, tag);
     i = tag.end + 1;
@@ -215,7 +230,7 @@ function itemText(buf: Buffer, from: number, closing: string, tag: Tag): [string
     }
     if (is(buf, tag, 'rPh')) inPhonetic = !tag.selfClosing;
     else if (is(buf, tag, 't') && !tag.selfClosing) {
-      const close = buf.indexOf(LT, i);
+      const close = nextLt(buf, i);
       if (close < 0) throw new FastFormatError('unterminated <t>');
       if (!inPhonetic) out += text(buf, i, close);
       i = close;
@@ -230,7 +245,7 @@ export function scanSharedStrings(buf: Buffer | undefined): string[] {
   const tag = new Tag();
   let i = 0;
   for (;;) {
-    const lt = buf.indexOf(LT, i);
+    const lt = nextLt(buf, i);
     if (lt < 0) return out;
     if (buf[lt + 1] === QUESTION) {
       i = buf.indexOf(GT, lt) + 1;
@@ -293,7 +308,7 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]
   let end = i;
   if (!tag.selfClosing) {
     for (;;) {
-      const lt = buf.indexOf(LT, i);
+      const lt = nextLt(buf, i);
       if (lt < 0) throw new FastFormatError('unterminated <sheetData>');
       readTag(buf, lt, tag);
       i = tag.end + 1;
@@ -327,7 +342,7 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]
   if (mc >= 0) {
     i = tag.end + 1;
     for (;;) {
-      const lt = buf.indexOf(LT, i);
+      const lt = nextLt(buf, i);
       if (lt < 0) break;
       readTag(buf, lt, tag);
       i = tag.end + 1;
@@ -370,7 +385,7 @@ function scanCell(buf: Buffer, from: number, tag: Tag, attrs: Attrs, sink: CellS
   let f1 = -1;
   let sharedFormula = false;
   for (;;) {
-    const lt = buf.indexOf(LT, i);
+    const lt = nextLt(buf, i);
     if (lt < 0) throw new FastFormatError('unterminated <c>');
     readTag(buf, lt, tag);
     i = tag.end + 1;
@@ -381,7 +396,7 @@ function scanCell(buf: Buffer, from: number, tag: Tag, attrs: Attrs, sink: CellS
     if (is(buf, tag, 'v')) {
       if (tag.selfClosing) continue;
       v0 = i;
-      v1 = buf.indexOf(LT, i);
+      v1 = nextLt(buf, i);
       if (v1 < 0) throw new FastFormatError('unterminated <v>');
       i = v1;
     } else if (is(buf, tag, 'f')) {
@@ -390,7 +405,7 @@ function scanCell(buf: Buffer, from: number, tag: Tag, attrs: Attrs, sink: CellS
       // Only the place of the formula: its text is decoded only when there is no cached value to show.
       f0 = f1 = i;
       if (!tag.selfClosing) {
-        f1 = buf.indexOf(LT, i);
+        f1 = nextLt(buf, i);
         if (f1 < 0) throw new FastFormatError('unterminated <f>');
         i = f1;
       }

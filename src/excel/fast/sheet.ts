@@ -101,6 +101,7 @@ export class FastSheet implements SheetLike {
   private nums = new Float64Array(0);
   private texts: string[] = [];
   private formulas = new Map<number, string>();
+  private readonly dateReads = new Map<number, CellRead>();
 
   constructor(
     public name: string,
@@ -249,6 +250,13 @@ export class FastSheet implements SheetLike {
       case Kind.Shared | FORMULA: {
         const s = this.nums[i]!;
         return (this.stringReads[s] ??= readValue(this.strings[s]!));
+      }
+      case Kind.Serial: {
+        // A date column repeats its few dates down the sheet.
+        const n = this.nums[i]!;
+        let r = this.dateReads.get(n);
+        if (r === undefined) this.dateReads.set(n, (r = readValue(this.plain(i))));
+        return r;
       }
       default:
         return (kind & KIND) === Kind.Covered ? COVERED : readValue(this.value(i));
