@@ -130,7 +130,7 @@ async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Pro
   const lane = (): Promise<void> =>
     new Promise<void>((resolveLane) => {
       const start = (): void => {
-        const w = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 } });
+        const w = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
         let current = -1;
         const feed = (): void => {
           if (next >= files.length) {

@@ -101,20 +101,28 @@ function fmt(v: MemberResult['total'], precision: number): string {
 }
 
 /** Per-branch overview of a graded cycle (grade). */
+/** Branches listed in the terminal overview; the rest are in the workbook. */
+export const OVERVIEW_ROWS = 60;
+
 export function overviewTable(scheme: Scheme, r: PeriodResult, excluded: { file: string; branch?: string; reason: string }[]): string {
   const grades = [...new Set(scheme.bands.map((b) => b.grade))];
   const head = [t('支部', 'branch'), t('党员数', 'members'), t('参评', 'graded'), t('平均分', 'average'), ...grades];
   if (scheme.quota) head.push(t(`${scheme.quota.grade}占比`, `${scheme.quota.grade} share`));
   const table = new Table({ head, style: tableStyle(), chars: COMPACT });
-  for (const b of r.branches) {
+  // A county's thousands of branches are in the workbook's 总览; the terminal shows the first ones.
+  for (const b of r.branches.slice(0, OVERVIEW_ROWS)) {
     const s = branchStats(scheme, b.members);
     const row: (string | number)[] = [b.branch, s.members, s.graded, s.average?.toFixed(scheme.precision) ?? '—', ...grades.map((g) => s.counts.get(g) ?? 0)];
     if (scheme.quota) row.push(s.quotaShare ? `${s.quotaShare.times(100).toFixed(1)}%` : '—');
     table.push(row);
   }
-  for (const e of excluded) {
+  const more = r.branches.length - OVERVIEW_ROWS;
+  if (more > 0) table.push([{ colSpan: head.length, content: chalk.dim(t(`……另有 ${more} 个支部，见评定结果「总览」表`, `… ${more} more branches: see the 总览 sheet of the results workbook`)) }]);
+  for (const e of excluded.slice(0, OVERVIEW_ROWS)) {
     const base = e.file.split(/[\\/]/).pop() ?? e.file;
     table.push([{ colSpan: head.length, content: chalk.red(`${e.branch ? `${e.branch}（${base}）` : base}：${t('未计入', 'left out')} — ${e.reason}`) }]);
   }
+  const moreOut = excluded.length - OVERVIEW_ROWS;
+  if (moreOut > 0) table.push([{ colSpan: head.length, content: chalk.red(t(`……另有 ${moreOut} 个文件未计入，见评定结果「总览」表`, `… ${moreOut} more files left out: see the 总览 sheet`)) }]);
   return table.toString();
 }

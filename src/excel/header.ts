@@ -21,15 +21,30 @@ export interface HeaderMatch {
   missing: string[];
 }
 
+const headers = new Map<string, string>();
+
 /** 党员 姓名 → 党员姓名; 学习教育(10分) → 学习教育; 说明： → 说明. */
 export function normaliseHeader(s: string): string {
+  const known = headers.get(s);
+  if (known !== undefined) return known;
   let t = s.normalize('NFKC').replace(/[\s\u3000\u200B-\u200D\uFEFF]+/g, '');
   for (;;) {
     const next = t.replace(/\([^()]*\)$/, '').replace(/[:：*＊]+$/, '');
     if (next === t || next === '') break;
     t = next;
   }
+  if (headers.size > 50_000) headers.clear();
+  headers.set(s, t);
   return t;
+}
+
+const wantedLabels = new WeakMap<ColumnSpec, Set<string>>();
+
+/** A spec's labels, normalised, made once per spec. */
+function wantedOf(spec: ColumnSpec): Set<string> {
+  let w = wantedLabels.get(spec);
+  if (!w) wantedLabels.set(spec, (w = new Set(spec.labels.map(normaliseHeader))));
+  return w;
 }
 
 /** The number in a trailing parenthetical: 学习教育(10分) → 10. */
@@ -73,7 +88,7 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
     const columns: Record<string, number> = {};
     const taken = new Set<number>();
     for (const spec of specs) {
-      const wanted = new Set(spec.labels.map(normaliseHeader));
+      const wanted = wantedOf(spec);
       for (const [col, label] of labels) {
         if (!taken.has(col) && wanted.has(label)) {
           columns[spec.key] = col;
@@ -91,6 +106,8 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
       best = { row, columns, labels, missing };
       bestScore = rank;
     }
+    // Every spec found: no later row can rank higher (the first such row wins anyway).
+    if (score === specs.length) break;
   }
   return best;
 }
@@ -146,8 +163,9 @@ export function classifyRow(ws: SheetLike, row: number): 'blank' | 'total' | 'si
 const STOP_STARTS = new Set([TOTAL_ROW, SIGNATURE].flatMap((re) => re.source.replace(/^\^\(|\)\$?$/g, '').split('|').map((alt) => alt[0]!)));
 
 function textKind(text: string): 'total' | 'signature' | 'data' {
+  // Cell texts are trimmed (normaliseText): the first character decides most rows.
+  if (!STOP_STARTS.has(text[0] ?? '')) return 'data';
   const t = text.replace(/\s+/g, '');
-  if (!STOP_STARTS.has(t[0] ?? '')) return 'data';
   return TOTAL_ROW.test(t) ? 'total' : SIGNATURE.test(t) ? 'signature' : 'data';
 }
 

@@ -295,7 +295,7 @@ export interface ScannedSheet {
  * broken file); `dateStyle[s]` says a number in style s shows a date.
  */
 export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[], check?: { part: string; limits: SheetLimits }): ScannedSheet {
-  const sink = new CellSink();
+  const sink = new CellSink(Math.ceil(buf.length / 28));
   const merges: number[][] = [];
   const tag = new Tag();
   const attrs = new Attrs();

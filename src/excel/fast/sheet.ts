@@ -49,10 +49,19 @@ export function serialDate(serial: number, date1904: boolean): Date {
 /** Grows typed arrays while a sheet is scanned; `finish` orders and indexes them. */
 export class CellSink {
   n = 0;
-  rows = new Int32Array(1024);
-  cols = new Uint16Array(1024);
-  kinds = new Uint8Array(1024);
-  nums = new Float64Array(1024);
+  rows: Int32Array;
+  cols: Uint16Array;
+  kinds: Uint8Array;
+  nums: Float64Array;
+
+  /** Room for `capacity` cells to start with (a cell takes some 30 bytes of XML: the part's size tells). */
+  constructor(capacity = 1024) {
+    const n = Math.max(16, Math.min(capacity, 1 << 22));
+    this.rows = new Int32Array(n);
+    this.cols = new Uint16Array(n);
+    this.kinds = new Uint8Array(n);
+    this.nums = new Float64Array(n);
+  }
   texts: string[] = [];
   /** Formula text by cell, for formulas without a cached value (the text is shown in the message). */
   formulas = new Map<number, string>();

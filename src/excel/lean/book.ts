@@ -204,15 +204,23 @@ export class Book {
   /** A new sheet; the name is made valid (Excel's rules) and unique (case-insensitively) if needed. */
   addSheet(name: string): Sheet {
     const base = cleanSheetName(name);
-    const taken = new Set(this.sheets.map((s) => s.name.toLowerCase()));
     let unique = base;
-    for (let n = 2; taken.has(unique.toLowerCase()); n++) {
+    for (let n = 2; this.taken.has(unique.toLowerCase()); n++) {
       const suffix = `(${n})`;
       unique = `${base.slice(0, 31 - suffix.length).replace(/[\ud800-\udbff]$/, '')}${suffix}`;
     }
     const sheet = new Sheet(unique);
     this.sheets.push(sheet);
+    this.taken.add(unique.toLowerCase());
     return sheet;
+  }
+
+  /** The sheet names in use, lowercased (a county's 评定结果 has thousands of sheets: no list scans). */
+  private readonly taken = new Set<string>();
+
+  /** Whether a sheet of this name (compared case-insensitively, as Excel does) exists. */
+  hasSheetName(name: string): boolean {
+    return this.taken.has(name.toLowerCase());
   }
 
   getSheet(name: string): Sheet | undefined {

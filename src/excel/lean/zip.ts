@@ -103,6 +103,10 @@ function nameBytes(name: string): Buffer {
   return b;
 }
 
+/** Entries up to this size (uncompressed) are deflated in one piece and written in batches of FLUSH_AT. */
+const SMALL_ENTRY = 256 * 1024;
+const FLUSH_AT = 1024 * 1024;
+
 /** Deflated pieces in flight at once (the thread pool deflates them while the next is built). */
 const IN_FLIGHT = 3;
 /** An empty final block (fixed Huffman, end of block only): ends a stream of sync-flushed pieces. */
@@ -136,6 +140,19 @@ export class ZipWriter {
     this.level = opts.level ?? 6;
   }
 
+  /** Small entries, complete with their headers, waiting to be written in one go at `offset - queued`. */
+  private queue: Buffer[] = [];
+  private queued = 0;
+
+  private async flush(): Promise<void> {
+    if (this.queued === 0) return;
+    const buf = this.queue.length === 1 ? this.queue[0]! : Buffer.concat(this.queue);
+    const at = this.offset - this.queued;
+    this.queue = [];
+    this.queued = 0;
+    await this.write(buf, at);
+  }
+
   private async write(buf: Buffer, position?: number): Promise<void> {
     let done = 0;
     while (done < buf.length) {
@@ -153,6 +170,43 @@ export class ZipWriter {
    */
   async add(name: string, chunks: Iterable<string | Buffer>): Promise<void> {
     if (this.entries.length >= ZIP_LIMITS.maxEntries) throw new ZipLimitError('too many zip entries');
+    // A small entry (a branch's sheet of a county's thousands) is deflated at once, here, and
+    // queued with its header: no thread-pool round trips, no header patching, one write per batch.
+    const it = chunks[Symbol.iterator]();
+    const head: Buffer[] = [];
+    let size = 0;
+    let next = it.next();
+    for (; !next.done && size < SMALL_ENTRY; next = it.next()) {
+      const buf = typeof next.value === 'string' ? Buffer.from(next.value, 'utf8') : next.value;
+      head.push(buf);
+      size += buf.length;
+    }
+    if (next.done) return this.addSmall(name, head.length === 1 ? head[0]! : Buffer.concat(head));
+    const rest = next;
+    const all = function* (): Generator<string | Buffer> {
+      yield* head;
+      yield rest.value;
+      for (let n = it.next(); !n.done; n = it.next()) yield n.value;
+    };
+    await this.flush();
+    return this.addStreamed(name, all());
+  }
+
+  private async addSmall(name: string, data: Buffer): Promise<void> {
+    checkSize(`zip entry ${name}`, data.length);
+    const comp = zlib.deflateRawSync(data, { level: this.level });
+    const e: Central = { name: nameBytes(name), crc: crc32(data), compressed: comp.length, size: data.length, offset: this.offset };
+    checkSize('the zip file', this.offset + 30 + e.name.length + comp.length);
+    for (const b of [localHeader(e, this.when), e.name, comp]) {
+      this.queue.push(b);
+      this.queued += b.length;
+    }
+    this.offset += 30 + e.name.length + comp.length;
+    this.entries.push(e);
+    if (this.queued >= FLUSH_AT) await this.flush();
+  }
+
+  private async addStreamed(name: string, chunks: Iterable<string | Buffer>): Promise<void> {
     const e: Central = { name: nameBytes(name), crc: 0, compressed: 0, size: 0, offset: this.offset };
     const dataStart = this.offset + 30 + e.name.length;
     checkSize('the zip file', dataStart);
@@ -189,6 +243,7 @@ export class ZipWriter {
 
   /** Writes the central directory; the file is complete after this. */
   async finish(): Promise<void> {
+    await this.flush();
     const parts: Buffer[] = [];
     for (const e of this.entries) parts.push(centralHeader(e, this.when), e.name);
     const cd = Buffer.concat(parts);

@@ -8,9 +8,14 @@ import { cellAddress, readCell } from '../cells.js';
 import { findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
 import { COL, ReadContext, RowReader, normaliseSheetName } from './common.js';
 
-/** `componentId.entryId` and its header labels, for every entry of every recorded component. */
+const columnsOfScheme = new WeakMap<Scheme, ColumnSpec[]>();
+
+/** `componentId.entryId` and its header labels, for every entry of every recorded component (made once per scheme). */
 export function recordedColumns(scheme: Scheme): ColumnSpec[] {
+  const known = columnsOfScheme.get(scheme);
+  if (known) return known;
   const out: ColumnSpec[] = [];
+  columnsOfScheme.set(scheme, out);
   for (const c of scheme.components) {
     if (c.kind !== 'recorded') continue;
     for (const e of c.entries) out.push({ key: `${c.id}.${e.id}`, labels: [e.name, ...e.aliases], required: true });

@@ -9,5 +9,5 @@ export { summarySheet, branchTitle, orderMembers, starsText, flagText, type Summ
 export { gradeWorkbook, quotaCap, OVERVIEW_SHEET, ATTENTION_SHEET, type ExcludedLedger, type GradeWorkbookOptions } from './results.js';
 export { publicationList, publicationWindow, committeeName, type PublicationOptions } from './publication.js';
 export { saveWorkbook, type SaveOptions, type SaveResult } from './save.js';
-export { safeName, uniqueName, uniqueNames, sheetNameFor, SHEET_NAME_MAX, type SafeNameOptions } from './names.js';
+export { freeName, safeName, uniqueName, uniqueNames, SHEET_NAME_MAX, type SafeNameOptions } from './names.js';
 export { LISTS_SHEET } from './validation.js';

@@ -50,12 +50,18 @@ export function safeName(text: string, options: SafeNameOptions = {}): string {
  * appending (2), (3) … within maxLength; records it in `taken`.
  */
 export function uniqueName(name: string, taken: Set<string>, maxLength = SHEET_NAME_MAX): string {
+  const candidate = freeName(name, (lower) => taken.has(lower), maxLength);
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+/** `name`, or name(2), name(3) … within maxLength: the first that `isTaken` (given it lowercased) refuses. */
+export function freeName(name: string, isTaken: (lower: string) => boolean, maxLength = SHEET_NAME_MAX): string {
   let candidate = name;
-  for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
+  for (let n = 2; isTaken(candidate.toLowerCase()); n++) {
     const suffix = `(${n})`;
     candidate = cut(name, maxLength - suffix.length) + suffix;
   }
-  taken.add(candidate.toLowerCase());
   return candidate;
 }
 
@@ -64,10 +70,4 @@ export function uniqueNames(names: string[], options: SafeNameOptions & { reserv
   const max = options.maxLength ?? SHEET_NAME_MAX;
   const taken = new Set((options.reserved ?? []).map((r) => r.toLowerCase()));
   return names.map((n) => uniqueName(safeName(n, options), taken, max));
-}
-
-/** Safe, unique name for a new sheet of the workbook (existing sheet names avoided). */
-export function sheetNameFor(existing: string[], text: string, fallback?: string): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  return uniqueName(safeName(text, { fallback }), taken);
 }

@@ -9,7 +9,7 @@ import { numFmtFor, type Column } from './style.js';
 import type { Book, Sheet, Value } from '../lean/book.js';
 import { addTable } from '../lean/table.js';
 import { componentHeader } from './scheme-info.js';
-import { sheetNameFor } from './names.js';
+import { freeName, safeName } from './names.js';
 
 export interface SummaryOptions {
   /** ISO date printed as 评分时间 (default today). */
@@ -72,7 +72,7 @@ export function summarySheet(
     { header: '标记', width: 30, align: 'left' },
   ];
   const members = orderMembers(branch.members);
-  const name = sheetNameFor(book.sheets.map((s) => s.name), title, '评分汇总表');
+  const name = freeName(safeName(title, { fallback: '评分汇总表' }), (lower) => book.hasSheetName(lower));
   const p = scheme.precision;
   const t = addTable(book, name, {
     title: `${branchTitle(branch.branch)}党员积分管理评分汇总表（${periodTitle(result.cycle, result.period)}）`,
