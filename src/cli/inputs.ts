@@ -83,8 +83,9 @@ export interface LoadOptions {
 
 /** Reads and checks every file; never throws for bad input. Large batches use worker threads. */
 export async function loadLedgers(files: string[], opts: LoadOptions): Promise<LoadedLedger[]> {
-  const workers = workerCount(files.length, await totalBytes(files));
-  if (workers > 1) return loadInWorkers(files, opts, workers);
+  const sizes = await fileSizes(files);
+  const workers = workerCount(files.length, sizes.reduce((a, b) => a + b, 0));
+  if (workers > 1) return loadInWorkers(files, sizes, opts, workers);
   const out: LoadedLedger[] = [];
   for (const file of files) {
     out.push(await loadOne(file, opts));
@@ -104,16 +105,19 @@ function workerCount(files: number, bytes: number): number {
   return Math.max(0, Math.min(wanted, files));
 }
 
-async function totalBytes(files: string[]): Promise<number> {
-  let n = 0;
-  for (const f of files) n += (await fs.stat(f).catch(() => ({ size: 0 }))).size;
-  return n;
+async function fileSizes(files: string[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const f of files) out.push((await fs.stat(f).catch(() => ({ size: 0 }))).size);
+  return out;
 }
+
+/** A worker is given the next file before it finishes this one when both are small (no idle gap per file). */
+const SMALL_FILE = 512 * 1024;
 
 /** Heap of one read worker: a workbook that needs more is left out with a reason, the batch goes on. */
 export const WORKER_HEAP_MB = Number(process.env.SCORE_WORKER_HEAP_MB) || 384;
 
-async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Promise<LoadedLedger[]> {
+async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions, n: number): Promise<LoadedLedger[]> {
   const { Worker } = await import('node:worker_threads');
   const { branchFromBytes, freeze, thaw } = await import('./revive.js');
   const url = new URL('./read-worker.js', import.meta.url);
@@ -126,22 +130,30 @@ async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Pro
     results[id] = item;
     opts.onProgress?.(++done, files.length);
   };
-  /** One lane: a worker fed one file at a time; a worker that dies (out of memory) is replaced. */
+  /** Files a dead worker had been given but not started: the next worker takes them first. */
+  const retry: number[] = [];
+  const take = (): number | undefined => retry.shift() ?? (next < files.length ? next++ : undefined);
+  /**
+   * One lane: a worker with the next file in hand too when files are small (it reads them one at a
+   * time, and never waits for the next); a worker that dies (out of memory) is replaced, the file it
+   * was reading left out.
+   */
   const lane = (): Promise<void> =>
     new Promise<void>((resolveLane) => {
       const start = (): void => {
         const w = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
-        let current = -1;
+        const inHand: number[] = [];
         const feed = (): void => {
-          if (next >= files.length) {
-            current = -1;
-            void w.terminate().then(() => resolveLane());
-            return;
+          while (inHand.length === 0 || (inHand.length < 2 && sizes[inHand[0]!]! < SMALL_FILE)) {
+            const id = take();
+            if (id === undefined) break;
+            inHand.push(id);
+            w.postMessage({ id, file: files[id] });
           }
-          current = next++;
-          w.postMessage({ id: current, file: files[current] });
+          if (inHand.length === 0) void w.terminate().then(() => resolveLane());
         };
         w.on('message', (m: { id: number; item?: unknown; branch?: Uint8Array; scheme?: string; error?: string }) => {
+          inHand.splice(inHand.indexOf(m.id), 1);
           if (!m.item) finish(m.id, { file: files[m.id]!, diagnostics: [], excluded: m.error ?? t('无法读取', 'unreadable') });
           else {
             const item = thaw<LoadedLedger>(m.item);
@@ -152,14 +164,16 @@ async function loadInWorkers(files: string[], opts: LoadOptions, n: number): Pro
           feed();
         });
         w.on('error', (e: Error & { code?: string }) => {
-          if (current >= 0) {
+          // Files are read in the order given: the first in hand is the one that killed the worker.
+          const dead = inHand.shift();
+          if (dead !== undefined) {
             const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
             const why = oom
               ? t(`文件内容太多，读取时超过 ${WORKER_HEAP_MB} MB 内存上限：请按支部拆分后再处理`, `the workbook needs more than ${WORKER_HEAP_MB} MB to read: split it by branch`)
               : t(`读取时出错：${e.message}`, `reading failed: ${e.message}`);
-            finish(current, { file: files[current]!, diagnostics: [], excluded: why });
-            current = -1;
+            finish(dead, { file: files[dead]!, diagnostics: [], excluded: why });
           }
+          retry.unshift(...inHand);
           start();
         });
         feed();

@@ -9,7 +9,27 @@ const opts = thaw<LoadOptions & { lang: 'zh' | 'en' }>(workerData);
 setLang(opts.lang);
 const { lang: _lang, ...load } = opts;
 
-parentPort?.on('message', async (job: { id: number; file: string }) => {
+interface Job {
+  id: number;
+  file: string;
+}
+
+/** The main thread sends the next file before this one is done (no idle gap): they are read one at a time. */
+const queue: Job[] = [];
+let busy = false;
+
+parentPort?.on('message', (job: Job) => {
+  queue.push(job);
+  if (!busy) void drain();
+});
+
+async function drain(): Promise<void> {
+  busy = true;
+  for (let job = queue.shift(); job; job = queue.shift()) await read(job);
+  busy = false;
+}
+
+async function read(job: Job): Promise<void> {
   try {
     // The scheme stays behind: the main thread has it (given) or loads it by the id the ledger names.
     const { scheme, branch, ...item } = await loadOne(job.file, load);
@@ -19,4 +39,4 @@ parentPort?.on('message', async (job: { id: number; file: string }) => {
   } catch (e) {
     parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
   }
-});
+}
