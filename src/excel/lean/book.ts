@@ -69,11 +69,12 @@ export class Sheet {
   }
 
   /**
-   * The worksheet XML in chunks of about `chunk` characters (the rows are produced as it goes).
-   * With a shared-strings table, text cells refer to it (and the chunks stay plain ASCII);
-   * without, text is written inline.
+   * The worksheet XML in UTF-8 chunks of about `chunk` bytes (the rows are produced as it goes).
+   * Rows are written straight into the chunk's buffer: no long string is ever built (a county's
+   * summary would otherwise leave megabytes of flattened strings for the old generation to collect).
+   * With a shared-strings table, text cells refer to it; without, text is written inline.
    */
-  *xml(strings?: SharedStrings, chunk = 1 << 18): Generator<string> {
+  *xml(strings?: SharedStrings, chunk = 1 << 18): Generator<string | Buffer> {
     let out =
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
@@ -98,19 +99,28 @@ export class Sheet {
     }
     if (cols.length) out += `<cols>${cols.join('')}</cols>`;
     out += '<sheetData>';
+    yield out;
+    out = '';
+    let buf = Buffer.allocUnsafe(chunk);
+    let used = 0;
     let last = 0;
     for (const source of this.sources) {
       for (const row of typeof source === 'function' ? source() : source) {
         const r = row.r ?? last + 1;
         if (!Number.isInteger(r) || r <= last || r > 1_048_576) throw new Error(`lean xlsx: sheet ${this.name}: row ${r} after row ${last}`);
         last = r;
-        out += rowXml(r, row, strings);
-        if (out.length >= chunk) {
-          yield out;
-          out = '';
+        const xml = rowXml(r, row, strings);
+        // At most 3 bytes a UTF-16 unit: a row that might not fit starts the next chunk.
+        if (used > 0 && used + xml.length * 3 > chunk) {
+          yield buf.subarray(0, used);
+          buf = Buffer.allocUnsafe(chunk);
+          used = 0;
         }
+        if (xml.length * 3 > chunk) yield Buffer.from(xml, 'utf8');
+        else used += buf.write(xml, used, 'utf8');
       }
     }
+    if (used > 0) yield buf.subarray(0, used);
     out += '</sheetData>';
     if (this.merges.length) out += `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;
     if (this.page) {
