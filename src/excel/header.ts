@@ -53,8 +53,20 @@ export function headerMax(s: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** A row's columns, reused by rowLabels and classifyRow (a sheet has at most 16,384 columns). */
+const columns = new Array<number>(16_384).fill(0);
+
 function rowLabels(ws: SheetLike, row: number): Map<number, string> {
   const out = new Map<number, string>();
+  if (ws.columnsOf && ws.read) {
+    // The lean reader: cached reads, no cell objects.
+    const n = ws.columnsOf(row, columns);
+    for (let i = 0; i < n; i++) {
+      const c = ws.read(row, columns[i]!);
+      if (!c.covered && c.text !== '') out.set(columns[i]!, normaliseHeader(c.text));
+    }
+    return out;
+  }
   const r = ws.findRow(row);
   if (!r) return out;
   r.eachCell({ includeEmpty: false }, (cell, col) => {
@@ -117,8 +129,6 @@ export type StopReason = 'end' | 'blank' | 'total' | 'signature' | 'limit';
 const TOTAL_ROW = /^(合计|总计|小计|全年合计|年度合计|累计|合计得分)$/;
 const SIGNATURE = /^(签字|签名|审核人[:：]|审核[:：]|填表人|制表人|填报人|负责人[:：]|支部书记[(（]?签|书记[(（]?签|单位[(（]?盖章|盖章)/;
 
-/** A row's columns, reused by classifyRow (a sheet has at most 16,384 columns). */
-const columns = new Array<number>(16_384).fill(0);
 
 /** One pass over a row: blank, a 合计 row, or a signature row (first five non-empty cells are looked at). */
 export function classifyRow(ws: SheetLike, row: number): 'blank' | 'total' | 'signature' | 'data' {
