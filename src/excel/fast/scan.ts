@@ -284,6 +284,9 @@ function findTag(buf: Buffer, name: Buffer, from: number, tag: Tag, local: strin
   }
 }
 
+/** One sink for every sheet this thread scans (scanSheet's result is loaded before the next scan). */
+const SINK = new CellSink();
+
 export interface ScannedSheet {
   sink: CellSink;
   /** [r1, c1, r2, c2] of each merged range. */
@@ -295,7 +298,7 @@ export interface ScannedSheet {
  * broken file); `dateStyle[s]` says a number in style s shows a date.
  */
 export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[], check?: { part: string; limits: SheetLimits }): ScannedSheet {
-  const sink = new CellSink(Math.ceil(buf.length / 28));
+  const sink = SINK.reset(Math.ceil(buf.length / 28));
   const merges: number[][] = [];
   const tag = new Tag();
   const attrs = new Attrs();

@@ -69,6 +69,20 @@ export class CellSink {
   ordered = true;
   private lastKey = -1;
 
+  /**
+   * Empties the sink for the next sheet, keeping its arrays (FastSheet.load copies what it keeps):
+   * a county of small ledgers would otherwise allocate four arrays per sheet.
+   */
+  reset(capacity: number): this {
+    this.n = 0;
+    this.ordered = true;
+    this.lastKey = -1;
+    this.texts = [];
+    this.formulas = new Map();
+    while (this.rows.length < Math.min(capacity, 1 << 22)) this.grow();
+    return this;
+  }
+
   private grow(): void {
     const size = this.rows.length * 2;
     const g = <T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(a: T, b: T): T => {
