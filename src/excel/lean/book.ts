@@ -2,6 +2,7 @@
 // never exists as objects, only as XML chunks on their way into the zip), and the XML of every part.
 import { Styles, type CellStyle } from './styles.js';
 import { cleanSheetName, colName, escapeXml } from './xml.js';
+import type { ChunkPool } from './zip.js';
 
 export type Value = string | number | boolean | null | undefined;
 
@@ -74,7 +75,9 @@ export class Sheet {
    * summary would otherwise leave megabytes of flattened strings for the old generation to collect).
    * With a shared-strings table, text cells refer to it; without, text is written inline.
    */
-  *xml(strings?: SharedStrings, chunk = 1 << 18): Generator<string | Buffer> {
+  *xml(strings?: SharedStrings, pool?: ChunkPool): Generator<string | Buffer> {
+    const chunk = pool?.size ?? 1 << 18;
+    const fresh = (): Buffer => (pool ? pool.get() : Buffer.allocUnsafe(chunk));
     let out =
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
@@ -101,7 +104,7 @@ export class Sheet {
     out += '<sheetData>';
     yield out;
     out = '';
-    let buf = Buffer.allocUnsafe(chunk);
+    let buf = fresh();
     let used = 0;
     let last = 0;
     for (const source of this.sources) {
@@ -113,7 +116,7 @@ export class Sheet {
         // At most 3 bytes a UTF-16 unit: a row that might not fit starts the next chunk.
         if (used > 0 && used + xml.length * 3 > chunk) {
           yield buf.subarray(0, used);
-          buf = Buffer.allocUnsafe(chunk);
+          buf = fresh();
           used = 0;
         }
         if (xml.length * 3 > chunk) yield Buffer.from(xml, 'utf8');
@@ -121,6 +124,7 @@ export class Sheet {
       }
     }
     if (used > 0) yield buf.subarray(0, used);
+    else pool?.release(buf);
     out += '</sheetData>';
     if (this.merges.length) out += `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;
     if (this.page) {

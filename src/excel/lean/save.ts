@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SharedStrings, type Book } from './book.js';
-import { ZipWriter, type ZipWriterOptions } from './zip.js';
+import { ChunkPool, ZipWriter, type ZipWriterOptions } from './zip.js';
 
 export type SaveResult =
   | { ok: true; path: string }
@@ -27,7 +27,8 @@ export async function writeBook(book: Book, file: string, opts: ZipWriterOptions
     book.styles.freeze();
     await zip.add('xl/styles.xml', [book.styles.xml()]);
     const strings = book.sharedStrings ? new SharedStrings() : undefined;
-    for (let i = 0; i < book.sheets.length; i++) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, book.sheets[i]!.xml(strings));
+    const pool = new ChunkPool(1 << 18);
+    for (let i = 0; i < book.sheets.length; i++) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, book.sheets[i]!.xml(strings, pool), pool);
     // After the sheets, as Excel itself stores it: only then is every text known.
     if (strings) await zip.add('xl/sharedStrings.xml', strings.xml());
     await zip.finish();
