@@ -1,8 +1,8 @@
-// The lean reader: an .xlsx (already sniffed and unpacked part by part) parsed into values only —
-// shared strings, inline strings, numbers, booleans, errors, formulas with their cached values,
-// dates by cell style (1900 and 1904 systems), merges and hidden sheets — with the same cell values
-// exceljs gives, several times faster. Anything it does not understand makes it give up, and the
-// caller falls back to exceljs.
+// The lean reader: an .xlsx (sniffed, then unpacked part by part) parsed into values only —
+// shared strings, inline strings, numbers, booleans, errors, formulas with their cached values (a
+// formula's text is kept only where no value is cached, to show it), dates by cell style (1900 and
+// 1904 systems), merges and hidden sheets — with the same cell values exceljs gives, several times
+// faster. Anything it does not understand makes it give up, and the caller falls back to exceljs.
 import type { BookLike } from '../book.js';
 import type { CellRead } from '../cells.js';
 import type { SheetLimits } from '../sniff.js';
