@@ -39,14 +39,14 @@ function isDateFormat(code: string): boolean {
 function dateStyles(xml: string | undefined): boolean[] {
   if (!xml) return [];
   const custom = new Map<number, string>();
-  const fmts = /<numFmt\b([^>]*)\/?>/g;
+  const fmts = /<(?:[\w.-]+:)?numFmt\b([^>]*)\/?>/g;
   for (let m = fmts.exec(xml); m; m = fmts.exec(xml)) {
     const a = attrs(m[1]!);
     custom.set(Number(a.numFmtId), a.formatCode ?? '');
   }
-  const xfsBlock = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+  const xfsBlock = /<((?:[\w.-]+:)?)cellXfs\b[^>]*>([\s\S]*?)<\/\1cellXfs>/.exec(xml)?.[2] ?? '';
   const out: boolean[] = [];
-  const xf = /<xf\b([^>]*?)(?:\/>|>)/g;
+  const xf = /<(?:[\w.-]+:)?xf\b([^>]*?)(?:\/>|>)/g;
   for (let m = xf.exec(xfsBlock); m; m = xf.exec(xfsBlock)) {
     const id = Number(attrs(m[1]!).numFmtId ?? 0);
     out.push(custom.has(id) ? isDateFormat(custom.get(id)!) : BUILTIN_DATE_FORMATS.has(id));
@@ -66,17 +66,17 @@ export function parseFastBook(part: Parts, limits?: SheetLimits): FastBook {
   if (!workbook) throw new FastFormatError('no workbook.xml');
   const rels = text('xl/_rels/workbook.xml.rels') ?? '';
   const targets = new Map<string, string>();
-  const rel = /<Relationship\b([^>]*?)\/?>/g;
+  const rel = /<(?:[\w.-]+:)?Relationship\b([^>]*?)\/?>/g;
   for (let m = rel.exec(rels); m; m = rel.exec(rels)) {
     const a = attrs(m[1]!);
     if (a.Id && a.Target) targets.set(a.Id, resolveTarget(a.Target));
   }
-  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
+  const date1904 = /<(?:[\w.-]+:)?workbookPr\b[^>]*\bdate1904=["'](1|true)["']/.test(workbook);
   const strings = scanSharedStrings(part('xl/sharedStrings.xml'));
   const dates = dateStyles(text('xl/styles.xml'));
   const worksheets: FastSheet[] = [];
   const stringReads: CellRead[] = [];
-  const sheetTag = /<sheet\b([^>]*?)\/?>/g;
+  const sheetTag = /<(?:[\w.-]+:)?sheet\b([^>]*?)\/?>/g;
   for (let m = sheetTag.exec(workbook); m; m = sheetTag.exec(workbook)) {
     const a = attrs(m[1]!);
     const id = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1];
@@ -89,5 +89,7 @@ export function parseFastBook(part: Parts, limits?: SheetLimits): FastBook {
     sheet.load(scanned.sink, scanned.merges);
     worksheets.push(sheet);
   }
+  // A workbook.xml this reader found no sheet in is one it does not understand: exceljs reads it.
+  if (worksheets.length === 0) throw new FastFormatError('no sheets found');
   return { worksheets };
 }
