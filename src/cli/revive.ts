@@ -1,7 +1,7 @@
 // Crossing a worker boundary: an exact decimal travels as a marked string ("\u0001" + digits) and
 // comes back as a decimal; a string that happens to start with a marker is escaped ("\u0002" + it).
 // Nothing else changes.
-import { Dec } from '../core/decimal.js';
+import { dec, Dec } from '../core/decimal.js';
 import type { BranchResult, ComponentValue, MemberResult } from '../core/result.js';
 
 const DECIMAL = '\u0001';
@@ -29,7 +29,6 @@ export function freeze(value: unknown): unknown {
  * county's results several hundred MB smaller.
  */
 const interned = new Map<string, string>();
-const decimals = new Map<string, Dec>();
 
 function intern(s: string): string {
   if (s.length > 80) return s;
@@ -40,22 +39,11 @@ function intern(s: string): string {
   return s;
 }
 
-function decimal(text: string): Dec {
-  // Long decimals (a mean of 38.0833…) are each member's own: sharing them would only cost a map entry.
-  if (text.length > 12) return new Dec(text);
-  let d = decimals.get(text);
-  if (d === undefined) {
-    d = new Dec(text);
-    if (decimals.size > 500_000) decimals.clear();
-    decimals.set(text, d);
-  }
-  return d;
-}
 
 export function thaw<T>(value: unknown): T {
   if (typeof value === 'string') {
     const c = value.charCodeAt(0);
-    if (c === 1) return decimal(value.slice(1)) as T;
+    if (c === 1) return dec(value.slice(1)) as T;
     return (c === 2 ? value.slice(1) : intern(value)) as T;
   }
   if (value === null || typeof value !== 'object') return value as T;
@@ -123,7 +111,7 @@ export function unpackBranch(value: unknown): BranchResult {
   const b = thaw<BranchResult>(rest);
   const branch = intern(packed.branch);
   const file = intern(packed.file);
-  const meta = packed.components.map((c) => ({ id: intern(c.id), name: intern(c.name), role: c.role, weight: decimal(c.weight) }));
+  const meta = packed.components.map((c) => ({ id: intern(c.id), name: intern(c.name), role: c.role, weight: dec(c.weight) }));
   b.members = packed.rows.map((r) => {
     const values = r[7] as string[];
     const m: MemberResult = {
@@ -134,11 +122,11 @@ export function unpackBranch(value: unknown): BranchResult {
       category: intern(r[3] as string),
       posts: thaw<string[]>(r[5]),
       participates: r[6] as boolean,
-      components: meta.map((c, i) => ({ id: c.id, name: c.name, role: c.role, value: decimal(values[i]!), weight: c.weight })),
-      bonus: decimal(r[8] as string),
-      deduction: decimal(r[9] as string),
+      components: meta.map((c, i) => ({ id: c.id, name: c.name, role: c.role, value: dec(values[i]!), weight: c.weight })),
+      bonus: dec(r[8] as string),
+      deduction: dec(r[9] as string),
       vetoed: r[10] as boolean,
-      total: decimal(r[12] as string),
+      total: dec(r[12] as string),
       graded: r[14] as boolean,
       flags: thaw<string[]>(r[18]),
       sanctions: thaw<string[]>(r[19]),
@@ -147,7 +135,7 @@ export function unpackBranch(value: unknown): BranchResult {
     if (r[1] != null) m.id = intern(r[1] as string);
     if (r[4] != null) m.tier = intern(r[4] as string);
     if (r[11] != null) m.vetoReason = r[11] as string;
-    if (r[13] != null) m.exactTotal = decimal(r[13] as string);
+    if (r[13] != null) m.exactTotal = dec(r[13] as string);
     if (r[15] != null) m.grade = r[15] as string;
     if (r[16] != null) m.stars = r[16] as number;
     if (r[17] != null) m.rank = r[17] as number;

@@ -9,9 +9,13 @@ export const ZERO = new Dec(0);
 
 const made = new Map<number | string, Dec>();
 
-/** A decimal of a scheme number or text; the same value gives the same (immutable) decimal. */
+/**
+ * A decimal of a number or text; the same value gives the same (immutable) decimal. Long texts
+ * (a mean of 38.0833…, each member's own) are not kept: sharing them would only cost a map entry.
+ */
 export function dec(v: number | string | Dec): Dec {
   if (v instanceof Dec) return v;
+  if (typeof v === 'string' && v.length > 12) return new Dec(v);
   let d = made.get(v);
   if (d === undefined) {
     d = new Dec(v);
@@ -27,7 +31,6 @@ export function dec(v: number | string | Dec): Dec {
  * integers add and compare exactly while they stay safe. Anything else takes decimal.js.
  */
 const SCALE = 1_000_000;
-const LIMIT = 1_000_000;
 /** Millionths of a decimal, kept on the (immutable) decimal itself: NaN when off the fast path. */
 const MILLIONTHS = Symbol('millionths');
 type WithScaled = Dec & { [MILLIONTHS]?: number };
@@ -39,7 +42,7 @@ export function scaled(v: Dec): number | undefined {
     // A decimal of at most 6 places below a million is K millionths with |K| < 1e12; its nearest
     // double times 1e6 is within 1e-3 of K, so rounding gives K exactly.
     const n = v.isFinite() && v.decimalPlaces() <= 6 ? v.toNumber() : NaN;
-    s = Math.abs(n) < LIMIT ? Math.round(n * SCALE) : NaN;
+    s = Math.abs(n) < SCALE ? Math.round(n * SCALE) : NaN; // below a million
     (v as WithScaled)[MILLIONTHS] = s;
   }
   return s === s ? s : undefined;

@@ -2,7 +2,7 @@
 // formulas, rich text, dates in five spellings, merged cells) into normalised text, numbers and dates.
 import type { CellLike, SheetLike } from './book.js';
 import type ExcelJS from 'exceljs';
-import { Dec } from '../core/decimal.js';
+import { dec, Dec } from '../core/decimal.js';
 import { isoDate, isValidIso } from '../core/cycle.js';
 
 export type CellProblem = 'formula-no-cache' | 'formula-error' | 'not-a-number' | 'bad-date' | 'id-precision';
@@ -58,18 +58,12 @@ export function parseNumberText(text: string): Dec | undefined {
   }
 }
 
-/** An Excel-displayed number: 15 significant digits, so 0.1+0.2 reads 0.3. */
-const decCache = new Map<number, Dec>();
-
-/** Cells repeat the same few numbers (10, 8, 28.5 …): their exact decimals are shared, they never change. */
+/**
+ * An Excel-displayed number: 15 significant digits, so 0.1+0.2 reads 0.3. Cells repeat the same
+ * few numbers (10, 8, 28.5 …): dec() shares their decimals.
+ */
 export function numberToDec(n: number): Dec {
-  let d = decCache.get(n);
-  if (d === undefined) {
-    d = Number.isSafeInteger(n) ? new Dec(n) : new Dec(Number(n.toPrecision(15)));
-    if (decCache.size > 100_000) decCache.clear();
-    decCache.set(n, d);
-  }
-  return d;
+  return dec(Number.isSafeInteger(n) ? n : Number(n.toPrecision(15)));
 }
 
 /** The normalised content of a cell; covered cells of a merge read blank. */
