@@ -353,15 +353,14 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]
       if (tag.closing || !is(buf, tag, 'mergeCell')) continue;
       attrs.read(buf, tag);
       if (attrs.r0 < 0) continue;
-      const ref = buf.toString('latin1', attrs.r0, attrs.r1).replace(/\$/g, '');
-      const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
-      if (!m) continue;
-      const b = Buffer.from(ref, 'latin1');
-      const colon = ref.indexOf(':');
-      const r1 = Number(m[2]);
-      const c1 = colOfRef(b, 0, b.length);
-      const r2 = m[4] ? Number(m[4]) : r1;
-      const c2 = m[3] ? colOfRef(b, colon + 1, b.length) : c1;
+      // A1 or A1:B2 (with or without $): each end read from its bytes.
+      const colon = buf.indexOf(COLON, attrs.r0);
+      const mid = colon >= 0 && colon < attrs.r1 ? colon : attrs.r1;
+      const r1 = rowOfRef(buf, attrs.r0, mid);
+      const c1 = colOfRef(buf, attrs.r0, mid);
+      const r2 = mid < attrs.r1 ? rowOfRef(buf, mid + 1, attrs.r1) : r1;
+      const c2 = mid < attrs.r1 ? colOfRef(buf, mid + 1, attrs.r1) : c1;
+      if (r1 < 1 || c1 < 1 || r2 < 1 || c2 < 1) continue;
       covered += (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
       if (covered > READ_LIMITS.maxMergedCells) {
         if (check) check.limits.tooManyMerged(check.part, buf);
