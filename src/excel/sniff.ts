@@ -30,7 +30,8 @@ export const READ_LIMITS = {
 
 export const MAX_ROWS = READ_LIMITS.maxRowsPerSheet;
 
-export type SniffResult = { ok: true } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
+/** A workbook that passed comes with its zip directory (the reader needs it next). */
+export type SniffResult = { ok: true; entries: ZipEntry[] } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
 
 export interface ZipEntry {
   name: string;
@@ -167,7 +168,7 @@ function checkEntries(buf: Buffer, entries: ZipEntry[], sheets: boolean): SniffR
     const tooBig = checkSize(e);
     if (tooBig) return tooBig;
   }
-  if (!sheets) return { ok: true };
+  if (!sheets) return { ok: true, entries };
   // Unpack the sheets with a hard output limit: the directory may lie about sizes.
   const limits = new SheetLimits();
   for (const e of entries) {
@@ -177,7 +178,7 @@ function checkEntries(buf: Buffer, entries: ZipEntry[], sheets: boolean): SniffR
     const sheet = checkSheetXml(e.name, data.bytes);
     if (sheet) return sheet;
   }
-  return { ok: true };
+  return { ok: true, entries };
 }
 
 export const isSheetPart = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
@@ -219,7 +220,7 @@ export class SheetLimits {
   }
 }
 
-function checkSize(e: ZipEntry): SniffResult | undefined {
+function checkSize(e: ZipEntry): Failure | undefined {
   if (e.uncompressedSize > READ_LIMITS.maxPartBytes) {
     return { ok: false, code: 'READ_ZIP_PART_TOO_LARGE', params: { part: e.name, size: formatBytes(e.uncompressedSize), limit: formatBytes(READ_LIMITS.maxPartBytes) } };
   }

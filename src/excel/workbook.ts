@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { READ_CATALOGUE, type ReadCode } from './read/catalogue.js';
-import { formatBytes, LimitError, READ_LIMITS, readCentralDirectory, SheetLimits, sniffBytes } from './sniff.js';
+import { formatBytes, LimitError, READ_LIMITS, SheetLimits, sniffBytes } from './sniff.js';
 import type { BookLike } from './book.js';
 import { parseFastBook } from './fast/xlsx.js';
 
@@ -33,19 +33,16 @@ export async function openForReading(file: string): Promise<ReadResult> {
   if (!sniff.ok) return fail(file, sniff.code, sniff.params);
   if (fast) {
     try {
-      const dir = readCentralDirectory(buf);
-      if (dir.ok) {
-        const entries = new Map(dir.entries.map((e) => [e.name, e]));
-        const limits = new SheetLimits();
-        const wb = parseFastBook((name) => {
-          const e = entries.get(name);
-          if (!e) return undefined;
-          const u = limits.unpack(buf, e);
-          if (!u.ok) throw new LimitError(u);
-          return u.bytes;
-        }, limits);
-        return { ok: true, wb, engine: 'fast' };
-      }
+      const entries = new Map(sniff.entries.map((e) => [e.name, e]));
+      const limits = new SheetLimits();
+      const wb = parseFastBook((name) => {
+        const e = entries.get(name);
+        if (!e) return undefined;
+        const u = limits.unpack(buf, e);
+        if (!u.ok) throw new LimitError(u);
+        return u.bytes;
+      }, limits);
+      return { ok: true, wb, engine: 'fast' };
     } catch (err) {
       if (err instanceof LimitError) return fail(file, err.failure.code, err.failure.params);
       // anything else: exceljs reads it (after the full checks), or reports what is wrong in its own words
