@@ -3,51 +3,31 @@
 // loses), and "every sheet loaded" against the CSVs LibreOffice wrote.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { readCsv, type Converted } from '../helpers/soffice.js';
+import { readCentralDirectory, unpack } from '../../src/excel/sniff.js';
+import { decodeEntities } from '../../src/excel/fast/scan.js';
 
-/** Entries of a zip file (stored or deflated), by name. Enough for xlsx parts. */
+/** Entries of a zip file, by name, read with the project's own (exceljs-checked) zip reader. */
 export function unzip(file: string): Map<string, Buffer> {
   const buf = readFileSync(file);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error(`${file}: not a zip file`);
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
+  const dir = readCentralDirectory(buf);
+  if (!dir.ok) throw new Error(`${file}: ${dir.code}`);
   const out = new Map<string, Buffer>();
-  for (let n = 0; n < count; n++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`${file}: bad central directory`);
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    out.set(name, method === 0 ? Buffer.from(data) : inflateRawSync(data));
-    p += 46 + nameLen + extraLen + commentLen;
+  for (const e of dir.entries) {
+    const u = unpack(buf, e);
+    if (!u.ok) throw new Error(`${file}: ${e.name}: ${u.code}`);
+    out.set(e.name, u.bytes);
   }
   return out;
 }
 
-function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
-}
-
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescapeXml(m[1]!) : undefined;
+  return m ? decodeEntities(m[1]!) : undefined;
 }
 
 export interface SheetXml {
@@ -79,8 +59,8 @@ export function sheetXml(file: string): SheetXml[] {
   const titles = new Map<number, string>();
   for (const m of wbXml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
     if (attr(m[1]!, 'name') !== '_xlnm.Print_Titles') continue;
-    const rows = /(\$\d+:\$\d+)/.exec(unescapeXml(m[2]!));
-    titles.set(Number(attr(m[1]!, 'localSheetId')), rows ? rows[1]! : unescapeXml(m[2]!));
+    const rows = /(\$\d+:\$\d+)/.exec(decodeEntities(m[2]!));
+    titles.set(Number(attr(m[1]!, 'localSheetId')), rows ? rows[1]! : decodeEntities(m[2]!));
   }
   return [...wbXml.matchAll(/<sheet\b[^>]*\/>/g)].map((m, i) => {
     const part = text(rels.get(attr(m[0], 'r:id')!)!);
@@ -129,7 +109,7 @@ export function dataValidations(file: string): Map<string, string> {
   const out = new Map<string, string>();
   const formula = (xml: string, tag: string): string => {
     const f = new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml);
-    return f ? unescapeXml(f[1]!).replace(/'([^'!]+)'!/g, '$1!') : '';
+    return f ? decodeEntities(f[1]!).replace(/'([^'!]+)'!/g, '$1!') : '';
   };
   for (const m of wbXml.matchAll(/<sheet\b[^>]*\/>/g)) {
     const sheet = attr(m[0], 'name')!;
