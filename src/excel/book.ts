@@ -21,8 +21,9 @@ export interface SheetLike {
   findRow(row: number): RowLike | undefined;
   /** readCell(findCell(row, col)) without making a cell, where a sheet can do better. */
   read?(row: number, col: number): CellRead;
-  /** Copies the columns of a row's stored cells, in order, into `out` (up to its length); returns how many. */
-  columnsOf?(row: number, out: number[]): number;
+  /** How many cells a row stores, and the column of the i-th (in order), where a sheet can tell without making cells. */
+  cellCount?(row: number): number;
+  columnAt?(row: number, i: number): number;
 }
 
 export interface BookLike {

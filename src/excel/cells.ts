@@ -79,6 +79,28 @@ export function readAt(ws: SheetLike, row: number, col: number): CellRead {
 }
 
 /**
+ * The non-empty cells of a row in column order, as reads (blank cells and the covered cells of a
+ * merge left out); `visit` returns true to stop. On the lean reader's sheets no cell is made.
+ */
+export function eachRead(ws: SheetLike, row: number, visit: (c: CellRead, col: number) => boolean | void): void {
+  if (ws.cellCount && ws.columnAt && ws.read) {
+    const n = ws.cellCount(row);
+    for (let i = 0; i < n; i++) {
+      const col = ws.columnAt(row, i);
+      const c = ws.read(row, col);
+      if (!c.covered && c.text !== '' && visit(c, col)) return;
+    }
+    return;
+  }
+  let stopped = false;
+  ws.findRow(row)?.eachCell({ includeEmpty: false }, (cell, col) => {
+    if (stopped) return;
+    const c = readCell(cell);
+    if (!c.covered && c.text !== '' && visit(c, col)) stopped = true;
+  });
+}
+
+/**
  * Reads of plain numbers and texts, shared: a ledger repeats the same few scores and names
  * thousands of times. A CellRead is never changed after it is made (they are frozen).
  */

@@ -1,7 +1,7 @@
 // Read step, one table: find the header row by its labels (any order, synonyms, merged titles
 // above it) and the data rows below it, up to blank rows, a 合计 row or a signature row.
 import type { SheetLike } from './book.js';
-import { readCell } from './cells.js';
+import { eachRead } from './cells.js';
 import { READ_LIMITS } from './sniff.js';
 
 export interface ColumnSpec {
@@ -53,27 +53,9 @@ export function headerMax(s: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** A row's columns, reused by rowLabels and classifyRow (a sheet has at most 16,384 columns). */
-const columns = new Array<number>(16_384).fill(0);
-
 function rowLabels(ws: SheetLike, row: number): Map<number, string> {
   const out = new Map<number, string>();
-  if (ws.columnsOf && ws.read) {
-    // The lean reader: cached reads, no cell objects.
-    const n = ws.columnsOf(row, columns);
-    for (let i = 0; i < n; i++) {
-      const c = ws.read(row, columns[i]!);
-      if (!c.covered && c.text !== '') out.set(columns[i]!, normaliseHeader(c.text));
-    }
-    return out;
-  }
-  const r = ws.findRow(row);
-  if (!r) return out;
-  r.eachCell({ includeEmpty: false }, (cell, col) => {
-    const c = readCell(cell);
-    if (c.covered || c.text === '') return;
-    out.set(col, normaliseHeader(c.text));
-  });
+  eachRead(ws, row, (c, col) => void out.set(col, normaliseHeader(c.text)));
   return out;
 }
 
@@ -132,39 +114,12 @@ const SIGNATURE = /^(签字|签名|审核人[:：]|审核[:：]|填表人|制表
 
 /** One pass over a row: blank, a 合计 row, or a signature row (first five non-empty cells are looked at). */
 export function classifyRow(ws: SheetLike, row: number): 'blank' | 'total' | 'signature' | 'data' {
-  if (ws.columnsOf && ws.read) {
-    // The lean reader: the same pass over cached reads, no cell objects.
-    const n = ws.columnsOf(row, columns);
-    let seen = 0;
-    let kind: 'blank' | 'total' | 'signature' | 'data' = 'blank';
-    for (let i = 0; i < n && seen < 5; i++) {
-      const c = ws.read(row, columns[i]!);
-      if (c.covered || c.text === '') continue;
-      seen++;
-      kind = c.wasNumber ? 'data' : textKind(c.text);
-      if (kind !== 'data') break;
-    }
-    return kind;
-  }
-  const r = ws.findRow(row);
-  if (!r) return 'blank';
   let seen = 0;
   let kind: 'blank' | 'total' | 'signature' | 'data' = 'blank';
-  r.eachCell({ includeEmpty: false }, (cell) => {
-    if (seen >= 5 || kind === 'total' || kind === 'signature') return;
-    const raw = cell.value;
-    if (typeof raw === 'number' || typeof raw === 'boolean' || raw instanceof Date) {
-      // A plain value is data (unless a covered merge cell, which only repeats its master).
-      if (!(cell.isMerged && cell.master !== cell)) {
-        seen++;
-        kind = 'data';
-      }
-      return;
-    }
-    const c = readCell(cell);
-    if (c.covered || c.text === '') return;
-    seen++;
-    kind = textKind(c.text);
+  eachRead(ws, row, (c) => {
+    // A number is data; a text may end the table.
+    kind = c.wasNumber ? 'data' : textKind(c.text);
+    return kind !== 'data' || ++seen >= 5;
   });
   return kind;
 }
@@ -221,13 +176,8 @@ export function findLabelValue(
   const wanted = labels.map(normaliseHeader);
   const others = new Set([...wanted, ...otherLabels.map(normaliseHeader)]);
   for (let row = firstRow; row <= lastRow; row++) {
-    const r = ws.findRow(row);
-    if (!r) continue;
     const cells: { col: number; text: string }[] = [];
-    r.eachCell({ includeEmpty: false }, (cell, col) => {
-      const c = readCell(cell);
-      if (!c.covered && c.text !== '') cells.push({ col, text: c.text });
-    });
+    eachRead(ws, row, (c, col) => void cells.push({ col, text: c.text }));
     for (let i = 0; i < cells.length; i++) {
       const raw = cells[i]!.text;
       const norm = normaliseHeader(raw);

@@ -286,13 +286,12 @@ export class FastSheet implements SheetLike {
     }
   }
 
-  /** Copies the columns of a row's stored cells, in order, into `out` (up to its length); returns how many. */
-  columnsOf(row: number, out: number[]): number {
-    if (row < 1 || row > this.rowCount) return 0;
-    const from = this.rowStart[row]!;
-    const n = Math.min(out.length, this.rowStart[row + 1]! - from);
-    for (let i = 0; i < n; i++) out[i] = this.cols[from + i]!;
-    return n;
+  cellCount(row: number): number {
+    return row < 1 || row > this.rowCount ? 0 : this.rowStart[row + 1]! - this.rowStart[row]!;
+  }
+
+  columnAt(row: number, i: number): number {
+    return this.cols[this.rowStart[row]! + i]!;
   }
 }
 

@@ -5,7 +5,7 @@ import { parsePeriod } from '../../core/cycle.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { Dec } from '../../core/decimal.js';
 import type { SourceRef } from '../../core/model.js';
-import { asDate, readCell } from '../cells.js';
+import { asDate, eachRead, readCell } from '../cells.js';
 import { findHeader, findLabelValue, normaliseHeader, type ColumnSpec } from '../header.js';
 import { ReadContext, RowReader } from './common.js';
 
@@ -124,11 +124,8 @@ export function readApplication(file: string, wb: BookLike): ApplicationRead {
 }
 
 function firstText(ws: SheetLike, row: number): string {
-  const r = ws.findRow(row);
   let t = '';
-  r?.eachCell({ includeEmpty: false }, (cell) => {
-    if (t === '') t = readCell(cell).text;
-  });
+  eachRead(ws, row, (c) => ((t = c.text), true));
   return t;
 }
 

@@ -4,7 +4,7 @@ import type { BookLike, SheetLike } from '../book.js';
 import { basename } from 'node:path';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { HistoryEntry } from '../../core/model.js';
-import { readCell } from '../cells.js';
+import { eachRead } from '../cells.js';
 import { findHeader, type ColumnSpec } from '../header.js';
 import { ReadContext, RowReader, sheetByName } from './common.js';
 import { readInfoSheet } from './roster.js';
@@ -73,11 +73,8 @@ export function readHistory(file: string, wb: BookLike): HistoryRead {
 
 function sheetTitleYear(ws: SheetLike, headerRow: number): number | undefined {
   for (let row = 1; row < headerRow; row++) {
-    const r = ws.findRow(row);
     let year: number | undefined;
-    r?.eachCell({ includeEmpty: false }, (cell) => {
-      if (year === undefined) year = yearInText(readCell(cell).text);
-    });
+    eachRead(ws, row, (c) => (year = yearInText(c.text)) !== undefined);
     if (year !== undefined) return year;
   }
   return undefined;

@@ -4,7 +4,7 @@ import type { SheetLike } from '../book.js';
 import type { Dec } from '../../core/decimal.js';
 import type { RecordRow } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
-import { cellAddress, readCell } from '../cells.js';
+import { cellAddress, eachRead } from '../cells.js';
 import { findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
 import { COL, ReadContext, RowReader, normaliseSheetName } from './common.js';
 
@@ -70,12 +70,8 @@ const CARD_TITLE = '积分管理记录表';
 /** A card sheet has 积分管理记录表 in a title cell of its first rows. */
 export function isCardSheet(ws: SheetLike): boolean {
   for (let row = 1; row <= 3; row++) {
-    const r = ws.findRow(row);
-    if (!r) continue;
     let found = false;
-    r.eachCell({ includeEmpty: false }, (cell) => {
-      if (!found && readCell(cell).text.replace(/\s/g, '').includes(CARD_TITLE)) found = true;
-    });
+    eachRead(ws, row, (c) => (found = c.text.replace(/\s/g, '').includes(CARD_TITLE)));
     if (found) return true;
   }
   return false;

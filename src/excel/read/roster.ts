@@ -1,7 +1,7 @@
 // Ledger reader, part 1: the 说明 key–value sheet and the 名册 roster.
 import type { SheetLike } from '../book.js';
 import type { Member } from '../../core/model.js';
-import { readCell } from '../cells.js';
+import { eachRead } from '../cells.js';
 import { normaliseHeader } from '../header.js';
 import { COL, ReadContext, RowReader } from './common.js';
 
@@ -19,13 +19,8 @@ export function readInfoSheet(ctx: ReadContext, ws: SheetLike): LedgerInfo {
   const out: LedgerInfo = { info };
   const last = Math.min(ws.rowCount, 100);
   for (let row = 1; row <= last; row++) {
-    const r = ws.findRow(row);
-    if (!r) continue;
     const cells: { col: number; text: string }[] = [];
-    r.eachCell({ includeEmpty: false }, (cell, col) => {
-      const c = readCell(cell);
-      if (!c.covered && c.text !== '') cells.push({ col, text: c.text });
-    });
+    eachRead(ws, row, (c, col) => void cells.push({ col, text: c.text }));
     if (cells.length < 2) continue;
     const key = normaliseHeader(cells[0]!.text);
     const value = cells[1]!.text;
