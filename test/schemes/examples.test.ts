@@ -476,3 +476,80 @@ describe('it-bureau (seed 004 篇5): base from last year, conversion by 评议�
     expect(comp(get(ms, '甲'), 'task')).toBe('70');
   });
 });
+
+/**
+ * The seeds' per-event values that the worked examples above do not pin down (there they vanish
+ * into a clamp or a cap): one event per member, each member's total against a member without it.
+ * `delta` is the seed's number; `over` spreads a monthly item over the annual mean (township).
+ */
+describe('per-event values, one at a time, as the seeds list them', () => {
+  const cases: { scheme: string; records?: (name: string) => LedgerSpec['records']; date: string; rows: { item: string; level?: string; count?: number; points?: number; delta: number; over?: number; note: string }[] }[] = [
+    {
+      scheme: 'agency', // seed 000 篇2, 反向扣分: 党纪处分 警告 −5 … 留党察看 −20; 违法 警告 −5, 罚款 −10, 拘留及以上 −15
+      date: '2023-04-01',
+      rows: [
+        { item: '党内处分', level: '警告', delta: -5, note: '警告' },
+        { item: '党内处分', level: '严重警告', delta: -10, note: '严重警告' },
+        { item: '党内处分', level: '撤销党内职务', delta: -15, note: '撤销党内职务' },
+        { item: '党内处分', level: '留党察看', delta: -20, note: '留党察看' },
+        { item: '违法受到处罚', level: '警告', delta: -5, note: '违法 警告' },
+        { item: '违法受到处罚', level: '罚款', delta: -10, note: '罚款' },
+        { item: '违法受到处罚', level: '拘留及以上', delta: -15, note: '拘留及以上' },
+      ],
+    },
+    {
+      scheme: 'township', // seed 003, 遵纪守法: 本人或家庭成员违纪 −10, 煽动上访闹事 −10 (one month of twelve)
+      records: (name) => ({ [name]: everyMonth({ 'duty.study': 10, 'duty.org-life': 10, 'duty.dues': 10, 'duty.law': 10, 'post.post1': 25, 'post.post2': 25 }) }),
+      date: '2023-05-10',
+      rows: [
+        { item: '本人及家庭成员违纪', delta: -10, over: 12, note: '违纪' },
+        { item: '煽动上访闹事', delta: -10, over: 12, note: '上访' },
+      ],
+    },
+    {
+      scheme: 'bureau', // seed 001 篇2, 奖分: 创新 3 (特别突出 5); 承诺外奉献 at most 2
+      date: '2023-06-01',
+      rows: [
+        { item: '工作创新', delta: 3, note: '创新' },
+        { item: '工作创新特别突出', delta: 5, note: '特别突出' },
+        { item: '承诺之外的奉献', points: 2, count: 2, delta: 2, note: '奉献 2 + 2 → 2' },
+      ],
+    },
+    {
+      scheme: 'culture', // seed 001 篇3, 扣减分: 通报批评 −5, 空岗被通报 −5, 游戏饮酒 −10, 泄密 −10, 在线学习 −1
+      date: '2023-06-01',
+      rows: [
+        { item: '未按时完成任务被通报批评', delta: -5, note: '通报批评' },
+        { item: '迟到早退空岗被通报', delta: -5, note: '空岗' },
+        { item: '工作时间游戏购物或饮酒被通报', delta: -10, note: '游戏饮酒' },
+        { item: '泄密', delta: -10, note: '泄密' },
+        { item: '在线学习被通报', delta: -1, note: '在线学习' },
+      ],
+    },
+    {
+      scheme: 'village', // seed 004 篇2, 弘扬正气 10: 迷信赌博 −5, 铺张 −5; two of them and 邪教 −10 floor the item at 0
+      date: '2022-10-01',
+      rows: [
+        { item: '参与迷信和赌博', delta: -5, note: '迷信赌博' },
+        { item: '红白事铺张浪费', delta: -5, note: '铺张' },
+        { item: '参与迷信和赌博', count: 3, delta: -10, note: '−15 floored at 0' },
+      ],
+    },
+  ];
+
+  it.each(cases)('$scheme', ({ scheme, records, date, rows }) => {
+    const names = rows.map((_, i) => `党员${i + 1}`);
+    const ms = run(scheme, {
+      members: ['对照', ...names],
+      records: Object.assign({}, ...['对照', ...names].map((n) => records?.(n) ?? {})),
+      events: rows.map((r, i) => ({ date, name: names[i]!, item: r.item, ...(r.level ? { level: r.level } : {}), ...(r.count ? { count: r.count } : {}), ...(r.points !== undefined ? { points: r.points } : {}) })),
+      evaluations: ['对照', ...names].map((name) => ({ name, score: 90, grade: '优秀', good: 10, voters: 10 })),
+    });
+    const base = get(ms, '对照');
+    rows.forEach((r, i) => {
+      const m = get(ms, names[i]!);
+      const exact = (x: MemberResult) => x.components.reduce((s, c) => (c.role === 'deduction' ? s.minus(c.value.times(c.weight)) : s.plus(c.value.times(c.weight))), dec(0));
+      expect(exact(m).minus(exact(base)).times(r.over ?? 1).toDecimalPlaces(20).toString(), `${scheme} ${r.note}`).toBe(String(r.delta));
+    });
+  });
+});
