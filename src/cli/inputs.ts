@@ -152,13 +152,14 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
           }
           if (inHand.length === 0) void w.terminate().then(() => resolveLane());
         };
-        w.on('message', (m: { id: number; item?: unknown; branch?: Uint8Array; scheme?: string; error?: string }) => {
+        w.on('message', (m: { id: number; item?: unknown; branch?: Uint8Array; scheme?: 'given' | 'named'; error?: string }) => {
           inHand.splice(inHand.indexOf(m.id), 1);
           if (!m.item) finish(m.id, { file: files[m.id]!, diagnostics: [], excluded: m.error ?? t('无法读取', 'unreadable') });
           else {
             const item = thaw<LoadedLedger>(m.item);
             if (m.branch) packed[m.id] = m.branch;
-            const scheme = m.scheme === 'given' ? opts.scheme : m.scheme !== undefined ? schemeNamed(item.ledger?.schemeId ?? m.scheme) : undefined;
+            const named = m.scheme === 'named' ? item.ledger?.schemeId : undefined;
+            const scheme = m.scheme === 'given' ? opts.scheme : named !== undefined ? schemeNamed(named) : undefined;
             finish(m.id, scheme ? { ...item, scheme } : item);
           }
           feed();

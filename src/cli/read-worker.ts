@@ -31,10 +31,10 @@ async function drain(): Promise<void> {
 
 async function read(job: Job): Promise<void> {
   try {
-    // The scheme stays behind: the main thread has it (given) or loads it by the id the ledger names.
+    // The scheme stays behind: the main thread has it (given) or loads it by the name the ledger's 说明 gives.
     const { scheme, branch, ...item } = await loadOne(job.file, load);
     const bytes = branch && branchToBytes(branch);
-    const message = { id: job.id, item: freeze(item), branch: bytes, scheme: scheme === undefined ? undefined : scheme === load.scheme ? 'given' : scheme.id };
+    const message = { id: job.id, item: freeze(item), branch: bytes, scheme: scheme === undefined ? undefined : scheme === load.scheme ? 'given' : 'named' };
     parentPort!.postMessage(message, bytes ? [bytes.buffer as ArrayBuffer] : []);
   } catch (e) {
     parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
