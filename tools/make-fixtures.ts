@@ -137,7 +137,7 @@ export function activePeriods(scheme: Scheme, member: Member, cycle: Cycle): num
   const months = activeMonths(member, cycle);
   if (recordPeriodCount(scheme) === 0) return [];
   if (scheme.cycle.record === 'quarter') return [...new Set(months.map((m) => Math.floor(m / 3)))];
-  return months;
+  return [...months];
 }
 
 function recordOfMonth(scheme: Scheme, month: number): number {

@@ -73,6 +73,15 @@ export class MemberIndex {
   private readonly byId = new Map<string, Member>();
   private readonly byName = new Map<string, Member[]>();
 
+  private static readonly built = new WeakMap<readonly Member[], MemberIndex>();
+
+  /** The index of a roster, made once (the checks and the computation of a ledger share it). */
+  static of(members: readonly Member[]): MemberIndex {
+    let index = MemberIndex.built.get(members);
+    if (!index) MemberIndex.built.set(members, (index = new MemberIndex(members)));
+    return index;
+  }
+
   constructor(members: readonly Member[]) {
     for (const m of members) {
       if (m.id) this.byId.set(norm(m.id), m);

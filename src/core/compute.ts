@@ -60,7 +60,7 @@ function emptyData(): MemberData {
 
 /** Groups records, events, evaluations and sanctions by member; resolves items; splits shared awards (R19). */
 function collect(ctx: BranchContext): Map<string, MemberData> {
-  const index = new MemberIndex(ctx.ledger.members);
+  const index = MemberIndex.of(ctx.ledger.members);
   const out = new Map<string, MemberData>();
   const dataOf = (name: string, id?: string): MemberData | undefined => {
     const { member } = index.resolve(name, id);
@@ -123,8 +123,12 @@ export function eventUnitPoints(cat: Catalogue, item: Item, row: EventRow): Dec 
   return row.points;
 }
 
-/** Months (0–11) of the cycle in which the member belonged to the branch (R20). */
-export function activeMonths(member: Member, cycle: Cycle): number[] {
+const monthsOf = new WeakMap<Member, { cycle: Cycle; months: readonly number[] }>();
+
+/** Months (0–11) of the cycle in which the member belonged to the branch (R20); worked out once per member and cycle. */
+export function activeMonths(member: Member, cycle: Cycle): readonly number[] {
+  const known = monthsOf.get(member);
+  if (known?.cycle === cycle) return known.months;
   const months: number[] = [];
   for (let i = 0; i < 12; i++) {
     const r = monthRange(cycle, i);
@@ -132,10 +136,11 @@ export function activeMonths(member: Member, cycle: Cycle): number[] {
     if (member.left && member.left < r.start) continue;
     months.push(i);
   }
+  monthsOf.set(member, { cycle, months: Object.freeze(months) });
   return months;
 }
 
-function recordPeriodsOf(scheme: Scheme, period: Period, active: number[]): number[] {
+function recordPeriodsOf(scheme: Scheme, period: Period, active: readonly number[]): number[] {
   const inPeriod = active.filter((m) => period.months.includes(m));
   if (scheme.cycle.record === 'month') return inPeriod;
   if (scheme.cycle.record === 'quarter') return [...new Set(inPeriod.map((m) => Math.floor(m / 3)))];

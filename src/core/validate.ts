@@ -63,7 +63,7 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   if (ledger.schemeId && ledger.schemeId !== scheme.id) add('LEDGER_OTHER_SCHEME', info, { found: ledger.schemeId, want: scheme.id });
   if (ledger.cycleYear !== undefined && ledger.cycleYear !== opts.year) add('LEDGER_OTHER_YEAR', info, { found: ledger.cycleYear, want: opts.year });
 
-  const index = new MemberIndex(ledger.members);
+  const index = MemberIndex.of(ledger.members);
   for (const group of index.duplicates()) {
     if (group.some((x) => !x.id)) add('MEMBER_DUPLICATE', group[1]!.source, { name: group[0]!.name, count: group.length });
   }
@@ -100,15 +100,6 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
 }
 
 
-function memo<T>(f: (m: Member) => T): (m: Member) => T {
-  const cache = new Map<string, T>();
-  return (m) => {
-    let v = cache.get(m.key);
-    if (v === undefined) cache.set(m.key, (v = f(m)));
-    return v;
-  };
-}
-
 type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
 
 function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
@@ -116,7 +107,6 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
   if (recorded.length === 0 || scheme.cycle.record === 'none') return;
   const sheets = recordSheetNames(cycle, scheme.cycle.record);
   const seen = new Map<string, Set<number>>();
-  const activeOf = memo((m: Member) => activeMonths(m, cycle));
   const entries = recorded.flatMap((c) => c.entries.map((e) => ({ key: `${c.id}.${e.id}`, e, max: dec(e.max), min: dec(e.min) })));
   for (const r of ledger.records) {
     const { member, ambiguous } = index.resolve(r.name, r.id);
@@ -124,7 +114,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
       add(ambiguous ? 'RECORD_AMBIGUOUS' : 'RECORD_UNKNOWN_MEMBER', r.source, { name: r.name }, r.name);
       continue;
     }
-    const months = activeOf(member);
+    const months = activeMonths(member, cycle);
     const onRoll = scheme.cycle.record === 'month' ? months.includes(r.period) : months.some((mo) => Math.floor(mo / 3) === r.period);
     if (!onRoll) {
       // The template lists every member on every sheet: an empty row outside the membership is fine.
@@ -153,7 +143,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
   for (const mem of ledger.members) {
     if (!mem.participates) continue;
     const have = seen.get(mem.key) ?? new Set<number>();
-    const months = activeOf(mem);
+    const months = activeMonths(mem, cycle);
     const needed = scheme.cycle.record === 'month' ? months : [...new Set(months.map((mo) => Math.floor(mo / 3)))];
     for (const p of needed) {
       if (!have.has(p)) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet: sheets[p] }, { name: mem.name, sheet: sheets[p] });
@@ -179,7 +169,6 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
       return unit && times(unit, ev.count);
     },
   );
-  const activeOf = memo((m: Member) => activeMonths(m, cycle));
   for (const ev of ledger.events) {
     const { member, ambiguous } = index.resolve(ev.name, ev.id);
     if (!member) add(ambiguous ? 'RECORD_AMBIGUOUS' : 'EVENT_UNKNOWN_MEMBER', ev.source, { name: ev.name }, ev.name);
@@ -190,7 +179,7 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
     }
     if (!ev.date) add('EVENT_NO_DATE', ev.source);
     else if (monthIndexOf(cycle, ev.date) < 0) add('EVENT_OUTSIDE_CYCLE', ev.source, { found: ev.date, cycle: cycle.year, start: cycle.start, end: cycle.end }, ev.date);
-    else if (member && !activeOf(member).includes(monthIndexOf(cycle, ev.date))) add('EVENT_NOT_ON_ROLL', ev.source, { name: member.name, date: ev.date });
+    else if (member && !activeMonths(member, cycle).includes(monthIndexOf(cycle, ev.date))) add('EVENT_NOT_ON_ROLL', ev.source, { name: member.name, date: ev.date });
     if (!ev.count.isInteger() || ev.count.lessThanOrEqualTo(0)) add('EVENT_BAD_COUNT', ev.source, { found: ev.count.toString() }, ev.count.toString());
     if (item.levels && cat.levelPoints(item, ev.level) === undefined) {
       add('EVENT_UNKNOWN_LEVEL', ev.source, { item: item.name, found: ev.level ?? '', options: Object.keys(item.levels).join('、') }, ev.level);
