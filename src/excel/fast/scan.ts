@@ -46,7 +46,11 @@ function nextLt(buf: Buffer, i: number): number {
   return i >= buf.length ? -1 : buf.indexOf(LT, i);
 }
 
-/** A start or end tag read at `<`: its local name's bounds (after any prefix) and where it ends. */
+/**
+ * A start or end tag read at `<`: its local name's bounds (after any prefix), where it ends, and
+ * the attributes this reader cares about (r, s, t, and ref read as r) as byte ranges [from, to),
+ * -1 when absent — all in one pass over the tag.
+ */
 class Tag {
   /** Position of '<'. */
   at = 0;
@@ -54,16 +58,21 @@ class Tag {
   /** Local name bytes [nameFrom, nameTo). */
   nameFrom = 0;
   nameTo = 0;
-  /** Attributes start here (just after the name). */
-  attrsFrom = 0;
   /** Position of the closing '>'. */
   end = 0;
   selfClosing = false;
+  r0 = -1;
+  r1 = -1;
+  s0 = -1;
+  s1 = -1;
+  t0 = -1;
+  t1 = -1;
 }
 
-/** Reads the tag at buf[at] === '<'. */
+/** Reads the tag at buf[at] === '<', its attributes with it. */
 function readTag(buf: Buffer, at: number, tag: Tag): void {
   tag.at = at;
+  tag.r0 = tag.s0 = tag.t0 = -1;
   let i = at + 1;
   const first = buf[i];
   if (first === BANG || first === QUESTION) throw new FastFormatError('comment, CDATA or processing instruction in a sheet');
@@ -77,19 +86,39 @@ function readTag(buf: Buffer, at: number, tag: Tag): void {
   }
   tag.nameFrom = from;
   tag.nameTo = i;
-  tag.attrsFrom = i;
-  // The end of the tag: the first '>' outside a quoted attribute value.
-  let quote = 0;
-  for (; i < buf.length; i++) {
-    const c = buf[i]!;
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === QUOTE || c === APOS) quote = c;
-    else if (c === GT) break;
+  for (;;) {
+    while (i < buf.length && isSpace(buf[i]!)) i++;
+    const c = buf[i];
+    if (c === undefined) throw new FastFormatError('unterminated tag');
+    if (c === GT || (c === SLASH && buf[i + 1] === GT)) break;
+    const nameFrom = i;
+    while (i < buf.length && buf[i] !== EQ && buf[i] !== GT && !isSpace(buf[i]!)) i++;
+    const nameTo = i;
+    while (i < buf.length && isSpace(buf[i]!)) i++;
+    if (buf[i] !== EQ) throw new FastFormatError('attribute without a value');
+    i++;
+    while (i < buf.length && isSpace(buf[i]!)) i++;
+    const q = buf[i];
+    if (q !== QUOTE && q !== APOS) throw new FastFormatError('unquoted attribute');
+    const valueFrom = ++i;
+    while (i < buf.length && buf[i] !== q) i++;
+    if (i >= buf.length) throw new FastFormatError('unterminated attribute');
+    const valueTo = i++;
+    const n = nameTo - nameFrom === 1 ? buf[nameFrom] : nameTo - nameFrom === 3 && buf[nameFrom] === 0x72 && buf[nameFrom + 1] === 0x65 && buf[nameFrom + 2] === 0x66 ? 0x72 : 0;
+    if (n === 0x72) {
+      // r, or the ref of a mergeCell
+      tag.r0 = valueFrom;
+      tag.r1 = valueTo;
+    } else if (n === 0x73) {
+      tag.s0 = valueFrom;
+      tag.s1 = valueTo;
+    } else if (n === 0x74) {
+      tag.t0 = valueFrom;
+      tag.t1 = valueTo;
+    }
   }
-  if (i >= buf.length) throw new FastFormatError('unterminated tag');
-  tag.end = i;
-  tag.selfClosing = buf[i - 1] === SLASH;
+  tag.selfClosing = buf[i] === SLASH;
+  tag.end = tag.selfClosing ? i + 1 : i;
 }
 
 /** The tag's local name equals `name` (ASCII). */
@@ -97,56 +126,6 @@ function is(buf: Buffer, tag: Tag, name: string): boolean {
   if (tag.nameTo - tag.nameFrom !== name.length) return false;
   for (let k = 0; k < name.length; k++) if (buf[tag.nameFrom + k] !== name.charCodeAt(k)) return false;
   return true;
-}
-
-/**
- * The attributes of a tag this reader cares about (r, s, t, and ref read as r), as byte ranges: [from, to) of each value, -1 when absent.
- */
-class Attrs {
-  r0 = -1;
-  r1 = -1;
-  s0 = -1;
-  s1 = -1;
-  t0 = -1;
-  t1 = -1;
-  read(buf: Buffer, tag: Tag): void {
-    this.r0 = this.s0 = this.t0 = -1;
-    let i = tag.attrsFrom;
-    const end = tag.selfClosing ? tag.end - 1 : tag.end;
-    while (i < end) {
-      while (i < end && isSpace(buf[i]!)) i++;
-      if (i >= end) break;
-      const nameFrom = i;
-      while (i < end && buf[i] !== EQ && !isSpace(buf[i]!)) i++;
-      const nameTo = i;
-      while (i < end && isSpace(buf[i]!)) i++;
-      if (buf[i] !== EQ) throw new FastFormatError('attribute without a value');
-      i++;
-      while (i < end && isSpace(buf[i]!)) i++;
-      const q = buf[i];
-      if (q !== QUOTE && q !== APOS) throw new FastFormatError('unquoted attribute');
-      const valueFrom = ++i;
-      while (i < end && buf[i] !== q) i++;
-      const valueTo = i++;
-      if (nameTo - nameFrom === 3 && buf[nameFrom] === 0x72 && buf[nameFrom + 1] === 0x65 && buf[nameFrom + 2] === 0x66) {
-        // ref (of a mergeCell): kept where r goes
-        this.r0 = valueFrom;
-        this.r1 = valueTo;
-      } else if (nameTo - nameFrom === 1) {
-        const n = buf[nameFrom];
-        if (n === 0x72) {
-          this.r0 = valueFrom;
-          this.r1 = valueTo;
-        } else if (n === 0x73) {
-          this.s0 = valueFrom;
-          this.s1 = valueTo;
-        } else if (n === 0x74) {
-          this.t0 = valueFrom;
-          this.t1 = valueTo;
-        }
-      }
-    }
-  }
 }
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
@@ -301,7 +280,6 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]
   const sink = SINK.reset(Math.ceil(buf.length / 28));
   const merges: number[][] = [];
   const tag = new Tag();
-  const attrs = new Attrs();
   const start = findTag(buf, SHEET_DATA, 0, tag, 'sheetData');
   if (start < 0) return { sink, merges };
   let i = tag.end + 1;
@@ -324,20 +302,18 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]
       }
       if (is(buf, tag, 'row')) {
         if (++rows > READ_LIMITS.maxSheetRowsHard && check) check.limits.tooManyRows(check.part, buf);
-        attrs.read(buf, tag);
-        rowNum = attrs.r0 >= 0 ? parseNumber(buf, attrs.r0, attrs.r1) : rowNum + 1;
+        rowNum = tag.r0 >= 0 ? parseNumber(buf, tag.r0, tag.r1) : rowNum + 1;
         col = 0;
         continue;
       }
       if (!is(buf, tag, 'c')) continue;
-      attrs.read(buf, tag);
       let row = rowNum;
-      if (attrs.r0 >= 0) {
-        col = colOfRef(buf, attrs.r0, attrs.r1);
-        row = rowOfRef(buf, attrs.r0, attrs.r1);
+      if (tag.r0 >= 0) {
+        col = colOfRef(buf, tag.r0, tag.r1);
+        row = rowOfRef(buf, tag.r0, tag.r1);
       } else col++;
       if (tag.selfClosing) continue;
-      i = scanCell(buf, i, tag, attrs, sink, row, col, stringCount, dateStyle);
+      i = scanCell(buf, i, tag, sink, row, col, stringCount, dateStyle);
     }
   }
   const mc = findTag(buf, MERGE_CELL, end, tag, 'mergeCells');
@@ -351,15 +327,14 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]
       i = tag.end + 1;
       if (tag.closing && is(buf, tag, 'mergeCells')) break;
       if (tag.closing || !is(buf, tag, 'mergeCell')) continue;
-      attrs.read(buf, tag);
-      if (attrs.r0 < 0) continue;
+      if (tag.r0 < 0) continue;
       // A1 or A1:B2 (with or without $): each end read from its bytes.
-      const colon = buf.indexOf(COLON, attrs.r0);
-      const mid = colon >= 0 && colon < attrs.r1 ? colon : attrs.r1;
-      const r1 = rowOfRef(buf, attrs.r0, mid);
-      const c1 = colOfRef(buf, attrs.r0, mid);
-      const r2 = mid < attrs.r1 ? rowOfRef(buf, mid + 1, attrs.r1) : r1;
-      const c2 = mid < attrs.r1 ? colOfRef(buf, mid + 1, attrs.r1) : c1;
+      const colon = buf.indexOf(COLON, tag.r0);
+      const mid = colon >= 0 && colon < tag.r1 ? colon : tag.r1;
+      const r1 = rowOfRef(buf, tag.r0, mid);
+      const c1 = colOfRef(buf, tag.r0, mid);
+      const r2 = mid < tag.r1 ? rowOfRef(buf, mid + 1, tag.r1) : r1;
+      const c2 = mid < tag.r1 ? colOfRef(buf, mid + 1, tag.r1) : c1;
       if (r1 < 1 || c1 < 1 || r2 < 1 || c2 < 1) continue;
       covered += (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
       if (covered > READ_LIMITS.maxMergedCells) {
@@ -373,12 +348,12 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]
 }
 
 /** One cell's children after its start tag at `from`; stores the value; returns where </c> ends. */
-function scanCell(buf: Buffer, from: number, tag: Tag, attrs: Attrs, sink: CellSink, row: number, col: number, stringCount: number, dateStyle: boolean[]): number {
+function scanCell(buf: Buffer, from: number, tag: Tag, sink: CellSink, row: number, col: number, stringCount: number, dateStyle: boolean[]): number {
   // The type (t) and style (s) of the cell, read before the children move the tag along.
-  const t0 = attrs.t0;
-  const t1 = attrs.t1;
+  const t0 = tag.t0;
+  const t1 = tag.t1;
   const type = t0 < 0 ? 0x6e /* n */ : t1 - t0 === 1 ? buf[t0]! : buf[t0 + 1] === 0x74 ? 0x74 /* str */ : buf[t0 + 1] === 0x6e ? 0x69 /* inlineStr */ : buf[t0]!;
-  const style = attrs.s0 >= 0 ? parseNumber(buf, attrs.s0, attrs.s1) : 0;
+  const style = tag.s0 >= 0 ? parseNumber(buf, tag.s0, tag.s1) : 0;
   let i = from;
   let v0 = -1;
   let v1 = -1;
@@ -402,8 +377,7 @@ function scanCell(buf: Buffer, from: number, tag: Tag, attrs: Attrs, sink: CellS
       if (v1 < 0) throw new FastFormatError('unterminated <v>');
       i = v1;
     } else if (is(buf, tag, 'f')) {
-      attrs.read(buf, tag);
-      sharedFormula = attrs.t0 >= 0 && buf.toString('latin1', attrs.t0, attrs.t1) === 'shared';
+      sharedFormula = tag.t0 >= 0 && buf.toString('latin1', tag.t0, tag.t1) === 'shared';
       // Only the place of the formula: its text is decoded only when there is no cached value to show.
       f0 = f1 = i;
       if (!tag.selfClosing) {
