@@ -1,6 +1,6 @@
 // Read step, entry point: open an .xlsx safely. The bytes are sniffed and the limits enforced
 // before exceljs sees them; every failure becomes one diagnostic naming the file, never a throw.
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { READ_CATALOGUE, type ReadCode } from './read/catalogue.js';
@@ -24,7 +24,7 @@ export type ReadResult = { ok: true; wb: BookLike; engine: 'fast' | 'exceljs' } 
  * exceljs), falling back to exceljs for anything it does not understand. Never throws.
  */
 export async function openForReading(file: string): Promise<ReadResult> {
-  const bytes = await readBytes(file);
+  const bytes = readBytes(file);
   if (!bytes.ok) return bytes;
   const buf = bytes.buf;
   const fast = process.env.SCORE_READER !== 'exceljs';
@@ -52,33 +52,40 @@ export async function openForReading(file: string): Promise<ReadResult> {
   return r.ok ? { ok: true, wb: r.wb, engine: 'exceljs' } : r;
 }
 
-async function readBytes(file: string): Promise<{ ok: true; buf: Buffer } | Failure> {
+/**
+ * The file's bytes, with the folder and size checks on the same open file (one open, no separate
+ * stat). Synchronous on purpose: a ledger is well under the size limit and read from the page
+ * cache in a fraction of a millisecond, while the promise version took six thread-pool round
+ * trips per file (about 0.6 ms of idle per small ledger in a read worker).
+ */
+function readBytes(file: string): { ok: true; buf: Buffer } | Failure {
+  let fd: number | undefined;
   try {
-    const st = await stat(file);
+    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
     if (st.isDirectory()) return fail(file, 'READ_FILE_UNREADABLE', { reason: '这是一个文件夹 / this is a folder' });
     if (st.size > READ_LIMITS.maxFileBytes) {
       return fail(file, 'READ_FILE_TOO_LARGE', { size: formatBytes(st.size), limit: formatBytes(READ_LIMITS.maxFileBytes) });
     }
-    return { ok: true, buf: await readFile(file) };
+    const buf = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, got);
+      if (n === 0) break; // the file shrank while being read: what is there is sniffed like any short file
+      got += n;
+    }
+    return { ok: true, buf: got === buf.length ? buf : buf.subarray(0, got) };
   } catch (err) {
     return fail(file, 'READ_FILE_UNREADABLE', { reason: fsReason(err) });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 /** Opens a workbook file with exceljs (to write it back); never throws. */
 export async function openWorkbook(file: string): Promise<OpenResult> {
-  let buf: Buffer;
-  try {
-    const st = await stat(file);
-    if (st.isDirectory()) return fail(file, 'READ_FILE_UNREADABLE', { reason: '这是一个文件夹 / this is a folder' });
-    if (st.size > READ_LIMITS.maxFileBytes) {
-      return fail(file, 'READ_FILE_TOO_LARGE', { size: formatBytes(st.size), limit: formatBytes(READ_LIMITS.maxFileBytes) });
-    }
-    buf = await readFile(file);
-  } catch (err) {
-    return fail(file, 'READ_FILE_UNREADABLE', { reason: fsReason(err) });
-  }
-  return openWorkbookBuffer(file, buf);
+  const bytes = readBytes(file);
+  return bytes.ok ? openWorkbookBuffer(file, bytes.buf) : bytes;
 }
 
 /** Same as openWorkbook for bytes already in memory; `file` names them in diagnostics. */
@@ -100,6 +107,7 @@ function fsReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return '文件不存在 / the file does not exist';
   if (code === 'EACCES' || code === 'EPERM') return '没有读取权限 / permission denied';
+  if (code === 'EISDIR') return '这是一个文件夹 / this is a folder';
   if (code === 'EBUSY') return '文件被其他程序占用 / the file is locked by another program';
   return err instanceof Error ? err.message : String(err);
 }
