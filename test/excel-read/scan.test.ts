@@ -57,6 +57,27 @@ describe('byte scanner', () => {
     expect(ws.read?.(3, 2).text).toBe('张三');
   });
 
+  it('reads Excel\u2019s own unprefixed cell spelling (recognised from its bytes) the same as tags', async () => {
+    const plain = (c: string) => `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${c}</row></sheetData></worksheet>`;
+    const cells =
+      `<c r="A1"><f>B1*2</f><v>4</v></c><c r="B1"><v>2</v></c><c r="C1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D1"><v/></c>` +
+      `<c r="E1"><f t="shared" ref="E1:E2" si="0">B1+1</f><v>3</v></c><c r="F1"><f>A1</f></c><c r="G1" t="s"><v>0</v></c><c r="H1"><f>G1</f><v>2.5</v></c>`;
+    const shared = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>党员</t></si></sst>`;
+    const r = await openForReading(book(plain(cells), shared));
+    expect(r.ok && r.engine).toBe('fast');
+    if (!r.ok) return;
+    const ws = r.wb.worksheets[0]!;
+    const at = (col: number) => readCell(ws.findCell(1, col));
+    expect(at(1).number?.toString()).toBe('4');
+    expect(at(2).number?.toString()).toBe('2');
+    expect(at(3)).toMatchObject({ text: '#DIV/0!', problem: 'formula-error' });
+    expect(at(4).text).toBe('');
+    expect(at(5).number?.toString()).toBe('3');
+    expect(at(6)).toMatchObject({ problem: 'formula-no-cache', detail: '=A1' });
+    expect(at(7).text).toBe('党员');
+    expect(at(8).number?.toString()).toBe('2.5');
+  });
+
   it('parses decimals from their digits exactly as Number()', () => {
     fc.assert(
       fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }).map(String), fc.stringMatching(/^-?\d{1,18}(\.\d{1,18})?$/)), (text) => {

@@ -14,6 +14,9 @@ const EQ = 0x3d;
 const COLON = 0x3a;
 const BANG = 0x21;
 const QUESTION = 0x3f;
+const V = 0x76;
+const F = 0x66;
+const C = 0x63;
 
 const ENTITY = /&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#\d+);/g;
 
@@ -364,6 +367,29 @@ function scanCell(buf: Buffer, from: number, tag: Tag, sink: CellSink, row: numb
   for (;;) {
     const lt = nextLt(buf, i);
     if (lt < 0) throw new FastFormatError('unterminated <c>');
+    // What Excel and most writers put in a cell, unprefixed and without attributes, is recognised
+    // from its bytes: <v>, </v>, <f>, </f>, </c>. Anything else is read as a tag.
+    const b1 = buf[lt + 1];
+    const b2 = buf[lt + 2];
+    if (b2 === GT && (b1 === V || b1 === F)) {
+      const close = nextLt(buf, lt + 3);
+      if (close < 0) throw new FastFormatError(b1 === V ? 'unterminated <v>' : 'unterminated <f>');
+      if (b1 === V) {
+        v0 = lt + 3;
+        v1 = close;
+      } else {
+        sharedFormula = false;
+        f0 = lt + 3;
+        f1 = close;
+      }
+      i = close;
+      continue;
+    }
+    if (b1 === SLASH && buf[lt + 3] === GT && (b2 === V || b2 === F || b2 === C)) {
+      i = lt + 4;
+      if (b2 === C) break;
+      continue;
+    }
     readTag(buf, lt, tag);
     i = tag.end + 1;
     if (tag.closing) {
