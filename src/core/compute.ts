@@ -3,7 +3,7 @@
 import type { Component, Item, Scheme } from '../scheme/schema.js';
 import { catalogueOf, MemberIndex, type Catalogue } from './catalogue.js';
 import { monthIndexOf, monthRange, type Cycle, type Period } from './cycle.js';
-import { compare, Dec, dec, maxDec, minDec, roundTo, sum, times, ZERO } from './decimal.js';
+import { add, compare, Dec, dec, equals, maxDec, minDec, roundTo, sub, sum, times, ZERO } from './decimal.js';
 import type { EventRow, Evaluation, HistoryEntry, Ledger, Member, RecordRow, Sanction } from './model.js';
 import type { BranchResult, ComponentValue, MemberResult, TraceStep } from './result.js';
 import { norm } from './text.js';
@@ -199,13 +199,13 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
   for (const cv of components) {
     const w = times(cv.value, cv.weight);
     if (cv.role === 'deduction') {
-      deduction = deduction.plus(w);
-      total = total.minus(w);
+      deduction = add(deduction, w);
+      total = sub(total, w);
     } else {
-      if (cv.role === 'bonus') bonus = bonus.plus(w);
-      total = total.plus(w);
+      if (cv.role === 'bonus') bonus = add(bonus, w);
+      total = add(total, w);
     }
-    if (!cv.weight.equals(1)) {
+    if (!equals(cv.weight, ONE)) {
       if (tracing) step(trace, 'R5', `${cv.name} ${cv.value.toString()} × ${cv.weight.toString()} = ${w.toString()}`, `${cv.name} ${cv.value} × ${cv.weight} = ${w}`);
     }
   }
@@ -232,12 +232,12 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
     const before = total;
     if (scheme.clamp.max !== undefined) total = minDec(total, dec(scheme.clamp.max));
     if (scheme.clamp.min !== undefined) total = maxDec(total, dec(scheme.clamp.min));
-    if (!before.equals(total)) {
+    if (!equals(before, total)) {
       if (tracing) step(trace, 'R9', `总分 ${before.toString()} 限定在 [${scheme.clamp.min ?? '−∞'}, ${scheme.clamp.max ?? '+∞'}] 内，为 ${total.toString()}`, `Total ${before} clamped to ${total}`);
     }
   }
   const rounded = roundTo(total, scheme.precision);
-  if (!rounded.equals(total)) {
+  if (!equals(rounded, total)) {
     if (tracing) step(trace, 'R10', `${show(total)} 四舍五入保留 ${scheme.precision} 位小数：${rounded.toFixed(scheme.precision)}`, `${show(total)} rounded half-up to ${scheme.precision} places: ${rounded.toFixed(scheme.precision)}`);
   }
   const category = ctx.cat.category(m.category);
@@ -285,6 +285,7 @@ function targetedEvents(scheme: Scheme, d: MemberData): Map<string, ResolvedEven
 }
 
 const NO_EVENTS: ResolvedEvent[] = [];
+const ONE = dec(1);
 const keyCache = new WeakMap<Component, string[]>();
 
 /** `componentId.entryId` of each entry, made once per component. */
@@ -311,12 +312,12 @@ function deductFromEntry(e: Component['entries'][number], start: Dec, events: Re
       v = ZERO;
       if (tracing) step(trace, 'R1', `${e.name}：${ev.item.name}，该项不得分`, `${e.name}: ${ev.item.name}, entry scores 0`, ev.row.source);
     } else {
-      v = v.minus(ev.raw);
+      v = sub(v, ev.raw);
       if (tracing) step(trace, 'R1', `${e.name}：${ev.item.name} −${ev.raw.toString()}`, `${e.name}: ${ev.item.name} −${ev.raw}`, ev.row.source);
     }
   }
   const min = entryMin(e);
-  if (v.lessThan(min)) {
+  if (compare(v, min) < 0) {
     if (tracing) step(trace, 'R1', `${e.name} 扣完为止，计 ${e.min}`, `${e.name} floored at ${e.min}`);
     v = min;
   }
@@ -357,7 +358,7 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
   } else {
     if (tracing) step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}`);
   }
-  if (c.cap !== undefined && c.capPer === 'cycle' && value.greaterThan(c.cap)) {
+  if (c.cap !== undefined && c.capPer === 'cycle' && compare(value, dec(c.cap)) > 0) {
     if (tracing) step(trace, 'R2', `${c.name} ${value.toString()} 超过上限 ${c.cap}，计 ${c.cap}`, `${c.name} ${value} capped at ${c.cap}`);
     value = dec(c.cap);
   }
@@ -377,19 +378,19 @@ function deductValue(ctx: BranchContext, c: Component, m: Member, events: Resolv
     if (last) {
       let v = last.total.times(c.fromHistory.pct);
       if (tracing) step(trace, 'R16', `${c.name}：上年度总分 ${last.total.toString()} × ${c.fromHistory.pct} = ${v.toString()}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);
-      for (const ev of own) v = v.minus(ev.item.zeroes ? v : ev.raw);
+      for (const ev of own) v = sub(v, ev.item.zeroes ? v : ev.raw);
       return maxDec(v, dec(c.floor ?? 0));
     }
   }
   if (c.entries.length === 0) {
     let v = dec(c.base ?? 0);
-    for (const ev of own) v = ev.item.zeroes ? ZERO : v.minus(ev.raw);
+    for (const ev of own) v = ev.item.zeroes ? ZERO : sub(v, ev.raw);
     return c.floor === undefined ? v : maxDec(v, dec(c.floor));
   }
   let total = ZERO;
   for (const e of c.entries) {
     const hits = own.filter((x) => x.item.entry === e.id || (!x.item.entry && e === c.entries[0]));
-    total = total.plus(deductFromEntry(e, dec(e.max), hits, trace));
+    total = add(total, deductFromEntry(e, dec(e.max), hits, trace));
   }
   if (c.floor !== undefined) total = maxDec(total, dec(c.floor));
   if (tracing) step(trace, 'R1', `${c.name}：${total.toString()}`, `${c.name}: ${total}`);
@@ -409,7 +410,7 @@ export function belowHighest<T>(rows: readonly T[], keyOf: (r: T) => string | un
     const p = k === undefined ? undefined : pointsOf(r);
     if (k === undefined || !p) continue;
     const cur = best.get(k);
-    if (!cur || p.greaterThan(cur.points)) best.set(k, { row: r, points: p });
+    if (!cur || compare(p, cur.points) > 0) best.set(k, { row: r, points: p });
   }
   const out = new Set<T>();
   for (const r of rows) {
@@ -431,8 +432,8 @@ function accumulateValue(ctx: BranchContext, c: Component, all: ResolvedEvent[],
   const take = (key: string, cap: number | undefined, want: Dec): Dec => {
     if (cap === undefined) return want;
     const u = used.get(key) ?? ZERO;
-    const got = maxDec(ZERO, minDec(want, dec(cap).minus(u)));
-    used.set(key, u.plus(got));
+    const got = maxDec(ZERO, minDec(want, sub(dec(cap), u)));
+    used.set(key, add(u, got));
     return got;
   };
   let value = ZERO;
@@ -452,7 +453,7 @@ function accumulateValue(ctx: BranchContext, c: Component, all: ResolvedEvent[],
     if (!inPeriod(ev)) continue;
     const split = ev.item.split ? '（平分）' : '';
     if (tracing) step(trace, ev.item.split ? 'R19' : 'R2', `${c.name}：${ev.item.name}${ev.row.level ? `（${ev.row.level}）` : ''}${split} ${want.toString()}${v.equals(want) ? '' : `，受上限限制计 ${v.toString()}`}`, `${c.name}: ${ev.item.name} ${want}${v.equals(want) ? '' : `, capped to ${v}`}`, ev.row.source);
-    value = value.plus(v);
+    value = add(value, v);
   }
   return value;
 }

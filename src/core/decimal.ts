@@ -62,6 +62,28 @@ function fromScaled(n: number): Dec {
   return d;
 }
 
+/** a + b, exact; without decimal.js when both are on the fast path. */
+export function add(a: Dec, b: Dec): Dec {
+  const x = scaled(a);
+  const y = scaled(b);
+  if (x !== undefined && y !== undefined) {
+    const s = x + y;
+    if (Number.isSafeInteger(s)) return fromScaled(s);
+  }
+  return a.plus(b);
+}
+
+/** a − b, exact; without decimal.js when both are on the fast path. */
+export function sub(a: Dec, b: Dec): Dec {
+  const x = scaled(a);
+  const y = scaled(b);
+  if (x !== undefined && y !== undefined) {
+    const s = x - y;
+    if (Number.isSafeInteger(s)) return fromScaled(s);
+  }
+  return a.minus(b);
+}
+
 export function sum(values: Iterable<Dec>): Dec {
   const list = Array.isArray(values) ? (values as Dec[]) : [...values];
   let acc = 0;
@@ -95,8 +117,22 @@ export function compare(a: Dec, b: Dec): number {
   return a.comparedTo(b);
 }
 
-/** Half-up rounding to the scheme's precision, once per period total. */
+/** a equals b (exactly). */
+export function equals(a: Dec, b: Dec): boolean {
+  return compare(a, b) === 0;
+}
+
+/** Half-up rounding (halves away from zero) to the scheme's precision, once per period total. */
 export function roundTo(v: Dec, places: number): Dec {
+  const s = scaled(v);
+  if (s !== undefined && Number.isInteger(places) && places >= 0) {
+    if (places >= 6) return v;
+    // Whole millionths: round |s| to a whole number of units of 10^-places, then the sign back.
+    const unit = 10 ** (6 - places);
+    const m = Math.abs(s);
+    const r = m % unit === 0 ? m : Math.floor((m + unit / 2) / unit) * unit;
+    return r === m ? v : fromScaled(s < 0 && r !== 0 ? -r : r);
+  }
   return v.toDecimalPlaces(places, Dec.ROUND_HALF_UP);
 }
 

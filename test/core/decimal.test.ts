@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { compare, Dec, dec, maxDec, minDec, scaled, sum, times } from '../../src/core/decimal.js';
+import { add, compare, Dec, dec, equals, maxDec, minDec, roundTo, scaled, sub, sum, times } from '../../src/core/decimal.js';
 
 const Slow = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
@@ -41,6 +41,26 @@ describe('exact fast path = decimal.js', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('add, sub, equals and half-up rounding of any pair (rounding: halves away from zero, as decimal.js)', () => {
+    fc.assert(
+      fc.property(scoreText, scoreText, fc.integer({ min: 0, max: 8 }), (a, b, places) => {
+        const x = new Dec(a);
+        const y = new Dec(b);
+        expect(add(x, y).toString()).toBe(new Slow(a).plus(b).toString());
+        expect(sub(x, y).toString()).toBe(new Slow(a).minus(b).toString());
+        expect(equals(x, y)).toBe(new Slow(a).equals(b));
+        // -0 and 0 print alike; the value is what counts
+        expect(roundTo(x, places).toString()).toBe(new Slow(a).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toString());
+        expect(roundTo(sub(x, y), places).toString()).toBe(new Slow(a).minus(b).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toString());
+      }),
+      { numRuns: 3000 },
+    );
+    expect(roundTo(dec('2.345'), 2).toString()).toBe('2.35');
+    expect(roundTo(dec('-2.345'), 2).toString()).toBe('-2.35');
+    expect(roundTo(dec('-0.004'), 2).isZero()).toBe(true);
+    expect(roundTo(dec('89.95'), 1).toString()).toBe('90');
   });
 
   it('sums of sums stay exact (results feed later sums)', () => {
