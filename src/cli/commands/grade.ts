@@ -67,6 +67,7 @@ export function registerGrade(program: Command): void {
     const { publicationList } = await import('../../excel/write/publication.js');
     const label = `${year}年度`;
     await writeOutput(gradeWorkbook(scheme, result, { excluded: batch.excluded }), join(dir, `${label}评定结果.xlsx`), opts.force, written);
+    timing('write results');
     if (batch.ledgers.length > 0) await writeOutput(publicationList(scheme, result, { from, days }), join(dir, `${label}公示名单.xlsx`), opts.force, written);
     timing('write');
     reportExcluded(batch, opts.quiet || opts.json);

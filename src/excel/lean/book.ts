@@ -102,10 +102,13 @@ export class Sheet {
     }
     if (cols.length) out += `<cols>${cols.join('')}</cols>`;
     out += '<sheetData>';
-    yield out;
-    out = '';
     let buf = fresh();
     let used = 0;
+    // The head, the rows and the tail go into the same chunk when they fit: a small sheet (a
+    // branch's, of a county's thousands) is one buffer, deflated without being copied.
+    if (out.length * 3 > chunk) yield out;
+    else used = buf.write(out, 0, 'utf8');
+    out = '';
     let last = 0;
     for (const source of this.sources) {
       for (const row of typeof source === 'function' ? source() : source) {
@@ -123,8 +126,6 @@ export class Sheet {
         else used += buf.write(xml, used, 'utf8');
       }
     }
-    if (used > 0) yield buf.subarray(0, used);
-    else pool?.release(buf);
     out += '</sheetData>';
     if (this.merges.length) out += `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;
     if (this.page) {
@@ -135,6 +136,13 @@ export class Sheet {
       out += `<pageSetup paperSize="${p.paperSize ?? 9}" orientation="${p.orientation ?? 'portrait'}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
     }
     out += '</worksheet>';
+    if (used + out.length * 3 <= chunk) {
+      used += buf.write(out, used, 'utf8');
+      yield buf.subarray(0, used);
+      return;
+    }
+    if (used > 0) yield buf.subarray(0, used);
+    else pool?.release(buf);
     yield out;
   }
 }

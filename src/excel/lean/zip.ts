@@ -127,6 +127,8 @@ export class ChunkPool {
 /** Entries up to this size (uncompressed) are deflated in one piece and written in batches of FLUSH_AT. */
 const SMALL_ENTRY = 256 * 1024;
 const FLUSH_AT = 1024 * 1024;
+/** The staging buffer of small entries: a batch, plus room for the entry that completes it. */
+const STAGE_BYTES = FLUSH_AT + SMALL_ENTRY + 64 * 1024;
 
 /** Deflated pieces in flight at once (the thread pool deflates them while the next is built). */
 const IN_FLIGHT = 3;
@@ -161,17 +163,19 @@ export class ZipWriter {
     this.level = opts.level ?? 6;
   }
 
-  /** Small entries, complete with their headers, waiting to be written in one go at `offset - queued`. */
-  private queue: Buffer[] = [];
-  private queued = 0;
+  /**
+   * Small entries, complete with their headers, copied here and written in one go at
+   * `offset - staged`: one buffer for the whole file, so the deflated pieces die young instead of
+   * waiting (as old-generation garbage outside the heap) for their batch to be written.
+   */
+  private stage: Buffer | undefined;
+  private staged = 0;
 
   private async flush(): Promise<void> {
-    if (this.queued === 0) return;
-    const buf = this.queue.length === 1 ? this.queue[0]! : Buffer.concat(this.queue);
-    const at = this.offset - this.queued;
-    this.queue = [];
-    this.queued = 0;
-    await this.write(buf, at);
+    if (this.staged === 0) return;
+    const n = this.staged;
+    this.staged = 0;
+    await this.write(this.stage!.subarray(0, n), this.offset - n);
   }
 
   private async write(buf: Buffer, position?: number): Promise<void> {
@@ -192,7 +196,7 @@ export class ZipWriter {
   async add(name: string, chunks: Iterable<string | Buffer>, pool?: ChunkPool): Promise<void> {
     if (this.entries.length >= ZIP_LIMITS.maxEntries) throw new ZipLimitError('too many zip entries');
     // A small entry (a branch's sheet of a county's thousands) is deflated at once, here, and
-    // queued with its header: no thread-pool round trips, no header patching, one write per batch.
+    // staged with its header: no thread-pool round trips, no header patching, one write per batch.
     const it = chunks[Symbol.iterator]();
     const head: Buffer[] = [];
     let size = 0;
@@ -203,9 +207,11 @@ export class ZipWriter {
       size += buf.length;
     }
     if (next.done) {
-      const data = head.length === 1 && !pool ? head[0]! : Buffer.concat(head);
+      // A sheet that fits one chunk is deflated from the chunk itself, which then goes back to the pool.
+      const data = head.length === 1 ? head[0]! : Buffer.concat(head);
+      const written = this.addSmall(name, data);
       for (const b of head) pool?.release(b);
-      return this.addSmall(name, data);
+      return written;
     }
     const rest = next;
     const all = function* (): Generator<string | Buffer> {
@@ -217,18 +223,23 @@ export class ZipWriter {
     return this.addStreamed(name, all(), pool);
   }
 
+  /** Deflates `data` at once (synchronously: the caller may reuse it as soon as this returns its promise). */
   private async addSmall(name: string, data: Buffer): Promise<void> {
     checkSize(`zip entry ${name}`, data.length);
     const comp = zlib.deflateRawSync(data, { level: this.level });
     const e: Central = { name: nameBytes(name), crc: crc32(data), compressed: comp.length, size: data.length, offset: this.offset };
-    checkSize('the zip file', this.offset + 30 + e.name.length + comp.length);
-    for (const b of [localHeader(e, this.when), e.name, comp]) {
-      this.queue.push(b);
-      this.queued += b.length;
-    }
-    this.offset += 30 + e.name.length + comp.length;
+    const size = 30 + e.name.length + comp.length;
+    checkSize('the zip file', this.offset + size);
+    const stage = (this.stage ??= Buffer.allocUnsafeSlow(STAGE_BYTES));
+    if (this.staged + size > stage.length) await this.flush();
+    this.offset += size;
     this.entries.push(e);
-    if (this.queued >= FLUSH_AT) await this.flush();
+    if (size > stage.length) return this.write(Buffer.concat([localHeader(e, this.when), e.name, comp]), e.offset);
+    localHeader(e, this.when).copy(stage, this.staged);
+    e.name.copy(stage, this.staged + 30);
+    comp.copy(stage, this.staged + 30 + e.name.length);
+    this.staged += size;
+    if (this.staged >= FLUSH_AT) await this.flush();
   }
 
   private async addStreamed(name: string, chunks: Iterable<string | Buffer>, pool?: ChunkPool): Promise<void> {
