@@ -51,7 +51,7 @@ export function scaled(v: Dec): number | undefined {
 const fromScaledCache = new Map<number, Dec>();
 
 /** The decimal of a whole number of millionths (the result of a fast sum); shared, decimals never change. */
-function fromScaled(n: number): Dec {
+export function fromScaled(n: number): Dec {
   let d = fromScaledCache.get(n);
   if (d === undefined) {
     d = new Dec(`${n}e-6`);
@@ -146,5 +146,8 @@ export function maxDec(a: Dec, b: Dec): Dec {
 
 /** A JSON number for output; only ever called on already rounded values. */
 export function toNumber(v: Dec): number {
-  return v.toNumber();
+  const s = scaled(v);
+  // Whole millionths over a million: both exact doubles, so the quotient is the double nearest the
+  // decimal, the same one v.toNumber() reads from its digits.
+  return s !== undefined ? s / SCALE : v.toNumber();
 }

@@ -23,6 +23,9 @@ const full: MemberResult = {
   posts: ['\u0002岗位', '治安巡逻'],
   vetoReason: '违反政治纪律',
   exactTotal: dec('99.4999999999999999999999999'),
+  // on the fast path (crosses as millionths) and off it (crosses as text)
+  bonus: dec('-0.000001'),
+  deduction: dec('1234567.5'),
   sanctions: ['诫勉谈话'],
   flags: ['\u0001标记'],
   trace: [{ rule: 'R2', zh: '合计 99.5', en: 'Subtotal 99.5', source: { file: 'a.xlsx', sheet: '1月', cell: 'D7' } }],

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { add, compare, Dec, dec, equals, maxDec, minDec, roundTo, scaled, sub, sum, times } from '../../src/core/decimal.js';
+import { add, compare, Dec, dec, equals, maxDec, minDec, roundTo, scaled, sub, sum, times, toNumber } from '../../src/core/decimal.js';
 
 const Slow = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
@@ -51,6 +51,7 @@ describe('exact fast path = decimal.js', () => {
         expect(add(x, y).toString()).toBe(new Slow(a).plus(b).toString());
         expect(sub(x, y).toString()).toBe(new Slow(a).minus(b).toString());
         expect(equals(x, y)).toBe(new Slow(a).equals(b));
+        expect(Object.is(toNumber(x) + 0, new Slow(a).toNumber() + 0)).toBe(true);
         // -0 and 0 print alike; the value is what counts
         expect(roundTo(x, places).toString()).toBe(new Slow(a).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toString());
         expect(roundTo(sub(x, y), places).toString()).toBe(new Slow(a).minus(b).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toString());

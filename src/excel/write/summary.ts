@@ -4,7 +4,7 @@ import { outputOrder } from '../../core/grade.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
 import { chineseDate, periodTitle } from '../../core/cycle.js';
-import { roundTo, type Dec } from '../../core/decimal.js';
+import { roundTo, toNumber, type Dec } from '../../core/decimal.js';
 import { numFmtFor, type Column } from './style.js';
 import type { Book, Sheet, Value } from '../lean/book.js';
 import { addTable } from '../lean/table.js';
@@ -38,8 +38,7 @@ export function flagText(m: MemberResult): string {
 
 /** A rounded score as a JSON/Excel number. */
 export function scoreNumber(v: Dec, precision: number): number {
-  // Already at the precision (most totals, whole bonuses): no new Decimal needed.
-  return v.decimalPlaces() <= precision ? v.toNumber() : roundTo(v, precision).toNumber();
+  return toNumber(roundTo(v, precision));
 }
 
 function todayIso(): string {
