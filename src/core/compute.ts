@@ -295,17 +295,17 @@ function entryKeys(c: Component): string[] {
   return k;
 }
 
-const entryMins = new WeakMap<Component['entries'][number], Dec>();
+const minsCache = new WeakMap<Component, Dec[]>();
 
-/** An entry's floor as a decimal, made once (comparisons with plain numbers convert every time). */
-function entryMin(e: Component['entries'][number]): Dec {
-  let d = entryMins.get(e);
-  if (d === undefined) entryMins.set(e, (d = dec(e.min)));
-  return d;
+/** The floors of a component's entries as decimals, made once per component. */
+function entryMins(c: Component): Dec[] {
+  let m = minsCache.get(c);
+  if (!m) minsCache.set(c, (m = c.entries.map((e) => dec(e.min))));
+  return m;
 }
 
 /** R1 on one entry: events subtract from its starting points, 该项不得分 zeroes it, floored at its minimum (扣完为止). */
-function deductFromEntry(e: Component['entries'][number], start: Dec, events: ResolvedEvent[], trace: TraceStep[]): Dec {
+function deductFromEntry(e: Component['entries'][number], min: Dec, start: Dec, events: ResolvedEvent[], trace: TraceStep[]): Dec {
   let v = start;
   for (const ev of events) {
     if (ev.item.zeroes) {
@@ -316,7 +316,6 @@ function deductFromEntry(e: Component['entries'][number], start: Dec, events: Re
       if (tracing) step(trace, 'R1', `${e.name}：${ev.item.name} −${ev.raw.toString()}`, `${e.name}: ${ev.item.name} −${ev.raw}`, ev.row.source);
     }
   }
-  const min = entryMin(e);
   if (compare(v, min) < 0) {
     if (tracing) step(trace, 'R1', `${e.name} 扣完为止，计 ${e.min}`, `${e.name} floored at ${e.min}`);
     v = min;
@@ -329,20 +328,21 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
   const { scheme } = ctx;
   const perRecord: Dec[] = [];
   const keys = entryKeys(c);
+  const mins = entryMins(c);
   const targeted = targetedEvents(scheme, d);
+  // The events aimed at each entry, by record period (looked up once per member, not per period).
+  const aimed = targeted.size === 0 ? undefined : keys.map((k) => targeted.get(k));
+  const parts = new Array<Dec>(c.entries.length);
   for (const r of records) {
     const row = d.records.get(r);
-    const parts = new Array<Dec>(c.entries.length);
     for (let i = 0; i < parts.length; i++) {
-      const e = c.entries[i]!;
-      const key = keys[i]!;
-      let v = row?.values[key] ?? null;
+      let v = row?.values[keys[i]!] ?? null;
       if (v === null) {
         if (!flags.includes('缺少记录')) flags.push('缺少记录');
         v = ZERO;
       }
-      const events = targeted.size === 0 ? NO_EVENTS : (targeted.get(key)?.[r] ?? NO_EVENTS);
-      parts[i] = events.length === 0 && compare(v, entryMin(e)) >= 0 ? v : deductFromEntry(e, v, events, trace);
+      const events = aimed?.[i]?.[r] ?? NO_EVENTS;
+      parts[i] = events.length === 0 && compare(v, mins[i]!) >= 0 ? v : deductFromEntry(c.entries[i]!, mins[i]!, v, events, trace);
     }
     let total = sum(parts);
     if (c.cap !== undefined && c.capPer === 'record' && compare(total, dec(c.cap)) > 0) total = dec(c.cap);
@@ -390,7 +390,7 @@ function deductValue(ctx: BranchContext, c: Component, m: Member, events: Resolv
   let total = ZERO;
   for (const e of c.entries) {
     const hits = own.filter((x) => x.item.entry === e.id || (!x.item.entry && e === c.entries[0]));
-    total = add(total, deductFromEntry(e, dec(e.max), hits, trace));
+    total = add(total, deductFromEntry(e, dec(e.min), dec(e.max), hits, trace));
   }
   if (c.floor !== undefined) total = maxDec(total, dec(c.floor));
   if (tracing) step(trace, 'R1', `${c.name}：${total.toString()}`, `${c.name}: ${total}`);
