@@ -1,6 +1,6 @@
 // The read and check steps for a batch: files and folders → workbooks → ledgers → diagnostics.
 // A broken or invalid workbook is reported and left out; the others go on.
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { Diagnostic, Params } from '../core/diagnostics.js';
@@ -83,7 +83,7 @@ export interface LoadOptions {
 
 /** Reads and checks every file; never throws for bad input. Large batches use worker threads. */
 export async function loadLedgers(files: string[], opts: LoadOptions): Promise<LoadedLedger[]> {
-  const sizes = await fileSizes(files);
+  const sizes = fileSizes(files);
   const workers = workerCount(files.length, sizes.reduce((a, b) => a + b, 0));
   if (workers > 1) return loadInWorkers(files, sizes, opts, workers);
   const out: LoadedLedger[] = [];
@@ -105,10 +105,15 @@ function workerCount(files: number, bytes: number): number {
   return Math.max(0, Math.min(wanted, files));
 }
 
-async function fileSizes(files: string[]): Promise<number[]> {
-  const out: number[] = [];
-  for (const f of files) out.push((await fs.stat(f).catch(() => ({ size: 0 }))).size);
-  return out;
+/** Sizes of the files (0 when unreadable: the reader reports it). Synchronous: 2,800 promise stats took 0.15 s, these 7 ms. */
+function fileSizes(files: string[]): number[] {
+  return files.map((f) => {
+    try {
+      return statSync(f).size;
+    } catch {
+      return 0;
+    }
+  });
 }
 
 /** A worker is given the next file before it finishes this one when both are small (no idle gap per file). */
