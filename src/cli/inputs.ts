@@ -121,6 +121,13 @@ const SMALL_FILE = 512 * 1024;
 
 /** Heap of one read worker: a workbook that needs more is left out with a reason, the batch goes on. */
 export const WORKER_HEAP_MB = Number(process.env.SCORE_WORKER_HEAP_MB) || 384;
+/**
+ * Young generation of a read worker. A county ledger (2,000 members) is some 20 MB of objects that
+ * live while it is read, checked and computed; with 16 MB they were promoted and collected again
+ * by full collections (GC took 60 ms a ledger instead of 25); 32 MB reads a county ~10 % faster
+ * at the same peak memory (measured 16/32/48/64/96: 64 and up cost 80 MB more).
+ */
+const WORKER_YOUNG_MB = 32;
 
 async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions, n: number): Promise<LoadedLedger[]> {
   const { Worker } = await import('node:worker_threads');
@@ -146,7 +153,7 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
   const lane = (): Promise<void> =>
     new Promise<void>((resolveLane) => {
       const start = (): void => {
-        const w = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
+        const w = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
         const inHand: number[] = [];
         const feed = (): void => {
           while (inHand.length === 0 || (inHand.length < 2 && sizes[inHand[0]!]! < SMALL_FILE)) {

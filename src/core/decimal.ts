@@ -13,12 +13,23 @@ const made = new Map<number | string, Dec>();
  * A decimal of a number or text; the same value gives the same (immutable) decimal. Long texts
  * (a mean of 38.0833…, each member's own) are not kept: sharing them would only cost a map entry.
  */
+/**
+ * A new decimal whose digit array is exactly as long as its digits: decimal.js builds it by pushing
+ * onto an empty array, which reserves 17 slots (152 bytes) for the one or two a score needs — 20 MB
+ * over a county's results. `d` is decimal.js's documented digits property; only its capacity changes.
+ */
+function make(v: number | string): Dec {
+  const d = new Dec(v) as Dec & { d: number[] | null };
+  if (d.d) d.d = d.d.slice();
+  return d;
+}
+
 export function dec(v: number | string | Dec): Dec {
   if (v instanceof Dec) return v;
-  if (typeof v === 'string' && v.length > 12) return new Dec(v);
+  if (typeof v === 'string' && v.length > 12) return make(v);
   let d = made.get(v);
   if (d === undefined) {
-    d = new Dec(v);
+    d = make(v);
     if (made.size > 100_000) made.clear();
     made.set(v, d);
   }
@@ -54,7 +65,7 @@ const fromScaledCache = new Map<number, Dec>();
 export function fromScaled(n: number): Dec {
   let d = fromScaledCache.get(n);
   if (d === undefined) {
-    d = new Dec(`${n}e-6`);
+    d = make(`${n}e-6`);
     if (fromScaledCache.size > 100_000) fromScaledCache.clear();
     fromScaledCache.set(n, d);
     (d as WithScaled)[MILLIONTHS] = Math.abs(n) < SCALE * SCALE ? n : NaN;

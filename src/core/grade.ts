@@ -67,7 +67,7 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
         if (cv && cv.value.lessThan(cond.min)) {
           setGrade(m, cond.fallback, starsOfGrade(scheme.bands, cond.fallback));
           const flag = `${cv.name}低于${cond.min}，不能评为${cond.grade}`;
-          m.flags.push(flag);
+          addFlag(m, flag);
           if (tracing) step(m, 'R14', `${cond.grade} 还要求 ${cv.name} ≥ ${cond.min}（实际 ${cv.value.toString()}），定为 ${cond.fallback}`, `${cond.grade} needs ${cv.name} ≥ ${cond.min} (has ${cv.value}); graded ${cond.fallback}`);
         }
       }
@@ -75,7 +75,7 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
         const o = cat.override(type);
         if (!o) continue;
         setGrade(m, o.grade, starsOfGrade(scheme.bands, o.grade));
-        m.flags.push(o.flag ?? `受${o.type}，定为${o.grade}`);
+        addFlag(m, o.flag ?? `受${o.type}，定为${o.grade}`);
         if (tracing) step(m, 'R15', `受「${o.type}」，当年度定为 ${o.grade}`, `${o.type}: graded ${o.grade} this cycle`);
       }
     }
@@ -135,7 +135,7 @@ export function applyQuota(scheme: Scheme, members: MemberResult[]): void {
     if (keeps) continue;
     const tied = tieAtCut && m.total.equals(cutValue);
     setGrade(m, q.fallback, starsOfGrade(scheme.bands, q.fallback));
-    m.flags.push(tied ? TIE_AT_CUT : OVER_QUOTA);
+    addFlag(m, tied ? TIE_AT_CUT : OVER_QUOTA);
     if (tracing) step(m, 'R13', `${q.grade}名额 ${cap} 人（${n} 人 × ${q.pct * 100}%）${tied ? '，与名额线并列，均暂列' : '，超出名额，列为'}${q.fallback}`, `Quota for ${q.grade}: ${cap} of ${n}; ${tied ? 'tied at the cut' : 'beyond the quota'} → ${q.fallback}`);
   }
 }
@@ -191,7 +191,7 @@ function applyFlagRules(scheme: Scheme, m: MemberResult, branch: string, period:
     } else {
       if (tracing) step(m, 'R17', `符合条件：${rule.flag}`, `Rule: ${rule.flag}`);
     }
-    if (!m.flags.includes(rule.flag)) m.flags.push(rule.flag);
+    if (!m.flags.includes(rule.flag)) addFlag(m, rule.flag);
     if (rule.setGrade) setGrade(m, rule.setGrade, starsOfGrade(scheme.bands, rule.setGrade));
   }
 }
@@ -208,7 +208,7 @@ function applyRankRules(scheme: Scheme, members: MemberResult[], period: Period)
     for (const m of sorted) {
       const inside = rule.position === 'top' ? value(m).greaterThanOrEqualTo(edge) : value(m).lessThanOrEqualTo(edge);
       if (!inside) break;
-      if (!m.flags.includes(rule.flag)) m.flags.push(rule.flag);
+      if (!m.flags.includes(rule.flag)) addFlag(m, rule.flag);
       if (tracing) step(m, 'R18', `${rule.position === 'top' ? '前' : '后'} ${rule.count} 名：${rule.flag}`, `${rule.position} ${rule.count}: ${rule.flag}`);
     }
   }
@@ -223,4 +223,12 @@ export function followUpFlags(m: MemberResult): string[] {
 export function flagReason(m: MemberResult, flag: string): string {
   const s = m.trace.find((x) => x.zh.includes(flag));
   return s ? `${s.rule} ${s.zh}` : '';
+}
+
+/**
+ * Adds a flag as a new array of exactly the right length: a push onto an empty array reserves 17
+ * slots, which over a county's members is megabytes of empty slots kept until the end.
+ */
+function addFlag(m: MemberResult, flag: string): void {
+  m.flags = m.flags.concat(flag);
 }
