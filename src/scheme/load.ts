@@ -1,40 +1,15 @@
 // Loads a scheme: a built-in id or a user's JSON file, validated by the same zod schema and
 // cross-field checks; problems name the field path and say how to fix it.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { builtinDir, builtinIds } from './builtins.js';
 import type { ZodIssue } from 'zod';
 import { checkScheme, type SchemeProblem } from './checks.js';
 import { schemeSchema, type Scheme } from './schema.js';
 
 export type LoadResult = { ok: true; scheme: Scheme; builtin: boolean } | { ok: false; file: string; problems: SchemeProblem[] };
 
-/** The package root (holds package.json), found from this module whether run from src or dist. */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return dir;
-}
-
-const builtinDir = (): string => join(packageRoot(), 'src', 'scheme', 'builtin');
-
-/** Built-in ids in the order SCHEMES.md gives them. */
-export const BUILTIN_ORDER = ['township', 'vanguard', 'agency', 'bureau', 'culture', 'company', 'school', 'village', 'tiered-xinba', 'tiered-baiyanghe', 'it-bureau', 'demolition'];
-
-export function builtinIds(): string[] {
-  const present = new Set(
-    existsSync(builtinDir())
-      ? readdirSync(builtinDir())
-          .filter((f) => f.endsWith('.json'))
-          .map((f) => f.slice(0, -5))
-      : [],
-  );
-  return [...BUILTIN_ORDER.filter((id) => present.has(id)), ...[...present].filter((id) => !BUILTIN_ORDER.includes(id)).sort()];
-}
+export { BUILTIN_ORDER, builtinIds, packageRoot } from './builtins.js';
 
 const cache = new Map<string, LoadResult>();
 

@@ -48,3 +48,18 @@ describe('user scheme files', () => {
     expect(!r.ok && r.problems[0]!.zh).toMatch(/不是有效的 JSON/);
   });
 });
+
+describe('built-in schemes', () => {
+  it('every one loads, and `score schemes` lists the name, source and summary it has', async () => {
+    const { builtinIds, builtinSummary } = await import('../../src/scheme/builtins.js');
+    const { loadScheme } = await import('../../src/scheme/load.js');
+    expect(builtinIds().length).toBeGreaterThanOrEqual(12);
+    for (const id of builtinIds()) {
+      const r = loadScheme(id);
+      expect(r.ok, id).toBe(true);
+      if (!r.ok) continue;
+      expect(builtinSummary(id)).toEqual({ id, name: r.scheme.name, source: r.scheme.source, summary: r.scheme.summary });
+    }
+    expect(builtinSummary('no-such-scheme')).toBeUndefined();
+  });
+});

@@ -1,17 +1,14 @@
 // `score schemes`: the built-in schemes (id, 名称, seed source).
 import type { Command } from 'commander';
 import Table from 'cli-table3';
-import { builtinIds, loadScheme } from '../../scheme/load.js';
+import { builtinIds, builtinSummary } from '../../scheme/builtins.js';
 import { t } from '../i18n.js';
 import { withCommon } from '../main.js';
 import { printJson, type CommonOptions } from '../output.js';
 import { tableStyle } from '../render.js';
 
 export function collectSchemes(): { id: string; name: string; source: string; summary: string }[] {
-  return builtinIds().flatMap((id) => {
-    const r = loadScheme(id);
-    return r.ok ? [{ id, name: r.scheme.name, source: r.scheme.source, summary: r.scheme.summary }] : [];
-  });
+  return builtinIds().flatMap((id) => builtinSummary(id) ?? []);
 }
 
 export function registerSchemes(program: Command): void {
