@@ -16,9 +16,10 @@ export function printJson(data: unknown): void {
   process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
 }
 
-export function say(opts: CommonOptions, text: string): void {
+/** Prints a line unless --json or --quiet; a function is called only when its text is shown (tables of a county take time). */
+export function say(opts: CommonOptions, text: string | (() => string)): void {
   if (opts.json || opts.quiet) return;
-  process.stdout.write(`${text}\n`);
+  process.stdout.write(`${typeof text === 'function' ? text() : text}\n`);
 }
 
 export function note(opts: CommonOptions, text: string): void {

@@ -90,7 +90,7 @@ export function registerApply(program: Command): void {
     if (issues.length) printDiagnostics(issues);
     const table = new Table({ head: [t('申请表', 'form'), t('姓名', 'name'), t('事项', 'item'), t('级别', 'level'), t('分值', 'points'), t('结果', 'result')], wordWrap: true, style: tableStyle(), chars: COMPACT });
     for (const d of decisions) table.push([`${basename(d.claim.form)} ${d.claim.source.cell ?? ''}`, d.claim.name, d.claim.item, d.claim.level ?? '', d.points?.toString() ?? '', `${d.ok ? t('通过', 'approved') : t('不通过', 'rejected')}：${d.reason[lang()]}`]);
-    say(opts, table.toString());
+    say(opts, () => table.toString());
     say(opts, t(`通过 ${approved.length} 条，不通过 ${rejected.length} 条`, `${approved.length} approved, ${rejected.length} rejected`));
     for (const w of written) say(opts, t(`已写出新台账：${w}（原台账未改动）`, `new ledger written: ${w} (the original is unchanged)`));
   });

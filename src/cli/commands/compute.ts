@@ -67,7 +67,7 @@ export function registerCompute(program: Command): void {
     }
     for (const r of results) {
       say(opts, `${periodTitle(r.cycle, r.period)}（${scheme.name}）`);
-      say(opts, membersTable(scheme, r));
+      say(opts, () => membersTable(scheme, r));
     }
     for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
   });

@@ -73,8 +73,8 @@ export function registerGrade(program: Command): void {
     reportExcluded(batch, opts.quiet || opts.json);
     if (opts.json) return printJson(resultJson(result, batch.issues, { excluded: batch.excluded, written, history: history.files }));
     say(opts, t(`${scheme.name}　${label}评定（${batch.ledgers.length} 个支部，${result.branches.reduce((n, b) => n + b.members.length, 0)} 名党员）`, `${scheme.name} ${year}: ${batch.ledgers.length} branches`));
-    say(opts, overviewTable(scheme, result, batch.excluded));
-    const attention = result.branches.flatMap((b) => b.members.filter((m) => followUpFlags(m).length > 0 || m.vetoed)).length;
+    say(opts, () => overviewTable(scheme, result, batch.excluded));
+    const attention = opts.quiet ? 0 : result.branches.flatMap((b) => b.members.filter((m) => followUpFlags(m).length > 0 || m.vetoed)).length;
     if (attention) say(opts, t(`需关注 ${attention} 人（见评定结果「需关注」表）`, `${attention} members flagged (see 需关注)`));
     for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
   });
