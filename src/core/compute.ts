@@ -402,16 +402,21 @@ export function projectKey(item: Item, project: string | undefined): string | un
   return item.highestOnly && project ? `${item.group ?? item.id}\u0000${norm(project)}` : undefined;
 }
 
+const NONE_BELOW: ReadonlySet<never> = new Set();
+
 /** R3: the rows that do not count because a row of the same project scores higher (ties: the first counts). */
-export function belowHighest<T>(rows: readonly T[], keyOf: (r: T) => string | undefined, pointsOf: (r: T) => Dec | undefined): Set<T> {
-  const best = new Map<string, { row: T; points: Dec }>();
+export function belowHighest<T>(rows: readonly T[], keyOf: (r: T) => string | undefined, pointsOf: (r: T) => Dec | undefined): ReadonlySet<T> {
+  let best: Map<string, { row: T; points: Dec }> | undefined;
   for (const r of rows) {
     const k = keyOf(r);
     const p = k === undefined ? undefined : pointsOf(r);
     if (k === undefined || !p) continue;
+    best ??= new Map();
     const cur = best.get(k);
     if (!cur || compare(p, cur.points) > 0) best.set(k, { row: r, points: p });
   }
+  // Most members have no highest-level-only project at all: nothing to build.
+  if (!best) return NONE_BELOW;
   const out = new Set<T>();
   for (const r of rows) {
     const k = keyOf(r);
