@@ -119,8 +119,9 @@ export function unpackBranch(value: unknown): BranchResult {
     const m: MemberResult = {
       branch,
       file,
-      name: intern(r[0] as string),
-      key: intern(r[2] as string),
+      // A member's own name and key are unique: sharing them would only cost a map entry each.
+      name: r[0] as string,
+      key: r[2] as string,
       category: intern(r[3] as string),
       posts: thaw<string[]>(r[5]),
       participates: r[6] as boolean,
@@ -134,7 +135,7 @@ export function unpackBranch(value: unknown): BranchResult {
       sanctions: thaw<string[]>(r[19]),
       trace: thaw<MemberResult['trace']>(r[20]),
     };
-    if (r[1] != null) m.id = intern(r[1] as string);
+    if (r[1] != null) m.id = r[1] as string;
     if (r[4] != null) m.tier = intern(r[4] as string);
     if (r[11] != null) m.vetoReason = r[11] as string;
     if (r[13] != null) m.exactTotal = unpack(r[13] as number | string);
