@@ -2,6 +2,7 @@
 // comes back as a decimal; a string that happens to start with a marker is escaped ("\u0002" + it).
 // Nothing else changes.
 import { dec, Dec, fromScaled, scaled } from '../core/decimal.js';
+import { Memo, MEMO_LIMIT } from '../core/memo.js';
 import type { BranchResult, ComponentValue, MemberResult } from '../core/result.js';
 
 const DECIMAL = '\u0001';
@@ -28,15 +29,11 @@ export function freeze(value: unknown): unknown {
  * arrive as fresh copies from every worker message: they are shared again here, which keeps a
  * county's results several hundred MB smaller.
  */
-const interned = new Map<string, string>();
+const interned = new Memo<string, string>(MEMO_LIMIT);
 
 function intern(s: string): string {
   if (s.length > 80) return s;
-  const hit = interned.get(s);
-  if (hit !== undefined) return hit;
-  if (interned.size > 500_000) interned.clear();
-  interned.set(s, s);
-  return s;
+  return interned.get(s) ?? interned.set(s, s);
 }
 
 

@@ -1,13 +1,14 @@
 // Exact decimal arithmetic for every score: decimal.js with 40 significant digits and
 // half-up rounding. No score is ever summed or weighted as a binary float.
 import { Decimal as DecimalJs } from 'decimal.js';
+import { Memo, MEMO_LIMIT } from './memo.js';
 
 export const Dec = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);
 
-const made = new Map<number | string, Dec>();
+const made = new Memo<number | string, Dec>(MEMO_LIMIT);
 
 /**
  * A decimal of a number or text; the same value gives the same (immutable) decimal. Long texts
@@ -30,7 +31,6 @@ export function dec(v: number | string | Dec): Dec {
   let d = made.get(v);
   if (d === undefined) {
     d = make(v);
-    if (made.size > 100_000) made.clear();
     made.set(v, d);
   }
   return d;
@@ -59,14 +59,13 @@ export function scaled(v: Dec): number | undefined {
   return s === s ? s : undefined;
 }
 
-const fromScaledCache = new Map<number, Dec>();
+const fromScaledCache = new Memo<number, Dec>(MEMO_LIMIT);
 
 /** The decimal of a whole number of millionths (the result of a fast sum); shared, decimals never change. */
 export function fromScaled(n: number): Dec {
   let d = fromScaledCache.get(n);
   if (d === undefined) {
     d = make(`${n}e-6`);
-    if (fromScaledCache.size > 100_000) fromScaledCache.clear();
     fromScaledCache.set(n, d);
     (d as WithScaled)[MILLIONTHS] = Math.abs(n) < SCALE * SCALE ? n : NaN;
   }

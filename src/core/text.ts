@@ -1,12 +1,13 @@
 // Text normalisation shared by every lookup: NFKC (full-width → half-width), no spaces.
-const normCache = new Map<string, string>();
+import { Memo, MEMO_LIMIT } from './memo.js';
+
+const normCache = new Memo<string, string>(MEMO_LIMIT);
 
 export function norm(text: string | undefined | null): string {
   if (!text) return '';
   let v = normCache.get(text);
   if (v === undefined) {
     v = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-    if (normCache.size > 200_000) normCache.clear();
     normCache.set(text, v);
   }
   return v;

@@ -4,6 +4,7 @@ import type { CellLike, SheetLike } from './book.js';
 import type ExcelJS from 'exceljs';
 import { dec, Dec } from '../core/decimal.js';
 import { isoDate, isValidIso } from '../core/cycle.js';
+import { Memo, MEMO_LIMIT } from '../core/memo.js';
 
 export type CellProblem = 'formula-no-cache' | 'formula-error' | 'not-a-number' | 'bad-date' | 'id-precision';
 
@@ -29,7 +30,7 @@ export const BLANK: CellRead = Object.freeze({ text: '' });
 export const COVERED: CellRead = Object.freeze({ text: '', covered: true });
 
 /** NFKC (８５．５ → 85.5), minus signs unified, trimmed, runs of white space collapsed. */
-const textCache = new Map<string, string>();
+const textCache = new Memo<string, string>(MEMO_LIMIT);
 
 export function normaliseText(s: string): string {
   if (/^[\x21-\x7e]*$/.test(s)) return s;
@@ -41,7 +42,6 @@ export function normaliseText(s: string): string {
       .replace(/[\u200B-\u200D\uFEFF]/g, '')
       .replace(/\s+/g, ' ')
       .trim();
-    if (textCache.size > 200_000) textCache.clear();
     textCache.set(s, v);
   }
   return v;
@@ -104,15 +104,13 @@ export function eachRead(ws: SheetLike, row: number, visit: (c: CellRead, col: n
  * Reads of plain numbers and texts, shared: a ledger repeats the same few scores and names
  * thousands of times. A CellRead is never changed after it is made (they are frozen).
  */
-const numberReads = new Map<number, CellRead>();
+const numberReads = new Memo<number, CellRead>(MEMO_LIMIT);
 const smallReads: CellRead[] = [];
-const textReads = new Map<string, CellRead>();
+const textReads = new Memo<string, CellRead>(MEMO_LIMIT);
 
-function remember<K>(cache: Map<K, CellRead>, k: K, r: CellRead): CellRead {
+function remember<K>(cache: Memo<K, CellRead>, k: K, r: CellRead): CellRead {
   Object.freeze(r);
-  if (cache.size > 100_000) cache.clear();
-  cache.set(k, r);
-  return r;
+  return cache.set(k, r);
 }
 
 export function readValue(v: ExcelJS.CellValue | undefined): CellRead {

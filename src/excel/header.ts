@@ -3,6 +3,7 @@
 import type { SheetLike } from './book.js';
 import { eachRead } from './cells.js';
 import { READ_LIMITS } from './sniff.js';
+import { Memo, MEMO_LIMIT } from '../core/memo.js';
 
 export interface ColumnSpec {
   key: string;
@@ -21,7 +22,7 @@ export interface HeaderMatch {
   missing: string[];
 }
 
-const headers = new Map<string, string>();
+const headers = new Memo<string, string>(MEMO_LIMIT);
 
 /** 党员 姓名 → 党员姓名; 学习教育(10分) → 学习教育; 说明： → 说明. */
 export function normaliseHeader(s: string): string {
@@ -33,9 +34,7 @@ export function normaliseHeader(s: string): string {
     if (next === t || next === '') break;
     t = next;
   }
-  if (headers.size > 50_000) headers.clear();
-  headers.set(s, t);
-  return t;
+  return headers.set(s, t);
 }
 
 const wantedLabels = new WeakMap<ColumnSpec, Set<string>>();
