@@ -81,12 +81,12 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   checkRecords(scheme, ledger, cycle, index, add);
   checkEvents(scheme, ledger, cycle, index, add);
 
+  const known = evaluationGrades(scheme);
   for (const e of ledger.evaluations) {
     const { member, ambiguous } = index.resolve(e.name, e.id);
     if (!member) add(ambiguous ? 'RECORD_AMBIGUOUS' : 'EVAL_UNKNOWN_MEMBER', e.source, { name: e.name }, e.name);
     const votes = sum([e.good ?? ZERO, e.fair ?? ZERO, e.poor ?? ZERO]);
-    if (e.voters && votes.greaterThan(e.voters)) add('EVAL_VOTES_EXCEED', e.source, { found: votes.toString(), voters: e.voters.toString() });
-    const known = evaluationGrades(scheme);
+    if (e.voters && compare(votes, e.voters) > 0) add('EVAL_VOTES_EXCEED', e.source, { found: votes.toString(), voters: e.voters.toString() });
     if (e.grade && known.length > 0 && !known.includes(e.grade.trim())) add('EVAL_BAD_GRADE', e.source, { found: e.grade, options: known.join('、') }, e.grade);
   }
   const effective = [...scheme.vetoTypes, ...scheme.overrides.map((o) => o.type)];
@@ -180,14 +180,14 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
     if (!ev.date) add('EVENT_NO_DATE', ev.source);
     else if (monthIndexOf(cycle, ev.date) < 0) add('EVENT_OUTSIDE_CYCLE', ev.source, { found: ev.date, cycle: cycle.year, start: cycle.start, end: cycle.end }, ev.date);
     else if (member && !activeMonths(member, cycle).includes(monthIndexOf(cycle, ev.date))) add('EVENT_NOT_ON_ROLL', ev.source, { name: member.name, date: ev.date });
-    if (!ev.count.isInteger() || ev.count.lessThanOrEqualTo(0)) add('EVENT_BAD_COUNT', ev.source, { found: ev.count.toString() }, ev.count.toString());
+    if (!ev.count.isInteger() || compare(ev.count, ZERO) <= 0) add('EVENT_BAD_COUNT', ev.source, { found: ev.count.toString() }, ev.count.toString());
     if (item.levels && cat.levelPoints(item, ev.level) === undefined) {
       add('EVENT_UNKNOWN_LEVEL', ev.source, { item: item.name, found: ev.level ?? '', options: Object.keys(item.levels).join('、') }, ev.level);
       continue;
     }
     if (item.range) {
       if (!ev.points) add('EVENT_NEEDS_POINTS', ev.source, { item: item.name, min: item.range.min, max: item.range.max });
-      else if (ev.points.lessThan(item.range.min) || ev.points.greaterThan(item.range.max)) add('EVENT_POINTS_RANGE', ev.source, { item: item.name, found: ev.points.toString(), min: item.range.min, max: item.range.max }, ev.points.toString());
+      else if (compare(ev.points, dec(item.range.min)) < 0 || compare(ev.points, dec(item.range.max)) > 0) add('EVENT_POINTS_RANGE', ev.source, { item: item.name, found: ev.points.toString(), min: item.range.min, max: item.range.max }, ev.points.toString());
     } else if (ev.points && !item.split && !item.veto) {
       const unit = eventUnitPoints(cat, item, { ...ev, points: undefined } as typeof ev);
       const want = unit && times(unit, ev.count);
@@ -206,7 +206,7 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
   for (const { member, byComponent } of perMember.values()) {
     for (const [compId, total] of byComponent) {
       const comp = cat.component(compId)!;
-      if (total.greaterThan(comp.cap!)) add('CAP_EXCEEDED', { file: ledger.file, sheet: '加减分明细' }, { name: member.name, component: comp.name, found: total.toString(), cap: comp.cap });
+      if (compare(total, dec(comp.cap!)) > 0) add('CAP_EXCEEDED', { file: ledger.file, sheet: '加减分明细' }, { name: member.name, component: comp.name, found: total.toString(), cap: comp.cap });
     }
   }
 }
