@@ -2,7 +2,7 @@
 // consecutive-year rules (R16), categories (R17) and rank rules (R18). Pure.
 import type { Band, FlagRule, Scheme } from '../scheme/schema.js';
 import type { Period } from './cycle.js';
-import { Dec, dec } from './decimal.js';
+import { compare, Dec, dec, equals } from './decimal.js';
 import type { HistoryEntry } from './model.js';
 import type { BranchResult, MemberResult, TraceStep } from './result.js';
 import type { HistoryLookup } from './compute.js';
@@ -22,8 +22,8 @@ function step(m: MemberResult, rule: string, zh: string, en: string): void {
 /** The band that holds a value (R12); bands are checked for gaps and overlaps at load. */
 export function bandOf(bands: readonly Band[], value: Dec): Band | undefined {
   return bands.find((b) => {
-    if (b.min !== undefined && (b.minInclusive ? value.lessThan(b.min) : value.lessThanOrEqualTo(b.min))) return false;
-    if (b.max !== undefined && (b.maxInclusive ? value.greaterThan(b.max) : value.greaterThanOrEqualTo(b.max))) return false;
+    if (b.min !== undefined && (b.minInclusive ? compare(value, dec(b.min)) < 0 : compare(value, dec(b.min)) <= 0)) return false;
+    if (b.max !== undefined && (b.maxInclusive ? compare(value, dec(b.max)) > 0 : compare(value, dec(b.max)) >= 0)) return false;
     return true;
   });
 }
@@ -64,7 +64,7 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
       for (const cond of scheme.gradeConditions) {
         if (m.grade !== cond.grade) continue;
         const cv = m.components.find((c) => c.id === cond.component);
-        if (cv && cv.value.lessThan(cond.min)) {
+        if (cv && compare(cv.value, dec(cond.min)) < 0) {
           setGrade(m, cond.fallback, starsOfGrade(scheme.bands, cond.fallback));
           const flag = `${cv.name}低于${cond.min}，不能评为${cond.grade}`;
           addFlag(m, flag);
@@ -110,7 +110,7 @@ export function quotaCap(n: number, pct: number): number {
 export function outputOrder(members: readonly MemberResult[]): MemberResult[] {
   const shown = members.filter((m) => m.participates);
   const ranked = shown.filter((m) => m.rank !== undefined).sort((a, b) => a.rank! - b.rank!);
-  const rest = shown.filter((m) => m.rank === undefined).sort((a, b) => b.total.comparedTo(a.total));
+  const rest = shown.filter((m) => m.rank === undefined).sort((a, b) => compare(b.total, a.total));
   return [...ranked, ...rest];
 }
 
@@ -125,15 +125,15 @@ export function applyQuota(scheme: Scheme, members: MemberResult[]): void {
   const n = counted.length;
   if (n === 0) return;
   const cap = quotaCap(n, q.pct);
-  const candidates = counted.filter((m) => m.grade === q.grade).sort((a, b) => b.total.comparedTo(a.total));
+  const candidates = counted.filter((m) => m.grade === q.grade).sort((a, b) => compare(b.total, a.total));
   if (candidates.length <= cap) return;
   const cutValue = candidates[cap - 1]!.total;
-  const tieAtCut = candidates[cap]!.total.equals(cutValue);
+  const tieAtCut = equals(candidates[cap]!.total, cutValue);
   for (let i = 0; i < candidates.length; i++) {
     const m = candidates[i]!;
-    const keeps = tieAtCut ? m.total.greaterThan(cutValue) : i < cap;
+    const keeps = tieAtCut ? compare(m.total, cutValue) > 0 : i < cap;
     if (keeps) continue;
-    const tied = tieAtCut && m.total.equals(cutValue);
+    const tied = tieAtCut && equals(m.total, cutValue);
     setGrade(m, q.fallback, starsOfGrade(scheme.bands, q.fallback));
     addFlag(m, tied ? TIE_AT_CUT : OVER_QUOTA);
     if (tracing) step(m, 'R13', `${q.grade}名额 ${cap} 人（${n} 人 × ${q.pct * 100}%）${tied ? '，与名额线并列，均暂列' : '，超出名额，列为'}${q.fallback}`, `Quota for ${q.grade}: ${cap} of ${n}; ${tied ? 'tied at the cut' : 'beyond the quota'} → ${q.fallback}`);
@@ -142,11 +142,11 @@ export function applyQuota(scheme: Scheme, members: MemberResult[]): void {
 
 /** Rank (descending, ties share: 1, 1, 3) among graded, non-vetoed members; the rest get no rank. */
 export function rank(members: MemberResult[]): void {
-  const ranked = members.filter((m) => m.graded && !m.vetoed).sort((a, b) => b.total.comparedTo(a.total));
+  const ranked = members.filter((m) => m.graded && !m.vetoed).sort((a, b) => compare(b.total, a.total));
   let prev: Dec | undefined;
   let prevRank = 0;
   ranked.forEach((m, i) => {
-    const r = prev && m.total.equals(prev) ? prevRank : i + 1;
+    const r = prev && equals(m.total, prev) ? prevRank : i + 1;
     m.rank = r;
     prev = m.total;
     prevRank = r;
