@@ -20,6 +20,8 @@ export interface BranchContext {
   cycle: Cycle;
   period: Period;
   history: HistoryLookup;
+  /** Keep every rule's step in the members' traces (explain). */
+  trace: boolean;
 }
 
 /** A resolved event: its item, its month index and the points it is worth before caps. */
@@ -37,12 +39,14 @@ interface MemberData {
   sanctions: Sanction[];
 }
 
-/** Whether compute keeps its trace steps (explain) or drops them (large batches keep memory flat). */
-let tracing = true;
+/**
+ * A member's trace steps while they are kept (explain), undefined when they are not (a county's
+ * grade keeps memory flat): every step is written behind `if (trace)`, so no text is built for nothing.
+ */
+type Trace = TraceStep[] | undefined;
 
 export function computeBranch(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, history: HistoryLookup, opts: { trace?: boolean } = {}): BranchResult {
-  tracing = opts.trace ?? true;
-  const ctx: BranchContext = { scheme, cat: catalogueOf(scheme), ledger, cycle, period, history };
+  const ctx: BranchContext = { scheme, cat: catalogueOf(scheme), ledger, cycle, period, history, trace: opts.trace ?? true };
   const data = collect(ctx);
   const members: MemberResult[] = [];
   for (const m of ledger.members) {
@@ -157,17 +161,16 @@ function show(v: Dec): string {
 }
 
 function step(trace: TraceStep[], rule: string, zh: string, en: string, source?: TraceStep['source']): void {
-  if (!tracing) return;
   trace.push(source ? { rule, zh, en, source } : { rule, zh, en });
 }
 
 function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResult {
   const { scheme, period, cycle } = ctx;
-  const trace: TraceStep[] = [];
+  const trace: Trace = ctx.trace ? [] : undefined;
   const flags: string[] = [];
   const active = activeMonths(m, cycle);
   if (active.length < 12) {
-    if (tracing) step(trace, 'R20', `在册月份：${active.length} 个月（转入/转出），按在册月份计`, `Months on the roll: ${active.length} (transfer), counted over those months`);
+    if (trace) step(trace, 'R20', `在册月份：${active.length} 个月（转入/转出），按在册月份计`, `Months on the roll: ${active.length} (transfer), counted over those months`);
   }
   const records = recordPeriodsOf(scheme, period, active);
   const inPeriod = (ev: ResolvedEvent): boolean => period.months.includes(ev.month);
@@ -206,19 +209,19 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
       total = add(total, w);
     }
     if (!equals(cv.weight, ONE)) {
-      if (tracing) step(trace, 'R5', `${cv.name} ${cv.value.toString()} × ${cv.weight.toString()} = ${w.toString()}`, `${cv.name} ${cv.value} × ${cv.weight} = ${w}`);
+      if (trace) step(trace, 'R5', `${cv.name} ${cv.value.toString()} × ${cv.weight.toString()} = ${w.toString()}`, `${cv.name} ${cv.value} × ${cv.weight} = ${w}`);
     }
   }
-  if (tracing) step(trace, 'R2', `合计（未折算）${show(total)}`, `Subtotal ${show(total)}`);
+  if (trace) step(trace, 'R2', `合计（未折算）${show(total)}`, `Subtotal ${show(total)}`);
   if (scheme.conversion && period.kind === 'cycle') {
     const grade = d.evaluation?.grade;
     const factor = grade === undefined ? undefined : scheme.conversion.factors[grade.trim()];
     if (factor === undefined) {
       flags.push('缺少评议等次，未折算');
-      if (tracing) step(trace, 'R7', '没有评议等次，未按等次折算', 'No evaluation grade: not converted');
+      if (trace) step(trace, 'R7', '没有评议等次，未按等次折算', 'No evaluation grade: not converted');
     } else {
       total = total.times(factor);
-      if (tracing) step(trace, 'R7', `评议等次「${grade}」折算 × ${factor} = ${total.toString()}`, `Converted by grade ${grade} × ${factor} = ${total}`, d.evaluation?.source);
+      if (trace) step(trace, 'R7', `评议等次「${grade}」折算 × ${factor} = ${total.toString()}`, `Converted by grade ${grade} × ${factor} = ${total}`, d.evaluation?.source);
     }
   }
   const veto = findVeto(ctx, d);
@@ -226,19 +229,19 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
   if (veto) {
     vetoReason = veto.reason;
     total = ZERO;
-    if (tracing) step(trace, 'R8', `一票否决：${veto.reason}，总分为 0`, `Veto: ${veto.reason}; total 0`, veto.source);
+    if (trace) step(trace, 'R8', `一票否决：${veto.reason}，总分为 0`, `Veto: ${veto.reason}; total 0`, veto.source);
   }
   if (scheme.clamp) {
     const before = total;
     if (scheme.clamp.max !== undefined) total = minDec(total, dec(scheme.clamp.max));
     if (scheme.clamp.min !== undefined) total = maxDec(total, dec(scheme.clamp.min));
     if (!equals(before, total)) {
-      if (tracing) step(trace, 'R9', `总分 ${before.toString()} 限定在 [${scheme.clamp.min ?? '−∞'}, ${scheme.clamp.max ?? '+∞'}] 内，为 ${total.toString()}`, `Total ${before} clamped to ${total}`);
+      if (trace) step(trace, 'R9', `总分 ${before.toString()} 限定在 [${scheme.clamp.min ?? '−∞'}, ${scheme.clamp.max ?? '+∞'}] 内，为 ${total.toString()}`, `Total ${before} clamped to ${total}`);
     }
   }
   const rounded = roundTo(total, scheme.precision);
   if (!equals(rounded, total)) {
-    if (tracing) step(trace, 'R10', `${show(total)} 四舍五入保留 ${scheme.precision} 位小数：${rounded.toFixed(scheme.precision)}`, `${show(total)} rounded half-up to ${scheme.precision} places: ${rounded.toFixed(scheme.precision)}`);
+    if (trace) step(trace, 'R10', `${show(total)} 四舍五入保留 ${scheme.precision} 位小数：${rounded.toFixed(scheme.precision)}`, `${show(total)} rounded half-up to ${scheme.precision} places: ${rounded.toFixed(scheme.precision)}`);
   }
   const category = ctx.cat.category(m.category);
   const result: MemberResult = {
@@ -257,9 +260,9 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
     graded: Boolean(category?.graded) && m.participates,
     flags,
     sanctions: d.sanctions.filter((x) => !x.date || x.date <= period.end).map((x) => x.type),
-    trace,
+    trace: trace ?? [],
   };
-  if (tracing) result.exactTotal = total;
+  if (trace) result.exactTotal = total;
   if (m.id) result.id = m.id;
   if (m.tier) result.tier = m.tier;
   if (vetoReason) result.vetoReason = vetoReason;
@@ -305,26 +308,26 @@ function entryMins(c: Component): Dec[] {
 }
 
 /** R1 on one entry: events subtract from its starting points, 该项不得分 zeroes it, floored at its minimum (扣完为止). */
-function deductFromEntry(e: Component['entries'][number], min: Dec, start: Dec, events: ResolvedEvent[], trace: TraceStep[]): Dec {
+function deductFromEntry(e: Component['entries'][number], min: Dec, start: Dec, events: ResolvedEvent[], trace: Trace): Dec {
   let v = start;
   for (const ev of events) {
     if (ev.item.zeroes) {
       v = ZERO;
-      if (tracing) step(trace, 'R1', `${e.name}：${ev.item.name}，该项不得分`, `${e.name}: ${ev.item.name}, entry scores 0`, ev.row.source);
+      if (trace) step(trace, 'R1', `${e.name}：${ev.item.name}，该项不得分`, `${e.name}: ${ev.item.name}, entry scores 0`, ev.row.source);
     } else {
       v = sub(v, ev.raw);
-      if (tracing) step(trace, 'R1', `${e.name}：${ev.item.name} −${ev.raw.toString()}`, `${e.name}: ${ev.item.name} −${ev.raw}`, ev.row.source);
+      if (trace) step(trace, 'R1', `${e.name}：${ev.item.name} −${ev.raw.toString()}`, `${e.name}: ${ev.item.name} −${ev.raw}`, ev.row.source);
     }
   }
   if (compare(v, min) < 0) {
-    if (tracing) step(trace, 'R1', `${e.name} 扣完为止，计 ${e.min}`, `${e.name} floored at ${e.min}`);
+    if (trace) step(trace, 'R1', `${e.name} 扣完为止，计 ${e.min}`, `${e.name} floored at ${e.min}`);
     v = min;
   }
   return v;
 }
 
 /** R1 on a recorded component: each record period's entries, minus targeted events, floored; then sum or mean (R10). */
-function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records: number[], trace: TraceStep[], flags: string[]): Dec {
+function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records: number[], trace: Trace, flags: string[]): Dec {
   const { scheme } = ctx;
   const perRecord: Dec[] = [];
   const keys = entryKeys(c);
@@ -347,19 +350,19 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
     let total = sum(parts);
     if (c.cap !== undefined && c.capPer === 'record' && compare(total, dec(c.cap)) > 0) total = dec(c.cap);
     perRecord.push(total);
-    if (row && tracing) step(trace, 'R2', `${c.name}（${row.source.sheet ?? `第${r + 1}期`}）：${total.toString()}`, `${c.name} (${row.source.sheet ?? r + 1}): ${total}`, row.source);
+    if (row && trace) step(trace, 'R2', `${c.name}（${row.source.sheet ?? `第${r + 1}期`}）：${total.toString()}`, `${c.name} (${row.source.sheet ?? r + 1}): ${total}`, row.source);
   }
   if (perRecord.length === 0) return ZERO;
   const s = sum(perRecord);
   let value = s;
   if (scheme.cycle.aggregate === 'mean') {
     value = s.dividedBy(perRecord.length);
-    if (tracing) step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}，平均 ${show(value)}`, `${c.name}: ${perRecord.length} periods sum ${s}, mean ${show(value)}`);
+    if (trace) step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}，平均 ${show(value)}`, `${c.name}: ${perRecord.length} periods sum ${s}, mean ${show(value)}`);
   } else {
-    if (tracing) step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}`);
+    if (trace) step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}`);
   }
   if (c.cap !== undefined && c.capPer === 'cycle' && compare(value, dec(c.cap)) > 0) {
-    if (tracing) step(trace, 'R2', `${c.name} ${value.toString()} 超过上限 ${c.cap}，计 ${c.cap}`, `${c.name} ${value} capped at ${c.cap}`);
+    if (trace) step(trace, 'R2', `${c.name} ${value.toString()} 超过上限 ${c.cap}，计 ${c.cap}`, `${c.name} ${value} capped at ${c.cap}`);
     value = dec(c.cap);
   }
   return value;
@@ -371,13 +374,13 @@ function lastCycle(ctx: BranchContext, m: Member): HistoryEntry | undefined {
 }
 
 /** R1 over the cycle: entries start full, events subtract, 该项不得分 zeroes, floors; R16 base from last year. */
-function deductValue(ctx: BranchContext, c: Component, m: Member, events: ResolvedEvent[], trace: TraceStep[]): Dec {
+function deductValue(ctx: BranchContext, c: Component, m: Member, events: ResolvedEvent[], trace: Trace): Dec {
   const own = events.filter((ev) => ev.item.component === c.id);
   if (c.fromHistory) {
     const last = lastCycle(ctx, m);
     if (last) {
       let v = last.total.times(c.fromHistory.pct);
-      if (tracing) step(trace, 'R16', `${c.name}：上年度总分 ${last.total.toString()} × ${c.fromHistory.pct} = ${v.toString()}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);
+      if (trace) step(trace, 'R16', `${c.name}：上年度总分 ${last.total.toString()} × ${c.fromHistory.pct} = ${v.toString()}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);
       for (const ev of own) v = sub(v, ev.item.zeroes ? v : ev.raw);
       return maxDec(v, dec(c.floor ?? 0));
     }
@@ -393,7 +396,7 @@ function deductValue(ctx: BranchContext, c: Component, m: Member, events: Resolv
     total = add(total, deductFromEntry(e, dec(e.min), dec(e.max), hits, trace));
   }
   if (c.floor !== undefined) total = maxDec(total, dec(c.floor));
-  if (tracing) step(trace, 'R1', `${c.name}：${total.toString()}`, `${c.name}: ${total}`);
+  if (trace) step(trace, 'R1', `${c.name}：${total.toString()}`, `${c.name}: ${total}`);
   return total;
 }
 
@@ -430,7 +433,7 @@ export function belowHighest<T>(rows: readonly T[], keyOf: (r: T) => string | un
  * the group cap and the component cap (per cycle or per record period); each event keeps what
  * survives the caps, and the period takes the events dated in it.
  */
-function accumulateValue(ctx: BranchContext, c: Component, all: ResolvedEvent[], inPeriod: (e: ResolvedEvent) => boolean, trace: TraceStep[]): Dec {
+function accumulateValue(ctx: BranchContext, c: Component, all: ResolvedEvent[], inPeriod: (e: ResolvedEvent) => boolean, trace: Trace): Dec {
   const events = all.filter((ev) => ev.item.component === c.id && !ev.item.veto);
   const skipped = belowHighest(events, (ev) => projectKey(ev.item, ev.row.project), (ev) => ev.raw);
   const used = new Map<string, Dec>();
@@ -445,7 +448,7 @@ function accumulateValue(ctx: BranchContext, c: Component, all: ResolvedEvent[],
   for (const ev of events) {
     let v = ev.raw;
     if (skipped.has(ev)) {
-      if (inPeriod(ev)) step(trace, 'R3', `${ev.item.name}「${ev.row.project}」同一项目以最高级计分，本条不计`, `${ev.item.name} "${ev.row.project}": counted once at the highest level; this row not counted`, ev.row.source);
+      if (trace && inPeriod(ev)) step(trace, 'R3', `${ev.item.name}「${ev.row.project}」同一项目以最高级计分，本条不计`, `${ev.item.name} "${ev.row.project}": counted once at the highest level; this row not counted`, ev.row.source);
       continue;
     }
     const want = v;
@@ -457,17 +460,17 @@ function accumulateValue(ctx: BranchContext, c: Component, all: ResolvedEvent[],
     }
     if (!inPeriod(ev)) continue;
     const split = ev.item.split ? '（平分）' : '';
-    if (tracing) step(trace, ev.item.split ? 'R19' : 'R2', `${c.name}：${ev.item.name}${ev.row.level ? `（${ev.row.level}）` : ''}${split} ${want.toString()}${v.equals(want) ? '' : `，受上限限制计 ${v.toString()}`}`, `${c.name}: ${ev.item.name} ${want}${v.equals(want) ? '' : `, capped to ${v}`}`, ev.row.source);
+    if (trace) step(trace, ev.item.split ? 'R19' : 'R2', `${c.name}：${ev.item.name}${ev.row.level ? `（${ev.row.level}）` : ''}${split} ${want.toString()}${v.equals(want) ? '' : `，受上限限制计 ${v.toString()}`}`, `${c.name}: ${ev.item.name} ${want}${v.equals(want) ? '' : `, capped to ${v}`}`, ev.row.source);
     value = add(value, v);
   }
   return value;
 }
 
 /** R6: votes formula, a grade → points table, or the typed 评议得分. */
-function evaluationValue(c: Component, e: Evaluation | undefined, trace: TraceStep[], flags: string[], isCycle: boolean): Dec {
+function evaluationValue(c: Component, e: Evaluation | undefined, trace: Trace, flags: string[], isCycle: boolean): Dec {
   if (!e) {
     if (isCycle) flags.push('缺少民主评议');
-    if (tracing) step(trace, 'R6', `${c.name}：没有民主评议记录，计 0`, `${c.name}: no evaluation, 0`);
+    if (trace) step(trace, 'R6', `${c.name}：没有民主评议记录，计 0`, `${c.name}: no evaluation, 0`);
     return ZERO;
   }
   if (c.votes && (e.good || e.fair || e.poor)) {
@@ -478,16 +481,16 @@ function evaluationValue(c: Component, e: Evaluation | undefined, trace: TraceSt
     if (divisor.isZero()) return ZERO;
     const { weights, scale } = c.votes;
     const v = g.times(weights.good).plus(f.times(weights.fair)).plus(p.times(weights.poor)).dividedBy(divisor).times(scale);
-    if (tracing) step(trace, 'R6', `${c.name}：(${g}×${weights.good} + ${f}×${weights.fair} + ${p}×${weights.poor}) ÷ ${divisor} × ${scale} = ${v.toString()}`, `${c.name}: (${g}×${weights.good} + ${f}×${weights.fair} + ${p}×${weights.poor}) / ${divisor} × ${scale} = ${v}`, e.source);
+    if (trace) step(trace, 'R6', `${c.name}：(${g}×${weights.good} + ${f}×${weights.fair} + ${p}×${weights.poor}) ÷ ${divisor} × ${scale} = ${v.toString()}`, `${c.name}: (${g}×${weights.good} + ${f}×${weights.fair} + ${p}×${weights.poor}) / ${divisor} × ${scale} = ${v}`, e.source);
     return v;
   }
   if (e.score) {
-    if (tracing) step(trace, 'R6', `${c.name}：评议得分 ${e.score.toString()}`, `${c.name}: typed score ${e.score}`, e.source);
+    if (trace) step(trace, 'R6', `${c.name}：评议得分 ${e.score.toString()}`, `${c.name}: typed score ${e.score}`, e.source);
     return e.score;
   }
   if (c.gradePoints && e.grade && c.gradePoints[e.grade.trim()] !== undefined) {
     const v = dec(c.gradePoints[e.grade.trim()]!);
-    if (tracing) step(trace, 'R6', `${c.name}：评议等次「${e.grade}」计 ${v.toString()}`, `${c.name}: grade ${e.grade} → ${v}`, e.source);
+    if (trace) step(trace, 'R6', `${c.name}：评议等次「${e.grade}」计 ${v.toString()}`, `${c.name}: grade ${e.grade} → ${v}`, e.source);
     return v;
   }
   if (isCycle) flags.push('缺少民主评议');
@@ -495,12 +498,12 @@ function evaluationValue(c: Component, e: Evaluation | undefined, trace: TraceSt
 }
 
 /** R11: base by tier; a member with no tier gets 0 and a flag. R16: base from last year's total. */
-function tierBaseValue(ctx: BranchContext, c: Component, m: Member, trace: TraceStep[], flags: string[]): Dec {
+function tierBaseValue(ctx: BranchContext, c: Component, m: Member, trace: Trace, flags: string[]): Dec {
   if (c.fromHistory) {
     const last = lastCycle(ctx, m);
     if (last) {
       const v = last.total.times(c.fromHistory.pct);
-      if (tracing) step(trace, 'R16', `${c.name}：上年度总分 ${last.total} × ${c.fromHistory.pct} = ${v}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);
+      if (trace) step(trace, 'R16', `${c.name}：上年度总分 ${last.total} × ${c.fromHistory.pct} = ${v}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);
       return v;
     }
   }
@@ -508,10 +511,10 @@ function tierBaseValue(ctx: BranchContext, c: Component, m: Member, trace: Trace
     const tier = ctx.cat.tier(m.tier);
     if (!tier) {
       flags.push('缺少层次');
-      if (tracing) step(trace, 'R11', `${c.name}：没有层次（或层次不在方案中），基础分计 0`, `${c.name}: no tier, base 0`, m.source);
+      if (trace) step(trace, 'R11', `${c.name}：没有层次（或层次不在方案中），基础分计 0`, `${c.name}: no tier, base 0`, m.source);
       return ZERO;
     }
-    if (tracing) step(trace, 'R11', `${c.name}：层次「${tier.name}」基础分 ${tier.base}`, `${c.name}: tier ${tier.name} base ${tier.base}`, m.source);
+    if (trace) step(trace, 'R11', `${c.name}：层次「${tier.name}」基础分 ${tier.base}`, `${c.name}: tier ${tier.name} base ${tier.base}`, m.source);
     return dec(tier.base);
   }
   return dec(c.base ?? 0);

@@ -2,7 +2,7 @@
 // consecutive-year rules (R16), categories (R17) and rank rules (R18). Pure.
 import type { Band, FlagRule, Scheme } from '../scheme/schema.js';
 import type { Period } from './cycle.js';
-import { compare, Dec, dec, equals } from './decimal.js';
+import { compare, Dec, dec, equals, ZERO } from './decimal.js';
 import type { HistoryEntry } from './model.js';
 import type { BranchResult, MemberResult, TraceStep } from './result.js';
 import type { HistoryLookup } from './compute.js';
@@ -10,9 +10,6 @@ import { catalogueOf } from './catalogue.js';
 
 export const TIE_AT_CUT = '名额并列，请支部研究';
 export const OVER_QUOTA = '超出优秀名额';
-
-/** Whether grading adds its steps to the members' traces (explain) or not (a county's grade). */
-let tracing = true;
 
 function step(m: MemberResult, rule: string, zh: string, en: string): void {
   const s: TraceStep = { rule, zh, en };
@@ -49,7 +46,7 @@ export interface GradeOptions {
 }
 
 export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Period, opts: GradeOptions): void {
-  tracing = opts.trace ?? true;
+  const trace = opts.trace ?? true;
   const cat = catalogueOf(scheme);
   // Grades, stars and quotas are annual (SCHEMES.md: quarterly totals are for publication only);
   // months and quarters get totals, ranks and their own period rules.
@@ -60,7 +57,7 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
       const band = bandOf(scheme.bands, m.total);
       if (!band) continue;
       setGrade(m, band.grade, band.stars);
-      if (tracing) step(m, 'R12', `${m.total.toFixed(scheme.precision)} 分落在「${bandText(band)}」：${band.grade}${band.stars ? ` ${'★'.repeat(band.stars)}` : ''}`, `${m.total} is in band ${bandText(band)}: ${band.grade}`);
+      if (trace) step(m, 'R12', `${m.total.toFixed(scheme.precision)} 分落在「${bandText(band)}」：${band.grade}${band.stars ? ` ${'★'.repeat(band.stars)}` : ''}`, `${m.total} is in band ${bandText(band)}: ${band.grade}`);
       for (const cond of scheme.gradeConditions) {
         if (m.grade !== cond.grade) continue;
         const cv = m.components.find((c) => c.id === cond.component);
@@ -68,7 +65,7 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
           setGrade(m, cond.fallback, starsOfGrade(scheme.bands, cond.fallback));
           const flag = `${cv.name}低于${cond.min}，不能评为${cond.grade}`;
           addFlag(m, flag);
-          if (tracing) step(m, 'R14', `${cond.grade} 还要求 ${cv.name} ≥ ${cond.min}（实际 ${cv.value.toString()}），定为 ${cond.fallback}`, `${cond.grade} needs ${cv.name} ≥ ${cond.min} (has ${cv.value}); graded ${cond.fallback}`);
+          if (trace) step(m, 'R14', `${cond.grade} 还要求 ${cv.name} ≥ ${cond.min}（实际 ${cv.value.toString()}），定为 ${cond.fallback}`, `${cond.grade} needs ${cv.name} ≥ ${cond.min} (has ${cv.value}); graded ${cond.fallback}`);
         }
       }
       for (const type of m.sanctions) {
@@ -76,18 +73,18 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
         if (!o) continue;
         setGrade(m, o.grade, starsOfGrade(scheme.bands, o.grade));
         addFlag(m, o.flag ?? `受${o.type}，定为${o.grade}`);
-        if (tracing) step(m, 'R15', `受「${o.type}」，当年度定为 ${o.grade}`, `${o.type}: graded ${o.grade} this cycle`);
+        if (trace) step(m, 'R15', `受「${o.type}」，当年度定为 ${o.grade}`, `${o.type}: graded ${o.grade} this cycle`);
       }
     }
   }
   if (isCycle && scheme.quota) {
     const scopes = opts.quotaScope === 'township' ? [branches.flatMap((b) => b.members)] : branches.map((b) => b.members);
-    for (const members of scopes) applyQuota(scheme, members);
+    for (const members of scopes) applyQuota(scheme, members, trace);
   }
   for (const b of branches) {
     rank(b.members);
     for (const m of b.members) applyFlagRules(scheme, m, b.branch, period, opts);
-    applyRankRules(scheme, b.members, period);
+    applyRankRules(scheme, b.members, period, trace);
   }
 }
 
@@ -118,7 +115,7 @@ export function outputOrder(members: readonly MemberResult[]): MemberResult[] {
  * R13: at most floor(n × pct) (at least 1 when n ≥ 1) members keep the quota grade, by rank.
  * Members tied at the cut all stay in the lower grade and carry TIE_AT_CUT.
  */
-export function applyQuota(scheme: Scheme, members: MemberResult[]): void {
+export function applyQuota(scheme: Scheme, members: MemberResult[], trace = true): void {
   const q = scheme.quota!;
   const cat = catalogueOf(scheme);
   const counted = members.filter((m) => m.graded && !m.vetoed && cat.category(m.category)?.countsForQuota !== false);
@@ -136,13 +133,14 @@ export function applyQuota(scheme: Scheme, members: MemberResult[]): void {
     const tied = tieAtCut && equals(m.total, cutValue);
     setGrade(m, q.fallback, starsOfGrade(scheme.bands, q.fallback));
     addFlag(m, tied ? TIE_AT_CUT : OVER_QUOTA);
-    if (tracing) step(m, 'R13', `${q.grade}名额 ${cap} 人（${n} 人 × ${q.pct * 100}%）${tied ? '，与名额线并列，均暂列' : '，超出名额，列为'}${q.fallback}`, `Quota for ${q.grade}: ${cap} of ${n}; ${tied ? 'tied at the cut' : 'beyond the quota'} → ${q.fallback}`);
+    if (trace) step(m, 'R13', `${q.grade}名额 ${cap} 人（${n} 人 × ${q.pct * 100}%）${tied ? '，与名额线并列，均暂列' : '，超出名额，列为'}${q.fallback}`, `Quota for ${q.grade}: ${cap} of ${n}; ${tied ? 'tied at the cut' : 'beyond the quota'} → ${q.fallback}`);
   }
 }
 
 /** Rank (descending, ties share: 1, 1, 3) among graded, non-vetoed members; the rest get no rank. */
 export function rank(members: MemberResult[]): void {
-  const ranked = members.filter((m) => m.graded && !m.vetoed).sort((a, b) => compare(b.total, a.total));
+  const isRanked = (m: MemberResult): boolean => m.graded && !m.vetoed;
+  const ranked = members.filter(isRanked).sort((a, b) => compare(b.total, a.total));
   let prev: Dec | undefined;
   let prevRank = 0;
   ranked.forEach((m, i) => {
@@ -151,18 +149,17 @@ export function rank(members: MemberResult[]): void {
     prev = m.total;
     prevRank = r;
   });
-  for (const m of members) if (!ranked.includes(m)) delete m.rank;
+  for (const m of members) if (!isRanked(m)) delete m.rank;
 }
 
 function holdsNow(rule: FlagRule, m: MemberResult): boolean {
   if (rule.categories && !rule.categories.includes(m.category)) return false;
   if (rule.grade !== undefined && m.grade !== rule.grade) return false;
-  if (rule.below !== undefined && !m.total.lessThan(rule.below)) return false;
-  if (rule.atLeast !== undefined && !m.total.greaterThanOrEqualTo(rule.atLeast)) return false;
+  if (!inLimits(rule, m.total)) return false;
   if (rule.vetoed !== undefined && m.vetoed !== rule.vetoed) return false;
   if (rule.hasPointsIn !== undefined) {
     const cv = m.components.find((c) => c.id === rule.hasPointsIn);
-    if (!cv || !cv.value.greaterThan(0)) return false;
+    if (!cv || compare(cv.value, ZERO) <= 0) return false;
   }
   return true;
 }
@@ -170,13 +167,18 @@ function holdsNow(rule: FlagRule, m: MemberResult): boolean {
 function heldThen(rule: FlagRule, h: HistoryEntry | undefined): boolean {
   if (!h) return false;
   if (rule.grade !== undefined && h.grade !== rule.grade) return false;
-  if (rule.below !== undefined && !h.total.lessThan(rule.below)) return false;
-  if (rule.atLeast !== undefined && !h.total.greaterThanOrEqualTo(rule.atLeast)) return false;
-  return true;
+  return inLimits(rule, h.total);
+}
+
+/** A flag rule's total limits: below (exclusive) and at least (inclusive). */
+function inLimits(rule: FlagRule, total: Dec): boolean {
+  if (rule.below !== undefined && compare(total, dec(rule.below)) >= 0) return false;
+  return rule.atLeast === undefined || compare(total, dec(rule.atLeast)) >= 0;
 }
 
 /** Flag rules (R16, R17): conditions now and, with `years`, in each of the previous cycles. */
 function applyFlagRules(scheme: Scheme, m: MemberResult, branch: string, period: Period, opts: GradeOptions): void {
+  const trace = opts.trace ?? true;
   for (const rule of scheme.flags) {
     if (!rule.periods.includes(period.kind)) continue;
     if (!holdsNow(rule, m)) continue;
@@ -187,9 +189,9 @@ function applyFlagRules(scheme: Scheme, m: MemberResult, branch: string, period:
         if (!heldThen(rule, past.find((h) => h.cycle === opts.cycleYear - y))) ok = false;
       }
       if (!ok) continue;
-      if (tracing) step(m, 'R16', `连续 ${rule.years} 年符合条件：${rule.flag}`, `${rule.years} consecutive cycles: ${rule.flag}`);
+      if (trace) step(m, 'R16', `连续 ${rule.years} 年符合条件：${rule.flag}`, `${rule.years} consecutive cycles: ${rule.flag}`);
     } else {
-      if (tracing) step(m, 'R17', `符合条件：${rule.flag}`, `Rule: ${rule.flag}`);
+      if (trace) step(m, 'R17', `符合条件：${rule.flag}`, `Rule: ${rule.flag}`);
     }
     if (!m.flags.includes(rule.flag)) addFlag(m, rule.flag);
     if (rule.setGrade) setGrade(m, rule.setGrade, starsOfGrade(scheme.bands, rule.setGrade));
@@ -197,19 +199,19 @@ function applyFlagRules(scheme: Scheme, m: MemberResult, branch: string, period:
 }
 
 /** R18: top / bottom N by total or by one component. Ties at the edge are all included. */
-function applyRankRules(scheme: Scheme, members: MemberResult[], period: Period): void {
+function applyRankRules(scheme: Scheme, members: MemberResult[], period: Period, trace: boolean): void {
   for (const rule of scheme.rankRules) {
     if (!rule.periods.includes(period.kind)) continue;
-    const value = (m: MemberResult): Dec => (rule.by ? m.components.find((c) => c.id === rule.by)?.value ?? dec(0) : m.total);
-    const pool = members.filter((m) => m.graded && !m.vetoed && (!rule.by || value(m).greaterThan(0)));
-    const sorted = pool.sort((a, b) => (rule.position === 'top' ? value(b).comparedTo(value(a)) : value(a).comparedTo(value(b))));
+    const value = (m: MemberResult): Dec => (rule.by ? (m.components.find((c) => c.id === rule.by)?.value ?? ZERO) : m.total);
+    const pool = members.filter((m) => m.graded && !m.vetoed && (!rule.by || compare(value(m), ZERO) > 0));
+    const sorted = pool.sort((a, b) => (rule.position === 'top' ? compare(value(b), value(a)) : compare(value(a), value(b))));
     if (sorted.length === 0) continue;
     const edge = value(sorted[Math.min(rule.count, sorted.length) - 1]!);
     for (const m of sorted) {
-      const inside = rule.position === 'top' ? value(m).greaterThanOrEqualTo(edge) : value(m).lessThanOrEqualTo(edge);
+      const inside = rule.position === 'top' ? compare(value(m), edge) >= 0 : compare(value(m), edge) <= 0;
       if (!inside) break;
       if (!m.flags.includes(rule.flag)) addFlag(m, rule.flag);
-      if (tracing) step(m, 'R18', `${rule.position === 'top' ? '前' : '后'} ${rule.count} 名：${rule.flag}`, `${rule.position} ${rule.count}: ${rule.flag}`);
+      if (trace) step(m, 'R18', `${rule.position === 'top' ? '前' : '后'} ${rule.count} 名：${rule.flag}`, `${rule.position} ${rule.count}: ${rule.flag}`);
     }
   }
 }
