@@ -11,10 +11,6 @@ export const ZERO = new Dec(0);
 const made = new Memo<number | string, Dec>(MEMO_LIMIT);
 
 /**
- * A decimal of a number or text; the same value gives the same (immutable) decimal. Long texts
- * (a mean of 38.0833…, each member's own) are not kept: sharing them would only cost a map entry.
- */
-/**
  * A new decimal whose digit array is exactly as long as its digits: decimal.js builds it by pushing
  * onto an empty array, which reserves 17 slots (152 bytes) for the one or two a score needs — 20 MB
  * over a county's results. `d` is decimal.js's documented digits property; only its capacity changes.
@@ -25,15 +21,14 @@ function make(v: number | string): Dec {
   return d;
 }
 
+/**
+ * A decimal of a number or text; the same value gives the same (immutable) decimal. Long texts
+ * (a mean of 38.0833…, each member's own) are not kept: sharing them would only cost a map entry.
+ */
 export function dec(v: number | string | Dec): Dec {
   if (v instanceof Dec) return v;
   if (typeof v === 'string' && v.length > 12) return make(v);
-  let d = made.get(v);
-  if (d === undefined) {
-    d = make(v);
-    made.set(v, d);
-  }
-  return d;
+  return made.get(v) ?? made.set(v, make(v));
 }
 
 /**

@@ -5,12 +5,7 @@ const normCache = new Memo<string, string>(MEMO_LIMIT);
 
 export function norm(text: string | undefined | null): string {
   if (!text) return '';
-  let v = normCache.get(text);
-  if (v === undefined) {
-    v = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-    normCache.set(text, v);
-  }
-  return v;
+  return normCache.get(text) ?? normCache.set(text, text.normalize('NFKC').replace(/\s+/g, '').toLowerCase());
 }
 
 /** A lookup by id, name and aliases, all normalised. */
