@@ -4,7 +4,7 @@ import type { Scheme } from '../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from './catalogue.js';
 import { activeMonths, belowHighest, eventUnitPoints, projectKey } from './compute.js';
 import { cycleOf, monthIndexOf, recordSheetNames, type Cycle } from './cycle.js';
-import { compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
+import { add as plus, compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
 import { recordCell, type Ledger, type Member, type SourceRef } from './model.js';
 import { norm } from './text.js';
@@ -99,7 +99,6 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   return out;
 }
 
-
 type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
 
 function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
@@ -177,9 +176,10 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
       add('EVENT_UNKNOWN_ITEM', ev.source, { found: ev.item, options: sample, scheme: scheme.id }, ev.item);
       continue;
     }
+    const month = ev.date ? monthIndexOf(cycle, ev.date) : -1;
     if (!ev.date) add('EVENT_NO_DATE', ev.source);
-    else if (monthIndexOf(cycle, ev.date) < 0) add('EVENT_OUTSIDE_CYCLE', ev.source, { found: ev.date, cycle: cycle.year, start: cycle.start, end: cycle.end }, ev.date);
-    else if (member && !activeMonths(member, cycle).includes(monthIndexOf(cycle, ev.date))) add('EVENT_NOT_ON_ROLL', ev.source, { name: member.name, date: ev.date });
+    else if (month < 0) add('EVENT_OUTSIDE_CYCLE', ev.source, { found: ev.date, cycle: cycle.year, start: cycle.start, end: cycle.end }, ev.date);
+    else if (member && !activeMonths(member, cycle).includes(month)) add('EVENT_NOT_ON_ROLL', ev.source, { name: member.name, date: ev.date });
     if (!ev.count.isInteger() || compare(ev.count, ZERO) <= 0) add('EVENT_BAD_COUNT', ev.source, { found: ev.count.toString() }, ev.count.toString());
     if (item.levels && cat.levelPoints(item, ev.level) === undefined) {
       add('EVENT_UNKNOWN_LEVEL', ev.source, { item: item.name, found: ev.level ?? '', options: Object.keys(item.levels).join('、') }, ev.level);
@@ -193,13 +193,13 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
       const want = unit && times(unit, ev.count);
       if (want && compare(ev.points, want) !== 0 && compare(ev.points, unit!) !== 0) add('EVENT_POINTS_MISMATCH', ev.source, { found: ev.points.toString(), item: item.name, want: want.toString() }, ev.points.toString());
     }
-    if (member && ev.date && monthIndexOf(cycle, ev.date) >= 0) {
+    if (member && month >= 0) {
       const unit = eventUnitPoints(cat, item, ev);
       const comp = cat.component(item.component);
       if (unit && comp?.cap !== undefined && comp.capPer === 'cycle' && !item.beyondCap && !notCounted.has(ev)) {
         let rec = perMember.get(member.key);
         if (!rec) perMember.set(member.key, (rec = { member, byComponent: new Map() }));
-        rec.byComponent.set(comp.id, sum([rec.byComponent.get(comp.id) ?? ZERO, times(unit, ev.count)]));
+        rec.byComponent.set(comp.id, plus(rec.byComponent.get(comp.id) ?? ZERO, times(unit, ev.count)));
       }
     }
   }
