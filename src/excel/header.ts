@@ -110,7 +110,6 @@ export type StopReason = 'end' | 'blank' | 'total' | 'signature' | 'limit';
 const TOTAL_ROW = /^(合计|总计|小计|全年合计|年度合计|累计|合计得分)$/;
 const SIGNATURE = /^(签字|签名|审核人[:：]|审核[:：]|填表人|制表人|填报人|负责人[:：]|支部书记[(（]?签|书记[(（]?签|单位[(（]?盖章|盖章)/;
 
-
 /** One pass over a row: blank, a 合计 row, or a signature row (first five non-empty cells are looked at). */
 export function classifyRow(ws: SheetLike, row: number): 'blank' | 'total' | 'signature' | 'data' {
   let seen = 0;

@@ -56,11 +56,11 @@ export function formatBytes(n: number): string {
   return `${n} B`;
 }
 
-/** Checks the bytes of a would-be .xlsx; ok means exceljs may safely be given them. */
 /**
- * Checks the bytes before any parser sees them. With `sheets: false` the worksheet parts are not
- * unpacked here: the lean reader unpacks and checks them one at a time as it reads them
- * (SheetLimits), so a county's 15 MB of sheet XML per workbook is never held all at once.
+ * Checks the bytes of a would-be .xlsx before any parser sees them; ok means exceljs may safely be
+ * given them. With `sheets: false` the worksheet parts are not unpacked here: the lean reader
+ * unpacks and checks them one at a time as it reads them (SheetLimits), so a county's 15 MB of
+ * sheet XML per workbook is never held all at once.
  */
 export function sniffBytes(buf: Buffer, opts: { sheets?: boolean } = {}): SniffResult {
   if (buf.length === 0) return { ok: false, code: 'READ_EMPTY_FILE' };

@@ -63,7 +63,7 @@ function readBytes(file: string): { ok: true; buf: Buffer } | Failure {
   try {
     fd = openSync(file, 'r');
     const st = fstatSync(fd);
-    if (st.isDirectory()) return fail(file, 'READ_FILE_UNREADABLE', { reason: '这是一个文件夹 / this is a folder' });
+    if (st.isDirectory()) return fail(file, 'READ_FILE_UNREADABLE', { reason: FOLDER });
     if (st.size > READ_LIMITS.maxFileBytes) {
       return fail(file, 'READ_FILE_TOO_LARGE', { size: formatBytes(st.size), limit: formatBytes(READ_LIMITS.maxFileBytes) });
     }
@@ -103,11 +103,13 @@ export async function openWorkbookBuffer(file: string, buf: Buffer): Promise<Ope
   return { ok: true, wb };
 }
 
+const FOLDER = '这是一个文件夹 / this is a folder';
+
 function fsReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return '文件不存在 / the file does not exist';
   if (code === 'EACCES' || code === 'EPERM') return '没有读取权限 / permission denied';
-  if (code === 'EISDIR') return '这是一个文件夹 / this is a folder';
+  if (code === 'EISDIR') return FOLDER;
   if (code === 'EBUSY') return '文件被其他程序占用 / the file is locked by another program';
   return err instanceof Error ? err.message : String(err);
 }
