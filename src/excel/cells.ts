@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import { dec, Dec } from '../core/decimal.js';
 import { isoDate, isValidIso } from '../core/cycle.js';
 import { Memo, MEMO_LIMIT } from '../core/memo.js';
+import { colName } from './lean/xml.js';
 
 export type CellProblem = 'formula-no-cache' | 'formula-error' | 'not-a-number' | 'bad-date' | 'id-precision';
 
@@ -216,7 +217,5 @@ export function asId(c: CellRead): { value: string; problem?: CellProblem } {
 
 /** A1-style address of (row, col), both 1-based. */
 export function cellAddress(row: number, col: number): string {
-  let s = '';
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return `${s}${row}`;
+  return `${colName(col)}${row}`;
 }

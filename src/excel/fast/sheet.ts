@@ -190,6 +190,12 @@ export class FastSheet implements SheetLike {
     return -1;
   }
 
+  /** The stored index of a covered cell's merge master (its key is kept in `nums`). */
+  private masterOf(i: number): number {
+    const m = this.nums[i]!;
+    return this.index(Math.floor(m / (MAX_COL + 1)), m % (MAX_COL + 1));
+  }
+
   private plain(i: number): ExcelJS.CellValue {
     const num = this.nums[i]!;
     switch (this.kinds[i]! & KIND) {
@@ -214,10 +220,7 @@ export class FastSheet implements SheetLike {
 
   private value(i: number): ExcelJS.CellValue {
     const kind = this.kinds[i]!;
-    if ((kind & KIND) === Kind.Covered) {
-      const m = this.nums[i]!;
-      return this.value(this.index(Math.floor(m / (MAX_COL + 1)), m % (MAX_COL + 1)));
-    }
+    if ((kind & KIND) === Kind.Covered) return this.value(this.masterOf(i));
     const v = this.plain(i);
     if (kind & FORMULA) {
       const formula = this.formulas.get(i) || '?';
@@ -230,11 +233,7 @@ export class FastSheet implements SheetLike {
   private cell(i: number): CellLike {
     const kind = this.kinds[i]!;
     const value = this.value(i);
-    if ((kind & KIND) === Kind.Covered) {
-      const m = this.nums[i]!;
-      const master = this.cell(this.index(Math.floor(m / (MAX_COL + 1)), m % (MAX_COL + 1)));
-      return { value, isMerged: true, master };
-    }
+    if ((kind & KIND) === Kind.Covered) return { value, isMerged: true, master: this.cell(this.masterOf(i)) };
     const c: CellLike = { value, isMerged: (kind & MERGE_MASTER) !== 0, master: undefined as unknown as CellLike };
     c.master = c;
     return c;

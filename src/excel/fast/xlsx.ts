@@ -17,14 +17,12 @@ export interface FastBook extends BookLike {
   worksheets: FastSheet[];
 }
 
-const decode = decodeEntities;
-
 const ATTR = /([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 function attrs(s: string): Record<string, string> {
   const out: Record<string, string> = {};
   ATTR.lastIndex = 0;
-  for (let m = ATTR.exec(s); m; m = ATTR.exec(s)) out[m[1]!] = decode(m[2] ?? m[3] ?? '');
+  for (let m = ATTR.exec(s); m; m = ATTR.exec(s)) out[m[1]!] = decodeEntities(m[2] ?? m[3] ?? '');
   return out;
 }
 

@@ -4,7 +4,8 @@ import type { SheetLike } from '../book.js';
 import type { Dec } from '../../core/decimal.js';
 import type { RecordRow } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
-import { cellAddress, eachRead } from '../cells.js';
+import { eachRead } from '../cells.js';
+import { colName } from '../lean/xml.js';
 import { findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
 import { COL, ReadContext, RowReader, normaliseSheetName } from './common.js';
 
@@ -32,7 +33,7 @@ function rowValues(r: RowReader, entries: ColumnSpec[]): Record<string, Dec | nu
 /** Column letters by key of a header, made once per sheet and shared by its rows (see recordCell). */
 function columnLetters(h: HeaderMatch): Readonly<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const [k, col] of Object.entries(h.columns)) out[k] = cellAddress(1, col).replace(/\d+$/, '');
+  for (const [k, col] of Object.entries(h.columns)) out[k] = colName(col);
   return Object.freeze(out);
 }
 
