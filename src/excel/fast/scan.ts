@@ -371,50 +371,52 @@ function scanCell(buf: Buffer, from: number, tag: Tag, sink: CellSink, row: numb
     // from its bytes: <v>, </v>, <f>, </f>, </c>. Anything else is read as a tag.
     const b1 = buf[lt + 1];
     const b2 = buf[lt + 2];
+    let child: number; // V or F for a <v> or <f> with content from `i` on; 0 for anything else
+    let shared = false;
     if (b2 === GT && (b1 === V || b1 === F)) {
-      const close = nextLt(buf, lt + 3);
-      if (close < 0) throw new FastFormatError(b1 === V ? 'unterminated <v>' : 'unterminated <f>');
-      if (b1 === V) {
-        v0 = lt + 3;
-        v1 = close;
-      } else {
-        sharedFormula = false;
-        f0 = lt + 3;
-        f1 = close;
-      }
-      i = close;
-      continue;
-    }
-    if (b1 === SLASH && buf[lt + 3] === GT && (b2 === V || b2 === F || b2 === C)) {
+      child = b1;
+      i = lt + 3;
+    } else if (b1 === SLASH && buf[lt + 3] === GT && (b2 === V || b2 === F || b2 === C)) {
       i = lt + 4;
       if (b2 === C) break;
       continue;
-    }
-    readTag(buf, lt, tag);
-    i = tag.end + 1;
-    if (tag.closing) {
-      if (is(buf, tag, 'c')) break;
-      continue;
-    }
-    if (is(buf, tag, 'v')) {
-      if (tag.selfClosing) continue;
-      v0 = i;
-      v1 = nextLt(buf, i);
-      if (v1 < 0) throw new FastFormatError('unterminated <v>');
-      i = v1;
-    } else if (is(buf, tag, 'f')) {
-      sharedFormula = tag.t0 >= 0 && buf.toString('latin1', tag.t0, tag.t1) === 'shared';
-      // Only the place of the formula: its text is decoded only when there is no cached value to show.
-      f0 = f1 = i;
-      if (!tag.selfClosing) {
-        f1 = nextLt(buf, i);
-        if (f1 < 0) throw new FastFormatError('unterminated <f>');
-        i = f1;
+    } else {
+      readTag(buf, lt, tag);
+      i = tag.end + 1;
+      if (tag.closing) {
+        if (is(buf, tag, 'c')) break;
+        continue;
       }
-    } else if (is(buf, tag, 'is')) {
-      if (tag.selfClosing) inline = '';
-      else [inline, i] = itemText(buf, i, 'is', tag);
+      if (is(buf, tag, 'is')) {
+        if (tag.selfClosing) inline = '';
+        else [inline, i] = itemText(buf, i, 'is', tag);
+        continue;
+      }
+      child = is(buf, tag, 'v') ? V : is(buf, tag, 'f') ? F : 0;
+      if (child === F) {
+        shared = tag.t0 >= 0 && buf.toString('latin1', tag.t0, tag.t1) === 'shared';
+        // <f t="shared" si="0"/>: a formula without text, its place is where it would start.
+        if (tag.selfClosing) {
+          sharedFormula = shared;
+          f0 = f1 = i;
+          continue;
+        }
+      }
+      if (child === 0 || tag.selfClosing) continue;
     }
+    // The text of <v> or <f> runs to the next '<'. Only the place of a formula is kept: its text is
+    // decoded only when there is no cached value to show.
+    const close = nextLt(buf, i);
+    if (close < 0) throw new FastFormatError(child === V ? 'unterminated <v>' : 'unterminated <f>');
+    if (child === V) {
+      v0 = i;
+      v1 = close;
+    } else {
+      sharedFormula = shared;
+      f0 = i;
+      f1 = close;
+    }
+    i = close;
   }
   let kind = 0;
   let num = 0;
