@@ -8,8 +8,7 @@ import { collectFiles } from './inputs.js';
 export async function readHistoryDir(dir: string, beforeYear: number): Promise<{ entries: HistoryEntry[]; files: string[] }> {
   if (!existsSync(dir)) return { entries: [], files: [] };
   const { openForReading } = await import('../excel/workbook.js');
-  const { readHistory } = await import('../excel/read/history.js');
-  const { yearInText } = await import('../excel/read/history.js');
+  const { readHistory, yearInText } = await import('../excel/read/history.js');
   // This year's (and later) results are never history: not opened at all (a county's is 100,000 rows).
   const files = (await collectFiles([dir])).filter((f) => {
     const name = basename(f);

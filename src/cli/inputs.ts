@@ -202,15 +202,10 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
   return results;
 }
 
-const schemesByName = new Map<string, Scheme | undefined>();
-
-/** The scheme a ledger names, loaded once per batch (a worker read it from the same name). */
+/** The scheme a ledger names (loadScheme keeps each one it loads: a batch loads it once). */
 function schemeNamed(name: string): Scheme | undefined {
-  if (!schemesByName.has(name)) {
-    const r = loadScheme(name);
-    schemesByName.set(name, r.ok ? r.scheme : undefined);
-  }
-  return schemesByName.get(name);
+  const r = loadScheme(name);
+  return r.ok ? r.scheme : undefined;
 }
 
 async function isApplicationForm(file: string, wb: Parameters<typeof import('../excel/read/application.js').readApplication>[1]): Promise<boolean> {

@@ -40,15 +40,12 @@ export function memberJson(m: MemberResult): Record<string, unknown> {
   };
 }
 
-/** Members in the one output order (the core's): ranked by rank, then ungraded and vetoed. */
-export const ordered = outputOrder;
-
 export function resultJson(r: PeriodResult, issues: Diagnostic[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     scheme: r.schemeId,
     cycle: String(r.cycle.year),
     period: r.period.label,
-    members: r.branches.flatMap((b) => ordered(b.members).map(memberJson)),
+    members: r.branches.flatMap((b) => outputOrder(b.members).map(memberJson)),
     issues: issues.map(diagnosticJson),
     ...extra,
   };
@@ -79,7 +76,7 @@ export function membersTable(scheme: Scheme, r: PeriodResult): string {
   const head = [t('支部', 'branch'), t('姓名', 'name'), ...parts.map((c) => c.name), t('加分', 'bonus'), t('扣分', 'deduction'), t('合计', 'total'), t('等次', 'grade'), t('排名', 'rank'), t('标记', 'flags')];
   const table = new Table({ head, style: tableStyle(), chars: COMPACT });
   for (const b of r.branches) {
-    for (const m of ordered(b.members)) {
+    for (const m of outputOrder(b.members)) {
       table.push([
         b.branch,
         m.name,
@@ -100,10 +97,10 @@ function fmt(v: MemberResult['total'], precision: number): string {
   return v.toDecimalPlaces(precision).toFixed(precision);
 }
 
-/** Per-branch overview of a graded cycle (grade). */
 /** Branches listed in the terminal overview; the rest are in the workbook. */
 export const OVERVIEW_ROWS = 60;
 
+/** Per-branch overview of a graded cycle (grade). */
 export function overviewTable(scheme: Scheme, r: PeriodResult, excluded: { file: string; branch?: string; reason: string }[]): string {
   const grades = [...new Set(scheme.bands.map((b) => b.grade))];
   const head = [t('支部', 'branch'), t('党员数', 'members'), t('参评', 'graded'), t('平均分', 'average'), ...grades];

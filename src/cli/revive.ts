@@ -36,7 +36,6 @@ function intern(s: string): string {
   return interned.get(s) ?? interned.set(s, s);
 }
 
-
 export function thaw<T>(value: unknown): T {
   if (typeof value === 'string') {
     const c = value.charCodeAt(0);

@@ -6,7 +6,8 @@ import { addDays, chineseDate, periodTitle } from '../../core/cycle.js';
 import { numFmtFor, type Column } from './style.js';
 import { Book } from '../lean/book.js';
 import { addTable } from '../lean/table.js';
-import { orderMembers, scoreNumber, starsText } from './summary.js';
+import { scoreNumber, starsText } from './summary.js';
+import { outputOrder } from '../../core/grade.js';
 import { uniqueNames } from './names.js';
 
 export interface PublicationOptions {
@@ -46,7 +47,7 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
   ];
   const names = uniqueNames(result.branches.map((b) => b.branch), { fallback: '公示名单' });
   result.branches.forEach((branch, i) => {
-    const members = orderMembers(branch.members);
+    const members = outputOrder(branch.members);
     addTable(book, names[i]!, {
       title: `${committeeName(branch.branch)} ${period}党员积分公示`,
       columns,

@@ -1,6 +1,6 @@
 // 评定结果 workbook written by `score grade`: a township 总览 (counts per grade, quota
 // check, branches left out), a 评分汇总表 per branch, and a 需关注 list of flagged members.
-import { flagReason, followUpFlags, quotaCap } from '../../core/grade.js';
+import { flagReason, followUpFlags, outputOrder, quotaCap } from '../../core/grade.js';
 import { branchStats, type BranchStats } from '../../core/stats.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
@@ -9,7 +9,7 @@ import { numFmtFor, type Column } from './style.js';
 import { Book, type Value } from '../lean/book.js';
 import { addTable, type BodyRow } from '../lean/table.js';
 import { gradeNames } from './scheme-info.js';
-import { flagText, orderMembers, scoreNumber, summarySheet, type SummaryOptions } from './summary.js';
+import { flagText, scoreNumber, summarySheet, type SummaryOptions } from './summary.js';
 import { uniqueNames } from './names.js';
 
 export interface ExcludedLedger {
@@ -95,7 +95,7 @@ function overviewSheet(book: Book, scheme: Scheme, result: PeriodResult, exclude
 
 function attentionSheet(book: Book, scheme: Scheme, branches: BranchResult[], title: string): void {
   const numFmt = numFmtFor(scheme.precision);
-  const flagged = branches.flatMap((b) => orderMembers(b.members).filter((m) => followUpFlags(m).length > 0 || m.vetoed));
+  const flagged = branches.flatMap((b) => outputOrder(b.members).filter((m) => followUpFlags(m).length > 0 || m.vetoed));
   const columns: Column[] = [
     { header: '序号', width: 6 },
     { header: '支部', width: 24, align: 'left' },

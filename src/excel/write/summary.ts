@@ -22,7 +22,6 @@ export function branchTitle(branch: string): string {
 }
 
 /** Members shown in a branch table: the core's one output order. */
-export const orderMembers = outputOrder;
 
 export function starsText(stars: number | undefined): string {
   return stars && stars > 0 ? '★'.repeat(Math.min(stars, 5)) : '';
@@ -70,7 +69,7 @@ export function summarySheet(
     { header: '排名', width: 6, type: 'number' },
     { header: '标记', width: 30, align: 'left' },
   ];
-  const members = orderMembers(branch.members);
+  const members = outputOrder(branch.members);
   const name = freeName(safeName(title, { fallback: '评分汇总表' }), (lower) => book.hasSheetName(lower));
   const p = scheme.precision;
   const t = addTable(book, name, {
