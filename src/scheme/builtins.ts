@@ -5,15 +5,18 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package root (holds package.json), found from this module whether run from src or dist. */
+let root: string | undefined;
+
+/** The package root (holds package.json), found from this module whether run from src or dist (looked up once). */
 export function packageRoot(): string {
+  if (root !== undefined) return root;
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir);
     if (up === dir) break;
     dir = up;
   }
-  return dir;
+  return (root = dir);
 }
 
 export const builtinDir = (): string => join(packageRoot(), 'src', 'scheme', 'builtin');

@@ -6,7 +6,7 @@ export { ledgerTemplate, SHEET as LEDGER_SHEETS, type LedgerTemplateOptions } fr
 export { scoringStandard } from './standard.js';
 export { applicationForm, APPLICATION_SHEET, type ApplicationFormOptions } from './application.js';
 export { summarySheet, branchTitle, starsText, flagText, type SummaryOptions } from './summary.js';
-export { gradeWorkbook, quotaCap, OVERVIEW_SHEET, ATTENTION_SHEET, type ExcludedLedger, type GradeWorkbookOptions } from './results.js';
+export { gradeWorkbook, OVERVIEW_SHEET, ATTENTION_SHEET, type ExcludedLedger, type GradeWorkbookOptions } from './results.js';
 export { publicationList, publicationWindow, committeeName, type PublicationOptions } from './publication.js';
 export { saveWorkbook, type SaveOptions, type SaveResult } from './save.js';
 export { freeName, safeName, uniqueName, uniqueNames, SHEET_NAME_MAX, type SafeNameOptions } from './names.js';

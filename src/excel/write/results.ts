@@ -1,6 +1,6 @@
 // 评定结果 workbook written by `score grade`: a township 总览 (counts per grade, quota
 // check, branches left out), a 评分汇总表 per branch, and a 需关注 list of flagged members.
-import { flagReason, followUpFlags, outputOrder, quotaCap } from '../../core/grade.js';
+import { flagReason, followUpFlags, outputOrder } from '../../core/grade.js';
 import { branchStats, type BranchStats } from '../../core/stats.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
@@ -24,9 +24,6 @@ export interface GradeWorkbookOptions extends SummaryOptions {
 
 export const OVERVIEW_SHEET = '总览';
 export const ATTENTION_SHEET = '需关注';
-
-/** Re-exported for callers of the writers: the quota rule itself lives in the core. */
-export { quotaCap };
 
 /** The 评定结果 workbook as a lean book (save it with saveBook / writeOutput). */
 export function gradeWorkbook(scheme: Scheme, result: PeriodResult, opts: GradeWorkbookOptions): Book {

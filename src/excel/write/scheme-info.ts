@@ -43,9 +43,6 @@ export function levelNames(scheme: Scheme): string[] {
   return distinct(scheme.items.flatMap((i) => Object.keys(i.levels ?? {})));
 }
 
-/** 评议等次 a ledger may name: grade-points tables and conversion factors. */
-export { evaluationGrades } from '../../core/catalogue.js';
-
 export function sanctionTypes(scheme: Scheme): string[] {
   return distinct([...scheme.vetoTypes, ...scheme.overrides.map((o) => o.type)]);
 }

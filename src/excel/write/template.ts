@@ -9,7 +9,8 @@ import {
   styleCell, writeHeader, writeLine, writeTitle, type Column,
 } from './style.js';
 import { LISTS_SHEET, dateValidation, moveListsLast, decimalValidation, listValidation, nonNegativeValidation, validateRange } from './validation.js';
-import { evaluationGrades, itemNames, levelNames, recordedColumns, sanctionTypes, type EntryColumn } from './scheme-info.js';
+import { itemNames, levelNames, recordedColumns, sanctionTypes, type EntryColumn } from './scheme-info.js';
+import { evaluationGrades } from '../../core/catalogue.js';
 import { uniqueNames } from './names.js';
 
 export interface LedgerTemplateOptions {
