@@ -271,6 +271,29 @@ describe('culture (seed 001 篇3): 26 Dec cycle, voters divisor, split award, qu
   });
 });
 
+describe('culture (seed 001 篇3): 全年积分在60分以下 / 50分以下 are strict limits', () => {
+  it('60 keeps 评先树优, 59 loses it; 50 is not yet 诫勉谈话, 49 is', () => {
+    const gaming = '工作时间游戏购物或饮酒被通报'; // 扣减 10
+    const ms = run('culture', {
+      members: ['甲', '乙', '丙', '丁'],
+      events: [
+        { date: '2023-03-01', name: '甲', item: gaming, count: 2 }, // 80 − 20 = 60
+        { date: '2023-03-01', name: '乙', item: gaming, count: 2 },
+        { date: '2023-04-01', name: '乙', item: '在线学习被通报' }, // 60 − 1 = 59
+        { date: '2023-03-01', name: '丙', item: gaming, count: 3 }, // 80 − 30 = 50
+        { date: '2023-03-01', name: '丁', item: gaming, count: 3 },
+        { date: '2023-04-01', name: '丁', item: '在线学习被通报' }, // 50 − 1 = 49
+      ],
+    });
+    const limits = (name: string): string[] => get(ms, name).flags.filter((f) => f === '取消评先树优资格' || f === '诫勉谈话');
+    expect(['甲', '乙', '丙', '丁'].map((n) => total(ms, n))).toEqual(['60.00', '59.00', '50.00', '49.00']);
+    expect(limits('甲')).toEqual([]);
+    expect(limits('乙')).toEqual(['取消评先树优资格']);
+    expect(limits('丙')).toEqual(['取消评先树优资格']);
+    expect(limits('丁')).toEqual(['取消评先树优资格', '诫勉谈话']);
+  });
+});
+
 describe('company (seed 001 篇4): annual = mean of four quarters', () => {
   const full = { 'base.politics': 9, 'base.org-life': 9, 'base.vanguard': 3, 'base.serve': 3, 'base.morals': 6, 'base.integrity': 3, 'base.base-other': 7, 'task.duty': 29, 'task.promise': 3, 'task.role': 7, 'task.task-other': 11, 'reward.contribution': 0, 'reward.honor': 0, 'reward.reward-other': 0 };
   it('(93 + 85 + 94 + 80) / 4 = 88; 奖励分 capped at 10 a quarter', () => {
