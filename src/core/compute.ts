@@ -155,9 +155,9 @@ function recordOfMonth(scheme: Scheme, month: number): number {
   return scheme.cycle.record === 'quarter' ? Math.floor(month / 3) : month;
 }
 
-/** A number for a trace line: exact up to 6 decimals, then "…" (the total is rounded once, later). */
+/** A number for a trace line: exact (the terminal rounds it for display; `explain --exact` shows fractions). */
 function show(v: Dec): string {
-  return v.decimalPlaces() > 6 ? `${v.toDecimalPlaces(6, Dec.ROUND_DOWN).toString()}…` : v.toString();
+  return v.toString();
 }
 
 function step(trace: TraceStep[], rule: string, zh: string, en: string, source?: TraceStep['source']): void {

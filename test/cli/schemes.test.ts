@@ -15,7 +15,7 @@ describe('score schemes', () => {
     for (const id of ALL) expect(r.stdout).toContain(id);
     const list = json<{ id: string; name: string; source: string }[]>(score(['schemes', '--json']));
     expect(list.map((s) => s.id)).toEqual(ALL);
-    expect(list.every((s) => s.name && /seed 00\d/.test(s.source))).toBe(true);
+    expect(list.every((s) => s.name && /^《[^》]+》/.test(s.source) && !/seed|种子/.test(s.source))).toBe(true);
   });
   it('answers in English with --lang en and SCORE_LANG=en', () => {
     expect(score(['schemes', '--lang', 'en']).stdout).toContain('built-in schemes');

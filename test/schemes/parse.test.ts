@@ -32,7 +32,7 @@ describe('built-in schemes load', () => {
     expect(r.data.id).toBe(id);
     expect(r.data.version).toBe(1);
     expect(r.data.name).toMatch(/[\u4e00-\u9fff]/);
-    expect(r.data.source).toMatch(/^seed 00\d /);
+    expect(r.data.source).toMatch(/^《[^》]+》/);
     expect(r.data.summary.length).toBeGreaterThan(10);
     expect(r.data.decisions.length).toBeGreaterThan(0);
   });

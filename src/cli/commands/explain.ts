@@ -14,10 +14,12 @@ import { resolve } from 'node:path';
 import { printJson, type CommonOptions } from '../output.js';
 import { memberJson, printDiagnostics } from '../render.js';
 import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
+import { exactNumbers, roundNumbers } from '../numbers.js';
 import { readHistoryDir } from '../../batch/history.js';
 
 interface Options extends CommonOptions {
   ledger: string;
+  exact?: boolean;
   period?: string;
   history?: string;
 }
@@ -30,7 +32,8 @@ export function registerExplain(program: Command): void {
       .argument('<name>', t('党员姓名或编号', 'member name or 编号'))
       .requiredOption('--ledger <file>', t('该党员所在支部的台账', "the member's ledger"))
       .option('--period <period>', t('期间：2023、2023Q1、2023-03（默认：年度）', 'period (default: the cycle)'))
-      .option('--history <dir>', t('往年评定结果所在文件夹', 'earlier results')),
+      .option('--history <dir>', t('往年评定结果所在文件夹', 'earlier results'))
+      .option('--exact', t('显示精确值（循环小数写成分数，如 461/12），默认四舍五入到 4 位小数', 'exact values (repeating decimals as fractions such as 461/12); by default rounded to 4 places')),
     { out: false },
   ).action(async (name: string, opts: Options) => {
     const given = schemeOption(opts.scheme);
@@ -49,18 +52,24 @@ export function registerExplain(program: Command): void {
     const m = result.branches[0]!.members.find((x) => x.key === member.key);
     const errors = loaded!.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) setExit(EXIT_INPUT);
-    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, member: m ? memberJson(m) : null, trace: m?.trace.map((s) => ({ rule: s.rule, text: s[lang()], source: s.source ? placeText(s.source) : null })) ?? [], issues: errors.length });
+    // The core's numbers are exact; shown rounded to 4 places (≈), or as fractions with --exact.
+    const shown = (text: string): string => (opts.exact ? exactNumbers(text) : roundNumbers(text));
+    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, member: m ? memberJson(m) : null, trace: m?.trace.map((s) => ({ rule: s.rule, text: shown(s[lang()]), source: s.source ? placeText(s.source) : null })) ?? [], issues: errors.length });
     const out: string[] = [];
-    out.push(chalk.bold(`${member.name}${member.id ? `（${member.id}）` : ''}　${ledger.branch}　${periodTitle(cycle, period)}　${scheme.name}`));
+    const head = lang() === 'en'
+      ? `${member.name}${member.id ? ` (${member.id})` : ''}  ${ledger.branch}  ${period.kind === 'cycle' ? `cycle ${period.label}` : period.label}  ${scheme.name}`
+      : `${member.name}${member.id ? `（${member.id}）` : ''}　${ledger.branch}　${periodTitle(cycle, period)}　${scheme.name}`;
+    out.push(chalk.bold(head));
     if (!m) {
       out.push(t('该党员不参加积分管理（名册「积分管理」为不参加），不计分。', 'This member is exempt from scoring.'));
       process.stdout.write(`${out.join('\n')}\n`);
       return;
     }
-    for (const s of m.trace) out.push(`  ${chalk.dim(s.rule.padEnd(3))} ${s[lang()]}${s.source ? chalk.dim(`　← ${placeText(s.source)}`) : ''}`);
+    const arrow = t('　← ', '  ← ');
+    for (const s of m.trace) out.push(`  ${chalk.dim(s.rule.padEnd(3))} ${shown(s[lang()])}${s.source ? chalk.dim(`${arrow}${placeText(s.source)}`) : ''}`);
     out.push('');
     const colon = t('：', ': ');
-    for (const c of m.components) out.push(`  ${c.name}${colon}${c.value.toDecimalPlaces(4).toString()}${c.weight.equals(1) ? '' : ` × ${c.weight}`}${c.role === 'deduction' ? t('（减）', ' (minus)') : ''}`);
+    for (const c of m.components) out.push(`  ${c.name}${colon}${opts.exact ? exactNumbers(c.value.toString()) : roundNumbers(c.value.toString())}${c.weight.equals(1) ? '' : ` × ${c.weight}`}${c.role === 'deduction' ? t('（减）', ' (minus)') : ''}`);
     out.push(chalk.bold(`  ${t('总分', 'total')}${colon}${m.total.toFixed(scheme.precision)}${m.vetoed ? t(`（一票否决：${m.vetoReason}）`, ` (vetoed: ${m.vetoReason})`) : ''}`));
     if (m.grade) out.push(`  ${t('等次', 'grade')}${colon}${m.grade}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`);
     if (m.rank) out.push(`  ${t('排名', 'rank')}${colon}${m.rank}`);

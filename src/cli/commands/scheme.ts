@@ -38,7 +38,7 @@ export function registerScheme(program: Command): void {
   withCommon(
     scheme
       .command('init')
-      .description(t('写出一个可编辑的方案文件（不带 --from 时为县委工作意见的通用框架）', 'write an editable scheme file (without --from: the general frame of seed 002)'))
+      .description(t('写出一个可编辑的方案文件（不带 --from 时为县委工作意见的通用框架）', 'write an editable scheme file (without --from: the general frame of the county committee, 《加强党员积分管理的工作意见》)'))
       .option('--from <id>', t('从哪个内置方案复制', 'built-in scheme to copy'))
       .requiredOption('--out <file>', t('写到哪个文件（.json）', 'file to write (.json)'))
       .option('--force', t('覆盖已存在的文件', 'overwrite an existing file')),
