@@ -75,6 +75,7 @@ export function registerExplain(program: Command): void {
     if (m.rank) out.push(`  ${t('排名', 'rank')}${colon}${m.rank}`);
     if (m.flags.length) out.push(`  ${t('标记', 'flags')}${colon}${m.flags.join('；')}`);
     if (errors.length) out.push(chalk.yellow(t(`注意：台账有 ${errors.length} 个错误，结果可能不准确（score validate 查看）`, `note: the ledger has ${errors.length} errors`)));
+    if (!opts.quiet) out.push('', chalk.dim(t(`规则代码（R1、R2……）的含义见 docs/schemes.md；本方案细则：score scheme show ${scheme.id}`, `Rule codes (R1, R2 …) are explained in docs/schemes.md; this scheme's rules: score scheme show ${scheme.id}`)));
     process.stdout.write(`${out.join('\n')}\n`);
   });
 }
