@@ -1,7 +1,9 @@
 // Shared pieces of the commands: the --scheme option, periods, output paths.
+import { colon } from './output.js';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parsePeriod, resolvePeriod, type Cycle, type Period } from '../core/cycle.js';
+import { isValidIso, parsePeriod, resolvePeriod, type Cycle, type Period } from '../core/cycle.js';
+import { parseDateText } from '../excel/cells.js';
 import { loadScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
 import { UsageError } from '../batch/exit.js';
@@ -12,8 +14,8 @@ export function schemeOption(ref: string | undefined): Scheme | undefined {
   if (!ref) return undefined;
   const r = loadScheme(ref);
   if (r.ok) return r.scheme;
-  const lines = r.problems.map((p) => `  ${p.path ? `${p.path}：` : ''}${lang() === 'en' ? p.en : p.zh}`).join('\n');
-  throw new UsageError(`${t('方案无法使用', 'scheme cannot be used')}：${ref}\n${lines}`);
+  const lines = r.problems.map((p) => `  ${p.path ? `${p.path}${colon()}` : ''}${lang() === 'en' ? p.en : p.zh}`).join('\n');
+  throw new UsageError(`${t('方案无法使用', 'scheme cannot be used')}${colon()}${ref}\n${lines}`);
 }
 
 export function parseYear(text: string | undefined): number | undefined {
@@ -69,4 +71,37 @@ export function nextWorkingDay(iso: string): string {
   do d.setUTCDate(d.getUTCDate() + 1);
   while (d.getUTCDay() === 0 || d.getUTCDay() === 6 || fixedHoliday(d.getUTCMonth() + 1, d.getUTCDate()));
   return d.toISOString().slice(0, 10);
+}
+
+/** --from: a date in any spelling the ledgers accept (2023-04-03, 2023/4/3, 2023.4.3, 2023年4月3日), as ISO. */
+export function dateOption(text: string | undefined, option = '--from'): string | undefined {
+  if (text === undefined) return undefined;
+  const iso = parseDateText(text.normalize('NFKC').trim());
+  if (!iso || !isValidIso(iso)) throw new UsageError(t(`${option}「${text}」不是日期：可写 2023-04-03、2023/4/3 或 2023年4月3日`, `${option} ${text} is not a date: write 2023-04-03, 2023/4/3 or 2023年4月3日`));
+  return iso;
+}
+
+/** The regulation's title from a scheme's source (《…》), or the scheme's name. */
+export function regulationOf(scheme: Scheme): string {
+  const m = /《[^》]+》/.exec(scheme.source ?? '');
+  return m ? m[0] : `《${scheme.name}》`;
+}
+
+/** --days as a whole number 1–60 (checked before any file is read). */
+export function daysOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const days = Number(text.normalize('NFKC'));
+  if (!Number.isInteger(days) || days < 1 || days > 60) throw new UsageError(t('--days 应为 1–60 的整数', '--days must be a whole number 1–60'));
+  return days;
+}
+
+/**
+ * The publication window: --days, or the scheme's minimum. Fewer days than the minimum is a usage
+ * error that names the regulation (never silently lengthened).
+ */
+export function publicationDays(scheme: Scheme, days: number | undefined): number {
+  const min = scheme.cycle.publishDays;
+  if (days === undefined) return min;
+  if (days < min) throw new UsageError(t(`--days ${days} 少于${regulationOf(scheme)}规定的公示期（不少于 ${min} 天）：请写 --days ${min} 或更多，或不写 --days`, `--days ${days} is shorter than the ${min} days that ${regulationOf(scheme)} requires: use --days ${min} or more, or leave --days out`));
+  return days;
 }

@@ -5,14 +5,14 @@ import { lang, t } from '../batch/i18n.js';
 import type { LoadedLedger } from '../batch/inputs.js';
 import type { Batch } from '../batch/split.js';
 import { setExit, EXIT_INPUT } from '../batch/exit.js';
-import { diagnosticJson, printJson } from './output.js';
+import { diagnosticJson, printJson, colon } from './output.js';
 
 export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, json: boolean | undefined): void {
   if (b.excluded.length > 0) setExit(EXIT_INPUT);
   // Left-out files and errors are never hidden by --quiet; with --json they are in the JSON.
   if (json) return;
   for (const e of b.excluded) {
-    process.stderr.write(`${t('未计入', 'left out')}：${e.branch ? `${e.branch}（${basename(e.file)}）` : basename(e.file)} — ${e.reason}\n`);
+    process.stderr.write(`${t('未计入', 'left out')}${colon()}${e.branch ? `${e.branch}${t('（', ' (')}${basename(e.file)}${t('）', ')')}` : basename(e.file)} — ${e.reason}\n`);
   }
   const errors = b.issues.filter((d) => d.severity === 'error');
   if (errors.length > 0) {

@@ -1,4 +1,5 @@
 // Builds the commander program: one file per command in ./commands. Thin by design.
+import { colon } from './output.js';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { lang, t } from '../batch/i18n.js';
 import { EXIT_USAGE, UsageError } from '../batch/exit.js';
@@ -103,12 +104,12 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`${t('用法错误', 'usage error')}：${e.message}\n`);
+      process.stderr.write(`${t('用法错误', 'usage error')}${colon()}${e.message}\n`);
       process.exitCode = EXIT_USAGE;
       return;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`${t('内部错误（请把这条信息发给维护者）', 'internal error (please report it)')}：${msg}\n`);
+    process.stderr.write(`${t('内部错误（请把这条信息发给维护者）', 'internal error (please report it)')}${colon()}${msg}\n`);
     if (process.env.SCORE_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     process.exitCode = 3;
   } finally {

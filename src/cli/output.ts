@@ -1,6 +1,6 @@
 // Terminal output: stdout for results (or JSON only), stderr for progress and notes.
 import chalk from 'chalk';
-import { lang } from '../batch/i18n.js';
+import { lang, t } from '../batch/i18n.js';
 import { placeText, type Diagnostic } from '../core/diagnostics.js';
 
 export interface CommonOptions {
@@ -10,6 +10,11 @@ export interface CommonOptions {
   force?: boolean;
   scheme?: string;
   lang?: string;
+}
+
+/** The colon after a label: full-width in Chinese, ': ' in English. */
+export function colon(): string {
+  return t('：', ': ');
 }
 
 export function printJson(data: unknown): void {
@@ -32,9 +37,9 @@ export function formatDiagnostic(d: Diagnostic): string {
   const l = lang();
   const head = d.severity === 'error' ? chalk.red(l === 'en' ? 'error' : '错误') : chalk.yellow(l === 'en' ? 'warning' : '警告');
   const lines = [`${chalk.bold(placeText(d))}  ${head} ${chalk.dim(d.code)}`];
-  if (d.value !== undefined) lines.push(`  ${l === 'en' ? 'found' : '填写值'}：${JSON.stringify(d.value)}`);
+  if (d.value !== undefined) lines.push(`  ${l === 'en' ? 'found' : '填写值'}${colon()}${JSON.stringify(d.value)}`);
   lines.push(`  ${d.message[l]}`);
-  if (d.fix[l]) lines.push(`  ${chalk.green(l === 'en' ? 'fix' : '处理')}：${d.fix[l]}`);
+  if (d.fix[l]) lines.push(`  ${chalk.green(l === 'en' ? 'fix' : '处理')}${colon()}${d.fix[l]}`);
   return lines.join('\n');
 }
 

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { placeText } from '../core/diagnostics.js';
 import type { MemberResult, PeriodResult } from '../core/result.js';
 import type { Scheme } from '../scheme/schema.js';
-import { diagnosticJson, formatDiagnostic } from './output.js';
+import { diagnosticJson, formatDiagnostic, colon } from './output.js';
 import { lang, t } from '../batch/i18n.js';
 import { colorOn } from './color.js';
 
@@ -131,7 +131,7 @@ export function overviewTable(scheme: Scheme, r: PeriodResult, excluded: { file:
   if (more > 0) table.push([{ colSpan: head.length, content: chalk.dim(t(`……另有 ${more} 个支部，见评定结果「总览」表`, `… ${more} more branches: see the 总览 sheet of the results workbook`)) }]);
   for (const e of excluded.slice(0, OVERVIEW_ROWS)) {
     const base = e.file.split(/[\\/]/).pop() ?? e.file;
-    table.push([{ colSpan: head.length, content: chalk.red(`${e.branch ? `${e.branch}（${base}）` : base}：${t('未计入', 'left out')} — ${e.reason}`) }]);
+    table.push([{ colSpan: head.length, content: chalk.red(`${e.branch ? `${e.branch}${t('（', ' (')}${base}${t('）', ')')}` : base}${colon()}${t('未计入', 'left out')} — ${e.reason}`) }]);
   }
   const moreOut = excluded.length - OVERVIEW_ROWS;
   if (moreOut > 0) table.push([{ colSpan: head.length, content: chalk.red(t(`……另有 ${moreOut} 个文件未计入，见评定结果「总览」表`, `… ${moreOut} more files left out: see the 总览 sheet`)) }]);

@@ -9,7 +9,7 @@ import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { outDir, parseYear, schemeOption } from '../common.js';
-import { printJson, say, diagnosticJson, type CommonOptions } from '../output.js';
+import { printJson, say, diagnosticJson, type CommonOptions, colon } from '../output.js';
 import { COMPACT, printDiagnostics, tableStyle } from '../render.js';
 import { writeOutput } from '../../batch/write.js';
 import { EXIT_INPUT, setExit } from '../../batch/exit.js';
@@ -89,7 +89,7 @@ export function registerApply(program: Command): void {
     if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), issues: issues.map(diagnosticJson), written });
     if (issues.length) printDiagnostics(issues);
     const table = new Table({ head: [t('申请表', 'form'), t('姓名', 'name'), t('事项', 'item'), t('级别', 'level'), t('分值', 'points'), t('结果', 'result')], wordWrap: true, style: tableStyle(), chars: COMPACT });
-    for (const d of decisions) table.push([`${basename(d.claim.form)} ${d.claim.source.cell ?? ''}`, d.claim.name, d.claim.item, d.claim.level ?? '', d.points?.toString() ?? '', `${d.ok ? t('通过', 'approved') : t('不通过', 'rejected')}：${d.reason[lang()]}`]);
+    for (const d of decisions) table.push([`${basename(d.claim.form)} ${d.claim.source.cell ?? ''}`, d.claim.name, d.claim.item, d.claim.level ?? '', d.points?.toString() ?? '', `${d.ok ? t('通过', 'approved') : t('不通过', 'rejected')}${colon()}${d.reason[lang()]}`]);
     say(opts, () => table.toString());
     say(opts, t(`通过 ${approved.length} 条，不通过 ${rejected.length} 条`, `${approved.length} approved, ${rejected.length} rejected`));
     for (const w of written) say(opts, t(`已写出新台账：${w}（原台账未改动）`, `new ledger written: ${w} (the original is unchanged)`));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { evaluate } from '../../core/engine.js';
 import { periodTitle } from '../../core/cycle.js';
 import type { PeriodResult } from '../../core/result.js';
-import { t } from '../../batch/i18n.js';
+import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { outDir, periodArgs, periodOf, schemeOption } from '../common.js';
@@ -68,7 +68,7 @@ export function registerCompute(program: Command): void {
       return printJson(out.length === 1 ? out[0] : out);
     }
     for (const r of results) {
-      say(opts, `${periodTitle(r.cycle, r.period)}（${scheme.name}）`);
+      say(opts, lang() === 'en' ? `${r.period.kind === 'cycle' ? `cycle ${r.period.label}` : r.period.label} (${scheme.name})` : `${periodTitle(r.cycle, r.period)}（${scheme.name}）`);
       say(opts, () => membersTable(scheme, r));
     }
     for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));

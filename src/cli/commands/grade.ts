@@ -7,7 +7,7 @@ import { followUpFlags } from '../../core/grade.js';
 import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
-import { nextWorkingDay, outDir, parseYear, schemeOption } from '../common.js';
+import { dateOption, daysOption, nextWorkingDay, outDir, parseYear, publicationDays, schemeOption } from '../common.js';
 import { printJson, say, note, type CommonOptions, progress } from '../output.js';
 import { overviewTable, resultJson } from '../render.js';
 import { reportExcluded, reportNothingReadable } from '../excluded.js';
@@ -37,11 +37,13 @@ export function registerGrade(program: Command): void {
       .option('--history <dir>', t('往年评定结果所在文件夹（默认：输出目录）', 'folder of earlier results (default: the output folder)'))
       .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'))
       .option('--from <date>', t('公示开始日期（默认：周期结束后的第一个工作日）', 'publication start (default: first working day after the cycle)'))
-      .option('--days <n>', t('公示天数（默认取方案，至少 7 天）', 'publication days (default: the scheme, at least 7)')),
+      .option('--days <n>', t('公示天数（默认取方案规定的天数；少于方案规定的天数是用法错误）', 'publication days (default: the scheme\'s minimum; fewer is a usage error)')),
   ).action(async (args: string[], opts: Options) => {
     const year = parseYear(opts.year)!;
     if (opts.quotaScope && !['branch', 'township'].includes(opts.quotaScope)) throw new UsageError(t('--quota-scope 只能是 branch 或 township', '--quota-scope is branch or township'));
     const given = schemeOption(opts.scheme);
+    const fromDate = dateOption(opts.from);
+    const daysGiven = daysOption(opts.days);
     const dir = await outDir(opts.out);
     const inputs = [...args, ...(opts.dir ? [opts.dir] : [])];
     if (inputs.length === 0) throw new UsageError(t('请给出台账文件或 --dir 文件夹', 'give ledger files or --dir'));
@@ -62,8 +64,8 @@ export function registerGrade(program: Command): void {
     if (history.files.length > 0) note(opts.json ? { quiet: true } : opts, t(`使用往年结果：${history.files.join('、')}`, `earlier results: ${history.files.join(', ')}`));
     const result = gradeBranches({ scheme, year, history: history.entries, trace: false, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) }, batch.branches);
     timing('history and grade');
-    const days = Math.max(7, opts.days ? Number(opts.days) : scheme.cycle.publishDays);
-    const from = opts.from ?? nextWorkingDay(result.cycle.end);
+    const days = publicationDays(scheme, daysGiven);
+    const from = fromDate ?? nextWorkingDay(result.cycle.end);
     const written: string[] = [];
     const { gradeWorkbook } = await import('../../excel/write/results.js');
     const { publicationList } = await import('../../excel/write/publication.js');

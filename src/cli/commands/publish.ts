@@ -2,14 +2,14 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { evaluate } from '../../core/engine.js';
-import { chineseDate, addDays, isValidIso, periodTitle } from '../../core/cycle.js';
+import { chineseDate, addDays, periodTitle } from '../../core/cycle.js';
 import { toNumber } from '../../core/decimal.js';
 import { outputOrder } from '../../core/grade.js';
 import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
-import { nextWorkingDay, outDir, periodArgs, periodOf, schemeOption } from '../common.js';
-import { printJson, say, type CommonOptions, progress } from '../output.js';
+import { dateOption, daysOption, nextWorkingDay, outDir, periodArgs, periodOf, publicationDays, schemeOption } from '../common.js';
+import { printJson, say, type CommonOptions, progress, colon } from '../output.js';
 import { reportExcluded, reportNothingReadable } from '../excluded.js';
 import { splitBatch } from '../../batch/split.js';
 import { writeOutput } from '../../batch/write.js';
@@ -30,15 +30,14 @@ export function registerPublish(program: Command): void {
       .description(t('写出月度、季度或年度的公示名单（只含姓名、支部、积分、等次）', 'write the publication list for a month, quarter or year (public fields only)'))
       .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
       .requiredOption('--period <period>', t('期间：2023Q1、2023-03 或 2023', 'period: 2023Q1, 2023-03 or 2023'))
-      .option('--from <date>', t('公示开始日期 YYYY-MM-DD（默认：期间结束后的第一个工作日）', 'first day YYYY-MM-DD (default: first working day after the period)'))
-      .option('--days <n>', t('公示天数（默认取方案，至少 7 天）', 'days (default: the scheme, at least 7)'))
+      .option('--from <date>', t('公示开始日期，如 2023-04-03、2023/4/3、2023年4月3日（默认：期间结束后的第一个工作日）', 'first day: 2023-04-03, 2023/4/3 or 2023年4月3日 (default: first working day after the period)'))
+      .option('--days <n>', t('公示天数（默认取方案规定的天数；少于方案规定的天数是用法错误）', 'days (default: the scheme\'s minimum; fewer is a usage error)'))
       .option('--history <dir>', t('往年评定结果所在文件夹（年度公示用）', 'earlier results (for the year)')),
   ).action(async (args: string[], opts: Options) => {
     const [arg, ...more] = periodArgs(opts.period);
     if (!arg || more.length > 0) throw new UsageError(t('--period 只能写一个期间', '--period takes one period'));
-    if (opts.from && !isValidIso(opts.from.normalize('NFKC'))) throw new UsageError(t(`--from「${opts.from}」不是日期，例如 2023-04-03`, `--from ${opts.from} is not a date such as 2023-04-03`));
-    const days = opts.days === undefined ? undefined : Number(opts.days);
-    if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 60)) throw new UsageError(t('--days 应为 1–60 的整数', '--days must be a whole number 1–60'));
+    const fromDate = dateOption(opts.from);
+    const daysGiven = daysOption(opts.days);
     const given = schemeOption(opts.scheme);
     const files = await collectFiles(args);
     const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), ...(arg.kind !== 'month' ? { year: arg.year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
@@ -50,8 +49,8 @@ export function registerPublish(program: Command): void {
     const { cycle, period } = periodOf(scheme, arg);
     const history = period.kind === 'cycle' ? (await readHistoryDir(await outDir(opts.history ?? opts.out), cycle.year)).entries : [];
     const result = evaluate({ scheme, ledgers: batch.ledgers, year: cycle.year, period, history });
-    const windowDays = Math.max(days ?? scheme.cycle.publishDays, scheme.cycle.publishDays >= 7 ? 7 : scheme.cycle.publishDays);
-    const from = opts.from?.normalize('NFKC') ?? nextWorkingDay(period.end);
+    const windowDays = publicationDays(scheme, daysGiven);
+    const from = fromDate ?? nextWorkingDay(period.end);
     const to = addDays(from, windowDays - 1);
     const { publicationList } = await import('../../excel/write/publication.js');
     const written: string[] = [];
@@ -61,7 +60,7 @@ export function registerPublish(program: Command): void {
     const rows = result.branches.flatMap((b) => outputOrder(b.members).map((m) => ({ branch: b.branch, name: m.name, total: toNumber(m.total), grade: m.grade ?? null, stars: m.stars ?? null })));
     if (opts.json) return printJson({ scheme: scheme.id, period: period.label, from, to, days: windowDays, members: rows, written });
     say(opts, t(`${title}党员积分公示　公示期：${chineseDate(from)}至${chineseDate(to)}（${windowDays} 天）`, `${title} publication: ${from} to ${to} (${windowDays} days)`));
-    for (const b of result.branches) say(opts, `  ${b.branch}：${b.members.filter((m) => m.participates).length} ${t('人', 'members')}`);
+    for (const b of result.branches) say(opts, `  ${b.branch}${colon()}${b.members.filter((m) => m.participates).length} ${t('人', 'members')}`);
     for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
   });
 }

@@ -9,7 +9,7 @@ import { loadScheme, packageRoot, type LoadResult } from '../../scheme/load.js';
 import { EXIT_INPUT, EXIT_USAGE, setExit } from '../../batch/exit.js';
 import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { printJson, type CommonOptions } from '../output.js';
+import { printJson, type CommonOptions, colon } from '../output.js';
 
 export const SCHEMA_FILE = 'score-scheme.schema.json';
 
@@ -17,8 +17,8 @@ export function reportSchemeProblems(r: Extract<LoadResult, { ok: false }>, json
   if (json) {
     printJson({ file: r.file, problems: r.problems.map((p) => ({ path: p.path, message: lang() === 'en' ? p.en : p.zh })) });
   } else {
-    process.stderr.write(`${t('方案无效', 'invalid scheme')}：${r.file}\n`);
-    for (const p of r.problems) process.stderr.write(`  ${p.path ? `${p.path}：` : ''}${lang() === 'en' ? p.en : p.zh}\n`);
+    process.stderr.write(`${t('方案无效', 'invalid scheme')}${colon()}${r.file}\n`);
+    for (const p of r.problems) process.stderr.write(`  ${p.path ? `${p.path}${colon()}` : ''}${lang() === 'en' ? p.en : p.zh}\n`);
   }
 }
 
