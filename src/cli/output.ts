@@ -1,4 +1,5 @@
 // Terminal output: stdout for results (or JSON only), stderr for progress and notes.
+import { isAbsolute, relative } from 'node:path';
 import chalk from 'chalk';
 import { lang, t } from '../batch/i18n.js';
 import { placeText, type Diagnostic } from '../core/diagnostics.js';
@@ -15,6 +16,12 @@ export interface CommonOptions {
 /** The colon after a label: full-width in Chinese, ': ' in English. */
 export function colon(): string {
   return t('：', ': ');
+}
+
+/** A written file as the clerk typed it: relative to the current folder when it is inside it, else absolute. */
+export function shownPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
 export function printJson(data: unknown): void {

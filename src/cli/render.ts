@@ -127,13 +127,15 @@ export function overviewTable(scheme: Scheme, r: PeriodResult, excluded: { file:
     if (scheme.quota) row.push(s.quotaShare ? `${s.quotaShare.times(100).toFixed(1)}%` : '—');
     table.push(row);
   }
+  // Lines under the table, not spanning rows inside it (cli-table3 breaks the border on those: ┴┴┴┴).
+  const below: string[] = [];
   const more = r.branches.length - OVERVIEW_ROWS;
-  if (more > 0) table.push([{ colSpan: head.length, content: chalk.dim(t(`……另有 ${more} 个支部，见评定结果「总览」表`, `… ${more} more branches: see the 总览 sheet of the results workbook`)) }]);
+  if (more > 0) below.push(chalk.dim(t(`……另有 ${more} 个支部，见评定结果「总览」表`, `… ${more} more branches: see the 总览 sheet of the results workbook`)));
   for (const e of excluded.slice(0, OVERVIEW_ROWS)) {
     const base = e.file.split(/[\\/]/).pop() ?? e.file;
-    table.push([{ colSpan: head.length, content: chalk.red(`${e.branch ? `${e.branch}${t('（', ' (')}${base}${t('）', ')')}` : base}${colon()}${t('未计入', 'left out')} — ${e.reason}`) }]);
+    below.push(chalk.red(`${t('未计入', 'left out')}${colon()}${e.branch ? `${e.branch}${t('（', ' (')}${base}${t('）', ')')}` : base} — ${e.reason}`));
   }
   const moreOut = excluded.length - OVERVIEW_ROWS;
-  if (moreOut > 0) table.push([{ colSpan: head.length, content: chalk.red(t(`……另有 ${moreOut} 个文件未计入，见评定结果「总览」表`, `… ${moreOut} more files left out: see the 总览 sheet`)) }]);
-  return table.toString();
+  if (moreOut > 0) below.push(chalk.red(t(`……另有 ${moreOut} 个文件未计入，见评定结果「总览」表`, `… ${moreOut} more files left out: see the 总览 sheet`)));
+  return [table.toString(), ...below].join('\n');
 }

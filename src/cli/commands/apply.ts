@@ -9,7 +9,7 @@ import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { outDir, parseYear, schemeOption } from '../common.js';
-import { printJson, say, diagnosticJson, type CommonOptions, colon } from '../output.js';
+import { printJson, say, diagnosticJson, type CommonOptions, colon, shownPath } from '../output.js';
 import { COMPACT, printDiagnostics, tableStyle } from '../render.js';
 import { writeOutput } from '../../batch/write.js';
 import { EXIT_INPUT, setExit } from '../../batch/exit.js';
@@ -92,6 +92,6 @@ export function registerApply(program: Command): void {
     for (const d of decisions) table.push([`${basename(d.claim.form)} ${d.claim.source.cell ?? ''}`, d.claim.name, d.claim.item, d.claim.level ?? '', d.points?.toString() ?? '', `${d.ok ? t('通过', 'approved') : t('不通过', 'rejected')}${colon()}${d.reason[lang()]}`]);
     say(opts, () => table.toString());
     say(opts, t(`通过 ${approved.length} 条，不通过 ${rejected.length} 条`, `${approved.length} approved, ${rejected.length} rejected`));
-    for (const w of written) say(opts, t(`已写出新台账：${w}（原台账未改动）`, `new ledger written: ${w} (the original is unchanged)`));
+    for (const w of written) say(opts, t(`已写出新台账：${shownPath(w)}（原台账未改动）`, `new ledger written: ${shownPath(w)} (the original is unchanged)`));
   });
 }

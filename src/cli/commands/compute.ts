@@ -9,7 +9,7 @@ import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { outDir, periodArgs, periodOf, schemeOption } from '../common.js';
-import { printJson, say, type CommonOptions, progress } from '../output.js';
+import { printJson, say, type CommonOptions, progress, shownPath } from '../output.js';
 import { membersTable, resultJson } from '../render.js';
 import { reportExcluded, reportNothingReadable } from '../excluded.js';
 import { splitBatch } from '../../batch/split.js';
@@ -71,6 +71,6 @@ export function registerCompute(program: Command): void {
       say(opts, lang() === 'en' ? `${r.period.kind === 'cycle' ? `cycle ${r.period.label}` : r.period.label} (${scheme.name})` : `${periodTitle(r.cycle, r.period)}（${scheme.name}）`);
       say(opts, () => membersTable(scheme, r));
     }
-    for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
+    for (const w of written) say(opts, t(`已写出：${shownPath(w)}`, `written: ${shownPath(w)}`));
   });
 }

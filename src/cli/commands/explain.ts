@@ -32,9 +32,9 @@ export function registerExplain(program: Command): void {
       .argument('<name>', t('党员姓名或编号', 'member name or 编号'))
       .requiredOption('--ledger <file>', t('该党员所在支部的台账', "the member's ledger"))
       .option('--period <period>', t('期间：2023、2023Q1、2023-03（默认：年度）', 'period (default: the cycle)'))
-      .option('--history <dir>', t('往年评定结果所在文件夹', 'earlier results'))
+      .option('--history <dir>', t('往年评定结果所在文件夹（默认：输出目录 --out）', 'earlier results (default: the output folder, --out)'))
       .option('--exact', t('显示精确值（循环小数写成分数，如 461/12），默认四舍五入到 4 位小数', 'exact values (repeating decimals as fractions such as 461/12); by default rounded to 4 places')),
-    { out: false },
+    { force: false },
   ).action(async (name: string, opts: Options) => {
     const given = schemeOption(opts.scheme);
     const [arg] = periodArgs(opts.period);
@@ -47,7 +47,8 @@ export function registerExplain(program: Command): void {
     const member = ledger.members.find((m) => norm(m.name) === norm(name) || (m.id && norm(m.id) === norm(name)));
     if (!member) throw new UsageError(t(`台账中没有「${name}」：名册里有 ${ledger.members.slice(0, 8).map((m) => m.name).join('、')}…`, `no member ${name} in the ledger`));
     const { cycle, period } = arg ? periodOf(scheme, arg) : periodOf(scheme, { text: String(year), year, kind: 'cycle' });
-    const history = (await readHistoryDir(resolve(opts.history ?? '输出'), cycle.year)).entries;
+    // Earlier results: --history, else the output folder (--out, default 输出), as grade reads them.
+    const history = (await readHistoryDir(resolve(opts.history ?? opts.out ?? '输出'), cycle.year)).entries;
     const result = evaluate({ scheme, ledgers: [ledger], year: cycle.year, period, history });
     const m = result.branches[0]!.members.find((x) => x.key === member.key);
     const errors = loaded!.diagnostics.filter((d) => d.severity === 'error');

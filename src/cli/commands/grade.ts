@@ -8,7 +8,7 @@ import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { dateOption, daysOption, nextWorkingDay, outDir, parseYear, publicationDays, schemeOption } from '../common.js';
-import { printJson, say, note, type CommonOptions, progress } from '../output.js';
+import { printJson, say, note, type CommonOptions, progress, shownPath } from '../output.js';
 import { overviewTable, resultJson } from '../render.js';
 import { reportExcluded, reportNothingReadable } from '../excluded.js';
 import { splitBatch } from '../../batch/split.js';
@@ -80,6 +80,6 @@ export function registerGrade(program: Command): void {
     say(opts, () => overviewTable(scheme, result, batch.excluded));
     const attention = opts.quiet ? 0 : result.branches.flatMap((b) => b.members.filter((m) => followUpFlags(m).length > 0 || m.vetoed)).length;
     if (attention) say(opts, t(`需关注 ${attention} 人（见评定结果「需关注」表）`, `${attention} members flagged (see 需关注)`));
-    for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
+    for (const w of written) say(opts, t(`已写出：${shownPath(w)}`, `written: ${shownPath(w)}`));
   });
 }

@@ -9,7 +9,7 @@ import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { dateOption, daysOption, nextWorkingDay, outDir, periodArgs, periodOf, publicationDays, schemeOption } from '../common.js';
-import { printJson, say, type CommonOptions, progress, colon } from '../output.js';
+import { printJson, say, type CommonOptions, progress, colon, shownPath } from '../output.js';
 import { reportExcluded, reportNothingReadable } from '../excluded.js';
 import { splitBatch } from '../../batch/split.js';
 import { writeOutput } from '../../batch/write.js';
@@ -61,6 +61,6 @@ export function registerPublish(program: Command): void {
     if (opts.json) return printJson({ scheme: scheme.id, period: period.label, from, to, days: windowDays, members: rows, written });
     say(opts, t(`${title}党员积分公示　公示期：${chineseDate(from)}至${chineseDate(to)}（${windowDays} 天）`, `${title} publication: ${from} to ${to} (${windowDays} days)`));
     for (const b of result.branches) say(opts, `  ${b.branch}${colon()}${b.members.filter((m) => m.participates).length} ${t('人', 'members')}`);
-    for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
+    for (const w of written) say(opts, t(`已写出：${shownPath(w)}`, `written: ${shownPath(w)}`));
   });
 }

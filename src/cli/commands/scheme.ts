@@ -9,7 +9,7 @@ import { loadScheme, packageRoot, type LoadResult } from '../../scheme/load.js';
 import { EXIT_INPUT, EXIT_USAGE, setExit } from '../../batch/exit.js';
 import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { printJson, type CommonOptions, colon } from '../output.js';
+import { printJson, shownPath, type CommonOptions, colon } from '../output.js';
 
 export const SCHEMA_FILE = 'score-scheme.schema.json';
 
@@ -60,7 +60,8 @@ export function registerScheme(program: Command): void {
     const schemaOut = join(dirname(out), SCHEMA_FILE);
     await saveAtomically(schemaOut, {}, (tmp) => writeFile(tmp, readSchemaJson()));
     if (opts.json) return printJson({ file: out, schema: schemaOut, from: opts.from ?? 'frame' });
-    if (!opts.quiet) process.stdout.write(`${t(`已写出方案文件 ${opts.out}（id: ${copy.id}）。修改后用 score scheme show ${opts.out} 检查。`, `Wrote ${opts.out} (id: ${copy.id}). Check it with score scheme show ${opts.out}.`)}\n`);
+    const schemaShown = shownPath(schemaOut);
+    process.stdout.write(`${t(`已写出方案文件 ${opts.out}（id: ${copy.id}），以及它引用的 ${schemaShown}（编辑器用它补全和检查字段）。修改后用 score scheme show ${opts.out} 检查。`, `Wrote ${opts.out} (id: ${copy.id}) and the ${schemaShown} it refers to (editors use it to complete and check fields). Check it with score scheme show ${opts.out}.`)}\n`);
   });
 }
 

@@ -7,7 +7,7 @@ import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { outDir, parseYear, schemeOption } from '../common.js';
 import { printDiagnostics } from '../render.js';
-import { printJson, say, type CommonOptions } from '../output.js';
+import { printJson, say, type CommonOptions, shownPath } from '../output.js';
 import { writeOutput } from '../../batch/write.js';
 import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
 
@@ -62,6 +62,6 @@ export function registerTemplate(program: Command): void {
     await writeOutput(scoringStandard(scheme), join(dir, `${safeName(scheme.name, { maxLength: 60 })}_计分标准.xlsx`), opts.force, written);
     await writeOutput(applicationForm(scheme, {}), join(dir, '积分申请表.xlsx'), opts.force, written);
     if (opts.json) return printJson({ scheme: scheme.id, year, written });
-    for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
+    for (const w of written) say(opts, t(`已写出：${shownPath(w)}`, `written: ${shownPath(w)}`));
   });
 }

@@ -7,7 +7,7 @@ import { withCommon } from '../main.js';
 import { EXIT_INPUT, setExit } from '../../batch/exit.js';
 import { collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { outDir, parseYear, schemeOption } from '../common.js';
-import { printJson, say, type CommonOptions, progress } from '../output.js';
+import { printJson, say, type CommonOptions, progress, shownPath } from '../output.js';
 import { printDiagnostics, summaryLine } from '../render.js';
 import { diagnosticJson } from '../output.js';
 
@@ -48,7 +48,7 @@ export function registerValidate(program: Command): void {
       // The report (every problem and the summary) is the result of validate: stdout, never hidden by --quiet.
       printDiagnostics(all, 50, process.stdout);
       process.stdout.write(`${summaryLine(all, files.length)}\n`);
-      if (reportPath) say(opts, t(`问题清单已写出：${reportPath}`, `report written: ${reportPath}`));
+      if (reportPath) say(opts, t(`问题清单已写出：${shownPath(reportPath)}`, `report written: ${shownPath(reportPath)}`));
     }
     if (hasErrors(all)) setExit(EXIT_INPUT);
   });
