@@ -68,10 +68,12 @@ describe('score scheme init', () => {
     expect(score(['scheme', 'init', '--from', 'township', '--out', file]).code).toBe(1);
     expect(score(['scheme', 'init', '--from', 'township', '--out', file, '--force']).code).toBe(0);
   });
-  it('without --from writes the general frame of seed 002', () => {
+  it('without --from writes the general frame of the county committee, and says it wrote the schema beside it', () => {
     const file = join(tmp(), 'frame.json');
-    expect(score(['scheme', 'init', '--out', file]).code).toBe(0);
-    expect(readFileSync(file, 'utf8')).toContain('seed 002');
+    const r = score(['scheme', 'init', '--out', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('score-scheme.schema.json');
+    expect(readFileSync(file, 'utf8')).toContain('《加强党员积分管理的工作意见》');
     expect(score(['scheme', 'show', file]).code).toBe(0);
   });
   it('an edited file with a gap in its bands is rejected naming the field and the range', () => {
