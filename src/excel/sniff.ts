@@ -1,6 +1,7 @@
 // Read step, before exceljs: look at the bytes of a file and refuse what exceljs must not see
 // (old .xls, encrypted, CSV, truncated or bomb zips, absurd merges), each with a clear reason.
 import { inflateRawSync } from 'node:zlib';
+import { needsRewrite } from './exceljs-prep.js';
 import { crc32 } from './lean/zip.js';
 import type { ReadCode } from './read/catalogue.js';
 
@@ -10,6 +11,12 @@ export const READ_LIMITS = {
   maxFileBytes: 50 * 1024 * 1024,
   /** Sum of the unpacked sizes of all parts (from the central directory, checked again while unpacking sheets). */
   maxUncompressedBytes: 300 * 1024 * 1024,
+  /**
+   * Sum of the unpacked parts exceljs (the fallback reader, and the writer that updates a ledger)
+   * is given: it holds ~20 bytes per byte of XML (a 15 MB workbook took 425 MB), so this keeps any
+   * single-file command under 512 MB; the lean reader has no such need.
+   */
+  maxExcelJsBytes: 16 * 1024 * 1024,
   /** Unpacked size of one part (a sheet, the shared strings …). */
   maxPartBytes: 200 * 1024 * 1024,
   /** Unpacked / packed size of one part, checked for parts above `ratioCheckMinBytes`. */
@@ -32,7 +39,7 @@ export const READ_LIMITS = {
 export const MAX_ROWS = READ_LIMITS.maxRowsPerSheet;
 
 /** A workbook that passed comes with its zip directory (the reader needs it next). */
-export type SniffResult = { ok: true; entries: ZipEntry[] } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
+export type SniffResult = { ok: true; entries: ZipEntry[]; /** Some part must be rewritten before exceljs reads it (exceljs-prep). */ rewrite?: boolean } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
 
 export interface ZipEntry {
   name: string;
@@ -184,15 +191,17 @@ function checkEntries(buf: Buffer, entries: ZipEntry[], sheets: boolean): SniffR
   // Unpack every part with a hard output limit (the directory may lie about sizes) and its CRC-32
   // checked, as exceljs will read them; the sheets are checked for absurd rows and merges.
   const limits = new SheetLimits();
+  let rewrite = false;
   for (const e of entries) {
     if (e.name.endsWith('/') && e.uncompressedSize === 0) continue; // a folder entry
     const data = limits.unpack(buf, e);
     if (!data.ok) return data;
+    rewrite ||= needsRewrite(e.name, data.bytes);
     if (!isSheetPart(e.name)) continue;
     const sheet = checkSheetXml(e.name, data.bytes);
     if (sheet) return sheet;
   }
-  return { ok: true, entries };
+  return { ok: true, entries, rewrite };
 }
 
 export const isSheetPart = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/.test(name);

@@ -8,6 +8,7 @@ import { asDate, asId, asNumber, BLANK, cellAddress, readAt, type CellRead } fro
 import { dataRows, findHeader, type ColumnSpec, type DataRows, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
 import { READ_CATALOGUE, type ReadCode } from './catalogue.js';
+import { checkLength, EXCEL_CELL_CHARS } from './text-checks.js';
 
 /** Characters a sheet tab does not show: controls, soft hyphen, zero-width and bidi marks, BOM. */
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
@@ -51,6 +52,16 @@ export class ReadContext {
   private repaired = 0;
   private firstRepaired?: string;
   constructor(readonly file: string) {}
+
+  private readonly seen = new Set<string>();
+
+  /** Runs a check once per cell (a field may be read twice); later calls return its first answer. */
+  once(place: SourceRef, check: () => boolean): boolean {
+    const k = `${place.sheet}!${place.cell}`;
+    if (this.seen.has(k)) return false;
+    this.seen.add(k);
+    return check();
+  }
 
   noteRepaired(place: SourceRef, raw: string): void {
     if (this.repaired++ === 0) this.firstRepaired = `${place.sheet ?? ''} › ${place.cell ?? ''}「${raw}」`;
@@ -149,9 +160,10 @@ export class RowReader {
     return this.col(key) !== undefined;
   }
 
-  /** Text of a field; a formula without a cached value reads blank (text fields are never fatal). */
+  /** Text of a field; a formula without a cached value reads blank (text fields are never fatal). Over Excel's cell limit: reported, read blank. */
   text(key: string): string {
-    return this.cell(key).text;
+    const t = this.cell(key).text;
+    return t.length > EXCEL_CELL_CHARS && !this.ctx.once(this.ref(key), () => checkLength(this.ctx, this.ref(key), t)) ? '' : t;
   }
 
   optText(key: string): string | undefined {
