@@ -106,6 +106,11 @@ export interface Ledger {
   events: EventRow[];
   evaluations: Evaluation[];
   sanctions: Sanction[];
+  /**
+   * Record sheets (indices in cycle order) the workbook does not have: months not yet recorded.
+   * Whether that is an error is the period's to decide (validate.ts), not the reader's.
+   */
+  absentRecords?: number[];
 }
 
 /** An earlier cycle's result of one member, read from a 评定结果 workbook. */
