@@ -1,15 +1,14 @@
 // `score validate FILES… [--report]`: every problem at once, hledger-style; exit 1 on any error.
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import { hasErrors, sortDiagnostics } from '../../core/diagnostics.js';
-import { lang, t } from '../i18n.js';
+import { hasErrors } from '../../core/diagnostics.js';
+import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { EXIT_INPUT, setExit } from '../exit.js';
-import { collectFiles, loadLedgers, progress, type LoadedLedger } from '../inputs.js';
+import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
+import { collectFiles, loadLedgers, type LoadedLedger } from '../../batch/inputs.js';
 import { outDir, parseYear, periodArgs, periodOf, schemeOption, type PeriodArg } from '../common.js';
 import { monthNumber, periodTitle, sheetRun } from '../../core/cycle.js';
-import { UsageError } from '../exit.js';
-import { printJson, say, type CommonOptions } from '../output.js';
+import { printJson, say, type CommonOptions, progress } from '../output.js';
 import { printDiagnostics, summaryLine } from '../render.js';
 import { diagnosticJson } from '../output.js';
 
@@ -45,13 +44,14 @@ export function registerValidate(program: Command): void {
     if (periods.length > 1) throw new UsageError(t('--period 只能写一个期间', '--period takes one period'));
     const files = await collectFiles(args);
     const items = await loadLedgers(files, { ...(scheme ? { scheme } : {}), ...(year ? { year } : {}), ...(periods[0] ? { periods: [periods[0].text] } : {}), onProgress: progress(!opts.json && !opts.quiet, t('检查', 'checking')) });
-    const all = sortDiagnostics(items.flatMap((i) => i.diagnostics));
+    // Each file's problems are in workbook order already (sheet tabs, row, column); files in the order given.
+    const all = items.flatMap((i) => i.diagnostics);
     const through = checkedThrough(items, periods[0]);
     let reportPath: string | undefined;
     if (opts.report) {
       const { problemsWorkbook } = await import('../../excel/write/problems.js');
       const { saveWorkbook } = await import('../../excel/write/save.js');
-      const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(/\.xlsx$/i, ''), diagnostics: sortDiagnostics(i.diagnostics) }));
+      const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(/\.xlsx$/i, ''), diagnostics: i.diagnostics }));
       const dir = await outDir(opts.out);
       const target = `${dir}/问题清单.xlsx`;
       const saved = await saveWorkbook(problemsWorkbook(groups, lang()), target, { force: Boolean(opts.force) });
@@ -61,9 +61,10 @@ export function registerValidate(program: Command): void {
     if (opts.json) {
       printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), ...(through ? { period: through.label, monthsChecked: through.months } : {}), ...(reportPath ? { report: reportPath } : {}) });
     } else {
-      if (!opts.quiet) printDiagnostics(all);
-      if (through) say(opts, t(`检查到${through.title}为止：${through.run}；之后的月份尚未记录，不算错误`, `checked up to ${through.label}: ${through.run}; later months not yet recorded are fine`));
-      say(opts, summaryLine(all, files.length));
+      // The report (every problem and the summary) is the result of validate: stdout, never hidden by --quiet.
+      printDiagnostics(all, 50, process.stdout);
+      if (through) process.stdout.write(`${t(`检查到${through.title}为止：${through.run}；之后的月份尚未记录，不算错误`, `checked up to ${through.label}: ${through.run}; later months not yet recorded are fine`)}\n`);
+      process.stdout.write(`${summaryLine(all, files.length)}\n`);
       if (reportPath) say(opts, t(`问题清单已写出：${reportPath}`, `report written: ${reportPath}`));
     }
     if (hasErrors(all)) setExit(EXIT_INPUT);
