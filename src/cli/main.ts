@@ -1,7 +1,7 @@
 // Builds the commander program: one file per command in ./commands. Thin by design.
 import { Command, CommanderError, Help, Option } from 'commander';
-import { lang, t } from './i18n.js';
-import { EXIT_USAGE, UsageError } from './exit.js';
+import { lang, t } from '../batch/i18n.js';
+import { EXIT_USAGE, UsageError } from '../batch/exit.js';
 import { registerSchemes } from './commands/schemes.js';
 import { registerScheme } from './commands/scheme.js';
 import { registerValidate } from './commands/validate.js';

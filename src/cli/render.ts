@@ -8,7 +8,7 @@ import { placeText } from '../core/diagnostics.js';
 import type { MemberResult, PeriodResult } from '../core/result.js';
 import type { Scheme } from '../scheme/schema.js';
 import { diagnosticJson, formatDiagnostic } from './output.js';
-import { lang, t } from './i18n.js';
+import { lang, t } from '../batch/i18n.js';
 
 /** Colours only on a terminal: a piped table stays plain text. */
 export function tableStyle(): { head: string[]; border: string[] } {

@@ -5,14 +5,16 @@ import { join } from 'node:path';
 import { evaluate } from '../../core/engine.js';
 import { periodTitle } from '../../core/cycle.js';
 import type { PeriodResult } from '../../core/result.js';
-import { t } from '../i18n.js';
+import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { batchScheme, collectFiles, loadLedgers, progress } from '../inputs.js';
+import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { outDir, periodArgs, periodOf, schemeOption } from '../common.js';
-import { printJson, say, type CommonOptions } from '../output.js';
+import { printJson, say, type CommonOptions, progress } from '../output.js';
 import { membersTable, resultJson } from '../render.js';
-import { reportExcluded, reportNothingReadable, splitBatch, writeOutput } from '../batch.js';
-import { UsageError } from '../exit.js';
+import { reportExcluded, reportNothingReadable } from '../excluded.js';
+import { splitBatch } from '../../batch/split.js';
+import { writeOutput } from '../../batch/write.js';
+import { UsageError } from '../../batch/exit.js';
 
 interface Options extends CommonOptions {
   period?: string;

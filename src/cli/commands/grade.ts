@@ -4,15 +4,17 @@ import type { Command } from 'commander';
 import { join, resolve } from 'node:path';
 import { gradeBranches } from '../../core/engine.js';
 import { followUpFlags } from '../../core/grade.js';
-import { t } from '../i18n.js';
+import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { batchScheme, collectFiles, loadLedgers, progress } from '../inputs.js';
+import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { nextWorkingDay, outDir, parseYear, schemeOption } from '../common.js';
-import { printJson, say, note, type CommonOptions } from '../output.js';
+import { printJson, say, note, type CommonOptions, progress } from '../output.js';
 import { overviewTable, resultJson } from '../render.js';
-import { reportExcluded, reportNothingReadable, splitBatch, writeOutput } from '../batch.js';
-import { readHistoryDir } from '../history.js';
-import { UsageError } from '../exit.js';
+import { reportExcluded, reportNothingReadable } from '../excluded.js';
+import { splitBatch } from '../../batch/split.js';
+import { writeOutput } from '../../batch/write.js';
+import { readHistoryDir } from '../../batch/history.js';
+import { UsageError } from '../../batch/exit.js';
 import { timing } from '../timing.js';
 
 interface Options extends CommonOptions {

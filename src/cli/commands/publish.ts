@@ -5,14 +5,16 @@ import { evaluate } from '../../core/engine.js';
 import { chineseDate, addDays, isValidIso, periodTitle } from '../../core/cycle.js';
 import { toNumber } from '../../core/decimal.js';
 import { outputOrder } from '../../core/grade.js';
-import { t } from '../i18n.js';
+import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { batchScheme, collectFiles, loadLedgers, progress } from '../inputs.js';
+import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { nextWorkingDay, outDir, periodArgs, periodOf, schemeOption } from '../common.js';
-import { printJson, say, type CommonOptions } from '../output.js';
-import { reportExcluded, reportNothingReadable, splitBatch, writeOutput } from '../batch.js';
-import { UsageError } from '../exit.js';
-import { readHistoryDir } from '../history.js';
+import { printJson, say, type CommonOptions, progress } from '../output.js';
+import { reportExcluded, reportNothingReadable } from '../excluded.js';
+import { splitBatch } from '../../batch/split.js';
+import { writeOutput } from '../../batch/write.js';
+import { UsageError } from '../../batch/exit.js';
+import { readHistoryDir } from '../../batch/history.js';
 
 interface Options extends CommonOptions {
   period: string;

@@ -2,12 +2,12 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { hasErrors, sortDiagnostics } from '../../core/diagnostics.js';
-import { lang, t } from '../i18n.js';
+import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { EXIT_INPUT, setExit } from '../exit.js';
-import { collectFiles, loadLedgers, progress } from '../inputs.js';
+import { EXIT_INPUT, setExit } from '../../batch/exit.js';
+import { collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { outDir, parseYear, schemeOption } from '../common.js';
-import { printJson, say, type CommonOptions } from '../output.js';
+import { printJson, say, type CommonOptions, progress } from '../output.js';
 import { printDiagnostics, summaryLine } from '../render.js';
 import { diagnosticJson } from '../output.js';
 

@@ -274,15 +274,6 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
   return item;
 }
 
-/** A progress line on a TTY (stderr), nothing when piped, with --json or --quiet. */
-export function progress(enabled: boolean, label: string): ((done: number, total: number) => void) | undefined {
-  if (!enabled || !process.stderr.isTTY) return undefined;
-  return (done, total) => {
-    process.stderr.write(`\r${label} ${done}/${total}`);
-    if (done === total) process.stderr.write('\r\x1b[K');
-  };
-}
-
 /** The batch scheme: --scheme, else the one most ledgers name. */
 export function batchScheme(items: LoadedLedger[], given?: Scheme): Scheme | undefined {
   if (given) return given;
