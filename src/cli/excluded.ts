@@ -7,9 +7,10 @@ import type { Batch } from '../batch/split.js';
 import { setExit, EXIT_INPUT } from '../batch/exit.js';
 import { diagnosticJson, printJson } from './output.js';
 
-export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, quiet: boolean | undefined): void {
+export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, json: boolean | undefined): void {
   if (b.excluded.length > 0) setExit(EXIT_INPUT);
-  if (quiet) return;
+  // Left-out files and errors are never hidden by --quiet; with --json they are in the JSON.
+  if (json) return;
   for (const e of b.excluded) {
     process.stderr.write(`${t('未计入', 'left out')}：${e.branch ? `${e.branch}（${basename(e.file)}）` : basename(e.file)} — ${e.reason}\n`);
   }
@@ -26,7 +27,7 @@ export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, quiet: boo
 export function reportNothingReadable(items: LoadedLedger[], opts: { quiet?: boolean; json?: boolean }, json: Record<string, unknown> = {}): void {
   const excluded = items.map((i) => ({ file: i.file, reason: i.excluded ?? '' }));
   const issues = items.flatMap((i) => i.diagnostics);
-  reportExcluded({ excluded, issues }, opts.quiet || opts.json);
+  reportExcluded({ excluded, issues }, opts.json);
   if (items.length === 0) setExit(EXIT_INPUT);
   if (opts.json) printJson({ scheme: null, ...json, members: [], issues: issues.map(diagnosticJson), excluded });
 }

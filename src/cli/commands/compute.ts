@@ -62,7 +62,7 @@ export function registerCompute(program: Command): void {
         await writeOutput(wb, join(dir, `${safeName(batch.ledgers[bi]!.branch, { maxLength: 60 })}_评分汇总表_${label}.xlsx`), opts.force, written);
       }
     }
-    reportExcluded(batch, opts.quiet || opts.json);
+    reportExcluded(batch, opts.json);
     if (opts.json) {
       const out = results.map((r) => resultJson(r, batch.issues, { excluded: batch.excluded, written }));
       return printJson(out.length === 1 ? out[0] : out);
