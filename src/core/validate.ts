@@ -2,7 +2,7 @@
 // (never throws), each with a stable code, the cell, what is wrong and what to do.
 import type { Scheme } from '../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from './catalogue.js';
-import { activeMonths, belowHighest, eventUnitPoints, projectKey } from './compute.js';
+import { activeMonths, belowHighest, blankIsZero, eventUnitPoints, projectKey } from './compute.js';
 import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordIndices, recordSheetNames, sheetRun, type Cycle, type Period } from './cycle.js';
 import { add as plus, compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
@@ -87,6 +87,7 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
 
   const period = opts.period ?? cyclePeriod(cycle);
   checkRecords(scheme, ledger, cycle, period, index, add);
+  checkScores(scheme, ledger, index, add);
   checkEvents(scheme, ledger, cycle, period, index, add);
   laterRows(ledger, cycle, period, add);
 
@@ -138,12 +139,17 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   if (recorded.length === 0 || scheme.cycle.record === 'none') return;
   const sheets = recordSheetNames(cycle, scheme.cycle.record);
   const seen = new Map<string, Set<number>>();
-  const entries = recorded.flatMap((c) => c.entries.map((e) => ({ key: `${c.id}.${e.id}`, e, max: dec(e.max), min: dec(e.min) })));
+  // A bonus-type cell left blank is 0 (a clerk leaves unused bonus cells empty); score cells are required.
+  const entries = recorded.flatMap((c) => c.entries.map((e) => ({ key: `${c.id}.${e.id}`, e, max: dec(e.max), min: dec(e.min), blankIsZero: blankIsZero(c) })));
   const last = lastRecordOf(scheme, period);
   // A record sheet with no score at all (absent, or a template's blank rows) is not recorded yet:
   // after the period that is expected; up to its end it is one error naming the months, not a blank per cell.
+  // Only score cells tell: bonus-type cells are blank when nothing was earned. When every recorded
+  // entry is bonus-type, a sheet that is there counts as recorded.
   const hasScores = new Set<number>();
-  for (const r of ledger.records) if (Object.values(r.values).some((v) => v !== null)) hasScores.add(r.period);
+  const scoreKeys = entries.filter((x) => !x.blankIsZero).map((x) => x.key);
+  if (scoreKeys.length === 0) for (let p = 0; p < sheets.length; p++) if (!ledger.absentRecords?.includes(p)) hasScores.add(p);
+  for (const r of ledger.records) if (scoreKeys.some((k) => r.values[k] !== null && r.values[k] !== undefined)) hasScores.add(r.period);
   const due = [...Array(last + 1).keys()];
   const missing = due.filter((p) => !hasScores.has(p));
   if (missing.length > 0) {
@@ -172,10 +178,10 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     set.add(r.period);
     const parts: Dec[] = [];
     for (let i = 0; i < entries.length; i++) {
-      const { key, e, max, min } = entries[i]!;
+      const { key, e, max, min, blankIsZero: zero } = entries[i]!;
       const v = r.values[key];
       if (v === null || v === undefined) {
-        if (member.participates) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
+        if (member.participates && !zero) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
         continue;
       }
       parts.push(v);
@@ -195,6 +201,46 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
       if (!have.has(p)) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet: sheets[p] }, { name: mem.name, sheet: sheets[p] });
     }
   }
+}
+
+/** The score sheets (scoreSheet components): every participating scored member has a row, every cell is filled and within 0…max. */
+function checkScores(scheme: Scheme, ledger: Ledger, index: MemberIndex, add: Add): void {
+  const cat = catalogueOf(scheme);
+  scheme.components.forEach((c, ci) => {
+    if (!c.scoreSheet) return;
+    const sheet = c.scoreSheet;
+    const rows = (ledger.scores ?? []).filter((r) => r.period === ci);
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const { member, ambiguous } = index.resolve(r.name, r.id);
+      if (!member) {
+        add(ambiguous ? 'RECORD_AMBIGUOUS' : 'RECORD_UNKNOWN_MEMBER', r.source, { name: r.name }, r.name);
+        continue;
+      }
+      seen.add(member.key);
+      const parts: Dec[] = [];
+      for (const e of c.entries) {
+        const key = `${c.id}.${e.id}`;
+        const v = r.values[key];
+        if (v === null || v === undefined) {
+          if (member.participates) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
+          continue;
+        }
+        parts.push(v);
+        if (compare(v, dec(e.max)) > 0) add('RECORD_ABOVE_MAX', recordCell(r, key), { entry: e.name, found: v.toString(), max: e.max }, v.toString());
+        else if (compare(v, dec(e.min)) < 0) add('RECORD_BELOW_MIN', recordCell(r, key), { entry: e.name, found: v.toString(), min: e.min }, v.toString());
+      }
+      if (r.writtenTotal && compare(r.writtenTotal, sum(parts)) !== 0) {
+        add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
+      }
+    }
+    // A ledger without the sheet is already an error of the reader (READ_SHEET_MISSING).
+    if (!ledger.scores) return;
+    for (const mem of ledger.members) {
+      if (!mem.participates || cat.category(mem.category)?.scored === false || seen.has(mem.key)) continue;
+      add('RECORD_MISSING_MONTH', { file: ledger.file, sheet }, { name: mem.name, sheet });
+    }
+  });
 }
 
 function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): void {

@@ -63,6 +63,12 @@ export const componentSchema = z.object({
   fromHistory: z.object({ pct: num.positive() }).strict().optional(),
   /** tier-base without tiers: a fixed base. */
   base: num.optional(),
+  /**
+   * deduct: the entries are scored once per cycle in a sheet of this name (a row per member, a column
+   * per entry, every cell required, at most the entry's max); the typed score replaces the full max as
+   * the entry's starting points and events still subtract or zero it (school 基础分, bureau 五个带头).
+   */
+  scoreSheet: text.optional(),
   note,
 }).strict();
 export type Component = z.infer<typeof componentSchema>;

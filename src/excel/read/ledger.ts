@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Ledger, RecordRow } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
 import { ReadContext, sheetByName } from './common.js';
-import { isCardSheet, readCardSheet, readRecordSheet, recordedColumns } from './records.js';
+import { componentColumns, isCardSheet, readCardSheet, readRecordSheet, recordedColumns } from './records.js';
 import { readInfoSheet, readRoster, type LedgerInfo } from './roster.js';
 import { readEvaluations, readEvents, readSanctions } from './tables.js';
 
@@ -76,6 +76,7 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
     evaluations: evalWs ? readEvaluations(ctx, evalWs) : [],
     sanctions: sanctionWs ? readSanctions(ctx, sanctionWs) : [],
   };
+  if (scheme && scheme.components.some((c) => c.scoreSheet)) ledger.scores = readScoreSheets(ctx, wb, scheme, sheetList);
   if (info.schemeId) ledger.schemeId = info.schemeId;
   if (info.cycleYear) ledger.cycleYear = info.cycleYear;
   if (absent.length > 0) ledger.absentRecords = absent;
@@ -109,4 +110,16 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
   }
   ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: `${names[0]}…${names[names.length - 1]}`, found: sheetList });
   return { records, layout: 'none', absent: [] };
+}
+
+/** The score sheets (school 基础分评分 …): one row per member, the component's entries as columns. */
+function readScoreSheets(ctx: ReadContext, wb: BookLike, scheme: Scheme, sheetList: string): RecordRow[] {
+  const out: RecordRow[] = [];
+  scheme.components.forEach((c, i) => {
+    if (!c.scoreSheet) return;
+    const ws = sheetByName(wb, [c.scoreSheet]);
+    if (!ws) ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: c.scoreSheet, found: sheetList });
+    else out.push(...readRecordSheet(ctx, ws, i, componentColumns(c)));
+  });
+  return out;
 }
