@@ -1,5 +1,6 @@
 // Builds the commander program: one file per command in ./commands. Thin by design.
 import { colon } from './output.js';
+import { guardTerminal } from './terminal-guard.js';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { lang, t } from '../batch/i18n.js';
 import { EXIT_USAGE, UsageError } from '../batch/exit.js';
@@ -106,6 +107,7 @@ function translateError(text: string): string {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  guardTerminal();
   // `score … | head` closes the pipe early: that is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {

@@ -2,6 +2,7 @@
 import { isAbsolute, relative } from 'node:path';
 import chalk from 'chalk';
 import { lang, t } from '../batch/i18n.js';
+import { jsonSafe } from './terminal-guard.js';
 import { placeText, type Diagnostic } from '../core/diagnostics.js';
 
 export interface CommonOptions {
@@ -25,7 +26,7 @@ export function shownPath(file: string): string {
 }
 
 export function printJson(data: unknown): void {
-  process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  process.stdout.write(`${jsonSafe(JSON.stringify(data, null, 2))}\n`);
 }
 
 /** Prints a line unless --json or --quiet; a function is called only when its text is shown (tables of a county take time). */
