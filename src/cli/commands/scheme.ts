@@ -17,7 +17,7 @@ export function reportSchemeProblems(r: Extract<LoadResult, { ok: false }>, json
   if (json) {
     printJson({ file: r.file, problems: r.problems.map((p) => ({ path: p.path, message: lang() === 'en' ? p.en : p.zh })) });
   } else {
-    process.stderr.write(`${t('方案无效', 'invalid scheme')}${colon()}${r.file}\n`);
+    process.stderr.write(`${t('方案无效', 'invalid scheme')}${colon()}${shownPath(r.file)}\n`);
     for (const p of r.problems) process.stderr.write(`  ${p.path ? `${p.path}${colon()}` : ''}${lang() === 'en' ? p.en : p.zh}\n`);
   }
 }
