@@ -75,6 +75,8 @@ export interface LoadOptions {
    * ledger's records and events are dropped, so memory stays flat on a county.
    */
   compute?: { period?: Period; history: HistoryEntry[]; trace?: boolean };
+  /** The result asked for is the cycle's (default): the checks of year-end inputs (民主评议) run. */
+  annual?: boolean;
   /** A folder may hold several years: ledgers whose 说明 names another 年度 are passed by, not errors. */
   skipOtherYears?: boolean;
   /** Called after each file, for progress on a TTY. */
@@ -256,7 +258,7 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
       if (year === undefined) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_YEAR', { file, sheet: '说明' }));
       else {
         item.year = year;
-        item.diagnostics.push(...validateLedger(scheme, read.ledger, { year }));
+        item.diagnostics.push(...validateLedger(scheme, read.ledger, { year, annual: opts.annual ?? (opts.compute?.period ? opts.compute.period.kind === 'cycle' : true) }));
         if (opts.compute && !hasErrors(item.diagnostics)) {
           const { computeBranch } = await import('../core/compute.js');
           const { historyLookup } = await import('../core/engine.js');

@@ -34,7 +34,7 @@ export function registerCompute(program: Command): void {
     if (years.size > 1) throw new UsageError(t('一次只能计算同一个年度的期间', 'all periods must be in one cycle'));
     const files = await collectFiles(args);
     const year = [...years][0];
-    const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
+    const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), annual: periods.length === 0 || periods.some((p) => p.kind === 'cycle'), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
     const scheme = batchScheme(items, given);
     if (!scheme) {
       return reportNothingReadable(items, opts);

@@ -39,7 +39,7 @@ export function registerPublish(program: Command): void {
     if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 60)) throw new UsageError(t('--days 应为 1–60 的整数', '--days must be a whole number 1–60'));
     const given = schemeOption(opts.scheme);
     const files = await collectFiles(args);
-    const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), ...(arg.kind !== 'month' ? { year: arg.year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
+    const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), ...(arg.kind !== 'month' ? { year: arg.year } : {}), annual: arg.kind === 'cycle', onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
     const scheme = batchScheme(items, given);
     if (!scheme) {
       return reportNothingReadable(items, opts, { period: arg.text });
