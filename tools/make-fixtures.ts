@@ -1173,7 +1173,7 @@ function appendEvent(wb: ExcelJS.Workbook, e: Partial<EventSpec> & { name: strin
   ws.getCell(r, c('次数')).value = e.count ?? 1;
   if (e.points !== undefined) ws.getCell(r, c('分值')).value = e.points;
   ws.getCell(r, c('依据')).value = e.basis ?? '支委会记录';
-  return { sheet: SHEETS.events, cell: `A${r}` };
+  return { sheet: SHEETS.events, cell: `${colLetter(c('姓名'))}${r}` };
 }
 
 /** Removes a member's bonus events (so that a planted event cannot meet a cap by accident). */
@@ -1215,7 +1215,7 @@ export function invalidFixtures(): InvalidFixture[] {
         const values = [10, 10, 10, 10, 27, 28];
         recordedEntries(schemeById(spec.schemeId)).forEach((e, k) => (ws.getCell(r, c(e.name)).value = values[k]!));
         ws.getCell(r, c('合计')).value = { formula: `SUM(D${r}:I${r})`, result: 95 } as ExcelJS.CellFormulaValue;
-        return { sheet: '3月', cell: `A${r}` };
+        return { sheet: '3月', cell: `${colLetter(c('姓名'))}${r}` };
       },
     },
     {
@@ -1268,7 +1268,7 @@ export function invalidFixtures(): InvalidFixture[] {
         x.left = '2023-09-30';
         dropMemberData(spec, x.key, { records: (r) => r.period === 9 || r.period === 11, events: (e) => e.date > '2023-09-30', evaluations: false, sanctions: false });
       },
-      plant: (wb, spec) => ({ sheet: '11月', cell: `A${recordRow(wb, '11月', m(spec, 3))}` }),
+      plant: (wb, spec) => ({ sheet: '11月', cell: `B${recordRow(wb, '11月', m(spec, 3))}` }),
     },
     {
       code: 'MEMBER_DUPLICATE', severity: 'error', scheme: T, layout: 'card', args: [],
@@ -1277,25 +1277,25 @@ export function invalidFixtures(): InvalidFixture[] {
         const first = m(spec, 0);
         spec.roster.push({ key: first.name, name: first.name, category: '正式党员', participates: false, posts: [], source: first.source });
       },
-      plant: (_wb, spec) => ({ sheet: SHEETS.roster, cell: `A${2 + spec.roster.length}` }),
+      plant: (_wb, spec) => ({ sheet: SHEETS.roster, cell: `B${2 + spec.roster.length}` }),
     },
     {
       code: 'MEMBER_BAD_CATEGORY', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '名册第 3 名党员的党员类别填了「流动党员」（不是本方案的类别）',
       prepare: (spec) => (m(spec, 2).category = '流动党员'),
-      plant: () => ({ sheet: SHEETS.roster, cell: 'A5' }),
+      plant: () => ({ sheet: SHEETS.roster, cell: 'B5' }),
     },
     {
       code: 'MEMBER_NO_TIER', severity: 'error', scheme: 'tiered-xinba', layout: 'monthly', args: [],
       what: '分层积分方案（tiered-xinba）：名册第 2 名党员没有填写层次',
       prepare: (spec) => delete m(spec, 1).tier,
-      plant: () => ({ sheet: SHEETS.roster, cell: 'A4' }),
+      plant: () => ({ sheet: SHEETS.roster, cell: 'B4' }),
     },
     {
       code: 'MEMBER_BAD_TIER', severity: 'error', scheme: 'tiered-xinba', layout: 'monthly', args: [],
       what: '分层积分方案（tiered-xinba）：名册第 3 名党员的层次填了「普通党员」',
       prepare: (spec) => (m(spec, 2).tier = '普通党员'),
-      plant: () => ({ sheet: SHEETS.roster, cell: 'A5' }),
+      plant: () => ({ sheet: SHEETS.roster, cell: 'B5' }),
     },
     {
       code: 'MEMBER_BAD_DATES', severity: 'error', scheme: T, layout: 'card', args: [],
@@ -1306,7 +1306,7 @@ export function invalidFixtures(): InvalidFixture[] {
         x.left = '2023-03-31';
         dropMemberData(spec, x.key, { evaluations: false });
       },
-      plant: () => ({ sheet: SHEETS.roster, cell: 'A6' }),
+      plant: () => ({ sheet: SHEETS.roster, cell: 'B6' }),
     },
     {
       code: 'EVENT_UNKNOWN_MEMBER', severity: 'error', scheme: T, layout: 'card', args: [],
@@ -1428,19 +1428,19 @@ export function invalidFixtures(): InvalidFixture[] {
       code: 'SANCTION_UNKNOWN_MEMBER', severity: 'error', scheme: T, layout: 'card', args: [],
       what: `否决与处分中记录了「${STRANGER}」，名册中没有此人`,
       prepare: (spec) => spec.sanctions.push({ date: '2023-05-18', name: STRANGER, type: '违反法律法规', note: '已调离本支部' }),
-      plant: () => ({ sheet: SHEETS.sanctions, cell: 'A3' }),
+      plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },
     {
       code: 'SANCTION_UNKNOWN_TYPE', severity: 'warning', scheme: T, layout: 'card', args: [],
       what: '否决与处分的类型填了「批评教育」（既不是一票否决情形，也不是处分，不影响计分）',
       prepare: (spec) => spec.sanctions.push({ date: '2023-06-02', name: m(spec, 1).name, id: m(spec, 1).id, type: '批评教育', note: '无故缺席主题党日' }),
-      plant: () => ({ sheet: SHEETS.sanctions, cell: 'A3' }),
+      plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },
     {
       code: 'SANCTION_OUTSIDE_CYCLE', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '否决与处分的日期是 2022-11-20，不在 2023 年度内',
       prepare: (spec) => spec.sanctions.push({ date: '2022-11-20', name: m(spec, 1).name, id: m(spec, 1).id, type: '违反法律法规', note: '上年度事项误记入本年' }),
-      plant: () => ({ sheet: SHEETS.sanctions, cell: 'A3' }),
+      plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },
     {
       code: 'EVAL_MISSING', severity: 'error', scheme: 'vanguard', layout: 'monthly', args: [],

@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { parsePeriod, resolvePeriod, type Cycle, type Period } from '../core/cycle.js';
 import { loadScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
-import { UsageError } from './exit.js';
-import { lang, t } from './i18n.js';
+import { UsageError } from '../batch/exit.js';
+import { lang, t } from '../batch/i18n.js';
 
 /** --scheme ID|FILE → the scheme, or a usage error that lists the problems. */
 export function schemeOption(ref: string | undefined): Scheme | undefined {

@@ -5,14 +5,16 @@ import { join } from 'node:path';
 import { evaluate } from '../../core/engine.js';
 import { periodTitle } from '../../core/cycle.js';
 import type { PeriodResult } from '../../core/result.js';
-import { t } from '../i18n.js';
+import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { batchScheme, collectFiles, loadLedgers, progress } from '../inputs.js';
+import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { outDir, periodArgs, periodOf, schemeOption } from '../common.js';
-import { printJson, say, type CommonOptions } from '../output.js';
+import { printJson, say, type CommonOptions, progress } from '../output.js';
 import { membersTable, resultJson } from '../render.js';
-import { reportExcluded, reportNothingReadable, splitBatch, writeOutput } from '../batch.js';
-import { UsageError } from '../exit.js';
+import { reportExcluded, reportNothingReadable } from '../excluded.js';
+import { splitBatch } from '../../batch/split.js';
+import { writeOutput } from '../../batch/write.js';
+import { UsageError } from '../../batch/exit.js';
 
 interface Options extends CommonOptions {
   period?: string;
@@ -60,7 +62,7 @@ export function registerCompute(program: Command): void {
         await writeOutput(wb, join(dir, `${safeName(batch.ledgers[bi]!.branch, { maxLength: 60 })}_评分汇总表_${label}.xlsx`), opts.force, written);
       }
     }
-    reportExcluded(batch, opts.quiet || opts.json);
+    reportExcluded(batch, opts.json);
     if (opts.json) {
       const out = results.map((r) => resultJson(r, batch.issues, { excluded: batch.excluded, written }));
       return printJson(out.length === 1 ? out[0] : out);

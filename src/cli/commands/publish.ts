@@ -5,14 +5,16 @@ import { evaluate } from '../../core/engine.js';
 import { chineseDate, addDays, isValidIso, periodTitle } from '../../core/cycle.js';
 import { toNumber } from '../../core/decimal.js';
 import { outputOrder } from '../../core/grade.js';
-import { t } from '../i18n.js';
+import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { batchScheme, collectFiles, loadLedgers, progress } from '../inputs.js';
+import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { nextWorkingDay, outDir, periodArgs, periodOf, schemeOption } from '../common.js';
-import { printJson, say, type CommonOptions } from '../output.js';
-import { reportExcluded, reportNothingReadable, splitBatch, writeOutput } from '../batch.js';
-import { UsageError } from '../exit.js';
-import { readHistoryDir } from '../history.js';
+import { printJson, say, type CommonOptions, progress } from '../output.js';
+import { reportExcluded, reportNothingReadable } from '../excluded.js';
+import { splitBatch } from '../../batch/split.js';
+import { writeOutput } from '../../batch/write.js';
+import { UsageError } from '../../batch/exit.js';
+import { readHistoryDir } from '../../batch/history.js';
 
 interface Options extends CommonOptions {
   period: string;
@@ -55,7 +57,7 @@ export function registerPublish(program: Command): void {
     const written: string[] = [];
     const title = periodTitle(cycle, period);
     if (batch.ledgers.length > 0) await writeOutput(publicationList(scheme, result, { from, days: windowDays }), join(await outDir(opts.out), `${title}公示名单.xlsx`), opts.force, written);
-    reportExcluded(batch, opts.quiet || opts.json);
+    reportExcluded(batch, opts.json);
     const rows = result.branches.flatMap((b) => outputOrder(b.members).map((m) => ({ branch: b.branch, name: m.name, total: toNumber(m.total), grade: m.grade ?? null, stars: m.stars ?? null })));
     if (opts.json) return printJson({ scheme: scheme.id, period: period.label, from, to, days: windowDays, members: rows, written });
     say(opts, t(`${title}党员积分公示　公示期：${chineseDate(from)}至${chineseDate(to)}（${windowDays} 天）`, `${title} publication: ${from} to ${to} (${windowDays} days)`));

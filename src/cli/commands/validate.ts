@@ -1,13 +1,13 @@
 // `score validate FILES… [--report]`: every problem at once, hledger-style; exit 1 on any error.
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import { hasErrors, sortDiagnostics } from '../../core/diagnostics.js';
-import { lang, t } from '../i18n.js';
+import { hasErrors } from '../../core/diagnostics.js';
+import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { EXIT_INPUT, setExit } from '../exit.js';
-import { collectFiles, loadLedgers, progress } from '../inputs.js';
+import { EXIT_INPUT, setExit } from '../../batch/exit.js';
+import { collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { outDir, parseYear, schemeOption } from '../common.js';
-import { printJson, say, type CommonOptions } from '../output.js';
+import { printJson, say, type CommonOptions, progress } from '../output.js';
 import { printDiagnostics, summaryLine } from '../render.js';
 import { diagnosticJson } from '../output.js';
 
@@ -29,12 +29,13 @@ export function registerValidate(program: Command): void {
     const files = await collectFiles(args);
     const year = parseYear(opts.year);
     const items = await loadLedgers(files, { ...(scheme ? { scheme } : {}), ...(year ? { year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('检查', 'checking')) });
-    const all = sortDiagnostics(items.flatMap((i) => i.diagnostics));
+    // Each file's problems are in workbook order already (sheet tabs, row, column); files in the order given.
+    const all = items.flatMap((i) => i.diagnostics);
     let reportPath: string | undefined;
     if (opts.report) {
       const { problemsWorkbook } = await import('../../excel/write/problems.js');
       const { saveWorkbook } = await import('../../excel/write/save.js');
-      const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(/\.xlsx$/i, ''), diagnostics: sortDiagnostics(i.diagnostics) }));
+      const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(/\.xlsx$/i, ''), diagnostics: i.diagnostics }));
       const dir = await outDir(opts.out);
       const target = `${dir}/问题清单.xlsx`;
       const saved = await saveWorkbook(problemsWorkbook(groups, lang()), target, { force: Boolean(opts.force) });
@@ -44,8 +45,9 @@ export function registerValidate(program: Command): void {
     if (opts.json) {
       printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), ...(reportPath ? { report: reportPath } : {}) });
     } else {
-      if (!opts.quiet) printDiagnostics(all);
-      say(opts, summaryLine(all, files.length));
+      // The report (every problem and the summary) is the result of validate: stdout, never hidden by --quiet.
+      printDiagnostics(all, 50, process.stdout);
+      process.stdout.write(`${summaryLine(all, files.length)}\n`);
       if (reportPath) say(opts, t(`问题清单已写出：${reportPath}`, `report written: ${reportPath}`));
     }
     if (hasErrors(all)) setExit(EXIT_INPUT);

@@ -4,7 +4,7 @@ import { promises as fs, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { Diagnostic, Params } from '../core/diagnostics.js';
-import { hasErrors, makeDiagnostic } from '../core/diagnostics.js';
+import { hasErrors, makeDiagnostic, sortDiagnostics } from '../core/diagnostics.js';
 import type { HistoryEntry, Ledger } from '../core/model.js';
 import type { BranchResult } from '../core/result.js';
 import type { HistoryLookup } from '../core/compute.js';
@@ -269,20 +269,13 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
       }
     }
   }
+  // The reader's, the checks' and the inputs' problems in one order: the workbook's sheets, then row, column.
+  if (opened.ok) item.diagnostics = sortDiagnostics(item.diagnostics, opened.wb.worksheets.map((w) => w.name));
   if (hasErrors(item.diagnostics) || !item.ledger || !item.scheme || item.year === undefined) {
     const first = item.diagnostics.find((d) => d.severity === 'error');
     item.excluded = first ? first.message[lang()] : t('无法读取', 'unreadable');
   }
   return item;
-}
-
-/** A progress line on a TTY (stderr), nothing when piped, with --json or --quiet. */
-export function progress(enabled: boolean, label: string): ((done: number, total: number) => void) | undefined {
-  if (!enabled || !process.stderr.isTTY) return undefined;
-  return (done, total) => {
-    process.stderr.write(`\r${label} ${done}/${total}`);
-    if (done === total) process.stderr.write('\r\x1b[K');
-  };
 }
 
 /** The batch scheme: --scheme, else the one most ledgers name. */
