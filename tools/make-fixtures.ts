@@ -1446,7 +1446,10 @@ export function invalidFixtures(): InvalidFixture[] {
       code: 'EVAL_MISSING', severity: 'error', scheme: 'vanguard', layout: 'monthly', args: [],
       what: '先锋指数方案（vanguard）：第 2 名党员在民主评议表中没有一行（年度评议积分按20%计入总分）',
       prepare: (spec) => (spec.evaluations = spec.evaluations.filter((x) => x.id !== m(spec, 1).id)),
-      plant: (wb, spec) => ({ sheet: SHEETS.roster, cell: `A${findRow(wb.getWorksheet(SHEETS.roster)!, '编号', (v) => v === m(spec, 1).id)}` }),
+      plant: (wb, spec) => {
+        const ws = wb.getWorksheet(SHEETS.roster)!;
+        return { sheet: SHEETS.roster, cell: cellOf(ws, findRow(ws, '编号', (v) => v === m(spec, 1).id), '姓名') };
+      },
     },
     {
       code: 'EVENT_NO_PROJECT', severity: 'error', scheme: T, layout: 'monthly', args: [],
@@ -1478,7 +1481,7 @@ export function invalidFixtures(): InvalidFixture[] {
         for (let r = 3; r <= ev.rowCount; r++) {
           if (ev.getCell(r, col(cols, '事项', ev.name)).value === '学习教育无故缺席' && ev.getCell(r, col(cols, '编号', ev.name)).value === x.id) rows.push(r);
         }
-        return { sheet: '3月', cell: cellOf(wb.getWorksheet('3月')!, recordRow(wb, '3月', x), '学习教育'), also: rows.map((r) => ({ sheet: SHEETS.events, cell: `A${r}` })) };
+        return { sheet: '3月', cell: cellOf(wb.getWorksheet('3月')!, recordRow(wb, '3月', x), '学习教育'), also: rows.map((r) => ({ sheet: SHEETS.events, cell: cellOf(ev, r, '姓名') })) };
       },
     },
     {
