@@ -85,6 +85,8 @@ export interface GeneratedLedger {
   events: EventSpec[];
   evaluations: EvaluationSpec[];
   sanctions: SanctionSpec[];
+  /** Score-sheet rows (scoreSheet components: school 基础分评分), `period` = the component's index. */
+  scores?: RecordSpec[];
 }
 
 export interface TownshipOptions {
@@ -245,7 +247,23 @@ export function makeBranch(opts: TownshipOptions, b: number): GeneratedLedger {
   }
   const spec: GeneratedLedger = { branch, schemeId: scheme.id, year, layout: opts.layout ?? 'monthly', roster, records: [], events: [], evaluations: [], sanctions: [] };
   fillScores(spec, scheme, cycle, quality, rngFor(seed, 'scores', year, b), epm);
+  fillItemScores(spec, scheme, quality, rngFor(seed, 'item-scores', year, b));
   return spec;
+}
+
+/** The score sheets' rows: every participating member scores each entry of each scoreSheet component once. */
+function fillItemScores(spec: GeneratedLedger, scheme: Scheme, quality: Map<string, Quality>, rng: Rng): void {
+  scheme.components.forEach((c, period) => {
+    if (!c.scoreSheet) return;
+    for (const m of spec.roster) {
+      if (!m.participates) continue;
+      const values: Record<string, number | null> = {};
+      for (const e of c.entries) values[`${c.id}.${e.id}`] = entryScore(rng, e.max, e.min, quality.get(m.key) ?? 'good');
+      const r: RecordSpec = { key: m.key, name: m.name, period, values };
+      if (m.id) r.id = m.id;
+      (spec.scores ??= []).push(r);
+    }
+  });
 }
 
 /** Records, events and evaluations of one branch (the roster is given). */
@@ -434,6 +452,7 @@ export function fillLedger(spec: GeneratedLedger, scheme: Scheme): ExcelJS.Workb
   const names = recordSheetNames(cycle, scheme.cycle.record);
   if (spec.layout === 'card') fillCards(wb, spec, scheme, names);
   else fillRecordSheets(wb, spec, scheme, names);
+  fillScoreSheets(wb, spec, scheme);
   fillEvents(wb, spec);
   fillEvaluations(wb, spec);
   fillSanctions(wb, spec);
@@ -517,6 +536,32 @@ function fillRecordSheets(wb: ExcelJS.Workbook, spec: GeneratedLedger, scheme: S
       });
       ws.getCell(r, cTotal).value = { formula: `SUM(${colLetter(first)}${r}:${colLetter(last)}${r})`, result: exactSum(entries.map((e) => rec.values[e.key])) } as ExcelJS.CellFormulaValue;
       if (rec.note) ws.getCell(r, cNote).value = rec.note;
+    });
+  });
+}
+
+/** The score sheets of the template (pre-filled with the roster): each member's entry scores on their row. */
+function fillScoreSheets(wb: ExcelJS.Workbook, spec: GeneratedLedger, scheme: Scheme): void {
+  scheme.components.forEach((c, period) => {
+    const ws = c.scoreSheet ? wb.getWorksheet(c.scoreSheet) : undefined;
+    if (!ws) return;
+    const sheet = c.scoreSheet!;
+    const cols = headerColumns(ws, 2);
+    const cId = col(cols, '编号', sheet);
+    const cTotal = col(cols, '合计', sheet);
+    const cEntries = c.entries.map((e) => col(cols, e.name, sheet));
+    const first = Math.min(...cEntries);
+    const last = Math.max(...cEntries);
+    const mine = (spec.scores ?? []).filter((r) => r.period === period);
+    spec.roster.forEach((m, i) => {
+      const rec = mine.find((x) => x.key === m.key);
+      const r = 3 + i;
+      if (!rec) return;
+      setTextCell(ws.getCell(r, cId), rec.id);
+      c.entries.forEach((e, k) => {
+        ws.getCell(r, cEntries[k]!).value = rec.values[`${c.id}.${e.id}`] ?? null;
+      });
+      ws.getCell(r, cTotal).value = { formula: `SUM(${colLetter(first)}${r}:${colLetter(last)}${r})`, result: exactSum(c.entries.map((e) => rec.values[`${c.id}.${e.id}`])) } as ExcelJS.CellFormulaValue;
     });
   });
 }
@@ -1259,6 +1304,24 @@ export function invalidFixtures(): InvalidFixture[] {
         spec.records.find((r) => r.key === m(spec, 2).key && r.period === 7)!.values['duty.org-life'] = null;
       },
       plant: (wb, spec) => ({ sheet: '8月', cell: cellOf(wb.getWorksheet('8月')!, recordRow(wb, '8月', m(spec, 2)), '组织生活') }),
+    },
+    {
+      code: 'RECORD_NOT_RECORDED', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '台账只有 1月—9月 的工作表（10月—12月 还没有加上），按全年检查；用 --period 2023Q3 检查则没有错误',
+      plant: (wb) => {
+        for (const name of ['10月', '11月', '12月']) wb.removeWorksheet(wb.getWorksheet(name)!.id);
+        return { sheet: '10月' };
+      },
+    },
+    {
+      code: 'PERIOD_LATER_ROWS', severity: 'warning', scheme: T, layout: 'monthly', args: ['--period', '2023H1'],
+      what: '按 --period 2023H1 检查；加减分明细有一条 2023-12-05 的公益事业加分（在上半年之后，本期不计）',
+      prepare: (spec) => {
+        spec.events = spec.events.filter((e) => e.date <= '2023-06-30');
+        spec.sanctions = spec.sanctions.filter((x) => !x.date || x.date <= '2023-06-30');
+        spec.events.push({ date: '2023-12-05', name: m(spec, 0).name, id: m(spec, 0).id, item: '公益事业', count: 1, points: 2 });
+      },
+      plant: () => ({ sheet: SHEETS.events }),
     },
     {
       code: 'RECORD_NOT_ON_ROLL', severity: 'warning', scheme: T, layout: 'monthly', args: [],

@@ -8,7 +8,7 @@ import { hasErrors, makeDiagnostic, sortDiagnostics } from '../core/diagnostics.
 import type { HistoryEntry, Ledger } from '../core/model.js';
 import type { BranchResult } from '../core/result.js';
 import type { HistoryLookup } from '../core/compute.js';
-import { cycleOf, cyclePeriod, type Period } from '../core/cycle.js';
+import { cycleOf, cyclePeriod, parsePeriod, resolvePeriod, type Period } from '../core/cycle.js';
 import { validateLedger } from '../core/validate.js';
 import { loadScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
@@ -71,12 +71,15 @@ export interface LoadOptions {
   scheme?: Scheme;
   year?: number;
   /**
+   * The periods asked for (2023Q1, 2023H1, 2023-03 …), resolved with each ledger's scheme: they name
+   * the cycle, and the ledger is checked up to the last one's end (later months: not yet recorded).
+   */
+  periods?: string[];
+  /**
    * Compute each branch as soon as it is read (grade, compute): the result is kept and the
    * ledger's records and events are dropped, so memory stays flat on a county.
    */
   compute?: { period?: Period; history: HistoryEntry[]; trace?: boolean };
-  /** The result asked for is the cycle's (default): the checks of year-end inputs (民主评议) run. */
-  annual?: boolean;
   /** A folder may hold several years: ledgers whose 说明 names another 年度 are passed by, not errors. */
   skipOtherYears?: boolean;
   /** Called after each file, for progress on a TTY. */
@@ -254,11 +257,12 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
       if (opts.skipOtherYears && opts.year !== undefined && read.ledger.cycleYear !== undefined && read.ledger.cycleYear !== opts.year) {
         return { file, diagnostics: [], otherYear: read.ledger.cycleYear };
       }
-      const year = opts.year ?? read.ledger.cycleYear;
+      const asked = askedPeriod(opts.periods, scheme);
+      const year = opts.year ?? asked?.cycle.year ?? read.ledger.cycleYear;
       if (year === undefined) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_YEAR', { file, sheet: '说明' }));
       else {
         item.year = year;
-        item.diagnostics.push(...validateLedger(scheme, read.ledger, { year, annual: opts.annual ?? (opts.compute?.period ? opts.compute.period.kind === 'cycle' : true) }));
+        item.diagnostics.push(...validateLedger(scheme, read.ledger, { year, ...(asked && asked.cycle.year === year ? { period: asked.period } : {}) }));
         if (opts.compute && !hasErrors(item.diagnostics)) {
           const { computeBranch } = await import('../core/compute.js');
           const { historyLookup } = await import('../core/engine.js');
@@ -276,6 +280,17 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
     item.excluded = first ? first.message[lang()] : t('无法读取', 'unreadable');
   }
   return item;
+}
+
+/** The asked period that ends last (its cycle and period), for the scheme's cycle; undefined when none was asked. */
+function askedPeriod(texts: string[] | undefined, scheme: Scheme): ReturnType<typeof resolvePeriod> {
+  let best: ReturnType<typeof resolvePeriod>;
+  for (const text of texts ?? []) {
+    const p = parsePeriod(text);
+    const r = p.ok ? resolvePeriod(p, scheme.cycle) : undefined;
+    if (r && (!best || r.period.end > best.period.end)) best = r;
+  }
+  return best;
 }
 
 /** The batch scheme: --scheme, else the one most ledgers name. */

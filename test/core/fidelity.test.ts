@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/engine.js';
+import { cycleOf, quarterPeriod } from '../../src/core/cycle.js';
 import { dec } from '../../src/core/decimal.js';
 import type { HistoryEntry } from '../../src/core/model.js';
 import type { MemberResult } from '../../src/core/result.js';
@@ -74,17 +75,17 @@ describe('point 1: the 优秀/先锋 quota counts vetoed members in n (R13)', ()
   it('bureau: 「年度综合积分在80分(含80分)以上且排名靠前的党员，按一定比例评为“优秀”等次」 — the second at 95 keeps 优秀 with one vetoed among 10', () => {
     const rest = others(7);
     const all = ['B1', 'B3', ...rest, '否'];
+    const full = { 'daily.study': 15, 'daily.excel': 15, 'daily.serve': 15, 'daily.law': 20, 'daily.uprightness': 15 };
     const ms = run(builtin('bureau'), {
       members: all,
       evaluations: all.map((name) => ({ name, good: 10, fair: 0, poor: 0 })), // 100 × 20% = 20
-      events: [
-        { date: '2023-03-01', name: 'B3', item: '带头学习提高扣分', points: 5 }, // 75 + 20 = 95
-        ...rest.flatMap((name) => [
-          { date: '2023-03-01', name, item: '带头遵纪守法扣分', points: 20 },
-          { date: '2023-03-02', name, item: '带头学习提高扣分', points: 5 },
-        ]), // 55 + 20 = 75
-        { date: '2023-06-01', name: '否', item: '违反国家法律法规' },
-      ],
+      scores: {
+        B1: full, // 80 + 20 = 100
+        B3: { ...full, 'daily.study': 10 }, // 75 + 20 = 95
+        ...Object.fromEntries(rest.map((n) => [n, { ...full, 'daily.study': 10, 'daily.law': 0 }])), // 55 + 20 = 75
+        否: full,
+      },
+      events: [{ date: '2023-06-01', name: '否', item: '违反国家法律法规' }],
     });
     expect(who(ms, 'B1').total.toString()).toBe('100');
     expect(who(ms, 'B3').total.toString()).toBe('95');
@@ -141,9 +142,10 @@ describe('point 3: a missing 民主评议 where it weighs in the total is an err
     // Without it the engine would count 0 (up to −20 points): the flag stays on the result as well.
     expect(who(run(s, spec), '甲').flags).toContain('缺少民主评议');
   });
-  it('not asked for a quarter (annual: false)', () => {
+  it('not asked for a quarter (民主评议 is a year-end input)', () => {
     const s = builtin('vanguard');
-    expect(validateLedger(s, ledger({ members: ['甲'] }), { year: 2023, annual: false }).filter((d) => d.code === 'EVAL_MISSING')).toEqual([]);
+    const period = quarterPeriod(cycleOf(2023, s.cycle), 0);
+    expect(validateLedger(s, ledger({ members: ['甲'] }), { year: 2023, period }).filter((d) => d.code === 'EVAL_MISSING')).toEqual([]);
   });
   it('agency (「半年评议」 shown only, not added): no error and no 缺少民主评议 flag', () => {
     const s = builtin('agency');
