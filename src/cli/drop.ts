@@ -2,9 +2,10 @@
 // for the year its ledgers' 说明 sheets name, into 输出 beside the folder. It asks nothing and says
 // what it chose: the year and why, where the results go, that earlier results there are replaced.
 import { statSync } from 'node:fs';
-import { dirname, join, relative, isAbsolute, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ledgerYear } from '../excel/read/ledger-year.js';
 import { collectFiles } from './inputs.js';
+import { isInside } from './paths.js';
 import { t } from './i18n.js';
 import { main } from './main.js';
 
@@ -23,12 +24,6 @@ export function chooseYear(years: (number | undefined)[], today: Date): YearChoi
   if (counts.size === 0) return { year: today.getFullYear(), why: 'none', counts };
   const year = Math.max(...counts.keys());
   return { year, why: counts.size === 1 ? 'ledgers' : 'latest', counts };
-}
-
-/** Whether `file` lies inside `dir` (compared with node:path, so C:\a and C:\a\b work as /a and /a/b do). */
-export function isInside(file: string, dir: string, p: { relative: typeof relative; isAbsolute: typeof isAbsolute } = { relative, isAbsolute }): boolean {
-  const rel = p.relative(dir, file);
-  return rel !== '' && !rel.startsWith('..') && !p.isAbsolute(rel);
 }
 
 /** Where the results go: 输出 beside the (first) dropped folder, or beside the dropped files. */

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { builtinDir, builtinIds } from './builtins.js';
 import type { ZodIssue } from 'zod';
 import { checkScheme, type SchemeProblem } from './checks.js';
+import { decodeSchemeBytes, jsonErrorPlace } from './text.js';
 import { schemeSchema, type Scheme } from './schema.js';
 
 export type LoadResult = { ok: true; scheme: Scheme; builtin: boolean } | { ok: false; file: string; problems: SchemeProblem[] };
@@ -26,7 +27,8 @@ export function loadScheme(ref: string): LoadResult {
       problems: [{ path: '', zh: `没有名为「${ref}」的内置方案，也没有这个文件：内置方案有 ${builtinIds().join('、')}`, en: `no built-in scheme or file named ${ref}; built-in: ${builtinIds().join(', ')}` }],
     };
   } else {
-    result = parseSchemeText(readFileSync(file, 'utf8'), file, builtin);
+    const decoded = decodeSchemeBytes(readFileSync(file));
+    result = decoded.ok ? parseSchemeText(decoded.text, file, builtin) : { ok: false, file, problems: [{ path: '', zh: decoded.zh, en: decoded.en }] };
   }
   cache.set(ref, result);
   return result;
@@ -38,7 +40,8 @@ export function parseSchemeText(text: string, file: string, builtin = false): Lo
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return { ok: false, file, problems: [{ path: '', zh: `不是有效的 JSON：${msg}。请检查逗号、引号和括号`, en: `not valid JSON: ${msg}` }] };
+    const at = jsonErrorPlace(text.replace(/^\uFEFF/, ''), msg);
+    return { ok: false, file, problems: [{ path: '', zh: `不是有效的 JSON${at ? `（${at.zh}）` : ''}：${msg}。请检查逗号、引号和括号`, en: `not valid JSON${at ? ` (${at.en})` : ''}: ${msg}` }] };
   }
   const parsed = schemeSchema.safeParse(json);
   if (!parsed.success) return { ok: false, file, problems: parsed.error.issues.map(zodProblem) };

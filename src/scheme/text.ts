@@ -1,0 +1,42 @@
+// The text of a scheme file as users save it on Windows: UTF-8 with or without a BOM, Notepad's
+// "Unicode" (UTF-16 with a BOM), CRLF line ends; JSON errors placed by line and column, not by
+// V8's character offset.
+
+export type SchemeText = { ok: true; text: string } | { ok: false; zh: string; en: string };
+
+/** Decodes a scheme file's bytes; text that is not UTF-8 (e.g. saved as GBK/ANSI) is refused with the fix. */
+export function decodeSchemeBytes(buf: Uint8Array): SchemeText {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(buf.subarray(2)) };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(buf.subarray(2)) };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf) };
+  } catch {
+    return {
+      ok: false,
+      zh: '不是 UTF-8 编码的文本（可能是用“ANSI/GBK”保存的）：请用记事本打开，“另存为”时编码选 UTF-8',
+      en: 'not UTF-8 text (saved as ANSI/GBK?): open it in Notepad and "Save as" with encoding UTF-8',
+    };
+  }
+}
+
+/** Line and column (from 1) of a character offset; \r\n, \r and \n each end one line. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** V8's "… at position N" in a JSON.parse message, as 第 L 行第 C 列 / line L, column C. */
+export function jsonErrorPlace(text: string, message: string): { zh: string; en: string } | undefined {
+  const m = /at position (\d+)/.exec(message);
+  if (!m) return undefined;
+  const { line, column } = lineColumn(text, Number(m[1]));
+  return { zh: `第 ${line} 行第 ${column} 列`, en: `line ${line}, column ${column}` };
+}
