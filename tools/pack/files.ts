@@ -12,8 +12,8 @@ export interface PackFile {
   source: string;
 }
 
-/** Files Node never loads at run time; LICENSE files stay. */
-const UNUSED = /(\.d\.[cm]?ts|\.map|\.md|\.markdown|\.ts|\.tsbuildinfo)$|(^|\/)(\.[^/]+|test|tests|__tests__|docs?|example|examples)(\/|$)/i;
+/** Files Node never loads at run time (by their kind only: exceljs keeps code in lib/doc/); LICENSE files stay. */
+const UNUSED = /(\.d\.[cm]?ts|\.map|\.md|\.markdown|\.ts|\.tsbuildinfo)$|(^|\/)\.[^/]+(\/|$)/i;
 /** Browser bundles a Node program never loads (package.json "browser" points into them). */
 const BROWSER_ONLY = new Set(['node_modules/exceljs/dist']);
 
