@@ -1,11 +1,11 @@
 // Shared pieces of the commands: the --scheme option, periods, output paths.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parsePeriod, resolvePeriod, type Cycle, type Period } from '../core/cycle.js';
+import { parsePeriod, resolvePeriod, type Cycle, type Period, type PeriodKind } from '../core/cycle.js';
 import { loadScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
-import { UsageError } from './exit.js';
-import { lang, t } from './i18n.js';
+import { UsageError } from '../batch/exit.js';
+import { lang, t } from '../batch/i18n.js';
 
 /** --scheme ID|FILE → the scheme, or a usage error that lists the problems. */
 export function schemeOption(ref: string | undefined): Scheme | undefined {
@@ -26,14 +26,14 @@ export function parseYear(text: string | undefined): number | undefined {
 export interface PeriodArg {
   text: string;
   year: number;
-  kind: 'month' | 'quarter' | 'cycle';
+  kind: PeriodKind;
 }
 
 export function periodArgs(text: string | undefined): PeriodArg[] {
   if (!text) return [];
   return text.split(/[,，]/).map((s) => {
     const p = parsePeriod(s);
-    if (!p.ok) throw new UsageError(t(`期间「${s}」无效：可写 2023（年度）、2023Q1（季度）或 2023-03（月份）`, `invalid period ${s}: use 2023, 2023Q1 or 2023-03`));
+    if (!p.ok) throw new UsageError(t(`期间「${s}」无效：可写 2023（年度）、2023Q1（季度）、2023H1（半年）或 2023-03（月份）`, `invalid period ${s}: use 2023, 2023Q1, 2023H1 or 2023-03`));
     return { text: s.trim(), year: p.year, kind: p.kind };
   });
 }

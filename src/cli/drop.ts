@@ -4,9 +4,9 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ledgerYear } from '../excel/read/ledger-year.js';
-import { collectFiles } from './inputs.js';
+import { collectFiles } from '../batch/inputs.js';
 import { isInside } from './paths.js';
-import { t } from './i18n.js';
+import { t } from '../batch/i18n.js';
 import { main } from './main.js';
 
 export interface YearChoice {

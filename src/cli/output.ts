@@ -1,6 +1,6 @@
 // Terminal output: stdout for results (or JSON only), stderr for progress and notes.
 import chalk from 'chalk';
-import { lang } from './i18n.js';
+import { lang } from '../batch/i18n.js';
 import { placeText, type Diagnostic } from '../core/diagnostics.js';
 
 export interface CommonOptions {
@@ -42,4 +42,13 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
   const l = lang();
   return { severity: d.severity, code: d.code, file: d.file, sheet: d.sheet, cell: d.cell, value: d.value, message: d.message[l], fix: d.fix[l] };
+}
+
+/** A progress line on a TTY (stderr), nothing when piped, with --json or --quiet. */
+export function progress(enabled: boolean, label: string): ((done: number, total: number) => void) | undefined {
+  if (!enabled || !process.stderr.isTTY) return undefined;
+  return (done, total) => {
+    process.stderr.write(`\r${label} ${done}/${total}`);
+    if (done === total) process.stderr.write('\r\x1b[K');
+  };
 }

@@ -112,8 +112,9 @@ export class RowReader {
     return this.ctx.ref(this.ws.name, this.row, col ?? 1);
   }
 
+  /** The row's place: its name cell (姓名), which says whose row it is; column A (序号) only when there is none. */
   rowRef(): SourceRef {
-    return { file: this.ctx.file, sheet: this.ws.name, cell: `A${this.row}` };
+    return { file: this.ctx.file, sheet: this.ws.name, cell: cellAddress(this.row, this.col('name') ?? 1) };
   }
 
   has(key: string): boolean {

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Ledger, RecordRow } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
 import { ReadContext, sheetByName } from './common.js';
-import { isCardSheet, readCardSheet, readRecordSheet, recordedColumns } from './records.js';
+import { componentColumns, isCardSheet, readCardSheet, readRecordSheet, recordedColumns } from './records.js';
 import { readInfoSheet, readRoster, type LedgerInfo } from './roster.js';
 import { readEvaluations, readEvents, readSanctions } from './tables.js';
 
@@ -55,10 +55,12 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
 
   let records: RecordRow[] = [];
   let layout: LedgerLayout = 'none';
+  let absent: number[] = [];
   if (scheme && scheme.cycle.record !== 'none') {
     const r = readRecords(ctx, wb, scheme, info.cycleYear, sheetList);
     records = r.records;
     layout = r.layout;
+    absent = r.absent;
   }
 
   const eventsWs = sheetByName(wb, SHEET_NAMES.events);
@@ -74,31 +76,50 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
     evaluations: evalWs ? readEvaluations(ctx, evalWs) : [],
     sanctions: sanctionWs ? readSanctions(ctx, sanctionWs) : [],
   };
+  if (scheme && scheme.components.some((c) => c.scoreSheet)) ledger.scores = readScoreSheets(ctx, wb, scheme, sheetList);
   if (info.schemeId) ledger.schemeId = info.schemeId;
   if (info.cycleYear) ledger.cycleYear = info.cycleYear;
+  if (absent.length > 0) ledger.absentRecords = absent;
   ctx.finish();
   return { ledger, diagnostics: ctx.sorted(wb), layout };
 }
 
-function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: number | undefined, sheetList: string): { records: RecordRow[]; layout: LedgerLayout } {
+/**
+ * The record sheets. A month sheet that is not there is a month not yet recorded (a clerk adds the
+ * sheets as the year goes on): it is listed in `absent`, and the period being checked decides.
+ */
+function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: number | undefined, sheetList: string): { records: RecordRow[]; layout: LedgerLayout; absent: number[] } {
   // Sheet names depend on the cycle's start month only, so any year gives them.
   const names = recordSheetNames(cycleOf(year ?? 2000, scheme.cycle), scheme.cycle.record);
   const entries = recordedColumns(scheme);
-  if (entries.length === 0) return { records: [], layout: 'none' };
+  if (entries.length === 0) return { records: [], layout: 'none', absent: [] };
   const found = names.map((n) => sheetByName(wb, [n]));
   const records: RecordRow[] = [];
   if (found.some(Boolean)) {
+    const absent: number[] = [];
     found.forEach((ws, period) => {
       if (ws) records.push(...readRecordSheet(ctx, ws, period, entries));
-      else ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: names[period], found: sheetList });
+      else absent.push(period);
     });
-    return { records, layout: 'monthly' };
+    return { records, layout: 'monthly', absent };
   }
   const cards = wb.worksheets.filter(isCardSheet);
   if (cards.length > 0) {
     for (const ws of cards) records.push(...readCardSheet(ctx, ws, names, entries));
-    return { records, layout: 'card' };
+    return { records, layout: 'card', absent: [] };
   }
   ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: `${names[0]}…${names[names.length - 1]}`, found: sheetList });
-  return { records, layout: 'none' };
+  return { records, layout: 'none', absent: [] };
+}
+
+/** The score sheets (school 基础分评分 …): one row per member, the component's entries as columns. */
+function readScoreSheets(ctx: ReadContext, wb: BookLike, scheme: Scheme, sheetList: string): RecordRow[] {
+  const out: RecordRow[] = [];
+  scheme.components.forEach((c, i) => {
+    if (!c.scoreSheet) return;
+    const ws = sheetByName(wb, [c.scoreSheet]);
+    if (!ws) ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: c.scoreSheet, found: sheetList });
+    else out.push(...readRecordSheet(ctx, ws, i, componentColumns(c)));
+  });
+  return out;
 }

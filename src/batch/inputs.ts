@@ -4,11 +4,11 @@ import { promises as fs, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { Diagnostic, Params } from '../core/diagnostics.js';
-import { hasErrors, makeDiagnostic } from '../core/diagnostics.js';
+import { hasErrors, makeDiagnostic, sortDiagnostics } from '../core/diagnostics.js';
 import type { HistoryEntry, Ledger } from '../core/model.js';
 import type { BranchResult } from '../core/result.js';
 import type { HistoryLookup } from '../core/compute.js';
-import { cycleOf, cyclePeriod, type Period } from '../core/cycle.js';
+import { cycleOf, cyclePeriod, parsePeriod, resolvePeriod, type Period } from '../core/cycle.js';
 import { validateLedger } from '../core/validate.js';
 import { loadScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
@@ -70,6 +70,11 @@ async function walk(dir: string): Promise<string[]> {
 export interface LoadOptions {
   scheme?: Scheme;
   year?: number;
+  /**
+   * The periods asked for (2023Q1, 2023H1, 2023-03 …), resolved with each ledger's scheme: they name
+   * the cycle, and the ledger is checked up to the last one's end (later months: not yet recorded).
+   */
+  periods?: string[];
   /**
    * Compute each branch as soon as it is read (grade, compute): the result is kept and the
    * ledger's records and events are dropped, so memory stays flat on a county.
@@ -252,11 +257,12 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
       if (opts.skipOtherYears && opts.year !== undefined && read.ledger.cycleYear !== undefined && read.ledger.cycleYear !== opts.year) {
         return { file, diagnostics: [], otherYear: read.ledger.cycleYear };
       }
-      const year = opts.year ?? read.ledger.cycleYear;
+      const asked = askedPeriod(opts.periods, scheme);
+      const year = opts.year ?? asked?.cycle.year ?? read.ledger.cycleYear;
       if (year === undefined) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_YEAR', { file, sheet: '说明' }));
       else {
         item.year = year;
-        item.diagnostics.push(...validateLedger(scheme, read.ledger, { year }));
+        item.diagnostics.push(...validateLedger(scheme, read.ledger, { year, ...(asked && asked.cycle.year === year ? { period: asked.period } : {}) }));
         if (opts.compute && !hasErrors(item.diagnostics)) {
           const { computeBranch } = await import('../core/compute.js');
           const { historyLookup } = await import('../core/engine.js');
@@ -267,6 +273,8 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
       }
     }
   }
+  // The reader's, the checks' and the inputs' problems in one order: the workbook's sheets, then row, column.
+  if (opened.ok) item.diagnostics = sortDiagnostics(item.diagnostics, opened.wb.worksheets.map((w) => w.name));
   if (hasErrors(item.diagnostics) || !item.ledger || !item.scheme || item.year === undefined) {
     const first = item.diagnostics.find((d) => d.severity === 'error');
     item.excluded = first ? first.message[lang()] : t('无法读取', 'unreadable');
@@ -274,13 +282,15 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
   return item;
 }
 
-/** A progress line on a TTY (stderr), nothing when piped, with --json or --quiet. */
-export function progress(enabled: boolean, label: string): ((done: number, total: number) => void) | undefined {
-  if (!enabled || !process.stderr.isTTY) return undefined;
-  return (done, total) => {
-    process.stderr.write(`\r${label} ${done}/${total}`);
-    if (done === total) process.stderr.write('\r\x1b[K');
-  };
+/** The asked period that ends last (its cycle and period), for the scheme's cycle; undefined when none was asked. */
+function askedPeriod(texts: string[] | undefined, scheme: Scheme): ReturnType<typeof resolvePeriod> {
+  let best: ReturnType<typeof resolvePeriod>;
+  for (const text of texts ?? []) {
+    const p = parsePeriod(text);
+    const r = p.ok ? resolvePeriod(p, scheme.cycle) : undefined;
+    if (r && (!best || r.period.end > best.period.end)) best = r;
+  }
+  return best;
 }
 
 /** The batch scheme: --scheme, else the one most ledgers name. */

@@ -1,0 +1,39 @@
+// A graded or computed batch: the included ledgers of one scheme, and the excluded ones with reasons.
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { Ledger } from '../core/model.js';
+import type { BranchResult } from '../core/result.js';
+import type { Scheme } from '../scheme/schema.js';
+import { t } from './i18n.js';
+import type { LoadedLedger } from './inputs.js';
+
+export interface Excluded {
+  file: string;
+  branch?: string;
+  reason: string;
+}
+
+export interface Batch {
+  scheme: Scheme;
+  ledgers: Ledger[];
+  /** Branches computed while reading (LoadOptions.compute), in the order of `ledgers`. */
+  branches: BranchResult[];
+  excluded: Excluded[];
+  issues: Diagnostic[];
+}
+
+/** Keeps the ledgers of the batch scheme that passed their checks; the rest become 未计入. */
+export function splitBatch(items: LoadedLedger[], scheme: Scheme): Batch {
+  const ledgers: Ledger[] = [];
+  const branches: BranchResult[] = [];
+  const excluded: Excluded[] = [];
+  for (const i of items) {
+    const branch = i.ledger?.branch;
+    if (i.excluded) excluded.push({ file: i.file, ...(branch ? { branch } : {}), reason: i.excluded });
+    else if (i.scheme && i.scheme.id !== scheme.id) excluded.push({ file: i.file, ...(branch ? { branch } : {}), reason: t(`使用的方案是 ${i.scheme.id}，与本批（${scheme.id}）不同`, `uses scheme ${i.scheme.id}, not ${scheme.id}`) });
+    else if (i.ledger) {
+      ledgers.push(i.ledger);
+      if (i.branch) branches.push(i.branch);
+    }
+  }
+  return { scheme, ledgers, branches, excluded, issues: items.flatMap((i) => i.diagnostics) };
+}
