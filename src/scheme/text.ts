@@ -1,6 +1,5 @@
 // The text of a scheme file as users save it on Windows: UTF-8 with or without a BOM, Notepad's
-// "Unicode" (UTF-16 with a BOM), CRLF line ends; JSON errors placed by line and column, not by
-// V8's character offset.
+// "Unicode" (UTF-16 with a BOM); text in another encoding (ANSI/GBK) is refused with the fix.
 
 export type SchemeText = { ok: true; text: string } | { ok: false; zh: string; en: string };
 
@@ -17,26 +16,4 @@ export function decodeSchemeBytes(buf: Uint8Array): SchemeText {
       en: 'not UTF-8 text (saved as ANSI/GBK?): open it in Notepad and "Save as" with encoding UTF-8',
     };
   }
-}
-
-/** Line and column (from 1) of a character offset; \r\n, \r and \n each end one line. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
-}
-
-/** V8's "… at position N" in a JSON.parse message, as 第 L 行第 C 列 / line L, column C. */
-export function jsonErrorPlace(text: string, message: string): { zh: string; en: string } | undefined {
-  const m = /at position (\d+)/.exec(message);
-  if (!m) return undefined;
-  const { line, column } = lineColumn(text, Number(m[1]));
-  return { zh: `第 ${line} 行第 ${column} 列`, en: `line ${line}, column ${column}` };
 }

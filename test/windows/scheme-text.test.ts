@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScheme } from '../../src/scheme/load.js';
-import { lineColumn } from '../../src/scheme/text.js';
 
 const scheme = {
   version: 1,
@@ -50,13 +49,5 @@ describe('scheme files saved on Windows', () => {
     const r = loadScheme(file('broken.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(broken, 'utf8')])));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]!.zh).toContain('第 5 行第 3 列');
-  });
-  it.each([
-    ['a\r\nb', 3, 2, 1],
-    ['a\nb', 2, 2, 1],
-    ['a\rb', 2, 2, 1],
-    ['ab\r\n\r\ncd', 7, 3, 2],
-  ])('lineColumn(%j, %i) → %i:%i', (text, offset, line, column) => {
-    expect(lineColumn(text, offset)).toEqual({ line, column });
   });
 });
