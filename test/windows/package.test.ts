@@ -194,6 +194,11 @@ describe.skipIf(!WINE)(`the win-x64 zip under Wine (Windows' own Node)${WINE ? '
     const lv = await score(['validate', led, '--json']);
     expect(wv.code).toBe(lv.status);
     expect(normalise(wv.stdout, [winPath(data)])).toEqual(normalise(lv.stdout, [data]));
+    // exit codes come through score.cmd: 1 for a ledger with errors, as on Linux
+    const bad = join(ROOT, 'fixtures', 'bad', 'CSV改名.xlsx');
+    const wb = await wine(['cmd', '/c', 'score.cmd', 'validate', winPath(bad)], pkg);
+    expect(wb.code).toBe(1);
+    expect(wb.code).toBe((await score(['validate', bad])).status);
     const out = join(data, '空白 台账');
     const wt = await wine(['cmd', '/c', 'score.cmd', 'template', '--scheme', 'township', '--year', '2023', '--out', winPath(out)], pkg);
     expect(wt.code, wt.stderr).toBe(0);
