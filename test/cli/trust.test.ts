@@ -3,63 +3,13 @@
 // --json is byte-identical to the batch without it, the hostile one is left out with its code,
 // and the run exits 1 within 5 s of CPU under 512 MB peak memory (/usr/bin/time). Wall time is
 // only bounded loosely (20 s): eight engineers share two cores, and a hang is what it must catch.
-import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ensureBuilt, ROOT, tmp } from '../helpers/cli.js';
-import { editSharedString, editSheet, sheetPart, setText, text, unzipFile, zipParts, type ZipPart } from '../helpers/zip-parts.js';
-
-const TOWNSHIP = join(ROOT, 'fixtures', 'township');
-const GOOD = ['兰溪村党支部.xlsx', '松山村党支部.xlsx'];
-const HOSTILE_BASE = join(TOWNSHIP, '河口村党支部.xlsx');
-
-interface Measured {
-  code: number;
-  stdout: string;
-  stderr: string;
-  ms: number;
-  cpuSeconds: number;
-  peakMb: number;
-}
-
-/** The real binary under /usr/bin/time (peak RSS in KB, user and system seconds on the last stderr line); async, so the test worker stays responsive. */
-function measured(args: string[], env: Record<string, string> = {}): Promise<Measured> {
-  const t0 = Date.now();
-  return new Promise((done, fail) => {
-    const child = spawn('/usr/bin/time', ['-f', '%M %U %S', process.execPath, BIN, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, FORCE_COLOR: '0', SCORE_LANG: '', ...env },
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const lines = Buffer.concat(err).toString('utf8').trimEnd().split('\n');
-      const [kb, user, sys] = lines.pop()!.split(' ').map(Number) as [number, number, number];
-      done({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: lines.join('\n'), ms: Date.now() - t0, cpuSeconds: user + sys, peakMb: kb / 1024 });
-    });
-  });
-}
-
-function goodDir(): string {
-  const dir = tmp('trust-');
-  for (const f of GOOD) copyFileSync(join(TOWNSHIP, f), join(dir, f));
-  return dir;
-}
-
-const gradeArgs = (inputs: string[]): string[] => ['grade', '--year', '2023', ...inputs, '--out', tmp('trust-out-'), '--json'];
-
-/** What of a batch's --json belongs to the good ledgers: their members and their issues. */
-function goodPart(stdout: string): string {
-  const r = JSON.parse(stdout) as { members: unknown[]; issues: { file: string }[] };
-  const good = (f: string): boolean => GOOD.some((g) => f.endsWith(g));
-  return JSON.stringify({ members: r.members, issues: r.issues.filter((i) => good(i.file)) });
-}
+import { ensureBuilt, ROOT, tmp } from '../helpers/cli.js';
+import { measured } from '../helpers/measure.js';
+import { fallbackWorkbook, goodDir, goodPart, gradeArgs, HOSTILE_BASE, hostileParts, write } from '../helpers/hostile.js';
+import { editSharedString, editSheet, sheetPart, setText, text, zipParts, type ZipPart } from '../helpers/zip-parts.js';
 
 let baseline: string;
 
@@ -70,16 +20,6 @@ beforeAll(async () => {
   baseline = goodPart(r.stdout);
   expect(JSON.parse(r.stdout).members.length).toBeGreaterThan(40);
 }, 60_000);
-
-function hostileParts(): ZipPart[] {
-  return unzipFile(HOSTILE_BASE);
-}
-
-function write(dir: string, buf: Buffer, name = 'hostile.xlsx'): string {
-  const file = join(dir, name);
-  writeFileSync(file, buf);
-  return file;
-}
 
 /** Adds a sheet (a copy of `copyOf` with its scores changed) at the start of the workbook. */
 function addSheet(parts: ZipPart[], name: string, copyOf: string, state: 'visible' | 'hidden' | 'veryHidden'): void {
@@ -248,21 +188,6 @@ const CASES: Case[] = [
     code: 'READ_TOO_LARGE_FOR_EXCELJS',
   },
 ];
-
-/** The hostile base with a processing instruction in every sheet (the lean reader gives up) and `rows` extra rows of numbers. */
-function fallbackWorkbook(rows: number): Buffer {
-  const parts = hostileParts();
-  const cells = 'ABCDEFGHIJ';
-  const body: string[] = [];
-  for (let r = 100; r < 100 + rows; r++) body.push(`<row r="${r}">${[...cells].map((c) => `<c r="${c}${r}"><v>${(r * 7) % 1000}</v></c>`).join('')}</row>`);
-  for (const p of parts) {
-    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(p.name)) continue;
-    let x = p.data.toString('utf8').replace('<sheetData>', '<sheetData><?score pi?>');
-    if (p.name === sheetPart(parts, '否决与处分')) x = x.replace('</sheetData>', `${body.join('')}</sheetData>`);
-    p.data = Buffer.from(x);
-  }
-  return zipParts(parts);
-}
 
 describe('a hostile file in a batch with two good ledgers', () => {
   it.each(CASES)('$name', async (c) => {
