@@ -10,7 +10,7 @@ import type { BranchResult } from '../core/result.js';
 import type { HistoryLookup } from '../core/compute.js';
 import { cycleOf, cyclePeriod, parsePeriod, resolvePeriod, type Period } from '../core/cycle.js';
 import { validateLedger } from '../core/validate.js';
-import { loadScheme } from '../scheme/load.js';
+import { loadBuiltinScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
 import { lang, t } from './i18n.js';
 import { UsageError } from './exit.js';
@@ -23,6 +23,9 @@ export const INPUT_MESSAGES = {
   INPUT_APPLICATION_FORM: msg(() => '这是积分申请表，不是积分台账', () => 'this is an application form (积分申请表), not a ledger', () => '用 score apply 申请表.xlsx --ledger 台账.xlsx 审核并录入；台账和申请表请放在不同的文件夹', () => 'use score apply FORM --ledger LEDGER; keep forms and ledgers in separate folders'),
   INPUT_NO_YEAR: msg(() => '不知道是哪个年度：「说明」表没有「年度」，命令也没有给出', () => 'unknown cycle: no 年度 in 说明 and none given', () => '在「说明」表填写年度，或加 --year / --period', () => 'fill 年度 in 说明 or pass --year / --period'),
 } as const;
+
+/** A cell's text quoted in a message: at most 40 characters. */
+const shortText = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 export interface LoadedLedger {
   file: string;
@@ -207,9 +210,9 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
   return results;
 }
 
-/** The scheme a ledger names (loadScheme keeps each one it loads: a batch loads it once). */
+/** The built-in scheme a ledger names (loadScheme keeps each one it loads: a batch loads it once). */
 function schemeNamed(name: string): Scheme | undefined {
-  const r = loadScheme(name);
+  const r = loadBuiltinScheme(name);
   return r.ok ? r.scheme : undefined;
 }
 
@@ -243,9 +246,10 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
       const info = readLedgerInfo(file, opened.wb);
       if (!info.schemeId) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_SCHEME', { file, sheet: '说明' }));
       else {
-        const r = loadScheme(info.schemeId);
+        // A ledger names a built-in id only: never a file (one branch's file must not pick the scheme of the batch).
+        const r = loadBuiltinScheme(info.schemeId);
         if (r.ok) scheme = r.scheme;
-        else item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_BAD_SCHEME', { file, sheet: '说明' }, { found: info.schemeId, why: lang() === 'en' ? r.problems[0]!.en : r.problems[0]!.zh }));
+        else item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_BAD_SCHEME', info.schemeCell ?? { file, sheet: '说明' }, { found: shortText(info.schemeId), why: lang() === 'en' ? r.problems[0]!.en : r.problems[0]!.zh }));
       }
     }
     const read = readLedger(file, opened.wb, scheme);

@@ -1,6 +1,6 @@
 // `score validate FILES… [--report]`: every problem at once, hledger-style; exit 1 on any error.
 import type { Command } from 'commander';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { hasErrors } from '../../core/diagnostics.js';
 import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
@@ -53,7 +53,7 @@ export function registerValidate(program: Command): void {
       const { saveWorkbook } = await import('../../excel/write/save.js');
       const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(/\.xlsx$/i, ''), diagnostics: i.diagnostics }));
       const dir = await outDir(opts.out);
-      const target = `${dir}/问题清单.xlsx`;
+      const target = join(dir, '问题清单.xlsx');
       const saved = await saveWorkbook(problemsWorkbook(groups, lang()), target, { force: Boolean(opts.force) });
       if (!saved.ok) process.stderr.write(`${t(`未写出 ${target}：文件已存在，要覆盖请加 --force`, `not written: ${target} exists; use --force`)}\n`);
       else reportPath = target;
