@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { zip } from '../src/excel/lean/zip.js';
-import { loadOne } from '../src/cli/inputs.js';
+import { loadOne } from '../src/batch/inputs.js';
 import { evaluate } from '../src/core/engine.js';
 import { readCentralDirectory } from '../src/excel/sniff.js';
 import { packageRoot } from '../src/scheme/load.js';

@@ -1,6 +1,7 @@
 // Terminal output: stdout for results (or JSON only), stderr for progress and notes.
 import chalk from 'chalk';
-import { lang } from './i18n.js';
+import { lang } from '../batch/i18n.js';
+import { jsonSafe } from './terminal-guard.js';
 import { placeText, type Diagnostic } from '../core/diagnostics.js';
 
 export interface CommonOptions {
@@ -13,7 +14,7 @@ export interface CommonOptions {
 }
 
 export function printJson(data: unknown): void {
-  process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  process.stdout.write(`${jsonSafe(JSON.stringify(data, null, 2))}\n`);
 }
 
 /** Prints a line unless --json or --quiet; a function is called only when its text is shown (tables of a county take time). */
@@ -42,4 +43,13 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
   const l = lang();
   return { severity: d.severity, code: d.code, file: d.file, sheet: d.sheet, cell: d.cell, value: d.value, message: d.message[l], fix: d.fix[l] };
+}
+
+/** A progress line on a TTY (stderr), nothing when piped, with --json or --quiet. */
+export function progress(enabled: boolean, label: string): ((done: number, total: number) => void) | undefined {
+  if (!enabled || !process.stderr.isTTY) return undefined;
+  return (done, total) => {
+    process.stderr.write(`\r${label} ${done}/${total}`);
+    if (done === total) process.stderr.write('\r\x1b[K');
+  };
 }

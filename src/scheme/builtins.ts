@@ -1,6 +1,8 @@
 // The built-in schemes on disk: where they are, their ids in SCHEMES.md order, and the few fields
-// `score schemes` lists. No zod here: listing the schemes stays within the start-up budget (the
-// built-ins are validated by the tests and by loadScheme whenever one is used).
+// `score schemes` lists. They sit beside this module (tsc copies src/scheme/builtin/*.json into
+// dist, see tsconfig's include), so a package without src/ still carries them. No zod here: listing
+// the schemes stays within the start-up budget (the built-ins are validated by the tests and by
+// loadScheme whenever one is used).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +21,7 @@ export function packageRoot(): string {
   return (root = dir);
 }
 
-export const builtinDir = (): string => join(packageRoot(), 'src', 'scheme', 'builtin');
+export const builtinDir = (): string => join(dirname(fileURLToPath(import.meta.url)), 'builtin');
 
 /** Built-in ids in the order SCHEMES.md gives them. */
 export const BUILTIN_ORDER = ['township', 'vanguard', 'agency', 'bureau', 'culture', 'company', 'school', 'village', 'tiered-xinba', 'tiered-baiyanghe', 'it-bureau', 'demolition'];

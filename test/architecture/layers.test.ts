@@ -1,5 +1,7 @@
-// STYLE.md habit 1, as a rule: imports flow cli → excel / scheme → core, never back, and the pure
-// core touches no files, no exceljs, no terminal and no process. Type-only imports of the scheme
+// STYLE.md habit 1, as a rule: imports flow cli → batch → excel / scheme → core, never back, and the pure
+// core touches no files, no exceljs, no terminal and no process. The batch layer (inputs, workers,
+// the left-out list, writing outputs, language and exit codes) is what every command shares below
+// the commander code: it never imports the cli, and it draws nothing on the terminal (no chalk or tables). Type-only imports of the scheme
 // types into core are allowed (they vanish at run time).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -25,6 +27,9 @@ const layerOf = (file: string): string => relative(SRC, file).split(/[\\/]/)[0]!
 
 describe('layers', () => {
   const all = files(SRC);
+  it('every layer is known (a new folder must be placed in the rule)', () => {
+    expect([...new Set(all.map(layerOf))].sort()).toEqual(['batch', 'cli', 'core', 'excel', 'scheme']);
+  });
   it.each(all.map((f) => [relative(SRC, f), f]))('%s imports only downward', (_name, file) => {
     const layer = layerOf(file);
     for (const { spec, typeOnly } of imports(file)) {
@@ -34,9 +39,12 @@ describe('layers', () => {
           core: typeOnly ? ['core', 'scheme'] : ['core'],
           scheme: ['scheme', 'core'],
           excel: ['excel', 'core', 'scheme'],
-          cli: ['cli', 'excel', 'scheme', 'core'],
+          batch: ['batch', 'excel', 'scheme', 'core'],
+          cli: ['cli', 'batch', 'excel', 'scheme', 'core'],
         };
         expect(allowed[layer] ?? [], `${relative(SRC, file)} imports ${spec}`).toContain(target);
+      } else if (layer === 'batch') {
+        expect(['chalk', 'cli-table3', 'commander'], `the batch layer draws no terminal: ${relative(SRC, file)} imports ${spec}`).not.toContain(spec);
       } else if (layer === 'core') {
         expect(['decimal.js', 'dayjs', 'dayjs/plugin/utc.js'], `core must stay pure: ${relative(SRC, file)} imports ${spec}`).toContain(spec);
       }

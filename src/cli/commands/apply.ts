@@ -5,14 +5,14 @@ import { basename, join } from 'node:path';
 import Table from 'cli-table3';
 import { decideClaims, type Claim } from '../../core/claims.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { lang, t } from '../i18n.js';
+import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { collectFiles, loadLedgers } from '../inputs.js';
+import { collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { outDir, parseYear, schemeOption } from '../common.js';
 import { printJson, say, diagnosticJson, type CommonOptions } from '../output.js';
 import { COMPACT, printDiagnostics, tableStyle } from '../render.js';
-import { writeOutput } from '../batch.js';
-import { EXIT_INPUT, setExit } from '../exit.js';
+import { writeOutput } from '../../batch/write.js';
+import { EXIT_INPUT, setExit } from '../../batch/exit.js';
 
 interface Options extends CommonOptions {
   ledger: string;

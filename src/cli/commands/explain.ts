@@ -6,15 +6,15 @@ import { evaluate } from '../../core/engine.js';
 import { periodTitle } from '../../core/cycle.js';
 import { placeText } from '../../core/diagnostics.js';
 import { norm } from '../../core/text.js';
-import { lang, t } from '../i18n.js';
+import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { loadLedgers } from '../inputs.js';
+import { loadLedgers } from '../../batch/inputs.js';
 import { periodArgs, periodOf, schemeOption } from '../common.js';
 import { resolve } from 'node:path';
 import { printJson, type CommonOptions } from '../output.js';
 import { memberJson, printDiagnostics } from '../render.js';
-import { EXIT_INPUT, setExit, UsageError } from '../exit.js';
-import { readHistoryDir } from '../history.js';
+import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
+import { readHistoryDir } from '../../batch/history.js';
 
 interface Options extends CommonOptions {
   ledger: string;

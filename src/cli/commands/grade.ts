@@ -4,15 +4,17 @@ import type { Command } from 'commander';
 import { join, resolve } from 'node:path';
 import { gradeBranches } from '../../core/engine.js';
 import { followUpFlags } from '../../core/grade.js';
-import { t } from '../i18n.js';
+import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { batchScheme, collectFiles, loadLedgers, progress } from '../inputs.js';
+import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
 import { nextWorkingDay, outDir, parseYear, schemeOption } from '../common.js';
-import { printJson, say, note, type CommonOptions } from '../output.js';
+import { printJson, say, note, type CommonOptions, progress } from '../output.js';
 import { overviewTable, resultJson } from '../render.js';
-import { reportExcluded, reportNothingReadable, splitBatch, writeOutput } from '../batch.js';
-import { readHistoryDir } from '../history.js';
-import { UsageError } from '../exit.js';
+import { reportExcluded, reportNothingReadable } from '../excluded.js';
+import { splitBatch } from '../../batch/split.js';
+import { writeOutput } from '../../batch/write.js';
+import { readHistoryDir } from '../../batch/history.js';
+import { UsageError } from '../../batch/exit.js';
 import { timing } from '../timing.js';
 
 interface Options extends CommonOptions {
@@ -70,7 +72,7 @@ export function registerGrade(program: Command): void {
     timing('write results');
     if (batch.ledgers.length > 0) await writeOutput(publicationList(scheme, result, { from, days }), join(dir, `${label}公示名单.xlsx`), opts.force, written);
     timing('write');
-    reportExcluded(batch, opts.quiet || opts.json);
+    reportExcluded(batch, opts.json);
     if (opts.json) return printJson(resultJson(result, batch.issues, { excluded: batch.excluded, written, history: history.files }));
     say(opts, t(`${scheme.name}　${label}评定（${batch.ledgers.length} 个支部，${result.branches.reduce((n, b) => n + b.members.length, 0)} 名党员）`, `${scheme.name} ${year}: ${batch.ledgers.length} branches`));
     say(opts, () => overviewTable(scheme, result, batch.excluded));

@@ -6,8 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { describeScheme } from '../../scheme/describe.js';
 import { loadScheme, packageRoot, type LoadResult } from '../../scheme/load.js';
-import { EXIT_INPUT, EXIT_USAGE, setExit } from '../exit.js';
-import { lang, t } from '../i18n.js';
+import { EXIT_INPUT, EXIT_USAGE, setExit } from '../../batch/exit.js';
+import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { printJson, type CommonOptions } from '../output.js';
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { builtinIds, builtinSummary } from '../../scheme/builtins.js';
-import { t } from '../i18n.js';
+import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { printJson, type CommonOptions } from '../output.js';
 import { tableStyle } from '../render.js';

@@ -3,13 +3,13 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import type { Member } from '../../core/model.js';
-import { t } from '../i18n.js';
+import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { outDir, parseYear, schemeOption } from '../common.js';
 import { printDiagnostics } from '../render.js';
 import { printJson, say, type CommonOptions } from '../output.js';
-import { writeOutput } from '../batch.js';
-import { EXIT_INPUT, setExit, UsageError } from '../exit.js';
+import { writeOutput } from '../../batch/write.js';
+import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
 
 interface Options extends CommonOptions {
   branch?: string;

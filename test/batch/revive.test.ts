@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec, Dec } from '../../src/core/decimal.js';
 import type { BranchResult, MemberResult } from '../../src/core/result.js';
-import { branchFromBytes, branchToBytes, freeze, thaw } from '../../src/cli/revive.js';
+import { branchFromBytes, branchToBytes, freeze, thaw } from '../../src/batch/revive.js';
 import { branchOne, branchTwo } from '../excel-write/fixtures.js';
 
 /** Decimals as text, so toEqual compares values, not decimal.js internals. */
