@@ -75,15 +75,15 @@ export function summarySheet(
     { header: '标记', width: 30, align: 'left' },
   ];
   const notes = (m: MemberResult): string | null => [flagText(m), showGrade ? notGradedReason(m) : undefined].filter(Boolean).join('；') || null;
-  const after = [
-    ...(!showGrade && !isCycle ? [{ offset: 1, text: `${periodTitle(result.cycle, result.period)}积分用于公示，不评定等次和星级（等次按年度评定）。` }] : []),
-    ...(exempt.length ? [{ offset: showGrade || isCycle ? 1 : 2, text: `${EXEMPT_NOTE}：${exempt.map((m) => m.name).join('、')}（${exempt.length} 人）。` }] : []),
-  ];
+  const preamble = [`评分时间：${chineseDate(opts.date ?? todayIso())}　${monthsReadNote(result.cycle, result.period).zh}`];
+  if (!showGrade && !isCycle) preamble.push(`${periodTitle(result.cycle, result.period)}积分用于公示，不评定等次和星级（等次按年度评定）。`);
+  // Under the table after a blank row (a reader of the table stops before it).
+  const after = exempt.length ? [{ offset: 2, text: `${EXEMPT_NOTE}：${exempt.map((m) => m.name).join('、')}（${exempt.length} 人）。` }] : [];
   const name = freeName(safeName(title, { fallback: '评分汇总表' }), (lower) => book.hasSheetName(lower));
   const p = scheme.precision;
   const t = addTable(book, name, {
     title: `${branchTitle(branch.branch)}党员积分管理评分汇总表（${periodTitle(result.cycle, result.period)}）`,
-    preamble: [`评分时间：${chineseDate(opts.date ?? todayIso())}　${monthsReadNote(result.cycle, result.period).zh}`],
+    preamble,
     columns,
     bodyRows: members.length,
     orientation: 'landscape',
