@@ -52,14 +52,15 @@ export function registerCompute(program: Command): void {
     const written: string[] = [];
     if (batch.ledgers.length > 0) {
       const { summarySheet } = await import('../../excel/write/summary.js');
-      const { safeName } = await import('../../excel/write/names.js');
+      const { safeName, fileNamer } = await import('../../excel/write/names.js');
       const { Book } = await import('../../excel/lean/book.js');
       const dir = await outDir(opts.out);
+      const fileName = fileNamer(dir);
       for (let bi = 0; bi < batch.ledgers.length; bi++) {
         const wb = new Book();
         for (const r of results) summarySheet(wb, scheme, r, r.branches[bi]!, periodTitle(r.cycle, r.period));
         const label = results.map((r) => r.period.label).join('_');
-        await writeOutput(wb, join(dir, `${safeName(batch.ledgers[bi]!.branch, { maxLength: 60 })}_评分汇总表_${label}.xlsx`), opts.force, written);
+        await writeOutput(wb, join(dir, fileName(`${safeName(batch.ledgers[bi]!.branch, { maxLength: 60 })}_评分汇总表_${label}.xlsx`)), opts.force, written);
       }
     }
     reportExcluded(batch, opts.json);

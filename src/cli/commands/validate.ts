@@ -1,6 +1,6 @@
 // `score validate FILES… [--report]`: every problem at once, hledger-style; exit 1 on any error.
 import type { Command } from 'commander';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { hasErrors } from '../../core/diagnostics.js';
 import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
@@ -59,7 +59,7 @@ export function registerValidate(program: Command): void {
       // No problems, no workbook (an empty 问题清单 has nothing to send back): said below instead.
       noReport = groups.length === 0;
       const dir = await outDir(opts.out);
-      const books = opts.reportPerBranch ? groups.map((g) => ({ target: `${dir}/${branchReportName(g.file)}`, groups: [g] })) : noReport ? [] : [{ target: `${dir}/问题清单.xlsx`, groups }];
+      const books = opts.reportPerBranch ? groups.map((g) => ({ target: join(dir, branchReportName(g.file)), groups: [g] })) : noReport ? [] : [{ target: join(dir, '问题清单.xlsx'), groups }];
       for (const b of books) {
         const saved = await saveWorkbook(problemsWorkbook(b.groups, lang()), b.target, { force: Boolean(opts.force) });
         if (!saved.ok) process.stderr.write(`${t(`未写出 ${b.target}：文件已存在，要覆盖请加 --force`, `not written: ${b.target} exists; use --force`)}\n`);
