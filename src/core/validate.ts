@@ -6,7 +6,8 @@ import { activeMonths, belowHighest, blankIsZero, eventUnitPoints, projectKey } 
 import { cycleOf, monthIndexOf, recordSheetNames, type Cycle } from './cycle.js';
 import { add as plus, compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
-import { recordCell, type Ledger, type Member, type SourceRef } from './model.js';
+import { recordCell, type Ledger, type Member, type Sanction, type SourceRef } from './model.js';
+import { linkSanctions, type LinkedEvent } from './sanction-links.js';
 import { norm } from './text.js';
 
 const m = (severity: 'error' | 'warning', zh: (p: Params) => string, en: (p: Params) => string, fixZh: (p: Params) => string, fixEn: (p: Params) => string) => ({ severity, zh, en, fixZh, fixEn });
@@ -43,6 +44,7 @@ export const CHECK_MESSAGES: Messages = {
   EVAL_BAD_GRADE: m('error', (p) => `评议等次「${p.found}」无法识别`, (p) => `evaluation grade ${p.found} unknown`, (p) => `填写：${p.options}`, (p) => `use one of: ${p.options}`),
   SANCTION_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名', () => 'check the name'),
   SANCTION_UNKNOWN_TYPE: m('warning', (p) => `类型「${p.found}」既不是一票否决情形，也不是本方案规定的处分，不影响计分`, (p) => `type ${p.found} neither vetoes nor overrides; it has no effect`, (p) => `如应否决或影响等次，请改为：${p.options}`, (p) => `to take effect use one of: ${p.options}`),
+  SANCTION_ALSO_EVENT: m('warning', (p) => `「${p.name}」的「${p.type}」在《否决与处分》和《加减分明细》（${p.event}）都登记了：只扣一次分、只改一次等次`, (p) => `${p.name}: ${p.type} is entered both in 否决与处分 and in 加减分明细 (${p.event}); counted once`, () => '一处登记即可：处分登记在《否决与处分》，扣分和等次都会按方案执行；删去《加减分明细》中的这一行', () => 'enter it once, in 否决与处分 (it deducts and overrides)'),
   SANCTION_OUTSIDE_CYCLE: m('error', (p) => `日期 ${p.found} 不在 ${p.cycle} 积分周期内`, (p) => `date ${p.found} is outside cycle ${p.cycle}`, () => '核对日期', () => 'check the date'),
 };
 
@@ -97,7 +99,32 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
     if (!cat.isVetoType(s.type) && !cat.override(s.type)) add('SANCTION_UNKNOWN_TYPE', s.source, { found: s.type, options: effective.join('、') || '（本方案无）' }, s.type);
     if (s.date && monthIndexOf(cycle, s.date) < 0) add('SANCTION_OUTSIDE_CYCLE', s.source, { found: s.date, cycle: cycle.year }, s.date);
   }
+  checkLinkedSanctions(scheme, ledger, index, add);
   return out;
+}
+
+/** overrides[].deduct: a sanction entered in both 否决与处分 and 加减分明细 counts once; say so at the 明细 row. */
+function checkLinkedSanctions(scheme: Scheme, ledger: Ledger, index: MemberIndex, add: Add): void {
+  if (!scheme.overrides.some((o) => o.deduct)) return;
+  const cat = catalogueOf(scheme);
+  const byMember = new Map<string, { events: LinkedEvent[]; sanctions: Sanction[] }>();
+  const of = (name: string, id: string | undefined) => {
+    const { member } = index.resolve(name, id);
+    if (!member) return undefined;
+    let g = byMember.get(member.key);
+    if (!g) byMember.set(member.key, (g = { events: [], sanctions: [] }));
+    return g;
+  };
+  for (const row of ledger.events) {
+    const item = cat.item(row.item);
+    if (item) of(row.name, row.id)?.events.push({ item, row });
+  }
+  for (const s of ledger.sanctions) of(s.name, s.id)?.sanctions.push(s);
+  for (const g of byMember.values()) {
+    for (const { sanction, event } of linkSanctions(cat, g.events, g.sanctions).doubled) {
+      add('SANCTION_ALSO_EVENT', event.row.source, { name: sanction.name, type: sanction.type, event: `${event.item.name}${event.row.level ? `（${event.row.level}）` : ''}` });
+    }
+  }
 }
 
 type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
