@@ -1305,6 +1305,24 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: (wb, spec) => ({ sheet: '8月', cell: cellOf(wb.getWorksheet('8月')!, recordRow(wb, '8月', m(spec, 2)), '组织生活') }),
     },
     {
+      code: 'RECORD_NOT_RECORDED', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '台账只有 1月—9月 的工作表（10月—12月 还没有加上），按全年检查；用 --period 2023Q3 检查则没有错误',
+      plant: (wb) => {
+        for (const name of ['10月', '11月', '12月']) wb.removeWorksheet(wb.getWorksheet(name)!.id);
+        return { sheet: '10月' };
+      },
+    },
+    {
+      code: 'PERIOD_LATER_ROWS', severity: 'warning', scheme: T, layout: 'monthly', args: ['--period', '2023H1'],
+      what: '按 --period 2023H1 检查；加减分明细有一条 2023-12-05 的公益事业加分（在上半年之后，本期不计）',
+      prepare: (spec) => {
+        spec.events = spec.events.filter((e) => e.date <= '2023-06-30');
+        spec.sanctions = spec.sanctions.filter((x) => !x.date || x.date <= '2023-06-30');
+        spec.events.push({ date: '2023-12-05', name: m(spec, 0).name, id: m(spec, 0).id, item: '公益事业', count: 1, points: 2 });
+      },
+      plant: () => ({ sheet: SHEETS.events }),
+    },
+    {
       code: 'RECORD_NOT_ON_ROLL', severity: 'warning', scheme: T, layout: 'monthly', args: [],
       what: '第 4 名党员 2023-09-30 转出，「11月」表仍有他的一行',
       prepare: (spec) => {

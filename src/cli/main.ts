@@ -1,4 +1,5 @@
 // Builds the commander program: one file per command in ./commands. Thin by design.
+import { guardTerminal } from './terminal-guard.js';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { lang, t } from '../batch/i18n.js';
 import { EXIT_USAGE, UsageError } from '../batch/exit.js';
@@ -79,6 +80,7 @@ function translateError(text: string): string {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  guardTerminal();
   // `score … | head` closes the pipe early: that is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {

@@ -153,7 +153,7 @@ function describeZh(s: Scheme): string {
     out.push('', '排名规则：');
     for (const r of s.rankRules) {
       const by = r.by ? `按「${componentById(s, r.by)?.name ?? r.by}」` : '按总分';
-      const when = r.periods.map((p) => ({ month: '每月', quarter: '每季度', cycle: '每周期' })[p]).join('、');
+      const when = r.periods.map((p) => ({ month: '每月', quarter: '每季度', half: '每半年', cycle: '每周期' })[p]).join('、');
       out.push(`  - ${when}${by}${r.position === 'top' ? '前' : '后'} ${r.count} 名：${r.flag}（名次并列的都算）${r.note ? `。${r.note}` : ''}`);
     }
   }

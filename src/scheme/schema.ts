@@ -132,7 +132,7 @@ export const flagRuleSchema = z.object({
   /** Set the grade to this (警示 two years → 不合格). */
   setGrade: text.optional(),
   /** Only on the cycle result (default) or also on quarter/month results. */
-  periods: z.array(z.enum(['month', 'quarter', 'cycle'])).default(['cycle']),
+  periods: z.array(z.enum(['month', 'quarter', 'half', 'cycle'])).default(['cycle']),
   note,
 }).strict();
 export type FlagRule = z.infer<typeof flagRuleSchema>;
@@ -143,7 +143,7 @@ export const rankRuleSchema = z.object({
   flag: text,
   /** Rank by one component instead of the total (quarterly star for the top contributor). */
   by: text.optional(),
-  periods: z.array(z.enum(['month', 'quarter', 'cycle'])).default(['cycle']),
+  periods: z.array(z.enum(['month', 'quarter', 'half', 'cycle'])).default(['cycle']),
   note,
 }).strict();
 

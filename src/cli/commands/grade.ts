@@ -15,6 +15,7 @@ import { splitBatch } from '../../batch/split.js';
 import { writeOutput } from '../../batch/write.js';
 import { readHistoryDir } from '../../batch/history.js';
 import { UsageError } from '../../batch/exit.js';
+import { isInside } from '../paths.js';
 import { timing } from '../timing.js';
 
 interface Options extends CommonOptions {
@@ -46,7 +47,7 @@ export function registerGrade(program: Command): void {
     const inputs = [...args, ...(opts.dir ? [opts.dir] : [])];
     if (inputs.length === 0) throw new UsageError(t('请给出台账文件或 --dir 文件夹', 'give ledger files or --dir'));
     timing('start');
-    const files = (await collectFiles(inputs)).filter((f) => !resolve(f).startsWith(`${dir}/`));
+    const files = (await collectFiles(inputs)).filter((f) => !isInside(f, dir));
     const history = await readHistoryDir(resolve(opts.history ?? dir), year);
     // Each ledger is computed as soon as it is read (on every core), then dropped: memory stays flat.
     const loaded = await loadLedgers(files, { ...(given ? { scheme: given } : {}), year, skipOtherYears: true, compute: { history: history.entries }, onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });

@@ -52,15 +52,16 @@ export function registerTemplate(program: Command): void {
     const { ledgerTemplate } = await import('../../excel/write/template.js');
     const { scoringStandard } = await import('../../excel/write/standard.js');
     const { applicationForm } = await import('../../excel/write/application.js');
-    const { safeName } = await import('../../excel/write/names.js');
+    const { safeName, fileNamer } = await import('../../excel/write/names.js');
     const dir = await outDir(opts.out);
+    const fileName = fileNamer(dir);
     const written: string[] = [];
     for (const [branch, roster] of groups) {
       const wb = ledgerTemplate(scheme, { branch, year, layout: opts.layout, ...(roster ? { roster } : {}) });
-      await writeOutput(wb, join(dir, `${safeName(branch, { maxLength: 60 })}_积分台账_${year}.xlsx`), opts.force, written);
+      await writeOutput(wb, join(dir, fileName(`${safeName(branch, { maxLength: 60 })}_积分台账_${year}.xlsx`)), opts.force, written);
     }
-    await writeOutput(scoringStandard(scheme), join(dir, `${safeName(scheme.name, { maxLength: 60 })}_计分标准.xlsx`), opts.force, written);
-    await writeOutput(applicationForm(scheme, {}), join(dir, '积分申请表.xlsx'), opts.force, written);
+    await writeOutput(scoringStandard(scheme), join(dir, fileName(`${safeName(scheme.name, { maxLength: 60 })}_计分标准.xlsx`)), opts.force, written);
+    await writeOutput(applicationForm(scheme, {}), join(dir, fileName('积分申请表.xlsx')), opts.force, written);
     if (opts.json) return printJson({ scheme: scheme.id, year, written });
     for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
   });
