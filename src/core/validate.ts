@@ -6,9 +6,10 @@ import { activeMonths, belowHighest, blankIsZero, eventUnitPoints, projectKey } 
 import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordIndices, recordSheetNames, sheetRun, type Cycle, type Period } from './cycle.js';
 import { add as plus, compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
-import { recordCell, type Ledger, type Member, type Sanction, type SourceRef } from './model.js';
-import { linkSanctions, type LinkedEvent } from './sanction-links.js';
+import { recordCell, type Ledger, type Member, type SourceRef } from './model.js';
 import { norm } from './text.js';
+import { checkDoubleDeductions, checkEvaluations, checkProjects, type Add } from './check-inputs.js';
+import { checkLinkedSanctions, checkScores } from './check-forms.js';
 
 const m = (severity: 'error' | 'warning', zh: (p: Params) => string, en: (p: Params) => string, fixZh: (p: Params) => string, fixEn: (p: Params) => string) => ({ severity, zh, en, fixZh, fixEn });
 
@@ -44,6 +45,9 @@ export const CHECK_MESSAGES: Messages = {
   EVAL_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名', () => 'check the name'),
   EVAL_VOTES_EXCEED: m('error', (p) => `好、一般、差共 ${p.found} 票，超过参评人数 ${p.voters}`, (p) => `${p.found} votes exceed ${p.voters} voters`, () => '核对票数和参评人数', () => 'check the votes and the number of voters'),
   EVAL_BAD_GRADE: m('error', (p) => `评议等次「${p.found}」无法识别`, (p) => `evaluation grade ${p.found} unknown`, (p) => `填写：${p.options}`, (p) => `use one of: ${p.options}`),
+  EVAL_MISSING: m('error', (p) => `「${p.name}」没有民主评议结果：缺少${p.what}，年度积分和等次无法确定（不按 0 分或 100% 计）`, (p) => `${p.name} has no democratic evaluation: ${p.what} is missing, so the cycle total and grade cannot be set`, (p) => `在「民主评议」表为该党员填写${p.how}；只算季度或月度时用 --period`, (p) => `fill the member's row in 民主评议 (${p.how}); for a quarter or month use --period`),
+  EVENT_NO_PROJECT: m('error', (p) => `「${p.name}」有 ${p.count} 行「${p.item}」，这一行没有填写项目：同一项目只按最高级计分一次，不同项目分别计分，无法判断`, (p) => `${p.name} has ${p.count} rows of ${p.item} and this one has no 项目: one 项目 counts once at its highest level, different ones count each`, () => '在「项目」列填写表彰（奖励）的项目名称；同一项目的多级表彰填写相同的名称', () => 'fill 项目; give the rows of one project the same name'),
+  DEDUCTION_TWICE: m('warning', (p) => `「${p.name}」${p.sheet}「${p.entry}」填了 ${p.found} 分（满分 ${p.max}，已少 ${p.short} 分），「加减分明细」又登记了同期的「${p.items}」扣 ${p.logged} 分：程序会再扣一次，同一扣分可能计了两次`, (p) => `${p.name}, ${p.sheet}: ${p.entry} is ${p.found} of ${p.max} and 加减分明细 also logs ${p.items} (−${p.logged}) in that period; it is taken off again`, () => '月（季）表按满分填写，扣分只登记在「加减分明细」（程序自动从当期该项扣除）；如月表中少的分是另一件事，可不改', () => 'type full points in the month sheet and log deductions only in 加减分明细; ignore if the shortfall is another matter'),
   SANCTION_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名', () => 'check the name'),
   SANCTION_UNKNOWN_TYPE: m('warning', (p) => `类型「${p.found}」既不是一票否决情形，也不是本方案规定的处分，不影响计分`, (p) => `type ${p.found} neither vetoes nor overrides; it has no effect`, (p) => `如应否决或影响等次，请改为：${p.options}`, (p) => `to take effect use one of: ${p.options}`),
   SANCTION_ALSO_EVENT: m('warning', (p) => `「${p.name}」的「${p.type}」在《否决与处分》和《加减分明细》（${p.event}）都登记了：只扣一次分、只改一次等次`, (p) => `${p.name}: ${p.type} is entered both in 否决与处分 and in 加减分明细 (${p.event}); counted once`, () => '一处登记即可：处分登记在《否决与处分》，扣分和等次都会按方案执行；删去《加减分明细》中的这一行', () => 'enter it once, in 否决与处分 (it deducts and overrides)'),
@@ -57,6 +61,7 @@ export interface CheckOptions {
   /**
    * The period asked for (default: the cycle). The ledger is checked up to its end: months after
    * it are not yet recorded (blank or absent sheets are fine, and not read); rows dated after it are noted.
+   * Only the cycle's result needs the year-end 民主评议 (EVAL_MISSING).
    */
   period?: Period;
 }
@@ -92,6 +97,9 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   checkScores(scheme, ledger, index, add);
   checkEvents(scheme, ledger, cycle, period, index, add);
   laterRows(ledger, cycle, period, add);
+  checkProjects(scheme, ledger, cycle, index, add);
+  checkDoubleDeductions(scheme, ledger, cycle, index, add);
+  if (period.kind === 'cycle') checkEvaluations(scheme, ledger, index, add);
 
   const known = evaluationGrades(scheme);
   for (const e of ledger.evaluations) {
@@ -112,31 +120,7 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   return out;
 }
 
-/** overrides[].deduct: a sanction entered in both 否决与处分 and 加减分明细 counts once; say so at the 明细 row. */
-function checkLinkedSanctions(scheme: Scheme, ledger: Ledger, index: MemberIndex, add: Add): void {
-  if (!scheme.overrides.some((o) => o.deduct)) return;
-  const cat = catalogueOf(scheme);
-  const byMember = new Map<string, { events: LinkedEvent[]; sanctions: Sanction[] }>();
-  const of = (name: string, id: string | undefined) => {
-    const { member } = index.resolve(name, id);
-    if (!member) return undefined;
-    let g = byMember.get(member.key);
-    if (!g) byMember.set(member.key, (g = { events: [], sanctions: [] }));
-    return g;
-  };
-  for (const row of ledger.events) {
-    const item = cat.item(row.item);
-    if (item) of(row.name, row.id)?.events.push({ item, row });
-  }
-  for (const s of ledger.sanctions) of(s.name, s.id)?.sanctions.push(s);
-  for (const g of byMember.values()) {
-    for (const { sanction, event } of linkSanctions(cat, g.events, g.sanctions).doubled) {
-      add('SANCTION_ALSO_EVENT', event.row.source, { name: sanction.name, type: sanction.type, event: `${event.item.name}${event.row.level ? `（${event.row.level}）` : ''}` });
-    }
-  }
-}
 
-type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
 
 /** Rows of 加减分明细 and 否决与处分 dated after the period (inside the cycle): said once per sheet. */
 function laterRows(ledger: Ledger, cycle: Cycle, period: Period, add: Add): void {
@@ -230,45 +214,6 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   }
 }
 
-/** The score sheets (scoreSheet components): every participating scored member has a row, every cell is filled and within 0…max. */
-function checkScores(scheme: Scheme, ledger: Ledger, index: MemberIndex, add: Add): void {
-  const cat = catalogueOf(scheme);
-  scheme.components.forEach((c, ci) => {
-    if (!c.scoreSheet) return;
-    const sheet = c.scoreSheet;
-    const rows = (ledger.scores ?? []).filter((r) => r.period === ci);
-    const seen = new Set<string>();
-    for (const r of rows) {
-      const { member, ambiguous } = index.resolve(r.name, r.id);
-      if (!member) {
-        add(ambiguous ? 'RECORD_AMBIGUOUS' : 'RECORD_UNKNOWN_MEMBER', r.source, { name: r.name }, r.name);
-        continue;
-      }
-      seen.add(member.key);
-      const parts: Dec[] = [];
-      for (const e of c.entries) {
-        const key = `${c.id}.${e.id}`;
-        const v = r.values[key];
-        if (v === null || v === undefined) {
-          if (member.participates) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
-          continue;
-        }
-        parts.push(v);
-        if (compare(v, dec(e.max)) > 0) add('RECORD_ABOVE_MAX', recordCell(r, key), { entry: e.name, found: v.toString(), max: e.max }, v.toString());
-        else if (compare(v, dec(e.min)) < 0) add('RECORD_BELOW_MIN', recordCell(r, key), { entry: e.name, found: v.toString(), min: e.min }, v.toString());
-      }
-      if (r.writtenTotal && compare(r.writtenTotal, sum(parts)) !== 0) {
-        add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
-      }
-    }
-    // A ledger without the sheet is already an error of the reader (READ_SHEET_MISSING).
-    if (!ledger.scores) return;
-    for (const mem of ledger.members) {
-      if (!mem.participates || cat.category(mem.category)?.scored === false || seen.has(mem.key)) continue;
-      add('RECORD_MISSING_MONTH', { file: ledger.file, sheet }, { name: mem.name, sheet });
-    }
-  });
-}
 
 function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): void {
   const cat = catalogueOf(scheme);

@@ -35,7 +35,7 @@ export function registerExplain(program: Command): void {
   ).action(async (name: string, opts: Options) => {
     const given = schemeOption(opts.scheme);
     const [arg] = periodArgs(opts.period);
-    const [loaded] = await loadLedgers([opts.ledger], { ...(given ? { scheme: given } : {}), ...(arg && arg.kind !== 'month' ? { year: arg.year } : {}) });
+    const [loaded] = await loadLedgers([opts.ledger], { ...(given ? { scheme: given } : {}), ...(arg && arg.kind !== 'month' ? { year: arg.year } : {}), ...(arg ? { periods: [arg.text] } : {}) });
     const { ledger, scheme, year } = loaded!;
     if (!ledger || !scheme || year === undefined) {
       printDiagnostics(loaded!.diagnostics);
