@@ -12,6 +12,8 @@ import { LISTS_SHEET, dateValidation, moveListsLast, decimalValidation, listVali
 import { entryColumns, itemNames, levelNames, recordedColumns, sanctionTypes, type EntryColumn } from './scheme-info.js';
 import { evaluationGrades } from '../../core/catalogue.js';
 import { uniqueNames } from './names.js';
+import { fitForPrint } from './fit-rows.js';
+import { branchTitle } from './titles.js';
 
 export interface LedgerTemplateOptions {
   branch: string;
@@ -60,12 +62,13 @@ export function ledgerTemplate(scheme: Scheme, opts: LedgerTemplateOptions): Exc
   // 否决与处分 only where an entry there changes something (a veto type or a discipline override).
   if (sanctionTypes(scheme).length > 0) sanctionSheet(wb, scheme, opts.branch, cycle);
   moveListsLast(wb);
+  fitForPrint(wb);
   return wb;
 }
 
 function recordTitle(branch: string, cycle: Cycle, record: Scheme['cycle']['record'], i: number): string {
   const when = periodTitle(cycle, record === 'month' ? monthPeriod(cycle, i) : quarterPeriod(cycle, i));
-  return `${branch} ${when} 党员积分记录`;
+  return `${branchTitle(branch)} ${when} 党员积分记录`;
 }
 
 function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: LedgerTemplateOptions): void {
@@ -143,7 +146,7 @@ function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle
     { header: '备注', width: 16, align: 'left' },
   ];
   const rows = roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS;
-  const t = addTable(wb, SHEET.roster, { title: `${branch}党员名册（${cycleTitle(cycle)}）`, columns, bodyRows: rows, orientation: 'landscape' });
+  const t = addTable(wb, SHEET.roster, { title: `${branchTitle(branch)}党员名册（${cycleTitle(cycle)}）`, columns, bodyRows: rows, orientation: 'landscape' });
   roster.forEach((m, i) => {
     const r = t.firstRow + i;
     t.ws.getCell(r, t.col('序号')).value = i + 1;
@@ -192,7 +195,9 @@ function validateEntries(ws: ExcelJS.Worksheet, firstCol: number, from: number, 
 
 function sumFormula(ws: ExcelJS.Worksheet, row: number, totalCol: number, firstCol: number, lastCol: number): void {
   if (lastCol < firstCol) return;
-  ws.getCell(row, totalCol).value = { formula: `SUM(${colLetter(firstCol)}${row}:${colLetter(lastCol)}${row})` };
+  // Blank while the row is empty, so a blank template prints blank (not 合计 0 on every row).
+  const range = `${colLetter(firstCol)}${row}:${colLetter(lastCol)}${row}`;
+  ws.getCell(row, totalCol).value = { formula: `IF(COUNT(${range})=0,"",SUM(${range}))` };
 }
 
 function recordSheet(wb: ExcelJS.Workbook, name: string, title: string, entries: EntryColumn[], roster: Member[]): void {
@@ -233,7 +238,7 @@ function cardSheet(wb: ExcelJS.Workbook, name: string, branch: string, cycle: Cy
   ];
   const width = Math.max(8, columns.length);
   for (let c = columns.length + 1; c <= width; c++) ws.getColumn(c).width = 12;
-  writeTitle(ws, `${branch}党员日常行为积分管理记录表（${cycleTitle(cycle)}）`, width);
+  writeTitle(ws, `${branchTitle(branch)}党员日常行为积分管理记录表（${cycleTitle(cycle)}）`, width);
   writeLine(ws, 2, `所在支部：${branch}`, width);
   const values: Record<string, { text?: string; date?: string }> = {
     姓名: { text: m?.name },
@@ -289,7 +294,7 @@ function eventSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle:
     { header: '依据', width: 28, align: 'left' },
     { header: '审核人', width: 10 },
   ];
-  const t = addTable(wb, SHEET.events, { title: `${branch}党员积分加减分明细（${cycleTitle(cycle)}）`, columns, bodyRows: EVENT_ROWS, orientation: 'landscape' });
+  const t = addTable(wb, SHEET.events, { title: `${branchTitle(branch)}党员积分加减分明细（${cycleTitle(cycle)}）`, columns, bodyRows: EVENT_ROWS, orientation: 'landscape' });
   const { ws, firstRow: a, lastRow: b } = t;
   validateRange(ws, t.col('日期'), a, b, dateValidation(cycle.start, cycle.end, '日期'));
   const items = listValidation(wb, '事项', itemNames(scheme), '事项请从下拉列表中选择（计分标准中的项目）');
@@ -311,7 +316,7 @@ function evaluationSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, c
     { header: '评议等次', width: 12 },
     { header: '评议得分', width: 10, type: 'number' },
   ];
-  const t = addTable(wb, SHEET.evaluation, { title: `${branch}民主评议党员情况（${cycleTitle(cycle)}）`, columns, bodyRows: roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS });
+  const t = addTable(wb, SHEET.evaluation, { title: `${branchTitle(branch)}民主评议党员情况（${cycleTitle(cycle)}）`, columns, bodyRows: roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS });
   roster.forEach((m, i) => {
     t.ws.getCell(t.firstRow + i, 1).value = m.name;
     setText(t.ws.getCell(t.firstRow + i, 2), m.id);
@@ -330,7 +335,7 @@ function sanctionSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cyc
     { header: '类型', width: 22 },
     { header: '说明', width: 40, align: 'left' },
   ];
-  const t = addTable(wb, SHEET.sanctions, { title: `${branch}一票否决与党纪处分记录（${cycleTitle(cycle)}）`, columns, bodyRows: SANCTION_ROWS });
+  const t = addTable(wb, SHEET.sanctions, { title: `${branchTitle(branch)}一票否决与党纪处分记录（${cycleTitle(cycle)}）`, columns, bodyRows: SANCTION_ROWS });
   validateRange(t.ws, t.col('日期'), t.firstRow, t.lastRow, dateValidation(cycle.start, cycle.end, '日期'));
   const types = listValidation(wb, '类型', sanctionTypes(scheme), '类型请从下拉列表中选择（一票否决或处分类型）');
   if (types) validateRange(t.ws, t.col('类型'), t.firstRow, t.lastRow, types);
