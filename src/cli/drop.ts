@@ -45,7 +45,19 @@ export async function dropMain(args: string[]): Promise<void> {
     return;
   }
   const out = outputBeside(dropped);
-  const files = (await collectFiles(dropped)).filter((f) => !isInside(f, out));
+  let files: string[];
+  try {
+    files = (await collectFiles(dropped)).filter((f) => !isInside(f, out));
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (files.length === 0) {
+    process.stderr.write(`${t(`没有找到台账：${dropped.join('、')} 里没有 .xlsx 工作簿。请把放着各支部台账的文件夹拖过来。`, `no ledgers: no .xlsx workbook in ${dropped.join(', ')}; drop the folder that holds the branches' ledgers.`)}\n`);
+    process.exitCode = 1;
+    return;
+  }
   const choice = chooseYear(await Promise.all(files.map(ledgerYear)), new Date());
   const named = [...choice.counts].sort((a, b) => b[0] - a[0]).map(([y, n]) => t(`${y} 年度 ${n} 个`, `${y}: ${n}`)).join(t('，', ', '));
   const why = {
