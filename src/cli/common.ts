@@ -1,5 +1,5 @@
 // Shared pieces of the commands: the --scheme option, periods, output paths.
-import { mkdir } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parsePeriod, resolvePeriod, type Cycle, type Period } from '../core/cycle.js';
 import { loadScheme } from '../scheme/load.js';
@@ -49,9 +49,15 @@ export function periodOf(scheme: Scheme, arg: PeriodArg): { cycle: Cycle; period
   return r;
 }
 
+/**
+ * The output folder (--out, default 输出), resolved but not created: it is made only when a set
+ * of outputs is written, so a usage error or an empty input leaves nothing behind. A path that
+ * names an existing file is a usage error.
+ */
 export async function outDir(dir: string | undefined): Promise<string> {
   const d = resolve(dir ?? '输出');
-  await mkdir(d, { recursive: true });
+  const st = await stat(d).catch(() => undefined);
+  if (st && !st.isDirectory()) throw new UsageError(t(`--out「${dir ?? '输出'}」是一个文件，不是文件夹：请换一个文件夹名`, `--out ${dir ?? '输出'} is a file, not a folder: name a folder`));
   return d;
 }
 

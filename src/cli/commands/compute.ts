@@ -7,13 +7,14 @@ import { periodTitle } from '../../core/cycle.js';
 import type { PeriodResult } from '../../core/result.js';
 import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
+import { batchScheme } from '../../batch/inputs.js';
+import { gatherLedgers } from '../../batch/gather.js';
 import { outDir, periodArgs, periodOf, schemeOption } from '../common.js';
 import { printJson, say, type CommonOptions, progress } from '../output.js';
 import { membersTable, resultJson } from '../render.js';
-import { reportExcluded, reportNothingReadable } from '../excluded.js';
+import { reportEmpty, reportExcluded, reportNothingReadable, reportNotes } from '../excluded.js';
 import { splitBatch } from '../../batch/split.js';
-import { writeOutput } from '../../batch/write.js';
+import { OutputSet } from '../../batch/write.js';
 import { UsageError } from '../../batch/exit.js';
 
 interface Options extends CommonOptions {
@@ -34,14 +35,17 @@ export function registerCompute(program: Command): void {
     const periods = periodArgs(opts.period);
     const years = new Set(periods.filter((p) => p.kind !== 'month').map((p) => p.year));
     if (years.size > 1) throw new UsageError(t('一次只能计算同一个年度的期间', 'all periods must be in one cycle'));
-    const files = await collectFiles(args);
     const year = [...years][0];
-    const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
+    const dir = await outDir(opts.out);
+    const gathered = await gatherLedgers(args, { outDir: dir, load: { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) } });
+    reportNotes(gathered.notes, opts.quiet || opts.json);
+    if (gathered.found === 0) return reportEmpty(args, gathered.excluded, opts, { scheme: null });
+    const { items } = gathered;
     const scheme = batchScheme(items, given);
     if (!scheme) {
-      return reportNothingReadable(items, opts);
+      return reportNothingReadable(items, gathered.excluded, opts);
     }
-    const batch = splitBatch(items, scheme);
+    const batch = splitBatch(items, scheme, gathered.excluded);
     const cycleYear = year ?? items.find((i) => i.year)?.year;
     const results: PeriodResult[] = [];
     const wanted = periods.length > 0 ? periods : [{ text: String(cycleYear), year: cycleYear!, kind: 'cycle' as const }];
@@ -49,19 +53,21 @@ export function registerCompute(program: Command): void {
       const { cycle, period } = periodOf(scheme, arg);
       results.push(evaluate({ scheme, ledgers: batch.ledgers, year: cycle.year, period, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) }));
     }
-    const written: string[] = [];
+    const set = new OutputSet(Boolean(opts.force));
     if (batch.ledgers.length > 0) {
       const { summarySheet } = await import('../../excel/write/summary.js');
       const { safeName } = await import('../../excel/write/names.js');
       const { Book } = await import('../../excel/lean/book.js');
-      const dir = await outDir(opts.out);
       for (let bi = 0; bi < batch.ledgers.length; bi++) {
-        const wb = new Book();
-        for (const r of results) summarySheet(wb, scheme, r, r.branches[bi]!, periodTitle(r.cycle, r.period));
         const label = results.map((r) => r.period.label).join('_');
-        await writeOutput(wb, join(dir, `${safeName(batch.ledgers[bi]!.branch, { maxLength: 60 })}_评分汇总表_${label}.xlsx`), opts.force, written);
+        await set.add(join(dir, `${safeName(batch.ledgers[bi]!.branch, { maxLength: 60 })}_评分汇总表_${label}.xlsx`), () => {
+          const wb = new Book();
+          for (const r of results) summarySheet(wb, scheme, r, r.branches[bi]!, periodTitle(r.cycle, r.period));
+          return wb;
+        });
       }
     }
+    const written = await set.commit();
     reportExcluded(batch, opts.quiet || opts.json);
     if (opts.json) {
       const out = results.map((r) => resultJson(r, batch.issues, { excluded: batch.excluded, written }));

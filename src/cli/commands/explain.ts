@@ -15,6 +15,8 @@ import { printJson, type CommonOptions } from '../output.js';
 import { memberJson, printDiagnostics } from '../render.js';
 import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
 import { readHistoryDir } from '../../batch/history.js';
+import { collectOne } from '../../batch/collect.js';
+import { reportEmpty, reportNotes } from '../excluded.js';
 
 interface Options extends CommonOptions {
   ledger: string;
@@ -35,7 +37,10 @@ export function registerExplain(program: Command): void {
   ).action(async (name: string, opts: Options) => {
     const given = schemeOption(opts.scheme);
     const [arg] = periodArgs(opts.period);
-    const [loaded] = await loadLedgers([opts.ledger], { ...(given ? { scheme: given } : {}), ...(arg && arg.kind !== 'month' ? { year: arg.year } : {}) });
+    const one = await collectOne(opts.ledger, '--ledger');
+    reportNotes(one.notes, opts.quiet || opts.json);
+    if (!one.file) return reportEmpty([opts.ledger], one.excluded, opts, { member: null, trace: [] });
+    const [loaded] = await loadLedgers([one.file], { ...(given ? { scheme: given } : {}), ...(arg && arg.kind !== 'month' ? { year: arg.year } : {}) });
     const { ledger, scheme, year } = loaded!;
     if (!ledger || !scheme || year === undefined) {
       printDiagnostics(loaded!.diagnostics);

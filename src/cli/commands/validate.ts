@@ -1,11 +1,13 @@
 // `score validate FILES… [--report]`: every problem at once, hledger-style; exit 1 on any error.
 import type { Command } from 'commander';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { hasErrors, sortDiagnostics } from '../../core/diagnostics.js';
 import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { EXIT_INPUT, setExit } from '../../batch/exit.js';
-import { collectFiles, loadLedgers } from '../../batch/inputs.js';
+import { gatherLedgers } from '../../batch/gather.js';
+import { OutputSet } from '../../batch/write.js';
+import { excludedJson, excludedLine, reportEmpty, reportNotes } from '../excluded.js';
 import { outDir, parseYear, schemeOption } from '../common.js';
 import { printJson, say, type CommonOptions, progress } from '../output.js';
 import { printDiagnostics, summaryLine } from '../render.js';
@@ -26,28 +28,30 @@ export function registerValidate(program: Command): void {
       .option('--report', t('另写一份「问题清单」工作簿（每个支部一张表）', 'also write a 问题清单 workbook (a sheet per branch)')),
   ).action(async (args: string[], opts: Options) => {
     const scheme = schemeOption(opts.scheme);
-    const files = await collectFiles(args);
     const year = parseYear(opts.year);
-    const items = await loadLedgers(files, { ...(scheme ? { scheme } : {}), ...(year ? { year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('检查', 'checking')) });
+    const dir = await outDir(opts.out);
+    const gathered = await gatherLedgers(args, { outDir: dir, load: { ...(scheme ? { scheme } : {}), ...(year ? { year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('检查', 'checking')) } });
+    reportNotes(gathered.notes, opts.quiet || opts.json);
+    if (gathered.found === 0) return reportEmpty(args, gathered.excluded, opts, { files: [] });
+    const { items, excluded } = gathered;
+    const files = items.map((i) => i.file);
     const all = sortDiagnostics(items.flatMap((i) => i.diagnostics));
     let reportPath: string | undefined;
     if (opts.report) {
       const { problemsWorkbook } = await import('../../excel/write/problems.js');
-      const { saveWorkbook } = await import('../../excel/write/save.js');
       const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(/\.xlsx$/i, ''), diagnostics: sortDiagnostics(i.diagnostics) }));
-      const dir = await outDir(opts.out);
-      const target = `${dir}/问题清单.xlsx`;
-      const saved = await saveWorkbook(problemsWorkbook(groups, lang()), target, { force: Boolean(opts.force) });
-      if (!saved.ok) process.stderr.write(`${t(`未写出 ${target}：文件已存在，要覆盖请加 --force`, `not written: ${target} exists; use --force`)}\n`);
-      else reportPath = target;
+      const set = new OutputSet(Boolean(opts.force));
+      await set.add(join(dir, '问题清单.xlsx'), () => problemsWorkbook(groups, lang()));
+      reportPath = (await set.commit())[0];
     }
     if (opts.json) {
-      printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), ...(reportPath ? { report: reportPath } : {}) });
+      printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), excluded: excluded.map(excludedJson), ...(reportPath ? { report: reportPath } : {}) });
     } else {
       if (!opts.quiet) printDiagnostics(all);
+      if (!opts.quiet) for (const e of excluded) process.stderr.write(`${excludedLine(e)}\n`);
       say(opts, summaryLine(all, files.length));
       if (reportPath) say(opts, t(`问题清单已写出：${reportPath}`, `report written: ${reportPath}`));
     }
-    if (hasErrors(all)) setExit(EXIT_INPUT);
+    if (hasErrors(all) || excluded.length > 0) setExit(EXIT_INPUT);
   });
 }
