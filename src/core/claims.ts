@@ -65,8 +65,9 @@ export function decideClaims(scheme: Scheme, ledger: Ledger, year: number, claim
   for (const ev of ledger.events) {
     const item = cat.item(ev.item);
     const { member } = members.resolve(ev.name, ev.id);
-    const mark = ev.basis?.match(/来源：积分申请表 [^；]*/)?.[0];
-    if (mark) marked.set(mark, ev.source);
+    // Compared normalised: the reader gives text NFKC-normalised (「：」 is read back as 「:」).
+    const mark = ev.basis?.normalize('NFKC').match(/来源:积分申请表 [^;]*/)?.[0];
+    if (mark) marked.set(norm(mark), ev.source);
     else if (item && member && ev.date) typed.set(lineKey(member.key, item.id, ev.level, ev.project, ev.date, ev.count), ev.source);
     const unit = item && eventUnitPoints(cat, item, ev);
     if (item && member && unit && ev.date && monthIndexOf(cycle, ev.date) >= 0) {
@@ -84,7 +85,7 @@ export function decideClaims(scheme: Scheme, ledger: Ledger, year: number, claim
     if (monthIndexOf(cycle, claim.date) < 0) return no(`申报月份不在 ${year} 积分周期（${cycle.start} 至 ${cycle.end}）内`, `month outside cycle ${year}`);
     if (!claim.count.isInteger() || claim.count.lessThanOrEqualTo(0)) return no('次数应为正整数', 'count must be a positive whole number');
     const at = (r: SourceRef): string => `${r.sheet ?? ''} ${r.cell?.replace(/^[A-Z]+/, '第') ?? ''}行`;
-    const entered = marked.get(sourceMark(claim));
+    const entered = marked.get(norm(sourceMark(claim)));
     if (entered) return { claim, ok: false, already: true, reason: { zh: `已录入：台账${at(entered)}就是这一行（${sourceMark(claim)}），不再录入`, en: `already entered: ledger ${entered.sheet} ${entered.cell} came from this row` } };
     const key = lineKey(member.key, item.id, claim.level, claim.project, claim.date, claim.count);
     const same = typed.get(key);
