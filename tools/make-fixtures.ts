@@ -85,6 +85,8 @@ export interface GeneratedLedger {
   events: EventSpec[];
   evaluations: EvaluationSpec[];
   sanctions: SanctionSpec[];
+  /** Score-sheet rows (scoreSheet components: school 基础分评分), `period` = the component's index. */
+  scores?: RecordSpec[];
 }
 
 export interface TownshipOptions {
@@ -245,7 +247,23 @@ export function makeBranch(opts: TownshipOptions, b: number): GeneratedLedger {
   }
   const spec: GeneratedLedger = { branch, schemeId: scheme.id, year, layout: opts.layout ?? 'monthly', roster, records: [], events: [], evaluations: [], sanctions: [] };
   fillScores(spec, scheme, cycle, quality, rngFor(seed, 'scores', year, b), epm);
+  fillItemScores(spec, scheme, quality, rngFor(seed, 'item-scores', year, b));
   return spec;
+}
+
+/** The score sheets' rows: every participating member scores each entry of each scoreSheet component once. */
+function fillItemScores(spec: GeneratedLedger, scheme: Scheme, quality: Map<string, Quality>, rng: Rng): void {
+  scheme.components.forEach((c, period) => {
+    if (!c.scoreSheet) return;
+    for (const m of spec.roster) {
+      if (!m.participates) continue;
+      const values: Record<string, number | null> = {};
+      for (const e of c.entries) values[`${c.id}.${e.id}`] = entryScore(rng, e.max, e.min, quality.get(m.key) ?? 'good');
+      const r: RecordSpec = { key: m.key, name: m.name, period, values };
+      if (m.id) r.id = m.id;
+      (spec.scores ??= []).push(r);
+    }
+  });
 }
 
 /** Records, events and evaluations of one branch (the roster is given). */
@@ -434,6 +452,7 @@ export function fillLedger(spec: GeneratedLedger, scheme: Scheme): ExcelJS.Workb
   const names = recordSheetNames(cycle, scheme.cycle.record);
   if (spec.layout === 'card') fillCards(wb, spec, scheme, names);
   else fillRecordSheets(wb, spec, scheme, names);
+  fillScoreSheets(wb, spec, scheme);
   fillEvents(wb, spec);
   fillEvaluations(wb, spec);
   fillSanctions(wb, spec);
@@ -517,6 +536,32 @@ function fillRecordSheets(wb: ExcelJS.Workbook, spec: GeneratedLedger, scheme: S
       });
       ws.getCell(r, cTotal).value = { formula: `SUM(${colLetter(first)}${r}:${colLetter(last)}${r})`, result: exactSum(entries.map((e) => rec.values[e.key])) } as ExcelJS.CellFormulaValue;
       if (rec.note) ws.getCell(r, cNote).value = rec.note;
+    });
+  });
+}
+
+/** The score sheets of the template (pre-filled with the roster): each member's entry scores on their row. */
+function fillScoreSheets(wb: ExcelJS.Workbook, spec: GeneratedLedger, scheme: Scheme): void {
+  scheme.components.forEach((c, period) => {
+    const ws = c.scoreSheet ? wb.getWorksheet(c.scoreSheet) : undefined;
+    if (!ws) return;
+    const sheet = c.scoreSheet!;
+    const cols = headerColumns(ws, 2);
+    const cId = col(cols, '编号', sheet);
+    const cTotal = col(cols, '合计', sheet);
+    const cEntries = c.entries.map((e) => col(cols, e.name, sheet));
+    const first = Math.min(...cEntries);
+    const last = Math.max(...cEntries);
+    const mine = (spec.scores ?? []).filter((r) => r.period === period);
+    spec.roster.forEach((m, i) => {
+      const rec = mine.find((x) => x.key === m.key);
+      const r = 3 + i;
+      if (!rec) return;
+      setTextCell(ws.getCell(r, cId), rec.id);
+      c.entries.forEach((e, k) => {
+        ws.getCell(r, cEntries[k]!).value = rec.values[`${c.id}.${e.id}`] ?? null;
+      });
+      ws.getCell(r, cTotal).value = { formula: `SUM(${colLetter(first)}${r}:${colLetter(last)}${r})`, result: exactSum(c.entries.map((e) => rec.values[`${c.id}.${e.id}`])) } as ExcelJS.CellFormulaValue;
     });
   });
 }
@@ -1172,7 +1217,7 @@ function appendEvent(wb: ExcelJS.Workbook, e: Partial<EventSpec> & { name: strin
   ws.getCell(r, c('次数')).value = e.count ?? 1;
   if (e.points !== undefined) ws.getCell(r, c('分值')).value = e.points;
   ws.getCell(r, c('依据')).value = e.basis ?? '支委会记录';
-  return { sheet: SHEETS.events, cell: `A${r}` };
+  return { sheet: SHEETS.events, cell: `${colLetter(c('姓名'))}${r}` };
 }
 
 /** Removes a member's bonus events (so that a planted event cannot meet a cap by accident). */
@@ -1214,7 +1259,7 @@ export function invalidFixtures(): InvalidFixture[] {
         const values = [10, 10, 10, 10, 27, 28];
         recordedEntries(schemeById(spec.schemeId)).forEach((e, k) => (ws.getCell(r, c(e.name)).value = values[k]!));
         ws.getCell(r, c('合计')).value = { formula: `SUM(D${r}:I${r})`, result: 95 } as ExcelJS.CellFormulaValue;
-        return { sheet: '3月', cell: `A${r}` };
+        return { sheet: '3月', cell: `${colLetter(c('姓名'))}${r}` };
       },
     },
     {
@@ -1260,6 +1305,24 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: (wb, spec) => ({ sheet: '8月', cell: cellOf(wb.getWorksheet('8月')!, recordRow(wb, '8月', m(spec, 2)), '组织生活') }),
     },
     {
+      code: 'RECORD_NOT_RECORDED', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '台账只有 1月—9月 的工作表（10月—12月 还没有加上），按全年检查；用 --period 2023Q3 检查则没有错误',
+      plant: (wb) => {
+        for (const name of ['10月', '11月', '12月']) wb.removeWorksheet(wb.getWorksheet(name)!.id);
+        return { sheet: '10月' };
+      },
+    },
+    {
+      code: 'PERIOD_LATER_ROWS', severity: 'warning', scheme: T, layout: 'monthly', args: ['--period', '2023H1'],
+      what: '按 --period 2023H1 检查；加减分明细有一条 2023-12-05 的公益事业加分（在上半年之后，本期不计）',
+      prepare: (spec) => {
+        spec.events = spec.events.filter((e) => e.date <= '2023-06-30');
+        spec.sanctions = spec.sanctions.filter((x) => !x.date || x.date <= '2023-06-30');
+        spec.events.push({ date: '2023-12-05', name: m(spec, 0).name, id: m(spec, 0).id, item: '公益事业', count: 1, points: 2 });
+      },
+      plant: () => ({ sheet: SHEETS.events }),
+    },
+    {
       code: 'RECORD_NOT_ON_ROLL', severity: 'warning', scheme: T, layout: 'monthly', args: [],
       what: '第 4 名党员 2023-09-30 转出，「11月」表仍有他的一行',
       prepare: (spec) => {
@@ -1267,7 +1330,7 @@ export function invalidFixtures(): InvalidFixture[] {
         x.left = '2023-09-30';
         dropMemberData(spec, x.key, { records: (r) => r.period === 9 || r.period === 11, events: (e) => e.date > '2023-09-30', evaluations: false, sanctions: false });
       },
-      plant: (wb, spec) => ({ sheet: '11月', cell: `A${recordRow(wb, '11月', m(spec, 3))}` }),
+      plant: (wb, spec) => ({ sheet: '11月', cell: `B${recordRow(wb, '11月', m(spec, 3))}` }),
     },
     {
       code: 'MEMBER_DUPLICATE', severity: 'error', scheme: T, layout: 'card', args: [],
@@ -1276,25 +1339,25 @@ export function invalidFixtures(): InvalidFixture[] {
         const first = m(spec, 0);
         spec.roster.push({ key: first.name, name: first.name, category: '正式党员', participates: false, posts: [], source: first.source });
       },
-      plant: (_wb, spec) => ({ sheet: SHEETS.roster, cell: `A${2 + spec.roster.length}` }),
+      plant: (_wb, spec) => ({ sheet: SHEETS.roster, cell: `B${2 + spec.roster.length}` }),
     },
     {
       code: 'MEMBER_BAD_CATEGORY', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '名册第 3 名党员的党员类别填了「流动党员」（不是本方案的类别）',
       prepare: (spec) => (m(spec, 2).category = '流动党员'),
-      plant: () => ({ sheet: SHEETS.roster, cell: 'A5' }),
+      plant: () => ({ sheet: SHEETS.roster, cell: 'B5' }),
     },
     {
       code: 'MEMBER_NO_TIER', severity: 'error', scheme: 'tiered-xinba', layout: 'monthly', args: [],
       what: '分层积分方案（tiered-xinba）：名册第 2 名党员没有填写层次',
       prepare: (spec) => delete m(spec, 1).tier,
-      plant: () => ({ sheet: SHEETS.roster, cell: 'A4' }),
+      plant: () => ({ sheet: SHEETS.roster, cell: 'B4' }),
     },
     {
       code: 'MEMBER_BAD_TIER', severity: 'error', scheme: 'tiered-xinba', layout: 'monthly', args: [],
       what: '分层积分方案（tiered-xinba）：名册第 3 名党员的层次填了「普通党员」',
       prepare: (spec) => (m(spec, 2).tier = '普通党员'),
-      plant: () => ({ sheet: SHEETS.roster, cell: 'A5' }),
+      plant: () => ({ sheet: SHEETS.roster, cell: 'B5' }),
     },
     {
       code: 'MEMBER_BAD_DATES', severity: 'error', scheme: T, layout: 'card', args: [],
@@ -1305,7 +1368,7 @@ export function invalidFixtures(): InvalidFixture[] {
         x.left = '2023-03-31';
         dropMemberData(spec, x.key, { evaluations: false });
       },
-      plant: () => ({ sheet: SHEETS.roster, cell: 'A6' }),
+      plant: () => ({ sheet: SHEETS.roster, cell: 'B6' }),
     },
     {
       code: 'EVENT_UNKNOWN_MEMBER', severity: 'error', scheme: T, layout: 'card', args: [],
@@ -1427,19 +1490,19 @@ export function invalidFixtures(): InvalidFixture[] {
       code: 'SANCTION_UNKNOWN_MEMBER', severity: 'error', scheme: T, layout: 'card', args: [],
       what: `否决与处分中记录了「${STRANGER}」，名册中没有此人`,
       prepare: (spec) => spec.sanctions.push({ date: '2023-05-18', name: STRANGER, type: '违反法律法规', note: '已调离本支部' }),
-      plant: () => ({ sheet: SHEETS.sanctions, cell: 'A3' }),
+      plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },
     {
       code: 'SANCTION_UNKNOWN_TYPE', severity: 'warning', scheme: T, layout: 'card', args: [],
       what: '否决与处分的类型填了「批评教育」（既不是一票否决情形，也不是处分，不影响计分）',
       prepare: (spec) => spec.sanctions.push({ date: '2023-06-02', name: m(spec, 1).name, id: m(spec, 1).id, type: '批评教育', note: '无故缺席主题党日' }),
-      plant: () => ({ sheet: SHEETS.sanctions, cell: 'A3' }),
+      plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },
     {
       code: 'SANCTION_OUTSIDE_CYCLE', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '否决与处分的日期是 2022-11-20，不在 2023 年度内',
       prepare: (spec) => spec.sanctions.push({ date: '2022-11-20', name: m(spec, 1).name, id: m(spec, 1).id, type: '违反法律法规', note: '上年度事项误记入本年' }),
-      plant: () => ({ sheet: SHEETS.sanctions, cell: 'A3' }),
+      plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },
     {
       code: 'LEDGER_OTHER_SCHEME', severity: 'error', scheme: T, layout: 'card', args: ['--scheme', 'township'],

@@ -3,13 +3,13 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Diagnostic, Params } from '../core/diagnostics.js';
-import { hasErrors, makeDiagnostic } from '../core/diagnostics.js';
+import { hasErrors, makeDiagnostic, sortDiagnostics } from '../core/diagnostics.js';
 import type { HistoryEntry, Ledger } from '../core/model.js';
 import type { BranchResult } from '../core/result.js';
 import type { HistoryLookup } from '../core/compute.js';
-import { cycleOf, cyclePeriod, type Period } from '../core/cycle.js';
+import { cycleOf, cyclePeriod, parsePeriod, resolvePeriod, type Period } from '../core/cycle.js';
 import { validateLedger } from '../core/validate.js';
-import { loadScheme } from '../scheme/load.js';
+import { loadBuiltinScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
 import { lang, t } from './i18n.js';
 
@@ -28,6 +28,9 @@ export const INPUT_MESSAGES = {
   INPUT_NO_YEAR: msg(() => '不知道是哪个年度：「说明」表没有「年度」，命令也没有给出', () => 'unknown cycle: no 年度 in 说明 and none given', () => '在「说明」表填写年度，或加 --year / --period', () => 'fill 年度 in 说明 or pass --year / --period'),
 } as const;
 
+/** A cell's text quoted in a message: at most 40 characters. */
+const shortText = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
 export interface LoadedLedger {
   file: string;
   ledger?: Ledger;
@@ -45,6 +48,11 @@ export interface LoadedLedger {
 export interface LoadOptions {
   scheme?: Scheme;
   year?: number;
+  /**
+   * The periods asked for (2023Q1, 2023H1, 2023-03 …), resolved with each ledger's scheme: they name
+   * the cycle, and the ledger is checked up to the last one's end (later months: not yet recorded).
+   */
+  periods?: string[];
   /**
    * Compute each branch as soon as it is read (grade, compute): the result is kept and the
    * ledger's records and events are dropped, so memory stays flat on a county.
@@ -177,9 +185,9 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
   return results;
 }
 
-/** The scheme a ledger names (loadScheme keeps each one it loads: a batch loads it once). */
+/** The built-in scheme a ledger names (loadScheme keeps each one it loads: a batch loads it once). */
 function schemeNamed(name: string): Scheme | undefined {
-  const r = loadScheme(name);
+  const r = loadBuiltinScheme(name);
   return r.ok ? r.scheme : undefined;
 }
 
@@ -213,9 +221,10 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
       const info = readLedgerInfo(file, opened.wb);
       if (!info.schemeId) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_SCHEME', { file, sheet: '说明' }));
       else {
-        const r = loadScheme(info.schemeId);
+        // A ledger names a built-in id only: never a file (one branch's file must not pick the scheme of the batch).
+        const r = loadBuiltinScheme(info.schemeId);
         if (r.ok) scheme = r.scheme;
-        else item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_BAD_SCHEME', { file, sheet: '说明' }, { found: info.schemeId, why: lang() === 'en' ? r.problems[0]!.en : r.problems[0]!.zh }));
+        else item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_BAD_SCHEME', info.schemeCell ?? { file, sheet: '说明' }, { found: shortText(info.schemeId), why: lang() === 'en' ? r.problems[0]!.en : r.problems[0]!.zh }));
       }
     }
     const read = readLedger(file, opened.wb, scheme);
@@ -227,11 +236,12 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
       if (opts.skipOtherYears && opts.year !== undefined && read.ledger.cycleYear !== undefined && read.ledger.cycleYear !== opts.year) {
         return { file, diagnostics: [], otherYear: read.ledger.cycleYear };
       }
-      const year = opts.year ?? read.ledger.cycleYear;
+      const asked = askedPeriod(opts.periods, scheme);
+      const year = opts.year ?? asked?.cycle.year ?? read.ledger.cycleYear;
       if (year === undefined) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_YEAR', { file, sheet: '说明' }));
       else {
         item.year = year;
-        item.diagnostics.push(...validateLedger(scheme, read.ledger, { year }));
+        item.diagnostics.push(...validateLedger(scheme, read.ledger, { year, ...(asked && asked.cycle.year === year ? { period: asked.period } : {}) }));
         if (opts.compute && !hasErrors(item.diagnostics)) {
           const { computeBranch } = await import('../core/compute.js');
           const { historyLookup } = await import('../core/engine.js');
@@ -242,11 +252,24 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
       }
     }
   }
+  // The reader's, the checks' and the inputs' problems in one order: the workbook's sheets, then row, column.
+  if (opened.ok) item.diagnostics = sortDiagnostics(item.diagnostics, opened.wb.worksheets.map((w) => w.name));
   if (hasErrors(item.diagnostics) || !item.ledger || !item.scheme || item.year === undefined) {
     const first = item.diagnostics.find((d) => d.severity === 'error');
     item.excluded = first ? first.message[lang()] : t('无法读取', 'unreadable');
   }
   return item;
+}
+
+/** The asked period that ends last (its cycle and period), for the scheme's cycle; undefined when none was asked. */
+function askedPeriod(texts: string[] | undefined, scheme: Scheme): ReturnType<typeof resolvePeriod> {
+  let best: ReturnType<typeof resolvePeriod>;
+  for (const text of texts ?? []) {
+    const p = parsePeriod(text);
+    const r = p.ok ? resolvePeriod(p, scheme.cycle) : undefined;
+    if (r && (!best || r.period.end > best.period.end)) best = r;
+  }
+  return best;
 }
 
 /** The batch scheme: --scheme, else the one most ledgers name. */

@@ -31,13 +31,26 @@ export function splitBatch(items: LoadedLedger[], scheme: Scheme, before: Exclud
   const ledgers: Ledger[] = [];
   const branches: BranchResult[] = [];
   const excluded: Excluded[] = [...before];
+  // One batch, one scheme: a ledger naming another one is left out, and the reason names both and how many use each.
+  const counts = new Map<string, number>();
+  for (const i of items) if (!i.excluded && i.scheme) counts.set(i.scheme.id, (counts.get(i.scheme.id) ?? 0) + 1);
+  const uses = (id: string): number => counts.get(id) ?? 0;
   for (const i of items) {
     const branch = i.ledger?.branch;
     if (i.excluded) {
       const fix = i.diagnostics.find((d) => d.severity === 'error')?.fix[lang()];
       excluded.push({ file: i.file, ...(branch ? { branch } : {}), reason: i.excluded, ...(fix ? { fix } : {}) });
+    } else if (i.scheme && i.scheme.id !== scheme.id) {
+      const [own, batch] = [uses(i.scheme.id), uses(scheme.id)];
+      excluded.push({
+        file: i.file,
+        ...(branch ? { branch } : {}),
+        reason: t(
+          `使用的方案是 ${i.scheme.id}（本批 ${own} 个台账），与本批评定所用的 ${scheme.id}（${batch} 个台账）不同：一批只按一个方案评定，请把 ${i.scheme.id} 的台账放到另一个文件夹单独处理，或改正其「说明」表的方案`,
+          `uses scheme ${i.scheme.id} (${own} ledgers of this batch), not ${scheme.id} (${batch} ledgers), which this batch is graded by: one batch, one scheme; put the ${i.scheme.id} ledgers in another folder, or correct 方案 in their 说明 sheet`,
+        ),
+      });
     }
-    else if (i.scheme && i.scheme.id !== scheme.id) excluded.push({ file: i.file, ...(branch ? { branch } : {}), reason: t(`使用的方案是 ${i.scheme.id}，与本批（${scheme.id}）不同`, `uses scheme ${i.scheme.id}, not ${scheme.id}`) });
     else if (i.ledger) {
       ledgers.push(i.ledger);
       if (i.branch) branches.push(i.branch);

@@ -55,6 +55,17 @@ async function exists(p: string): Promise<boolean> {
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** Makes a folder one level at a time (Node's recursive mkdir loops forever under /proc). */
+async function makeDir(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; !(await exists(d)) && path.dirname(d) !== d; d = path.dirname(d)) missing.unshift(d);
+  for (const m of missing) {
+    await fs.mkdir(m).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
+  }
+}
+
 /**
  * A test hook, documented in the README: SCORE_TEST_FAIL_WRITE=N makes the N-th temporary file of
  * a run fail as a full disk would (ENOSPC), after it was partly written. Never set by users.
@@ -92,7 +103,7 @@ export class OutputSet {
     const dir = path.dirname(target);
     const tmp = tempName(target);
     try {
-      await fs.mkdir(dir, { recursive: true });
+      await makeDir(dir);
       if (!this.cleaned.has(dir)) {
         this.cleaned.add(dir);
         const stale = await cleanStaleTemps(dir);

@@ -1,7 +1,8 @@
 // Shared pieces of the commands: the --scheme option, periods, output paths.
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { parsePeriod, resolvePeriod, type Cycle, type Period } from '../core/cycle.js';
+import { realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parsePeriod, resolvePeriod, type Cycle, type Period, type PeriodKind } from '../core/cycle.js';
 import { loadScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
 import { UsageError } from '../batch/exit.js';
@@ -26,14 +27,14 @@ export function parseYear(text: string | undefined): number | undefined {
 export interface PeriodArg {
   text: string;
   year: number;
-  kind: 'month' | 'quarter' | 'cycle';
+  kind: PeriodKind;
 }
 
 export function periodArgs(text: string | undefined): PeriodArg[] {
   if (!text) return [];
   return text.split(/[,，]/).map((s) => {
     const p = parsePeriod(s);
-    if (!p.ok) throw new UsageError(t(`期间「${s}」无效：可写 2023（年度）、2023Q1（季度）或 2023-03（月份）`, `invalid period ${s}: use 2023, 2023Q1 or 2023-03`));
+    if (!p.ok) throw new UsageError(t(`期间「${s}」无效：可写 2023（年度）、2023Q1（季度）、2023H1（半年）或 2023-03（月份）`, `invalid period ${s}: use 2023, 2023Q1, 2023H1 or 2023-03`));
     return { text: s.trim(), year: p.year, kind: p.kind };
   });
 }
@@ -49,15 +50,25 @@ export function periodOf(scheme: Scheme, arg: PeriodArg): { cycle: Cycle; period
   return r;
 }
 
+/** Kernel file systems: no output folder can live there (and Node's recursive mkdir loops forever under /proc). */
+const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
+
 /**
  * The output folder (--out, default 输出), resolved but not created: it is made only when a set
- * of outputs is written, so a usage error or an empty input leaves nothing behind. A path that
- * names an existing file is a usage error.
+ * of outputs is written (makeDir), so a usage error or an empty input leaves nothing behind. A
+ * path that names an existing file, or a folder under /proc, /sys or /dev (also through a
+ * symlink), is a usage error.
  */
 export async function outDir(dir: string | undefined): Promise<string> {
   const d = resolve(dir ?? '输出');
   const st = await stat(d).catch(() => undefined);
   if (st && !st.isDirectory()) throw new UsageError(t(`--out「${dir ?? '输出'}」是一个文件，不是文件夹：请换一个文件夹名`, `--out ${dir ?? '输出'} is a file, not a folder: name a folder`));
+  let existing = d;
+  while (!(await stat(existing).catch(() => undefined)) && dirname(existing) !== existing) existing = dirname(existing);
+  const real = realpathSync(existing);
+  if (process.platform !== 'win32' && SYSTEM_DIRS.some((s) => real === s || real.startsWith(`${s}/`))) {
+    throw new UsageError(t(`输出目录 ${dir ?? d} 在系统目录 ${real} 下，不能写入：请用 --out 指定普通文件夹`, `the output folder ${dir ?? d} is under the system folder ${real}: give an ordinary folder with --out`));
+  }
   return d;
 }
 

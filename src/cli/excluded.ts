@@ -25,9 +25,10 @@ export function reportNotes(notes: string[], quiet: boolean | undefined): void {
   for (const n of notes) process.stderr.write(`${n}\n`);
 }
 
-export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, quiet: boolean | undefined): void {
+export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, json: boolean | undefined): void {
   if (b.excluded.length > 0) setExit(EXIT_INPUT);
-  if (quiet) return;
+  // Left-out files and errors are never hidden by --quiet; with --json they are in the JSON.
+  if (json) return;
   for (const e of b.excluded) process.stderr.write(`${excludedLine(e)}\n`);
   const errors = b.issues.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
@@ -57,7 +58,7 @@ export function reportNothingReadable(items: LoadedLedger[], before: Excluded[],
     return { file: i.file, reason: i.excluded ?? '', ...(fix ? { fix } : {}) };
   })];
   const issues = items.flatMap((i) => i.diagnostics);
-  reportExcluded({ excluded, issues }, opts.quiet || opts.json);
+  reportExcluded({ excluded, issues }, opts.json);
   setExit(EXIT_INPUT);
   if (opts.json) printJson({ scheme: null, ...json, members: [], issues: issues.map(diagnosticJson), excluded: excluded.map(excludedJson) });
 }

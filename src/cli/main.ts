@@ -1,7 +1,9 @@
 // Builds the commander program: one file per command in ./commands. Thin by design.
+import { guardTerminal } from './terminal-guard.js';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { lang, t } from '../batch/i18n.js';
 import { EXIT_USAGE, UsageError } from '../batch/exit.js';
+import { setupColor } from './color.js';
 import { registerSchemes } from './commands/schemes.js';
 import { registerScheme } from './commands/scheme.js';
 import { registerValidate } from './commands/validate.js';
@@ -22,6 +24,7 @@ export function withCommon(cmd: Command, opts: { out?: boolean; scheme?: boolean
   }
   cmd.option('--quiet', t('不打印进度和提示', 'no progress or notes'));
   cmd.addOption(new Option('--lang <lang>', t('界面语言 zh|en（或环境变量 SCORE_LANG）', 'interface language zh|en (or SCORE_LANG)')).choices(['zh', 'en']));
+  cmd.option('--no-color', t('不用颜色（也可设环境变量 NO_COLOR）', 'no colour (or set NO_COLOR)'));
   return cmd;
 }
 
@@ -48,6 +51,7 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', t('显示帮助', 'show help'))
     .helpCommand('help [command]', t('显示某个命令的帮助', 'help for a command'))
     .addOption(new Option('--lang <lang>', t('界面语言 zh|en', 'interface language zh|en')).choices(['zh', 'en']))
+    .option('--no-color', t('不用颜色（也可设环境变量 NO_COLOR）', 'no colour (or set NO_COLOR)'))
     .configureOutput({ outputError: (text, write) => write(lang() === 'en' ? text : translateError(text)) })
     .showHelpAfterError(t('（加 --help 查看用法）', '(add --help for usage)'))
     .exitOverride();
@@ -76,12 +80,14 @@ function translateError(text: string): string {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  guardTerminal();
   // `score … | head` closes the pipe early: that is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(Number(process.exitCode ?? 0));
     });
   }
+  setupColor(argv);
   const program = buildProgram();
   // A promise that never settles (a damaged zip part can do that inside exceljs) would let
   // Node exit 0 with no output: never report success for work that did not finish.

@@ -1,6 +1,7 @@
 // Terminal output: stdout for results (or JSON only), stderr for progress and notes.
 import chalk from 'chalk';
 import { lang } from '../batch/i18n.js';
+import { jsonSafe } from './terminal-guard.js';
 import { placeText, type Diagnostic } from '../core/diagnostics.js';
 
 export interface CommonOptions {
@@ -13,7 +14,7 @@ export interface CommonOptions {
 }
 
 export function printJson(data: unknown): void {
-  process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+  process.stdout.write(`${jsonSafe(JSON.stringify(data, null, 2))}\n`);
 }
 
 /** Prints a line unless --json or --quiet; a function is called only when its text is shown (tables of a county take time). */

@@ -9,10 +9,11 @@ import type { MemberResult, PeriodResult } from '../core/result.js';
 import type { Scheme } from '../scheme/schema.js';
 import { diagnosticJson, formatDiagnostic } from './output.js';
 import { lang, t } from '../batch/i18n.js';
+import { colorOn } from './color.js';
 
-/** Colours only on a terminal: a piped table stays plain text. */
+/** Colours only when this run writes colour (a terminal, not NO_COLOR / --no-color): a piped table stays plain text. */
 export function tableStyle(): { head: string[]; border: string[] } {
-  return process.stdout.isTTY ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
+  return colorOn() ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
 }
 
 /** No rule between body rows: a long member list stays readable. */
@@ -51,13 +52,26 @@ export function resultJson(r: PeriodResult, issues: Diagnostic[], extra: Record<
   };
 }
 
-export function printDiagnostics(ds: Diagnostic[], limitPerFile = 50): void {
+/**
+ * Prints diagnostics in the order given (the readers' order: file, sheet order in the workbook, row,
+ * column). Past `limitPerFile` for a file, the latest ones are left out and counted. Validate's
+ * report goes to stdout (so `score validate 台账 > 检查.txt` keeps it); elsewhere they explain a
+ * failure and go to stderr.
+ */
+export function printDiagnostics(ds: Diagnostic[], limitPerFile = 50, out: NodeJS.WritableStream = process.stderr): void {
   const byFile = new Map<string, Diagnostic[]>();
-  for (const d of ds) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of ds) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   for (const [, list] of byFile) {
-    for (const d of list.slice(0, limitPerFile)) process.stderr.write(`${formatDiagnostic(d)}\n\n`);
+    for (const d of list.slice(0, limitPerFile)) out.write(`${formatDiagnostic(d)}\n\n`);
     if (list.length > limitPerFile) {
-      process.stderr.write(`${t(`${placeText(list[0]!).split(' › ')[0]}：另有 ${list.length - limitPerFile} 个问题未显示（用 --json 或 --report 查看全部）`, `${list.length - limitPerFile} more problems not shown (use --json or --report)`)}\n\n`);
+      const more = list.length - limitPerFile;
+      const base = placeText({ file: list[0]!.file });
+      const last = list[limitPerFile - 1]!;
+      out.write(`${t(`${base}：${placeText(last)} 之后另有 ${more} 个问题未显示（用 --json 或 --report 查看全部）`, `${base}: ${more} more problems after ${placeText(last)} not shown (use --json or --report)`)}\n\n`);
     }
   }
 }

@@ -4,7 +4,7 @@ import type { Component, Item, Scheme } from '../scheme/schema.js';
 import { catalogueOf, MemberIndex, type Catalogue } from './catalogue.js';
 import { monthIndexOf, monthRange, type Cycle, type Period } from './cycle.js';
 import { add, compare, Dec, dec, equals, maxDec, minDec, roundTo, sub, sum, times, ZERO } from './decimal.js';
-import type { EventRow, Evaluation, HistoryEntry, Ledger, Member, RecordRow, Sanction } from './model.js';
+import { recordCell, type EventRow, type Evaluation, type HistoryEntry, type Ledger, type Member, type RecordRow, type Sanction } from './model.js';
 import type { BranchResult, ComponentValue, MemberResult, TraceStep } from './result.js';
 import { norm } from './text.js';
 
@@ -37,6 +37,8 @@ interface MemberData {
   events: ResolvedEvent[];
   evaluation?: Evaluation;
   sanctions: Sanction[];
+  /** Score-sheet rows by component index (scoreSheet components). */
+  scores?: Map<number, RecordRow>;
 }
 
 /**
@@ -74,6 +76,10 @@ function collect(ctx: BranchContext): Map<string, MemberData> {
     return d;
   };
   for (const r of ctx.ledger.records) dataOf(r.name, r.id)?.records.set(r.period, r);
+  for (const r of ctx.ledger.scores ?? []) {
+    const d = dataOf(r.name, r.id);
+    if (d) (d.scores ??= new Map()).set(r.period, r);
+  }
   const contributors = new Map<string, Set<string>>();
   const pending: { d: MemberData; ev: ResolvedEvent; memberKey: string }[] = [];
   for (const row of ctx.ledger.events) {
@@ -151,6 +157,11 @@ function recordPeriodsOf(scheme: Scheme, period: Period, active: readonly number
   return [];
 }
 
+/** Blank cells of a bonus-type recorded component read as 0; score and deduction cells are required. */
+export function blankIsZero(c: Component): boolean {
+  return c.role === 'bonus';
+}
+
 function recordOfMonth(scheme: Scheme, month: number): number {
   return scheme.cycle.record === 'quarter' ? Math.floor(month / 3) : month;
 }
@@ -182,7 +193,7 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
         value = recordedValue(ctx, c, d, records, trace, flags);
         break;
       case 'deduct':
-        value = deductValue(ctx, c, m, d.events.filter(inPeriod), trace);
+        value = deductValue(ctx, c, m, d.events.filter(inPeriod), trace, c.scoreSheet ? scoreStarts(ctx, c, d, trace, flags) : undefined);
         break;
       case 'accumulate':
         value = accumulateValue(ctx, c, d.events, inPeriod, trace);
@@ -341,7 +352,8 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
     for (let i = 0; i < parts.length; i++) {
       let v = row?.values[keys[i]!] ?? null;
       if (v === null) {
-        if (!flags.includes('缺少记录')) flags.push('缺少记录');
+        // A blank bonus cell is 0 (said in scheme show); a blank score cell is a missing record.
+        if (!(row && blankIsZero(c)) && !flags.includes('缺少记录')) flags.push('缺少记录');
         v = ZERO;
       }
       const events = aimed?.[i]?.[r] ?? NO_EVENTS;
@@ -373,8 +385,27 @@ function lastCycle(ctx: BranchContext, m: Member): HistoryEntry | undefined {
   return ctx.history.of(m, ctx.ledger.branch).find((h) => h.cycle === ctx.cycle.year - 1);
 }
 
-/** R1 over the cycle: entries start full, events subtract, 该项不得分 zeroes, floors; R16 base from last year. */
-function deductValue(ctx: BranchContext, c: Component, m: Member, events: ResolvedEvent[], trace: Trace): Dec {
+/**
+ * A scoreSheet component's starting points: each entry's typed score in the member's score-sheet row;
+ * a blank or a missing row counts 0 and flags 缺少记录 (validate reports it at the cell).
+ */
+function scoreStarts(ctx: BranchContext, c: Component, d: MemberData, trace: Trace, flags: string[]): Dec[] {
+  const row = d.scores?.get(ctx.scheme.components.indexOf(c));
+  const keys = entryKeys(c);
+  return c.entries.map((e, i) => {
+    const v = row?.values[keys[i]!] ?? null;
+    if (v === null) {
+      if (!flags.includes('缺少记录')) flags.push('缺少记录');
+      if (trace) step(trace, 'R1', `${e.name}：《${c.scoreSheet}》没有填写得分，计 0`, `${e.name}: no score in ${c.scoreSheet}, 0`, row ? recordCell(row, keys[i]!) : undefined);
+      return ZERO;
+    }
+    if (trace) step(trace, 'R1', `${e.name}：《${c.scoreSheet}》评分 ${v.toString()}（满分 ${e.max}）`, `${e.name}: scored ${v} of ${e.max} in ${c.scoreSheet}`, recordCell(row!, keys[i]!));
+    return v;
+  });
+}
+
+/** R1 over the cycle: entries start full (or at their typed scores), events subtract, 该项不得分 zeroes, floors; R16 base from last year. */
+function deductValue(ctx: BranchContext, c: Component, m: Member, events: ResolvedEvent[], trace: Trace, starts?: Dec[]): Dec {
   const own = events.filter((ev) => ev.item.component === c.id);
   if (c.fromHistory) {
     const last = lastCycle(ctx, m);
@@ -391,10 +422,10 @@ function deductValue(ctx: BranchContext, c: Component, m: Member, events: Resolv
     return c.floor === undefined ? v : maxDec(v, dec(c.floor));
   }
   let total = ZERO;
-  for (const e of c.entries) {
+  c.entries.forEach((e, i) => {
     const hits = own.filter((x) => x.item.entry === e.id || (!x.item.entry && e === c.entries[0]));
-    total = add(total, deductFromEntry(e, dec(e.min), dec(e.max), hits, trace));
-  }
+    total = add(total, deductFromEntry(e, dec(e.min), starts?.[i] ?? dec(e.max), hits, trace));
+  });
   if (c.floor !== undefined) total = maxDec(total, dec(c.floor));
   if (trace) step(trace, 'R1', `${c.name}：${total.toString()}`, `${c.name}: ${total}`);
   return total;

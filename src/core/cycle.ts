@@ -22,13 +22,13 @@ export interface Cycle {
 
 const cycles = new Map<string, Cycle>();
 
-export type PeriodKind = 'month' | 'quarter' | 'cycle';
+export type PeriodKind = 'month' | 'quarter' | 'half' | 'cycle';
 
 export interface Period {
   kind: PeriodKind;
-  /** 0-based month (0–11) or quarter (0–3) index within the cycle; 0 for the cycle. */
+  /** 0-based month (0–11), quarter (0–3) or half (0–1) index within the cycle; 0 for the cycle. */
   index: number;
-  /** The text the user typed or we print: 2023, 2023Q1, 2023-03. */
+  /** The text the user typed or we print: 2023, 2023Q1, 2023H1, 2023-03. */
   label: string;
   start: string;
   end: string;
@@ -76,6 +76,7 @@ export function monthIndexOf(cycle: Cycle, iso: string): number {
 }
 
 export const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度', '第四季度'];
+export const HALF_NAMES = ['上半年', '下半年'];
 
 export function cyclePeriod(cycle: Cycle): Period {
   return {
@@ -100,6 +101,19 @@ export function quarterPeriod(cycle: Cycle, q: number): Period {
   };
 }
 
+/** The first (H1: months 1–6 of the cycle) or second (H2: months 7–12) half of the cycle. */
+export function halfPeriod(cycle: Cycle, h: number): Period {
+  const months = [0, 1, 2, 3, 4, 5].map((i) => h * 6 + i);
+  return {
+    kind: 'half',
+    index: h,
+    label: `${cycle.year}H${h + 1}`,
+    start: monthRange(cycle, months[0]!).start,
+    end: monthRange(cycle, months[5]!).end,
+    months,
+  };
+}
+
 export function monthPeriod(cycle: Cycle, i: number): Period {
   const r = monthRange(cycle, i);
   const calendarYear = dayjs.utc(r.end).year();
@@ -109,7 +123,7 @@ export function monthPeriod(cycle: Cycle, i: number): Period {
 export type PeriodParse = { ok: true; year: number; kind: PeriodKind; value: number } | { ok: false };
 
 /**
- * Parses 2023, 2023Q1, 2023-03 (also 2023-3, 2023年3月, 2023年第一季度).
+ * Parses 2023, 2023Q1, 2023H1, 2023-03 (also 2023-3, 2023年3月, 2023年第一季度, 2023年上半年).
  * For a month the value is the calendar month; `resolvePeriod` finds it in the cycle.
  */
 export function parsePeriod(text: string): PeriodParse {
@@ -120,6 +134,10 @@ export function parsePeriod(text: string): PeriodParse {
   if (m) return { ok: true, year: Number(m[1]), kind: 'quarter', value: Number(m[2]) };
   m = /^(\d{4})年第([一二三四1-4])季度$/.exec(t);
   if (m) return { ok: true, year: Number(m[1]), kind: 'quarter', value: '一二三四'.indexOf(m[2]!) + 1 || Number(m[2]) };
+  m = /^(\d{4})\s*[Hh]([12])$/.exec(t);
+  if (m) return { ok: true, year: Number(m[1]), kind: 'half', value: Number(m[2]) };
+  m = /^(\d{4})年度?([上下])半年$/.exec(t);
+  if (m) return { ok: true, year: Number(m[1]), kind: 'half', value: m[2] === '上' ? 1 : 2 };
   m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(t);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { ok: true, year: Number(m[1]), kind: 'month', value: Number(m[2]) };
   return { ok: false };
@@ -137,6 +155,10 @@ export function resolvePeriod(p: Extract<PeriodParse, { ok: true }>, spec: Cycle
   if (p.kind === 'quarter') {
     const cycle = cycleOf(p.year, spec);
     return { cycle, period: quarterPeriod(cycle, p.value - 1) };
+  }
+  if (p.kind === 'half') {
+    const cycle = cycleOf(p.year, spec);
+    return { cycle, period: halfPeriod(cycle, p.value - 1) };
   }
   for (const year of [p.year, p.year + 1]) {
     const cycle = cycleOf(year, spec);
@@ -160,6 +182,10 @@ export function periodTitle(cycle: Cycle, period: Period): string {
     const head = cycle.start.endsWith('-01-01') ? `${cycle.year}年` : cycleTitle(cycle);
     return `${head}${QUARTER_NAMES[period.index]}`;
   }
+  if (period.kind === 'half') {
+    const head = cycle.start.endsWith('-01-01') ? `${cycle.year}年` : cycleTitle(cycle);
+    return `${head}${HALF_NAMES[period.index]}`;
+  }
   const [y, mo] = period.label.split('-');
   return `${y}年${Number(mo)}月`;
 }
@@ -169,6 +195,45 @@ export function recordSheetNames(cycle: Cycle, record: 'month' | 'quarter' | 'no
   if (record === 'month') return [...Array(12).keys()].map((i) => `${monthNumber(cycle, i)}月`);
   if (record === 'quarter') return [...QUARTER_NAMES];
   return [];
+}
+
+/** The record periods (sheet indices) a period reads: its months, or the quarters holding them. */
+export function recordIndices(period: Period, record: 'month' | 'quarter' | 'none'): number[] {
+  if (record === 'quarter') return [...new Set(period.months.map((m) => Math.floor(m / 3)))];
+  if (record === 'month') return [...period.months];
+  return [];
+}
+
+/**
+ * Sheet names as a clerk reads a list of them: a run of three or more consecutive ones as
+ * 1月—3月, others joined with 、 (4月、6月).
+ */
+export function sheetRun(names: readonly string[], indices: readonly number[]): string {
+  const sorted = [...new Set(indices)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`${names[sorted[i]!]}—${names[sorted[j]!]}`);
+    else for (let k = i; k <= j; k++) parts.push(names[sorted[k]!]!);
+    i = j + 1;
+  }
+  return parts.join('、');
+}
+
+/** The months a period is computed from, by name (1月…): what every output says it read. */
+export function monthsRead(cycle: Cycle, period: Period): string[] {
+  return period.months.map((i) => `${monthNumber(cycle, i)}月`);
+}
+
+/** 本期按 1月—3月 的记录计算 …: the note on the written workbooks and the terminal. */
+export function monthsReadNote(cycle: Cycle, period: Period): { read: string; zh: string; en: string } {
+  const names = [...Array(12).keys()].map((i) => `${monthNumber(cycle, i)}月`);
+  const read = sheetRun(names, period.months);
+  const last = Math.max(...period.months);
+  const later = last < 11 ? `；${names[last + 1]}起不读取（尚未记录的月份不算错误）` : '';
+  const laterEn = last < 11 ? `; ${names[last + 1]} onwards not read` : '';
+  return { read, zh: `按 ${read} 的记录计算${later}`, en: `computed from ${read}${laterEn}` };
 }
 
 export function isoDate(d: Date): string {

@@ -56,20 +56,29 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === 'error');
 }
 
-/** Sort by file, sheet, then cell in reading order (row, then column). */
-export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  const key = (c?: string): [number, number] => {
-    const m = /^([A-Z]+)(\d+)$/.exec(c ?? '');
-    if (!m) return [0, 0];
-    let col = 0;
-    for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-    return [Number(m[2]), col];
-  };
-  return [...ds].sort((a, b) => {
-    if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-    if ((a.sheet ?? '') !== (b.sheet ?? '')) return (a.sheet ?? '') < (b.sheet ?? '') ? -1 : 1;
-    const [ra, ca] = key(a.cell);
-    const [rb, cb] = key(b.cell);
-    return ra - rb || ca - cb;
-  });
+const naturalOrder = new Intl.Collator('zh', { numeric: true });
+
+/** Row and column of an A1 address ([0, 0] when there is none). */
+function cellKey(c?: string): [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(c ?? '');
+  if (!m) return [0, 0];
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  return [Number(m[2]), col];
+}
+
+/**
+ * Workbook order: files in the order given; within a file, workbook-level problems first, then the
+ * sheets in the order of `sheets` (the workbook's tabs), then row, then column. Sheets not in the
+ * list follow in natural order (2月 before 10月), never as plain text. Stable for equal places.
+ */
+export function sortDiagnostics(ds: readonly Diagnostic[], sheets: readonly string[] = []): Diagnostic[] {
+  const fileRank = new Map<string, number>();
+  for (const d of ds) if (!fileRank.has(d.file)) fileRank.set(d.file, fileRank.size);
+  const sheetRank = new Map(sheets.map((name, i) => [name, i]));
+  const rank = (sheet: string | undefined): number => (sheet === undefined ? -1 : (sheetRank.get(sheet) ?? sheets.length));
+  return ds
+    .map((d, i) => ({ d, i, f: fileRank.get(d.file)!, s: rank(d.sheet), c: cellKey(d.cell) }))
+    .sort((a, b) => a.f - b.f || a.s - b.s || (a.s === sheets.length ? naturalOrder.compare(a.d.sheet ?? '', b.d.sheet ?? '') : 0) || a.c[0] - b.c[0] || a.c[1] - b.c[1] || a.i - b.i)
+    .map((x) => x.d);
 }

@@ -106,6 +106,17 @@ export interface Ledger {
   events: EventRow[];
   evaluations: Evaluation[];
   sanctions: Sanction[];
+  /**
+   * Record sheets (indices in cycle order) the workbook does not have: months not yet recorded.
+   * Whether that is an error is the period's to decide (validate.ts), not the reader's.
+   */
+  absentRecords?: number[];
+  /**
+   * Rows of the score sheets (scoreSheet components: school 基础分评分): a member's typed entry
+   * scores for the cycle, keyed `componentId.entryId` like record rows; `period` is the index of
+   * the component in the scheme. Absent when the scheme has no score sheet.
+   */
+  scores?: RecordRow[];
 }
 
 /** An earlier cycle's result of one member, read from a 评定结果 workbook. */

@@ -2,8 +2,8 @@
 // (never throws), each with a stable code, the cell, what is wrong and what to do.
 import type { Scheme } from '../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from './catalogue.js';
-import { activeMonths, belowHighest, eventUnitPoints, projectKey } from './compute.js';
-import { cycleOf, monthIndexOf, recordSheetNames, type Cycle } from './cycle.js';
+import { activeMonths, belowHighest, blankIsZero, eventUnitPoints, projectKey } from './compute.js';
+import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordIndices, recordSheetNames, sheetRun, type Cycle, type Period } from './cycle.js';
 import { add as plus, compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
 import { recordCell, type Ledger, type Member, type SourceRef } from './model.js';
@@ -22,6 +22,8 @@ export const CHECK_MESSAGES: Messages = {
   RECORD_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名是否写错；新转入的党员请先加入名册并填写转入日期', () => 'check the name, or add the member to 名册'),
   RECORD_AMBIGUOUS: m('error', (p) => `名册中有多个「${p.name}」，这一行没有编号，无法确定是谁`, (p) => `several members named ${p.name}; this row has no 编号`, () => '在这一行填写编号', () => 'fill 编号 on this row'),
   RECORD_MISSING_MONTH: m('error', (p) => `「${p.name}」缺少 ${p.sheet} 的记录`, (p) => `${p.name} has no row in ${p.sheet}`, (p) => `在「${p.sheet}」表补上这名党员的一行；如已转出或不参加积分，请在名册填写转出日期或「不参加」`, () => 'add the row, or record the transfer / exemption in 名册'),
+  RECORD_NOT_RECORDED: m('error', (p) => `${p.period}需要 ${p.months} 的记录，还没有填写（${p.why}）`, (p) => `${p.periodEn} needs ${p.months}, not recorded yet (${p.whyEn})`, (p) => (p.cycle === 'yes' ? `全年评定需要周期内每个月的记录：请补齐 ${p.months}${p.example ? `；年中请按已记录的期间计算，例如 --period ${p.example}` : ''}` : `补齐 ${p.months} 的记录${p.example ? `，或按已记录的期间计算，例如 --period ${p.example}` : ''}`), (p) => (p.cycle === 'yes' ? `a cycle grade needs every month: fill ${p.months}${p.example ? `, or use a recorded period such as --period ${p.example}` : ''}` : `fill ${p.months}${p.example ? `, or use a recorded period such as --period ${p.example}` : ''}`)),
+  PERIOD_LATER_ROWS: m('warning', (p) => `有 ${p.count} 条记录的日期在${p.period}之后（${p.first} 起），本期不计`, (p) => `${p.count} rows are dated after ${p.periodEn} (from ${p.first}); not counted in this period`, () => '无需修改：计算之后的期间时会计入', () => 'nothing to do: they count in the later periods'),
   RECORD_BLANK: m('error', (p) => `「${p.name}」的「${p.entry}」没有填写`, (p) => `${p.name}: ${p.entry} is blank`, (p) => `填写 0–${p.max} 之间的分数`, (p) => `enter a score between 0 and ${p.max}`),
   RECORD_ABOVE_MAX: m('error', (p) => `「${p.entry}」${p.found} 分，超过该项满分 ${p.max}`, (p) => `${p.entry} ${p.found} is above its maximum ${p.max}`, (p) => `改为不超过 ${p.max} 的分数`, (p) => `enter at most ${p.max}`),
   RECORD_BELOW_MIN: m('error', (p) => `「${p.entry}」${p.found} 分，低于该项下限 ${p.min}（扣完为止）`, (p) => `${p.entry} ${p.found} is below its floor ${p.min}`, (p) => `改为不低于 ${p.min} 的分数`, (p) => `enter at least ${p.min}`),
@@ -50,6 +52,11 @@ export interface CheckOptions {
   year: number;
   /** Whether the scheme was chosen with --scheme (then a different 说明 scheme is an error). */
   schemeFromOption?: boolean;
+  /**
+   * The period asked for (default: the cycle). The ledger is checked up to its end: months after
+   * it are not yet recorded (blank or absent sheets are fine, and not read); rows dated after it are noted.
+   */
+  period?: Period;
 }
 
 export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOptions): Diagnostic[] {
@@ -78,8 +85,11 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
     if (mem.joined && mem.left && mem.left < mem.joined) add('MEMBER_BAD_DATES', mem.source, { name: mem.name });
   }
 
-  checkRecords(scheme, ledger, cycle, index, add);
-  checkEvents(scheme, ledger, cycle, index, add);
+  const period = opts.period ?? cyclePeriod(cycle);
+  checkRecords(scheme, ledger, cycle, period, index, add);
+  checkScores(scheme, ledger, index, add);
+  checkEvents(scheme, ledger, cycle, period, index, add);
+  laterRows(ledger, cycle, period, add);
 
   const known = evaluationGrades(scheme);
   for (const e of ledger.evaluations) {
@@ -101,13 +111,56 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
 
 type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
 
-function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
+/** Rows of 加减分明细 and 否决与处分 dated after the period (inside the cycle): said once per sheet. */
+function laterRows(ledger: Ledger, cycle: Cycle, period: Period, add: Add): void {
+  if (period.kind === 'cycle') return;
+  const title = periodTitle(cycle, period);
+  for (const [sheet, rows] of [['加减分明细', ledger.events], ['否决与处分', ledger.sanctions]] as const) {
+    const later = rows.map((r) => r.date).filter((d): d is string => d !== undefined && d > period.end && d <= cycle.end).sort();
+    if (later.length > 0) add('PERIOD_LATER_ROWS', { file: ledger.file, sheet }, { count: later.length, period: title, periodEn: period.label, first: later[0]! });
+  }
+}
+
+/** A period that ends before the first unrecorded sheet (2023Q3 when 10月 is the first), for the fix; '' when none. */
+function recordedPeriod(scheme: Scheme, cycle: Cycle, firstMissing: number): string {
+  const months = scheme.cycle.record === 'quarter' ? firstMissing * 3 : firstMissing;
+  if (months >= 3) return `${cycle.year}Q${Math.floor(months / 3)}`;
+  if (months >= 1 && scheme.cycle.record === 'month') return monthPeriod(cycle, months - 1).label;
+  return '';
+}
+
+/** The last record period (sheet index) a period needs: the ledger is checked up to there. */
+function lastRecordOf(scheme: Scheme, period: Period): number {
+  return Math.max(...recordIndices(period, scheme.cycle.record));
+}
+
+function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): void {
   const recorded = scheme.components.filter((c) => c.kind === 'recorded');
   if (recorded.length === 0 || scheme.cycle.record === 'none') return;
   const sheets = recordSheetNames(cycle, scheme.cycle.record);
   const seen = new Map<string, Set<number>>();
-  const entries = recorded.flatMap((c) => c.entries.map((e) => ({ key: `${c.id}.${e.id}`, e, max: dec(e.max), min: dec(e.min) })));
+  // A bonus-type cell left blank is 0 (a clerk leaves unused bonus cells empty); score cells are required.
+  const entries = recorded.flatMap((c) => c.entries.map((e) => ({ key: `${c.id}.${e.id}`, e, max: dec(e.max), min: dec(e.min), blankIsZero: blankIsZero(c) })));
+  const last = lastRecordOf(scheme, period);
+  // A record sheet with no score at all (absent, or a template's blank rows) is not recorded yet:
+  // after the period that is expected; up to its end it is one error naming the months, not a blank per cell.
+  // Only score cells tell: bonus-type cells are blank when nothing was earned. When every recorded
+  // entry is bonus-type, a sheet that is there counts as recorded.
+  const hasScores = new Set<number>();
+  const scoreKeys = entries.filter((x) => !x.blankIsZero).map((x) => x.key);
+  if (scoreKeys.length === 0) for (let p = 0; p < sheets.length; p++) if (!ledger.absentRecords?.includes(p)) hasScores.add(p);
+  for (const r of ledger.records) if (scoreKeys.some((k) => r.values[k] !== null && r.values[k] !== undefined)) hasScores.add(r.period);
+  const due = [...Array(last + 1).keys()];
+  const missing = due.filter((p) => !hasScores.has(p));
+  if (missing.length > 0) {
+    const absent = missing.filter((p) => ledger.absentRecords?.includes(p));
+    const why = absent.length === missing.length ? '工作表不存在' : absent.length === 0 ? '表中没有填写任何分数' : `缺少工作表 ${sheetRun(sheets, absent)}，其余表中没有填写任何分数`;
+    const whyEn = absent.length === missing.length ? 'the sheets are missing' : absent.length === 0 ? 'no score entered' : 'some sheets missing, the others blank';
+    add('RECORD_NOT_RECORDED', { file: ledger.file, sheet: sheets[missing[0]!] }, { months: sheetRun(sheets, missing), why, whyEn, period: periodTitle(cycle, period), periodEn: period.label, cycle: period.kind === 'cycle' ? 'yes' : 'no', example: recordedPeriod(scheme, cycle, missing[0]!) });
+  }
+  const checked = (p: number): boolean => p <= last && hasScores.has(p);
   for (const r of ledger.records) {
+    if (!checked(r.period)) continue;
     const { member, ambiguous } = index.resolve(r.name, r.id);
     if (!member) {
       add(ambiguous ? 'RECORD_AMBIGUOUS' : 'RECORD_UNKNOWN_MEMBER', r.source, { name: r.name }, r.name);
@@ -125,10 +178,10 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
     set.add(r.period);
     const parts: Dec[] = [];
     for (let i = 0; i < entries.length; i++) {
-      const { key, e, max, min } = entries[i]!;
+      const { key, e, max, min, blankIsZero: zero } = entries[i]!;
       const v = r.values[key];
       if (v === null || v === undefined) {
-        if (member.participates) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
+        if (member.participates && !zero) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
         continue;
       }
       parts.push(v);
@@ -143,14 +196,54 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Membe
     if (!mem.participates) continue;
     const have = seen.get(mem.key) ?? new Set<number>();
     const months = activeMonths(mem, cycle);
-    const needed = scheme.cycle.record === 'month' ? months : [...new Set(months.map((mo) => Math.floor(mo / 3)))];
+    const needed = (scheme.cycle.record === 'month' ? months : [...new Set(months.map((mo) => Math.floor(mo / 3)))]).filter(checked);
     for (const p of needed) {
       if (!have.has(p)) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet: sheets[p] }, { name: mem.name, sheet: sheets[p] });
     }
   }
 }
 
-function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
+/** The score sheets (scoreSheet components): every participating scored member has a row, every cell is filled and within 0…max. */
+function checkScores(scheme: Scheme, ledger: Ledger, index: MemberIndex, add: Add): void {
+  const cat = catalogueOf(scheme);
+  scheme.components.forEach((c, ci) => {
+    if (!c.scoreSheet) return;
+    const sheet = c.scoreSheet;
+    const rows = (ledger.scores ?? []).filter((r) => r.period === ci);
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const { member, ambiguous } = index.resolve(r.name, r.id);
+      if (!member) {
+        add(ambiguous ? 'RECORD_AMBIGUOUS' : 'RECORD_UNKNOWN_MEMBER', r.source, { name: r.name }, r.name);
+        continue;
+      }
+      seen.add(member.key);
+      const parts: Dec[] = [];
+      for (const e of c.entries) {
+        const key = `${c.id}.${e.id}`;
+        const v = r.values[key];
+        if (v === null || v === undefined) {
+          if (member.participates) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
+          continue;
+        }
+        parts.push(v);
+        if (compare(v, dec(e.max)) > 0) add('RECORD_ABOVE_MAX', recordCell(r, key), { entry: e.name, found: v.toString(), max: e.max }, v.toString());
+        else if (compare(v, dec(e.min)) < 0) add('RECORD_BELOW_MIN', recordCell(r, key), { entry: e.name, found: v.toString(), min: e.min }, v.toString());
+      }
+      if (r.writtenTotal && compare(r.writtenTotal, sum(parts)) !== 0) {
+        add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
+      }
+    }
+    // A ledger without the sheet is already an error of the reader (READ_SHEET_MISSING).
+    if (!ledger.scores) return;
+    for (const mem of ledger.members) {
+      if (!mem.participates || cat.category(mem.category)?.scored === false || seen.has(mem.key)) continue;
+      add('RECORD_MISSING_MONTH', { file: ledger.file, sheet }, { name: mem.name, sheet });
+    }
+  });
+}
+
+function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): void {
   const cat = catalogueOf(scheme);
   const sample = scheme.items.slice(0, 6).map((i) => i.name).join('、');
   const perMember = new Map<string, { member: Member; byComponent: Map<string, ReturnType<typeof dec>> }>();
@@ -193,7 +286,7 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Member
       const want = unit && times(unit, ev.count);
       if (want && compare(ev.points, want) !== 0 && compare(ev.points, unit!) !== 0) add('EVENT_POINTS_MISMATCH', ev.source, { found: ev.points.toString(), item: item.name, want: want.toString() }, ev.points.toString());
     }
-    if (member && month >= 0) {
+    if (member && month >= 0 && ev.date! <= period.end) {
       const unit = eventUnitPoints(cat, item, ev);
       const comp = cat.component(item.component);
       if (unit && comp?.cap !== undefined && comp.capPer === 'cycle' && !item.beyondCap && !notCounted.has(ev)) {

@@ -1,6 +1,8 @@
 // Read step, before exceljs: look at the bytes of a file and refuse what exceljs must not see
 // (old .xls, encrypted, CSV, truncated or bomb zips, absurd merges), each with a clear reason.
 import { inflateRawSync } from 'node:zlib';
+import { needsRewrite } from './exceljs-prep.js';
+import { crc32 } from './lean/zip.js';
 import type { ReadCode } from './read/catalogue.js';
 
 /** Documented limits of every workbook `score` reads. */
@@ -9,6 +11,12 @@ export const READ_LIMITS = {
   maxFileBytes: 50 * 1024 * 1024,
   /** Sum of the unpacked sizes of all parts (from the central directory, checked again while unpacking sheets). */
   maxUncompressedBytes: 300 * 1024 * 1024,
+  /**
+   * Sum of the unpacked parts exceljs (the fallback reader, and the writer that updates a ledger)
+   * is given: it holds ~20 bytes per byte of XML (a 15 MB workbook took 425 MB), so this keeps any
+   * single-file command under 512 MB; the lean reader has no such need.
+   */
+  maxExcelJsBytes: 16 * 1024 * 1024,
   /** Unpacked size of one part (a sheet, the shared strings …). */
   maxPartBytes: 200 * 1024 * 1024,
   /** Unpacked / packed size of one part, checked for parts above `ratioCheckMinBytes`. */
@@ -31,11 +39,13 @@ export const READ_LIMITS = {
 export const MAX_ROWS = READ_LIMITS.maxRowsPerSheet;
 
 /** A workbook that passed comes with its zip directory (the reader needs it next). */
-export type SniffResult = { ok: true; entries: ZipEntry[] } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
+export type SniffResult = { ok: true; entries: ZipEntry[]; /** Some part must be rewritten before exceljs reads it (exceljs-prep). */ rewrite?: boolean } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
 
 export interface ZipEntry {
   name: string;
   method: number;
+  /** CRC-32 of the unpacked part, from the central directory. */
+  crc: number;
   compressedSize: number;
   uncompressedSize: number;
   localOffset: number;
@@ -119,6 +129,7 @@ export function readCentralDirectory(buf: Buffer): DirResult {
       return { ok: false, code: 'READ_CORRUPT_ZIP', params: { reason: 'central directory is damaged / 压缩包目录损坏' } };
     }
     const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
     let compressedSize = buf.readUInt32LE(p + 20);
     let uncompressedSize = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
@@ -140,8 +151,16 @@ export function readCentralDirectory(buf: Buffer): DirResult {
       }
       e += 4 + size;
     }
-    entries.push({ name, method, compressedSize, uncompressedSize, localOffset });
+    entries.push({ name, method, crc, compressedSize, uncompressedSize, localOffset });
     p = extraEnd + commentLen;
+  }
+  // Two entries of one name: zip readers disagree on which one counts (exceljs takes the last, the
+  // lean reader the first, Excel refuses the file). Part names are compared as Excel does (case-insensitive).
+  const seen = new Set<string>();
+  for (const e of entries) {
+    const key = e.name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase();
+    if (seen.has(key)) return { ok: false, code: 'READ_ZIP_DUPLICATE', params: { part: e.name } };
+    seen.add(key);
   }
   return { ok: true, entries };
 }
@@ -169,16 +188,20 @@ function checkEntries(buf: Buffer, entries: ZipEntry[], sheets: boolean): SniffR
     if (tooBig) return tooBig;
   }
   if (!sheets) return { ok: true, entries };
-  // Unpack the sheets with a hard output limit: the directory may lie about sizes.
+  // Unpack every part with a hard output limit (the directory may lie about sizes) and its CRC-32
+  // checked, as exceljs will read them; the sheets are checked for absurd rows and merges.
   const limits = new SheetLimits();
+  let rewrite = false;
   for (const e of entries) {
-    if (!isSheetPart(e.name)) continue;
+    if (e.name.endsWith('/') && e.uncompressedSize === 0) continue; // a folder entry
     const data = limits.unpack(buf, e);
     if (!data.ok) return data;
+    rewrite ||= needsRewrite(e.name, data.bytes);
+    if (!isSheetPart(e.name)) continue;
     const sheet = checkSheetXml(e.name, data.bytes);
     if (sheet) return sheet;
   }
-  return { ok: true, entries };
+  return { ok: true, entries, rewrite };
 }
 
 export const isSheetPart = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
@@ -234,25 +257,37 @@ function checkSize(e: ZipEntry): Failure | undefined {
 type Unpacked = { ok: true; bytes: Buffer } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
 
 export function unpack(buf: Buffer, e: ZipEntry): Unpacked {
-  const corrupt = (reason: string): Unpacked => ({ ok: false, code: 'READ_CORRUPT_ZIP', params: { reason: `${e.name}: ${reason}` } });
+  const corrupt = (zh: string, en: string, raw?: string): Unpacked => ({
+    ok: false,
+    code: 'READ_CORRUPT_ZIP',
+    params: { reason: `${e.name}: ${zh} / ${en}${raw && process.env.SCORE_DEBUG ? ` (${raw})` : ''}` },
+  });
   const p = e.localOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL_SIG) return corrupt('local header missing / 本地文件头缺失');
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL_SIG) return corrupt('本地文件头缺失', 'local header missing');
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   const end = start + e.compressedSize;
   if (end > buf.length) return { ok: false, code: 'READ_TRUNCATED' };
   const raw = buf.subarray(start, end);
-  if (e.method === 0) return { ok: true, bytes: raw };
-  if (e.method !== 8) return corrupt(`compression method ${e.method} is not supported / 不支持的压缩方式`);
-  try {
-    // One output buffer of the size the directory gives (no 16 KB chunks to join), still capped.
-    const chunkSize = Math.max(1024, Math.min(e.uncompressedSize + 1024, 16 * 1024 * 1024));
-    return { ok: true, bytes: inflateRawSync(raw, { maxOutputLength: READ_LIMITS.maxPartBytes, chunkSize }) };
-  } catch (err) {
-    if (err instanceof RangeError || /larger than|maxOutputLength/i.test(String(err))) {
-      return { ok: false, code: 'READ_ZIP_PART_TOO_LARGE', params: { part: e.name, size: `> ${formatBytes(READ_LIMITS.maxPartBytes)}`, limit: formatBytes(READ_LIMITS.maxPartBytes) } };
+  let bytes: Buffer;
+  if (e.method === 0) bytes = raw;
+  else if (e.method !== 8) return corrupt(`不支持的压缩方式 ${e.method}`, `compression method ${e.method} is not supported`);
+  else {
+    try {
+      // One output buffer of the size the directory gives (no 16 KB chunks to join), still capped.
+      const chunkSize = Math.max(1024, Math.min(e.uncompressedSize + 1024, 16 * 1024 * 1024));
+      bytes = inflateRawSync(raw, { maxOutputLength: READ_LIMITS.maxPartBytes, chunkSize });
+    } catch (err) {
+      if (err instanceof RangeError || /larger than|maxOutputLength/i.test(String(err))) {
+        return { ok: false, code: 'READ_ZIP_PART_TOO_LARGE', params: { part: e.name, size: `> ${formatBytes(READ_LIMITS.maxPartBytes)}`, limit: formatBytes(READ_LIMITS.maxPartBytes) } };
+      }
+      // zlib's own words ("invalid distance too far back") are kept for SCORE_DEBUG only.
+      return corrupt('压缩数据损坏，无法解压', 'the compressed data is damaged', err instanceof Error ? err.message : String(err));
     }
-    return corrupt(err instanceof Error ? err.message : String(err));
   }
+  // What Excel checks too: the unpacked size and CRC-32 the directory gives (zlib.crc32, ~1 GB/s).
+  if (bytes.length !== e.uncompressedSize) return corrupt('解压后的大小与目录记录不符', 'the unpacked size does not match the zip directory');
+  if (crc32(bytes) !== e.crc) return corrupt('校验和（CRC-32）不符，内容已被改动或损坏', 'the checksum (CRC-32) does not match: the content was changed or damaged');
+  return { ok: true, bytes };
 }
 
 const MERGE_TAG = Buffer.from('<mergeCell ');

@@ -1,10 +1,12 @@
 // Read step, entry point: open an .xlsx safely. The bytes are sniffed and the limits enforced
 // before exceljs sees them; every failure becomes one diagnostic naming the file, never a throw.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { READ_CATALOGUE, type ReadCode } from './read/catalogue.js';
-import { formatBytes, LimitError, READ_LIMITS, SheetLimits, sniffBytes } from './sniff.js';
+import { formatBytes, LimitError, READ_LIMITS, SheetLimits, sniffBytes, unpack, type ZipEntry } from './sniff.js';
+import { needsRewrite, rewritePart } from './exceljs-prep.js';
+import { zip, type ZipPart } from './lean/zip.js';
 import type { BookLike } from './book.js';
 import { parseFastBook } from './fast/xlsx.js';
 
@@ -61,9 +63,14 @@ export async function openForReading(file: string): Promise<ReadResult> {
 function readBytes(file: string): { ok: true; buf: Buffer } | Failure {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    // A pipe, device or socket named .xlsx is refused by its type before open (open() of a FIFO
+    // blocks until a writer comes); opened non-blocking all the same, and its type checked again.
+    const type = specialType(statSync(file));
+    if (type) return fail(file, 'READ_FILE_UNREADABLE', { reason: type });
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const st = fstatSync(fd);
-    if (st.isDirectory()) return fail(file, 'READ_FILE_UNREADABLE', { reason: FOLDER });
+    const now = specialType(st);
+    if (now) return fail(file, 'READ_FILE_UNREADABLE', { reason: now });
     if (st.size > READ_LIMITS.maxFileBytes) {
       return fail(file, 'READ_FILE_TOO_LARGE', { size: formatBytes(st.size), limit: formatBytes(READ_LIMITS.maxFileBytes) });
     }
@@ -92,18 +99,56 @@ export async function openWorkbook(file: string): Promise<OpenResult> {
 export async function openWorkbookBuffer(file: string, buf: Buffer): Promise<OpenResult> {
   const sniff = sniffBytes(buf);
   if (!sniff.ok) return fail(file, sniff.code, sniff.params);
+  // exceljs is unbounded (20× the XML): what it cannot hold in 512 MB is refused, never an abort.
+  const unpacked = sniff.entries.reduce((n, e) => n + e.uncompressedSize, 0);
+  if (unpacked > READ_LIMITS.maxExcelJsBytes) return fail(file, 'READ_TOO_LARGE_FOR_EXCELJS', { size: formatBytes(unpacked), limit: formatBytes(READ_LIMITS.maxExcelJsBytes) });
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await wb.xlsx.load((sniff.rewrite ? rebuildForExcelJs(buf, sniff.entries) : buf) as unknown as ArrayBuffer);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    return fail(file, 'READ_EXCEL_FAILED', { reason: reason.split('\n')[0]!.slice(0, 200) });
+    return fail(file, 'READ_EXCEL_FAILED', { reason: libraryReason(err) });
   }
   return { ok: true, wb };
 }
 
+/** The zip again with the parts exceljs would misread rewritten (exceljs-prep); only when sniffing found one. */
+function rebuildForExcelJs(buf: Buffer, entries: ZipEntry[]): Buffer {
+  const parts: ZipPart[] = [];
+  for (const e of entries) {
+    if (e.name.endsWith('/') && e.uncompressedSize === 0) continue;
+    const u = unpack(buf, e);
+    if (!u.ok) return buf; // sniffing unpacked it already: cannot happen
+    parts.push({ name: e.name, data: needsRewrite(e.name, u.bytes) ? Buffer.from(rewritePart(e.name, u.bytes.toString('utf8')), 'utf8') : u.bytes });
+  }
+  return zip(parts);
+}
+
+/** A library's error (zlib, jszip, exceljs, sax) in the clerk's words; its own text only with SCORE_DEBUG. */
+export function libraryReason(err: unknown): string {
+  const raw = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200);
+  const known: [RegExp, string][] = [
+    [/invalid (distance|block type|stored block|code lengths|literal)|incorrect header check|unexpected end of file|too far back/i, '压缩数据损坏，无法解压 / the compressed data is damaged'],
+    [/uncompressed data size mismatch|crc32|corrupted zip|end of data|central directory|invalid signature|zip/i, '压缩包结构损坏 / the zip structure is damaged'],
+    [/invalid column letter|out of bounds|invalid address|invalid row/i, '单元格地址超出 Excel 的范围（最大为 XFD1048576）/ a cell address is beyond Excel\'s range (XFD1048576)'],
+    [/cannot read propert|undefined|null/i, '工作簿内部缺少必需的部件或属性 / a required part or attribute is missing inside the workbook'],
+    [/tag|xml|attribute|character|entity|root/i, '工作表的 XML 格式错误 / the XML of a sheet is malformed'],
+  ];
+  const zh = known.find(([re]) => re.test(raw))?.[1] ?? '工作簿内部结构有误（不是 Excel 或 WPS 保存的格式）/ the workbook is malformed inside (not as Excel or WPS saves it)';
+  return process.env.SCORE_DEBUG ? `${zh} (${raw})` : zh;
+}
+
 const FOLDER = '这是一个文件夹 / this is a folder';
+
+/** Why a path is not a workbook file by its type, or undefined for a regular file. */
+function specialType(st: Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return FOLDER;
+  if (st.isFIFO()) return '这是一个管道（FIFO），不是文件 / this is a pipe (FIFO), not a file';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return '这是一个设备，不是文件 / this is a device, not a file';
+  if (st.isSocket()) return '这是一个套接字，不是文件 / this is a socket, not a file';
+  return '这不是普通文件 / this is not a regular file';
+}
 
 function fsReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
@@ -111,5 +156,6 @@ function fsReason(err: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return '没有读取权限 / permission denied';
   if (code === 'EISDIR') return FOLDER;
   if (code === 'EBUSY') return '文件被其他程序占用 / the file is locked by another program';
-  return err instanceof Error ? err.message : String(err);
+  if (code === 'ELOOP') return '符号链接循环 / a loop of symbolic links';
+  return `无法打开（${code ?? '未知原因'}）/ cannot open (${code ?? 'unknown'})`;
 }

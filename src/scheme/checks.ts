@@ -2,6 +2,9 @@
 // {path, message} lists, like Astro's config refinements.
 import type { Band, Scheme } from './schema.js';
 
+/** Sheet names every ledger has (a score sheet may not take one). */
+const RESERVED_SHEETS = ['说明', '名册', '加减分明细', '民主评议', '否决与处分', '1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '第一季度', '第二季度', '第三季度', '第四季度'];
+
 export interface SchemeProblem {
   path: string;
   zh: string;
@@ -76,6 +79,7 @@ export function checkReferences(s: Scheme): SchemeProblem[] {
   dup(s.items, (i) => i.name, 'items', '事项名称');
   dup(s.categories, (c) => c.name, 'categories', '党员类别');
   dup(s.tiers, (t) => t.name, 'tiers', '层次');
+  dup(s.components.flatMap((c) => (c.scoreSheet ? [c.scoreSheet] : [])), (n) => n, 'components.scoreSheet', '评分表名');
   dup(
     s.components.filter((c) => c.kind === 'recorded').flatMap((c) => c.entries),
     (e) => e.name,
@@ -107,6 +111,10 @@ export function checkReferences(s: Scheme): SchemeProblem[] {
     }
     if (c.kind === 'evaluation' && !c.votes && !c.gradePoints) {
       out.push({ path: `components[${i}]`, zh: `民主评议「${c.name}」需要 votes（票数公式）或 gradePoints（等次分值）`, en: `evaluation ${c.name} needs votes or gradePoints` });
+    }
+    if (c.scoreSheet !== undefined) {
+      if (c.kind !== 'deduct' || c.entries.length === 0) out.push({ path: `components[${i}].scoreSheet`, zh: `只有带子项的倒扣记分组成部分（deduct）可以设 scoreSheet：「${c.name}」是 ${c.kind}`, en: `scoreSheet needs a deduct component with entries (${c.name} is ${c.kind})` });
+      if (RESERVED_SHEETS.includes(c.scoreSheet)) out.push({ path: `components[${i}].scoreSheet`, zh: `评分表名「${c.scoreSheet}」与台账固定工作表重名：请换一个名称，例如「${c.name}评分」`, en: `scoreSheet ${c.scoreSheet} clashes with a ledger sheet` });
     }
     c.entries.forEach((e, j) => {
       if (e.min > e.max) out.push({ path: `components[${i}].entries[${j}].min`, zh: `子项「${e.name}」的下限 ${e.min} 大于满分 ${e.max}`, en: `entry ${e.name}: min above max` });

@@ -153,7 +153,7 @@ function describeZh(s: Scheme): string {
     out.push('', '排名规则：');
     for (const r of s.rankRules) {
       const by = r.by ? `按「${componentById(s, r.by)?.name ?? r.by}」` : '按总分';
-      const when = r.periods.map((p) => ({ month: '每月', quarter: '每季度', cycle: '每周期' })[p]).join('、');
+      const when = r.periods.map((p) => ({ month: '每月', quarter: '每季度', half: '每半年', cycle: '每周期' })[p]).join('、');
       out.push(`  - ${when}${by}${r.position === 'top' ? '前' : '后'} ${r.count} 名：${r.flag}（名次并列的都算）${r.note ? `。${r.note}` : ''}`);
     }
   }
@@ -185,6 +185,8 @@ function componentZh(s: Scheme, c: Component, no: number): string[] {
     const word = c.kind === 'recorded' ? `每${s.cycle.record === 'quarter' ? '季度' : '月'}满分` : '基础分';
     lines.push(`     ${c.entries.map((e) => `${e.name} ${n(e.max)}${e.min !== 0 ? `（最低 ${n(e.min)}）` : ''}`).join('、')}，${word} ${n(total)}${c.kind === 'deduct' ? '，每项扣完为止' : ''}`);
   }
+  if (c.scoreSheet) lines.push(`     各项得分在台账《${c.scoreSheet}》表逐人填写（每格必填，不超过该项分值），加减分明细中的扣分、该项不得分再从填写的得分中扣除`);
+  if (c.kind === 'recorded') lines.push(c.role === 'bonus' ? '     空白格按 0 分计（没有加分的格子可以不填）' : '     每格都要填写（空白是缺少记录）');
   if (c.kind === 'tier-base') lines.push(s.tiers.length ? '     按名册“层次”取基础分（见上）' : `     基础分 ${n(c.base ?? 0)}`);
   if (c.fromHistory) lines.push(`     有上年度积分的，起始分 = 上年度总分 × ${pct(c.fromHistory.pct)}`);
   if (c.votes) {
@@ -292,6 +294,8 @@ function describeEn(s: Scheme): string {
     if (c.gradePoints) bits.push(`grade points ${levelsText(c.gradePoints, ', ')}`);
     out.push(`  - ${c.name}: ${bits.join(', ')}`);
     if (c.entries.length) out.push(`    entries: ${c.entries.map((e) => `${e.name} ${n(e.max)}`).join(', ')}`);
+    if (c.scoreSheet) out.push(`    entry scores typed per member in the sheet ${c.scoreSheet} (every cell required, at most the entry's max); events then subtract`);
+    if (c.kind === 'recorded') out.push(c.role === 'bonus' ? '    a blank cell counts 0' : '    every cell must be filled (blank = missing record)');
     for (const g of c.groups) if (g.cap !== undefined) out.push(`    group ${g.name}: cap ${n(g.cap)}`);
   }
   if (s.items.length) {

@@ -63,6 +63,12 @@ export const componentSchema = z.object({
   fromHistory: z.object({ pct: num.positive() }).strict().optional(),
   /** tier-base without tiers: a fixed base. */
   base: num.optional(),
+  /**
+   * deduct: the entries are scored once per cycle in a sheet of this name (a row per member, a column
+   * per entry, every cell required, at most the entry's max); the typed score replaces the full max as
+   * the entry's starting points and events still subtract or zero it (school 基础分, bureau 五个带头).
+   */
+  scoreSheet: text.optional(),
   note,
 }).strict();
 export type Component = z.infer<typeof componentSchema>;
@@ -126,7 +132,7 @@ export const flagRuleSchema = z.object({
   /** Set the grade to this (警示 two years → 不合格). */
   setGrade: text.optional(),
   /** Only on the cycle result (default) or also on quarter/month results. */
-  periods: z.array(z.enum(['month', 'quarter', 'cycle'])).default(['cycle']),
+  periods: z.array(z.enum(['month', 'quarter', 'half', 'cycle'])).default(['cycle']),
   note,
 }).strict();
 export type FlagRule = z.infer<typeof flagRuleSchema>;
@@ -137,7 +143,7 @@ export const rankRuleSchema = z.object({
   flag: text,
   /** Rank by one component instead of the total (quarterly star for the top contributor). */
   by: text.optional(),
-  periods: z.array(z.enum(['month', 'quarter', 'cycle'])).default(['cycle']),
+  periods: z.array(z.enum(['month', 'quarter', 'half', 'cycle'])).default(['cycle']),
   note,
 }).strict();
 

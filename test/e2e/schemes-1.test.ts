@@ -73,6 +73,9 @@ async function jobAgency(): Promise<Graded> {
   });
 }
 
+/** 《日常行为评分》 at full marks: 带头学习提高 15, 带头争创佳绩 15, 带头服务群众 15, 带头遵纪守法 20, 带头弘扬正气 15 = 80. */
+const BUREAU_FULL = { 带头学习提高: 15, 带头争创佳绩: 15, 带头服务群众: 15, 带头遵纪守法: 20, 带头弘扬正气: 15 };
+
 async function jobBureau(): Promise<Graded> {
   return templateFillGrade('bureau', '区局机关支部', {
     members: [{ name: '甲' }, { name: '乙' }, { name: '丙' }, { name: '丁' }],
@@ -81,11 +84,17 @@ async function jobBureau(): Promise<Graded> {
       { date: '2023-04-01', name: '乙', item: '表彰', level: '区', project: '创优' },
       { date: '2023-05-01', name: '乙', item: '表彰', level: '市', project: '创优' },
       { date: '2023-06-01', name: '乙', item: '工作失职造成不良后果' },
-      { date: '2023-06-02', name: '乙', item: '带头学习提高扣分', points: 2.5 },
-      { date: '2023-03-01', name: '丙', item: '带头遵纪守法扣分', points: 20 },
-      { date: '2023-03-02', name: '丙', item: '带头服务群众扣分', points: 15 },
       { date: '2023-07-01', name: '丁', item: '违反国家法律法规' },
     ],
+    // 《日常行为评分》: the five 带头 items scored as scores (乙 学习 12.5 of 15; 丙 遵纪守法 0 and 服务群众 0).
+    records: {
+      日常行为评分: {
+        甲: BUREAU_FULL,
+        乙: { ...BUREAU_FULL, 带头学习提高: 12.5 },
+        丙: { ...BUREAU_FULL, 带头遵纪守法: 0, 带头服务群众: 0 },
+        丁: BUREAU_FULL,
+      },
+    },
     evaluations: [
       { name: '甲', good: 30, fair: 8, poor: 2 },
       { name: '乙', good: 30, fair: 8, poor: 2 },
@@ -207,12 +216,12 @@ describe('bureau (seed 001 篇2): 日常 80 + 奖分 − 扣分 + 测评 (好×1
 
   it('totals, grades, ranks and flags as worked by hand', () => {
     // 测评 (30 + 8 × 0.8 + 2 × 0.6) / 40 × 100 = 37.6 / 40 × 100 = 94 → × 20% = 18.8.
-    // 乙: 日常 80 − 2.5 = 77.5; 刊物 2 × 2 = 4 → group cap 3; 表彰「创优」区 4 / 市 5 → 5; 扣 3.
+    // 乙: 日常 80 − 2.5 (学习 scored 12.5 of 15) = 77.5; 刊物 2 × 2 = 4 → group cap 3; 表彰「创优」区 4 / 市 5 → 5; 扣 3.
     // 77.5 + 3 + 5 − 3 + 18.8 = 101.3 → 优秀; quota floor(3 × 20%) → 1: 乙 keeps it.
     expectMember(g, '乙', { total: 101.3, grade: '优秀', rank: 1, flags: [], bonus: 8, deduction: 3, components: { 日常行为积分: 77.5, 民主评议积分: 94 } });
     // 甲: 80 + 18.8 = 98.8 → ≥ 80 but beyond the quota → 合格.
     expectMember(g, '甲', { total: 98.8, grade: '合格', rank: 2, flags: ['超出优秀名额'], components: { 日常行为积分: 80, 民主评议积分: 94 } });
-    // 丙: 日常 80 − 20 − 15 = 45; 测评 (0 + 8 + 6) / 20 × 100 = 70 → 14; 45 + 14 = 59 → < 60 不合格.
+    // 丙: 日常 80 − 20 − 15 (遵纪守法 and 服务群众 scored 0) = 45; 测评 (0 + 8 + 6) / 20 × 100 = 70 → 14; 45 + 14 = 59 → < 60 不合格.
     expectMember(g, '丙', { total: 59, grade: '不合格', rank: 3, flags: ['诫勉谈话，责令限期改正'], components: { 日常行为积分: 45, 民主评议积分: 70 } });
     // 丁: 违反国家法律法规 → 一票否决 → 0 (测评 100 still listed), not ranked.
     expectMember(g, '丁', { total: 0, vetoed: true, grade: '不合格', rank: null, flags: ['诫勉谈话，责令限期改正'], components: { 日常行为积分: 80, 民主评议积分: 100 } });

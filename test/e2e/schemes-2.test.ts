@@ -67,6 +67,9 @@ async function jobCompany(): Promise<Graded> {
   });
 }
 
+/** 《基础分评分》 at full marks: the 16 sub-items of 基础分 (5+5+5+5, 4×5, 7+7+6, 5×4 = 80). */
+const SCHOOL_FULL: Record<string, number> = {'讲政治(1)政治本色': 5, '讲政治(2)学习党章党规': 5, '讲政治(3)学习业务知识': 5, '讲政治(4)贯彻路线方针政策': 5, '讲规矩(1)遵守党的纪律': 4, '讲规矩(2)遵守法律法规': 4, '讲规矩(3)依法执教': 4, '讲规矩(4)交纳党费': 4, '讲规矩(5)遵守校规校纪': 4, '讲道德(1)社会主义新风尚': 7, '讲道德(2)孝老爱亲': 7, '讲道德(3)情趣健康': 6, '讲奉献(1)参与中心工作': 5, '讲奉献(2)教育引导师生': 5, '讲奉献(3)敢于担当': 5, '讲奉献(4)承诺践诺结对帮扶': 5};
+
 async function jobSchool(): Promise<Graded> {
   return templateFillGrade('school', '实验小学支部', {
     members: [{ name: '甲' }, { name: '乙' }, { name: '丙' }, { name: '丁' }, { name: '积', category: '入党积极分子' }, { name: '预', category: '预备党员' }],
@@ -84,6 +87,7 @@ async function jobSchool(): Promise<Graded> {
       { date: '2023-04-02', name: '积', item: '党建文章被采用', level: '国家' },
       { date: '2023-04-01', name: '预', item: '通报批评', count: 4 },
     ],
+    records: { 基础分评分: Object.fromEntries(['甲', '乙', '丙', '丁', '积', '预'].map((n) => [n, SCHOOL_FULL])) },
   });
 }
 

@@ -137,8 +137,9 @@ afterAll(() => tmp.cleanup());
 
 describe('readLedger: the 积分台账 workbook', () => {
   it('reports exactly the unreadable cells', () => {
+    // 12月 is not there: a month not yet recorded, which the period decides about (core/validate), not the reader.
+    expect(ledger.absentRecords).toEqual([11]);
     expect(codes(diags)).toEqual([
-      'READ_SHEET_MISSING !',
       'READ_NUMBER_AS_TEXT !', // the full-width and text scores of this workbook, summed up once
       'READ_ID_PRECISION 名册!B4',
       'READ_BAD_DATE 名册!I9',
@@ -154,7 +155,6 @@ describe('readLedger: the 积分台账 workbook', () => {
     expect(byCode['READ_FORMULA_ERRORE9']!.message.zh).toContain('#DIV/0!');
     expect(byCode['READ_FORMULA_NO_CACHED9']!.value).toBe('=D7');
     expect(byCode['READ_BAD_DATEI9']!.value).toBe('2023-13-01');
-    expect(byCode['READ_SHEET_MISSING']!.message.zh).toContain('12月');
     expect(byCode['READ_ID_PRECISIONB4']!.severity).toBe('warning');
   });
 
@@ -298,13 +298,11 @@ describe('readLedger: broken ledgers', () => {
     const r = readLedger(file, await open(file), quarterScheme);
     expect(codes(r.diagnostics)).toEqual([
       'READ_INFO_MISSING !',
-      'READ_SHEET_MISSING !',
-      'READ_SHEET_MISSING !',
-      'READ_SHEET_MISSING !',
       'READ_HEADER_NOT_FOUND 名册!',
       'READ_COLUMN_MISSING 第一季度!A2',
     ]);
-    expect(r.diagnostics[5]!.message.zh).toContain('遵纪守法');
+    expect(r.ledger!.absentRecords).toEqual([1, 2, 3]);
+    expect(r.diagnostics[2]!.message.zh).toContain('遵纪守法');
     expect(r.ledger!.members).toEqual([]);
     expect(r.ledger!.branch).toBe('bad-headers');
   });

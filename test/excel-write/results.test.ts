@@ -24,7 +24,7 @@ describe('summarySheet', async () => {
 
   it('has the seed 附件3 title, date line and header', () => {
     expect(ws.getCell('A1').value).toBe('第一支部党员积分管理评分汇总表（2023年度）');
-    expect(ws.getCell('A2').value).toBe('评分时间：2024年1月5日');
+    expect(ws.getCell('A2').value).toBe('评分时间：2024年1月5日　按 1月—12月 的记录计算');
     expect(rowValues(ws, 3)).toEqual(['序号', '党员姓名', '志愿服务岗位', '履行党员义务(40分)', '志愿服务岗位贡献(60分)', '加分项', '扣分项', '合计得分', '等次', '星级', '排名', '标记']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(ws.pageSetup.printTitlesRow).toBe('1:3');

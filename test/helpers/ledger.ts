@@ -23,6 +23,16 @@ export interface LedgerSpec {
   events?: { date: string; name: string; item: string; level?: string; count?: number; points?: number; project?: string }[];
   evaluations?: { name: string; good?: number; fair?: number; poor?: number; voters?: number; grade?: string; score?: number }[];
   sanctions?: { name: string; type: string; date?: string }[];
+  /** Score-sheet rows (scoreSheet components): name → { 'comp.entry': value }, for the component at index `scoresOf` (default 0). */
+  scores?: Record<string, Record<string, number | null>>;
+  scoresOf?: number;
+}
+
+/** Score-sheet values at every entry's max for a scoreSheet component, with per-member overrides merged on top. */
+export function fullScores(s: Scheme, names: string[], overrides: Record<string, Record<string, number | null>> = {}): Record<string, Record<string, number | null>> {
+  const c = s.components.find((x) => x.scoreSheet)!;
+  const full = Object.fromEntries(c.entries.map((e) => [`${c.id}.${e.id}`, e.max]));
+  return Object.fromEntries(names.map((n) => [n, { ...full, ...(overrides[n] ?? {}) }]));
 }
 
 export function ledger(spec: LedgerSpec): Ledger {
@@ -76,6 +86,18 @@ export function ledger(spec: LedgerSpec): Ledger {
       source: { file, sheet: '民主评议' },
     })),
     sanctions: (spec.sanctions ?? []).map((s) => ({ name: s.name, type: s.type, ...(s.date ? { date: s.date } : {}), source: { file, sheet: '否决与处分' } })),
+    ...(spec.scores
+      ? {
+          scores: Object.entries(spec.scores).map(([name, values], i) => ({
+            name,
+            period: spec.scoresOf ?? 0,
+            values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === null ? null : dec(v)])),
+            columns: Object.fromEntries(Object.keys(values).map((k, j) => [k, String.fromCharCode(68 + j)])),
+            row: i + 3,
+            source: { file, sheet: '评分表' },
+          })),
+        }
+      : {}),
   };
 }
 

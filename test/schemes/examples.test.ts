@@ -6,7 +6,7 @@ import { cycleOf, quarterPeriod } from '../../src/core/cycle.js';
 import { dec } from '../../src/core/decimal.js';
 import type { HistoryEntry } from '../../src/core/model.js';
 import type { MemberResult, PeriodResult } from '../../src/core/result.js';
-import { everyMonth, ledger, type LedgerSpec } from '../helpers/ledger.js';
+import { everyMonth, fullScores, ledger, type LedgerSpec } from '../helpers/ledger.js';
 import { loadScheme } from './load.js';
 
 function run(id: string, spec: LedgerSpec, extra: { year?: number; history?: HistoryEntry[]; quarter?: number } = {}): MemberResult[] {
@@ -212,8 +212,9 @@ describe('bureau (seed 001 篇2): 测评得分 × 20%', () => {
         { date: '2023-04-01', name: '乙', item: '表彰', level: '区', project: '创优' },
         { date: '2023-05-01', name: '乙', item: '表彰', level: '市', project: '创优' }, // 5 (highest only)
         { date: '2023-06-01', name: '乙', item: '工作失职造成不良后果' }, // −3
-        { date: '2023-06-02', name: '乙', item: '带头学习提高扣分', points: 2.5 }, // 日常 77.5
       ],
+      // 《日常行为评分》: 甲 full 80; 乙 带头学习提高 12.5 of 15 → 日常 77.5
+      scores: fullScores(loadScheme('bureau'), ['甲', '乙'], { 乙: { 'daily.study': 12.5 } }),
       evaluations: [
         { name: '甲', good: 30, fair: 8, poor: 2 },
         { name: '乙', good: 30, fair: 8, poor: 2 },
@@ -338,6 +339,7 @@ describe('school (seed 004 篇1): band mapping 好 / 一般 / 差 / 不合格, �
         { date: '2023-04-02', name: '积', item: '党建文章被采用', level: '国家' }, // 80 + 2 + 8 = 90
         { date: '2023-04-01', name: '预', item: '通报批评', count: 4 }, // 68
       ],
+      scores: fullScores(loadScheme('school'), ['甲', '乙', '丙', '丁', '积', '预']),
     });
     expect(get(ms, '甲').grade).toBe('好');
     expect(total(ms, '乙')).toBe('77.50');

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { evaluate } from '../../core/engine.js';
-import { periodTitle } from '../../core/cycle.js';
+import { monthsRead, monthsReadNote, periodTitle } from '../../core/cycle.js';
 import type { PeriodResult } from '../../core/result.js';
 import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
@@ -28,7 +28,7 @@ export function registerCompute(program: Command): void {
       .command('compute')
       .description(t('计算月度、季度和年度积分，写出评分汇总表', 'compute monthly, quarterly and cycle totals; write the 评分汇总表'))
       .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
-      .option('--period <periods>', t('期间：2023（年度）、2023Q1（季度）、2023-03（月），可用逗号写多个（默认：台账的年度）', 'period(s): 2023, 2023Q1, 2023-03, comma-separated (default: the cycle)'))
+      .option('--period <periods>', t('期间：2023（年度）、2023Q1（季度）、2023H1（半年）、2023-03（月），可用逗号写多个（默认：台账的年度）', 'period(s): 2023, 2023Q1, 2023H1, 2023-03, comma-separated (default: the cycle)'))
       .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'), undefined),
   ).action(async (args: string[], opts: Options) => {
     const given = schemeOption(opts.scheme);
@@ -37,7 +37,7 @@ export function registerCompute(program: Command): void {
     if (years.size > 1) throw new UsageError(t('一次只能计算同一个年度的期间', 'all periods must be in one cycle'));
     const year = [...years][0];
     const dir = await outDir(opts.out);
-    const gathered = await gatherLedgers(args, { outDir: dir, load: { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) } });
+    const gathered = await gatherLedgers(args, { outDir: dir, load: { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), periods: periods.map((p) => p.text), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) } });
     reportNotes(gathered.notes, opts.quiet || opts.json);
     if (gathered.found === 0) return reportEmpty(args, gathered.excluded, opts, { scheme: null });
     const { items } = gathered;
@@ -68,13 +68,13 @@ export function registerCompute(program: Command): void {
       }
     }
     const written = await set.commit();
-    reportExcluded(batch, opts.quiet || opts.json);
+    reportExcluded(batch, opts.json);
     if (opts.json) {
-      const out = results.map((r) => resultJson(r, batch.issues, { excluded: batch.excluded, written }));
+      const out = results.map((r) => resultJson(r, batch.issues, { monthsRead: monthsRead(r.cycle, r.period), excluded: batch.excluded, written }));
       return printJson(out.length === 1 ? out[0] : out);
     }
     for (const r of results) {
-      say(opts, `${periodTitle(r.cycle, r.period)}（${scheme.name}）`);
+      say(opts, `${periodTitle(r.cycle, r.period)}（${scheme.name}）　${t(monthsReadNote(r.cycle, r.period).zh, monthsReadNote(r.cycle, r.period).en)}`);
       say(opts, () => membersTable(scheme, r));
     }
     for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));

@@ -75,7 +75,7 @@ export function registerGrade(program: Command): void {
     await set.add(join(dir, `${label}评定结果.xlsx`), () => gradeWorkbook(scheme, result, { excluded: batch.excluded }));
     const written = await set.commit();
     timing('write');
-    reportExcluded(batch, opts.quiet || opts.json);
+    reportExcluded(batch, opts.json);
     if (opts.json) return printJson(resultJson(result, batch.issues, { excluded: batch.excluded, written, history: history.files }));
     say(opts, t(`${scheme.name}　${label}评定（${batch.ledgers.length} 个支部，${result.branches.reduce((n, b) => n + b.members.length, 0)} 名党员）`, `${scheme.name} ${year}: ${batch.ledgers.length} branches`));
     say(opts, () => overviewTable(scheme, result, batch.excluded));

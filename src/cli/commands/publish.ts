@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { evaluate } from '../../core/engine.js';
-import { chineseDate, addDays, isValidIso, periodTitle } from '../../core/cycle.js';
+import { chineseDate, addDays, isValidIso, monthsRead, monthsReadNote, periodTitle } from '../../core/cycle.js';
 import { toNumber } from '../../core/decimal.js';
 import { outputOrder } from '../../core/grade.js';
 import { t } from '../../batch/i18n.js';
@@ -30,7 +30,7 @@ export function registerPublish(program: Command): void {
       .command('publish')
       .description(t('写出月度、季度或年度的公示名单（只含姓名、支部、积分、等次）', 'write the publication list for a month, quarter or year (public fields only)'))
       .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
-      .requiredOption('--period <period>', t('期间：2023Q1、2023-03 或 2023', 'period: 2023Q1, 2023-03 or 2023'))
+      .requiredOption('--period <period>', t('期间：2023Q1、2023H1、2023-03 或 2023', 'period: 2023Q1, 2023H1, 2023-03 or 2023'))
       .option('--from <date>', t('公示开始日期 YYYY-MM-DD（默认：期间结束后的第一个工作日）', 'first day YYYY-MM-DD (default: first working day after the period)'))
       .option('--days <n>', t('公示天数（默认取方案，至少 7 天）', 'days (default: the scheme, at least 7)'))
       .option('--history <dir>', t('往年评定结果所在文件夹（年度公示用）', 'earlier results (for the year)')),
@@ -42,7 +42,7 @@ export function registerPublish(program: Command): void {
     if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 60)) throw new UsageError(t('--days 应为 1–60 的整数', '--days must be a whole number 1–60'));
     const given = schemeOption(opts.scheme);
     const dir = await outDir(opts.out);
-    const gathered = await gatherLedgers(args, { outDir: dir, load: { ...(given ? { scheme: given } : {}), ...(arg.kind !== 'month' ? { year: arg.year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) } });
+    const gathered = await gatherLedgers(args, { outDir: dir, load: { ...(given ? { scheme: given } : {}), ...(arg.kind !== 'month' ? { year: arg.year } : {}), periods: [arg.text], onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) } });
     reportNotes(gathered.notes, opts.quiet || opts.json);
     if (gathered.found === 0) return reportEmpty(args, gathered.excluded, opts, { scheme: null, period: arg.text });
     const { items } = gathered;
@@ -62,10 +62,11 @@ export function registerPublish(program: Command): void {
     const set = new OutputSet(Boolean(opts.force));
     if (batch.ledgers.length > 0) await set.add(join(dir, `${title}公示名单.xlsx`), () => publicationList(scheme, result, { from, days: windowDays }));
     const written = await set.commit();
-    reportExcluded(batch, opts.quiet || opts.json);
+    reportExcluded(batch, opts.json);
     const rows = result.branches.flatMap((b) => outputOrder(b.members).map((m) => ({ branch: b.branch, name: m.name, total: toNumber(m.total), grade: m.grade ?? null, stars: m.stars ?? null })));
-    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, from, to, days: windowDays, members: rows, excluded: batch.excluded.map(excludedJson), written });
+    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), from, to, days: windowDays, members: rows, excluded: batch.excluded.map(excludedJson), written });
     say(opts, t(`${title}党员积分公示　公示期：${chineseDate(from)}至${chineseDate(to)}（${windowDays} 天）`, `${title} publication: ${from} to ${to} (${windowDays} days)`));
+    say(opts, `  ${t(monthsReadNote(cycle, period).zh, monthsReadNote(cycle, period).en)}`);
     for (const b of result.branches) say(opts, `  ${b.branch}：${b.members.filter((m) => m.participates).length} ${t('人', 'members')}`);
     for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
   });

@@ -1,21 +1,34 @@
 // `score validate FILES… [--report]`: every problem at once, hledger-style; exit 1 on any error.
 import type { Command } from 'commander';
 import { basename, join } from 'node:path';
-import { hasErrors, sortDiagnostics } from '../../core/diagnostics.js';
+import { hasErrors } from '../../core/diagnostics.js';
 import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { EXIT_INPUT, setExit } from '../../batch/exit.js';
+import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
+import type { LoadedLedger } from '../../batch/inputs.js';
 import { gatherLedgers } from '../../batch/gather.js';
 import { OutputSet } from '../../batch/write.js';
 import { excludedJson, excludedLine, reportEmpty, reportNotes } from '../excluded.js';
-import { outDir, parseYear, schemeOption } from '../common.js';
+import { outDir, parseYear, periodArgs, periodOf, schemeOption, type PeriodArg } from '../common.js';
+import { monthNumber, periodTitle, sheetRun } from '../../core/cycle.js';
 import { printJson, say, type CommonOptions, progress } from '../output.js';
 import { printDiagnostics, summaryLine } from '../render.js';
 import { diagnosticJson } from '../output.js';
 
+/** What `--period` checked: the months from the cycle start to the period end (resolved with the batch's scheme). */
+function checkedThrough(items: LoadedLedger[], arg: PeriodArg | undefined): { label: string; title: string; months: string[]; run: string } | undefined {
+  const scheme = items.find((i) => i.scheme)?.scheme;
+  if (!arg || !scheme) return undefined;
+  const { cycle, period } = periodOf(scheme, arg);
+  const months = [...Array(Math.max(...period.months) + 1).keys()];
+  const names = months.map((i) => `${monthNumber(cycle, i)}月`);
+  return { label: period.label, title: periodTitle(cycle, period), months: names, run: sheetRun(names, months) };
+}
+
 interface Options extends CommonOptions {
   report?: boolean;
   year?: string;
+  period?: string;
 }
 
 export function registerValidate(program: Command): void {
@@ -25,31 +38,39 @@ export function registerValidate(program: Command): void {
       .description(t('按计分方案检查台账，列出每个问题所在的单元格和处理办法', 'check ledgers against the scheme; every problem with its cell and a fix'))
       .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
       .option('--year <year>', t('积分年度（默认取「说明」表）', 'cycle (default: from 说明)'))
+      .option('--period <period>', t('只检查到这个期间为止：2023Q1、2023H1、2023-03（之后尚未记录的月份不算错误；默认：整个年度）', 'check up to this period: 2023Q1, 2023H1, 2023-03 (later months not yet recorded are fine; default: the cycle)'))
       .option('--report', t('另写一份「问题清单」工作簿（每个支部一张表）', 'also write a 问题清单 workbook (a sheet per branch)')),
   ).action(async (args: string[], opts: Options) => {
     const scheme = schemeOption(opts.scheme);
     const year = parseYear(opts.year);
+    const periods = periodArgs(opts.period);
+    if (periods.length > 1) throw new UsageError(t('--period 只能写一个期间', '--period takes one period'));
     const dir = await outDir(opts.out);
-    const gathered = await gatherLedgers(args, { outDir: dir, load: { ...(scheme ? { scheme } : {}), ...(year ? { year } : {}), onProgress: progress(!opts.json && !opts.quiet, t('检查', 'checking')) } });
+    const load = { ...(scheme ? { scheme } : {}), ...(year ? { year } : {}), ...(periods[0] ? { periods: [periods[0].text] } : {}), onProgress: progress(!opts.json && !opts.quiet, t('检查', 'checking')) };
+    const gathered = await gatherLedgers(args, { outDir: dir, load });
     reportNotes(gathered.notes, opts.quiet || opts.json);
     if (gathered.found === 0) return reportEmpty(args, gathered.excluded, opts, { files: [] });
     const { items, excluded } = gathered;
     const files = items.map((i) => i.file);
-    const all = sortDiagnostics(items.flatMap((i) => i.diagnostics));
+    // Each file's problems are in workbook order already (sheet tabs, row, column); files in the order given.
+    const all = items.flatMap((i) => i.diagnostics);
+    const through = checkedThrough(items, periods[0]);
     let reportPath: string | undefined;
     if (opts.report) {
       const { problemsWorkbook } = await import('../../excel/write/problems.js');
-      const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(/\.xlsx$/i, ''), diagnostics: sortDiagnostics(i.diagnostics) }));
+      const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(/\.xlsx$/i, ''), diagnostics: i.diagnostics }));
       const set = new OutputSet(Boolean(opts.force));
       await set.add(join(dir, '问题清单.xlsx'), () => problemsWorkbook(groups, lang()));
       reportPath = (await set.commit())[0];
     }
     if (opts.json) {
-      printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), excluded: excluded.map(excludedJson), ...(reportPath ? { report: reportPath } : {}) });
+      printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), excluded: excluded.map(excludedJson), ...(through ? { period: through.label, monthsChecked: through.months } : {}), ...(reportPath ? { report: reportPath } : {}) });
     } else {
-      if (!opts.quiet) printDiagnostics(all);
-      if (!opts.quiet) for (const e of excluded) process.stderr.write(`${excludedLine(e)}\n`);
-      say(opts, summaryLine(all, files.length));
+      // The report (every problem and the summary) is the result of validate: stdout, never hidden by --quiet.
+      printDiagnostics(all, 50, process.stdout);
+      for (const e of excluded) process.stdout.write(`${excludedLine(e)}\n`);
+      if (through) process.stdout.write(`${t(`检查到${through.title}为止：${through.run}；之后的月份尚未记录，不算错误`, `checked up to ${through.label}: ${through.run}; later months not yet recorded are fine`)}\n`);
+      process.stdout.write(`${summaryLine(all, files.length)}\n`);
       if (reportPath) say(opts, t(`问题清单已写出：${reportPath}`, `report written: ${reportPath}`));
     }
     if (hasErrors(all) || excluded.length > 0) setExit(EXIT_INPUT);

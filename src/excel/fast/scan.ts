@@ -3,6 +3,7 @@
 // string per cell): numbers are parsed from their digits, text is decoded only where a cell
 // holds text. Anything unexpected throws FastFormatError and the caller falls back to exceljs.
 import { READ_LIMITS, type SheetLimits } from '../sniff.js';
+import { EXCEL_NUMBER } from '../exceljs-prep.js';
 import { CellSink, FastFormatError, FORMULA, Kind, SHARED_FORMULA } from './sheet.js';
 
 const LT = 0x3c; // <
@@ -17,6 +18,10 @@ const QUESTION = 0x3f;
 const V = 0x76;
 const F = 0x66;
 const C = 0x63;
+
+const COMMENT_END = Buffer.from('-->', 'latin1');
+const CDATA_START = Buffer.from('<![CDATA[', 'latin1');
+const CDATA_END = Buffer.from(']]>', 'latin1');
 
 const ENTITY = /&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#\d+);/g;
 
@@ -78,7 +83,17 @@ function readTag(buf: Buffer, at: number, tag: Tag): void {
   tag.r0 = tag.s0 = tag.t0 = -1;
   let i = at + 1;
   const first = buf[i];
-  if (first === BANG || first === QUESTION) throw new FastFormatError('comment, CDATA or processing instruction in a sheet');
+  if (first === BANG && buf[i + 1] === 0x2d && buf[i + 2] === 0x2d) {
+    // <!-- a comment -->: read as a nameless empty tag, so every loop passes it by.
+    const close = buf.indexOf(COMMENT_END, i + 3);
+    if (close < 0) throw new FastFormatError('unterminated comment');
+    tag.closing = false;
+    tag.nameFrom = tag.nameTo = i;
+    tag.selfClosing = true;
+    tag.end = close + 2;
+    return;
+  }
+  if (first === BANG || first === QUESTION) throw new FastFormatError('CDATA or processing instruction in a sheet');
   tag.closing = first === SLASH;
   if (tag.closing) i++;
   let from = i;
@@ -138,7 +153,7 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * (an exact integer over an exact power of ten, so correctly rounded — the same double as Number());
  * anything else goes through Number(). Blank or not a number → FastFormatError.
  */
-export function parseNumber(buf: Buffer, from: number, to: number): number {
+export function parseNumber(buf: Buffer, from: number, to: number, nanIfNot = false): number {
   let i = from;
   let neg = false;
   if (buf[i] === 0x2d) {
@@ -161,10 +176,15 @@ export function parseNumber(buf: Buffer, from: number, to: number): number {
     const v = scale > 0 ? m / POW10[scale]! : m;
     return neg ? -v : v;
   }
-  const text = buf.toString('latin1', from, to);
-  const n = Number(text);
-  if (text.trim() === '' || Number.isNaN(n)) throw new FastFormatError(`number ${text}`);
+  const n = excelNumber(buf, from, to);
+  if (Number.isNaN(n) && !nanIfNot) throw new FastFormatError(`number ${buf.toString('latin1', from, to)}`);
   return n;
+}
+
+/** A number as Excel writes one (EXCEL_NUMBER), NaN when it is not one. */
+function excelNumber(buf: Buffer, from: number, to: number): number {
+  const text = buf.toString('latin1', from, to);
+  return EXCEL_NUMBER.test(text) ? Number(text) : NaN;
 }
 
 /** A cell or row reference's column (A → 1) and row, from bytes. */
@@ -212,9 +232,22 @@ function itemText(buf: Buffer, from: number, closing: string, tag: Tag): [string
     }
     if (is(buf, tag, 'rPh')) inPhonetic = !tag.selfClosing;
     else if (is(buf, tag, 't') && !tag.selfClosing) {
-      const close = nextLt(buf, i);
+      let close = nextLt(buf, i);
       if (close < 0) throw new FastFormatError('unterminated <t>');
-      if (!inPhonetic) out += text(buf, i, close);
+      let s = text(buf, i, close);
+      // <![CDATA[…]]> sections are text as written (Excel never writes them; other tools may).
+      while (buf[close + 1] === BANG) {
+        const cdata = buf.compare(CDATA_START, 0, CDATA_START.length, close, close + CDATA_START.length) === 0;
+        if (!cdata && !(buf[close + 2] === 0x2d && buf[close + 3] === 0x2d)) throw new FastFormatError('<! in text');
+        const end = buf.indexOf(cdata ? CDATA_END : COMMENT_END, close + 4);
+        if (end < 0) throw new FastFormatError('unterminated CDATA or comment');
+        if (cdata) s += buf.toString('utf8', close + CDATA_START.length, end);
+        const next = nextLt(buf, end + 3);
+        if (next < 0) throw new FastFormatError('unterminated <t>');
+        s += text(buf, end + 3, next);
+        close = next;
+      }
+      if (!inPhonetic) out += s;
       i = close;
     }
   }
@@ -408,6 +441,7 @@ function scanCell(buf: Buffer, from: number, tag: Tag, sink: CellSink, row: numb
     // decoded only when there is no cached value to show.
     const close = nextLt(buf, i);
     if (close < 0) throw new FastFormatError(child === V ? 'unterminated <v>' : 'unterminated <f>');
+    if (buf[close + 1] === BANG) throw new FastFormatError('CDATA or a comment in <v> or <f>');
     if (child === V) {
       v0 = i;
       v1 = close;
@@ -462,9 +496,14 @@ function scanCell(buf: Buffer, from: number, tag: Tag, sink: CellSink, row: numb
         kind = Kind.IsoDate;
         num = sink.text(buf.toString('latin1', v0, v1));
         break;
-      default:
-        num = parseNumber(buf, v0, v1);
-        kind = dateStyle[style] === true ? Kind.Serial : Kind.Number;
+      default: {
+        num = parseNumber(buf, v0, v1, true);
+        if (Number.isNaN(num)) {
+          // Not a number as Excel writes one (0x0A, Infinity): kept as its text, so the field reports it at its cell.
+          kind = Kind.Text;
+          num = sink.text(text(buf, v0, v1));
+        } else kind = dateStyle[style] === true ? Kind.Serial : Kind.Number;
+      }
     }
   }
   if (f0 >= 0) {

@@ -297,8 +297,8 @@ export interface ZipPart {
   data: Buffer;
 }
 
-/** A whole zip in memory (deflate, no zip64): for small archives and tests. */
-export function zip(parts: ZipPart[]): Buffer {
+/** A whole zip in memory (deflate, or stored with `store`; no zip64): for small archives and tests. */
+export function zip(parts: ZipPart[], opts: { store?: boolean } = {}): Buffer {
   if (parts.length > ZIP_LIMITS.maxEntries) throw new ZipLimitError('too many zip entries');
   const when = dosTime(new Date());
   const out: Buffer[] = [];
@@ -306,11 +306,17 @@ export function zip(parts: ZipPart[]): Buffer {
   let offset = 0;
   for (const p of parts) {
     const name = nameBytes(p.name);
-    const comp = zlib.deflateRawSync(p.data);
+    const comp = opts.store ? p.data : zlib.deflateRawSync(p.data);
     checkSize(`zip entry ${p.name}`, p.data.length);
     const e: Central = { name, crc: crc32(p.data), compressed: comp.length, size: p.data.length, offset };
-    out.push(localHeader(e, when), name, comp);
-    centrals.push(centralHeader(e, when), name);
+    const local = localHeader(e, when);
+    const central = centralHeader(e, when);
+    if (opts.store) {
+      local.writeUInt16LE(0, 8);
+      central.writeUInt16LE(0, 10);
+    }
+    out.push(local, name, comp);
+    centrals.push(central, name);
     offset += 30 + name.length + comp.length;
     checkSize('the zip file', offset);
   }

@@ -8,19 +8,42 @@ import { asDate, asId, asNumber, BLANK, cellAddress, readAt, type CellRead } fro
 import { dataRows, findHeader, type ColumnSpec, type DataRows, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
 import { READ_CATALOGUE, type ReadCode } from './catalogue.js';
+import { checkLength, EXCEL_CELL_CHARS } from './text-checks.js';
 
+/** Characters a sheet tab does not show: controls, soft hyphen, zero-width and bidi marks, BOM. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+/** A sheet name as the clerk reads it on the tab: NFKC (１月 is 1月), without spaces or invisible characters. */
 export function normaliseSheetName(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '');
+  return s.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, '');
 }
 
-/** Finds a sheet by any of its names (trimmed, NFKC, spaces ignored); never by position. */
+export const isHidden = (ws: { state: string }): boolean => ws.state === 'hidden' || ws.state === 'veryHidden';
+
+/**
+ * Finds a sheet by any of its names (NFKC, spaces and invisible characters ignored); never by
+ * position. A visible sheet always wins over a hidden one (a hidden 「1月 」 must not stand in for
+ * the 1月 the clerk sees); a hidden sheet is found only when no visible one has any of the names.
+ */
 export function sheetByName<S extends SheetLike>(wb: { worksheets: S[] }, names: readonly string[]): S | undefined {
   const wanted = names.map(normaliseSheetName);
-  for (const w of wanted) {
-    const ws = wb.worksheets.find((s) => normaliseSheetName(s.name) === w);
-    if (ws) return ws;
+  for (const hidden of [false, true]) {
+    for (const w of wanted) {
+      const ws = wb.worksheets.find((s) => isHidden(s) === hidden && normaliseSheetName(s.name) === w);
+      if (ws) return ws;
+    }
   }
   return undefined;
+}
+
+/** Groups of sheets whose names read the same (after normaliseSheetName): Excel shows two tabs alike. */
+export function sameNamedSheets(wb: BookLike): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const ws of wb.worksheets) {
+    const k = normaliseSheetName(ws.name);
+    groups.set(k, [...(groups.get(k) ?? []), ws.name]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
 }
 
 export class ReadContext {
@@ -29,6 +52,16 @@ export class ReadContext {
   private repaired = 0;
   private firstRepaired?: string;
   constructor(readonly file: string) {}
+
+  private readonly seen = new Set<string>();
+
+  /** Runs a check once per cell (a field may be read twice); later calls return its first answer. */
+  once(place: SourceRef, check: () => boolean): boolean {
+    const k = `${place.sheet}!${place.cell}`;
+    if (this.seen.has(k)) return false;
+    this.seen.add(k);
+    return check();
+  }
 
   noteRepaired(place: SourceRef, raw: string): void {
     if (this.repaired++ === 0) this.firstRepaired = `${place.sheet ?? ''} › ${place.cell ?? ''}「${raw}」`;
@@ -47,6 +80,13 @@ export class ReadContext {
 
   report(code: ReadCode, place: SourceRef, params: Record<string, string | number | undefined> = {}, value?: unknown): void {
     this.diagnostics.push(makeDiagnostic(READ_CATALOGUE, code, place, params, value));
+  }
+
+  /** sheetByName, with a warning when the sheet found is hidden (no visible sheet has the name). */
+  sheet<S extends SheetLike>(wb: { worksheets: S[] }, names: readonly string[]): S | undefined {
+    const ws = sheetByName(wb, names);
+    if (ws && isHidden(ws)) this.report('READ_SHEET_HIDDEN', { file: this.file, sheet: ws.name });
+    return ws;
   }
 
   /** Finds a header or reports READ_HEADER_NOT_FOUND / READ_COLUMN_MISSING. */
@@ -112,17 +152,19 @@ export class RowReader {
     return this.ctx.ref(this.ws.name, this.row, col ?? 1);
   }
 
+  /** The row's place: its name cell (姓名), which says whose row it is; column A (序号) only when there is none. */
   rowRef(): SourceRef {
-    return { file: this.ctx.file, sheet: this.ws.name, cell: `A${this.row}` };
+    return { file: this.ctx.file, sheet: this.ws.name, cell: cellAddress(this.row, this.col('name') ?? 1) };
   }
 
   has(key: string): boolean {
     return this.col(key) !== undefined;
   }
 
-  /** Text of a field; a formula without a cached value reads blank (text fields are never fatal). */
+  /** Text of a field; a formula without a cached value reads blank (text fields are never fatal). Over Excel's cell limit: reported, read blank. */
   text(key: string): string {
-    return this.cell(key).text;
+    const t = this.cell(key).text;
+    return t.length > EXCEL_CELL_CHARS && !this.ctx.once(this.ref(key), () => checkLength(this.ctx, this.ref(key), t)) ? '' : t;
   }
 
   optText(key: string): string | undefined {

@@ -24,6 +24,11 @@ export function recordedColumns(scheme: Scheme): ColumnSpec[] {
   return out;
 }
 
+/** The entry columns of one component (a score sheet's columns). */
+export function componentColumns(c: Scheme['components'][number]): ColumnSpec[] {
+  return c.entries.map((e) => ({ key: `${c.id}.${e.id}`, labels: [e.name, ...e.aliases], required: true }));
+}
+
 function rowValues(r: RowReader, entries: ColumnSpec[]): Record<string, Dec | null> {
   const values: Record<string, Dec | null> = {};
   for (const e of entries) values[e.key] = r.number(e.key);

@@ -1,12 +1,15 @@
 // Ledger reader, part 1: the 说明 key–value sheet and the 名册 roster.
 import type { SheetLike } from '../book.js';
-import type { Member } from '../../core/model.js';
+import type { Member, SourceRef } from '../../core/model.js';
 import { eachRead } from '../cells.js';
 import { normaliseHeader } from '../header.js';
 import { COL, ReadContext, RowReader } from './common.js';
+import { checkName } from './text-checks.js';
 
 export interface LedgerInfo {
   schemeId?: string;
+  /** The cell the scheme id was read from. */
+  schemeCell?: SourceRef;
   schemeName?: string;
   branch?: string;
   cycleYear?: number;
@@ -26,9 +29,13 @@ export function readInfoSheet(ctx: ReadContext, ws: SheetLike): LedgerInfo {
     const value = cells[1]!.text;
     if (key === '' || key in info) continue;
     info[key] = value;
-    if (key === '方案' || key === '方案编号' || key === '方案ID') out.schemeId = value;
-    else if (key === '方案名称') out.schemeName = value;
-    else if (key === '支部' || key === '支部名称' || key === '党支部') out.branch = value;
+    if (key === '方案' || key === '方案编号' || key === '方案ID') {
+      out.schemeId = value;
+      out.schemeCell = ctx.ref(ws.name, row, cells[1]!.col);
+    } else if (key === '方案名称') out.schemeName = value;
+    else if (key === '支部' || key === '支部名称' || key === '党支部') {
+      if (checkName(ctx, ctx.ref(ws.name, row, cells[1]!.col), value, 'branch')) out.branch = value;
+    }
     else if (key === '年度' || key === '周期' || key === '考核年度') {
       // 2023, 2023年度, or a July cycle 2022—2023年度 (named by its end year).
       const t = value.replace(/\s/g, '');
@@ -82,6 +89,7 @@ export function readRoster(ctx: ReadContext, ws: SheetLike): Member[] {
     const name = r.text('name');
     const id = r.id('id');
     if (name === '' && !id) continue;
+    if (name !== '' && !checkName(ctx, r.ref('name'), name, 'name')) continue;
     const m: Member = {
       key: id ?? name,
       name,

@@ -2,7 +2,7 @@
 // (序号, 姓名, 支部, 积分, 等次/星级) and the publication window. Never IDs, phones or dates of birth.
 import type { Scheme } from '../../scheme/schema.js';
 import type { MemberResult, PeriodResult } from '../../core/result.js';
-import { addDays, chineseDate, periodTitle } from '../../core/cycle.js';
+import { addDays, chineseDate, monthsReadNote, periodTitle } from '../../core/cycle.js';
 import { numFmtFor, type Column } from './style.js';
 import { Book } from '../lean/book.js';
 import { addTable } from '../lean/table.js';
@@ -62,6 +62,7 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
       after: [
         { offset: 2, text: publicationWindow(opts.from, days), bold: true },
         { offset: 3, text: '如有异议，请在公示期内向党支部反映。' },
+        { offset: 4, text: `本期积分按 ${monthsReadNote(result.cycle, result.period).read} 的记录计算。` },
         { offset: 5, text: committeeName(branch.branch), align: 'right' },
         { offset: 6, text: chineseDate(opts.from), align: 'right' },
       ],

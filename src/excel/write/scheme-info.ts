@@ -12,9 +12,12 @@ export interface EntryColumn {
 
 /** One column per entry of every `recorded` component, in scheme order. */
 export function recordedColumns(scheme: Scheme): EntryColumn[] {
-  return scheme.components
-    .filter((c) => c.kind === 'recorded')
-    .flatMap((component) => component.entries.map((entry) => ({ component, entry, header: `${entry.name}(${fmt(entry.max)}分)` })));
+  return scheme.components.filter((c) => c.kind === 'recorded').flatMap(entryColumns);
+}
+
+/** One column per entry of a component (a record sheet's or a score sheet's). */
+export function entryColumns(component: Component): EntryColumn[] {
+  return component.entries.map((entry) => ({ component, entry, header: `${entry.name}(${fmt(entry.max)}分)` }));
 }
 
 /** The component's maximum: its cap, else the sum of its entries' max; undefined when unknown. */

@@ -3,7 +3,7 @@
 import { outputOrder } from '../../core/grade.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
-import { chineseDate, periodTitle } from '../../core/cycle.js';
+import { chineseDate, monthsReadNote, periodTitle } from '../../core/cycle.js';
 import { roundTo, toNumber, type Dec } from '../../core/decimal.js';
 import { numFmtFor, type Column } from './style.js';
 import type { Book, Sheet, Value } from '../lean/book.js';
@@ -74,7 +74,7 @@ export function summarySheet(
   const p = scheme.precision;
   const t = addTable(book, name, {
     title: `${branchTitle(branch.branch)}党员积分管理评分汇总表（${periodTitle(result.cycle, result.period)}）`,
-    preamble: [`评分时间：${chineseDate(opts.date ?? todayIso())}`],
+    preamble: [`评分时间：${chineseDate(opts.date ?? todayIso())}　${monthsReadNote(result.cycle, result.period).zh}`],
     columns,
     bodyRows: members.length,
     orientation: 'landscape',

@@ -9,7 +9,7 @@ import {
   styleCell, writeHeader, writeLine, writeTitle, type Column,
 } from './style.js';
 import { LISTS_SHEET, dateValidation, moveListsLast, decimalValidation, listValidation, nonNegativeValidation, validateRange } from './validation.js';
-import { itemNames, levelNames, recordedColumns, sanctionTypes, type EntryColumn } from './scheme-info.js';
+import { entryColumns, itemNames, levelNames, recordedColumns, sanctionTypes, type EntryColumn } from './scheme-info.js';
 import { evaluationGrades } from '../../core/catalogue.js';
 import { uniqueNames } from './names.js';
 
@@ -52,6 +52,9 @@ export function ledgerTemplate(scheme: Scheme, opts: LedgerTemplateOptions): Exc
   } else if (entries.length) {
     periods.forEach((name, i) => recordSheet(wb, name, recordTitle(opts.branch, cycle, scheme.cycle.record, i), entries, roster));
   }
+  for (const c of scheme.components) {
+    if (c.scoreSheet) recordSheet(wb, c.scoreSheet, `${opts.branch} ${cycleTitle(cycle)} ${c.name}评分表`, entryColumns(c), roster);
+  }
   eventSheet(wb, scheme, opts.branch, cycle);
   evaluationSheet(wb, scheme, opts.branch, cycle, roster);
   sanctionSheet(wb, scheme, opts.branch, cycle);
@@ -93,10 +96,11 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
     '填写说明：',
     '1. 本表由 score template 生成，请勿改动工作表名称和第 2 行表头；方案、年度信息由程序读取。',
     '2. 名册：每名党员一行；编号、联系电话按文本填写；日期按 2023-03-15 格式；不参加积分管理的党员在“积分管理”选“不参加”。',
-    '3. 月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和；扣分依据写在“依据/备注”。',
+    `3. 月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和；扣分依据写在“依据/备注”。${scheme.components.some((c) => c.kind === 'recorded' && c.role === 'bonus') ? '加分栏没有加分的可以空着（按 0 分计），其余各栏每格都要填写。' : ''}`,
     '4. 加减分明细：每件加分或扣分事项一行，事项、级别从下拉列表选择，项目名称用于同一项目按最高级计分。',
     '5. 民主评议：填写好、一般、差的票数，或直接填写评议等次；否决与处分：记录一票否决和党纪处分。',
     `6. 计分标准见“${scheme.name}”，可用 score scheme show ${scheme.id} 查看。`,
+    ...scheme.components.flatMap((c) => (c.scoreSheet ? [`7. ${c.scoreSheet}：每名党员一行，按本年度表现逐项填写${c.name}各小项的得分（不超过表头的分值），每格都要填写。`] : [])),
   ];
   const start = rows.length + 3;
   notes.forEach((text, i) => writeLine(ws, start + i, text, 2));
