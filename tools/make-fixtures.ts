@@ -1158,10 +1158,11 @@ export function messyFixtures(): MessyFixture[] {
 
 // ───────────────────────────── fixtures/invalid (one planted problem each) ─────────────────────────────
 
-/** Where a planted problem is reported. */
+/** Where a planted problem is reported (and, for a problem shown at two cells, the other places). */
 export interface Planted {
   sheet: string;
   cell?: string;
+  also?: Planted[];
 }
 
 export interface InvalidFixture {
@@ -1505,6 +1506,48 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },
     {
+      code: 'EVAL_MISSING', severity: 'error', scheme: 'vanguard', layout: 'monthly', args: [],
+      what: '先锋指数方案（vanguard）：第 2 名党员在民主评议表中没有一行（年度评议积分按20%计入总分）',
+      prepare: (spec) => (spec.evaluations = spec.evaluations.filter((x) => x.id !== m(spec, 1).id)),
+      plant: (wb, spec) => {
+        const ws = wb.getWorksheet(SHEETS.roster)!;
+        return { sheet: SHEETS.roster, cell: cellOf(ws, findRow(ws, '编号', (v) => v === m(spec, 1).id), '姓名') };
+      },
+    },
+    {
+      code: 'EVENT_NO_PROJECT', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '第 2 名党员有县级、市级两行「表彰」，市级这一行没有填写项目（同一项目只按最高级计分，无法判断）',
+      prepare: (spec, scheme) => {
+        const x = m(spec, 1);
+        dropBonus(spec, scheme, x);
+        spec.events.push({ date: '2023-04-12', name: x.name, id: x.id, item: '表彰', level: '县', points: 2, project: '防汛抗旱', count: 1, basis: '县委通报' });
+        spec.events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      },
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-06-18', name: m(spec, 1).name, id: m(spec, 1).id, item: '表彰', level: '市', points: 3, basis: '市委通报' }),
+    },
+    {
+      code: 'DEDUCTION_TWICE', severity: 'warning', scheme: T, layout: 'monthly', args: [],
+      what: '「3月」第 2 名党员的学习教育填了 5 分，加减分明细又登记了 3 月的「学习教育无故缺席」（扣 5 分）：同一扣分可能计了两次（警告，两处各报一次）',
+      prepare: (spec, scheme) => {
+        const x = m(spec, 1);
+        const aimed = new Set(scheme.items.filter((i) => i.entry).map((i) => i.name));
+        spec.events = spec.events.filter((e) => e.id !== x.id || !aimed.has(e.item) || !e.date.startsWith('2023-03'));
+        spec.records.find((r) => r.key === x.key && r.period === 2)!.values['duty.study'] = 5;
+        spec.events.push({ date: '2023-03-10', name: x.name, id: x.id, item: '学习教育无故缺席', points: 5, count: 1, basis: '3月主题党日无故缺席' });
+        spec.events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      },
+      plant: (wb, spec) => {
+        const x = m(spec, 1);
+        const ev = wb.getWorksheet(SHEETS.events)!;
+        const cols = headerColumns(ev, 2);
+        const rows: number[] = [];
+        for (let r = 3; r <= ev.rowCount; r++) {
+          if (ev.getCell(r, col(cols, '事项', ev.name)).value === '学习教育无故缺席' && ev.getCell(r, col(cols, '编号', ev.name)).value === x.id) rows.push(r);
+        }
+        return { sheet: '3月', cell: cellOf(wb.getWorksheet('3月')!, recordRow(wb, '3月', x), '学习教育'), also: rows.map((r) => ({ sheet: SHEETS.events, cell: cellOf(ev, r, '姓名') })) };
+      },
+    },
+    {
       code: 'LEDGER_OTHER_SCHEME', severity: 'error', scheme: T, layout: 'card', args: ['--scheme', 'township'],
       what: '「说明」表的方案写的是 vanguard，按 --scheme township 检查',
       plant: (wb) => {
@@ -1806,7 +1849,7 @@ export async function makeAll(root: string = FIXTURES_DIR): Promise<void> {
     const { wb, place } = buildInvalid(f);
     const file = `${f.code}.xlsx`;
     await saveWb(wb, join(root, 'invalid', file));
-    manifest.push({ file, code: f.code, severity: f.severity, scheme: f.scheme, args: f.args, sheet: place.sheet, cell: place.cell ?? null, what: f.what });
+    manifest.push({ file, code: f.code, severity: f.severity, scheme: f.scheme, args: f.args, sheet: place.sheet, cell: place.cell ?? null, ...(place.also ? { also: place.also.map((p) => ({ sheet: p.sheet, cell: p.cell ?? null })) } : {}), what: f.what });
   }
   await writeFile(join(root, 'invalid', 'expected.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   await rm(join(root, 'bad'), { recursive: true, force: true });

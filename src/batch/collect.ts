@@ -6,6 +6,7 @@ import path from 'node:path';
 import { t } from './i18n.js';
 import { UsageError } from './exit.js';
 import type { Excluded } from './split.js';
+import { isAtOrInside } from './paths.js';
 
 export interface Collected {
   /** The workbooks to read, absolute paths, in folder order, each once. */
@@ -19,12 +20,6 @@ export interface Collected {
 export interface CollectOptions {
   /** The command's output folder: never read when met inside a folder given. */
   outDir?: string;
-}
-
-/** `child` is `parent` or inside it (node:path, so `C:\a` vs `c:\A\b` works on Windows; not a string prefix). */
-export function isInside(parent: string, child: string, p: path.PlatformPath = path): boolean {
-  const r = p.relative(p.resolve(parent), p.resolve(child));
-  return r === '' || (r !== '..' && !r.startsWith(`..${p.sep}`) && !p.isAbsolute(r));
 }
 
 const OTHER_FORMATS: Record<string, { zh: string; en: string }> = {
@@ -70,7 +65,7 @@ export async function collectInputs(args: string[], opts: CollectOptions = {}): 
     if (!st) throw new UsageError(t(`找不到文件或文件夹：${a}`, `no such file or folder: ${a}`));
     if (st.isDirectory()) {
       // Reading the output folder itself (or a folder inside it) is asked for: then it is read.
-      const skip = opts.outDir && !isInside(opts.outDir, p) ? opts.outDir : undefined;
+      const skip = opts.outDir && !isAtOrInside(p, opts.outDir) ? opts.outDir : undefined;
       await walk(p, await fs.realpath(p), { ...(skip ? { outDir: skip } : {}) }, out);
     }
     else {
@@ -96,7 +91,7 @@ async function walk(dir: string, realRoot: string, opts: CollectOptions, out: Co
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (opts.outDir && isInside(opts.outDir, p)) out.notes.push(t(`不读取输出文件夹 ${p}（本程序写出的结果）`, `not reading the output folder ${p}`));
+      if (opts.outDir && isAtOrInside(p, opts.outDir)) out.notes.push(t(`不读取输出文件夹 ${p}（本程序写出的结果）`, `not reading the output folder ${p}`));
       else await walk(p, realRoot, opts, out);
     } else if (e.isSymbolicLink()) await link(p, realRoot, opts, out);
     else if (e.isFile()) {
@@ -121,13 +116,13 @@ async function link(p: string, realRoot: string, opts: CollectOptions, out: Coll
     return;
   }
   if (!st.isDirectory() && !looksLikeSpreadsheet(name) && !looksLikeSpreadsheet(target)) return;
-  if (!isInside(realRoot, target)) {
+  if (!isAtOrInside(target, realRoot)) {
     out.excluded.push({ file: p, reason: t(`快捷方式（符号链接）指向文件夹以外：${target}`, `a symbolic link pointing outside the folder: ${target}`), fix: t('把台账本身复制到文件夹里，或在命令中直接写出它的路径', 'copy the ledger itself into the folder, or give its path on the command line') });
     return;
   }
   // Inside the folder: the file or folder it points to is read where it is, once.
   if (st.isDirectory()) return;
-  if (opts.outDir && isInside(opts.outDir, target)) return;
+  if (opts.outDir && isAtOrInside(target, opts.outDir)) return;
   out.notes.push(t(`${p} 是指向 ${target} 的链接：按原文件读取一次`, `${p} links to ${target}: read once as the original`));
 }
 

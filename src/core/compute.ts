@@ -385,6 +385,18 @@ function lastCycle(ctx: BranchContext, m: Member): HistoryEntry | undefined {
   return ctx.history.of(m, ctx.ledger.branch).find((h) => h.cycle === ctx.cycle.year - 1);
 }
 
+/** R16: this year's base from last year's total × pct, at most the component's cap (it-bureau: 20% of 105 is 21 → 20). */
+function baseFromHistory(c: Component, last: HistoryEntry, trace: Trace): Dec {
+  const pct = c.fromHistory!.pct;
+  const v = last.total.times(pct);
+  if (trace) step(trace, 'R16', `${c.name}：上年度总分 ${last.total.toString()} × ${pct} = ${v.toString()}`, `${c.name}: last year ${last.total} × ${pct} = ${v}`);
+  if (c.cap !== undefined && compare(v, dec(c.cap)) > 0) {
+    if (trace) step(trace, 'R16', `${c.name} ${v.toString()} 超过满分 ${c.cap}，计 ${c.cap}`, `${c.name} ${v} capped at ${c.cap}`);
+    return dec(c.cap);
+  }
+  return v;
+}
+
 /**
  * A scoreSheet component's starting points: each entry's typed score in the member's score-sheet row;
  * a blank or a missing row counts 0 and flags 缺少记录 (validate reports it at the cell).
@@ -410,11 +422,11 @@ function deductValue(ctx: BranchContext, c: Component, m: Member, events: Resolv
   if (c.fromHistory) {
     const last = lastCycle(ctx, m);
     if (last) {
-      let v = last.total.times(c.fromHistory.pct);
-      if (trace) step(trace, 'R16', `${c.name}：上年度总分 ${last.total.toString()} × ${c.fromHistory.pct} = ${v.toString()}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);
+      let v = baseFromHistory(c, last, trace);
       for (const ev of own) v = sub(v, ev.item.zeroes ? v : ev.raw);
       return maxDec(v, dec(c.floor ?? 0));
     }
+    if (trace) step(trace, 'R16', `${c.name}：没有上年度积分记录，按第一年（满分）计`, `${c.name}: no result of last year; full base as in a first year`);
   }
   if (c.entries.length === 0) {
     let v = dec(c.base ?? 0);
@@ -431,9 +443,15 @@ function deductValue(ctx: BranchContext, c: Component, m: Member, events: Resolv
   return total;
 }
 
-/** R3's grouping: rows of a highest-level-only item (or its group) and one 项目 compete; others don't. */
+/**
+ * R3's grouping: rows of a highest-level-only item (or its group) and one 项目 compete; with
+ * highestPer 'category' every row of the item (or group) competes, whatever its 项目. A row with a
+ * blank 项目 competes with nothing here: the check step reports it (EVENT_NO_PROJECT) when it matters.
+ */
 export function projectKey(item: Item, project: string | undefined): string | undefined {
-  return item.highestOnly && project ? `${item.group ?? item.id}\u0000${norm(project)}` : undefined;
+  if (!item.highestOnly) return undefined;
+  if (item.highestPer === 'category') return `${item.group ?? item.id}\u0000`;
+  return project ? `${item.group ?? item.id}\u0000${norm(project)}` : undefined;
 }
 
 const NONE_BELOW: ReadonlySet<never> = new Set();
@@ -479,7 +497,10 @@ function accumulateValue(ctx: BranchContext, c: Component, all: ResolvedEvent[],
   for (const ev of events) {
     let v = ev.raw;
     if (skipped.has(ev)) {
-      if (trace && inPeriod(ev)) step(trace, 'R3', `${ev.item.name}「${ev.row.project}」同一项目以最高级计分，本条不计`, `${ev.item.name} "${ev.row.project}": counted once at the highest level; this row not counted`, ev.row.source);
+      if (trace && inPeriod(ev)) {
+        if (ev.item.highestPer === 'category') step(trace, 'R3', `${ev.item.name}：同类别不重复加分，只计最高的一次，本条不计`, `${ev.item.name}: one award per category, the highest; this row not counted`, ev.row.source);
+        else step(trace, 'R3', `${ev.item.name}「${ev.row.project}」同一项目以最高级计分，本条不计`, `${ev.item.name} "${ev.row.project}": counted once at the highest level; this row not counted`, ev.row.source);
+      }
       continue;
     }
     const want = v;
@@ -497,10 +518,15 @@ function accumulateValue(ctx: BranchContext, c: Component, all: ResolvedEvent[],
   return value;
 }
 
-/** R6: votes formula, a grade → points table, or the typed 评议得分. */
+/**
+ * R6: votes formula, a grade → points table, or the typed 评议得分. A missing one counts 0 with a flag
+ * where it weighs in the total (the check step makes it an error for graded members: EVAL_MISSING);
+ * an evaluation of weight 0 is shown only (agency's 半年评议), so its absence flags nothing.
+ */
 function evaluationValue(c: Component, e: Evaluation | undefined, trace: Trace, flags: string[], isCycle: boolean): Dec {
+  const weighs = c.weight !== 0;
   if (!e) {
-    if (isCycle) flags.push('缺少民主评议');
+    if (isCycle && weighs) flags.push('缺少民主评议');
     if (trace) step(trace, 'R6', `${c.name}：没有民主评议记录，计 0`, `${c.name}: no evaluation, 0`);
     return ZERO;
   }
@@ -524,7 +550,7 @@ function evaluationValue(c: Component, e: Evaluation | undefined, trace: Trace, 
     if (trace) step(trace, 'R6', `${c.name}：评议等次「${e.grade}」计 ${v.toString()}`, `${c.name}: grade ${e.grade} → ${v}`, e.source);
     return v;
   }
-  if (isCycle) flags.push('缺少民主评议');
+  if (isCycle && weighs) flags.push('缺少民主评议');
   return ZERO;
 }
 
@@ -533,10 +559,9 @@ function tierBaseValue(ctx: BranchContext, c: Component, m: Member, trace: Trace
   if (c.fromHistory) {
     const last = lastCycle(ctx, m);
     if (last) {
-      const v = last.total.times(c.fromHistory.pct);
-      if (trace) step(trace, 'R16', `${c.name}：上年度总分 ${last.total} × ${c.fromHistory.pct} = ${v}`, `${c.name}: last year ${last.total} × ${c.fromHistory.pct} = ${v}`);
-      return v;
+      return baseFromHistory(c, last, trace);
     }
+    if (trace) step(trace, 'R16', `${c.name}：没有上年度积分记录，按第一年计`, `${c.name}: no result of last year; counted as a first year`);
   }
   if (ctx.scheme.tiers.length > 0) {
     const tier = ctx.cat.tier(m.tier);

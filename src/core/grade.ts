@@ -113,12 +113,13 @@ export function outputOrder(members: readonly MemberResult[]): MemberResult[] {
 
 /**
  * R13: at most floor(n × pct) (at least 1 when n ≥ 1) members keep the quota grade, by rank.
- * Members tied at the cut all stay in the lower grade and carry TIE_AT_CUT.
+ * n is every graded member of a category that counts for quotas, vetoed ones included (SCHEMES.md
+ * R13, the seeds' 党员总数 / 参评人数). Members tied at the cut all stay in the lower grade and carry TIE_AT_CUT.
  */
 export function applyQuota(scheme: Scheme, members: MemberResult[], trace = true): void {
   const q = scheme.quota!;
   const cat = catalogueOf(scheme);
-  const counted = members.filter((m) => m.graded && !m.vetoed && cat.category(m.category)?.countsForQuota !== false);
+  const counted = members.filter((m) => m.graded && cat.category(m.category)?.countsForQuota !== false);
   const n = counted.length;
   if (n === 0) return;
   const cap = quotaCap(n, q.pct);
@@ -198,12 +199,15 @@ function applyFlagRules(scheme: Scheme, m: MemberResult, branch: string, period:
   }
 }
 
-/** R18: top / bottom N by total or by one component. Ties at the edge are all included. */
+/**
+ * R18: top / bottom N by total or by one component. Ties at the edge are all included. Vetoed
+ * members take part only where the rule says so (`includeVetoed`: demolition's bottom 3, 清零 = 0).
+ */
 function applyRankRules(scheme: Scheme, members: MemberResult[], period: Period, trace: boolean): void {
   for (const rule of scheme.rankRules) {
     if (!rule.periods.includes(period.kind)) continue;
     const value = (m: MemberResult): Dec => (rule.by ? (m.components.find((c) => c.id === rule.by)?.value ?? ZERO) : m.total);
-    const pool = members.filter((m) => m.graded && !m.vetoed && (!rule.by || compare(value(m), ZERO) > 0));
+    const pool = members.filter((m) => m.graded && (rule.includeVetoed || !m.vetoed) && (!rule.by || compare(value(m), ZERO) > 0));
     const sorted = pool.sort((a, b) => (rule.position === 'top' ? compare(value(b), value(a)) : compare(value(a), value(b))));
     if (sorted.length === 0) continue;
     const edge = value(sorted[Math.min(rule.count, sorted.length) - 1]!);

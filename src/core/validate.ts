@@ -8,6 +8,7 @@ import { add as plus, compare, dec, sum, times, ZERO, type Dec } from './decimal
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
 import { recordCell, type Ledger, type Member, type SourceRef } from './model.js';
 import { norm } from './text.js';
+import { checkDoubleDeductions, checkEvaluations, checkProjects, type Add } from './check-inputs.js';
 
 const m = (severity: 'error' | 'warning', zh: (p: Params) => string, en: (p: Params) => string, fixZh: (p: Params) => string, fixEn: (p: Params) => string) => ({ severity, zh, en, fixZh, fixEn });
 
@@ -43,6 +44,9 @@ export const CHECK_MESSAGES: Messages = {
   EVAL_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名', () => 'check the name'),
   EVAL_VOTES_EXCEED: m('error', (p) => `好、一般、差共 ${p.found} 票，超过参评人数 ${p.voters}`, (p) => `${p.found} votes exceed ${p.voters} voters`, () => '核对票数和参评人数', () => 'check the votes and the number of voters'),
   EVAL_BAD_GRADE: m('error', (p) => `评议等次「${p.found}」无法识别`, (p) => `evaluation grade ${p.found} unknown`, (p) => `填写：${p.options}`, (p) => `use one of: ${p.options}`),
+  EVAL_MISSING: m('error', (p) => `「${p.name}」没有民主评议结果：缺少${p.what}，年度积分和等次无法确定（不按 0 分或 100% 计）`, (p) => `${p.name} has no democratic evaluation: ${p.what} is missing, so the cycle total and grade cannot be set`, (p) => `在「民主评议」表为该党员填写${p.how}；只算季度或月度时用 --period`, (p) => `fill the member's row in 民主评议 (${p.how}); for a quarter or month use --period`),
+  EVENT_NO_PROJECT: m('error', (p) => `「${p.name}」有 ${p.count} 行「${p.item}」，这一行没有填写项目：同一项目只按最高级计分一次，不同项目分别计分，无法判断`, (p) => `${p.name} has ${p.count} rows of ${p.item} and this one has no 项目: one 项目 counts once at its highest level, different ones count each`, () => '在「项目」列填写表彰（奖励）的项目名称；同一项目的多级表彰填写相同的名称', () => 'fill 项目; give the rows of one project the same name'),
+  DEDUCTION_TWICE: m('warning', (p) => `「${p.name}」${p.sheet}「${p.entry}」填了 ${p.found} 分（满分 ${p.max}，已少 ${p.short} 分），「加减分明细」又登记了同期的「${p.items}」扣 ${p.logged} 分：程序会再扣一次，同一扣分可能计了两次`, (p) => `${p.name}, ${p.sheet}: ${p.entry} is ${p.found} of ${p.max} and 加减分明细 also logs ${p.items} (−${p.logged}) in that period; it is taken off again`, () => '月（季）表按满分填写，扣分只登记在「加减分明细」（程序自动从当期该项扣除）；如月表中少的分是另一件事，可不改', () => 'type full points in the month sheet and log deductions only in 加减分明细; ignore if the shortfall is another matter'),
   SANCTION_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名', () => 'check the name'),
   SANCTION_UNKNOWN_TYPE: m('warning', (p) => `类型「${p.found}」既不是一票否决情形，也不是本方案规定的处分，不影响计分`, (p) => `type ${p.found} neither vetoes nor overrides; it has no effect`, (p) => `如应否决或影响等次，请改为：${p.options}`, (p) => `to take effect use one of: ${p.options}`),
   SANCTION_OUTSIDE_CYCLE: m('error', (p) => `日期 ${p.found} 不在 ${p.cycle} 积分周期内`, (p) => `date ${p.found} is outside cycle ${p.cycle}`, () => '核对日期', () => 'check the date'),
@@ -55,6 +59,7 @@ export interface CheckOptions {
   /**
    * The period asked for (default: the cycle). The ledger is checked up to its end: months after
    * it are not yet recorded (blank or absent sheets are fine, and not read); rows dated after it are noted.
+   * Only the cycle's result needs the year-end 民主评议 (EVAL_MISSING).
    */
   period?: Period;
 }
@@ -90,6 +95,9 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   checkScores(scheme, ledger, index, add);
   checkEvents(scheme, ledger, cycle, period, index, add);
   laterRows(ledger, cycle, period, add);
+  checkProjects(scheme, ledger, cycle, index, add);
+  checkDoubleDeductions(scheme, ledger, cycle, index, add);
+  if (period.kind === 'cycle') checkEvaluations(scheme, ledger, index, add);
 
   const known = evaluationGrades(scheme);
   for (const e of ledger.evaluations) {
@@ -109,7 +117,6 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   return out;
 }
 
-type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
 
 /** Rows of 加减分明细 and 否决与处分 dated after the period (inside the cycle): said once per sheet. */
 function laterRows(ledger: Ledger, cycle: Cycle, period: Period, add: Add): void {

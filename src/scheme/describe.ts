@@ -132,7 +132,7 @@ function describeZh(s: Scheme): string {
   }
   if (s.quota) {
     const q = s.quota;
-    out.push('', `名额：${q.grade}不超过参评人数的 ${pct(q.pct)}（向下取整，至少 1 人），按排名取；超出名额的定为${q.fallback}；名额线上并列的都定为${q.fallback}并标注“名额并列，请支部研究”。范围：${q.scope === 'township' ? '全镇（所有支部合并）' : '本支部'}`);
+    out.push('', `名额：${q.grade}不超过参评人数的 ${pct(q.pct)}（参评人数含被一票否决的党员，不含不定等次或不占名额的类别；向下取整，至少 1 人），按排名取；超出名额的定为${q.fallback}；名额线上并列的都定为${q.fallback}并标注“名额并列，请支部研究”。范围：${q.scope === 'township' ? '全镇（所有支部合并）' : '本支部'}`);
     out.push(...indent(q.note, '  说明：'));
   }
   if (s.gradeConditions.length) {
@@ -154,7 +154,7 @@ function describeZh(s: Scheme): string {
     for (const r of s.rankRules) {
       const by = r.by ? `按「${componentById(s, r.by)?.name ?? r.by}」` : '按总分';
       const when = r.periods.map((p) => ({ month: '每月', quarter: '每季度', half: '每半年', cycle: '每周期' })[p]).join('、');
-      out.push(`  - ${when}${by}${r.position === 'top' ? '前' : '后'} ${r.count} 名：${r.flag}（名次并列的都算）${r.note ? `。${r.note}` : ''}`);
+      out.push(`  - ${when}${by}${r.position === 'top' ? '前' : '后'} ${r.count} 名：${r.flag}（名次并列的都算${r.includeVetoed ? '；被一票否决（清零）的党员按 0 分参加排名' : '；被一票否决的党员不参加'}）${r.note ? `。${r.note}` : ''}`);
     }
   }
   out.push('', '决定：');
@@ -220,7 +220,7 @@ function itemZh(s: Scheme, c: Component, it: Item): string[] {
   else parts.push(`${c.role === 'deduction' ? '扣分' : '加分'}，${pointsZh(it)}`);
   if (it.group) parts.push(`属「${c.groups.find((g) => g.id === it.group)?.name ?? it.group}」`);
   if (it.cap !== undefined) parts.push(`每周期最多 ${n(it.cap)} 分`);
-  if (it.highestOnly) parts.push('同一项目以最高级计分');
+  if (it.highestOnly) parts.push(it.highestPer === 'category' ? '同类别不重复加分（每个周期只计最高的一次，不论项目）' : '同一项目以最高级计分（须填写项目）');
   if (it.split) parts.push('同一项目由登记的党员平分');
   if (it.beyondCap) parts.push('不占本部分上限');
   const aliases = it.aliases.length ? `（也可写：${it.aliases.join('、')}）` : '';
@@ -302,7 +302,7 @@ function describeEn(s: Scheme): string {
     out.push('', 'Items:');
     for (const it of s.items) {
       const p = it.veto ? 'veto' : it.zeroes ? 'entry scores 0' : it.levels ? levelsText(it.levels, ', ') : it.range ? `typed ${n(it.range.min)}–${n(it.range.max)}` : `${n(it.points ?? 0)} each`;
-      const extra = [it.cap !== undefined ? `cap ${n(it.cap)}` : '', it.highestOnly ? 'highest level only' : '', it.split ? 'split among contributors' : '', it.beyondCap ? 'beyond the cap' : ''].filter(Boolean);
+      const extra = [it.cap !== undefined ? `cap ${n(it.cap)}` : '', it.highestOnly ? (it.highestPer === 'category' ? 'once per category, the highest' : 'highest level only per 项目') : '', it.split ? 'split among contributors' : '', it.beyondCap ? 'beyond the cap' : ''].filter(Boolean);
       out.push(`  - ${it.name} [${it.id}] → ${componentById(s, it.component)?.name ?? it.component}: ${p}${extra.length ? ` (${extra.join(', ')})` : ''}`);
     }
   }
@@ -312,14 +312,14 @@ function describeEn(s: Scheme): string {
   out.push('', 'Bands:');
   if (s.bands.length === 0) out.push('  none (rank only)');
   for (const b of sortedBands(s.bands)) out.push(`  ${bandRange(b)} ${b.grade}${b.stars !== undefined ? ` ${starsText(b.stars, 'en')}` : ''}`);
-  if (s.quota) out.push(`Quota: at most ${pct(s.quota.pct)} ${s.quota.grade} per ${s.quota.scope}, others ${s.quota.fallback}`);
+  if (s.quota) out.push(`Quota: at most ${pct(s.quota.pct)} ${s.quota.grade} of the graded members (vetoed ones included) per ${s.quota.scope}, others ${s.quota.fallback}`);
   for (const g of s.gradeConditions) out.push(`Condition: ${g.grade} needs ${componentById(s, g.component)?.name ?? g.component} ≥ ${n(g.min)}, else ${g.fallback}`);
   for (const o of s.overrides) out.push(`Override: ${o.type} → ${o.grade}${o.flag ? ` (${o.flag})` : ''}`);
   for (const f of s.flags) {
     const c = [f.categories?.join('/'), f.grade && `grade ${f.grade}`, f.below !== undefined && `< ${n(f.below)}`, f.atLeast !== undefined && `≥ ${n(f.atLeast)}`, f.vetoed !== undefined && (f.vetoed ? 'vetoed' : 'not vetoed'), f.hasPointsIn && `points in ${f.hasPointsIn}`, f.years && `${f.years} years running`].filter(Boolean);
     out.push(`Flag: ${f.flag} when ${c.join(', ') || 'always'}${f.setGrade ? `; grade becomes ${f.setGrade}` : ''}`);
   }
-  for (const r of s.rankRules) out.push(`Rank: ${r.position} ${r.count}${r.by ? ` by ${r.by}` : ''} per ${r.periods.join('/')}: ${r.flag}`);
+  for (const r of s.rankRules) out.push(`Rank: ${r.position} ${r.count}${r.by ? ` by ${r.by}` : ''} per ${r.periods.join('/')}${r.includeVetoed ? ' (vetoed members ranked at 0)' : ''}: ${r.flag}`);
   out.push('', 'Decisions (Chinese):');
   for (const d of s.decisions) out.push(`  - [${d.about}] ${d.text}`);
   return out.join('\n') + '\n';

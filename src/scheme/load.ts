@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { builtinDir, builtinIds } from './builtins.js';
 import type { ZodIssue } from 'zod';
 import { checkScheme, type SchemeProblem } from './checks.js';
+import { decodeSchemeBytes } from './text.js';
 import { schemeSchema, type Scheme } from './schema.js';
 
 export type LoadResult = { ok: true; scheme: Scheme; builtin: boolean } | { ok: false; file: string; problems: SchemeProblem[] };
@@ -80,7 +81,8 @@ function readSchemeFile(file: string, ref: string): FileRead {
     let got = 0;
     for (let n = 1; n > 0 && got < buf.length; got += n) n = readSync(fd, buf, got, buf.length - got, null);
     if (got > MAX_SCHEME_BYTES) return tooLarge();
-    return { ok: true, text: buf.toString('utf8', 0, got) };
+    const decoded = decodeSchemeBytes(buf.subarray(0, got));
+    return decoded.ok ? decoded : problem(decoded.zh, decoded.en);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return problem(`方案文件无法读取（${code ?? 'error'}）：请检查文件权限`, `the scheme file cannot be read (${code ?? 'error'}): check its permissions`);

@@ -93,6 +93,11 @@ export const itemSchema = z.object({
   cap: num.nonnegative().optional(),
   /** Same 项目 at several levels counts once, at its highest level (R3). */
   highestOnly: z.boolean().default(false),
+  /**
+   * What competes under highestOnly: rows of one 项目 (R3, default), or every row of the item or its
+   * group whatever the 项目 (同类别不重复加分: one award per category per cycle, the highest).
+   */
+  highestPer: z.enum(['project', 'category']).default('project'),
   /** Points of one 项目 are split equally among its contributors (R19). */
   split: z.boolean().default(false),
   /** Counts on top of the component cap (县级以上 awards, it-bureau). */
@@ -143,6 +148,8 @@ export const rankRuleSchema = z.object({
   flag: text,
   /** Rank by one component instead of the total (quarterly star for the top contributor). */
   by: text.optional(),
+  /** Vetoed members (total 0) take part in the ranking of this rule (default: left out). */
+  includeVetoed: z.boolean().default(false),
   periods: z.array(z.enum(['month', 'quarter', 'half', 'cycle'])).default(['cycle']),
   note,
 }).strict();

@@ -183,14 +183,15 @@ describe('demolition (seed 000 篇3): open-ended points, 违法违纪 clears the
   it('totals, ranks and flags as worked by hand', () => {
     const praise = '表扬奖励';
     const talk = '提醒谈话，一般不推荐评优';
-    // Five members are ranked (F is cleared), so the top 5 are all of them; the bottom 3 are E, C, D.
+    // Five members are ranked (F is cleared), so the top 5 are all of them. The bottom 3 rank F too, at 0
+    // (「党员出现违法违纪行为年度内积分清零」; 「对年度排名后三位的党员进行提醒谈话」): E −140, F 0, C 10 — not D.
     expectMember(g, 'A', { total: 100, grade: null, rank: 1, flags: [praise] }); // 主讲 50 × 2
     expectMember(g, 'B', { total: 70, rank: 2, flags: [praise] }); // 主讲 50 + 被采纳 20
-    expectMember(g, 'D', { total: 15, rank: 3, flags: [praise, talk] }); // 发言 5 × 3
+    expectMember(g, 'D', { total: 15, rank: 3, flags: [praise] }); // 发言 5 × 3
     expectMember(g, 'C', { total: 10, rank: 4, flags: [praise, talk] }); // 提意见 10
     expectMember(g, 'E', { total: -140, rank: 5, deduction: 150, flags: [praise, talk] }); // 10 − 通报批评 150, no floor
-    // F: 主讲 × 3 = 150, but 违法违纪 (否决与处分) → 年度积分清零: 0, unranked, neither praised nor talked to.
-    expectMember(g, 'F', { total: 0, vetoed: true, rank: null, flags: [], components: { 积分: 150 } });
+    // F: 主讲 × 3 = 150, but 违法违纪 (否决与处分) → 年度积分清零: 0, unranked, not praised, talked to (bottom 3).
+    expectMember(g, 'F', { total: 0, vetoed: true, rank: null, flags: [talk], components: { 积分: 150 } });
     expect(member(g, 'F').vetoReason).toContain('违法违纪');
   });
 

@@ -401,7 +401,9 @@ describe('demolition (seed 000 篇3): open-ended points, top 5 and bottom 3', ()
     expect(total(ms, 'I')).toBe('-140.00');
     expect(get(ms, 'A').rank).toBe(1);
     for (const n of ['A', 'B', 'C', 'D', 'E']) expect(get(ms, n).flags).toContain('表扬奖励');
-    for (const n of ['G', 'H', 'I']) expect(get(ms, n).flags).toContain('提醒谈话，一般不推荐评优');
+    // 清零 is a total of 0, ranked with the rest (issue #12 point 6): the bottom 3 are I (−140), J (0), H (10).
+    for (const n of ['H', 'I', 'J']) expect(get(ms, n).flags).toContain('提醒谈话，一般不推荐评优');
+    expect(get(ms, 'G').flags).toEqual([]);
     expect(get(ms, 'F').flags).toEqual([]);
     expect(get(ms, 'J').vetoed).toBe(true);
     expect(total(ms, 'J')).toBe('0.00');

@@ -40,7 +40,7 @@ export function registerExplain(program: Command): void {
     const one = await collectOne(opts.ledger, '--ledger');
     reportNotes(one.notes, opts.quiet || opts.json);
     if (!one.file) return reportEmpty([opts.ledger], one.excluded, opts, { member: null, trace: [] });
-    const [loaded] = await loadLedgers([one.file], { ...(given ? { scheme: given } : {}), ...(arg && arg.kind !== 'month' ? { year: arg.year } : {}) });
+    const [loaded] = await loadLedgers([one.file], { ...(given ? { scheme: given } : {}), ...(arg && arg.kind !== 'month' ? { year: arg.year } : {}), ...(arg ? { periods: [arg.text] } : {}) });
     const { ledger, scheme, year } = loaded!;
     if (!ledger || !scheme || year === undefined) {
       printDiagnostics(loaded!.diagnostics);

@@ -57,14 +57,15 @@ export function registerTemplate(program: Command): void {
     const { ledgerTemplate } = await import('../../excel/write/template.js');
     const { scoringStandard } = await import('../../excel/write/standard.js');
     const { applicationForm } = await import('../../excel/write/application.js');
-    const { safeName } = await import('../../excel/write/names.js');
+    const { safeName, fileNamer } = await import('../../excel/write/names.js');
     const dir = await outDir(opts.out);
+    const fileName = fileNamer(dir);
     const set = new OutputSet(Boolean(opts.force));
     for (const [branch, roster] of groups) {
-      await set.add(join(dir, `${safeName(branch, { maxLength: 60 })}_积分台账_${year}.xlsx`), () => ledgerTemplate(scheme, { branch, year, layout: opts.layout as 'monthly' | 'card', ...(roster ? { roster } : {}) }));
+      await set.add(join(dir, fileName(`${safeName(branch, { maxLength: 60 })}_积分台账_${year}.xlsx`)), () => ledgerTemplate(scheme, { branch, year, layout: opts.layout as 'monthly' | 'card', ...(roster ? { roster } : {}) }));
     }
-    await set.add(join(dir, `${safeName(scheme.name, { maxLength: 60 })}_计分标准.xlsx`), () => scoringStandard(scheme));
-    await set.add(join(dir, '积分申请表.xlsx'), () => applicationForm(scheme, {}));
+    await set.add(join(dir, fileName(`${safeName(scheme.name, { maxLength: 60 })}_计分标准.xlsx`)), () => scoringStandard(scheme));
+    await set.add(join(dir, fileName('积分申请表.xlsx')), () => applicationForm(scheme, {}));
     const written = await set.commit();
     if (opts.json) return printJson({ scheme: scheme.id, year, written });
     for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));

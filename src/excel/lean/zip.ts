@@ -66,10 +66,10 @@ function localHeader(e: Central, when: { time: number; date: number }): Buffer {
   return h;
 }
 
-function centralHeader(e: Central, when: { time: number; date: number }): Buffer {
+function centralHeader(e: Central, when: { time: number; date: number }, host = 0): Buffer {
   const h = Buffer.alloc(46);
   h.writeUInt32LE(0x02014b50, 0);
-  h.writeUInt16LE(20, 4);
+  h.writeUInt16LE((host << 8) | 20, 4);
   h.writeUInt16LE(20, 6);
   h.writeUInt16LE(FLAG_UTF8, 8);
   h.writeUInt16LE(DEFLATE, 10);
@@ -79,6 +79,7 @@ function centralHeader(e: Central, when: { time: number; date: number }): Buffer
   h.writeUInt32LE(e.compressed, 20);
   h.writeUInt32LE(e.size, 24);
   h.writeUInt16LE(e.name.length, 28);
+  if (host === 3) h.writeUInt32LE((0o100644 << 16) >>> 0, 38); // rw-r--r-- regular file
   h.writeUInt32LE(e.offset, 42);
   return h;
 }
@@ -146,6 +147,12 @@ export interface ZipWriterOptions {
   level?: number;
   /** Time stamp of every entry (default now). */
   date?: Date;
+  /**
+   * "Made by" host: 0 MS-DOS (default, as Excel writes), 3 Unix. Info-ZIP's unzip converts the
+   * names of MS-DOS entries from code page 437 even when they are flagged UTF-8, so the portable
+   * packages (Chinese file names) say Unix.
+   */
+  host?: number;
 }
 
 /** Streams deflated entries into an open file; `finish()` writes the central directory. */
@@ -154,6 +161,7 @@ export class ZipWriter {
   private offset = 0;
   private readonly when: { time: number; date: number };
   private readonly level: number;
+  private readonly host: number;
 
   constructor(
     private readonly fh: FileHandle,
@@ -161,6 +169,7 @@ export class ZipWriter {
   ) {
     this.when = dosTime(opts.date ?? new Date());
     this.level = opts.level ?? 6;
+    this.host = opts.host ?? 0;
   }
 
   /**
@@ -284,7 +293,7 @@ export class ZipWriter {
   async finish(): Promise<void> {
     await this.flush();
     const parts: Buffer[] = [];
-    for (const e of this.entries) parts.push(centralHeader(e, this.when), e.name);
+    for (const e of this.entries) parts.push(centralHeader(e, this.when, this.host), e.name);
     const cd = Buffer.concat(parts);
     checkSize('the zip file', this.offset + cd.length + 22);
     await this.write(Buffer.concat([cd, endRecord(this.entries.length, cd.length, this.offset)]), this.offset);

@@ -71,3 +71,56 @@ export function uniqueNames(names: string[], options: SafeNameOptions & { reserv
   const taken = new Set((options.reserved ?? []).map((r) => r.toLowerCase()));
   return names.map((n) => uniqueName(safeName(n, options), taken, max));
 }
+
+/** Windows' device names: a file called CON, nul.txt or COM1.xlsx cannot be created on NTFS. */
+const DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+// eslint-disable-next-line no-control-regex
+const FILE_FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
+/** Windows' MAX_PATH (260 with the terminating NUL): Explorer, Excel and WPS open nothing longer. */
+export const WINDOWS_MAX_PATH = 259;
+
+/**
+ * A file name (with its extension) safe on NTFS and everywhere else: no <>:"/\|?* or control
+ * characters, no trailing dots or spaces, no device name (CON, NUL, COM1 … with any extension; such
+ * a name gets a leading _), the stem cut to maxLength characters (default 120) without splitting a
+ * character, and never empty.
+ */
+export function safeFileName(name: string, options: SafeNameOptions = {}): string {
+  const max = options.maxLength ?? 120;
+  const text = String(name ?? '').normalize('NFC');
+  const dot = text.lastIndexOf('.');
+  const ext = dot > 0 && /^\.[A-Za-z0-9]{1,8}$/.test(text.slice(dot)) ? text.slice(dot) : '';
+  let stem = (ext ? text.slice(0, dot) : text)
+    .replace(/[\t\n\r\v\f\u2028\u2029]+/g, ' ')
+    .replace(FILE_FORBIDDEN, '')
+    .replace(CONTROL, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
+  stem = cut(stem, Math.max(1, max - ext.length)).replace(/[. ]+$/, '');
+  if (stem === '') stem = options.fallback ?? '未命名';
+  if (DEVICE.test(stem.split('.')[0]!.trim())) stem = `_${stem}`;
+  return stem + ext;
+}
+
+const SUFFIX_ROOM = 5; // (2) … (999)
+
+/**
+ * Names output files in one folder: each safe (safeFileName), unique without regard to case (NTFS
+ * and Windows do not tell 一支部A.xlsx from 一支部a.xlsx) by (2), (3) …, and short enough that the
+ * whole path stays within Windows' MAX_PATH (the stem is cut further when the folder is deep).
+ */
+export function fileNamer(dir: string): (name: string) => string {
+  const taken = new Set<string>();
+  return (name) => {
+    const safe = safeFileName(name);
+    const room = WINDOWS_MAX_PATH - dir.length - 1 - SUFFIX_ROOM;
+    const fitted = safe.length > room && room > 16 ? safeFileName(safe, { maxLength: room }) : safe;
+    const dot = fitted.lastIndexOf('.');
+    const ext = dot > 0 ? fitted.slice(dot) : '';
+    const stem = ext ? fitted.slice(0, dot) : fitted;
+    const free = freeName(stem, (lower) => taken.has(`${lower}${ext.toLowerCase()}`), stem.length + SUFFIX_ROOM);
+    taken.add(`${free}${ext}`.toLowerCase());
+    return free + ext;
+  };
+}

@@ -132,7 +132,7 @@ function itemRow(c: Component, item: Item): Row {
   const how: string[] = [];
   if (item.veto) how.push('一票否决');
   if (item.zeroes) how.push('该项不得分');
-  if (item.highestOnly) how.push('同一项目按最高级计分，不累计');
+  if (item.highestOnly) how.push(item.highestPer === 'category' ? '同类别不重复加分，只计最高的一次' : '同一项目按最高级计分，不累计（须填写项目）');
   if (item.split) how.push('多人共同完成的平均分配');
   if (item.cap !== undefined) how.push(`本项每年不超过${fmt(item.cap)}分`);
   if (group?.cap !== undefined) how.push(`${group.name}合计不超过${fmt(group.cap)}分`);

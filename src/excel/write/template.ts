@@ -96,7 +96,7 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
     '填写说明：',
     '1. 本表由 score template 生成，请勿改动工作表名称和第 2 行表头；方案、年度信息由程序读取。',
     '2. 名册：每名党员一行；编号、联系电话按文本填写；日期按 2023-03-15 格式；不参加积分管理的党员在“积分管理”选“不参加”。',
-    `3. 月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和；扣分依据写在“依据/备注”。${scheme.components.some((c) => c.kind === 'recorded' && c.role === 'bonus') ? '加分栏没有加分的可以空着（按 0 分计），其余各栏每格都要填写。' : ''}`,
+    `${recordNote(scheme)}${scheme.components.some((c) => c.kind === 'recorded' && c.role === 'bonus') ? '加分栏没有加分的可以空着（按 0 分计），其余各栏每格都要填写。' : ''}`,
     '4. 加减分明细：每件加分或扣分事项一行，事项、级别从下拉列表选择，项目名称用于同一项目按最高级计分。',
     '5. 民主评议：填写好、一般、差的票数，或直接填写评议等次；否决与处分：记录一票否决和党纪处分。',
     `6. 计分标准见“${scheme.name}”，可用 score scheme show ${scheme.id} 查看。`,
@@ -107,6 +107,18 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
   ws.getCell(start, 1).font = FONT_HEADER;
   freezeBelow(ws, 1);
   printSetup(ws, { titleRows: 1 });
+}
+
+/**
+ * The 说明 line on record sheets, one way only: where 加减分明细 items deduct from a recorded entry,
+ * the sheet holds full points and the deduction is logged once, as an event (DEDUCTION_TWICE warns
+ * when both are done); otherwise the sheet holds the points earned.
+ */
+function recordNote(scheme: Scheme): string {
+  const recorded = new Set(scheme.components.filter((c) => c.kind === 'recorded').map((c) => c.id));
+  const aimed = scheme.items.filter((i) => i.entry && recorded.has(i.component)).map((i) => i.name);
+  if (aimed.length === 0) return '3. 月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和；扣分依据写在“依据/备注”。';
+  return `3. 月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和。“${aimed.slice(0, 2).join('”“')}”等扣分事项不在月表中扣：该项填未扣分时的得分，扣分只在“加减分明细”登记一行，score 自动从当月该项扣除（两处都扣会重复扣分，score 会提示）。`;
 }
 
 function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle, roster: Member[]): void {

@@ -1,0 +1,146 @@
+// Step "check", part 2: inputs a rule needs that are missing or entered twice — a 民主评议 that
+// weighs in the total (R5/R6/R7), a 项目 on a highest-level-only award (R3), a deduction typed
+// into a month sheet and also logged as an event (R1). Pure; called by validateLedger.
+import type { Component, Scheme } from '../scheme/schema.js';
+import { catalogueOf, evaluationGrades, type MemberIndex } from './catalogue.js';
+import { monthIndexOf, recordSheetNames, type Cycle } from './cycle.js';
+import { compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
+import type { Params } from './diagnostics.js';
+import { recordCell, type Evaluation, type EventRow, type Ledger, type SourceRef } from './model.js';
+
+export type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
+
+const pctText = (w: number): string => `${dec(w).times(100).toString()}%`;
+
+/** Whether an evaluation row gives the component a value (votes, a typed score, or a grade it maps). */
+function givesValue(c: Component, e: Evaluation): boolean {
+  if (c.votes && (e.good || e.fair || e.poor)) return true;
+  if (e.score) return true;
+  return Boolean(c.gradePoints && e.grade && c.gradePoints[e.grade.trim()] !== undefined);
+}
+
+/**
+ * 民主评议 the cycle total needs (EVAL_MISSING): every evaluation component that weighs in the
+ * total (weight ≠ 0) and the conversion by 评议等次 (R7). Only members of graded categories: an
+ * ungraded one (入党积极分子 are not evaluated with the party members) keeps the 缺少民主评议 flag.
+ */
+export function checkEvaluations(scheme: Scheme, ledger: Ledger, index: MemberIndex, add: Add): void {
+  const weighing = scheme.components.filter((c) => c.kind === 'evaluation' && c.weight !== 0);
+  const factors = scheme.conversion?.factors;
+  if (weighing.length === 0 && !factors) return;
+  const cat = catalogueOf(scheme);
+  const known = evaluationGrades(scheme);
+  const byMember = new Map<string, Evaluation>();
+  for (const e of ledger.evaluations) {
+    const { member } = index.resolve(e.name, e.id);
+    if (member) byMember.set(member.key, e);
+  }
+  for (const mem of ledger.members) {
+    if (!mem.participates) continue;
+    const category = cat.category(mem.category);
+    if (!category || !category.scored || !category.graded) continue;
+    const e = byMember.get(mem.key);
+    // An unknown 评议等次 is already an error of its own (EVAL_BAD_GRADE).
+    if (e?.grade && known.length > 0 && !known.includes(e.grade.trim())) continue;
+    const missing: string[] = [];
+    for (const c of weighing) {
+      if (!e || !givesValue(c, e)) missing.push(`「${c.name}」（按 ${pctText(c.weight)} 计入总分）`);
+    }
+    if (factors && !(e?.grade && factors[e.grade.trim()] !== undefined)) missing.push(`评议等次（年度积分按等次折算：${Object.entries(factors).map(([g, f]) => `${g} ${pctText(f)}`).join('、')}）`);
+    if (missing.length === 0) continue;
+    const how = [
+      weighing.some((c) => c.votes) ? '好、一般、差的票数' : '',
+      weighing.length > 0 ? '评议得分' : '',
+      known.length > 0 ? `评议等次（${known.join('、')}）` : '',
+    ].filter(Boolean).join('，或');
+    add('EVAL_MISSING', e?.source ?? mem.source, { name: mem.name, what: missing.join('；'), how });
+  }
+}
+
+/**
+ * R3 needs the 项目 (EVENT_NO_PROJECT): a highest-level-only row with a blank 项目 when the member
+ * has another row of the same item (or group) in the cycle — one 项目 counts once, two count twice,
+ * and only the clerk knows which. A single row needs no 项目. Category items (highestPer) ignore it.
+ */
+export function checkProjects(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
+  const cat = catalogueOf(scheme);
+  const rows = new Map<string, EventRow[]>();
+  for (const ev of ledger.events) {
+    const item = cat.item(ev.item);
+    if (!item?.highestOnly || item.highestPer === 'category') continue;
+    if (!ev.date || monthIndexOf(cycle, ev.date) < 0) continue;
+    const { member } = index.resolve(ev.name, ev.id);
+    if (!member) continue;
+    const k = `${member.key}\u0000${item.group ?? item.id}`;
+    const list = rows.get(k);
+    if (list) list.push(ev);
+    else rows.set(k, [ev]);
+  }
+  for (const list of rows.values()) {
+    if (list.length < 2) continue;
+    for (const ev of list) {
+      if (ev.project) continue;
+      const item = cat.item(ev.item)!;
+      add('EVENT_NO_PROJECT', ev.source, { name: ev.name, item: item.name, count: list.length });
+    }
+  }
+}
+
+/**
+ * One deduction counted twice (DEDUCTION_TWICE, a warning at both cells). "The same deduction" is
+ * decided as: the same member, the same recorded entry (学习教育 …) and the same record period (the
+ * month or quarter of the event's date), where the period's sheet holds less than the entry's full
+ * points AND 加减分明细 logs a deduction aimed at that entry in that period. The engine subtracts the
+ * event from the typed value, so a shortfall already typed in is taken off again.
+ */
+export function checkDoubleDeductions(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
+  if (scheme.cycle.record === 'none') return;
+  const cat = catalogueOf(scheme);
+  const entries = new Map<string, { comp: Component; max: Dec; name: string }>();
+  for (const c of scheme.components) {
+    if (c.kind !== 'recorded') continue;
+    for (const e of c.entries) entries.set(`${c.id}.${e.id}`, { comp: c, max: dec(e.max), name: e.name });
+  }
+  if (entries.size === 0) return;
+  const aimed = new Map<string, { key: string; period: number; events: { ev: EventRow; points: Dec }[] }>();
+  for (const ev of ledger.events) {
+    const item = cat.item(ev.item);
+    if (!item?.entry || item.points === undefined || !ev.date) continue;
+    const key = `${item.component}.${item.entry}`;
+    if (!entries.has(key)) continue;
+    const month = monthIndexOf(cycle, ev.date);
+    if (month < 0) continue;
+    const { member } = index.resolve(ev.name, ev.id);
+    if (!member) continue;
+    const period = scheme.cycle.record === 'quarter' ? Math.floor(month / 3) : month;
+    const k = `${member.key}\u0000${key}\u0000${period}`;
+    let g = aimed.get(k);
+    if (!g) aimed.set(k, (g = { key, period, events: [] }));
+    g.events.push({ ev, points: item.zeroes ? ZERO : times(dec(item.points), ev.count) });
+  }
+  if (aimed.size === 0) return;
+  const sheets = recordSheetNames(cycle, scheme.cycle.record);
+  for (const r of ledger.records) {
+    const { member } = index.resolve(r.name, r.id);
+    if (!member) continue;
+    for (const [key, entry] of entries) {
+      const g = aimed.get(`${member.key}\u0000${key}\u0000${r.period}`);
+      if (!g) continue;
+      const v = r.values[key];
+      if (v === null || v === undefined || compare(v, entry.max) >= 0) continue;
+      const logged = sum(g.events.map((x) => x.points));
+      const params: Params = {
+        name: r.name,
+        sheet: sheets[r.period],
+        entry: entry.name,
+        found: v.toString(),
+        max: entry.max.toString(),
+        short: entry.max.minus(v).toString(),
+        items: [...new Set(g.events.map((x) => x.ev.item))].join('、'),
+        logged: logged.toString(),
+      };
+      add('DEDUCTION_TWICE', recordCell(r, key), params, v.toString());
+      for (const { ev } of g.events) add('DEDUCTION_TWICE', ev.source, params, ev.item);
+    }
+  }
+}
