@@ -59,7 +59,8 @@ async function writeZip(file: string, entries: Entry[]): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   const fh = await open(tmp, 'w');
   try {
-    const zw = new ZipWriter(fh, { level: 9, host: 3 });
+    // level 9 would save 70 KB of 34 MB and take 2.5 times as long
+    const zw = new ZipWriter(fh, { level: 6, host: 3 });
     for (const e of entries) {
       const pieces: Buffer[] = [];
       for (let at = 0; at < e.data.length; at += 1 << 20) pieces.push(e.data.subarray(at, at + (1 << 20)));

@@ -51,15 +51,20 @@ function itBureauTwoYears(): Promise<TwoYears> {
     'it-bureau',
     '工信局机关支部',
     {
-      members: [{ name: '甲' }, { name: '乙' }],
-      records: everySheet(MONTHS, { 甲: task(6), 乙: task(5) }, { '11月': { 甲: task(5) }, '12月': { 甲: task(5) } }),
-      events: [{ date: '2022-10-01', name: '甲', item: '超额完成年度目标任务', points: 5 }],
-      evaluations: [{ name: '甲', grade: '优秀' }, { name: '乙', grade: '合格' }],
+      members: [{ name: '甲' }, { name: '乙' }, { name: '丁' }],
+      records: everySheet(MONTHS, { 甲: task(6), 乙: task(5), 丁: task(6) }, { '11月': { 甲: task(5), 丁: task(5) }, '12月': { 甲: task(5), 丁: task(5) } }),
+      events: [
+        { date: '2022-10-01', name: '甲', item: '超额完成年度目标任务', points: 5 },
+        // 丁: 20 + 70 + 奖励 10 + 县级以上表彰 5 (on top of the cap) = 105.
+        { date: '2022-10-01', name: '丁', item: '超额完成年度目标任务', points: 10 },
+        { date: '2022-11-01', name: '丁', item: '县级以上表彰通报表扬', points: 5 },
+      ],
+      evaluations: [{ name: '甲', grade: '优秀' }, { name: '乙', grade: '合格' }, { name: '丁', grade: '优秀' }],
     },
     {
-      members: [{ name: '甲' }, { name: '乙' }, { name: '丙' }],
-      records: everySheet(MONTHS, { 甲: task(6), 乙: task(6), 丙: task(6) }, { '12月': { 甲: task(4), 乙: task(4), 丙: task(4) } }),
-      evaluations: [{ name: '甲', grade: '优秀' }, { name: '乙', grade: '优秀' }, { name: '丙', grade: '优秀' }],
+      members: [{ name: '甲' }, { name: '乙' }, { name: '丙' }, { name: '丁' }],
+      records: everySheet(MONTHS, { 甲: task(6), 乙: task(6), 丙: task(6), 丁: task(6) }, { '12月': { 甲: task(4), 乙: task(4), 丙: task(4), 丁: task(4) } }),
+      evaluations: [{ name: '甲', grade: '优秀' }, { name: '乙', grade: '优秀' }, { name: '丙', grade: '优秀' }, { name: '丁', grade: '优秀' }],
     },
   );
 }
@@ -105,6 +110,11 @@ describe('it-bureau: from the second year the 基础分 is 20% of last year\'s t
     expectMember(r.g2023, '乙', { total: 84.4, grade: '合格', components: { 基础分: 14.4, 任务分: 70 } });
     // 丙: no 2022 result → the seed's 20 → 90 → 优秀.
     expectMember(r.g2023, '丙', { total: 90, grade: '优秀', components: { 基础分: 20, 任务分: 70 } });
+  });
+
+  it('「以后每年基础分值为上年度党员个人积分的20%」 within 「基础分20分」: last year 105 → 21 → 20', () => {
+    expectMember(r.g2022, '丁', { total: 105, grade: '优秀', components: { 基础分: 20, 任务分: 70 } });
+    expectMember(r.g2023, '丁', { total: 90, grade: '优秀', components: { 基础分: 20, 任务分: 70 } });
   });
 
   it('`explain --history OUT --json` shows the carried-over base step', () => {

@@ -120,6 +120,10 @@ describe('the linux-x64 tar.gz', { timeout: 180_000 }, () => {
     const t = await run(launcher, ['template', '--scheme', 'township', '--year', '2023', '--out', join(work, 'linux-data', 'blank')]);
     expect(t.status, t.stderr).toBe(0);
     expect(readdirSync(join(work, 'linux-data', 'blank'))).toHaveLength(3);
+    // scheme init reads templates/ from the package
+    const init = await run(launcher, ['scheme', 'init', '--out', join(work, 'linux-data', 'my', 'my.scheme.json')]);
+    expect(init.status, init.stderr).toBe(0);
+    expect((await run(launcher, ['scheme', 'show', join(work, 'linux-data', 'my', 'my.scheme.json')])).status).toBe(0);
   });
 });
 
@@ -194,10 +198,19 @@ describe.skipIf(!WINE)(`the win-x64 zip under Wine (Windows' own Node)${WINE ? '
     const lv = await score(['validate', led, '--json']);
     expect(wv.code).toBe(lv.status);
     expect(normalise(wv.stdout, [winPath(data)])).toEqual(normalise(lv.stdout, [data]));
+    // exit codes come through score.cmd: 1 for a ledger with errors, as on Linux
+    const bad = join(ROOT, 'fixtures', 'bad', 'CSV改名.xlsx');
+    const wb = await wine(['cmd', '/c', 'score.cmd', 'validate', winPath(bad)], pkg);
+    expect(wb.code).toBe(1);
+    expect(wb.code).toBe((await score(['validate', bad])).status);
     const out = join(data, '空白 台账');
     const wt = await wine(['cmd', '/c', 'score.cmd', 'template', '--scheme', 'township', '--year', '2023', '--out', winPath(out)], pkg);
     expect(wt.code, wt.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['积分申请表.xlsx', '浠水县兰溪镇党员积分管理_计分标准.xlsx', '党支部_积分台账_2023.xlsx'].sort());
+    const mine = join(data, '我的 方案', 'my.scheme.json');
+    const wi = await wine(['cmd', '/c', 'score.cmd', 'scheme', 'init', '--out', winPath(mine)], pkg);
+    expect(wi.code, wi.stderr).toBe(0);
+    expect(readdirSync(join(data, '我的 方案')).sort()).toEqual(['my.scheme.json', 'score-scheme.schema.json']);
   });
 
   it('评定.cmd: a dropped folder is graded for the year its ledgers name, into 输出 beside it', async () => {

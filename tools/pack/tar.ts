@@ -60,7 +60,7 @@ export function tarGz(entries: TarEntry[], mtime = new Date()): Buffer {
     out.push(header(short, e.data.length, e.mode ?? 0o644, secs, '0'), ...padded(e.data));
   }
   out.push(Buffer.alloc(BLOCK * 2));
-  return zlib.gzipSync(Buffer.concat(out), { level: 9 });
+  return zlib.gzipSync(Buffer.concat(out), { level: 6 });
 }
 
 /** One file out of a .tgz (as npm packs them: package/…), or undefined when it is not there. */
