@@ -110,6 +110,10 @@ describe('it-bureau: from the second year the 基础分 is 20% of last year\'s t
     expectMember(r.g2023, '乙', { total: 84.4, grade: '合格', components: { 基础分: 14.4, 任务分: 70 } });
     // 丙: no 2022 result → the seed's 20 → 90 → 优秀.
     expectMember(r.g2023, '丙', { total: 90, grade: '优秀', components: { 基础分: 20, 任务分: 70 } });
+    // … and that is said: the carry-over rule named in the regulation's words, for 丙 only.
+    const warnings = (r.g2023 as GradeOut & { historyWarnings: { year: number; message: string; missing: { name: string }[] }[] }).historyWarnings;
+    expect(warnings.map((w) => [w.year, w.missing.map((x) => x.name)])).toEqual([[2022, ['丙']]]);
+    expect(warnings[0]!.message).toBe('2022 年结果中没有 丙（工信局机关支部）：「基础分」按上年度积分的 20% 计（没有上年度结果时按第一年计）对其未使用');
   });
 
   it('「以后每年基础分值为上年度党员个人积分的20%」 within 「基础分20分」: last year 105 → 21 → 20', () => {

@@ -136,12 +136,12 @@ describe.skipIf(!WINE)(`the win-x64 zip under Wine (Windows' own Node)${WINE ? '
   let led: string;
 
   /** Runs under Wine with stdout and stderr in files and stdin from a file: a pipe gives EBADF under Wine. */
-  async function wine(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function wine(args: string[], cwd: string, extra: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
     const io = join(work, `io-${Date.now()}-${Math.random().toString(36).slice(2)}`);
     writeFileSync(`${io}.in`, '\r\n');
     const fds = [openSync(`${io}.in`, 'r'), openSync(`${io}.out`, 'w'), openSync(`${io}.err`, 'w')];
     try {
-      const r = await run(WINE!, args, { cwd, env, stdio: fds });
+      const r = await run(WINE!, args, { cwd, env: { ...env, ...extra }, stdio: fds });
       return { code: r.status, stdout: readFileSync(`${io}.out`, 'utf8'), stderr: readFileSync(`${io}.err`, 'utf8') };
     } finally {
       fds.forEach(closeSync);
@@ -179,6 +179,10 @@ describe.skipIf(!WINE)(`the win-x64 zip under Wine (Windows' own Node)${WINE ? '
     const linux = normalise(l.stdout.replace(/输出 linux/g, '输出'), [data]);
     expect(win).toEqual(linux);
     expect((win as { written: string[] }).written).toEqual(['<ROOT>/输出/2023年度评定结果.xlsx', '<ROOT>/输出/2023年度公示名单.xlsx']);
+    // the same with the ledgers read in worker threads (a county's batch), started from a file URL on Windows
+    const ww = await wine(['cmd', '/c', 'score.cmd', 'grade', '--year', '2023', '--dir', winPath(led), '--out', winPath(join(data, '输出 workers')), '--json'], pkg, { SCORE_WORKERS: '2' });
+    expect(ww.code, ww.stderr).toBe(0);
+    expect(normalise(ww.stdout.replace(/输出 workers/g, '输出'), [winPath(data)])).toEqual(linux);
   });
 
   it('grade twice into the same output: the second run does not read its own output', async () => {

@@ -1,16 +1,18 @@
 // `score compute FILES… [--period 2023Q1|2023-03|2023]`: totals per member for each period asked,
 // and the filled 评分汇总表 per branch (a sheet per period).
 import type { Command } from 'commander';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { checkHistoryOption, historyOptions, historyReport, readHistoryOption, type HistoryReport } from '../history-option.js';
 import { evaluate } from '../../core/engine.js';
 import { monthsRead, monthsReadNote, periodTitle } from '../../core/cycle.js';
 import type { PeriodResult } from '../../core/result.js';
 import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
+import { noteLaterRows } from '../period-note.js';
 import { batchScheme } from '../../batch/inputs.js';
 import { gatherLedgers } from '../../batch/gather.js';
 import { outDir, periodArgs, periodOf, schemeOption } from '../common.js';
-import { printJson, say, type CommonOptions, progress } from '../output.js';
+import { note, printJson, say, type CommonOptions, progress } from '../output.js';
 import { membersTable, resultJson } from '../render.js';
 import { reportEmpty, reportExcluded, reportNothingReadable, reportNotes } from '../excluded.js';
 import { splitBatch } from '../../batch/split.js';
@@ -20,18 +22,20 @@ import { UsageError } from '../../batch/exit.js';
 interface Options extends CommonOptions {
   period?: string;
   quotaScope?: 'branch' | 'township';
+  history?: string | false;
 }
 
 export function registerCompute(program: Command): void {
   withCommon(
-    program
+    historyOptions(program
       .command('compute')
       .description(t('计算月度、季度和年度积分，写出评分汇总表', 'compute monthly, quarterly and cycle totals; write the 评分汇总表'))
       .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
       .option('--period <periods>', t('期间：2023（年度）、2023Q1（季度）、2023H1（半年）、2023-03（月），可用逗号写多个（默认：台账的年度）', 'period(s): 2023, 2023Q1, 2023H1, 2023-03, comma-separated (default: the cycle)'))
-      .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'), undefined),
+      .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'), undefined), { zh: '输出目录；只用于年度', en: 'the output folder; for the cycle only' }),
   ).action(async (args: string[], opts: Options) => {
     const given = schemeOption(opts.scheme);
+    checkHistoryOption(opts.history);
     const periods = periodArgs(opts.period);
     const years = new Set(periods.filter((p) => p.kind !== 'month').map((p) => p.year));
     if (years.size > 1) throw new UsageError(t('一次只能计算同一个年度的期间', 'all periods must be in one cycle'));
@@ -48,10 +52,15 @@ export function registerCompute(program: Command): void {
     const batch = splitBatch(items, scheme, gathered.excluded);
     const cycleYear = year ?? items.find((i) => i.year)?.year;
     const results: PeriodResult[] = [];
+    const told: HistoryReport[] = [];
     const wanted = periods.length > 0 ? periods : [{ text: String(cycleYear), year: cycleYear!, kind: 'cycle' as const }];
     for (const arg of wanted) {
       const { cycle, period } = periodOf(scheme, arg);
-      results.push(evaluate({ scheme, ledgers: batch.ledgers, year: cycle.year, period, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) }));
+      // The cycle uses earlier results (consecutive-year and carry-over rules) as grade does; months and quarters never do.
+      const history = period.kind === 'cycle' ? await readHistoryOption(opts.history, resolve(opts.out ?? '输出'), cycle.year) : undefined;
+      const r = evaluate({ scheme, ledgers: batch.ledgers, year: cycle.year, period, ...(history ? { history: history.entries } : {}), ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) });
+      results.push(r);
+      told.push(history ? historyReport(scheme, r, history) : { json: {}, lines: [] });
     }
     const set = new OutputSet(Boolean(opts.force));
     if (batch.ledgers.length > 0) {
@@ -71,13 +80,15 @@ export function registerCompute(program: Command): void {
     const written = await set.commit();
     reportExcluded(batch, opts.json);
     if (opts.json) {
-      const out = results.map((r) => resultJson(r, batch.issues, { monthsRead: monthsRead(r.cycle, r.period), excluded: batch.excluded, written }));
+      const out = results.map((r, i) => resultJson(r, batch.issues, { monthsRead: monthsRead(r.cycle, r.period), excluded: batch.excluded, written, ...told[i]!.json }));
       return printJson(out.length === 1 ? out[0] : out);
     }
     for (const r of results) {
       say(opts, `${periodTitle(r.cycle, r.period)}（${scheme.name}）　${t(monthsReadNote(r.cycle, r.period).zh, monthsReadNote(r.cycle, r.period).en)}`);
       say(opts, () => membersTable(scheme, r));
     }
+    for (const line of told.flatMap((x) => x.lines)) note(opts, line);
+    noteLaterRows(batch.issues, opts);
     for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
   });
 }

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import chalk from 'chalk';
 import { evaluate } from '../../core/engine.js';
-import { periodTitle } from '../../core/cycle.js';
+import { cycleOf, cycleTitle, monthsRead, periodTitle } from '../../core/cycle.js';
 import { placeText } from '../../core/diagnostics.js';
 import { norm } from '../../core/text.js';
 import { lang, t } from '../../batch/i18n.js';
@@ -11,36 +11,36 @@ import { withCommon } from '../main.js';
 import { loadLedgers } from '../../batch/inputs.js';
 import { periodArgs, periodOf, schemeOption } from '../common.js';
 import { resolve } from 'node:path';
-import { printJson, type CommonOptions } from '../output.js';
+import { note, printJson, type CommonOptions } from '../output.js';
 import { memberJson, printDiagnostics } from '../render.js';
 import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
-import { readHistoryDir } from '../../batch/history.js';
+import { checkHistoryOption, historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 import { collectOne } from '../../batch/collect.js';
 import { reportEmpty, reportNotes } from '../excluded.js';
 
 interface Options extends CommonOptions {
   ledger: string;
   period?: string;
-  history?: string;
+  history?: string | false;
 }
 
 export function registerExplain(program: Command): void {
   withCommon(
-    program
+    historyOptions(program
       .command('explain')
       .description(t('逐条说明某名党员的得分：每条规则、每个来源单元格、每个上限', "explain one member's score: each rule, source cell and cap"))
       .argument('<name>', t('党员姓名或编号', 'member name or 编号'))
       .requiredOption('--ledger <file>', t('该党员所在支部的台账', "the member's ledger"))
-      .option('--period <period>', t('期间：2023、2023Q1、2023-03（默认：年度）', 'period (default: the cycle)'))
-      .option('--history <dir>', t('往年评定结果所在文件夹', 'earlier results')),
+      .option('--period <period>', t('期间：2023、2023Q1、2023H1、2023-03（默认：年度）', 'period (default: the cycle)')), { zh: '当前文件夹下的「输出」', en: './输出' }),
     { out: false },
   ).action(async (name: string, opts: Options) => {
     const given = schemeOption(opts.scheme);
+    checkHistoryOption(opts.history);
     const [arg] = periodArgs(opts.period);
     const one = await collectOne(opts.ledger, '--ledger');
     reportNotes(one.notes, opts.quiet || opts.json);
     if (!one.file) return reportEmpty([opts.ledger], one.excluded, opts, { member: null, trace: [] });
-    const [loaded] = await loadLedgers([one.file], { ...(given ? { scheme: given } : {}), ...(arg && arg.kind !== 'month' ? { year: arg.year } : {}), ...(arg ? { periods: [arg.text] } : {}) });
+    const [loaded] = await loadLedgers([one.file], { ...(given ? { scheme: given } : {}), ...(arg ? { periods: [arg.text] } : {}) });
     const { ledger, scheme, year } = loaded!;
     if (!ledger || !scheme || year === undefined) {
       printDiagnostics(loaded!.diagnostics);
@@ -49,12 +49,19 @@ export function registerExplain(program: Command): void {
     const member = ledger.members.find((m) => norm(m.name) === norm(name) || (m.id && norm(m.id) === norm(name)));
     if (!member) throw new UsageError(t(`台账中没有「${name}」：名册里有 ${ledger.members.slice(0, 8).map((m) => m.name).join('、')}…`, `no member ${name} in the ledger`));
     const { cycle, period } = arg ? periodOf(scheme, arg) : periodOf(scheme, { text: String(year), year, kind: 'cycle' });
-    const history = (await readHistoryDir(resolve(opts.history ?? '输出'), cycle.year)).entries;
-    const result = evaluate({ scheme, ledgers: [ledger], year: cycle.year, period, history });
+    // A period of another cycle would be explained from this cycle's data: refuse it.
+    if (ledger.cycleYear !== undefined && ledger.cycleYear !== cycle.year) {
+      const own = cycleOf(ledger.cycleYear, scheme.cycle);
+      throw new UsageError(t(`期间 ${arg!.text} 不在这本台账的积分周期内：台账是 ${cycleTitle(own)}（${own.start} 至 ${own.end}）。请用这个周期内的期间，例如 --period ${own.year}、${own.year}Q1，或换用 ${cycle.year} 年度的台账`, `period ${arg!.text} is outside this ledger's cycle ${own.year} (${own.start} to ${own.end}): use a period such as ${own.year} or ${own.year}Q1, or the ${cycle.year} ledger`));
+    }
+    const history = await readHistoryOption(opts.history, resolve('输出'), cycle.year);
+    const result = evaluate({ scheme, ledgers: [ledger], year: cycle.year, period, history: history.entries });
+    const told = historyReport(scheme, result, history);
     const m = result.branches[0]!.members.find((x) => x.key === member.key);
     const errors = loaded!.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) setExit(EXIT_INPUT);
-    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, member: m ? memberJson(m) : null, trace: m?.trace.map((s) => ({ rule: s.rule, text: s[lang()], source: s.source ? placeText(s.source) : null })) ?? [], issues: errors.length });
+    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), member: m ? memberJson(m) : null, trace: m?.trace.map((s) => ({ rule: s.rule, text: s[lang()], source: s.source ? placeText(s.source) : null })) ?? [], issues: errors.length, ...told.json });
+    for (const line of told.lines) note(opts, line);
     const out: string[] = [];
     out.push(chalk.bold(`${member.name}${member.id ? `（${member.id}）` : ''}　${ledger.branch}　${periodTitle(cycle, period)}　${scheme.name}`));
     if (!m) {

@@ -14,14 +14,14 @@ import { overviewTable, resultJson } from '../render.js';
 import { reportEmpty, reportExcluded, reportNothingReadable, reportNotes } from '../excluded.js';
 import { splitBatch } from '../../batch/split.js';
 import { OutputSet } from '../../batch/write.js';
-import { readHistoryDir } from '../../batch/history.js';
+import { checkHistoryOption, historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 import { UsageError } from '../../batch/exit.js';
 import { timing } from '../timing.js';
 
 interface Options extends CommonOptions {
   year?: string;
   dir?: string;
-  history?: string;
+  history?: string | false;
   quotaScope?: 'branch' | 'township';
   from?: string;
   days?: string;
@@ -29,26 +29,26 @@ interface Options extends CommonOptions {
 
 export function registerGrade(program: Command): void {
   withCommon(
-    program
+    historyOptions(program
       .command('grade')
       .description(t('年度评定：计分、等次、星级、名额、连续年度规则，写出评定结果和公示名单', 'grade a cycle: totals, grades, stars, quotas, consecutive-year rules; write results and publication lists'))
       .argument('[files...]', t('台账文件或文件夹（也可用 --dir；都不给时为当前文件夹）', 'ledger files or folders (or --dir; none: the current folder)'))
       .requiredOption('--year <year>', t('积分年度，如 2023', 'cycle, e.g. 2023'))
       .option('--dir <dir>', t('台账所在文件夹（递归查找 .xlsx）', 'folder of ledgers (searched recursively)'))
-      .option('--history <dir>', t('往年评定结果所在文件夹（默认：输出目录）', 'folder of earlier results (default: the output folder)'))
       .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'))
       .option('--from <date>', t('公示开始日期（默认：周期结束后的第一个工作日）', 'publication start (default: first working day after the cycle)'))
-      .option('--days <n>', t('公示天数（默认取方案，至少 7 天）', 'publication days (default: the scheme, at least 7)')),
+      .option('--days <n>', t('公示天数（默认取方案，至少 7 天）', 'publication days (default: the scheme, at least 7)')), { zh: '输出目录', en: 'the output folder' }),
   ).action(async (args: string[], opts: Options) => {
     const year = parseYear(opts.year)!;
     if (opts.quotaScope && !['branch', 'township'].includes(opts.quotaScope)) throw new UsageError(t('--quota-scope 只能是 branch 或 township', '--quota-scope is branch or township'));
     const given = schemeOption(opts.scheme);
+    checkHistoryOption(opts.history);
     const dir = await outDir(opts.out);
     // No files and no --dir: the ledgers of the current folder (its output folder is never read).
     const inputs = [...args, ...(opts.dir ? [opts.dir] : [])];
     if (inputs.length === 0) inputs.push('.');
     timing('start');
-    const history = await readHistoryDir(resolve(opts.history ?? dir), year);
+    const history = await readHistoryOption(opts.history, dir, year);
     // Each ledger is computed as soon as it is read (on every core), then dropped: memory stays flat.
     const load = { ...(given ? { scheme: given } : {}), year, skipOtherYears: true, compute: { history: history.entries }, onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) };
     const gathered = await gatherLedgers(inputs, { outDir: dir, load });
@@ -61,8 +61,9 @@ export function registerGrade(program: Command): void {
       return reportNothingReadable(items, gathered.excluded, opts, { cycle: String(year), period: String(year) });
     }
     const batch = splitBatch(items, scheme, gathered.excluded);
-    if (history.files.length > 0) note(opts.json ? { quiet: true } : opts, t(`使用往年结果：${history.files.join('、')}`, `earlier results: ${history.files.join(', ')}`));
     const result = gradeBranches({ scheme, year, history: history.entries, trace: false, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) }, batch.branches);
+    const told = historyReport(scheme, result, history);
+    for (const line of told.lines) note(opts.json ? { quiet: true } : opts, line);
     timing('history and grade');
     const days = Math.max(7, opts.days ? Number(opts.days) : scheme.cycle.publishDays);
     const from = opts.from ?? nextWorkingDay(result.cycle.end);
@@ -76,7 +77,7 @@ export function registerGrade(program: Command): void {
     const written = await set.commit();
     timing('write');
     reportExcluded(batch, opts.json);
-    if (opts.json) return printJson(resultJson(result, batch.issues, { excluded: batch.excluded, written, history: history.files }));
+    if (opts.json) return printJson(resultJson(result, batch.issues, { excluded: batch.excluded, written, history: history.files, ...told.json }));
     say(opts, t(`${scheme.name}　${label}评定（${batch.ledgers.length} 个支部，${result.branches.reduce((n, b) => n + b.members.length, 0)} 名党员）`, `${scheme.name} ${year}: ${batch.ledgers.length} branches`));
     say(opts, () => overviewTable(scheme, result, batch.excluded));
     const attention = opts.quiet ? 0 : result.branches.flatMap((b) => b.members.filter((m) => followUpFlags(m).length > 0 || m.vetoed)).length;

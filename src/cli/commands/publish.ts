@@ -7,34 +7,35 @@ import { toNumber } from '../../core/decimal.js';
 import { outputOrder } from '../../core/grade.js';
 import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
+import { noteLaterRows } from '../period-note.js';
 import { batchScheme } from '../../batch/inputs.js';
 import { gatherLedgers } from '../../batch/gather.js';
 import { nextWorkingDay, outDir, periodArgs, periodOf, schemeOption } from '../common.js';
-import { printJson, say, type CommonOptions, progress } from '../output.js';
+import { note, printJson, say, type CommonOptions, progress } from '../output.js';
 import { excludedJson, reportEmpty, reportExcluded, reportNothingReadable, reportNotes } from '../excluded.js';
 import { splitBatch } from '../../batch/split.js';
 import { OutputSet } from '../../batch/write.js';
 import { UsageError } from '../../batch/exit.js';
-import { readHistoryDir } from '../../batch/history.js';
+import { checkHistoryOption, historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 
 interface Options extends CommonOptions {
   period: string;
   from?: string;
   days?: string;
-  history?: string;
+  history?: string | false;
 }
 
 export function registerPublish(program: Command): void {
   withCommon(
-    program
+    historyOptions(program
       .command('publish')
       .description(t('写出月度、季度或年度的公示名单（只含姓名、支部、积分、等次）', 'write the publication list for a month, quarter or year (public fields only)'))
       .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
       .requiredOption('--period <period>', t('期间：2023Q1、2023H1、2023-03 或 2023', 'period: 2023Q1, 2023H1, 2023-03 or 2023'))
       .option('--from <date>', t('公示开始日期 YYYY-MM-DD（默认：期间结束后的第一个工作日）', 'first day YYYY-MM-DD (default: first working day after the period)'))
-      .option('--days <n>', t('公示天数（默认取方案，至少 7 天）', 'days (default: the scheme, at least 7)'))
-      .option('--history <dir>', t('往年评定结果所在文件夹（年度公示用）', 'earlier results (for the year)')),
+      .option('--days <n>', t('公示天数（默认取方案，至少 7 天）', 'days (default: the scheme, at least 7)')), { zh: '输出目录；只用于年度公示', en: 'the output folder; for the year only' }),
   ).action(async (args: string[], opts: Options) => {
+    checkHistoryOption(opts.history);
     const [arg, ...more] = periodArgs(opts.period);
     if (!arg || more.length > 0) throw new UsageError(t('--period 只能写一个期间', '--period takes one period'));
     if (opts.from && !isValidIso(opts.from.normalize('NFKC'))) throw new UsageError(t(`--from「${opts.from}」不是日期，例如 2023-04-03`, `--from ${opts.from} is not a date such as 2023-04-03`));
@@ -52,8 +53,10 @@ export function registerPublish(program: Command): void {
     }
     const batch = splitBatch(items, scheme, gathered.excluded);
     const { cycle, period } = periodOf(scheme, arg);
-    const history = period.kind === 'cycle' ? (await readHistoryDir(opts.history ? await outDir(opts.history) : dir, cycle.year)).entries : [];
-    const result = evaluate({ scheme, ledgers: batch.ledgers, year: cycle.year, period, history });
+    const history = period.kind === 'cycle' ? await readHistoryOption(opts.history, dir, cycle.year) : { entries: [], files: [], firstYear: false };
+    const result = evaluate({ scheme, ledgers: batch.ledgers, year: cycle.year, period, history: history.entries });
+    const told = historyReport(scheme, result, history);
+    for (const line of told.lines) note(opts.json ? { quiet: true } : opts, line);
     const windowDays = Math.max(days ?? scheme.cycle.publishDays, scheme.cycle.publishDays >= 7 ? 7 : scheme.cycle.publishDays);
     const from = opts.from?.normalize('NFKC') ?? nextWorkingDay(period.end);
     const to = addDays(from, windowDays - 1);
@@ -64,10 +67,11 @@ export function registerPublish(program: Command): void {
     const written = await set.commit();
     reportExcluded(batch, opts.json);
     const rows = result.branches.flatMap((b) => outputOrder(b.members).map((m) => ({ branch: b.branch, name: m.name, total: toNumber(m.total), grade: m.grade ?? null, stars: m.stars ?? null })));
-    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), from, to, days: windowDays, members: rows, excluded: batch.excluded.map(excludedJson), written });
+    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), from, to, days: windowDays, members: rows, excluded: batch.excluded.map(excludedJson), written, ...told.json });
     say(opts, t(`${title}党员积分公示　公示期：${chineseDate(from)}至${chineseDate(to)}（${windowDays} 天）`, `${title} publication: ${from} to ${to} (${windowDays} days)`));
     say(opts, `  ${t(monthsReadNote(cycle, period).zh, monthsReadNote(cycle, period).en)}`);
     for (const b of result.branches) say(opts, `  ${b.branch}：${b.members.filter((m) => m.participates).length} ${t('人', 'members')}`);
+    noteLaterRows(batch.issues, opts);
     for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
   });
 }

@@ -89,7 +89,12 @@ export function readRoster(ctx: ReadContext, ws: SheetLike): Member[] {
     const name = r.text('name');
     const id = r.id('id');
     if (name === '' && !id) continue;
-    if (name !== '' && !checkName(ctx, r.ref('name'), name, 'name')) continue;
+    if (name === '') {
+      // A numbered row without a name (blank, or only invisible characters); a text too long for a cell is reported already.
+      if (r.cell('name').text === '') ctx.report('READ_NAME_EMPTY', r.ref('name'));
+      continue;
+    }
+    if (!checkName(ctx, r.ref('name'), name, 'name')) continue;
     const m: Member = {
       key: id ?? name,
       name,

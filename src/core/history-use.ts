@@ -1,0 +1,70 @@
+// Step "grade", said out loud: which rules of a scheme look at earlier cycles (consecutive-year flags
+// R16, a base carried over from last year), and which earlier results they found. Pure.
+import type { Scheme } from '../scheme/schema.js';
+import type { HistoryLookup } from './compute.js';
+import type { PeriodResult } from './result.js';
+
+/** A rule that reads earlier cycles, named in the regulation's words. */
+export interface HistoryRule {
+  /** 连续两年规则（集中学习班） / 基础分按上年度积分的 20% 计. */
+  zh: string;
+  en: string;
+  /** How many cycles back it looks (1 = last year only). */
+  back: number;
+}
+
+const CN = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+export function historyRules(scheme: Scheme): HistoryRule[] {
+  const out: HistoryRule[] = [];
+  for (const f of scheme.flags) {
+    if (!f.years) continue;
+    out.push({ zh: `连续${CN[f.years] ?? f.years}年规则（${f.flag}）`, en: `${f.years}-consecutive-year rule (${f.flag})`, back: f.years - 1 });
+  }
+  for (const c of scheme.components) {
+    if (!c.fromHistory) continue;
+    const pct = Math.round(c.fromHistory.pct * 1000) / 10;
+    out.push({ zh: `「${c.name}」按上年度积分的 ${pct}% 计（没有上年度结果时按第一年计）`, en: `${c.name} from ${pct}% of last year's total (first-year value without it)`, back: 1 });
+  }
+  return out;
+}
+
+/** One earlier cycle the rules need: who had no result of it. */
+export interface HistoryGap {
+  year: number;
+  rules: HistoryRule[];
+  /** Members (graded or scored) with no result of that cycle, in output order. */
+  missing: { branch: string; name: string }[];
+  /** Members looked up. */
+  of: number;
+}
+
+/**
+ * For each earlier cycle the scheme's rules need (up to the longest look-back), the members that
+ * have no result of it. Empty when the scheme has no such rule, or every member was found.
+ */
+export function historyGaps(scheme: Scheme, result: PeriodResult, history: HistoryLookup): HistoryGap[] {
+  const rules = historyRules(scheme);
+  if (rules.length === 0 || result.period.kind !== 'cycle') return [];
+  const members = result.branches.flatMap((b) => b.members.filter((m) => m.participates).map((m) => ({ m, branch: b.branch })));
+  const deepest = Math.max(...rules.map((r) => r.back));
+  const gaps: HistoryGap[] = [];
+  for (let back = 1; back <= deepest; back++) {
+    const year = result.cycle.year - back;
+    const missing = members.filter(({ m, branch }) => !history.of(m, branch).some((h) => h.cycle === year)).map(({ m, branch }) => ({ branch, name: m.name }));
+    if (missing.length > 0) gaps.push({ year, rules: rules.filter((r) => r.back >= back), missing, of: members.length });
+  }
+  return gaps;
+}
+
+/** 2022 年结果未找到：连续两年规则（集中学习班）未使用 — or, when some were found, who was not. */
+export function gapText(g: HistoryGap, lang: 'zh' | 'en'): string {
+  const rules = g.rules.map((r) => r[lang]).join(lang === 'zh' ? '、' : '; ');
+  const names = g.missing.slice(0, 5).map((x) => `${x.name}（${x.branch}）`).join('、') + (g.missing.length > 5 ? ` 等 ${g.missing.length} 人` : '');
+  if (lang === 'en') {
+    return g.missing.length === g.of
+      ? `no results of ${g.year} found: ${rules} not applied`
+      : `${g.missing.length} of ${g.of} members have no ${g.year} result (${g.missing.slice(0, 5).map((x) => x.name).join(', ')}${g.missing.length > 5 ? ', …' : ''}): ${rules} not applied to them`;
+  }
+  return g.missing.length === g.of ? `${g.year} 年结果未找到：${rules}未使用` : `${g.year} 年结果中没有 ${names}：${rules}对${g.missing.length === 1 ? '其' : `这 ${g.missing.length} 人`}未使用`;
+}
