@@ -1500,6 +1500,15 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },
     {
+      code: 'SANCTION_ALSO_EVENT', severity: 'warning', scheme: 'agency', layout: 'monthly', args: [],
+      what: '政务服务中心方案（agency）：第 2 名党员的党内警告在《否决与处分》登记了，又在《加减分明细》登记了“党内处分（警告）”（只扣一次分）',
+      prepare: (spec) => {
+        spec.events = spec.events.filter((e) => !(e.id === m(spec, 1).id && e.item === '党内处分'));
+        spec.sanctions.push({ date: '2023-06-02', name: m(spec, 1).name, id: m(spec, 1).id, type: '警告', note: '党内警告处分' });
+      },
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-06-02', name: m(spec, 1).name, id: m(spec, 1).id, item: '党内处分', level: '警告', count: 1, points: 5 }),
+    },
+    {
       code: 'SANCTION_OUTSIDE_CYCLE', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '否决与处分的日期是 2022-11-20，不在 2023 年度内',
       prepare: (spec) => spec.sanctions.push({ date: '2022-11-20', name: m(spec, 1).name, id: m(spec, 1).id, type: '违反法律法规', note: '上年度事项误记入本年' }),

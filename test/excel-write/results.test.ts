@@ -37,12 +37,15 @@ describe('summarySheet', async () => {
     expect(ws.getCell('B5').value).toBe('李四');
     expect(ws.getCell('J5').value).toBe('★★★★');
     expect(ws.getCell('B6').value).toBe('王五');
-    expect(ws.getCell('L6').value).toBe('延长预备期');
+    expect(ws.getCell('L6').value).toBe('延长预备期；预备党员：计分，不评定等次');
     expect(ws.getCell('B7').value).toBe('孙七');
     expect(ws.getCell('H7').value).toBe(0);
     expect(ws.getCell('L7').value).toBe('一票否决；一票否决：违反政治纪律');
-    expect(ws.getCell('B8').value).toBeNull();
-    expect(allText(back)).not.toContain('赵六');
+    // The exempt member is no row, only named under the table with the reason.
+    expect(ws.getCell('A9').value).toBe('不参加积分管理：不计分、不评定等次，不计入人数：赵六（1 人）。');
+    const rowsNaming: number[] = [];
+    back.eachSheet((sheet) => sheet.eachRow((row, n) => row.eachCell((c) => String(c.value).includes('赵六') && !rowsNaming.includes(n) && rowsNaming.push(n))));
+    expect(rowsNaming).toEqual([9]);
   });
 });
 

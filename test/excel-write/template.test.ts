@@ -60,7 +60,7 @@ describe('ledgerTemplate, monthly layout', async () => {
     expect(header).toEqual(['序号', '姓名', '编号', '学习教育(10分)', '组织生活(10分)', '党费缴纳(10分)', '遵纪守法(10分)', '设岗定责(20分)', '履职(20分)', '为民办实事(20分)', '合计', '依据/备注']);
     expect(ws.getCell('B4').value).toBe('李四');
     expect(ws.getCell('C4').value).toBe('D002');
-    expect(ws.getCell('K3').value).toMatchObject({ formula: 'SUM(D3:J3)' });
+    expect(ws.getCell('K3').value).toMatchObject({ formula: 'IF(COUNT(D3:J3)=0,"",SUM(D3:J3))' });
     expect(ws.getCell('D3').dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 10] });
     expect(ws.getCell('H6').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 20] });
     expect(ws.getCell('D3').dataValidation.error).toContain('学习教育');
@@ -138,7 +138,7 @@ describe('ledgerTemplate, other shapes', () => {
     expect(ws.getCell('I5').value).toBe('合计');
     expect(ws.getCell('A6').value).toBe('1月');
     expect(ws.getCell('A17').value).toBe('12月');
-    expect(ws.getCell('I6').value).toMatchObject({ formula: 'SUM(B6:H6)' });
+    expect(ws.getCell('I6').value).toMatchObject({ formula: 'IF(COUNT(B6:H6)=0,"",SUM(B6:H6))' });
     expect(ws.getCell('B6').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 10] });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
   });

@@ -27,6 +27,7 @@ function checkedThrough(items: LoadedLedger[], arg: PeriodArg | undefined): { la
 
 interface Options extends CommonOptions {
   report?: boolean;
+  reportPerBranch?: boolean;
   year?: string;
   period?: string;
 }
@@ -39,7 +40,8 @@ export function registerValidate(program: Command): void {
       .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
       .option('--year <year>', t('积分年度（默认取「说明」表）', 'cycle (default: from 说明)'))
       .option('--period <period>', t('只检查到这个期间为止：2023Q1、2023H1、2023-03（之后尚未记录的月份不算错误；默认：整个年度）', 'check up to this period: 2023Q1, 2023H1, 2023-03 (later months not yet recorded are fine; default: the cycle)'))
-      .option('--report', t('另写一份「问题清单」工作簿（每个支部一张表）', 'also write a 问题清单 workbook (a sheet per branch)')),
+      .option('--report', t('另写一份「问题清单」工作簿（每个台账一张表）', 'also write a 问题清单 workbook (a sheet per ledger)'))
+      .option('--report-per-branch', t('每个有问题的台账单独写一份问题清单（问题清单_台账名.xlsx），便于发回支部', 'write one 问题清单 per ledger with problems (问题清单_<ledger>.xlsx), to send back')),
   ).action(async (args: string[], opts: Options) => {
     const scheme = schemeOption(opts.scheme);
     const year = parseYear(opts.year);
@@ -56,22 +58,29 @@ export function registerValidate(program: Command): void {
     const all = items.flatMap((i) => i.diagnostics);
     const through = checkedThrough(items, periods[0]);
     let reportPath: string | undefined;
-    if (opts.report) {
-      const { problemsWorkbook } = await import('../../excel/write/problems.js');
+    const reports: string[] = [];
+    let noReport = false;
+    if (opts.report || opts.reportPerBranch) {
+      const { problemsWorkbook, branchReportName } = await import('../../excel/write/problems.js');
       const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(/\.xlsx$/i, ''), diagnostics: i.diagnostics }));
+      // No problems, no workbook (an empty 问题清单 has nothing to send back): said below instead.
+      noReport = groups.length === 0;
+      const books = opts.reportPerBranch ? groups.map((g) => ({ target: join(dir, branchReportName(g.file)), groups: [g] })) : noReport ? [] : [{ target: join(dir, '问题清单.xlsx'), groups }];
       const set = new OutputSet(Boolean(opts.force));
-      await set.add(join(dir, '问题清单.xlsx'), () => problemsWorkbook(groups, lang()));
-      reportPath = (await set.commit())[0];
+      for (const b of books) await set.add(b.target, () => problemsWorkbook(b.groups, lang()));
+      reports.push(...(await set.commit()));
+      if (!opts.reportPerBranch) reportPath = reports[0];
     }
     if (opts.json) {
-      printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), excluded: excluded.map(excludedJson), ...(through ? { period: through.label, monthsChecked: through.months } : {}), ...(reportPath ? { report: reportPath } : {}) });
+      printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), excluded: excluded.map(excludedJson), ...(through ? { period: through.label, monthsChecked: through.months } : {}), ...(reportPath ? { report: reportPath } : {}), ...(opts.reportPerBranch ? { reports } : {}) });
     } else {
       // The report (every problem and the summary) is the result of validate: stdout, never hidden by --quiet.
       printDiagnostics(all, 50, process.stdout);
       for (const e of excluded) process.stdout.write(`${excludedLine(e)}\n`);
       if (through) process.stdout.write(`${t(`检查到${through.title}为止：${through.run}；之后的月份尚未记录，不算错误`, `checked up to ${through.label}: ${through.run}; later months not yet recorded are fine`)}\n`);
       process.stdout.write(`${summaryLine(all, files.length)}\n`);
-      if (reportPath) say(opts, t(`问题清单已写出：${reportPath}`, `report written: ${reportPath}`));
+      for (const p of reports) say(opts, t(`问题清单已写出：${p}`, `report written: ${p}`));
+      if (noReport) say(opts, t('没有发现问题，未写出问题清单', 'no problems found: no 问题清单 written'));
     }
     if (hasErrors(all) || excluded.length > 0) setExit(EXIT_INPUT);
   });

@@ -38,6 +38,8 @@ export class Sheet {
   /** Rows 1..n repeated on every printed page (0: none). */
   printTitleRows = 0;
   page: PageSetup | undefined;
+  /** Footer text with Excel's codes (&P page, &N pages), printed on every page when the sheet has a page setup. */
+  footer: string | undefined;
   /** Merged ranges, `A1:L1`. */
   readonly merges: string[] = [];
   /** `A1:L39`, when the writer knows the used range up front. */
@@ -134,6 +136,8 @@ export class Sheet {
       if (p.horizontalCentered) out += '<printOptions horizontalCentered="1"/>';
       out += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
       out += `<pageSetup paperSize="${p.paperSize ?? 9}" orientation="${p.orientation ?? 'portrait'}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
+      // CT_Worksheet: headerFooter follows pageSetup (ECMA-376 Part 1, 18.3.1.99).
+      if (this.footer) out += `<headerFooter><oddFooter>${escapeXml(this.footer)}</oddFooter></headerFooter>`;
     }
     out += '</worksheet>';
     if (used + out.length * 3 <= chunk) {

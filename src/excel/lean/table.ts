@@ -5,6 +5,8 @@
 import type { Book, Row, Sheet, Value } from './book.js';
 import type { CellStyle, Font } from './styles.js';
 import { rangeRef } from './xml.js';
+import { cellPoints, rowHeight, type FitCell } from '../fit.js';
+import { PAGE_FOOTER } from '../page.js';
 
 export const FONT_BODY: Font = { name: '宋体', size: 11 };
 export const FONT_HEADER: Font = { name: '宋体', size: 11, bold: true };
@@ -67,23 +69,41 @@ export function addTable(book: Book, sheetName: string, spec: TableSpec): LeanTa
   const sheet = book.addSheet(sheetName);
   const width = spec.columns.length;
   const titleStyle = book.style({ font: FONT_TITLE, horizontal: 'center', vertical: 'middle', wrap: true });
-  const lineStyle = (align: 'left' | 'right', bold = false): number => book.style({ font: bold ? { ...FONT_BODY, bold: true } : FONT_BODY, horizontal: align, vertical: 'middle' });
+  const lineStyle = (align: 'left' | 'right', bold = false): number => book.style({ font: bold ? { ...FONT_BODY, bold: true } : FONT_BODY, horizontal: align, vertical: 'middle', wrap: true });
   const headerStyle = book.style({ font: FONT_HEADER, border: true, fill: HEADER_FILL, horizontal: 'center', vertical: 'middle', wrap: true });
   const plain = spec.columns.map((c) => book.style(bodyStyle(c, FONT_BODY)));
   const bold = spec.columns.map((c) => book.style(bodyStyle(c, FONT_HEADER)));
   const blanks = (first: Value): Value[] => [first, ...new Array<Value>(Math.max(0, width - 1)).fill(null)];
 
+  // Row heights from the text (src/excel/fit.ts): a merged line spans the table, a cell its column.
+  const points = spec.columns.map((c) => cellPoints([c.width]));
+  const across = cellPoints(spec.columns.map((c) => c.width));
+  // Characters that fit on one line of each column even if all are full width: shorter text is not measured.
+  const fitCell = (font: Font): number[] => points.map((p) => Math.floor(p / (font.size * (font.bold ? 1.05 : 1))));
+  const sure = new Map<Font, number[]>([[FONT_BODY, fitCell(FONT_BODY)], [FONT_HEADER, fitCell(FONT_HEADER)]]);
+  const fit = (cells: readonly Value[], font: Font, min?: number): number | undefined => {
+    const short = sure.get(font) ?? fitCell(font);
+    let fitCells: FitCell[] | undefined;
+    for (let i = 0; i < cells.length && i < width; i++) {
+      const v = cells[i];
+      if (typeof v !== 'string' || v.length <= short[i]! && v.indexOf('\n') < 0) continue;
+      (fitCells ??= []).push({ text: v, points: points[i]!, size: font.size, bold: font.bold, wrap: true });
+    }
+    return fitCells ? rowHeight(fitCells, min) : undefined;
+  };
   // A merged line across the table: the first cell holds the text, the others share its style.
-  const line = (r: number, text: string, style: number, height?: number): Row => {
+  const line = (r: number, text: string, style: number, font: Font = FONT_BODY, min?: number): Row => {
     if (width > 1) sheet.merge(rangeRef(r, 1, r, width));
+    const height = rowHeight([{ text, points: across, size: font.size, bold: font.bold, wrap: true }], min) ?? min;
     return { r, cells: blanks(text), style, ...(height ? { height } : {}) };
   };
 
-  sheet.row(line(1, spec.title, titleStyle, 32));
+  sheet.row(line(1, spec.title, titleStyle, FONT_TITLE, 32));
   let r = 2;
   for (const text of spec.preamble ?? []) sheet.row(line(r++, text, lineStyle('left')));
   const headerRow = r;
-  sheet.row({ r: headerRow, cells: spec.columns.map((c) => c.header), style: headerStyle, height: 30 });
+  const headers = spec.columns.map((c) => c.header);
+  sheet.row({ r: headerRow, cells: headers, style: headerStyle, height: fit(headers, FONT_HEADER, 30) ?? 30 });
   spec.columns.forEach((c, i) => sheet.width(i + 1, c.width));
   const firstRow = headerRow + 1;
   const lastRow = headerRow + spec.bodyRows;
@@ -97,7 +117,11 @@ export function addTable(book: Book, sheetName: string, spec: TableSpec): LeanTa
         const isArray = Array.isArray(b);
         const cells = (isArray ? b : (b as { cells: readonly Value[] }).cells) as readonly Value[];
         const padded = cells.length >= width ? cells : [...cells, ...new Array<Value>(width - cells.length).fill(null)];
-        yield { r: firstRow + i, cells: padded, style: !isArray && (b as { bold?: boolean }).bold ? bold : plain };
+        const isBold = !isArray && (b as { bold?: boolean }).bold === true;
+        const height = fit(padded, isBold ? FONT_HEADER : FONT_BODY);
+        const row: Row = { r: firstRow + i, cells: padded, style: isBold ? bold : plain };
+        if (height) row.height = height;
+        yield row;
         i++;
       }
     }
@@ -109,13 +133,14 @@ export function addTable(book: Book, sheetName: string, spec: TableSpec): LeanTa
   for (const l of after) {
     const at = lastRow + Math.max(1, l.offset);
     if (at <= bottom) continue;
-    sheet.row(line(at, l.text, lineStyle(l.align ?? 'left', l.bold)));
+    sheet.row(line(at, l.text, lineStyle(l.align ?? 'left', l.bold), l.bold ? FONT_HEADER : FONT_BODY));
     bottom = at;
   }
   sheet.dimension = rangeRef(1, 1, bottom, Math.max(1, width));
   sheet.frozenRows = headerRow;
   sheet.printTitleRows = headerRow;
   sheet.page = { orientation: spec.orientation ?? 'portrait', paperSize: 9, fitToWidth: true, horizontalCentered: true };
+  sheet.footer = PAGE_FOOTER;
   const index = new Map(spec.columns.map((c, i) => [c.header, i + 1]));
   const col = (header: string): number => {
     const c = index.get(header);

@@ -6,6 +6,9 @@ import { EVENT_COLUMNS } from '../read/tables.js';
 import { sheetByName } from '../read/common.js';
 import { SHEET_NAMES } from '../read/ledger.js';
 import { excelDate, styleCell } from './style.js';
+import { fitRows } from './fit-rows.js';
+import { compactValidations } from './validation.js';
+import { PAGE_FOOTER } from '../page.js';
 
 /** Appends after the last row that has a name or an item; returns the rows written, or undefined without the sheet. */
 export function appendEvents(wb: ExcelJS.Workbook, events: (EventRow & { reviewer?: string })[]): number[] | undefined {
@@ -57,7 +60,19 @@ export function appendEvents(wb: ExcelJS.Workbook, events: (EventRow & { reviewe
     set('points', ev.points?.toNumber());
     set('basis', ev.basis);
     set('reviewer', ev.reviewer);
+    // Ruled like the rows above: every column of the table, filled or not.
+    ws.getRow(h.row).eachCell((_, c) => {
+      const cell = ws.getCell(r, c);
+      if (cell.value === null || cell.value === undefined) styleCell(cell);
+    });
     rows.push(r);
   });
+  // The copy prints like the forms score writes: wrapped text fitted (rows only grow), page numbers.
+  for (const sheet of wb.worksheets) {
+    compactValidations(sheet);
+    if (sheet.state !== 'visible') continue;
+    fitRows(sheet);
+    if (!sheet.headerFooter?.oddFooter) sheet.headerFooter = { ...sheet.headerFooter, oddFooter: PAGE_FOOTER };
+  }
   return rows;
 }

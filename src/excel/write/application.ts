@@ -7,6 +7,8 @@ import {
 } from './style.js';
 import { listValidation, moveListsLast, nonNegativeValidation, validateRange } from './validation.js';
 import { itemNames, levelNames } from './scheme-info.js';
+import { fitForPrint } from './fit-rows.js';
+import { widthFor } from '../fit.js';
 
 export interface ApplicationFormOptions {
   branch?: string;
@@ -72,7 +74,10 @@ export function applicationForm(scheme: Scheme, opts: ApplicationFormOptions = {
   validateRange(ws, col('申报分值'), first, last, nonNegativeValidation('申报分值'));
   validateRange(ws, col('认定分值'), first, last, nonNegativeValidation('认定分值'));
 
-  ['支委初评：', '审核人：', '日期：'].forEach((label, i) => {
+  const labels = ['支委初评：', '审核人：', '日期：'];
+  // The labels sit in the 序号 column: wide enough for the longest on one line.
+  ws.getColumn(1).width = Math.max(COLUMNS[0]!.width ?? 6, ...labels.map((l) => widthFor(l, FONT_BODY.size ?? 11)));
+  labels.forEach((label, i) => {
     const r = last + 2 + i;
     ws.mergeCells(r, 2, r, width);
     const cell = ws.getCell(r, 1);
@@ -84,5 +89,6 @@ export function applicationForm(scheme: Scheme, opts: ApplicationFormOptions = {
   freezeBelow(ws, headerRow);
   printSetup(ws, { titleRows: headerRow });
   moveListsLast(wb);
+  fitForPrint(wb);
   return wb;
 }

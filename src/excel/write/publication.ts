@@ -9,6 +9,7 @@ import { addTable } from '../lean/table.js';
 import { scoreNumber, starsText } from './summary.js';
 import { outputOrder } from '../../core/grade.js';
 import { uniqueNames } from './names.js';
+import { committeeName } from './titles.js';
 
 export interface PublicationOptions {
   /** First day of the publication window, YYYY-MM-DD. */
@@ -17,10 +18,7 @@ export interface PublicationOptions {
   days?: number;
 }
 
-/** 中共第一支部委员会; a name without 支部 gets it appended (中共兰溪村支部委员会). */
-export function committeeName(branch: string): string {
-  return /支部$/.test(branch) ? `中共${branch}委员会` : `中共${branch}支部委员会`;
-}
+export { committeeName } from './titles.js';
 
 /** `公示期：2023年4月3日至2023年4月9日` (the last day is from + days − 1). */
 export function publicationWindow(from: string, days: number): string {
@@ -38,12 +36,14 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
   const days = opts.days ?? scheme.cycle.publishDays;
   const period = periodTitle(result.cycle, result.period);
   const numFmt = numFmtFor(scheme.precision);
+  // 等次/星级 only when the period grades (a quarter's list has no empty column).
+  const graded = result.branches.some((b) => b.members.some((m) => m.participates && (m.grade || m.stars)));
   const columns: Column[] = [
     { header: '序号', width: 8 },
     { header: '姓名', width: 14 },
     { header: '支部', width: 26 },
     { header: '积分', width: 12, type: 'number', numFmt },
-    { header: '等次/星级', width: 20 },
+    ...(graded ? [{ header: '等次/星级', width: 20 }] : []),
   ];
   const names = uniqueNames(result.branches.map((b) => b.branch), { fallback: '公示名单' });
   result.branches.forEach((branch, i) => {
@@ -56,7 +56,8 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
         for (let j = 0; j < members.length; j++) {
           const m = members[j]!;
           // Only these five public fields: see the module comment.
-          yield [j + 1, m.name, branch.branch, scoreNumber(m.total, scheme.precision), gradeText(m) || null];
+          const row = [j + 1, m.name, branch.branch, scoreNumber(m.total, scheme.precision)];
+          yield graded ? [...row, gradeText(m) || (m.graded ? null : '不评定等次')] : row;
         }
       },
       after: [

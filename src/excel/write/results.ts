@@ -1,6 +1,6 @@
 // 评定结果 workbook written by `score grade`: a township 总览 (counts per grade, quota
 // check, branches left out), a 评分汇总表 per branch, and a 需关注 list of flagged members.
-import { flagReason, followUpFlags, outputOrder } from '../../core/grade.js';
+import { followUpFlags, outputOrder } from '../../core/grade.js';
 import { branchStats, type BranchStats } from '../../core/stats.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
@@ -11,6 +11,7 @@ import { addTable, type BodyRow } from '../lean/table.js';
 import { gradeNames } from './scheme-info.js';
 import { flagText, scoreNumber, summarySheet, type SummaryOptions } from './summary.js';
 import { uniqueNames } from './names.js';
+import { attentionBasis } from './member-notes.js';
 
 export interface ExcludedLedger {
   file: string;
@@ -77,7 +78,7 @@ function overviewSheet(book: Book, scheme: Scheme, result: PeriodResult, exclude
     return cells;
   };
   const branchScope = !quota || quota.scope === 'branch';
-  const rows: BodyRow[] = result.branches.map((b, i) => row(branchStats(scheme, b.members), b.branch, i + 1, null, branchScope));
+  const rows: BodyRow[] = result.branches.map((b, i) => row(branchStats(scheme, b.members), b.branch, i + 1, notGradedNote(b.members), branchScope));
   excluded.forEach((x, i) => {
     const cells: Value[] = new Array<Value>(columns.length).fill(null);
     cells[0] = result.branches.length + i + 1;
@@ -86,7 +87,9 @@ function overviewSheet(book: Book, scheme: Scheme, result: PeriodResult, exclude
     cells[noteCol] = `未计入：${x.reason}（${base}）${x.fix ? `。处理：${x.fix}` : ''}`;
     rows.push(cells);
   });
-  const total = row(branchStats(scheme, result.branches.flatMap((b) => b.members)), '合计', null, excluded.length ? `另有 ${excluded.length} 个台账未计入` : null, !branchScope);
+  const all = result.branches.flatMap((b) => b.members);
+  const totalNote = [notGradedNote(all), excluded.length ? `另有 ${excluded.length} 个台账未计入` : null].filter(Boolean).join('；') || null;
+  const total = row(branchStats(scheme, all), '合计', null, totalNote, !branchScope);
   rows.push({ cells: total, bold: true });
   addTable(book, OVERVIEW_SHEET, { title: `${title}党员积分评定结果总览`, columns, bodyRows: rows.length, body: () => rows, orientation: 'landscape' });
 }
@@ -111,8 +114,21 @@ function attentionSheet(book: Book, scheme: Scheme, branches: BranchResult[], ti
     *body() {
       for (let i = 0; i < flagged.length; i++) {
         const m = flagged[i]!;
-        yield [i + 1, m.branch, m.name, m.grade ?? null, scoreNumber(m.total, scheme.precision), flagText(m), followUpFlags(m).map((f) => flagReason(m, f)).filter(Boolean).join('\n') || (m.vetoed ? `R8 一票否决：${m.vetoReason ?? ''}` : '')];
+        yield [i + 1, m.branch, m.name, m.grade ?? null, scoreNumber(m.total, scheme.precision), flagText(m), attentionBasis(scheme, m, followUpFlags(m))];
       }
     },
   });
+}
+
+/** 总览's word on who is not in 参评人数: 「未评定 3 人：预备党员 2 人；不参加积分管理 1 人（不计入党员数）」. */
+function notGradedNote(members: readonly MemberResult[]): string | null {
+  const counts = new Map<string, number>();
+  let exempt = 0;
+  for (const m of members) {
+    if (!m.participates) exempt++;
+    else if (!m.graded) counts.set(m.category, (counts.get(m.category) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([category, n]) => `${category} ${n} 人不评定等次`);
+  if (exempt) parts.push(`不参加积分管理 ${exempt} 人（不计入党员数）`);
+  return parts.length ? `未评定：${parts.join('；')}` : null;
 }

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Band, Component, Item, Scheme } from '../../scheme/schema.js';
 import { BORDER, FONT_BODY, FONT_HEADER, freezeBelow, printSetup, styleCell, writeHeader, writeTitle, type Column } from './style.js';
 import { componentMax, fmt } from './scheme-info.js';
+import { fitForPrint } from './fit-rows.js';
 
 const COLUMNS: Column[] = [
   { header: '项目', width: 20 },
@@ -83,6 +84,7 @@ export function scoringStandard(scheme: Scheme): ExcelJS.Workbook {
   ws.getCell(r, 3).font = FONT_BODY;
   freezeBelow(ws, 2);
   printSetup(ws, { orientation: 'landscape', titleRows: 2 });
+  fitForPrint(wb);
   return wb;
 }
 

@@ -2,6 +2,7 @@
 // a frozen header and A4 print setup with the title rows repeated on each page.
 import ExcelJS from 'exceljs';
 import { isValidIso } from '../../core/cycle.js';
+import { PAGE_FOOTER } from '../page.js';
 
 export const FONT_BODY: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
 export const FONT_HEADER: Partial<ExcelJS.Font> = { name: '宋体', size: 11, bold: true };
@@ -45,7 +46,7 @@ export function writeLine(ws: ExcelJS.Worksheet, row: number, text: string, widt
   const cell = ws.getCell(row, 1);
   cell.value = text;
   cell.font = FONT_BODY;
-  cell.alignment = { horizontal: align, vertical: 'middle' };
+  cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
 }
 
 export function writeHeader(ws: ExcelJS.Worksheet, row: number, columns: Column[], firstCol = 1): void {
@@ -94,6 +95,7 @@ export function printSetup(ws: ExcelJS.Worksheet, opts: { orientation?: 'portrai
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     printTitlesRow: `1:${opts.titleRows ?? 2}`,
   } as ExcelJS.PageSetup;
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: PAGE_FOOTER };
 }
 
 /** Writes a value as text (IDs, phone numbers: never numbers, never scientific notation). */

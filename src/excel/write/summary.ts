@@ -10,16 +10,15 @@ import type { Book, Sheet, Value } from '../lean/book.js';
 import { addTable } from '../lean/table.js';
 import { componentHeader } from './scheme-info.js';
 import { freeName, safeName } from './names.js';
+import { branchTitle } from './titles.js';
+import { EXEMPT_NOTE, notGradedReason } from './member-notes.js';
 
 export interface SummaryOptions {
   /** ISO date printed as 评分时间 (default today). */
   date?: string;
 }
 
-/** `第一` → `第一党支部`; names already ending in 支部 stay as they are. */
-export function branchTitle(branch: string): string {
-  return /支部$/.test(branch) ? branch : `${branch}党支部`;
-}
+export { branchTitle } from './titles.js';
 
 /** Members shown in a branch table: the core's one output order. */
 
@@ -56,6 +55,12 @@ export function summarySheet(
 ): Sheet {
   const numFmt = numFmtFor(scheme.precision);
   const scored = scheme.components.filter((c) => c.role === 'score');
+  const members = outputOrder(branch.members);
+  const exempt = branch.members.filter((m) => !m.participates);
+  // 等次/星级 only where this period grades (the cycle; a quarter only when its rules gave grades).
+  const isCycle = result.period.kind === 'cycle';
+  const showGrade = (isCycle && scheme.bands.length > 0) || members.some((m) => m.grade);
+  const showStars = (isCycle && scheme.bands.some((b) => b.stars !== undefined)) || members.some((m) => m.stars);
   const columns: Column[] = [
     { header: '序号', width: 6 },
     { header: '党员姓名', width: 10 },
@@ -64,20 +69,25 @@ export function summarySheet(
     { header: '加分项', width: 10, type: 'number', numFmt },
     { header: '扣分项', width: 10, type: 'number', numFmt },
     { header: '合计得分', width: 10, type: 'number', numFmt },
-    { header: '等次', width: 10 },
-    { header: '星级', width: 12 },
+    ...(showGrade ? [{ header: '等次', width: 10 }] : []),
+    ...(showStars ? [{ header: '星级', width: 12 }] : []),
     { header: '排名', width: 6, type: 'number' },
     { header: '标记', width: 30, align: 'left' },
   ];
-  const members = outputOrder(branch.members);
+  const notes = (m: MemberResult): string | null => [flagText(m), showGrade ? notGradedReason(m) : undefined].filter(Boolean).join('；') || null;
+  const preamble = [`评分时间：${chineseDate(opts.date ?? todayIso())}　${monthsReadNote(result.cycle, result.period).zh}`];
+  if (!showGrade && !isCycle) preamble.push(`${periodTitle(result.cycle, result.period)}积分用于公示，不评定等次和星级（等次按年度评定）。`);
+  // Under the table after a blank row (a reader of the table stops before it).
+  const after = exempt.length ? [{ offset: 2, text: `${EXEMPT_NOTE}：${exempt.map((m) => m.name).join('、')}（${exempt.length} 人）。` }] : [];
   const name = freeName(safeName(title, { fallback: '评分汇总表' }), (lower) => book.hasSheetName(lower));
   const p = scheme.precision;
   const t = addTable(book, name, {
     title: `${branchTitle(branch.branch)}党员积分管理评分汇总表（${periodTitle(result.cycle, result.period)}）`,
-    preamble: [`评分时间：${chineseDate(opts.date ?? todayIso())}　${monthsReadNote(result.cycle, result.period).zh}`],
+    preamble,
     columns,
     bodyRows: members.length,
     orientation: 'landscape',
+    after,
     *body() {
       for (let i = 0; i < members.length; i++) {
         const m = members[i]!;
@@ -86,7 +96,10 @@ export function summarySheet(
           const v = m.components.find((x) => x.id === c.id);
           values.push(v ? scoreNumber(v.value, p) : null);
         }
-        values.push(scoreNumber(m.bonus, p), scoreNumber(m.deduction, p), scoreNumber(m.total, p), m.grade ?? null, starsText(m.stars) || null, m.rank ?? null, flagText(m) || null);
+        values.push(scoreNumber(m.bonus, p), scoreNumber(m.deduction, p), scoreNumber(m.total, p));
+        if (showGrade) values.push(m.grade ?? null);
+        if (showStars) values.push(starsText(m.stars) || null);
+        values.push(m.rank ?? null, notes(m));
         yield values;
       }
     },

@@ -12,6 +12,8 @@ import { LISTS_SHEET, dateValidation, moveListsLast, decimalValidation, listVali
 import { entryColumns, itemNames, levelNames, recordedColumns, sanctionTypes, type EntryColumn } from './scheme-info.js';
 import { evaluationGrades } from '../../core/catalogue.js';
 import { uniqueNames } from './names.js';
+import { fitForPrint } from './fit-rows.js';
+import { branchTitle } from './titles.js';
 
 export interface LedgerTemplateOptions {
   branch: string;
@@ -57,14 +59,16 @@ export function ledgerTemplate(scheme: Scheme, opts: LedgerTemplateOptions): Exc
   }
   eventSheet(wb, scheme, opts.branch, cycle);
   evaluationSheet(wb, scheme, opts.branch, cycle, roster);
-  sanctionSheet(wb, scheme, opts.branch, cycle);
+  // 否决与处分 only where an entry there changes something (a veto type or a discipline override).
+  if (sanctionTypes(scheme).length > 0) sanctionSheet(wb, scheme, opts.branch, cycle);
   moveListsLast(wb);
+  fitForPrint(wb);
   return wb;
 }
 
 function recordTitle(branch: string, cycle: Cycle, record: Scheme['cycle']['record'], i: number): string {
   const when = periodTitle(cycle, record === 'month' ? monthPeriod(cycle, i) : quarterPeriod(cycle, i));
-  return `${branch} ${when} 党员积分记录`;
+  return `${branchTitle(branch)} ${when} 党员积分记录`;
 }
 
 function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: LedgerTemplateOptions): void {
@@ -98,7 +102,7 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
     '2. 名册：每名党员一行；编号、联系电话按文本填写；日期按 2023-03-15 格式；不参加积分管理的党员在“积分管理”选“不参加”。',
     `${recordNote(scheme)}${scheme.components.some((c) => c.kind === 'recorded' && c.role === 'bonus') ? '加分栏没有加分的可以空着（按 0 分计），其余各栏每格都要填写。' : ''}`,
     '4. 加减分明细：每件加分或扣分事项一行，事项、级别从下拉列表选择，项目名称用于同一项目按最高级计分。',
-    '5. 民主评议：填写好、一般、差的票数，或直接填写评议等次；否决与处分：记录一票否决和党纪处分。',
+    `5. 民主评议：填写好、一般、差的票数，或直接填写评议等次${sanctionTypes(scheme).length > 0 ? '；否决与处分：记录一票否决和党纪处分' : '（本方案没有一票否决和处分类型，不设否决与处分表）'}。`,
     `6. 计分标准见“${scheme.name}”，可用 score scheme show ${scheme.id} 查看。`,
     ...scheme.components.flatMap((c) => (c.scoreSheet ? [`7. ${c.scoreSheet}：每名党员一行，按本年度表现逐项填写${c.name}各小项的得分（不超过表头的分值），每格都要填写。`] : [])),
   ];
@@ -142,13 +146,18 @@ function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle
     { header: '备注', width: 16, align: 'left' },
   ];
   const rows = roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS;
-  const t = addTable(wb, SHEET.roster, { title: `${branch}党员名册（${cycleTitle(cycle)}）`, columns, bodyRows: rows, orientation: 'landscape' });
+  const t = addTable(wb, SHEET.roster, { title: `${branchTitle(branch)}党员名册（${cycleTitle(cycle)}）`, columns, bodyRows: rows, orientation: 'landscape' });
   roster.forEach((m, i) => {
     const r = t.firstRow + i;
     t.ws.getCell(r, t.col('序号')).value = i + 1;
     t.ws.getCell(r, t.col('姓名')).value = m.name;
     setText(t.ws.getCell(r, t.col('编号')), m.id);
+    if (m.details?.gender) t.ws.getCell(r, t.col('性别')).value = m.details.gender;
     setDate(t.ws.getCell(r, t.col('出生年月')), m.birth);
+    if (m.details?.ethnicity) t.ws.getCell(r, t.col('民族')).value = m.details.ethnicity;
+    if (m.details?.education) t.ws.getCell(r, t.col('学历')).value = m.details.education;
+    setDate(t.ws.getCell(r, t.col('入党时间')), m.details?.partyDate);
+    if (m.details?.remark) t.ws.getCell(r, t.col('备注')).value = m.details.remark;
     t.ws.getCell(r, t.col('党员类别')).value = m.category;
     if (tiered && m.tier) t.ws.getCell(r, t.col('层次')).value = m.tier;
     t.ws.getCell(r, t.col('积分管理')).value = m.participates ? '参加' : '不参加';
@@ -186,7 +195,9 @@ function validateEntries(ws: ExcelJS.Worksheet, firstCol: number, from: number, 
 
 function sumFormula(ws: ExcelJS.Worksheet, row: number, totalCol: number, firstCol: number, lastCol: number): void {
   if (lastCol < firstCol) return;
-  ws.getCell(row, totalCol).value = { formula: `SUM(${colLetter(firstCol)}${row}:${colLetter(lastCol)}${row})` };
+  // Blank while the row is empty, so a blank template prints blank (not 合计 0 on every row).
+  const range = `${colLetter(firstCol)}${row}:${colLetter(lastCol)}${row}`;
+  ws.getCell(row, totalCol).value = { formula: `IF(COUNT(${range})=0,"",SUM(${range}))` };
 }
 
 function recordSheet(wb: ExcelJS.Workbook, name: string, title: string, entries: EntryColumn[], roster: Member[]): void {
@@ -227,7 +238,7 @@ function cardSheet(wb: ExcelJS.Workbook, name: string, branch: string, cycle: Cy
   ];
   const width = Math.max(8, columns.length);
   for (let c = columns.length + 1; c <= width; c++) ws.getColumn(c).width = 12;
-  writeTitle(ws, `${branch}党员日常行为积分管理记录表（${cycleTitle(cycle)}）`, width);
+  writeTitle(ws, `${branchTitle(branch)}党员日常行为积分管理记录表（${cycleTitle(cycle)}）`, width);
   writeLine(ws, 2, `所在支部：${branch}`, width);
   const values: Record<string, { text?: string; date?: string }> = {
     姓名: { text: m?.name },
@@ -283,7 +294,7 @@ function eventSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle:
     { header: '依据', width: 28, align: 'left' },
     { header: '审核人', width: 10 },
   ];
-  const t = addTable(wb, SHEET.events, { title: `${branch}党员积分加减分明细（${cycleTitle(cycle)}）`, columns, bodyRows: EVENT_ROWS, orientation: 'landscape' });
+  const t = addTable(wb, SHEET.events, { title: `${branchTitle(branch)}党员积分加减分明细（${cycleTitle(cycle)}）`, columns, bodyRows: EVENT_ROWS, orientation: 'landscape' });
   const { ws, firstRow: a, lastRow: b } = t;
   validateRange(ws, t.col('日期'), a, b, dateValidation(cycle.start, cycle.end, '日期'));
   const items = listValidation(wb, '事项', itemNames(scheme), '事项请从下拉列表中选择（计分标准中的项目）');
@@ -305,7 +316,7 @@ function evaluationSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, c
     { header: '评议等次', width: 12 },
     { header: '评议得分', width: 10, type: 'number' },
   ];
-  const t = addTable(wb, SHEET.evaluation, { title: `${branch}民主评议党员情况（${cycleTitle(cycle)}）`, columns, bodyRows: roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS });
+  const t = addTable(wb, SHEET.evaluation, { title: `${branchTitle(branch)}民主评议党员情况（${cycleTitle(cycle)}）`, columns, bodyRows: roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS });
   roster.forEach((m, i) => {
     t.ws.getCell(t.firstRow + i, 1).value = m.name;
     setText(t.ws.getCell(t.firstRow + i, 2), m.id);
@@ -324,7 +335,7 @@ function sanctionSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cyc
     { header: '类型', width: 22 },
     { header: '说明', width: 40, align: 'left' },
   ];
-  const t = addTable(wb, SHEET.sanctions, { title: `${branch}一票否决与党纪处分记录（${cycleTitle(cycle)}）`, columns, bodyRows: SANCTION_ROWS });
+  const t = addTable(wb, SHEET.sanctions, { title: `${branchTitle(branch)}一票否决与党纪处分记录（${cycleTitle(cycle)}）`, columns, bodyRows: SANCTION_ROWS });
   validateRange(t.ws, t.col('日期'), t.firstRow, t.lastRow, dateValidation(cycle.start, cycle.end, '日期'));
   const types = listValidation(wb, '类型', sanctionTypes(scheme), '类型请从下拉列表中选择（一票否决或处分类型）');
   if (types) validateRange(t.ws, t.col('类型'), t.firstRow, t.lastRow, types);

@@ -106,3 +106,46 @@ export function moveListsLast(wb: ExcelJS.Workbook): void {
   const max = Math.max(...wb.worksheets.map((w) => (w as unknown as Ordered).orderNo));
   (lists as unknown as Ordered).orderNo = max + 1;
 }
+
+/**
+ * Rewrites a sheet's validations as one range per run of equal cells in a column. exceljs reads
+ * `D3:D42` as forty cells and, saving them again, emits overlapping `D10:D42` and `D3:D42`
+ * (its merge sorts addresses as text); ranges given as keys are written as they are.
+ */
+export function compactValidations(ws: ExcelJS.Worksheet): void {
+  const doc = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations;
+  const cells = new Map<string, { col: string; row: number; v: ExcelJS.DataValidation; key: string }>();
+  const keyOf = new Map<ExcelJS.DataValidation, string>();
+  const put = (col: string, row: number, v: ExcelJS.DataValidation): void => {
+    let key = keyOf.get(v);
+    if (key === undefined) keyOf.set(v, (key = JSON.stringify(v)));
+    cells.set(`${col}${row}`, { col, row, v, key });
+  };
+  for (const [address, v] of Object.entries(doc.model)) {
+    if (!v) continue;
+    for (const part of address.split(/\s+/)) {
+      const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(part);
+      if (!m) continue;
+      const [c1, c2] = [colNumber(m[1]!), colNumber(m[3] ?? m[1]!)];
+      const [r1, r2] = [Number(m[2]), Number(m[4] ?? m[2])];
+      for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++) put(colLetter(c), r, v);
+    }
+  }
+  const sorted = [...cells.values()].sort((a, b) => colNumber(a.col) - colNumber(b.col) || a.row - b.row);
+  const model: Record<string, ExcelJS.DataValidation> = {};
+  for (let i = 0; i < sorted.length; ) {
+    const first = sorted[i]!;
+    let j = i + 1;
+    while (j < sorted.length && sorted[j]!.col === first.col && sorted[j]!.row === sorted[j - 1]!.row + 1 && sorted[j]!.key === first.key) j++;
+    const last = sorted[j - 1]!;
+    model[last.row === first.row ? `${first.col}${first.row}` : `${first.col}${first.row}:${last.col}${last.row}`] = first.v;
+    i = j;
+  }
+  doc.model = model;
+}
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
