@@ -34,6 +34,15 @@ describe('评定.cmd (bin/drop.js)', () => {
     expect(again.status, again.stderr).toBe(1);
     expect(readdirSync(join(where, '输出')).sort()).toEqual(['2023年度公示名单.xlsx', '2023年度评定结果.xlsx']);
   });
+  it('a folder without workbooks: one line naming it, exit 1, no 输出 made', () => {
+    const where = tmp('score-drop-empty-');
+    mkdirSync(join(where, '空 文件夹'));
+    const r = drop([join(where, '空 文件夹')], where);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('没有找到台账');
+    expect(r.stderr).toContain('空 文件夹');
+    expect(readdirSync(where)).toEqual(['空 文件夹']);
+  });
   it('double-clicked (nothing dropped): one usage line, exit 2, nothing written', () => {
     const cwd = tmp('score-drop-none-');
     const r = drop([], cwd);
