@@ -9,9 +9,10 @@
 // - an output with a line `……` keeps only as many first and last lines as the README shows around it;
 // - `(exit N)` after an output is written when the command exits non-zero, or when the README shows it;
 // - `<!-- readme: COMMAND -->` outside a block runs COMMAND there, unshown (setting up an example).
-// Only what truly varies is normalised: the temporary folder's path.
+// Only what truly varies is normalised: the temporary folder's path, and the fixtures' file times
+// (set to one fixed time in the copy).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/scheme/builtins.js';
@@ -28,6 +29,16 @@ interface Run {
 function sandbox(root: string): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = mkdtempSync(join(tmpdir(), 'score-readme-'));
   cpSync(join(root, 'fixtures'), join(dir, 'fixtures'), { recursive: true });
+  // Files' modification times are shown in some messages (two ledgers of one branch): a fixed time, not the copy's.
+  const fixed = new Date('2024-01-05T01:00:00Z');
+  const touch = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) touch(p);
+      utimesSync(p, fixed, fixed);
+    }
+  };
+  touch(join(dir, 'fixtures'));
   const bin = join(dir, '.bin');
   mkdirSync(bin);
   writeFileSync(join(bin, 'score'), `#!/bin/sh\nexec "${process.execPath}" "${join(root, 'bin', 'score.js')}" "$@"\n`);
