@@ -32,7 +32,8 @@ export function registerApply(program: Command): void {
   ).action(async (args: string[], opts: Options) => {
     const given = schemeOption(opts.scheme);
     const year = parseYear(opts.year);
-    const [loaded] = await loadLedgers([opts.ledger], { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}) });
+    // Approved lines are added during the year: the year-end 民主评议 is not asked for yet.
+    const [loaded] = await loadLedgers([opts.ledger], { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), yearEnd: false });
     const errors = loaded!.diagnostics.filter((d) => d.severity === 'error');
     if (!loaded!.ledger || !loaded!.scheme || loaded!.year === undefined || errors.length > 0) {
       if (opts.json) printJson({ approved: [], rejected: [], issues: loaded!.diagnostics.map(diagnosticJson) });
