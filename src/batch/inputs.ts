@@ -143,7 +143,7 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
   const { Worker } = await import('node:worker_threads');
   const { branchFromBytes, freeze, thaw } = await import('./revive.js');
   const url = new URL('./read-worker.js', import.meta.url);
-  const workerData = freeze({ scheme: opts.scheme, year: opts.year, compute: opts.compute, lang: lang() });
+  const workerData = freeze({ scheme: opts.scheme, year: opts.year, compute: opts.compute, periods: opts.periods, lang: lang() });
   const results: LoadedLedger[] = new Array(files.length);
   const packed: (Uint8Array | undefined)[] = [];
   let next = 0;
