@@ -65,6 +65,8 @@ export interface CheckOptions {
    * Only the cycle's result needs the year-end 民主评议 (EVAL_MISSING).
    */
   period?: Period;
+  /** false: the year-end inputs are not asked for even for the cycle (apply, during the year). */
+  yearEnd?: boolean;
 }
 
 export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOptions): Diagnostic[] {
@@ -104,7 +106,7 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   laterRows(ledger, cycle, period, add);
   checkProjects(scheme, ledger, cycle, index, add);
   checkDoubleDeductions(scheme, ledger, cycle, index, add);
-  if (period.kind === 'cycle') checkEvaluations(scheme, ledger, index, add);
+  if (period.kind === 'cycle' && opts.yearEnd !== false) checkEvaluations(scheme, ledger, cycle, index, add);
 
   const known = evaluationGrades(scheme);
   for (const e of ledger.evaluations) {
