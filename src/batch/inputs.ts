@@ -53,6 +53,8 @@ export interface LoadOptions {
    * the cycle, and the ledger is checked up to the last one's end (later months: not yet recorded).
    */
   periods?: string[];
+  /** false: the year-end inputs (民主评议) are not asked for (apply adds lines during the year). */
+  yearEnd?: boolean;
   /**
    * Compute each branch as soon as it is read (grade, compute): the result is kept and the
    * ledger's records and events are dropped, so memory stays flat on a county.
@@ -241,7 +243,7 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
       if (year === undefined) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_YEAR', { file, sheet: '说明' }));
       else {
         item.year = year;
-        item.diagnostics.push(...validateLedger(scheme, read.ledger, { year, ...(asked && asked.cycle.year === year ? { period: asked.period } : {}) }));
+        item.diagnostics.push(...validateLedger(scheme, read.ledger, { year, ...(asked && asked.cycle.year === year ? { period: asked.period } : {}), ...(opts.yearEnd === false ? { yearEnd: false } : {}) }));
         if (opts.compute && !hasErrors(item.diagnostics)) {
           const { computeBranch } = await import('../core/compute.js');
           const { historyLookup } = await import('../core/engine.js');
