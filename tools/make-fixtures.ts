@@ -1361,6 +1361,17 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: () => ({ sheet: SHEETS.roster, cell: 'B5' }),
     },
     {
+      code: 'MEMBER_BAD_DIRECT_GRADE', severity: 'error', scheme: 'tiered-xinba', layout: 'monthly', args: [],
+      what: '分层积分方案（tiered-xinba）：名册第 2 名党员不参加积分管理，“直接确定档次”填了「优秀」（应为 先锋型、带头型、本色型、褪色型）',
+      prepare: (spec) => {
+        const member = m(spec, 1);
+        dropMemberData(spec, member.key);
+        member.participates = false;
+        member.directGrade = '优秀';
+      },
+      plant: () => ({ sheet: SHEETS.roster, cell: 'B4' }),
+    },
+    {
       code: 'MEMBER_BAD_DATES', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '名册第 4 名党员转入日期 2023-08-01，转出日期 2023-03-31（早于转入）',
       prepare: (spec) => {
@@ -1885,18 +1896,22 @@ export async function makeApplications(dir: string): Promise<string> {
   const member = spec.roster.find((m) => m.participates && m.category === '正式党员')!;
   const wb = applicationForm(scheme, { branch: spec.branch, name: member.name, month: '2023年5月' });
   const ws = wb.worksheets[0]!;
-  const lines: [string, string, number, number, string][] = [
-    ['表彰', '县', 1, 2, '县委表彰文件'],
-    ['公益事业', '', 1, 2, '村委会出具的捐资修路证明'],
-    ['先进个人', '', 1, 3, '镇党委通报'],
+  const lines: [string, string, string, number, number, string][] = [
+    ['表彰', '县', '美丽乡村建设', 1, 2, '县委表彰文件'],
+    ['公益事业', '', '', 1, 2, '村委会出具的捐资修路证明'],
+    ['先进个人', '', '', 1, 3, '镇党委通报'],
   ];
-  lines.forEach(([item, level, count, claimed, evidence], i) => {
+  // Columns found by their header (序号 申报事项 级别 项目 次数 申报分值 佐证材料 认定分值).
+  const headers = (ws.getRow(3).values as unknown[]).map((v) => String(v ?? ''));
+  const col = (h: string): number => headers.indexOf(h);
+  lines.forEach(([item, level, project, count, claimed, evidence], i) => {
     const row = ws.getRow(4 + i);
-    row.getCell(2).value = item;
-    if (level) row.getCell(3).value = level;
-    row.getCell(4).value = count;
-    row.getCell(5).value = claimed;
-    row.getCell(6).value = evidence;
+    row.getCell(col('申报事项')).value = item;
+    if (level) row.getCell(col('级别')).value = level;
+    if (project) row.getCell(col('项目')).value = project;
+    row.getCell(col('次数')).value = count;
+    row.getCell(col('申报分值')).value = claimed;
+    row.getCell(col('佐证材料')).value = evidence;
   });
   for (let r = 4; r <= ws.rowCount; r++) {
     if (String(ws.getCell(r, 1).value ?? '').startsWith('审核人')) ws.getCell(r, 2).value = '李红（支部书记）';

@@ -4,8 +4,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ledgerYear } from '../excel/read/ledger-year.js';
-import { collectFiles } from '../batch/inputs.js';
-import { isInside } from './paths.js';
+import { collectInputs } from '../batch/collect.js';
 import { t } from '../batch/i18n.js';
 import { main } from './main.js';
 
@@ -47,7 +46,10 @@ export async function dropMain(args: string[]): Promise<void> {
   const out = outputBeside(dropped);
   let files: string[];
   try {
-    files = (await collectFiles(dropped)).filter((f) => !isInside(f, out));
+    const collected = await collectInputs(dropped, { outDir: out });
+    files = collected.files;
+    // With ledgers to grade, grade lists the files it does not read; without, they are listed here.
+    if (files.length === 0) for (const e of collected.excluded) process.stderr.write(`${t('未计入', 'left out')}：${e.file} — ${e.reason}${e.fix ? t(`。处理：${e.fix}`, `. Fix: ${e.fix}`) : ''}\n`);
   } catch (e) {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 2;

@@ -22,6 +22,8 @@ export interface MemberFill {
   joined?: string;
   left?: string;
   remark?: string;
+  /** 直接确定档次 (an exempt member's grade set by the branch meeting, tiered-xinba). */
+  directGrade?: string;
 }
 
 export interface EventFill {
@@ -211,6 +213,7 @@ function fillRoster(wb: ExcelJS.Workbook, members: MemberFill[]): void {
     set('转入日期', date(m.joined));
     set('转出日期', date(m.left));
     set('备注', m.remark);
+    if (m.directGrade !== undefined) set('直接确定档次', m.directGrade);
   });
 }
 
@@ -327,6 +330,8 @@ export async function fillLedger(template: string, out: string, spec: LedgerFill
 export interface ApplicationLineFill {
   item: string;
   level?: string;
+  /** 项目 (the form's column since the template has one). */
+  project?: string;
   count?: number;
   claimed?: number;
   evidence?: string;
@@ -381,6 +386,7 @@ export async function fillApplication(template: string, out: string, spec: Appli
     };
     set('申报事项', l.item);
     set('级别', l.level);
+    set('项目', l.project);
     set('次数', l.count ?? 1);
     set('申报分值', l.claimed);
     set('佐证材料', l.evidence);
