@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, json, ROOT, tmp } from '../helpers/cli.js';
 import { convertMany, requireSoffice } from '../helpers/soffice.js';
 import { cleanUp, pool, scoreAsync, timed } from './support.js';
-import { printProblems, type PrintProblem } from './print-check.js';
+import { printProblems, rawText, type PrintProblem } from './print-check.js';
 
 const available = requireSoffice();
 const fixture = (...p: string[]): string => join(ROOT, 'fixtures', ...p);
@@ -37,6 +37,7 @@ describe.skipIf(!available)('LibreOffice: every output prints on A4 without over
   let flat: string;
   const kinds = new Map<string, string>();
   const problems = new Map<string, PrintProblem[]>();
+  const pdfOf = new Map<string, string>();
   let bad: string;
 
   /** Runs score, copies what it wrote into the flat folder under `label～name`, records the kind. */
@@ -76,7 +77,10 @@ describe.skipIf(!available)('LibreOffice: every output prints on A4 without over
     const files = readdirSync(flat).map((f) => join(flat, f));
     const pdfs = await timed(`${files.length} workbooks → PDF (one soffice start)`, () => convertMany(files, 'pdf', join(dir, 'pdf'), { timeoutMs: 900_000 }));
     await timed('pdftotext checks', async () => {
-      for (const p of pdfs) problems.set(p.input, await printProblems(p.input, p.path));
+      for (const p of pdfs) {
+        pdfOf.set(p.input, p.path);
+        problems.set(p.input, await printProblems(p.input, p.path));
+      }
     });
   }, 1_200_000);
   afterAll(() => cleanUp(dir));
@@ -93,6 +97,15 @@ describe.skipIf(!available)('LibreOffice: every output prints on A4 without over
       for (const p of list.filter((x) => x.kind === kind)) found.push(`${kinds.get(file)}: ${p.detail}`);
     }
     expect(found.slice(0, 30), `${found.length} ${kind} problem(s)`).toEqual([]);
+  });
+
+  it('a blank ledger prints blank and ruled: no 合计 0 on empty rows, every row of 加减分明细', () => {
+    const pdf = pdfOf.get([...kinds].find(([, k]) => k === 'template township: 兰溪村党支部_积分台账_2023.xlsx')![0])!;
+    const pages = rawText(pdf).split('\f');
+    const jan = pages.find((p) => p.includes('2023年1月 党员积分记录'))!;
+    expect(jan.split('\n').filter((l) => /^\s*0(\.0+)?\s*$/.test(l))).toEqual([]);
+    // 100 ruled rows of 15 pt do not fit one A4 landscape page: the print area holds them all.
+    expect(pages.filter((p) => p.includes('党员积分加减分明细')).length).toBeGreaterThanOrEqual(2);
   });
 
   it('the checks catch each fault in a form laid out the old way', () => {
