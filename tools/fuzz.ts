@@ -1,7 +1,8 @@
 // `npm run fuzz [N]`: a mutation fuzzer over the real fixture workbooks. Each case mutates one
 // workbook (flipped bytes, truncation, shuffled or duplicated zip entries, damaged sheet XML, huge
-// numbers and odd strings in cells) and feeds it through read → check → compute → grade. A case
-// fails on a throw, an unhandled rejection, or taking longer than the per-case limit.
+// numbers and odd strings in cells, stored zips with flipped bytes, sheet names that read alike or
+// hidden, odd zip entry names, wrong CRCs) and feeds it through read → check → compute → grade. A
+// case fails on a throw, an unhandled rejection, or taking longer than the per-case limit.
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,49 @@ const MUTATIONS: [string, Mutation][] = [
       p.data = Buffer.from(s, 'utf8');
     }
     return zip(parts);
+  }],
+  ['stored zip, bytes flipped', (buf, rng) => {
+    // Uncompressed: a flipped byte is a changed character, not a broken deflate stream; the CRC-32 must catch it.
+    const b = zip(unzip(buf), { store: true });
+    for (let i = 0, n = rng.int(0, 6); i < n; i++) b[rng.int(0, b.length - 1)] ^= 1 << rng.int(0, 7);
+    return b;
+  }],
+  ['sheet names', (buf, rng) => {
+    const parts = unzip(buf);
+    const wb = parts.find((p) => p.name === 'xl/workbook.xml')!;
+    const s = wb.data.toString('utf8');
+    const names = [...s.matchAll(/<sheet\b[^>]*name="([^"]*)"/g)].map((m) => m[1]!);
+    if (names.length === 0) return zip(parts);
+    const target = rng.pick(names);
+    const other = rng.pick(names);
+    const odd = [`${target} `, ` ${target}`, target.normalize('NFKC').replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))), `${target}\u200b`, `\u202e${target}`, other, '', target.toUpperCase(), `${target}&#x1b;`];
+    let out = s.replace(`name="${target}"`, `name="${rng.pick(odd)}"`);
+    if (rng.int(0, 1)) out = out.replace(new RegExp(`(<sheet\\b[^>]*name="${other.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*?)state="visible"`), `$1state="${rng.pick(['hidden', 'veryHidden'])}"`);
+    wb.data = Buffer.from(out, 'utf8');
+    return zip(parts);
+  }],
+  ['zip entry names', (buf, rng) => {
+    const parts = unzip(buf);
+    const p = rng.pick(parts);
+    const kind = rng.int(0, 3);
+    if (kind === 0) parts.push({ name: p.name, data: Buffer.from(p.data) }); // duplicate
+    else if (kind === 1) parts.push({ name: p.name.toUpperCase(), data: Buffer.from(p.data) }); // duplicate by case
+    else if (kind === 2) p.name = `/${p.name}`;
+    else p.name = p.name.replace(/\//g, '\\');
+    return zip(parts);
+  }],
+  ['crc', (buf, rng) => {
+    // A wrong CRC-32 in the central directory (and the local header) of one entry.
+    const b = Buffer.from(buf);
+    const dir = readCentralDirectory(b);
+    if (!dir.ok || dir.entries.length === 0) return b;
+    const e = rng.pick(dir.entries);
+    const crc = (e.crc ^ (1 << rng.int(0, 31))) >>> 0;
+    b.writeUInt32LE(crc, e.localOffset + 14);
+    for (let p = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p > 0; p = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p - 1)) {
+      if (b.readUInt32LE(p + 42) === e.localOffset) b.writeUInt32LE(crc, p + 16);
+    }
+    return b;
   }],
 ];
 

@@ -1500,6 +1500,15 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },
     {
+      code: 'SANCTION_ALSO_EVENT', severity: 'warning', scheme: 'agency', layout: 'monthly', args: [],
+      what: '政务服务中心方案（agency）：第 2 名党员的党内警告在《否决与处分》登记了，又在《加减分明细》登记了“党内处分（警告）”（只扣一次分）',
+      prepare: (spec) => {
+        spec.events = spec.events.filter((e) => !(e.id === m(spec, 1).id && e.item === '党内处分'));
+        spec.sanctions.push({ date: '2023-06-02', name: m(spec, 1).name, id: m(spec, 1).id, type: '警告', note: '党内警告处分' });
+      },
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-06-02', name: m(spec, 1).name, id: m(spec, 1).id, item: '党内处分', level: '警告', count: 1, points: 5 }),
+    },
+    {
       code: 'SANCTION_OUTSIDE_CYCLE', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '否决与处分的日期是 2022-11-20，不在 2023 年度内',
       prepare: (spec) => spec.sanctions.push({ date: '2022-11-20', name: m(spec, 1).name, id: m(spec, 1).id, type: '违反法律法规', note: '上年度事项误记入本年' }),
@@ -1876,18 +1885,22 @@ export async function makeApplications(dir: string): Promise<string> {
   const member = spec.roster.find((m) => m.participates && m.category === '正式党员')!;
   const wb = applicationForm(scheme, { branch: spec.branch, name: member.name, month: '2023年5月' });
   const ws = wb.worksheets[0]!;
-  const lines: [string, string, number, number, string][] = [
-    ['表彰', '县', 1, 2, '县委表彰文件'],
-    ['公益事业', '', 1, 2, '村委会出具的捐资修路证明'],
-    ['先进个人', '', 1, 3, '镇党委通报'],
+  const lines: [string, string, string, number, number, string][] = [
+    ['表彰', '县', '美丽乡村建设', 1, 2, '县委表彰文件'],
+    ['公益事业', '', '', 1, 2, '村委会出具的捐资修路证明'],
+    ['先进个人', '', '', 1, 3, '镇党委通报'],
   ];
-  lines.forEach(([item, level, count, claimed, evidence], i) => {
+  // Columns found by their header (序号 申报事项 级别 项目 次数 申报分值 佐证材料 认定分值).
+  const headers = (ws.getRow(3).values as unknown[]).map((v) => String(v ?? ''));
+  const col = (h: string): number => headers.indexOf(h);
+  lines.forEach(([item, level, project, count, claimed, evidence], i) => {
     const row = ws.getRow(4 + i);
-    row.getCell(2).value = item;
-    if (level) row.getCell(3).value = level;
-    row.getCell(4).value = count;
-    row.getCell(5).value = claimed;
-    row.getCell(6).value = evidence;
+    row.getCell(col('申报事项')).value = item;
+    if (level) row.getCell(col('级别')).value = level;
+    if (project) row.getCell(col('项目')).value = project;
+    row.getCell(col('次数')).value = count;
+    row.getCell(col('申报分值')).value = claimed;
+    row.getCell(col('佐证材料')).value = evidence;
   });
   for (let r = 4; r <= ws.rowCount; r++) {
     if (String(ws.getCell(r, 1).value ?? '').startsWith('审核人')) ws.getCell(r, 2).value = '李红（支部书记）';

@@ -3,14 +3,14 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { HistoryEntry } from '../core/model.js';
-import { collectFiles } from './inputs.js';
+import { collectInputs } from './collect.js';
 
 export async function readHistoryDir(dir: string, beforeYear: number): Promise<{ entries: HistoryEntry[]; files: string[] }> {
   if (!existsSync(dir)) return { entries: [], files: [] };
   const { openForReading } = await import('../excel/workbook.js');
   const { readHistory, yearInText } = await import('../excel/read/history.js');
   // This year's (and later) results are never history: not opened at all (a county's is 100,000 rows).
-  const files = (await collectFiles([dir])).filter((f) => {
+  const files = (await collectInputs([dir])).files.filter((f) => {
     const name = basename(f);
     const year = yearInText(name);
     return name.includes('评定结果') && (year === undefined || year < beforeYear);

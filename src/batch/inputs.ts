@@ -1,8 +1,7 @@
 // The read and check steps for a batch: files and folders → workbooks → ledgers → diagnostics.
 // A broken or invalid workbook is reported and left out; the others go on.
-import { promises as fs, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { extname, join, resolve } from 'node:path';
 import type { Diagnostic, Params } from '../core/diagnostics.js';
 import { hasErrors, makeDiagnostic, sortDiagnostics } from '../core/diagnostics.js';
 import type { HistoryEntry, Ledger } from '../core/model.js';
@@ -13,7 +12,6 @@ import { validateLedger } from '../core/validate.js';
 import { loadBuiltinScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
 import { lang, t } from './i18n.js';
-import { UsageError } from './exit.js';
 
 const msg = (zh: (p: Params) => string, en: (p: Params) => string, fixZh: (p: Params) => string, fixEn: (p: Params) => string) => ({ severity: 'error' as const, zh, en, fixZh, fixEn });
 
@@ -21,6 +19,12 @@ export const INPUT_MESSAGES = {
   INPUT_NO_SCHEME: msg(() => '没有指定计分方案：「说明」表中没有「方案」，也没有 --scheme', () => 'no scheme: the 说明 sheet names none and --scheme was not given', () => '在「说明」表填写方案（如 township），或加 --scheme township', () => 'fill 方案 in 说明 or pass --scheme'),
   INPUT_BAD_SCHEME: msg((p) => `「说明」表中的方案「${p.found}」无法使用：${p.why}`, (p) => `scheme ${p.found} named in 说明 cannot be used: ${p.why}`, () => '改为内置方案 id（score schemes 列出），或加 --scheme', () => 'use a built-in id (score schemes) or --scheme'),
   INPUT_APPLICATION_FORM: msg(() => '这是积分申请表，不是积分台账', () => 'this is an application form (积分申请表), not a ledger', () => '用 score apply 申请表.xlsx --ledger 台账.xlsx 审核并录入；台账和申请表请放在不同的文件夹', () => 'use score apply FORM --ledger LEDGER; keep forms and ledgers in separate folders'),
+  INPUT_DUPLICATE_BRANCH: msg(
+    (p) => `支部「${p.branch}」${p.year} 年度在本批中有 ${p.n} 个台账：${p.files}；同一支部同一年度只能有一个，否则会重复计分，该支部暂不计入`,
+    (p) => `branch ${p.branch} has ${p.n} ledgers for ${p.year} in this batch: ${p.files}; it would be counted twice and is left out`,
+    () => '保留正确的一个，把其他文件移出文件夹后再运行（score apply 写出的 …_已录入申请.xlsx 是新台账：用它替换原台账）',
+    () => 'keep the right one and move the others out of the folder (a …_已录入申请.xlsx from score apply replaces the original)',
+  ),
   INPUT_NO_YEAR: msg(() => '不知道是哪个年度：「说明」表没有「年度」，命令也没有给出', () => 'unknown cycle: no 年度 in 说明 and none given', () => '在「说明」表填写年度，或加 --year / --period', () => 'fill 年度 in 说明 or pass --year / --period'),
 } as const;
 
@@ -39,35 +43,6 @@ export interface LoadedLedger {
   excluded?: string;
   /** Set when the ledger belongs to another cycle and LoadOptions.skipOtherYears asked to pass it by. */
   otherYear?: number;
-}
-
-/** Files given directly, and every .xlsx under the folders given (recursively; Excel's ~$ lock files skipped). */
-export async function collectFiles(args: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const a of args) {
-    const p = resolve(a);
-    let st;
-    try {
-      st = await fs.stat(p);
-    } catch {
-      throw new UsageError(t(`找不到文件或文件夹：${a}`, `no such file or folder: ${a}`));
-    }
-    if (st.isDirectory()) out.push(...(await walk(p)));
-    else out.push(p);
-  }
-  return [...new Set(out)];
-}
-
-async function walk(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: string[] = [];
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (e.isFile() && extname(e.name).toLowerCase() === '.xlsx' && !e.name.startsWith('~$') && !e.name.startsWith('.')) out.push(p);
-  }
-  return out;
 }
 
 export interface LoadOptions {
@@ -141,7 +116,7 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
   const { Worker } = await import('node:worker_threads');
   const { branchFromBytes, freeze, thaw } = await import('./revive.js');
   const url = new URL('./read-worker.js', import.meta.url);
-  const workerData = freeze({ scheme: opts.scheme, year: opts.year, compute: opts.compute, lang: lang() });
+  const workerData = freeze({ scheme: opts.scheme, year: opts.year, compute: opts.compute, periods: opts.periods, lang: lang() });
   const results: LoadedLedger[] = new Array(files.length);
   const packed: (Uint8Array | undefined)[] = [];
   let next = 0;

@@ -3,13 +3,15 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { Ledger } from '../core/model.js';
 import type { BranchResult } from '../core/result.js';
 import type { Scheme } from '../scheme/schema.js';
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 import type { LoadedLedger } from './inputs.js';
 
 export interface Excluded {
   file: string;
   branch?: string;
   reason: string;
+  /** What to do about it, when more than the reason says. */
+  fix?: string;
 }
 
 export interface Batch {
@@ -21,19 +23,24 @@ export interface Batch {
   issues: Diagnostic[];
 }
 
-/** Keeps the ledgers of the batch scheme that passed their checks; the rest become 未计入. */
-export function splitBatch(items: LoadedLedger[], scheme: Scheme): Batch {
+/**
+ * Keeps the ledgers of the batch scheme that passed their checks; the rest become 未计入, after
+ * the files already left out while collecting (`before`: other formats, other years …).
+ */
+export function splitBatch(items: LoadedLedger[], scheme: Scheme, before: Excluded[] = []): Batch {
   const ledgers: Ledger[] = [];
   const branches: BranchResult[] = [];
-  const excluded: Excluded[] = [];
+  const excluded: Excluded[] = [...before];
   // One batch, one scheme: a ledger naming another one is left out, and the reason names both and how many use each.
   const counts = new Map<string, number>();
   for (const i of items) if (!i.excluded && i.scheme) counts.set(i.scheme.id, (counts.get(i.scheme.id) ?? 0) + 1);
   const uses = (id: string): number => counts.get(id) ?? 0;
   for (const i of items) {
     const branch = i.ledger?.branch;
-    if (i.excluded) excluded.push({ file: i.file, ...(branch ? { branch } : {}), reason: i.excluded });
-    else if (i.scheme && i.scheme.id !== scheme.id) {
+    if (i.excluded) {
+      const fix = i.diagnostics.find((d) => d.severity === 'error')?.fix[lang()];
+      excluded.push({ file: i.file, ...(branch ? { branch } : {}), reason: i.excluded, ...(fix ? { fix } : {}) });
+    } else if (i.scheme && i.scheme.id !== scheme.id) {
       const [own, batch] = [uses(i.scheme.id), uses(scheme.id)];
       excluded.push({
         file: i.file,

@@ -1,6 +1,6 @@
 // Shared pieces of the commands: the --scheme option, periods, output paths.
-import { mkdir } from 'node:fs/promises';
-import { existsSync, realpathSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parsePeriod, resolvePeriod, type Cycle, type Period, type PeriodKind } from '../core/cycle.js';
 import { loadScheme } from '../scheme/load.js';
@@ -54,27 +54,20 @@ export function periodOf(scheme: Scheme, arg: PeriodArg): { cycle: Cycle; period
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
 
 /**
- * The output folder, made when missing, one level at a time (never Node's recursive mkdir, which
- * loops on /proc). A folder under /proc, /sys or /dev (also through a symlink) is a usage error.
+ * The output folder (--out, default 输出), resolved but not created: it is made only when a set
+ * of outputs is written (makeDir), so a usage error or an empty input leaves nothing behind. A
+ * path that names an existing file, or a folder under /proc, /sys or /dev (also through a
+ * symlink), is a usage error.
  */
 export async function outDir(dir: string | undefined): Promise<string> {
   const d = resolve(dir ?? '输出');
-  const missing: string[] = [];
+  const st = await stat(d).catch(() => undefined);
+  if (st && !st.isDirectory()) throw new UsageError(t(`--out「${dir ?? '输出'}」是一个文件，不是文件夹：请换一个文件夹名`, `--out ${dir ?? '输出'} is a file, not a folder: name a folder`));
   let existing = d;
-  while (!existsSync(existing) && dirname(existing) !== existing) {
-    missing.unshift(existing);
-    existing = dirname(existing);
-  }
+  while (!(await stat(existing).catch(() => undefined)) && dirname(existing) !== existing) existing = dirname(existing);
   const real = realpathSync(existing);
   if (process.platform !== 'win32' && SYSTEM_DIRS.some((s) => real === s || real.startsWith(`${s}/`))) {
     throw new UsageError(t(`输出目录 ${dir ?? d} 在系统目录 ${real} 下，不能写入：请用 --out 指定普通文件夹`, `the output folder ${dir ?? d} is under the system folder ${real}: give an ordinary folder with --out`));
-  }
-  for (const m of missing) {
-    try {
-      await mkdir(m);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UsageError(t(`无法创建输出目录 ${m}（${(e as NodeJS.ErrnoException).code}）：请检查路径和权限`, `cannot create the output folder ${m} (${(e as NodeJS.ErrnoException).code}): check the path and permissions`));
-    }
   }
   return d;
 }

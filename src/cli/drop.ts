@@ -4,8 +4,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ledgerYear } from '../excel/read/ledger-year.js';
-import { collectFiles } from '../batch/inputs.js';
-import { isInside } from './paths.js';
+import { collectInputs } from '../batch/collect.js';
 import { t } from '../batch/i18n.js';
 import { main } from './main.js';
 
@@ -45,7 +44,22 @@ export async function dropMain(args: string[]): Promise<void> {
     return;
   }
   const out = outputBeside(dropped);
-  const files = (await collectFiles(dropped)).filter((f) => !isInside(f, out));
+  let files: string[];
+  try {
+    const collected = await collectInputs(dropped, { outDir: out });
+    files = collected.files;
+    // With ledgers to grade, grade lists the files it does not read; without, they are listed here.
+    if (files.length === 0) for (const e of collected.excluded) process.stderr.write(`${t('未计入', 'left out')}：${e.file} — ${e.reason}${e.fix ? t(`。处理：${e.fix}`, `. Fix: ${e.fix}`) : ''}\n`);
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (files.length === 0) {
+    process.stderr.write(`${t(`没有找到台账：${dropped.join('、')} 里没有 .xlsx 工作簿。请把放着各支部台账的文件夹拖过来。`, `no ledgers: no .xlsx workbook in ${dropped.join(', ')}; drop the folder that holds the branches' ledgers.`)}\n`);
+    process.exitCode = 1;
+    return;
+  }
   const choice = chooseYear(await Promise.all(files.map(ledgerYear)), new Date());
   const named = [...choice.counts].sort((a, b) => b[0] - a[0]).map(([y, n]) => t(`${y} 年度 ${n} 个`, `${y}: ${n}`)).join(t('，', ', '));
   const why = {

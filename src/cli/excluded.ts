@@ -1,33 +1,64 @@
-// The terminal and --json report of a batch's left-out files (未计入) and its errors.
+// The terminal and --json report of a batch's left-out files (未计入), its notes, an empty input,
+// and its errors.
 import { basename } from 'node:path';
 import { placeText } from '../core/diagnostics.js';
 import { lang, t } from '../batch/i18n.js';
 import type { LoadedLedger } from '../batch/inputs.js';
-import type { Batch } from '../batch/split.js';
+import type { Batch, Excluded } from '../batch/split.js';
 import { setExit, EXIT_INPUT } from '../batch/exit.js';
 import { diagnosticJson, printJson } from './output.js';
+
+/** One left-out file on one line: name — reason。处理：fix. */
+export function excludedLine(e: Excluded): string {
+  const name = e.branch ? `${e.branch}（${basename(e.file)}）` : basename(e.file);
+  return `${t('未计入', 'left out')}：${name} — ${e.reason}${e.fix ? t(`。处理：${e.fix}`, `. Fix: ${e.fix}`) : ''}`;
+}
+
+/** JSON form of a left-out file (the contract's `excluded` entries). */
+export function excludedJson(e: Excluded): Record<string, unknown> {
+  return { file: e.file, ...(e.branch ? { branch: e.branch } : {}), reason: e.reason, ...(e.fix ? { fix: e.fix } : {}) };
+}
+
+/** Notes on files passed by that need no action (lock files, the output folder), unless quiet. */
+export function reportNotes(notes: string[], quiet: boolean | undefined): void {
+  if (quiet) return;
+  for (const n of notes) process.stderr.write(`${n}\n`);
+}
 
 export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, json: boolean | undefined): void {
   if (b.excluded.length > 0) setExit(EXIT_INPUT);
   // Left-out files and errors are never hidden by --quiet; with --json they are in the JSON.
   if (json) return;
-  for (const e of b.excluded) {
-    process.stderr.write(`${t('未计入', 'left out')}：${e.branch ? `${e.branch}（${basename(e.file)}）` : basename(e.file)} — ${e.reason}\n`);
-  }
+  for (const e of b.excluded) process.stderr.write(`${excludedLine(e)}\n`);
   const errors = b.issues.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     process.stderr.write(`${t(`共有 ${errors.length} 个错误，第一个：${placeText(errors[0]!)} ${errors[0]!.message[lang()]}。用 score validate 查看全部`, `${errors.length} errors; first: ${placeText(errors[0]!)} ${errors[0]!.message.en}. Run score validate for all`)}\n`);
   }
 }
 
+/** The one line for an input with no workbook to read (exit 1); the files left out are listed first. */
+export function reportEmpty(args: string[], excluded: Excluded[], opts: { quiet?: boolean; json?: boolean }, json: Record<string, unknown> = {}): void {
+  setExit(EXIT_INPUT);
+  const where = args.join(t('、', ', '));
+  const line = excluded.length > 0
+    ? t(`没有可以读取的台账：${where} 中的 ${excluded.length} 个文件都未计入（原因见上）`, `no ledger to read: all ${excluded.length} file(s) in ${where} were left out (see above)`)
+    : t(`没有找到台账：${where} 中没有 .xlsx 文件`, `no ledger found: there is no .xlsx file in ${where}`);
+  if (!opts.json) for (const e of excluded) process.stderr.write(`${excludedLine(e)}\n`);
+  process.stderr.write(`${line}\n`);
+  if (opts.json) printJson({ ...json, members: [], issues: [], excluded: excluded.map(excludedJson), error: line });
+}
+
 /**
  * No ledger of the batch could be read (so no scheme is known): every file is reported as left
  * out, and --json still prints the contract's shape with the issues and the left-out files.
  */
-export function reportNothingReadable(items: LoadedLedger[], opts: { quiet?: boolean; json?: boolean }, json: Record<string, unknown> = {}): void {
-  const excluded = items.map((i) => ({ file: i.file, reason: i.excluded ?? '' }));
+export function reportNothingReadable(items: LoadedLedger[], before: Excluded[], opts: { quiet?: boolean; json?: boolean }, json: Record<string, unknown> = {}): void {
+  const excluded: Excluded[] = [...before, ...items.map((i) => {
+    const fix = i.diagnostics.find((d) => d.severity === 'error')?.fix[lang()];
+    return { file: i.file, reason: i.excluded ?? '', ...(fix ? { fix } : {}) };
+  })];
   const issues = items.flatMap((i) => i.diagnostics);
   reportExcluded({ excluded, issues }, opts.json);
-  if (items.length === 0) setExit(EXIT_INPUT);
-  if (opts.json) printJson({ scheme: null, ...json, members: [], issues: issues.map(diagnosticJson), excluded });
+  setExit(EXIT_INPUT);
+  if (opts.json) printJson({ scheme: null, ...json, members: [], issues: issues.map(diagnosticJson), excluded: excluded.map(excludedJson) });
 }

@@ -6,6 +6,7 @@ import { eventUnitPoints } from './compute.js';
 import { cycleOf, monthIndexOf } from './cycle.js';
 import { Dec, ZERO } from './decimal.js';
 import type { EventRow, Ledger, SourceRef } from './model.js';
+import { norm } from './text.js';
 
 export interface Claim {
   name: string;
@@ -13,6 +14,8 @@ export interface Claim {
   date?: string;
   item: string;
   level?: string;
+  /** 项目: the same project at several levels counts once, at its highest (R3). */
+  project?: string;
   count: Dec;
   claimed: Dec | null;
   approved?: Dec | null;
@@ -25,10 +28,28 @@ export interface Claim {
 export interface ClaimDecision {
   claim: Claim;
   ok: boolean;
+  /** Refused because the ledger already holds this line (「已录入」): nothing to do, not an error. */
+  already?: boolean;
   /** Points that will count (approved lines). */
   points?: Dec;
   reason: { zh: string; en: string };
   event?: EventRow;
+}
+
+/** The row of a form a claim came from (A5 → 5). */
+const formRow = (c: Claim): string => (c.source.cell ?? '').replace(/^[A-Z]+/, '');
+
+/**
+ * The mark apply writes in 依据 of every line it enters: the form file, sheet and row. A ledger
+ * line carrying it was entered from that row; the row is not entered again.
+ */
+export function sourceMark(c: Claim): string {
+  return `来源：积分申请表 ${c.form.split(/[\\/]/).pop()} › ${c.source.sheet ?? ''} › 第${formRow(c)}行`;
+}
+
+/** The same line, whoever typed it: member, item, level, 项目, month and count. */
+function lineKey(memberKey: string, itemId: string, level: string | undefined, project: string | undefined, date: string, count: Dec): string {
+  return [memberKey, itemId, norm(level), norm(project), date.slice(0, 7), count.toString()].join('\u0000');
 }
 
 export function decideClaims(scheme: Scheme, ledger: Ledger, year: number, claims: Claim[]): ClaimDecision[] {
@@ -36,9 +57,18 @@ export function decideClaims(scheme: Scheme, ledger: Ledger, year: number, claim
   const cycle = cycleOf(year, scheme.cycle);
   const members = new MemberIndex(ledger.members);
   const used = new Map<string, Dec>();
+  /** Lines already in 加减分明细: by apply's source mark, and by content (typed by hand), with their row. */
+  const marked = new Map<string, SourceRef>();
+  const typed = new Map<string, SourceRef>();
+  /** Lines of this run: a copied form would enter the same line twice. */
+  const thisRun = new Map<string, Claim>();
   for (const ev of ledger.events) {
     const item = cat.item(ev.item);
     const { member } = members.resolve(ev.name, ev.id);
+    // Compared normalised: the reader gives text NFKC-normalised (「：」 is read back as 「:」).
+    const mark = ev.basis?.normalize('NFKC').match(/来源:积分申请表 [^;]*/)?.[0];
+    if (mark) marked.set(norm(mark), ev.source);
+    else if (item && member && ev.date) typed.set(lineKey(member.key, item.id, ev.level, ev.project, ev.date, ev.count), ev.source);
     const unit = item && eventUnitPoints(cat, item, ev);
     if (item && member && unit && ev.date && monthIndexOf(cycle, ev.date) >= 0) {
       const k = `${member.key}\u0000${item.component}`;
@@ -54,6 +84,15 @@ export function decideClaims(scheme: Scheme, ledger: Ledger, year: number, claim
     if (!claim.date) return no('申报月份无法识别', 'unreadable month');
     if (monthIndexOf(cycle, claim.date) < 0) return no(`申报月份不在 ${year} 积分周期（${cycle.start} 至 ${cycle.end}）内`, `month outside cycle ${year}`);
     if (!claim.count.isInteger() || claim.count.lessThanOrEqualTo(0)) return no('次数应为正整数', 'count must be a positive whole number');
+    const at = (r: SourceRef): string => `${r.sheet ?? ''} ${r.cell?.replace(/^[A-Z]+/, '第') ?? ''}行`;
+    const entered = marked.get(norm(sourceMark(claim)));
+    if (entered) return { claim, ok: false, already: true, reason: { zh: `已录入：台账${at(entered)}就是这一行（${sourceMark(claim)}），不再录入`, en: `already entered: ledger ${entered.sheet} ${entered.cell} came from this row` } };
+    const key = lineKey(member.key, item.id, claim.level, claim.project, claim.date, claim.count);
+    const same = typed.get(key);
+    if (same) return { claim, ok: false, already: true, reason: { zh: `已录入：台账${at(same)}已有同一条（姓名、事项、级别、项目、月份、次数相同），不再录入`, en: `already entered: ledger ${same.sheet} ${same.cell} holds the same line` } };
+    const twin = thisRun.get(key);
+    if (twin) return no(`与 ${twin.form.split(/[\\/]/).pop()} 第${formRow(twin)}行重复（姓名、事项、级别、项目、月份、次数相同），只录入一次`, `the same line as ${twin.form.split(/[\\/]/).pop()} row ${formRow(twin)}: entered once`);
+    thisRun.set(key, claim);
     if (item.levels && cat.levelPoints(item, claim.level) === undefined) {
       return no(`「${item.name}」没有「${claim.level ?? ''}」级别，可选：${Object.keys(item.levels).join('、')}`, `${item.name} has no level ${claim.level ?? ''}`);
     }
@@ -84,9 +123,11 @@ export function decideClaims(scheme: Scheme, ledger: Ledger, year: number, claim
       ...(member.id ? { id: member.id } : {}),
       item: item.name,
       ...(claim.level ? { level: claim.level } : {}),
+      ...(claim.project ? { project: claim.project } : {}),
       count: claim.count,
-      ...(item.range ? { points } : {}),
-      basis: [claim.evidence, `积分申请表 ${claim.form.split(/[\\/]/).pop()}`].filter(Boolean).join('；'),
+      // 分值 on every line (the range figure, or the scheme's points × count), so the clerk sees it.
+      ...(item.range || !(item.split || item.veto) ? { points } : {}),
+      basis: [claim.evidence, sourceMark(claim)].filter(Boolean).join('；'),
       source: claim.source,
     };
     return { claim, ok: true, points, reason: note, event };

@@ -6,6 +6,7 @@ import { monthIndexOf, monthRange, type Cycle, type Period } from './cycle.js';
 import { add, compare, Dec, dec, equals, maxDec, minDec, roundTo, sub, sum, times, ZERO } from './decimal.js';
 import { recordCell, type EventRow, type Evaluation, type HistoryEntry, type Ledger, type Member, type RecordRow, type Sanction } from './model.js';
 import type { BranchResult, ComponentValue, MemberResult, TraceStep } from './result.js';
+import { linkSanctions } from './sanction-links.js';
 import { norm } from './text.js';
 
 export interface HistoryLookup {
@@ -116,10 +117,33 @@ function collect(ctx: BranchContext): Map<string, MemberData> {
     if (s.date && monthIndexOf(ctx.cycle, s.date) < 0) continue;
     dataOf(s.name, s.id)?.sanctions.push(s);
   }
+  if (ctx.scheme.overrides.some((o) => o.deduct)) for (const d of out.values()) linkMember(ctx, d);
   for (const d of out.values()) {
     d.events.sort((a, b) => (a.row.date! < b.row.date! ? -1 : a.row.date! > b.row.date! ? 1 : 0));
   }
   return out;
+}
+
+/**
+ * R15 with a deduction (overrides[].deduct): a sanction entered only in 否决与处分 also deducts as its
+ * item (dated at the sanction, or the cycle's last day), and a 加减分明细 row of that item and level
+ * also counts as the sanction; entered in both places, it counts once (validate warns).
+ */
+function linkMember(ctx: BranchContext, d: MemberData): void {
+  const links = linkSanctions(ctx.cat, d.events, d.sanctions);
+  for (const { sanction: s, item, level } of links.deductions) {
+    const date = s.date ?? ctx.cycle.end;
+    const row: EventRow = { date, name: s.name, item: item.name, count: dec(1), basis: `否决与处分：${s.type}`, source: s.source };
+    if (s.id) row.id = s.id;
+    if (level !== undefined) row.level = level;
+    const unit = eventUnitPoints(ctx.cat, item, row);
+    if (unit !== undefined) d.events.push({ row, item, month: monthIndexOf(ctx.cycle, date), raw: unit });
+  }
+  for (const { event, type } of links.sanctions) {
+    const s: Sanction = { date: event.row.date!, name: event.row.name, type, note: `加减分明细：${event.item.name}${event.row.level ? `（${event.row.level}）` : ''}`, source: event.row.source };
+    if (event.row.id) s.id = event.row.id;
+    d.sanctions.push(s);
+  }
 }
 
 /** Unit points of an event (before × count): fixed, by level (R4), or typed within a range. */

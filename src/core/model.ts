@@ -24,7 +24,21 @@ export interface Member {
   /** Private fields: kept for validation, never published. */
   phone?: string;
   birth?: string;
+  /**
+   * The rest of the roster row (性别, 民族, 学历, 入党时间, 备注), read only from a township roster
+   * for `score template --roster` so that the branch ledgers carry every column; never published.
+   */
+  details?: MemberDetails;
   source: SourceRef;
+}
+
+export interface MemberDetails {
+  gender?: string;
+  ethnicity?: string;
+  education?: string;
+  /** ISO date when it is a date, else the text (1985年6月). */
+  partyDate?: string;
+  remark?: string;
 }
 
 /** One row of a record sheet (1月 … / 第一季度 …): a member's points in one record period. */

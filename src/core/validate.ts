@@ -9,6 +9,7 @@ import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Param
 import { recordCell, type Ledger, type Member, type SourceRef } from './model.js';
 import { norm } from './text.js';
 import { checkDoubleDeductions, checkEvaluations, checkProjects, type Add } from './check-inputs.js';
+import { checkLinkedSanctions, checkScores } from './check-forms.js';
 
 const m = (severity: 'error' | 'warning', zh: (p: Params) => string, en: (p: Params) => string, fixZh: (p: Params) => string, fixEn: (p: Params) => string) => ({ severity, zh, en, fixZh, fixEn });
 
@@ -49,6 +50,7 @@ export const CHECK_MESSAGES: Messages = {
   DEDUCTION_TWICE: m('warning', (p) => `「${p.name}」${p.sheet}「${p.entry}」填了 ${p.found} 分（满分 ${p.max}，已少 ${p.short} 分），「加减分明细」又登记了同期的「${p.items}」扣 ${p.logged} 分：程序会再扣一次，同一扣分可能计了两次`, (p) => `${p.name}, ${p.sheet}: ${p.entry} is ${p.found} of ${p.max} and 加减分明细 also logs ${p.items} (−${p.logged}) in that period; it is taken off again`, () => '月（季）表按满分填写，扣分只登记在「加减分明细」（程序自动从当期该项扣除）；如月表中少的分是另一件事，可不改', () => 'type full points in the month sheet and log deductions only in 加减分明细; ignore if the shortfall is another matter'),
   SANCTION_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名', () => 'check the name'),
   SANCTION_UNKNOWN_TYPE: m('warning', (p) => `类型「${p.found}」既不是一票否决情形，也不是本方案规定的处分，不影响计分`, (p) => `type ${p.found} neither vetoes nor overrides; it has no effect`, (p) => `如应否决或影响等次，请改为：${p.options}`, (p) => `to take effect use one of: ${p.options}`),
+  SANCTION_ALSO_EVENT: m('warning', (p) => `「${p.name}」的「${p.type}」在《否决与处分》和《加减分明细》（${p.event}）都登记了：只扣一次分、只改一次等次`, (p) => `${p.name}: ${p.type} is entered both in 否决与处分 and in 加减分明细 (${p.event}); counted once`, () => '一处登记即可：处分登记在《否决与处分》，扣分和等次都会按方案执行；删去《加减分明细》中的这一行', () => 'enter it once, in 否决与处分 (it deducts and overrides)'),
   SANCTION_OUTSIDE_CYCLE: m('error', (p) => `日期 ${p.found} 不在 ${p.cycle} 积分周期内`, (p) => `date ${p.found} is outside cycle ${p.cycle}`, () => '核对日期', () => 'check the date'),
 };
 
@@ -114,8 +116,10 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
     if (!cat.isVetoType(s.type) && !cat.override(s.type)) add('SANCTION_UNKNOWN_TYPE', s.source, { found: s.type, options: effective.join('、') || '（本方案无）' }, s.type);
     if (s.date && monthIndexOf(cycle, s.date) < 0) add('SANCTION_OUTSIDE_CYCLE', s.source, { found: s.date, cycle: cycle.year }, s.date);
   }
+  checkLinkedSanctions(scheme, ledger, index, add);
   return out;
 }
+
 
 
 /** Rows of 加减分明细 and 否决与处分 dated after the period (inside the cycle): said once per sheet. */
@@ -210,45 +214,6 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   }
 }
 
-/** The score sheets (scoreSheet components): every participating scored member has a row, every cell is filled and within 0…max. */
-function checkScores(scheme: Scheme, ledger: Ledger, index: MemberIndex, add: Add): void {
-  const cat = catalogueOf(scheme);
-  scheme.components.forEach((c, ci) => {
-    if (!c.scoreSheet) return;
-    const sheet = c.scoreSheet;
-    const rows = (ledger.scores ?? []).filter((r) => r.period === ci);
-    const seen = new Set<string>();
-    for (const r of rows) {
-      const { member, ambiguous } = index.resolve(r.name, r.id);
-      if (!member) {
-        add(ambiguous ? 'RECORD_AMBIGUOUS' : 'RECORD_UNKNOWN_MEMBER', r.source, { name: r.name }, r.name);
-        continue;
-      }
-      seen.add(member.key);
-      const parts: Dec[] = [];
-      for (const e of c.entries) {
-        const key = `${c.id}.${e.id}`;
-        const v = r.values[key];
-        if (v === null || v === undefined) {
-          if (member.participates) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
-          continue;
-        }
-        parts.push(v);
-        if (compare(v, dec(e.max)) > 0) add('RECORD_ABOVE_MAX', recordCell(r, key), { entry: e.name, found: v.toString(), max: e.max }, v.toString());
-        else if (compare(v, dec(e.min)) < 0) add('RECORD_BELOW_MIN', recordCell(r, key), { entry: e.name, found: v.toString(), min: e.min }, v.toString());
-      }
-      if (r.writtenTotal && compare(r.writtenTotal, sum(parts)) !== 0) {
-        add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
-      }
-    }
-    // A ledger without the sheet is already an error of the reader (READ_SHEET_MISSING).
-    if (!ledger.scores) return;
-    for (const mem of ledger.members) {
-      if (!mem.participates || cat.category(mem.category)?.scored === false || seen.has(mem.key)) continue;
-      add('RECORD_MISSING_MONTH', { file: ledger.file, sheet }, { name: mem.name, sheet });
-    }
-  });
-}
 
 function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): void {
   const cat = catalogueOf(scheme);

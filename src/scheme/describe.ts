@@ -143,7 +143,7 @@ function describeZh(s: Scheme): string {
   }
   if (s.overrides.length) {
     out.push('', '处分与等次（《否决与处分》登记的类型）：');
-    for (const o of s.overrides) out.push(`  - ${o.type} → ${o.grade}${o.flag ? `，标注“${o.flag}”` : ''}${o.note ? `（${o.note}）` : ''}`);
+    for (const o of s.overrides) out.push(`  - ${o.type} → ${o.grade}${o.flag ? `，标注“${o.flag}”` : ''}${deductZh(s, o)}${o.note ? `（${o.note}）` : ''}`);
   }
   if (s.flags.length) {
     out.push('', '标注规则：');
@@ -202,6 +202,15 @@ function componentZh(s: Scheme, c: Component, no: number): string[] {
   for (const g of c.groups) if (g.cap !== undefined) lines.push(`     「${g.name}」类合计不超过 ${n(g.cap)} 分${g.note ? `（${g.note}）` : ''}`);
   lines.push(...indent(c.note, '     说明：'));
   return lines;
+}
+
+/** R15 with a deduction: "，同时扣「党内处分」警告 5 分（登记一处即可）". */
+function deductZh(s: Scheme, o: Scheme['overrides'][number]): string {
+  if (!o.deduct) return '';
+  const it = s.items.find((i) => i.id === o.deduct!.item);
+  if (!it) return '';
+  const pts = o.deduct.level !== undefined ? it.levels?.[o.deduct.level] : it.points;
+  return `，同时扣「${it.name}」${o.deduct.level ?? ''}${pts !== undefined ? ` ${n(pts)} 分` : ''}（在《否决与处分》或《加减分明细》登记一处即可）`;
 }
 
 function pointsZh(it: Item): string {
@@ -314,7 +323,7 @@ function describeEn(s: Scheme): string {
   for (const b of sortedBands(s.bands)) out.push(`  ${bandRange(b)} ${b.grade}${b.stars !== undefined ? ` ${starsText(b.stars, 'en')}` : ''}`);
   if (s.quota) out.push(`Quota: at most ${pct(s.quota.pct)} ${s.quota.grade} of the graded members (vetoed ones included) per ${s.quota.scope}, others ${s.quota.fallback}`);
   for (const g of s.gradeConditions) out.push(`Condition: ${g.grade} needs ${componentById(s, g.component)?.name ?? g.component} ≥ ${n(g.min)}, else ${g.fallback}`);
-  for (const o of s.overrides) out.push(`Override: ${o.type} → ${o.grade}${o.flag ? ` (${o.flag})` : ''}`);
+  for (const o of s.overrides) out.push(`Override: ${o.type} → ${o.grade}${o.flag ? ` (${o.flag})` : ''}${o.deduct ? `; also deducts as ${o.deduct.item}${o.deduct.level ? ` (${o.deduct.level})` : ''}, entered once in either sheet` : ''}`);
   for (const f of s.flags) {
     const c = [f.categories?.join('/'), f.grade && `grade ${f.grade}`, f.below !== undefined && `< ${n(f.below)}`, f.atLeast !== undefined && `≥ ${n(f.atLeast)}`, f.vetoed !== undefined && (f.vetoed ? 'vetoed' : 'not vetoed'), f.hasPointsIn && `points in ${f.hasPointsIn}`, f.years && `${f.years} years running`].filter(Boolean);
     out.push(`Flag: ${f.flag} when ${c.join(', ') || 'always'}${f.setGrade ? `; grade becomes ${f.setGrade}` : ''}`);

@@ -205,8 +205,14 @@ export const schemeSchema = z.object({
   gradeConditions: z
     .array(z.object({ grade: text, component: text, min: num, fallback: text, note }).strict())
     .default([]),
-  /** Discipline overrides (R15): type in 否决与处分 → grade. */
-  overrides: z.array(z.object({ type: text, grade: text, flag: z.string().optional(), note }).strict()).default([]),
+  /**
+   * Discipline overrides (R15): type in 否决与处分 → grade. With `deduct`, one entry does both: the
+   * sanction also deducts as the catalogue item at that level, and a 加减分明细 row of that item and
+   * level also counts as the sanction (agency 党纪处分: 警告 −5 and 警示党员); entered in both places it counts once.
+   */
+  overrides: z
+    .array(z.object({ type: text, grade: text, flag: z.string().optional(), deduct: z.object({ item: text, level: text.optional() }).strict().optional(), note }).strict())
+    .default([]),
   flags: z.array(flagRuleSchema).default([]),
   rankRules: z.array(rankRuleSchema).default([]),
   decisions: z.array(z.object({ about: text, text }).strict()).default([]),

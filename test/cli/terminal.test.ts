@@ -71,7 +71,7 @@ describe('validate: the report on stdout, never hidden by --quiet', () => {
     expect(g.code).toBe(1);
     expect(g.stderr).toContain('未计入');
     expect(g.stderr).toContain('RECORD_ABOVE_MAX.xlsx');
-    const c = score(['compute', join(INVALID, 'RECORD_ABOVE_MAX.xlsx'), join(ROOT, 'fixtures', 'township', '柳湾村党支部.xlsx'), '--out', out, '--quiet', '--period', '2023Q1']);
+    const c = score(['compute', join(INVALID, 'RECORD_ABOVE_MAX.xlsx'), join(ROOT, 'fixtures', 'township', '柳湾村党支部.xlsx'), '--out', out, '--quiet', '--period', '2023H1']); // the error is in 6月: inside H1 (a Q1 does not read 6月)
     expect(c.code).toBe(1);
     expect(c.stderr).toContain('未计入');
   });

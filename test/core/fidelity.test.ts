@@ -10,6 +10,7 @@ import type { MemberResult } from '../../src/core/result.js';
 import { validateLedger } from '../../src/core/validate.js';
 import { loadScheme, packageRoot } from '../../src/scheme/load.js';
 import type { Scheme } from '../../src/scheme/schema.js';
+import { describeScheme } from '../../src/scheme/describe.js';
 import { everyMonth, ledger, type LedgerSpec, type MemberSpec } from '../helpers/ledger.js';
 
 function builtin(id: string): Scheme {
@@ -289,5 +290,35 @@ describe('point 12: the county frame (seed 002)', () => {
     const m = who(run(s, spec), name);
     expect(m.grade).toBe(grade);
     expect(m.flags).toEqual([flag]);
+  });
+});
+
+describe('every decision taken here is shown by `scheme show`', () => {
+  it.each([
+    ['township', '优秀名额', '党员总数'],
+    ['township', '月表与扣分明细', 'DEDUCTION_TWICE'],
+    ['township', '表彰的项目', 'EVENT_NO_PROJECT'],
+    ['agency', '先锋党员名额', '被一票否决的党员也算在内'],
+    ['agency', '半年评议', '不标注“缺少民主评议”'],
+    ['bureau', '优秀比例', '被一票否决的也算在内'],
+    ['bureau', '缺少民主测评', 'EVAL_MISSING'],
+    ['it-bureau', '年度积分', 'EVAL_MISSING'],
+    ['it-bureau', '基础分', '最高20分'],
+    ['vanguard', '同类别不重复加分', '不是具体项目'],
+    ['vanguard', '缺少评议', 'EVAL_MISSING'],
+    ['culture', '缺少民主评议', 'EVAL_MISSING'],
+    ['demolition', '后三名与积分清零', '按0分参加后三名的排名'],
+  ])('%s 【%s】', (id, about, words) => {
+    const text = describeScheme(builtin(id));
+    const line = text.split('\n').find((l) => l.startsWith(`  - 【${about}】`));
+    expect(line).toContain(words);
+  });
+  it('the frame: 民主测评, 党员类别, 结果运用', () => {
+    const text = describeScheme(frame());
+    for (const about of ['民主测评', '党员类别', '结果运用']) expect(text).toContain(`【${about}】`);
+    expect(text).toContain('入党积极分子（也可写：积极分子）');
+  });
+  it('rank rules say whether vetoed members are ranked', () => {
+    expect(describeScheme(builtin('demolition'))).toContain('被一票否决（清零）的党员按 0 分参加排名');
   });
 });

@@ -119,3 +119,34 @@ describe('company: a blank bonus cell is 0, a blank score cell is still required
     expect(describeScheme(loadScheme('company'))).toContain('空白格按 0 分计');
   });
 });
+
+describe('agency 党纪处分: one entry applies both its deduction and its override (seed 000 篇2)', () => {
+  // 「受到党内警告、严重警告、撤销党内职务、留党察看处分的，分别扣5、10、15、20分」 and
+  // 「对受到警告、严重警告处分及撤销党内职务的党员，当年度一律作为警示党员对待」「受到留党察看处分的……作为不合格党员对待」
+  const award = { date: '2023-03-01', name: 'H3', item: '公益事业受到表彰', level: '县' }; // 80 + 5 = 85
+  type Case = [string, { item: string; level?: string }[], { type: string }[], string, string, string[]];
+  it.each([
+    ['nothing: 80 + 5 = 85 合格党员', [], [], '85', '合格党员', []],
+    ['警告 entered once, in 否决与处分: 85 − 5 = 80, 警示党员', [], [{ type: '警告' }], '80', '警示党员', []],
+    ['警告 entered once, as 党内处分（警告） in 加减分明细: 80, 警示党员', [{ item: '党内处分', level: '警告' }], [], '80', '警示党员', []],
+    ['entered in both places: counted once (80, not 75), with a warning', [{ item: '党内处分', level: '警告' }], [{ type: '警告' }], '80', '警示党员', ['SANCTION_ALSO_EVENT 加减分明细 E4']],
+    ['留党察看 in 否决与处分: 85 − 20 = 65, 不合格党员', [], [{ type: '留党察看' }], '65', '不合格党员', []],
+    ['严重警告 as 党纪处分（严重警告）: 85 − 10 = 75, 警示党员', [{ item: '党纪处分', level: '严重警告' }], [], '75', '警示党员', []],
+    ['违法受到处罚（警告） is an administrative penalty: 80, no override', [{ item: '违法受到处罚', level: '警告' }], [], '80', '合格党员', []],
+  ] as Case[])('%s', (_n, events, sanctions, total, grade, warnings) => {
+    const spec: LedgerSpec = {
+      members: ['H3'],
+      events: [award, ...events.map((e) => ({ date: '2023-06-01', name: 'H3', ...e }))],
+      sanctions: sanctions.map((s) => ({ date: '2023-06-01', name: 'H3', ...s })),
+    };
+    const h3 = get(run('agency', spec), 'H3');
+    expect(h3.total.toString()).toBe(total);
+    expect(h3.grade).toBe(grade);
+    expect(codes('agency', spec)).toEqual(warnings);
+  });
+
+  it('scheme show says one entry is enough', async () => {
+    const { describeScheme } = await import('../../src/scheme/describe.js');
+    expect(describeScheme(loadScheme('agency'))).toContain('警告 → 警示党员，同时扣「党内处分」警告 5 分（在《否决与处分》或《加减分明细》登记一处即可）');
+  });
+});

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, json, tmp, type Run } from '../helpers/cli.js';
+import { ensureBuilt, json, score, tmp, type Run } from '../helpers/cli.js';
 import { MONTHS, allCellTexts, everySheet, fillLedger, type EventFill, type LedgerFill, type RecordValues } from '../helpers/fill.js';
 import { member, scoreAsync, townshipMonth, type GradeOut } from './lib.js';
 
@@ -156,6 +156,12 @@ describe('Q1: ledgers filled 1月–3月, 4月–12月 still blank', () => {
     // Quarters rank within the branch (ties share); 预备党员 are not ranked; no grade before the year.
     expect(ranks(c)).toEqual({ 张明: 1, 李华: 2, 王芳: 3, 赵强: 4, 陈静: null, 刘洋: 1, 杨帆: 1, 黄磊: 3, 周敏: 4 });
     expect(c.members.every((m) => m.grade === null)).toBe(true);
+  });
+
+  it('the same through the read workers (a county-sized batch reads in worker threads)', () => {
+    const w = score(['compute', stages.q1.dir, '--period', '2023Q1', '--out', tmp(), '--json'], { env: { SCORE_WORKERS: '2' } });
+    expect(w.code, w.stderr).toBe(0);
+    expect(totals(json<ComputeOut>(w))).toEqual(totals(c));
   });
 
   it('the written 评分汇总表 says which months it was computed from', async () => {

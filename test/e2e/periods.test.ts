@@ -139,3 +139,25 @@ describe('history said out loud (township: 连续两年 / 连续三年 不合格
     expect(plain.stderr).not.toContain('警告');
   });
 });
+
+describe('a scheme recorded by quarter (company): only 第一季度 filled', () => {
+  const FULL = { 政治素质: 9, 组织生活: 9, 发挥先锋作用: 3, 服务群众: 3, 道德示范: 6, 廉洁奉公: 3, 其他基础分: 7, 履行职责: 29, 履诺践诺: 3, 发挥作用: 7, 其他任务分: 11, 突出贡献: 0, 奖励表彰: 0, 其他奖励: 0 };
+  let file: string;
+  beforeAll(async () => {
+    const t = template('company', '公司党支部');
+    file = await filled(t, { members: [{ name: '甲' }, { name: '乙' }], records: { 第一季度: { 甲: { ...FULL, 奖励表彰: 3 }, 乙: { ...FULL, 政治素质: 5 } } } });
+  });
+
+  it('Q1 computes (基础 40 + 任务 50 + 奖励); H1 names 第二季度 as not recorded; a month is a usage error', async () => {
+    const [q, h, m] = await Promise.all([
+      scoreAsync(['compute', file, '--period', '2023Q1', '--out', tmp(), '--json']),
+      scoreAsync(['compute', file, '--period', '2023H1', '--out', tmp(), '--json']),
+      scoreAsync(['compute', file, '--period', '2023-02', '--out', tmp()]),
+    ]);
+    expect(q.code, q.stderr).toBe(0);
+    expect(Object.fromEntries(json<GradeOut>(q).members.map((x) => [x.name, x.total]))).toEqual({ 甲: 93, 乙: 86 });
+    expect(h.code).toBe(1);
+    expect(json<GradeOut>(h).excluded!.map((e) => e.reason)).toEqual(['2023年上半年需要 第二季度 的记录，还没有填写（表中没有填写任何分数）']);
+    expect(m.code).toBe(2);
+  });
+});

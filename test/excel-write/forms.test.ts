@@ -71,7 +71,7 @@ describe('applicationForm', async () => {
     expect(ws.getCell('C2').value).toBe('所在支部');
     expect(ws.getCell('D2').value).toBe('第一支部');
     expect(ws.getCell('F2').value).toBe('申报月份');
-    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '申报事项', '级别', '次数', '申报分值', '佐证材料', '认定分值']);
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '申报事项', '级别', '项目', '次数', '申报分值', '佐证材料', '认定分值']);
     expect(ws.getCell('A4').value).toBe(1);
     expect(ws.getCell('A13').value).toBe(10);
     expect(ws.getCell('B4').dataValidation).toMatchObject({ type: 'list' });

@@ -83,9 +83,10 @@ describe('application form → application reader', () => {
     ws.getCell('G2').value = '2023年3月';
     ws.getRow(4).getCell(2).value = '表彰';
     ws.getRow(4).getCell(3).value = '县';
-    ws.getRow(4).getCell(4).value = 1;
-    ws.getRow(4).getCell(5).value = 2;
-    ws.getRow(4).getCell(6).value = '县委文件';
+    ws.getRow(4).getCell(4).value = '防汛抢险';
+    ws.getRow(4).getCell(5).value = 1;
+    ws.getRow(4).getCell(6).value = 2;
+    ws.getRow(4).getCell(7).value = '县委文件';
     const back = await roundTrip(wb, t.file('apply-read.xlsx'));
     const r = readApplication('apply-read.xlsx', back);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -93,7 +94,7 @@ describe('application form → application reader', () => {
     const a = r.applications[0]!;
     expect(a).toMatchObject({ name: '张三', branch: '第一支部', month: '2023年3月' });
     expect(a.lines).toHaveLength(1);
-    expect(a.lines[0]).toMatchObject({ item: '表彰', level: '县', evidence: '县委文件' });
+    expect(a.lines[0]).toMatchObject({ item: '表彰', level: '县', project: '防汛抢险', evidence: '县委文件' });
     expect(a.lines[0]!.claimed?.toNumber()).toBe(2);
   });
 });

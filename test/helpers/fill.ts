@@ -327,6 +327,8 @@ export async function fillLedger(template: string, out: string, spec: LedgerFill
 export interface ApplicationLineFill {
   item: string;
   level?: string;
+  /** 项目 (the form's column since the template has one). */
+  project?: string;
   count?: number;
   claimed?: number;
   evidence?: string;
@@ -381,6 +383,7 @@ export async function fillApplication(template: string, out: string, spec: Appli
     };
     set('申报事项', l.item);
     set('级别', l.level);
+    set('项目', l.project);
     set('次数', l.count ?? 1);
     set('申报分值', l.claimed);
     set('佐证材料', l.evidence);

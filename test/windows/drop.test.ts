@@ -20,17 +20,28 @@ describe('评定.cmd (bin/drop.js)', () => {
     cpSync(join(ROOT, 'fixtures', 'township-2022', '石桥村党支部.xlsx'), join(folder, '石桥村党支部（2022）.xlsx'));
     const elsewhere = tmp('score-drop-cwd-');
     const r = drop([folder], elsewhere);
-    expect(r.status, r.stderr).toBe(0);
+    // The other year's ledger is left out by name like any file not graded (exit 1), the rest graded.
+    expect(r.status, r.stderr).toBe(1);
     expect(r.stdout).toContain('（7 个工作簿）');
     expect(r.stdout).toContain('年度：2023（台账写了几个年度（2023 年度 6 个，2022 年度 1 个），取最近的；其他年度的台账不计入）');
     expect(r.stdout).toContain(`结果写到：${join(where, '输出')}`);
-    expect(r.stderr).toContain('跳过 1 个其他年度的台账');
-    expect(r.stdout).toContain('完成。');
+    expect(r.stderr).toContain('未计入：石桥村党支部（2022）.xlsx — 「说明」表的年度是 2022，不是 2023');
+    expect(r.stdout).toContain('有问题，见上面的说明');
     expect(readdirSync(join(where, '输出')).sort()).toEqual(['2023年度公示名单.xlsx', '2023年度评定结果.xlsx']);
     expect(existsSync(join(elsewhere, '输出'))).toBe(false);
     // dropped again (after fixing a ledger): the earlier results are replaced, as the first run said
     const again = drop([folder], elsewhere);
-    expect(again.status, again.stderr).toBe(0);
+    expect(again.status, again.stderr).toBe(1);
+    expect(readdirSync(join(where, '输出')).sort()).toEqual(['2023年度公示名单.xlsx', '2023年度评定结果.xlsx']);
+  });
+  it('a folder without workbooks: one line naming it, exit 1, no 输出 made', () => {
+    const where = tmp('score-drop-empty-');
+    mkdirSync(join(where, '空 文件夹'));
+    const r = drop([join(where, '空 文件夹')], where);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('没有找到台账');
+    expect(r.stderr).toContain('空 文件夹');
+    expect(readdirSync(where)).toEqual(['空 文件夹']);
   });
   it('double-clicked (nothing dropped): one usage line, exit 2, nothing written', () => {
     const cwd = tmp('score-drop-none-');

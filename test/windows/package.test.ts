@@ -100,7 +100,7 @@ describe('the win-x64 zip', () => {
   });
 });
 
-describe('the linux-x64 tar.gz', { timeout: 180_000 }, () => {
+describe('the linux-x64 tar.gz', { timeout: 300_000 }, () => {
   it('runs from its own folder, without src/: schemes, grade (as the repository does), validate, template', async () => {
     const dir = join(work, 'linux 包');
     mkdirSync(dir, { recursive: true });
@@ -127,7 +127,7 @@ describe('the linux-x64 tar.gz', { timeout: 180_000 }, () => {
   });
 });
 
-describe.skipIf(!WINE)(`the win-x64 zip under Wine (Windows' own Node)${WINE ? '' : ' — skipped: wine64 is not installed (apt-get install wine64)'}`, { timeout: 180_000 }, () => {
+describe.skipIf(!WINE)(`the win-x64 zip under Wine (Windows' own Node)${WINE ? '' : ' — skipped: wine64 is not installed (apt-get install wine64)'}`, { timeout: 300_000 }, () => {
   const prefix = join(tmpdir(), `score-wine-prefix-${process.getuid?.() ?? 0}`);
   const env = { ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=', DISPLAY: '', FORCE_COLOR: '0' };
   const winPath = (p: string): string => `Z:${p.replace(/\//g, '\\')}`;

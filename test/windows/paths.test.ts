@@ -2,7 +2,7 @@
 // folder is never read as input, the drag-and-drop entry writes 输出 beside the folder.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isInside } from '../../src/cli/paths.js';
+import { isInside } from '../../src/batch/paths.js';
 import { chooseYear, outputBeside } from '../../src/cli/drop.js';
 
 describe('isInside (the output folder filter)', () => {

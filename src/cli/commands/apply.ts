@@ -7,11 +7,13 @@ import { decideClaims, type Claim } from '../../core/claims.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { collectFiles, loadLedgers } from '../../batch/inputs.js';
+import { loadLedgers } from '../../batch/inputs.js';
+import { collectInputs, collectOne } from '../../batch/collect.js';
+import { excludedJson, excludedLine, reportEmpty, reportNotes } from '../excluded.js';
 import { outDir, parseYear, schemeOption } from '../common.js';
 import { printJson, say, diagnosticJson, type CommonOptions } from '../output.js';
 import { COMPACT, printDiagnostics, tableStyle } from '../render.js';
-import { writeOutput } from '../../batch/write.js';
+import { OutputSet } from '../../batch/write.js';
 import { EXIT_INPUT, setExit } from '../../batch/exit.js';
 
 interface Options extends CommonOptions {
@@ -32,7 +34,14 @@ export function registerApply(program: Command): void {
   ).action(async (args: string[], opts: Options) => {
     const given = schemeOption(opts.scheme);
     const year = parseYear(opts.year);
-    const [loaded] = await loadLedgers([opts.ledger], { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}) });
+    const dir = await outDir(opts.out);
+    const one = await collectOne(opts.ledger, '--ledger');
+    reportNotes(one.notes, opts.quiet || opts.json);
+    if (!one.file) return reportEmpty([opts.ledger], one.excluded, opts, { approved: [], rejected: [] });
+    const forms = await collectInputs(args, { outDir: dir });
+    reportNotes(forms.notes, opts.quiet || opts.json);
+    if (forms.files.length === 0) return reportEmpty(args, forms.excluded, opts, { approved: [], rejected: [] });
+    const [loaded] = await loadLedgers([one.file], { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}) });
     const errors = loaded!.diagnostics.filter((d) => d.severity === 'error');
     if (!loaded!.ledger || !loaded!.scheme || loaded!.year === undefined || errors.length > 0) {
       if (opts.json) printJson({ approved: [], rejected: [], issues: loaded!.diagnostics.map(diagnosticJson) });
@@ -47,7 +56,7 @@ export function registerApply(program: Command): void {
     const { readApplication } = await import('../../excel/read/application.js');
     const claims: Claim[] = [];
     const issues: Diagnostic[] = [];
-    for (const file of await collectFiles(args)) {
+    for (const file of forms.files) {
       const opened = await openForReading(file);
       if (!opened.ok) {
         issues.push(opened.diagnostic);
@@ -62,6 +71,7 @@ export function registerApply(program: Command): void {
             ...(app.period ? { date: `${app.period}-01` } : {}),
             item: line.item,
             ...(line.level ? { level: line.level } : {}),
+            ...(line.project ? { project: line.project } : {}),
             count: line.count,
             claimed: line.claimed,
             ...(line.approved !== undefined ? { approved: line.approved } : {}),
@@ -75,23 +85,28 @@ export function registerApply(program: Command): void {
     }
     const decisions = decideClaims(scheme!, ledger!, loaded!.year!, claims);
     const approved = decisions.filter((d) => d.ok);
-    const rejected = decisions.filter((d) => !d.ok);
-    const written: string[] = [];
+    const rejected = decisions.filter((d) => !d.ok && !d.already);
+    const already = decisions.filter((d) => d.already);
+    const set = new OutputSet(Boolean(opts.force));
     if (approved.length > 0) {
-      const opened = await openWorkbook(opts.ledger);
+      const opened = await openWorkbook(one.file);
       const { appendEvents } = await import('../../excel/write/append-events.js');
       if (opened.ok && appendEvents(opened.wb, approved.map((d) => ({ ...d.event!, ...(d.claim.reviewer ? { reviewer: d.claim.reviewer } : {}) })))) {
-        await writeOutput(opened.wb, join(await outDir(opts.out), basename(opts.ledger).replace(/\.xlsx$/i, '_已录入申请.xlsx')), opts.force, written);
+        await set.add(join(dir, basename(one.file).replace(/\.xlsx$/i, '_已录入申请.xlsx')), () => opened.wb);
       }
     }
-    if (rejected.length > 0 || issues.some((d) => d.severity === 'error')) setExit(EXIT_INPUT);
-    const row = (d: (typeof decisions)[number]) => ({ form: basename(d.claim.form), cell: d.claim.source.cell, name: d.claim.name, item: d.claim.item, level: d.claim.level ?? null, points: d.points?.toNumber() ?? null, reason: d.reason[lang()] });
-    if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), issues: issues.map(diagnosticJson), written });
+    const written = await set.commit();
+    if (rejected.length > 0 || issues.some((d) => d.severity === 'error') || forms.excluded.length > 0) setExit(EXIT_INPUT);
+    if (!opts.json && !opts.quiet) for (const e of forms.excluded) process.stderr.write(`${excludedLine(e)}\n`);
+    const row = (d: (typeof decisions)[number]) => ({ form: basename(d.claim.form), cell: d.claim.source.cell, name: d.claim.name, item: d.claim.item, level: d.claim.level ?? null, project: d.claim.project ?? null, points: d.points?.toNumber() ?? null, reason: d.reason[lang()] });
+    if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), already: already.map(row), issues: issues.map(diagnosticJson), excluded: forms.excluded.map(excludedJson), written });
     if (issues.length) printDiagnostics(issues);
-    const table = new Table({ head: [t('申请表', 'form'), t('姓名', 'name'), t('事项', 'item'), t('级别', 'level'), t('分值', 'points'), t('结果', 'result')], wordWrap: true, style: tableStyle(), chars: COMPACT });
-    for (const d of decisions) table.push([`${basename(d.claim.form)} ${d.claim.source.cell ?? ''}`, d.claim.name, d.claim.item, d.claim.level ?? '', d.points?.toString() ?? '', `${d.ok ? t('通过', 'approved') : t('不通过', 'rejected')}：${d.reason[lang()]}`]);
+    const table = new Table({ head: [t('申请表', 'form'), t('姓名', 'name'), t('事项', 'item'), t('级别', 'level'), t('项目', 'project'), t('分值', 'points'), t('结果', 'result')], wordWrap: true, style: tableStyle(), chars: COMPACT });
+    const verdict = (d: (typeof decisions)[number]): string => (d.ok ? t('通过', 'approved') : d.already ? t('已录入', 'already entered') : t('不通过', 'rejected'));
+    for (const d of decisions) table.push([`${basename(d.claim.form)} ${d.claim.source.cell ?? ''}`, d.claim.name, d.claim.item, d.claim.level ?? '', d.claim.project ?? '', d.points?.toString() ?? '', `${verdict(d)}：${d.reason[lang()]}`]);
     say(opts, () => table.toString());
-    say(opts, t(`通过 ${approved.length} 条，不通过 ${rejected.length} 条`, `${approved.length} approved, ${rejected.length} rejected`));
+    say(opts, t(`通过 ${approved.length} 条，不通过 ${rejected.length} 条${already.length ? `，已录入 ${already.length} 条（不再录入）` : ''}`, `${approved.length} approved, ${rejected.length} rejected${already.length ? `, ${already.length} already entered` : ''}`));
+    if (approved.length === 0) say(opts, t('没有新录入的事项：未写出新台账', 'nothing new to enter: no ledger written'));
     for (const w of written) say(opts, t(`已写出新台账：${w}（原台账未改动）`, `new ledger written: ${w} (the original is unchanged)`));
   });
 }

@@ -9,13 +9,14 @@ import type { PeriodResult } from '../../core/result.js';
 import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { noteLaterRows } from '../period-note.js';
-import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
+import { batchScheme } from '../../batch/inputs.js';
+import { gatherLedgers } from '../../batch/gather.js';
 import { outDir, periodArgs, periodOf, schemeOption } from '../common.js';
 import { note, printJson, say, type CommonOptions, progress } from '../output.js';
 import { membersTable, resultJson } from '../render.js';
-import { reportExcluded, reportNothingReadable } from '../excluded.js';
+import { reportEmpty, reportExcluded, reportNothingReadable, reportNotes } from '../excluded.js';
 import { splitBatch } from '../../batch/split.js';
-import { writeOutput } from '../../batch/write.js';
+import { OutputSet } from '../../batch/write.js';
 import { UsageError } from '../../batch/exit.js';
 
 interface Options extends CommonOptions {
@@ -38,14 +39,17 @@ export function registerCompute(program: Command): void {
     const periods = periodArgs(opts.period);
     const years = new Set(periods.filter((p) => p.kind !== 'month').map((p) => p.year));
     if (years.size > 1) throw new UsageError(t('一次只能计算同一个年度的期间', 'all periods must be in one cycle'));
-    const files = await collectFiles(args);
     const year = [...years][0];
-    const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), periods: periods.map((p) => p.text), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
+    const dir = await outDir(opts.out);
+    const gathered = await gatherLedgers(args, { outDir: dir, load: { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), periods: periods.map((p) => p.text), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) } });
+    reportNotes(gathered.notes, opts.quiet || opts.json);
+    if (gathered.found === 0) return reportEmpty(args, gathered.excluded, opts, { scheme: null });
+    const { items } = gathered;
     const scheme = batchScheme(items, given);
     if (!scheme) {
-      return reportNothingReadable(items, opts);
+      return reportNothingReadable(items, gathered.excluded, opts);
     }
-    const batch = splitBatch(items, scheme);
+    const batch = splitBatch(items, scheme, gathered.excluded);
     const cycleYear = year ?? items.find((i) => i.year)?.year;
     const results: PeriodResult[] = [];
     const told: HistoryReport[] = [];
@@ -58,20 +62,22 @@ export function registerCompute(program: Command): void {
       results.push(r);
       told.push(history ? historyReport(scheme, r, history) : { json: {}, lines: [] });
     }
-    const written: string[] = [];
+    const set = new OutputSet(Boolean(opts.force));
     if (batch.ledgers.length > 0) {
       const { summarySheet } = await import('../../excel/write/summary.js');
       const { safeName, fileNamer } = await import('../../excel/write/names.js');
       const { Book } = await import('../../excel/lean/book.js');
-      const dir = await outDir(opts.out);
       const fileName = fileNamer(dir);
       for (let bi = 0; bi < batch.ledgers.length; bi++) {
-        const wb = new Book();
-        for (const r of results) summarySheet(wb, scheme, r, r.branches[bi]!, periodTitle(r.cycle, r.period));
         const label = results.map((r) => r.period.label).join('_');
-        await writeOutput(wb, join(dir, fileName(`${safeName(batch.ledgers[bi]!.branch, { maxLength: 60 })}_评分汇总表_${label}.xlsx`)), opts.force, written);
+        await set.add(join(dir, fileName(`${safeName(batch.ledgers[bi]!.branch, { maxLength: 60 })}_评分汇总表_${label}.xlsx`)), () => {
+          const wb = new Book();
+          for (const r of results) summarySheet(wb, scheme, r, r.branches[bi]!, periodTitle(r.cycle, r.period));
+          return wb;
+        });
       }
     }
+    const written = await set.commit();
     reportExcluded(batch, opts.json);
     if (opts.json) {
       const out = results.map((r, i) => resultJson(r, batch.issues, { monthsRead: monthsRead(r.cycle, r.period), excluded: batch.excluded, written, ...told[i]!.json }));

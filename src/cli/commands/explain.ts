@@ -15,6 +15,8 @@ import { note, printJson, type CommonOptions } from '../output.js';
 import { memberJson, printDiagnostics } from '../render.js';
 import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
 import { checkHistoryOption, historyOptions, historyReport, readHistoryOption } from '../history-option.js';
+import { collectOne } from '../../batch/collect.js';
+import { reportEmpty, reportNotes } from '../excluded.js';
 
 interface Options extends CommonOptions {
   ledger: string;
@@ -35,7 +37,10 @@ export function registerExplain(program: Command): void {
     const given = schemeOption(opts.scheme);
     checkHistoryOption(opts.history);
     const [arg] = periodArgs(opts.period);
-    const [loaded] = await loadLedgers([opts.ledger], { ...(given ? { scheme: given } : {}), ...(arg ? { periods: [arg.text] } : {}) });
+    const one = await collectOne(opts.ledger, '--ledger');
+    reportNotes(one.notes, opts.quiet || opts.json);
+    if (!one.file) return reportEmpty([opts.ledger], one.excluded, opts, { member: null, trace: [] });
+    const [loaded] = await loadLedgers([one.file], { ...(given ? { scheme: given } : {}), ...(arg ? { periods: [arg.text] } : {}) });
     const { ledger, scheme, year } = loaded!;
     if (!ledger || !scheme || year === undefined) {
       printDiagnostics(loaded!.diagnostics);

@@ -6,16 +6,16 @@ import { gradeBranches } from '../../core/engine.js';
 import { followUpFlags } from '../../core/grade.js';
 import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
-import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
+import { batchScheme } from '../../batch/inputs.js';
+import { gatherLedgers } from '../../batch/gather.js';
 import { nextWorkingDay, outDir, parseYear, schemeOption } from '../common.js';
 import { printJson, say, note, type CommonOptions, progress } from '../output.js';
 import { overviewTable, resultJson } from '../render.js';
-import { reportExcluded, reportNothingReadable } from '../excluded.js';
+import { reportEmpty, reportExcluded, reportNothingReadable, reportNotes } from '../excluded.js';
 import { splitBatch } from '../../batch/split.js';
-import { writeOutput } from '../../batch/write.js';
+import { OutputSet } from '../../batch/write.js';
 import { checkHistoryOption, historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 import { UsageError } from '../../batch/exit.js';
-import { isInside } from '../paths.js';
 import { timing } from '../timing.js';
 
 interface Options extends CommonOptions {
@@ -32,7 +32,7 @@ export function registerGrade(program: Command): void {
     historyOptions(program
       .command('grade')
       .description(t('年度评定：计分、等次、星级、名额、连续年度规则，写出评定结果和公示名单', 'grade a cycle: totals, grades, stars, quotas, consecutive-year rules; write results and publication lists'))
-      .argument('[files...]', t('台账文件或文件夹（也可用 --dir）', 'ledger files or folders (or --dir)'))
+      .argument('[files...]', t('台账文件或文件夹（也可用 --dir；都不给时为当前文件夹）', 'ledger files or folders (or --dir; none: the current folder)'))
       .requiredOption('--year <year>', t('积分年度，如 2023', 'cycle, e.g. 2023'))
       .option('--dir <dir>', t('台账所在文件夹（递归查找 .xlsx）', 'folder of ledgers (searched recursively)'))
       .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'))
@@ -44,35 +44,37 @@ export function registerGrade(program: Command): void {
     const given = schemeOption(opts.scheme);
     checkHistoryOption(opts.history);
     const dir = await outDir(opts.out);
+    // No files and no --dir: the ledgers of the current folder (its output folder is never read).
     const inputs = [...args, ...(opts.dir ? [opts.dir] : [])];
-    if (inputs.length === 0) throw new UsageError(t('请给出台账文件或 --dir 文件夹', 'give ledger files or --dir'));
+    if (inputs.length === 0) inputs.push('.');
     timing('start');
-    const files = (await collectFiles(inputs)).filter((f) => !isInside(f, dir));
     const history = await readHistoryOption(opts.history, dir, year);
     // Each ledger is computed as soon as it is read (on every core), then dropped: memory stays flat.
-    const loaded = await loadLedgers(files, { ...(given ? { scheme: given } : {}), year, skipOtherYears: true, compute: { history: history.entries }, onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
-    const items = loaded.filter((i) => i.otherYear === undefined);
-    const otherYears = loaded.length - items.length;
-    if (otherYears > 0) note(opts.json ? { quiet: true } : opts, t(`跳过 ${otherYears} 个其他年度的台账（「说明」表的年度不是 ${year}）`, `skipped ${otherYears} ledger(s) of other years`));
+    const load = { ...(given ? { scheme: given } : {}), year, skipOtherYears: true, compute: { history: history.entries }, onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) };
+    const gathered = await gatherLedgers(inputs, { outDir: dir, load });
+    reportNotes(gathered.notes, opts.quiet || opts.json);
+    if (gathered.found === 0) return reportEmpty(inputs, gathered.excluded, opts, { scheme: null, cycle: String(year), period: String(year) });
+    const { items } = gathered;
     timing('read and check');
     const scheme = batchScheme(items, given);
     if (!scheme) {
-      return reportNothingReadable(items, opts, { cycle: String(year), period: String(year) });
+      return reportNothingReadable(items, gathered.excluded, opts, { cycle: String(year), period: String(year) });
     }
-    const batch = splitBatch(items, scheme);
+    const batch = splitBatch(items, scheme, gathered.excluded);
     const result = gradeBranches({ scheme, year, history: history.entries, trace: false, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) }, batch.branches);
     const told = historyReport(scheme, result, history);
     for (const line of told.lines) note(opts.json ? { quiet: true } : opts, line);
     timing('history and grade');
     const days = Math.max(7, opts.days ? Number(opts.days) : scheme.cycle.publishDays);
     const from = opts.from ?? nextWorkingDay(result.cycle.end);
-    const written: string[] = [];
     const { gradeWorkbook } = await import('../../excel/write/results.js');
     const { publicationList } = await import('../../excel/write/publication.js');
     const label = `${year}年度`;
-    await writeOutput(gradeWorkbook(scheme, result, { excluded: batch.excluded }), join(dir, `${label}评定结果.xlsx`), opts.force, written);
-    timing('write results');
-    if (batch.ledgers.length > 0) await writeOutput(publicationList(scheme, result, { from, days }), join(dir, `${label}公示名单.xlsx`), opts.force, written);
+    // One set: the 公示名单 (the smaller) first, then the 评定结果; both in place, or neither.
+    const set = new OutputSet(Boolean(opts.force));
+    if (batch.ledgers.length > 0) await set.add(join(dir, `${label}公示名单.xlsx`), () => publicationList(scheme, result, { from, days }));
+    await set.add(join(dir, `${label}评定结果.xlsx`), () => gradeWorkbook(scheme, result, { excluded: batch.excluded }));
+    const written = await set.commit();
     timing('write');
     reportExcluded(batch, opts.json);
     if (opts.json) return printJson(resultJson(result, batch.issues, { excluded: batch.excluded, written, history: history.files, ...told.json }));

@@ -8,15 +8,15 @@ import { outputOrder } from '../../core/grade.js';
 import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { noteLaterRows } from '../period-note.js';
-import { batchScheme, collectFiles, loadLedgers } from '../../batch/inputs.js';
+import { batchScheme } from '../../batch/inputs.js';
+import { gatherLedgers } from '../../batch/gather.js';
 import { nextWorkingDay, outDir, periodArgs, periodOf, schemeOption } from '../common.js';
 import { note, printJson, say, type CommonOptions, progress } from '../output.js';
-import { reportExcluded, reportNothingReadable } from '../excluded.js';
+import { excludedJson, reportEmpty, reportExcluded, reportNothingReadable, reportNotes } from '../excluded.js';
 import { splitBatch } from '../../batch/split.js';
-import { writeOutput } from '../../batch/write.js';
+import { OutputSet } from '../../batch/write.js';
 import { UsageError } from '../../batch/exit.js';
 import { checkHistoryOption, historyOptions, historyReport, readHistoryOption } from '../history-option.js';
-import { resolve } from 'node:path';
 
 interface Options extends CommonOptions {
   period: string;
@@ -42,15 +42,18 @@ export function registerPublish(program: Command): void {
     const days = opts.days === undefined ? undefined : Number(opts.days);
     if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 60)) throw new UsageError(t('--days 应为 1–60 的整数', '--days must be a whole number 1–60'));
     const given = schemeOption(opts.scheme);
-    const files = await collectFiles(args);
-    const items = await loadLedgers(files, { ...(given ? { scheme: given } : {}), ...(arg.kind !== 'month' ? { year: arg.year } : {}), periods: [arg.text], onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) });
+    const dir = await outDir(opts.out);
+    const gathered = await gatherLedgers(args, { outDir: dir, load: { ...(given ? { scheme: given } : {}), ...(arg.kind !== 'month' ? { year: arg.year } : {}), periods: [arg.text], onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) } });
+    reportNotes(gathered.notes, opts.quiet || opts.json);
+    if (gathered.found === 0) return reportEmpty(args, gathered.excluded, opts, { scheme: null, period: arg.text });
+    const { items } = gathered;
     const scheme = batchScheme(items, given);
     if (!scheme) {
-      return reportNothingReadable(items, opts, { period: arg.text });
+      return reportNothingReadable(items, gathered.excluded, opts, { period: arg.text });
     }
-    const batch = splitBatch(items, scheme);
+    const batch = splitBatch(items, scheme, gathered.excluded);
     const { cycle, period } = periodOf(scheme, arg);
-    const history = period.kind === 'cycle' ? await readHistoryOption(opts.history, resolve(opts.out ?? '输出'), cycle.year) : { entries: [], files: [], firstYear: false };
+    const history = period.kind === 'cycle' ? await readHistoryOption(opts.history, dir, cycle.year) : { entries: [], files: [], firstYear: false };
     const result = evaluate({ scheme, ledgers: batch.ledgers, year: cycle.year, period, history: history.entries });
     const told = historyReport(scheme, result, history);
     for (const line of told.lines) note(opts.json ? { quiet: true } : opts, line);
@@ -58,12 +61,13 @@ export function registerPublish(program: Command): void {
     const from = opts.from?.normalize('NFKC') ?? nextWorkingDay(period.end);
     const to = addDays(from, windowDays - 1);
     const { publicationList } = await import('../../excel/write/publication.js');
-    const written: string[] = [];
     const title = periodTitle(cycle, period);
-    if (batch.ledgers.length > 0) await writeOutput(publicationList(scheme, result, { from, days: windowDays }), join(await outDir(opts.out), `${title}公示名单.xlsx`), opts.force, written);
+    const set = new OutputSet(Boolean(opts.force));
+    if (batch.ledgers.length > 0) await set.add(join(dir, `${title}公示名单.xlsx`), () => publicationList(scheme, result, { from, days: windowDays }));
+    const written = await set.commit();
     reportExcluded(batch, opts.json);
     const rows = result.branches.flatMap((b) => outputOrder(b.members).map((m) => ({ branch: b.branch, name: m.name, total: toNumber(m.total), grade: m.grade ?? null, stars: m.stars ?? null })));
-    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), from, to, days: windowDays, members: rows, written, ...told.json });
+    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), from, to, days: windowDays, members: rows, excluded: batch.excluded.map(excludedJson), written, ...told.json });
     say(opts, t(`${title}党员积分公示　公示期：${chineseDate(from)}至${chineseDate(to)}（${windowDays} 天）`, `${title} publication: ${from} to ${to} (${windowDays} days)`));
     say(opts, `  ${t(monthsReadNote(cycle, period).zh, monthsReadNote(cycle, period).en)}`);
     for (const b of result.branches) say(opts, `  ${b.branch}：${b.members.filter((m) => m.participates).length} ${t('人', 'members')}`);

@@ -8,7 +8,9 @@ import { withCommon } from '../main.js';
 import { outDir, parseYear, schemeOption } from '../common.js';
 import { printDiagnostics } from '../render.js';
 import { printJson, say, type CommonOptions } from '../output.js';
-import { writeOutput } from '../../batch/write.js';
+import { OutputSet } from '../../batch/write.js';
+import { collectOne } from '../../batch/collect.js';
+import { reportEmpty, reportNotes } from '../excluded.js';
 import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
 
 interface Options extends CommonOptions {
@@ -36,7 +38,10 @@ export function registerTemplate(program: Command): void {
     if (opts.roster) {
       const { openForReading } = await import('../../excel/workbook.js');
       const { readTownshipRoster } = await import('../../excel/read/township-roster.js');
-      const opened = await openForReading(opts.roster);
+      const roster = await collectOne(opts.roster, '--roster');
+      reportNotes(roster.notes, opts.quiet || opts.json);
+      if (!roster.file) return reportEmpty([opts.roster], roster.excluded, opts, { written: [] });
+      const opened = await openForReading(roster.file);
       if (!opened.ok) {
         printDiagnostics([opened.diagnostic]);
         return setExit(EXIT_INPUT);
@@ -55,13 +60,13 @@ export function registerTemplate(program: Command): void {
     const { safeName, fileNamer } = await import('../../excel/write/names.js');
     const dir = await outDir(opts.out);
     const fileName = fileNamer(dir);
-    const written: string[] = [];
+    const set = new OutputSet(Boolean(opts.force));
     for (const [branch, roster] of groups) {
-      const wb = ledgerTemplate(scheme, { branch, year, layout: opts.layout, ...(roster ? { roster } : {}) });
-      await writeOutput(wb, join(dir, fileName(`${safeName(branch, { maxLength: 60 })}_积分台账_${year}.xlsx`)), opts.force, written);
+      await set.add(join(dir, fileName(`${safeName(branch, { maxLength: 60 })}_积分台账_${year}.xlsx`)), () => ledgerTemplate(scheme, { branch, year, layout: opts.layout as 'monthly' | 'card', ...(roster ? { roster } : {}) }));
     }
-    await writeOutput(scoringStandard(scheme), join(dir, fileName(`${safeName(scheme.name, { maxLength: 60 })}_计分标准.xlsx`)), opts.force, written);
-    await writeOutput(applicationForm(scheme, {}), join(dir, fileName('积分申请表.xlsx')), opts.force, written);
+    await set.add(join(dir, fileName(`${safeName(scheme.name, { maxLength: 60 })}_计分标准.xlsx`)), () => scoringStandard(scheme));
+    await set.add(join(dir, fileName('积分申请表.xlsx')), () => applicationForm(scheme, {}));
+    const written = await set.commit();
     if (opts.json) return printJson({ scheme: scheme.id, year, written });
     for (const w of written) say(opts, t(`已写出：${w}`, `written: ${w}`));
   });

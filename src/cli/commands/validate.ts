@@ -5,7 +5,10 @@ import { hasErrors } from '../../core/diagnostics.js';
 import { lang, t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
-import { collectFiles, loadLedgers, type LoadedLedger } from '../../batch/inputs.js';
+import type { LoadedLedger } from '../../batch/inputs.js';
+import { gatherLedgers } from '../../batch/gather.js';
+import { OutputSet } from '../../batch/write.js';
+import { excludedJson, excludedLine, reportEmpty, reportNotes } from '../excluded.js';
 import { outDir, parseYear, periodArgs, periodOf, schemeOption, type PeriodArg } from '../common.js';
 import { monthNumber, periodTitle, sheetRun } from '../../core/cycle.js';
 import { printJson, say, type CommonOptions, progress } from '../output.js';
@@ -44,8 +47,13 @@ export function registerValidate(program: Command): void {
     const year = parseYear(opts.year);
     const periods = periodArgs(opts.period);
     if (periods.length > 1) throw new UsageError(t('--period 只能写一个期间', '--period takes one period'));
-    const files = await collectFiles(args);
-    const items = await loadLedgers(files, { ...(scheme ? { scheme } : {}), ...(year ? { year } : {}), ...(periods[0] ? { periods: [periods[0].text] } : {}), onProgress: progress(!opts.json && !opts.quiet, t('检查', 'checking')) });
+    const dir = await outDir(opts.out);
+    const load = { ...(scheme ? { scheme } : {}), ...(year ? { year } : {}), ...(periods[0] ? { periods: [periods[0].text] } : {}), onProgress: progress(!opts.json && !opts.quiet, t('检查', 'checking')) };
+    const gathered = await gatherLedgers(args, { outDir: dir, load });
+    reportNotes(gathered.notes, opts.quiet || opts.json);
+    if (gathered.found === 0) return reportEmpty(args, gathered.excluded, opts, { files: [] });
+    const { items, excluded } = gathered;
+    const files = items.map((i) => i.file);
     // Each file's problems are in workbook order already (sheet tabs, row, column); files in the order given.
     const all = items.flatMap((i) => i.diagnostics);
     const through = checkedThrough(items, periods[0]);
@@ -54,29 +62,26 @@ export function registerValidate(program: Command): void {
     let noReport = false;
     if (opts.report || opts.reportPerBranch) {
       const { problemsWorkbook, branchReportName } = await import('../../excel/write/problems.js');
-      const { saveWorkbook } = await import('../../excel/write/save.js');
       const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(/\.xlsx$/i, ''), diagnostics: i.diagnostics }));
       // No problems, no workbook (an empty 问题清单 has nothing to send back): said below instead.
       noReport = groups.length === 0;
-      const dir = await outDir(opts.out);
       const books = opts.reportPerBranch ? groups.map((g) => ({ target: join(dir, branchReportName(g.file)), groups: [g] })) : noReport ? [] : [{ target: join(dir, '问题清单.xlsx'), groups }];
-      for (const b of books) {
-        const saved = await saveWorkbook(problemsWorkbook(b.groups, lang()), b.target, { force: Boolean(opts.force) });
-        if (!saved.ok) process.stderr.write(`${t(`未写出 ${b.target}：文件已存在，要覆盖请加 --force`, `not written: ${b.target} exists; use --force`)}\n`);
-        else reports.push(b.target);
-      }
+      const set = new OutputSet(Boolean(opts.force));
+      for (const b of books) await set.add(b.target, () => problemsWorkbook(b.groups, lang()));
+      reports.push(...(await set.commit()));
       if (!opts.reportPerBranch) reportPath = reports[0];
     }
     if (opts.json) {
-      printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), ...(through ? { period: through.label, monthsChecked: through.months } : {}), ...(reportPath ? { report: reportPath } : {}), ...(opts.reportPerBranch ? { reports } : {}) });
+      printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), excluded: excluded.map(excludedJson), ...(through ? { period: through.label, monthsChecked: through.months } : {}), ...(reportPath ? { report: reportPath } : {}), ...(opts.reportPerBranch ? { reports } : {}) });
     } else {
       // The report (every problem and the summary) is the result of validate: stdout, never hidden by --quiet.
       printDiagnostics(all, 50, process.stdout);
+      for (const e of excluded) process.stdout.write(`${excludedLine(e)}\n`);
       if (through) process.stdout.write(`${t(`检查到${through.title}为止：${through.run}；之后的月份尚未记录，不算错误`, `checked up to ${through.label}: ${through.run}; later months not yet recorded are fine`)}\n`);
       process.stdout.write(`${summaryLine(all, files.length)}\n`);
       for (const p of reports) say(opts, t(`问题清单已写出：${p}`, `report written: ${p}`));
       if (noReport) say(opts, t('没有发现问题，未写出问题清单', 'no problems found: no 问题清单 written'));
     }
-    if (hasErrors(all)) setExit(EXIT_INPUT);
+    if (hasErrors(all) || excluded.length > 0) setExit(EXIT_INPUT);
   });
 }

@@ -1,7 +1,7 @@
 // The lean workbook model: sheets whose rows are produced when the book is saved (so a big sheet
 // never exists as objects, only as XML chunks on their way into the zip), and the XML of every part.
 import { Styles, type CellStyle } from './styles.js';
-import { cleanSheetName, colName, escapeXml } from './xml.js';
+import { cellText, cleanSheetName, colName, escapeXml } from './xml.js';
 import type { ChunkPool } from './zip.js';
 
 export type Value = string | number | boolean | null | undefined;
@@ -208,8 +208,9 @@ function rowXml(r: number, row: Row, strings: SharedStrings | undefined): string
       if (Number.isFinite(v)) out += `<c r="${ref}"${sa}><v>${v}</v></c>`;
       else if (s) out += `<c r="${ref}"${sa}/>`;
     } else if (typeof v === 'string' && v !== '') {
-      if (strings) out += `<c r="${ref}"${sa} t="s"><v>${strings.id(v)}</v></c>`;
-      else out += `<c r="${ref}"${sa} t="inlineStr"><is>${textElement(v)}</is></c>`;
+      const text = cellText(v);
+      if (strings) out += `<c r="${ref}"${sa} t="s"><v>${strings.id(text)}</v></c>`;
+      else out += `<c r="${ref}"${sa} t="inlineStr"><is>${textElement(text)}</is></c>`;
     } else if (typeof v === 'boolean') {
       out += `<c r="${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`;
     } else if (s) {

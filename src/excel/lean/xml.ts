@@ -64,3 +64,20 @@ export function colName(n: number): string {
 export function rangeRef(r1: number, c1: number, r2: number, c2: number): string {
   return `${colName(c1)}${r1}:${colName(c2)}${r2}`;
 }
+
+/** Longest text Excel opens in a cell. */
+export const EXCEL_CELL_CHARS = 32_767;
+const CUT_MARK = '…（已截断）';
+
+/**
+ * A text as written into a cell: at most EXCEL_CELL_CHARS (Excel refuses the file otherwise).
+ * Inputs are held to that limit at their cell, so only a joined text can reach it: it is cut,
+ * visibly, and never inside a surrogate pair.
+ */
+export function cellText(s: string): string {
+  if (s.length <= EXCEL_CELL_CHARS) return s;
+  let end = EXCEL_CELL_CHARS - CUT_MARK.length;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return s.slice(0, end) + CUT_MARK;
+}

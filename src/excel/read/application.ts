@@ -12,6 +12,8 @@ import { ReadContext, RowReader } from './common.js';
 export interface ApplicationLine {
   item: string;
   level?: string;
+  /** 项目: the project a 表彰 or 竞赛 belongs to (highest level only, R3). */
+  project?: string;
   count: Dec;
   claimed: Dec | null;
   /** 认定分值: the committee's figure; undefined while not yet reviewed. */
@@ -45,6 +47,7 @@ const LINE_COLUMNS: ColumnSpec[] = [
   { key: 'seq', labels: ['序号'] },
   { key: 'item', labels: ['申报事项', '事项', '加分事项', '申请事项'], required: true },
   { key: 'level', labels: ['级别', '等级'] },
+  { key: 'project', labels: ['项目', '项目名称', '活动项目'] },
   { key: 'count', labels: ['次数', '数量'] },
   { key: 'claimed', labels: ['申报分值', '申请分值', '自评分值', '分值'] },
   { key: 'evidence', labels: ['佐证材料', '证明材料', '依据'] },
@@ -96,6 +99,8 @@ export function readApplication(file: string, wb: BookLike): ApplicationRead {
       };
       const level = r.optText('level');
       if (level) line.level = level;
+      const project = r.optText('project');
+      if (project) line.project = project;
       const evidence = r.optText('evidence');
       if (evidence) line.evidence = evidence;
       if (r.has('approved')) {

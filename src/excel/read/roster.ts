@@ -1,6 +1,6 @@
 // Ledger reader, part 1: the 说明 key–value sheet and the 名册 roster.
 import type { SheetLike } from '../book.js';
-import type { Member, SourceRef } from '../../core/model.js';
+import type { Member, MemberDetails, SourceRef } from '../../core/model.js';
 import { eachRead } from '../cells.js';
 import { normaliseHeader } from '../header.js';
 import { COL, ReadContext, RowReader } from './common.js';
@@ -80,7 +80,8 @@ export function splitPosts(text: string): string[] {
     .filter(Boolean);
 }
 
-export function readRoster(ctx: ReadContext, ws: SheetLike): Member[] {
+/** Reads 名册; with `details` also 性别, 民族, 学历, 入党时间 and 备注 (a township roster for `template --roster`). */
+export function readRoster(ctx: ReadContext, ws: SheetLike, opts: { details?: boolean } = {}): Member[] {
   const h = ctx.header(ws, ROSTER_COLUMNS);
   if (!h) return [];
   const members: Member[] = [];
@@ -112,16 +113,29 @@ export function readRoster(ctx: ReadContext, ws: SheetLike): Member[] {
     if (left) m.left = left;
     const phone = r.has('phone') ? r.id('phone') : undefined;
     if (phone) m.phone = phone;
-    const birth = readBirth(r);
+    const birth = readBirth(r, 'birth');
     if (birth) m.birth = birth;
+    if (opts.details) {
+      const d: MemberDetails = {};
+      const set = (k: keyof MemberDetails, v: string | undefined): void => {
+        if (v) d[k] = v;
+      };
+      set('gender', r.optText('gender'));
+      set('ethnicity', r.optText('ethnic'));
+      set('education', r.optText('education'));
+      set('partyDate', readBirth(r, 'partyDate'));
+      set('remark', r.optText('remark'));
+      if (Object.keys(d).length > 0) m.details = d;
+    }
     members.push(m);
   }
   return members;
 }
 
-/** 出生年月 is often just a month (1980.05, 1980年5月): kept as ISO when it is a date, else as text. */
-function readBirth(r: RowReader): string | undefined {
-  const c = r.cell('birth');
+/** 出生年月 / 入党时间 is often just a month (1980.05, 1980年5月): kept as ISO when it is a date, else as text. */
+function readBirth(r: RowReader, key: 'birth' | 'partyDate'): string | undefined {
+  if (!r.has(key)) return undefined;
+  const c = r.cell(key);
   if (c.date) return c.date;
   return c.text === '' ? undefined : c.text;
 }

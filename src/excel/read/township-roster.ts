@@ -20,7 +20,7 @@ export function readTownshipRoster(file: string, wb: BookLike): RosterRead {
   const ws = sheetByName(wb, SHEET_NAMES.roster) ?? wb.worksheets.find((w) => w.state !== 'hidden') ?? wb.worksheets[0];
   const byBranch = new Map<string, Member[]>();
   if (!ws) return { byBranch, diagnostics: ctx.diagnostics };
-  const members = readRoster(ctx, ws);
+  const members = readRoster(ctx, ws, { details: true });
   const h = new ReadContext(file).header(ws, [...ROSTER_COLUMNS, BRANCH]);
   const branchOf = new Map<number, string>();
   if (h && h.columns.branch !== undefined) {

@@ -16,6 +16,22 @@ export function appendEvents(wb: ExcelJS.Workbook, events: (EventRow & { reviewe
   if (!ws) return undefined;
   const h = findHeader(ws, EVENT_COLUMNS, { allowMissing: true });
   if (!h || h.columns.item === undefined || h.columns.name === undefined) return undefined;
+  // A ledger made before a column existed gets it, at the end of the header: the lines carry
+  // 项目 (highest level only), 分值, and in 依据 the form row they came from (entered once).
+  const needed: [string, string, boolean][] = [
+    ['project', '项目', events.some((e) => e.project)],
+    ['points', '分值', events.some((e) => e.points)],
+    ['basis', '依据', events.some((e) => e.basis)],
+  ];
+  let free = Math.max(...Object.values(h.columns)) + 1;
+  while (ws.findCell(h.row, free)?.value) free++;
+  for (const [key, header, want] of needed) {
+    if (!want || h.columns[key] !== undefined) continue;
+    const cell = ws.getCell(h.row, free);
+    cell.value = header;
+    cell.style = { ...ws.getCell(h.row, h.columns.item).style };
+    h.columns[key] = free++;
+  }
   let last = h.row;
   for (let r = h.row + 1; r <= ws.rowCount; r++) {
     const name = ws.findCell(r, h.columns.name)?.value;
@@ -39,6 +55,7 @@ export function appendEvents(wb: ExcelJS.Workbook, events: (EventRow & { reviewe
     set('id', ev.id);
     set('item', ev.item);
     set('level', ev.level);
+    set('project', ev.project);
     set('count', ev.count.toNumber());
     set('points', ev.points?.toNumber());
     set('basis', ev.basis);

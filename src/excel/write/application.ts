@@ -21,6 +21,7 @@ const COLUMNS: Column[] = [
   { header: '序号', width: 6 },
   { header: '申报事项', width: 26, align: 'left' },
   { header: '级别', width: 10 },
+  { header: '项目', width: 18, align: 'left' },
   { header: '次数', width: 8, type: 'number' },
   { header: '申报分值', width: 10, type: 'number' },
   { header: '佐证材料', width: 30, align: 'left' },
@@ -28,6 +29,8 @@ const COLUMNS: Column[] = [
 ];
 
 const CLAIM_ROWS = 10;
+/** Column number (1-based) of a header. */
+const col = (header: string): number => COLUMNS.findIndex((c) => c.header === header) + 1;
 export const APPLICATION_SHEET = '积分申请表';
 
 export function applicationForm(scheme: Scheme, opts: ApplicationFormOptions = {}): ExcelJS.Workbook {
@@ -64,12 +67,12 @@ export function applicationForm(scheme: Scheme, opts: ApplicationFormOptions = {
   styleBody(ws, first, last, COLUMNS);
   for (let r = first; r <= last; r++) ws.getCell(r, 1).value = r - headerRow;
   const items = listValidation(wb, '申报事项', itemNames(scheme), '申报事项请从下拉列表中选择（计分标准中的项目）');
-  if (items) validateRange(ws, 2, first, last, items);
+  if (items) validateRange(ws, col('申报事项'), first, last, items);
   const levels = listValidation(wb, '级别', levelNames(scheme), '级别请从下拉列表中选择');
-  if (levels) validateRange(ws, 3, first, last, levels);
-  validateRange(ws, 4, first, last, nonNegativeValidation('次数'));
-  validateRange(ws, 5, first, last, nonNegativeValidation('申报分值'));
-  validateRange(ws, 7, first, last, nonNegativeValidation('认定分值'));
+  if (levels) validateRange(ws, col('级别'), first, last, levels);
+  validateRange(ws, col('次数'), first, last, nonNegativeValidation('次数'));
+  validateRange(ws, col('申报分值'), first, last, nonNegativeValidation('申报分值'));
+  validateRange(ws, col('认定分值'), first, last, nonNegativeValidation('认定分值'));
 
   const labels = ['支委初评：', '审核人：', '日期：'];
   // The labels sit in the 序号 column: wide enough for the longest on one line.

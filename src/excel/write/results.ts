@@ -17,6 +17,7 @@ export interface ExcludedLedger {
   file: string;
   branch?: string;
   reason: string;
+  fix?: string;
 }
 
 export interface GradeWorkbookOptions extends SummaryOptions {
@@ -83,7 +84,7 @@ function overviewSheet(book: Book, scheme: Scheme, result: PeriodResult, exclude
     cells[0] = result.branches.length + i + 1;
     const base = x.file.split(/[\\/]/).pop() ?? x.file;
     cells[1] = x.branch || base.replace(/\.xlsx$/i, '');
-    cells[noteCol] = `未计入：${x.reason}（${base}）`;
+    cells[noteCol] = `未计入：${x.reason}（${base}）${x.fix ? `。处理：${x.fix}` : ''}`;
     rows.push(cells);
   });
   const all = result.branches.flatMap((b) => b.members);

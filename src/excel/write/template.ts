@@ -59,7 +59,8 @@ export function ledgerTemplate(scheme: Scheme, opts: LedgerTemplateOptions): Exc
   }
   eventSheet(wb, scheme, opts.branch, cycle);
   evaluationSheet(wb, scheme, opts.branch, cycle, roster);
-  sanctionSheet(wb, scheme, opts.branch, cycle);
+  // 否决与处分 only where an entry there changes something (a veto type or a discipline override).
+  if (sanctionTypes(scheme).length > 0) sanctionSheet(wb, scheme, opts.branch, cycle);
   moveListsLast(wb);
   fitForPrint(wb);
   return wb;
@@ -101,7 +102,7 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
     '2. 名册：每名党员一行；编号、联系电话按文本填写；日期按 2023-03-15 格式；不参加积分管理的党员在“积分管理”选“不参加”。',
     `${recordNote(scheme)}${scheme.components.some((c) => c.kind === 'recorded' && c.role === 'bonus') ? '加分栏没有加分的可以空着（按 0 分计），其余各栏每格都要填写。' : ''}`,
     '4. 加减分明细：每件加分或扣分事项一行，事项、级别从下拉列表选择，项目名称用于同一项目按最高级计分。',
-    '5. 民主评议：填写好、一般、差的票数，或直接填写评议等次；否决与处分：记录一票否决和党纪处分。',
+    `5. 民主评议：填写好、一般、差的票数，或直接填写评议等次${sanctionTypes(scheme).length > 0 ? '；否决与处分：记录一票否决和党纪处分' : '（本方案没有一票否决和处分类型，不设否决与处分表）'}。`,
     `6. 计分标准见“${scheme.name}”，可用 score scheme show ${scheme.id} 查看。`,
     ...scheme.components.flatMap((c) => (c.scoreSheet ? [`7. ${c.scoreSheet}：每名党员一行，按本年度表现逐项填写${c.name}各小项的得分（不超过表头的分值），每格都要填写。`] : [])),
   ];
@@ -151,7 +152,12 @@ function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle
     t.ws.getCell(r, t.col('序号')).value = i + 1;
     t.ws.getCell(r, t.col('姓名')).value = m.name;
     setText(t.ws.getCell(r, t.col('编号')), m.id);
+    if (m.details?.gender) t.ws.getCell(r, t.col('性别')).value = m.details.gender;
     setDate(t.ws.getCell(r, t.col('出生年月')), m.birth);
+    if (m.details?.ethnicity) t.ws.getCell(r, t.col('民族')).value = m.details.ethnicity;
+    if (m.details?.education) t.ws.getCell(r, t.col('学历')).value = m.details.education;
+    setDate(t.ws.getCell(r, t.col('入党时间')), m.details?.partyDate);
+    if (m.details?.remark) t.ws.getCell(r, t.col('备注')).value = m.details.remark;
     t.ws.getCell(r, t.col('党员类别')).value = m.category;
     if (tiered && m.tier) t.ws.getCell(r, t.col('层次')).value = m.tier;
     t.ws.getCell(r, t.col('积分管理')).value = m.participates ? '参加' : '不参加';

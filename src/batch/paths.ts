@@ -9,3 +9,8 @@ export function isInside(file: string, dir: string, p: PathApi = path): boolean 
   const rel = p.relative(p.resolve(dir), p.resolve(file));
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${p.sep}`) && !p.isAbsolute(rel);
 }
+
+/** Whether `file` is the folder `dir` itself or lies inside it. */
+export function isAtOrInside(file: string, dir: string, p: PathApi = path): boolean {
+  return p.relative(p.resolve(dir), p.resolve(file)) === '' || isInside(file, dir, p);
+}

@@ -1,0 +1,138 @@
+// The one way in: the files and folders a command is given → the .xlsx workbooks to read, and
+// every file that looks like a spreadsheet but is not read, by name, with a reason and a fix.
+// Folders are searched recursively; the output folder inside them is never read.
+import { promises as fs, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { t } from './i18n.js';
+import { UsageError } from './exit.js';
+import type { Excluded } from './split.js';
+import { isAtOrInside } from './paths.js';
+
+export interface Collected {
+  /** The workbooks to read, absolute paths, in folder order, each once. */
+  files: string[];
+  /** Spreadsheet-like files that are not read: listed to the user, exit 1. */
+  excluded: Excluded[];
+  /** Files passed by that need no action (Excel's ~$ lock files, the output folder): said, not errors. */
+  notes: string[];
+}
+
+export interface CollectOptions {
+  /** The command's output folder: never read when met inside a folder given. */
+  outDir?: string;
+}
+
+const OTHER_FORMATS: Record<string, { zh: string; en: string }> = {
+  '.xls': { zh: '旧版 Excel 格式（.xls）不能读取', en: 'old Excel format (.xls) is not read' },
+  '.xlsm': { zh: '启用宏的工作簿（.xlsm）不读取', en: 'macro-enabled workbooks (.xlsm) are not read' },
+  '.xlsb': { zh: 'Excel 二进制工作簿（.xlsb）不能读取', en: 'binary workbooks (.xlsb) are not read' },
+  '.xltx': { zh: 'Excel 模板（.xltx）不读取', en: 'Excel templates (.xltx) are not read' },
+  '.xltm': { zh: 'Excel 模板（.xltm）不读取', en: 'Excel templates (.xltm) are not read' },
+  '.et': { zh: 'WPS 表格格式（.et）不能读取', en: 'WPS spreadsheets (.et) are not read' },
+  '.ett': { zh: 'WPS 表格模板（.ett）不能读取', en: 'WPS templates (.ett) are not read' },
+  '.csv': { zh: 'CSV 文本文件不是台账工作簿', en: 'a CSV text file is not a ledger workbook' },
+  '.ods': { zh: 'OpenDocument 表格（.ods）不能读取', en: 'OpenDocument spreadsheets (.ods) are not read' },
+  '.numbers': { zh: 'Numbers 表格不能读取', en: 'Numbers spreadsheets are not read' },
+};
+
+const SAVE_AS = (name: string): string => t(`用 Excel 或 WPS 打开「${name}」，另存为「Excel 工作簿（*.xlsx）」后再运行`, `open ${name} in Excel or WPS and save it as an Excel workbook (*.xlsx)`);
+
+/** The extension of a name, ignoring trailing spaces and dots (which Windows drops and Linux keeps). */
+const looseExt = (name: string): string => path.extname(name.replace(/[\s.]+$/u, '')).toLowerCase();
+
+const looksLikeSpreadsheet = (name: string): boolean => looseExt(name) === '.xlsx' || looseExt(name) in OTHER_FORMATS;
+
+/** Why a spreadsheet-like file name is not read (undefined: it is read). */
+function nameProblem(file: string): Omit<Excluded, 'file'> | 'note' | undefined {
+  const name = path.basename(file);
+  if (name.startsWith('~$')) return 'note';
+  const ext = looseExt(name);
+  if (ext in OTHER_FORMATS) return { reason: t(OTHER_FORMATS[ext]!.zh, OTHER_FORMATS[ext]!.en), fix: SAVE_AS(name) };
+  if (/[\s.]$/u.test(name)) {
+    const clean = name.replace(/[\s.]+$/u, '');
+    return { reason: t('文件名末尾有空格或句点（Windows 下无法正常打开）', 'the name ends with a space or dot (Windows cannot open it)'), fix: t(`把文件重命名为「${clean}」`, `rename it to ${clean}`) };
+  }
+  if (name.startsWith('.')) return { reason: t('隐藏文件（名称以「.」开头，常见于 Mac 拷贝留下的副本）', 'a hidden file (the name starts with a dot, often a Mac copy artefact)'), fix: t('如果它是台账，去掉名称开头的「.」；否则删除它', 'if it is a ledger, remove the leading dot; else delete it') };
+  return undefined;
+}
+
+/** Files given directly, and the workbooks under the folders given; never throws for a file it cannot use. */
+export async function collectInputs(args: string[], opts: CollectOptions = {}): Promise<Collected> {
+  const out: Collected = { files: [], excluded: [], notes: [] };
+  for (const a of args) {
+    const p = path.resolve(a);
+    const st = await fs.stat(p).catch(() => undefined);
+    if (!st) throw new UsageError(t(`找不到文件或文件夹：${a}`, `no such file or folder: ${a}`));
+    if (st.isDirectory()) {
+      // Reading the output folder itself (or a folder inside it) is asked for: then it is read.
+      const skip = opts.outDir && !isAtOrInside(p, opts.outDir) ? opts.outDir : undefined;
+      await walk(p, await fs.realpath(p), { ...(skip ? { outDir: skip } : {}) }, out);
+    }
+    else {
+      const problem = nameProblem(p);
+      if (problem === 'note') out.notes.push(t(`跳过 ${path.basename(p)}：Excel/WPS 打开文件时生成的临时锁文件`, `passed by ${path.basename(p)}: a lock file Excel/WPS makes while a file is open`));
+      else if (problem && looseExt(p) !== '.xlsx') out.excluded.push({ file: p, ...problem });
+      else out.files.push(p);
+    }
+  }
+  out.files = [...new Set(out.files)];
+  return out;
+}
+
+async function walk(dir: string, realRoot: string, opts: CollectOptions, out: Collected): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    out.excluded.push({ file: dir, reason: t(`文件夹无法打开：${(e as Error).message}`, `the folder cannot be opened: ${(e as Error).message}`), fix: t('检查文件夹的访问权限', 'check the folder permissions') });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (opts.outDir && isAtOrInside(p, opts.outDir)) out.notes.push(t(`不读取输出文件夹 ${p}（本程序写出的结果）`, `not reading the output folder ${p}`));
+      else await walk(p, realRoot, opts, out);
+    } else if (e.isSymbolicLink()) await link(p, realRoot, opts, out);
+    else if (e.isFile()) {
+      if (!looksLikeSpreadsheet(e.name)) continue;
+      const problem = nameProblem(p);
+      if (problem === 'note') out.notes.push(t(`跳过 ${p}：Excel/WPS 打开文件时生成的临时锁文件`, `passed by ${p}: a lock file Excel/WPS makes while a file is open`));
+      else if (problem) out.excluded.push({ file: p, ...problem });
+      else out.files.push(p);
+    } else {
+      out.excluded.push({ file: p, reason: t('不是普通文件（管道、设备或套接字）', 'not a regular file (a pipe, device or socket)'), fix: t('把台账作为普通文件保存到文件夹里', 'save the ledger as a regular file in the folder') });
+    }
+  }
+}
+
+/** A symbolic link met in a folder: followed only when it stays inside the folder given. */
+async function link(p: string, realRoot: string, opts: CollectOptions, out: Collected): Promise<void> {
+  const target = await fs.realpath(p).catch(() => undefined);
+  const st = target ? await fs.stat(target).catch(() => undefined) : undefined;
+  const name = path.basename(p);
+  if (!target || !st) {
+    if (looksLikeSpreadsheet(name)) out.excluded.push({ file: p, reason: t('快捷方式（符号链接）指向的文件不存在', 'a symbolic link to a file that does not exist'), fix: t('删除这个链接，把台账本身放进文件夹', 'delete the link and put the ledger itself in the folder') });
+    return;
+  }
+  if (!st.isDirectory() && !looksLikeSpreadsheet(name) && !looksLikeSpreadsheet(target)) return;
+  if (!isAtOrInside(target, realRoot)) {
+    out.excluded.push({ file: p, reason: t(`快捷方式（符号链接）指向文件夹以外：${target}`, `a symbolic link pointing outside the folder: ${target}`), fix: t('把台账本身复制到文件夹里，或在命令中直接写出它的路径', 'copy the ledger itself into the folder, or give its path on the command line') });
+    return;
+  }
+  // Inside the folder: the file or folder it points to is read where it is, once.
+  if (st.isDirectory()) return;
+  if (opts.outDir && isAtOrInside(target, opts.outDir)) return;
+  out.notes.push(t(`${p} 是指向 ${target} 的链接：按原文件读取一次`, `${p} links to ${target}: read once as the original`));
+}
+
+/**
+ * A single workbook option (--ledger, --roster) through the same rules: a folder is a usage
+ * error; a file that is not read comes back as `excluded`, for the caller to list (exit 1).
+ */
+export async function collectOne(file: string, option: string): Promise<{ file?: string; excluded: Excluded[]; notes: string[] }> {
+  const st = await fs.stat(path.resolve(file)).catch(() => undefined);
+  if (st?.isDirectory()) throw new UsageError(t(`${option} 应是一个工作簿文件，「${file}」是文件夹`, `${option} takes a workbook file; ${file} is a folder`));
+  const c = await collectInputs([file]);
+  return { ...(c.files[0] ? { file: c.files[0] } : {}), excluded: c.excluded, notes: c.notes };
+}
