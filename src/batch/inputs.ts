@@ -250,7 +250,7 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
           const { historyLookup } = await import('../core/engine.js');
           const cycle = cycleOf(year, scheme.cycle);
           item.branch = computeBranch(scheme, read.ledger, cycle, opts.compute.period ?? cyclePeriod(cycle), historyLookupFor(opts.compute.history, historyLookup), { trace: opts.compute.trace ?? false });
-          item.ledger = { ...read.ledger, members: [], records: [], events: [], evaluations: [], sanctions: [] };
+          item.ledger = { ...read.ledger, members: [], records: [], events: [], evaluations: [], sanctions: [], ...(read.ledger.scores ? { scores: [] } : {}) };
         }
       }
     }
