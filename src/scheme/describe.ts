@@ -126,6 +126,7 @@ function describeZh(s: Scheme): string {
 
   out.push('', '等次：');
   if (s.bands.length === 0) out.push('  不按分数评定等次（只输出总分和排名）');
+  if (s.directGrades) out.push(`  不参加积分管理的党员：档次由支部党员大会评议直接确定，填在名册“直接确定档次”栏；不计积分、不排名、不占名额，标注“${s.directGrades.flag}”${s.directGrades.note ? `（${s.directGrades.note}）` : ''}`);
   for (const b of sortedBands(s.bands)) {
     const star = starsText(b.stars, 'zh');
     out.push(`  ${bandRange(b)} ${b.grade}${star ? ` ${star}` : ''}${b.note ? `（${b.note}）` : ''}`);
@@ -320,6 +321,7 @@ function describeEn(s: Scheme): string {
   if (s.clamp) out.push(`Clamp: ${s.clamp.min ?? '−∞'} to ${s.clamp.max ?? '+∞'}`);
   out.push('', 'Bands:');
   if (s.bands.length === 0) out.push('  none (rank only)');
+  if (s.directGrades) out.push('  exempt members: grade set directly by the branch meeting (名册 直接确定档次), no points, not ranked');
   for (const b of sortedBands(s.bands)) out.push(`  ${bandRange(b)} ${b.grade}${b.stars !== undefined ? ` ${starsText(b.stars, 'en')}` : ''}`);
   if (s.quota) out.push(`Quota: at most ${pct(s.quota.pct)} ${s.quota.grade} of the graded members (vetoed ones included) per ${s.quota.scope}, others ${s.quota.fallback}`);
   for (const g of s.gradeConditions) out.push(`Condition: ${g.grade} needs ${componentById(s, g.component)?.name ?? g.component} ≥ ${n(g.min)}, else ${g.fallback}`);
