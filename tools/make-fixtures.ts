@@ -1361,6 +1361,17 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: () => ({ sheet: SHEETS.roster, cell: 'B5' }),
     },
     {
+      code: 'MEMBER_BAD_DIRECT_GRADE', severity: 'error', scheme: 'tiered-xinba', layout: 'monthly', args: [],
+      what: '分层积分方案（tiered-xinba）：名册第 2 名党员不参加积分管理，“直接确定档次”填了「优秀」（应为 先锋型、带头型、本色型、褪色型）',
+      prepare: (spec) => {
+        const member = m(spec, 1);
+        dropMemberData(spec, member.key);
+        member.participates = false;
+        member.directGrade = '优秀';
+      },
+      plant: () => ({ sheet: SHEETS.roster, cell: 'B4' }),
+    },
+    {
       code: 'MEMBER_BAD_DATES', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '名册第 4 名党员转入日期 2023-08-01，转出日期 2023-03-31（早于转入）',
       prepare: (spec) => {

@@ -1,5 +1,6 @@
 // The read and check steps for a batch: files and folders → workbooks → ledgers → diagnostics.
 // A broken or invalid workbook is reported and left out; the others go on.
+import { libraryReason } from '../excel/library-errors.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Diagnostic, Params } from '../core/diagnostics.js';
@@ -53,6 +54,8 @@ export interface LoadOptions {
    * the cycle, and the ledger is checked up to the last one's end (later months: not yet recorded).
    */
   periods?: string[];
+  /** false: the year-end inputs (民主评议) are not asked for (apply adds lines during the year). */
+  yearEnd?: boolean;
   /**
    * Compute each branch as soon as it is read (grade, compute): the result is kept and the
    * ledger's records and events are dropped, so memory stays flat on a county.
@@ -166,7 +169,7 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
             const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
             const why = oom
               ? t(`文件内容太多，读取时超过 ${WORKER_HEAP_MB} MB 内存上限：请按支部拆分后再处理`, `the workbook needs more than ${WORKER_HEAP_MB} MB to read: split it by branch`)
-              : t(`读取时出错：${e.message}`, `reading failed: ${e.message}`);
+              : t(`读取时出错：${libraryReason(e).split(' / ')[0]}`, `reading failed: ${libraryReason(e).split(' / ').pop()}`);
             finish(dead, { file: files[dead]!, diagnostics: [], excluded: why });
           }
           retry.unshift(...inHand);
@@ -241,13 +244,13 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
       if (year === undefined) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_YEAR', { file, sheet: '说明' }));
       else {
         item.year = year;
-        item.diagnostics.push(...validateLedger(scheme, read.ledger, { year, ...(asked && asked.cycle.year === year ? { period: asked.period } : {}) }));
+        item.diagnostics.push(...validateLedger(scheme, read.ledger, { year, ...(asked && asked.cycle.year === year ? { period: asked.period } : {}), ...(opts.yearEnd === false ? { yearEnd: false } : {}) }));
         if (opts.compute && !hasErrors(item.diagnostics)) {
           const { computeBranch } = await import('../core/compute.js');
           const { historyLookup } = await import('../core/engine.js');
           const cycle = cycleOf(year, scheme.cycle);
           item.branch = computeBranch(scheme, read.ledger, cycle, opts.compute.period ?? cyclePeriod(cycle), historyLookupFor(opts.compute.history, historyLookup), { trace: opts.compute.trace ?? false });
-          item.ledger = { ...read.ledger, members: [], records: [], events: [], evaluations: [], sanctions: [] };
+          item.ledger = { ...read.ledger, members: [], records: [], events: [], evaluations: [], sanctions: [], ...(read.ledger.scores ? { scores: [] } : {}) };
         }
       }
     }

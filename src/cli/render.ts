@@ -6,6 +6,7 @@ import chalk from 'chalk';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { placeText } from '../core/diagnostics.js';
 import type { MemberResult, PeriodResult } from '../core/result.js';
+import type { Dec } from '../core/decimal.js';
 import type { Scheme } from '../scheme/schema.js';
 import { diagnosticJson, formatDiagnostic } from './output.js';
 import { lang, t } from '../batch/i18n.js';
@@ -38,6 +39,7 @@ export function memberJson(m: MemberResult): Record<string, unknown> {
     stars: m.stars ?? null,
     rank: m.rank ?? null,
     flags: m.flags,
+    ...(m.participates ? {} : { participates: false }),
   };
 }
 
@@ -91,13 +93,15 @@ export function membersTable(scheme: Scheme, r: PeriodResult): string {
   const table = new Table({ head, style: tableStyle(), chars: COMPACT });
   for (const b of r.branches) {
     for (const m of outputOrder(b.members)) {
+      // An exempt member with a directly set 档次 (directGrades) has no points: '—'.
+      const pts = (v: Dec): string => (m.participates ? v.toFixed(scheme.precision) : '—');
       table.push([
         b.branch,
         m.name,
-        ...parts.map((c) => fmt(m.components.find((x) => x.id === c.id)!.value, scheme.precision)),
-        m.bonus.toFixed(scheme.precision),
-        m.deduction.toFixed(scheme.precision),
-        m.vetoed ? chalk.red(m.total.toFixed(scheme.precision)) : m.total.toFixed(scheme.precision),
+        ...parts.map((c) => (m.participates ? fmt(m.components.find((x) => x.id === c.id)!.value, scheme.precision) : '—')),
+        pts(m.bonus),
+        pts(m.deduction),
+        m.vetoed ? chalk.red(pts(m.total)) : pts(m.total),
         `${m.grade ?? ''}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`,
         m.rank ?? '',
         m.flags.join('；'),

@@ -22,9 +22,10 @@ function givesValue(c: Component, e: Evaluation): boolean {
 /**
  * 民主评议 the cycle total needs (EVAL_MISSING): every evaluation component that weighs in the
  * total (weight ≠ 0) and the conversion by 评议等次 (R7). Only members of graded categories: an
- * ungraded one (入党积极分子 are not evaluated with the party members) keeps the 缺少民主评议 flag.
+ * ungraded one (入党积极分子 are not evaluated with the party members) keeps the 缺少民主评议 flag,
+ * and so does a member who transferred out before the cycle's end (not there at the year-end 评议).
  */
-export function checkEvaluations(scheme: Scheme, ledger: Ledger, index: MemberIndex, add: Add): void {
+export function checkEvaluations(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
   const weighing = scheme.components.filter((c) => c.kind === 'evaluation' && c.weight !== 0);
   const factors = scheme.conversion?.factors;
   if (weighing.length === 0 && !factors) return;
@@ -36,7 +37,7 @@ export function checkEvaluations(scheme: Scheme, ledger: Ledger, index: MemberIn
     if (member) byMember.set(member.key, e);
   }
   for (const mem of ledger.members) {
-    if (!mem.participates) continue;
+    if (!mem.participates || (mem.left && mem.left < cycle.end)) continue;
     const category = cat.category(mem.category);
     if (!category || !category.scored || !category.graded) continue;
     const e = byMember.get(mem.key);

@@ -53,12 +53,46 @@ export function computeBranch(scheme: Scheme, ledger: Ledger, cycle: Cycle, peri
   const data = collect(ctx);
   const members: MemberResult[] = [];
   for (const m of ledger.members) {
-    if (!m.participates) continue;
+    if (!m.participates) {
+      if (scheme.directGrades && m.directGrade) members.push(directResult(ctx, m));
+      continue;
+    }
     const category = ctx.cat.category(m.category);
     if (category && !category.scored) continue;
     members.push(computeMember(ctx, m, data.get(m.key) ?? emptyData()));
   }
   return { branch: ledger.branch, file: ledger.file, schemeId: scheme.id, members };
+}
+
+/**
+ * An exempt member graded directly by the branch meeting (scheme.directGrades): no points, the
+ * typed 档次 as the grade, the flag that says so; not graded by bands, not ranked, no quota.
+ */
+function directResult(ctx: BranchContext, m: Member): MemberResult {
+  const { scheme } = ctx;
+  const category = ctx.cat.category(m.category);
+  const result: MemberResult = {
+    branch: ctx.ledger.branch,
+    file: ctx.ledger.file,
+    name: m.name,
+    key: m.key,
+    category: category?.name ?? m.category,
+    posts: m.posts,
+    participates: false,
+    components: scheme.components.map((c) => ({ id: c.id, name: c.name, role: c.role, value: ZERO, weight: dec(c.weight) })),
+    bonus: ZERO,
+    deduction: ZERO,
+    vetoed: false,
+    total: ZERO,
+    graded: false,
+    flags: [scheme.directGrades!.flag],
+    sanctions: [],
+    trace: ctx.trace ? [{ rule: 'R17', zh: `不参加积分管理，名册「直接确定档次」：${m.directGrade}（${scheme.directGrades!.flag}）`, en: `Exempt; grade set by the branch meeting: ${m.directGrade}`, source: m.source }] : [],
+  };
+  if (ctx.period.kind === 'cycle') result.grade = m.directGrade!.trim();
+  if (m.id) result.id = m.id;
+  if (m.tier) result.tier = m.tier;
+  return result;
 }
 
 function emptyData(): MemberData {

@@ -83,7 +83,7 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
   }
   for (const b of branches) {
     rank(b.members);
-    for (const m of b.members) applyFlagRules(scheme, m, b.branch, period, opts);
+    for (const m of b.members) if (m.participates) applyFlagRules(scheme, m, b.branch, period, opts);
     applyRankRules(scheme, b.members, period, trace);
   }
 }
@@ -102,13 +102,15 @@ export function quotaCap(n: number, pct: number): number {
 
 /**
  * The order every output lists members in: ranked members by rank (ties keep their input order),
- * then the unranked (ungraded categories, vetoed) by total, highest first; exempt members left out.
+ * then the unranked (ungraded categories, vetoed) by total, highest first; exempt members left out
+ * but for those whose 档次 the branch meeting set directly (directGrades), listed last.
  */
 export function outputOrder(members: readonly MemberResult[]): MemberResult[] {
   const shown = members.filter((m) => m.participates);
   const ranked = shown.filter((m) => m.rank !== undefined).sort((a, b) => a.rank! - b.rank!);
   const rest = shown.filter((m) => m.rank === undefined).sort((a, b) => compare(b.total, a.total));
-  return [...ranked, ...rest];
+  // Exempt members with a 档次 set by the branch meeting (directGrades) come last, with that 档次.
+  return [...ranked, ...rest, ...members.filter((m) => !m.participates && m.grade !== undefined)];
 }
 
 /**

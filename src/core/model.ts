@@ -17,6 +17,8 @@ export interface Member {
   tier?: string;
   /** 积分管理 参加/不参加 (R17 exempt members). */
   participates: boolean;
+  /** 直接确定档次: an exempt member's grade set by the branch meeting (scheme.directGrades). */
+  directGrade?: string;
   posts: string[];
   /** ISO dates (YYYY-MM-DD) of 转入日期 / 转出日期 (R20). */
   joined?: string;

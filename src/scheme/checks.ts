@@ -149,6 +149,7 @@ export function checkReferences(s: Scheme): SchemeProblem[] {
     if (!it) out.push({ path: `overrides[${i}].deduct.item`, zh: `处分「${o.type}」的扣分引用了不存在的事项「${o.deduct.item}」（写事项的 id）`, en: `override ${o.type}: unknown item ${o.deduct.item}` });
     else if (it.levels && (o.deduct.level === undefined || !(o.deduct.level in it.levels))) out.push({ path: `overrides[${i}].deduct.level`, zh: `处分「${o.type}」的扣分级别「${o.deduct.level ?? ''}」不在事项「${it.name}」的级别中：可选 ${Object.keys(it.levels).join('、')}`, en: `override ${o.type}: level not in item ${it.id}` });
   });
+  if (s.directGrades && s.bands.length === 0) out.push({ path: 'directGrades', zh: '直接确定档次（directGrades）要从 bands 的等次中选择：请先写 bands', en: 'directGrades needs bands' });
   s.rankRules.forEach((r, i) => {
     if (r.by && !comps.has(r.by)) out.push({ path: `rankRules[${i}].by`, zh: `排名规则引用了不存在的组成部分「${r.by}」`, en: `unknown component ${r.by}` });
   });

@@ -126,6 +126,7 @@ function describeZh(s: Scheme): string {
 
   out.push('', '等次：');
   if (s.bands.length === 0) out.push('  不按分数评定等次（只输出总分和排名）');
+  if (s.directGrades) out.push(`  不参加积分管理的党员：档次由支部党员大会评议直接确定，填在名册“直接确定档次”栏；不计积分、不排名、不占名额，标注“${s.directGrades.flag}”${s.directGrades.note ? `（${s.directGrades.note}）` : ''}`);
   for (const b of sortedBands(s.bands)) {
     const star = starsText(b.stars, 'zh');
     out.push(`  ${bandRange(b)} ${b.grade}${star ? ` ${star}` : ''}${b.note ? `（${b.note}）` : ''}`);
@@ -188,7 +189,7 @@ function componentZh(s: Scheme, c: Component, no: number): string[] {
   if (c.scoreSheet) lines.push(`     各项得分在台账《${c.scoreSheet}》表逐人填写（每格必填，不超过该项分值），加减分明细中的扣分、该项不得分再从填写的得分中扣除`);
   if (c.kind === 'recorded') lines.push(c.role === 'bonus' ? '     空白格按 0 分计（没有加分的格子可以不填）' : '     每格都要填写（空白是缺少记录）');
   if (c.kind === 'tier-base') lines.push(s.tiers.length ? '     按名册“层次”取基础分（见上）' : `     基础分 ${n(c.base ?? 0)}`);
-  if (c.fromHistory) lines.push(`     有上年度积分的，起始分 = 上年度总分 × ${pct(c.fromHistory.pct)}`);
+  if (c.fromHistory) lines.push(`     有上年度积分的（--history），起始分 = 上年度总分 × ${pct(c.fromHistory.pct)}${c.cap !== undefined ? `，最高 ${n(c.cap)} 分` : ''}；没有的按第一年计`);
   if (c.votes) {
     const w = c.votes.weights;
     const div = c.votes.divisor === 'voters' ? '参加测评人数' : '总票数（好+一般+差）';
@@ -320,6 +321,7 @@ function describeEn(s: Scheme): string {
   if (s.clamp) out.push(`Clamp: ${s.clamp.min ?? '−∞'} to ${s.clamp.max ?? '+∞'}`);
   out.push('', 'Bands:');
   if (s.bands.length === 0) out.push('  none (rank only)');
+  if (s.directGrades) out.push('  exempt members: grade set directly by the branch meeting (名册 直接确定档次), no points, not ranked');
   for (const b of sortedBands(s.bands)) out.push(`  ${bandRange(b)} ${b.grade}${b.stars !== undefined ? ` ${starsText(b.stars, 'en')}` : ''}`);
   if (s.quota) out.push(`Quota: at most ${pct(s.quota.pct)} ${s.quota.grade} of the graded members (vetoed ones included) per ${s.quota.scope}, others ${s.quota.fallback}`);
   for (const g of s.gradeConditions) out.push(`Condition: ${g.grade} needs ${componentById(s, g.component)?.name ?? g.component} ≥ ${n(g.min)}, else ${g.fallback}`);

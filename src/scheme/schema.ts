@@ -213,6 +213,11 @@ export const schemeSchema = z.object({
   overrides: z
     .array(z.object({ type: text, grade: text, flag: z.string().optional(), deduct: z.object({ item: text, level: text.optional() }).strict().optional(), note }).strict())
     .default([]),
+  /**
+   * Exempt members (积分管理 不参加) whose grade the branch meeting sets directly (tiered-xinba:
+   * 经支部全体党员大会评议后直接确定档次): typed in the 名册 column 直接确定档次, one of the band grades.
+   */
+  directGrades: z.object({ flag: text.default('经支部党员大会评议直接确定档次'), note }).strict().optional(),
   flags: z.array(flagRuleSchema).default([]),
   rankRules: z.array(rankRuleSchema).default([]),
   decisions: z.array(z.object({ about: text, text }).strict()).default([]),

@@ -150,3 +150,32 @@ describe('agency 党纪处分: one entry applies both its deduction and its over
     expect(describeScheme(loadScheme('agency'))).toContain('警告 → 警示党员，同时扣「党内处分」警告 5 分（在《否决与处分》或《加减分明细》登记一处即可）');
   });
 });
+
+describe('tiered-xinba: 「经支部全体党员大会评议后直接确定档次」 for exempt members (seed 000 篇5)', () => {
+  // 「对年老体弱卧床不起或长期生病，生活不能自理的党员……可不列入积分考核范围，经支部全体党员大会评议后直接确定档次」
+  const members = [
+    { name: '书', tier: '村书记' },
+    { name: '卧', tier: '60岁以上无职', participates: false, directGrade: '本色型' },
+    { name: '病', tier: '60岁以上无职', participates: false },
+  ];
+  const events = [{ date: '2023-04-01', name: '书', item: '履责践诺', points: 10, count: 7 }]; // 10 + 70 = 80
+
+  it.each([
+    ['书 takes part: 10 + 70 = 80 先锋型, rank 1', '书', { total: '80', grade: '先锋型', rank: 1, flags: [] as string[], participates: true }],
+    ['卧 is exempt and the meeting set 本色型: graded 本色型, no points, no rank', '卧', { total: '0', grade: '本色型', rank: undefined, flags: ['经支部党员大会评议直接确定档次'], participates: false }],
+  ] as const)('%s', (_n, name, want) => {
+    const m = get(run('tiered-xinba', { members, events }), name);
+    expect({ total: m.total.toString(), grade: m.grade, rank: m.rank, flags: m.flags, participates: m.participates }).toEqual(want);
+  });
+
+  it('an exempt member without a 档次 stays out of the results, as before', () => {
+    expect(run('tiered-xinba', { members, events }).map((m) => m.name)).toEqual(['书', '卧']);
+  });
+
+  it.each([
+    ['a 档次 that is not one of the four', [{ name: '卧', tier: '60岁以上无职', participates: false, directGrade: '优秀' }]],
+    ['a 档次 for a member who takes part', [{ name: '卧', tier: '60岁以上无职', directGrade: '本色型' }]],
+  ])('%s is MEMBER_BAD_DIRECT_GRADE', (_n, ms) => {
+    expect(codes('tiered-xinba', { members: ms })).toContain('MEMBER_BAD_DIRECT_GRADE 名册 B3');
+  });
+});

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureBuilt, json, tmp, type Run } from '../helpers/cli.js';
-import { MONTHS, everySheet, type LedgerFill } from '../helpers/fill.js';
+import { MONTHS, everySheet, fillApplication, type LedgerFill } from '../helpers/fill.js';
 import { expectMember, filled, member, scoreAsync, startAll, templateAsync, templateFillGrade, townshipMonth, type GradeOut, type Graded } from './lib.js';
 
 interface Issue { severity: string; code: string; sheet?: string; cell?: string; message: string }
@@ -56,6 +56,20 @@ function withoutReview(scheme: string, records?: LedgerFill['records']): Promise
 
 const itTask = everySheet(MONTHS, { 甲: { 月任务分: 5 }, 乙: { 月任务分: 5 } });
 
+/** `apply` during the year on a vanguard ledger with no 民主评议 yet: the year-end input is not asked for. */
+async function applyMidYear(): Promise<Run> {
+  const t = await templateAsync('vanguard', '先锋村支部');
+  const ledger = await filled(t, { members: [{ name: '甲' }, { name: '乙' }] });
+  const form = await fillApplication(t.application, join(tmp('score-e2e-forms-'), '甲_2023年5月.xlsx'), {
+    name: '甲',
+    branch: '先锋村支部',
+    month: '2023年5月',
+    lines: [{ item: '岗位工作取得突出业绩', count: 1, claimed: 3, evidence: '县委通报' }],
+    reviewer: '王书记',
+  });
+  return scoreAsync(['apply', form, '--ledger', ledger, '--out', tmp(), '--json', '--quiet']);
+}
+
 async function frameRun(): Promise<{ init: Run; g: GradeOut; missing: Checked }> {
   const dir = tmp('score-e2e-frame-');
   const file = join(dir, '框架方案.json');
@@ -95,6 +109,7 @@ let jobs: {
   project: Promise<Checked>;
   category: Promise<Graded>;
   frame: Promise<{ init: Run; g: GradeOut; missing: Checked }>;
+  apply: Promise<Run>;
 };
 beforeAll(() => {
   ensureBuilt();
@@ -133,6 +148,7 @@ beforeAll(() => {
         ],
       }),
     frame: frameRun,
+    apply: applyMidYear,
   });
 });
 
@@ -178,6 +194,11 @@ describe('points 2 and 3: a missing 民主评议 is an error at the member (bina
     const { run, issues } = await jobs.agency;
     expect(issues.filter((i) => i.code === 'EVAL_MISSING')).toEqual([]);
     expect(run.code).toBe(0);
+  });
+  it('`apply` during the year does not ask for the year-end 民主评议', async () => {
+    const r = await jobs.apply;
+    expect(r.code, r.stderr).toBe(0);
+    expect(json<{ approved: unknown[] }>(r).approved).toHaveLength(1);
   });
 });
 

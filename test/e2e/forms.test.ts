@@ -2,7 +2,8 @@
 // through the spawned binary. Each case quotes the seed sentence that asks the branch to record it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../helpers/cli.js';
-import { QUARTERS, everySheet } from '../helpers/fill.js';
+import { join } from 'node:path';
+import { QUARTERS, everySheet, readTable } from '../helpers/fill.js';
 import { loadScheme } from '../schemes/load.js';
 import { expectMember, startAll, templateFillGrade, type Graded } from './lib.js';
 
@@ -57,6 +58,15 @@ beforeAll(() => {
         // The bonus cells (突出贡献, 奖励表彰, 其他奖励) are left empty except 乙's 奖励表彰 3 in Q1.
         records: everySheet(QUARTERS, { 甲: company, 乙: company }, { 第一季度: { 乙: { 奖励表彰: 3 } } }),
       }),
+    xinba: () =>
+      templateFillGrade('tiered-xinba', '新坝二村支部', {
+        members: [
+          { name: '书', tier: '村书记' },
+          // 「经支部全体党员大会评议后直接确定档次」: exempt, 档次 in the roster's 直接确定档次.
+          { name: '卧', tier: '60岁以上无职', participates: false, directGrade: '带头型' },
+        ],
+        events: [{ date: '2023-04-01', name: '书', item: '履责践诺', points: 10, count: 7 }],
+      }),
   });
 });
 
@@ -98,5 +108,16 @@ describe('company: blank bonus cells read as 0 (seed 001 篇4)', () => {
     const { g } = await jobs['company'];
     expectMember(g, '甲', { total: 90, flags: [] });
     expectMember(g, '乙', { total: 90.75, flags: [] });
+  });
+});
+
+describe('tiered-xinba: an exempt member\'s 档次 set by the branch meeting (seed 000 篇5)', () => {
+  it('「经支部全体党员大会评议后直接确定档次」: 卧 is listed as 带头型, without points, rank or quota; 书 80 先锋型', async () => {
+    const { g, out } = await jobs['xinba'];
+    expectMember(g, '书', { total: 80, grade: '先锋型', rank: 1, flags: [] });
+    expectMember(g, '卧', { total: 0, grade: '带头型', rank: null, flags: ['经支部党员大会评议直接确定档次'] });
+    const rows = await readTable(join(out, '2023年度评定结果.xlsx'), '新坝二村支部', '合计得分');
+    const wo = rows.find((r) => r['党员姓名'] === '卧')!;
+    expect([wo['等次'], wo['合计得分'], wo['排名']]).toEqual(['带头型', null, null]);
   });
 });

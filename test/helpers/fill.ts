@@ -22,6 +22,8 @@ export interface MemberFill {
   joined?: string;
   left?: string;
   remark?: string;
+  /** 直接确定档次 (an exempt member's grade set by the branch meeting, tiered-xinba). */
+  directGrade?: string;
 }
 
 export interface EventFill {
@@ -211,6 +213,7 @@ function fillRoster(wb: ExcelJS.Workbook, members: MemberFill[]): void {
     set('转入日期', date(m.joined));
     set('转出日期', date(m.left));
     set('备注', m.remark);
+    if (m.directGrade !== undefined) set('直接确定档次', m.directGrade);
   });
 }
 

@@ -46,6 +46,7 @@ export function ledger(spec: LedgerSpec): Ledger {
       category: s.category ?? '正式党员',
       ...(s.tier ? { tier: s.tier } : {}),
       participates: s.participates ?? true,
+      ...(s.directGrade ? { directGrade: s.directGrade } : {}),
       posts: [],
       ...(s.joined ? { joined: s.joined } : {}),
       ...(s.left ? { left: s.left } : {}),

@@ -41,7 +41,8 @@ export function registerApply(program: Command): void {
     const forms = await collectInputs(args, { outDir: dir });
     reportNotes(forms.notes, opts.quiet || opts.json);
     if (forms.files.length === 0) return reportEmpty(args, forms.excluded, opts, { approved: [], rejected: [] });
-    const [loaded] = await loadLedgers([one.file], { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}) });
+    // Approved lines are added during the year: the year-end 民主评议 is not asked for yet.
+    const [loaded] = await loadLedgers([one.file], { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), yearEnd: false });
     const errors = loaded!.diagnostics.filter((d) => d.severity === 'error');
     if (!loaded!.ledger || !loaded!.scheme || loaded!.year === undefined || errors.length > 0) {
       if (opts.json) printJson({ approved: [], rejected: [], issues: loaded!.diagnostics.map(diagnosticJson) });

@@ -66,7 +66,7 @@ export function registerPublish(program: Command): void {
     if (batch.ledgers.length > 0) await set.add(join(dir, `${title}公示名单.xlsx`), () => publicationList(scheme, result, { from, days: windowDays }));
     const written = await set.commit();
     reportExcluded(batch, opts.json);
-    const rows = result.branches.flatMap((b) => outputOrder(b.members).map((m) => ({ branch: b.branch, name: m.name, total: toNumber(m.total), grade: m.grade ?? null, stars: m.stars ?? null })));
+    const rows = result.branches.flatMap((b) => outputOrder(b.members).filter((m) => m.participates).map((m) => ({ branch: b.branch, name: m.name, total: toNumber(m.total), grade: m.grade ?? null, stars: m.stars ?? null })));
     if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), from, to, days: windowDays, members: rows, excluded: batch.excluded.map(excludedJson), written, ...told.json });
     say(opts, t(`${title}党员积分公示　公示期：${chineseDate(from)}至${chineseDate(to)}（${windowDays} 天）`, `${title} publication: ${from} to ${to} (${windowDays} days)`));
     say(opts, `  ${t(monthsReadNote(cycle, period).zh, monthsReadNote(cycle, period).en)}`);

@@ -65,6 +65,7 @@ export const ROSTER_COLUMNS = [
   { key: 'joined', labels: ['转入日期', '转入时间'] },
   { key: 'left', labels: ['转出日期', '转出时间'] },
   { key: 'remark', labels: ['备注'] },
+  { key: 'directGrade', labels: ['直接确定档次', '评议确定档次', '党员大会确定档次'] },
 ];
 
 /** 参加 / 不参加 (also 是/否); blank means 参加. */
@@ -105,6 +106,8 @@ export function readRoster(ctx: ReadContext, ws: SheetLike, opts: { details?: bo
       source: r.rowRef(),
     };
     if (id) m.id = id;
+    const direct = r.has('directGrade') ? r.optText('directGrade') : undefined;
+    if (direct) m.directGrade = direct;
     const tier = r.optText('tier');
     if (tier) m.tier = tier;
     const joined = r.date('joined');

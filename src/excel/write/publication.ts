@@ -47,7 +47,8 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
   ];
   const names = uniqueNames(result.branches.map((b) => b.branch), { fallback: '公示名单' });
   result.branches.forEach((branch, i) => {
-    const members = outputOrder(branch.members);
+    // The 公示 lists the members in the points; an exempt member's directly set 档次 is not a score.
+    const members = outputOrder(branch.members).filter((m) => m.participates);
     addTable(book, names[i]!, {
       title: `${committeeName(branch.branch)} ${period}党员积分公示`,
       columns,

@@ -56,7 +56,7 @@ export function summarySheet(
   const numFmt = numFmtFor(scheme.precision);
   const scored = scheme.components.filter((c) => c.role === 'score');
   const members = outputOrder(branch.members);
-  const exempt = branch.members.filter((m) => !m.participates);
+  const exempt = branch.members.filter((m) => !m.participates && m.grade === undefined);
   // 等次/星级 only where this period grades (the cycle; a quarter only when its rules gave grades).
   const isCycle = result.period.kind === 'cycle';
   const showGrade = (isCycle && scheme.bands.length > 0) || members.some((m) => m.grade);
@@ -92,11 +92,13 @@ export function summarySheet(
       for (let i = 0; i < members.length; i++) {
         const m = members[i]!;
         const values: Value[] = [i + 1, m.name, m.posts.join('、') || null];
+        // An exempt member listed with a directly set 档次 (directGrades) has no points: blank cells.
+        const pts = (v: Parameters<typeof scoreNumber>[0]) => (m.participates ? scoreNumber(v, p) : null);
         for (const c of scored) {
           const v = m.components.find((x) => x.id === c.id);
-          values.push(v ? scoreNumber(v.value, p) : null);
+          values.push(v ? pts(v.value) : null);
         }
-        values.push(scoreNumber(m.bonus, p), scoreNumber(m.deduction, p), scoreNumber(m.total, p));
+        values.push(pts(m.bonus), pts(m.deduction), pts(m.total));
         if (showGrade) values.push(m.grade ?? null);
         if (showStars) values.push(starsText(m.stars) || null);
         values.push(m.rank ?? null, notes(m));

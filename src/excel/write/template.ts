@@ -9,7 +9,7 @@ import {
   styleCell, writeHeader, writeLine, writeTitle, type Column,
 } from './style.js';
 import { LISTS_SHEET, dateValidation, moveListsLast, decimalValidation, listValidation, nonNegativeValidation, validateRange } from './validation.js';
-import { entryColumns, itemNames, levelNames, recordedColumns, sanctionTypes, type EntryColumn } from './scheme-info.js';
+import { entryColumns, gradeNames, itemNames, levelNames, recordedColumns, sanctionTypes, type EntryColumn } from './scheme-info.js';
 import { evaluationGrades } from '../../core/catalogue.js';
 import { uniqueNames } from './names.js';
 import { fitForPrint } from './fit-rows.js';
@@ -33,6 +33,8 @@ export const SHEET = {
   sanctions: '否决与处分',
 } as const;
 
+/** 名册 column of an exempt member's 档次 set by the branch meeting (scheme.directGrades). */
+const DIRECT_GRADE = '直接确定档次';
 const BLANK_ROWS = 60;
 /** Spare styled rows under a pre-filled roster, for members who join during the cycle. */
 const SPARE_ROWS = 10;
@@ -103,6 +105,7 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
     `${recordNote(scheme)}${scheme.components.some((c) => c.kind === 'recorded' && c.role === 'bonus') ? '加分栏没有加分的可以空着（按 0 分计），其余各栏每格都要填写。' : ''}`,
     '4. 加减分明细：每件加分或扣分事项一行，事项、级别从下拉列表选择，项目名称用于同一项目按最高级计分。',
     `5. 民主评议：填写好、一般、差的票数，或直接填写评议等次${sanctionTypes(scheme).length > 0 ? '；否决与处分：记录一票否决和党纪处分' : '（本方案没有一票否决和处分类型，不设否决与处分表）'}。`,
+    ...(scheme.directGrades ? [`名册：不参加积分管理的党员，经支部全体党员大会评议后在“直接确定档次”栏选择档次（参加积分的党员此栏不填）。`] : []),
     `6. 计分标准见“${scheme.name}”，可用 score scheme show ${scheme.id} 查看。`,
     ...scheme.components.flatMap((c) => (c.scoreSheet ? [`7. ${c.scoreSheet}：每名党员一行，按本年度表现逐项填写${c.name}各小项的得分（不超过表头的分值），每格都要填写。`] : [])),
   ];
@@ -144,6 +147,7 @@ function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle
     { header: '转入日期', width: 12, type: 'date' },
     { header: '转出日期', width: 12, type: 'date' },
     { header: '备注', width: 16, align: 'left' },
+    ...(scheme.directGrades ? [{ header: DIRECT_GRADE, width: 14 }] : []),
   ];
   const rows = roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS;
   const t = addTable(wb, SHEET.roster, { title: `${branchTitle(branch)}党员名册（${cycleTitle(cycle)}）`, columns, bodyRows: rows, orientation: 'landscape' });
@@ -165,12 +169,14 @@ function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle
     setText(t.ws.getCell(r, t.col('联系电话')), m.phone);
     setDate(t.ws.getCell(r, t.col('转入日期')), m.joined);
     setDate(t.ws.getCell(r, t.col('转出日期')), m.left);
+    if (scheme.directGrades && m.directGrade) t.ws.getCell(r, t.col(DIRECT_GRADE)).value = m.directGrade;
   });
   const lists: [string, string[], string][] = [
     ['性别', ['男', '女'], '性别请选择“男”或“女”'],
     ['党员类别', scheme.categories.map((c) => c.name), '党员类别请从下拉列表中选择'],
     ...(tiered ? ([['层次', scheme.tiers.map((x) => x.name), '层次请从下拉列表中选择']] as [string, string[], string][]) : []),
     ['积分管理', ['参加', '不参加'], '积分管理请选择“参加”或“不参加”'],
+    ...(scheme.directGrades ? ([[DIRECT_GRADE, gradeNames(scheme), '直接确定档次请从下拉列表中选择（只填“不参加”积分管理的党员）']] as [string, string[], string][]) : []),
   ];
   for (const [header, values, error] of lists) {
     const v = listValidation(wb, header, values, error);
