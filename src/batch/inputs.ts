@@ -1,5 +1,6 @@
 // The read and check steps for a batch: files and folders → workbooks → ledgers → diagnostics.
 // A broken or invalid workbook is reported and left out; the others go on.
+import { libraryReason } from '../excel/library-errors.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Diagnostic, Params } from '../core/diagnostics.js';
@@ -168,7 +169,7 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
             const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
             const why = oom
               ? t(`文件内容太多，读取时超过 ${WORKER_HEAP_MB} MB 内存上限：请按支部拆分后再处理`, `the workbook needs more than ${WORKER_HEAP_MB} MB to read: split it by branch`)
-              : t(`读取时出错：${e.message}`, `reading failed: ${e.message}`);
+              : t(`读取时出错：${libraryReason(e).split(' / ')[0]}`, `reading failed: ${libraryReason(e).split(' / ').pop()}`);
             finish(dead, { file: files[dead]!, diagnostics: [], excluded: why });
           }
           retry.unshift(...inHand);
@@ -249,7 +250,7 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
           const { historyLookup } = await import('../core/engine.js');
           const cycle = cycleOf(year, scheme.cycle);
           item.branch = computeBranch(scheme, read.ledger, cycle, opts.compute.period ?? cyclePeriod(cycle), historyLookupFor(opts.compute.history, historyLookup), { trace: opts.compute.trace ?? false });
-          item.ledger = { ...read.ledger, members: [], records: [], events: [], evaluations: [], sanctions: [] };
+          item.ledger = { ...read.ledger, members: [], records: [], events: [], evaluations: [], sanctions: [], ...(read.ledger.scores ? { scores: [] } : {}) };
         }
       }
     }

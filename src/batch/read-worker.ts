@@ -1,5 +1,6 @@
 // A worker thread of the read and check step: opens, reads, checks (and computes) one ledger
 // at a time for the main thread, so a batch uses every core.
+import { libraryReason } from '../excel/library-errors.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { setLang } from './i18n.js';
 import { loadOne, type LoadOptions } from './inputs.js';
@@ -37,6 +38,8 @@ async function read(job: Job): Promise<void> {
     const message = { id: job.id, item: freeze(item), branch: bytes, scheme: scheme === undefined ? undefined : scheme === load.scheme ? 'given' : 'named' };
     parentPort!.postMessage(message, bytes ? [bytes.buffer as ArrayBuffer] : []);
   } catch (e) {
-    parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
+    // A throw here is a library's (or our) error: the clerk gets it in words, the raw text only with SCORE_DEBUG.
+    const why = libraryReason(e);
+    parentPort!.postMessage({ id: job.id, error: opts.lang === 'en' ? why.split(' / ').pop() : why.split(' / ')[0] });
   }
 }

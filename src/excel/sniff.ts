@@ -3,6 +3,8 @@
 import { inflateRawSync } from 'node:zlib';
 import { needsRewrite } from './exceljs-prep.js';
 import { crc32 } from './lean/zip.js';
+import { decodeEntities } from './fast/scan.js';
+import { normaliseSheetName } from './sheet-names.js';
 import type { ReadCode } from './read/catalogue.js';
 
 /** Documented limits of every workbook `score` reads. */
@@ -197,11 +199,28 @@ function checkEntries(buf: Buffer, entries: ZipEntry[], sheets: boolean): SniffR
     const data = limits.unpack(buf, e);
     if (!data.ok) return data;
     rewrite ||= needsRewrite(e.name, data.bytes);
+    if (e.name === 'xl/workbook.xml') {
+      // exceljs throws on two sheets of one name: said as the lean reader's ledger check says it.
+      const same = sameLookingSheets(data.bytes.toString('utf8'));
+      if (same) return { ok: false, code: 'READ_SHEET_SAME_NAME', params: { names: same } };
+    }
     if (!isSheetPart(e.name)) continue;
     const sheet = checkSheetXml(e.name, data.bytes);
     if (sheet) return sheet;
   }
   return { ok: true, entries, rewrite };
+}
+
+/** Sheet names in workbook.xml that read the same (normaliseSheetName), quoted and joined; undefined when none. */
+function sameLookingSheets(xml: string): string | undefined {
+  const seen = new Map<string, string[]>();
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*?\bname\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    const name = decodeEntities(m[1] ?? m[2] ?? '');
+    const k = normaliseSheetName(name);
+    seen.set(k, [...(seen.get(k) ?? []), name]);
+  }
+  const group = [...seen.values()].find((g) => g.length > 1);
+  return group?.map((n) => `「${n}」`).join('、');
 }
 
 export const isSheetPart = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/.test(name);

@@ -7,6 +7,9 @@ import { READ_CATALOGUE, type ReadCode } from './read/catalogue.js';
 import { formatBytes, LimitError, READ_LIMITS, SheetLimits, sniffBytes, unpack, type ZipEntry } from './sniff.js';
 import { needsRewrite, rewritePart } from './exceljs-prep.js';
 import { zip, type ZipPart } from './lean/zip.js';
+import { libraryReason } from './library-errors.js';
+
+export { libraryReason } from './library-errors.js';
 import type { BookLike } from './book.js';
 import { parseFastBook } from './fast/xlsx.js';
 
@@ -122,20 +125,6 @@ function rebuildForExcelJs(buf: Buffer, entries: ZipEntry[]): Buffer {
     parts.push({ name: e.name, data: needsRewrite(e.name, u.bytes) ? Buffer.from(rewritePart(e.name, u.bytes.toString('utf8')), 'utf8') : u.bytes });
   }
   return zip(parts);
-}
-
-/** A library's error (zlib, jszip, exceljs, sax) in the clerk's words; its own text only with SCORE_DEBUG. */
-export function libraryReason(err: unknown): string {
-  const raw = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200);
-  const known: [RegExp, string][] = [
-    [/invalid (distance|block type|stored block|code lengths|literal)|incorrect header check|unexpected end of file|too far back/i, '压缩数据损坏，无法解压 / the compressed data is damaged'],
-    [/uncompressed data size mismatch|crc32|corrupted zip|end of data|central directory|invalid signature|zip/i, '压缩包结构损坏 / the zip structure is damaged'],
-    [/invalid column letter|out of bounds|invalid address|invalid row/i, '单元格地址超出 Excel 的范围（最大为 XFD1048576）/ a cell address is beyond Excel\'s range (XFD1048576)'],
-    [/cannot read propert|undefined|null/i, '工作簿内部缺少必需的部件或属性 / a required part or attribute is missing inside the workbook'],
-    [/tag|xml|attribute|character|entity|root/i, '工作表的 XML 格式错误 / the XML of a sheet is malformed'],
-  ];
-  const zh = known.find(([re]) => re.test(raw))?.[1] ?? '工作簿内部结构有误（不是 Excel 或 WPS 保存的格式）/ the workbook is malformed inside (not as Excel or WPS saves it)';
-  return process.env.SCORE_DEBUG ? `${zh} (${raw})` : zh;
 }
 
 const FOLDER = '这是一个文件夹 / this is a folder';

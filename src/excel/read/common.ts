@@ -9,14 +9,9 @@ import { dataRows, findHeader, type ColumnSpec, type DataRows, type HeaderMatch 
 import { READ_LIMITS } from '../sniff.js';
 import { READ_CATALOGUE, type ReadCode } from './catalogue.js';
 import { checkLength, EXCEL_CELL_CHARS } from './text-checks.js';
+import { normaliseSheetName } from '../sheet-names.js';
 
-/** Characters a sheet tab does not show: controls, soft hyphen, zero-width and bidi marks, BOM. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
-
-/** A sheet name as the clerk reads it on the tab: NFKC (１月 is 1月), without spaces or invisible characters. */
-export function normaliseSheetName(s: string): string {
-  return s.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, '');
-}
+export { normaliseSheetName } from '../sheet-names.js';
 
 export const isHidden = (ws: { state: string }): boolean => ws.state === 'hidden' || ws.state === 'veryHidden';
 
