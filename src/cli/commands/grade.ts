@@ -1,7 +1,7 @@
 // `score grade --year 2023 [--dir 台账] [--history DIR] [--quota-scope branch|township]`:
 // the year end: grades every ledger of the cycle, writes 评定结果 and 公示名单.
 import type { Command } from 'commander';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gradeBranches } from '../../core/engine.js';
 import { followUpFlags } from '../../core/grade.js';
 import { monthsRead } from '../../core/cycle.js';
