@@ -1,7 +1,7 @@
 // Shared pieces of the commands: the --scheme option, periods, output paths.
 import { stat } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parsePeriod, resolvePeriod, type Cycle, type Period, type PeriodKind } from '../core/cycle.js';
 import { loadScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';

@@ -189,7 +189,7 @@ function componentZh(s: Scheme, c: Component, no: number): string[] {
   if (c.scoreSheet) lines.push(`     各项得分在台账《${c.scoreSheet}》表逐人填写（每格必填，不超过该项分值），加减分明细中的扣分、该项不得分再从填写的得分中扣除`);
   if (c.kind === 'recorded') lines.push(c.role === 'bonus' ? '     空白格按 0 分计（没有加分的格子可以不填）' : '     每格都要填写（空白是缺少记录）');
   if (c.kind === 'tier-base') lines.push(s.tiers.length ? '     按名册“层次”取基础分（见上）' : `     基础分 ${n(c.base ?? 0)}`);
-  if (c.fromHistory) lines.push(`     有上年度积分的，起始分 = 上年度总分 × ${pct(c.fromHistory.pct)}`);
+  if (c.fromHistory) lines.push(`     有上年度积分的（--history），起始分 = 上年度总分 × ${pct(c.fromHistory.pct)}${c.cap !== undefined ? `，最高 ${n(c.cap)} 分` : ''}；没有的按第一年计`);
   if (c.votes) {
     const w = c.votes.weights;
     const div = c.votes.divisor === 'voters' ? '参加测评人数' : '总票数（好+一般+差）';

@@ -155,3 +155,27 @@ describe('one batch, one scheme', () => {
   });
 });
 
+
+describe('hidden sheets in the other forms', () => {
+  const form = (state: string): string => {
+    const parts = [
+      { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>') },
+      { name: 'xl/workbook.xml', data: Buffer.from(`<workbook xmlns:r="r"><sheets><sheet name="申请表" sheetId="1" state="${state}" r:id="rId1"/></sheets></workbook>`) },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>胡娟</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>申报事项</t></is></c><c r="B2" t="inlineStr"><is><t>申报分值</t></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>公益事业</t></is></c><c r="B3"><v>2</v></c></row></sheetData></worksheet>') },
+    ];
+    return write(tmp(), zipParts(parts), 'form.xlsx');
+  };
+
+  it.each(['hidden', 'veryHidden'])('a %s application sheet is named and not read', async (state) => {
+    const { openForReading } = await import('../../src/excel/workbook.js');
+    const { readApplication } = await import('../../src/excel/read/application.js');
+    const visible = await openForReading(form('visible'));
+    const hidden = await openForReading(form(state));
+    if (!visible.ok || !hidden.ok) throw new Error('open');
+    expect(readApplication('form.xlsx', visible.wb).applications).toHaveLength(1);
+    const r = readApplication('form.xlsx', hidden.wb);
+    expect(r.applications).toHaveLength(0);
+    expect(r.diagnostics.map((d) => d.code).sort()).toEqual(['READ_NO_FORM', 'READ_SHEET_HIDDEN_SKIPPED']);
+  });
+});

@@ -281,6 +281,7 @@ describe('the year: all twelve months', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(g.excluded).toEqual([]);
     expect(g.firstYear).toBe(true);
+    expect((g as GradeOut & { monthsRead: string[] }).monthsRead).toEqual(MONTHS);
     expect(g.historyWarnings).toEqual([]);
     const line = (name: string) => {
       const m = member(g, name);

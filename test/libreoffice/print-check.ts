@@ -67,9 +67,12 @@ export function pageNumber(words: Word[]): { page: number; of: number } | undefi
   return m ? { page: Number(m[1]), of: Number(m[2]) } : undefined;
 }
 
-/** Text as compared: NFKC, no white space. */
+/**
+ * Text as compared: NFKC, no white space, no symbols of U+2000–U+2BFF (−, —, ≤, ★: drawn in a
+ * fallback font, they come out of pdftotext away from the characters around them).
+ */
 export function squeeze(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
+  return text.normalize('NFKC').replace(/[\s\u2000-\u2bff]+/g, '');
 }
 
 /** Pieces of a cell's text that must each appear on paper (split at spaces and punctuation). */

@@ -1,9 +1,10 @@
 // `score grade --year 2023 [--dir 台账] [--history DIR] [--quota-scope branch|township]`:
 // the year end: grades every ledger of the cycle, writes 评定结果 and 公示名单.
 import type { Command } from 'commander';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gradeBranches } from '../../core/engine.js';
 import { followUpFlags } from '../../core/grade.js';
+import { monthsRead } from '../../core/cycle.js';
 import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { batchScheme } from '../../batch/inputs.js';
@@ -77,7 +78,7 @@ export function registerGrade(program: Command): void {
     const written = await set.commit();
     timing('write');
     reportExcluded(batch, opts.json);
-    if (opts.json) return printJson(resultJson(result, batch.issues, { excluded: batch.excluded, written, history: history.files, ...told.json }));
+    if (opts.json) return printJson(resultJson(result, batch.issues, { monthsRead: monthsRead(result.cycle, result.period), excluded: batch.excluded, written, history: history.files, ...told.json }));
     say(opts, t(`${scheme.name}　${label}评定（${batch.ledgers.length} 个支部，${result.branches.reduce((n, b) => n + b.members.length, 0)} 名党员）`, `${scheme.name} ${year}: ${batch.ledgers.length} branches`));
     say(opts, () => overviewTable(scheme, result, batch.excluded));
     const attention = opts.quiet ? 0 : result.branches.flatMap((b) => b.members.filter((m) => followUpFlags(m).length > 0 || m.vetoed)).length;

@@ -7,7 +7,7 @@ import { Dec } from '../../core/decimal.js';
 import type { SourceRef } from '../../core/model.js';
 import { asDate, eachRead, readCell } from '../cells.js';
 import { findHeader, findLabelValue, normaliseHeader, type ColumnSpec } from '../header.js';
-import { ReadContext, RowReader } from './common.js';
+import { isHidden, ReadContext, RowReader } from './common.js';
 
 export interface ApplicationLine {
   item: string;
@@ -64,6 +64,11 @@ export function readApplication(file: string, wb: BookLike): ApplicationRead {
   for (const ws of wb.worksheets) {
     const h = findHeader(ws, LINE_COLUMNS, { rows: 15 });
     if (!h) continue;
+    // A hidden sheet is named and not read: it would count unseen.
+    if (isHidden(ws)) {
+      ctx.report('READ_SHEET_HIDDEN_SKIPPED', { file, sheet: ws.name });
+      continue;
+    }
     const top = (labels: string[]) => findLabelValue(ws, labels, 1, h.row - 1, TOP_LABELS)?.text ?? '';
     const monthCell = findLabelValue(ws, ['申报月份', '月份', '申报时间'], 1, h.row - 1, TOP_LABELS);
     const app: Application = {

@@ -7,7 +7,7 @@ import type { SourceRef } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
 import { readCell } from '../cells.js';
 import { findHeader, headerMax, type ColumnSpec } from '../header.js';
-import { COL, ReadContext, RowReader } from './common.js';
+import { COL, isHidden, ReadContext, RowReader } from './common.js';
 
 export interface SummaryRow {
   name: string;
@@ -64,6 +64,11 @@ export function readSummary(file: string, wb: BookLike, scheme?: Scheme): Summar
   for (const ws of wb.worksheets) {
     const h = findHeader(ws, specs);
     if (!h) continue;
+    // A hidden sheet is named and not read: it would count unseen.
+    if (isHidden(ws)) {
+      ctx.report('READ_SHEET_HIDDEN_SKIPPED', { file, sheet: ws.name });
+      continue;
+    }
     // Columns between the name/posts columns and 加分项 that no spec claimed are components too.
     const claimed = new Set(Object.values(h.columns));
     const components: { key: string; col: number }[] = componentSpecs

@@ -157,6 +157,8 @@ export function addTable(wb: ExcelJS.Workbook, sheetName: string, layout: TableL
   styleBody(ws, firstRow, lastRow, layout.columns);
   freezeBelow(ws, headerRow);
   printSetup(ws, { orientation: layout.orientation, titleRows: headerRow });
+  // The whole ruled table prints, filled or blank (LibreOffice prints only up to the last cell with content).
+  ws.pageSetup.printArea = `A$1:${colLetter(width)}$${Math.max(lastRow, headerRow)}`; // exceljs adds the column $s
   const index = new Map(layout.columns.map((c, i) => [c.header, i + 1]));
   const col = (header: string): number => {
     const c = index.get(header);
