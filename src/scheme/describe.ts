@@ -178,7 +178,7 @@ function cycleZh(s: Scheme): string {
 }
 
 function componentZh(s: Scheme, c: Component, no: number): string[] {
-  const kind = c.kind === 'recorded' ? (s.cycle.record === 'quarter' ? '按季度记录' : '按月记录') : KIND_ZH[c.kind];
+  const kind = c.kind === 'recorded' ? (s.cycle.record === 'quarter' ? '按季度记录' : '按月记录') : c.scoreSheet ? '逐项评分' : KIND_ZH[c.kind];
   const head = `  ${no}. ${c.name}（${kind}，${ROLE_ZH[c.role]}${c.weight !== 1 ? `，权重 ${n(c.weight)}` : ''}）`;
   const lines = [c.weight === 0 ? `${head}：只记录和显示，不计入总分` : head];
   if (c.entries.length) {

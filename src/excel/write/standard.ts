@@ -119,7 +119,8 @@ function componentRow(scheme: Scheme, c: Component): Row {
   if (c.cap !== undefined) value = `${c.capPer === 'record' ? (scheme.cycle.record === 'quarter' ? '每季度' : '每月') : '每年度'}不超过${fmt(c.cap)}分`;
   else if (max !== undefined) value = c.kind === 'recorded' ? `${per}${fmt(max)}分` : `${fmt(max)}分`;
   const head = max !== undefined ? `${c.name}(${fmt(max)}分)` : c.name;
-  return [head, lines.join('\n'), value, c.role === 'deduction' ? '从总分中扣减' : KIND_TEXT[c.kind]];
+  const how = c.scoreSheet ? `在《${c.scoreSheet}》表逐项评分，每项不超过其分值` : KIND_TEXT[c.kind];
+  return [head, lines.join('\n'), value, c.role === 'deduction' ? '从总分中扣减' : how];
 }
 
 function itemRow(c: Component, item: Item): Row {
