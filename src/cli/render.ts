@@ -89,7 +89,9 @@ export function summaryLine(ds: Diagnostic[], files: number): string {
 /** Per-member table of one period (compute). */
 export function membersTable(scheme: Scheme, r: PeriodResult): string {
   const parts = scheme.components.filter((c) => c.role === 'score');
-  const head = [t('支部', 'branch'), t('姓名', 'name'), ...parts.map((c) => c.name), t('加分', 'bonus'), t('扣分', 'deduction'), t('合计', 'total'), t('等次', 'grade'), t('排名', 'rank'), t('标记', 'flags')];
+  // A period that grades no one (a quarter of most schemes) shows no empty 等次 column.
+  const graded = r.branches.some((b) => b.members.some((m) => m.grade !== undefined || m.stars !== undefined));
+  const head = [t('支部', 'branch'), t('姓名', 'name'), ...parts.map((c) => c.name), t('加分', 'bonus'), t('扣分', 'deduction'), t('合计', 'total'), ...(graded ? [t('等次', 'grade')] : []), t('排名', 'rank'), t('标记', 'flags')];
   const table = new Table({ head, style: tableStyle(), chars: COMPACT });
   for (const b of r.branches) {
     for (const m of outputOrder(b.members)) {
@@ -102,7 +104,7 @@ export function membersTable(scheme: Scheme, r: PeriodResult): string {
         pts(m.bonus),
         pts(m.deduction),
         m.vetoed ? chalk.red(pts(m.total)) : pts(m.total),
-        `${m.grade ?? ''}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`,
+        ...(graded ? [`${m.grade ?? ''}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`] : []),
         m.rank ?? '',
         m.flags.join('；'),
       ]);

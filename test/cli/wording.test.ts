@@ -76,6 +76,15 @@ describe('publish: the window', () => {
   });
 });
 
+describe('compute', () => {
+  it('a quarter that grades no one shows no empty 等次 column; the year does', () => {
+    const q = score(['compute', LIUWAN, '--period', '2023Q1', '--out', tmp('q-')]);
+    expect(q.code).toBe(0);
+    expect(q.stdout).not.toContain('等次');
+    expect(score(['compute', LIUWAN, '--period', '2023', '--out', tmp('y-')]).stdout).toContain('等次');
+  });
+});
+
 describe('common options', () => {
   it('every command accepts --scheme --json --out --force --quiet --lang --no-color; one with no effect is noted', () => {
     const dir = tmp('common-');
