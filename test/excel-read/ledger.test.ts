@@ -170,7 +170,7 @@ describe('readLedger: the 积分台账 workbook', () => {
     expect(ledger.members.map((m) => m.key)).toEqual(['D001', '110101199001011000', 'D003', 'D004', 'D005', 'D006']);
     expect(ledger.members.map((m) => m.joined)).toEqual(['2023-03-05', '2023-03-15', '2023-03-05', '2023-03-05', '2023-03-05', undefined]);
     const [zs, ls, ww, , qq] = ledger.members;
-    expect(zs).toMatchObject({ name: '张三', id: 'D001', category: '正式党员', participates: true, posts: ['政策宣传', '环境整治'], phone: '13800000000', birth: '1980.05', tier: '一般党员', source: { file: FILE, sheet: '名册', cell: 'A3' } });
+    expect(zs).toMatchObject({ name: '张三', id: 'D001', category: '正式党员', participates: true, posts: ['政策宣传', '环境整治'], phone: '13800000000', birth: '1980.05', tier: '一般党员', source: { file: FILE, sheet: '名册', cell: 'C3' } });
     expect(ls!.posts).toEqual(['治安巡逻', '环境整治', '文明劝导']);
     expect(ls!.participates).toBe(true);
     expect(ww).toMatchObject({ name: '王五', category: '预备党员', participates: false, posts: [] });
@@ -191,7 +191,7 @@ describe('readLedger: the 积分台账 workbook', () => {
     expect(recordCell(zs, 'total')).toEqual({ file: FILE, sheet: '1月', cell: 'I7' });
     expect(recordCell(zs, 'duty.study')).toEqual({ file: FILE, sheet: '1月', cell: 'E7' });
     expect(recordCell(zs, 'duty.law').cell).toBe('G7');
-    expect(recordCell(zs, 'no.such')).toEqual({ file: FILE, sheet: '1月', cell: 'A7' });
+    expect(recordCell(zs, 'no.such')).toEqual({ file: FILE, sheet: '1月', cell: 'B7' });
     expect(zs.id).toBe('D001');
     const ls = jan[1]!;
     expect(ls.values['duty.meeting']).toBeNull();
@@ -227,7 +227,7 @@ describe('readLedger: the 积分台账 workbook', () => {
     expect(c!.points?.toString()).toBe('2.5');
     expect(d!.date).toBeUndefined();
     expect(d!.count.toString()).toBe('1');
-    expect(d!.source).toEqual({ file: FILE, sheet: '加减分明细', cell: 'A6' });
+    expect(d!.source).toEqual({ file: FILE, sheet: '加减分明细', cell: 'C6' });
   });
 
   it('reads 民主评议 and 否决与处分', () => {
@@ -239,7 +239,7 @@ describe('readLedger: the 积分台账 workbook', () => {
     expect(b).toMatchObject({ name: '李四', grade: '一般' });
     expect(b!.good).toBeUndefined();
     expect(ledger.sanctions).toEqual([
-      { date: '2023-06-01', name: '王五', id: 'D003', type: '警告处分', note: '违反规定', source: { file: FILE, sheet: '否决与处分', cell: 'A2' } },
+      { date: '2023-06-01', name: '王五', id: 'D003', type: '警告处分', note: '违反规定', source: { file: FILE, sheet: '否决与处分', cell: 'B2' } },
     ]);
   });
 
