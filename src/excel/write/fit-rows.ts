@@ -1,7 +1,7 @@
 // Row heights of an exceljs sheet from what its cells hold (src/excel/fit.ts does the measuring):
 // wrapped text grows its row; merged cells measure across their columns. Heights only grow.
 import type ExcelJS from 'exceljs';
-import { cellPoints, DEFAULT_HEIGHT, rowHeight, type FitCell } from '../fit.js';
+import { cellPoints, DEFAULT_HEIGHT, fitsOneLine, rowHeight, type FitCell } from '../fit.js';
 import { PAGE_FOOTER } from '../page.js';
 
 interface Span {
@@ -50,13 +50,17 @@ export function fitRows(ws: ExcelJS.Worksheet, from = 1, to = ws.rowCount): void
       const span = spans.get(cell.address);
       if (span && span.bottom > span.top) return; // a block over several rows keeps its heights
       const col = Number(cell.col);
-      cells.push({
-        text,
-        points: cellPoints(widths(col, span ? span.right : col)),
-        size: cell.font?.size ?? 11,
-        bold: cell.font?.bold === true,
-        wrap: cell.alignment?.wrapText === true,
-      });
+      const points = cellPoints(widths(col, span ? span.right : col));
+      const size = cell.font?.size ?? 11;
+      const bold = cell.font?.bold === true;
+      let wrap = cell.alignment?.wrapText === true;
+      // A merged cell clips what does not fit its columns (a workbook from elsewhere, an older
+      // template): it is wrapped, so every word prints.
+      if (!wrap && span && span.right > span.left && !fitsOneLine(text, points, size, bold)) {
+        cell.alignment = { ...cell.alignment, wrapText: true };
+        wrap = true;
+      }
+      cells.push({ text, points, size, bold, wrap });
     });
     const need = rowHeight(cells, row.height ?? DEFAULT_HEIGHT);
     if (need !== undefined) row.height = need;
