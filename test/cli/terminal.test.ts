@@ -19,6 +19,8 @@ function onTerminal(args: string[], env: Record<string, string | undefined>): st
   const base: Record<string, string | undefined> = { ...process.env, TERM: 'xterm-256color', SCORE_LANG: '' };
   delete base.FORCE_COLOR;
   delete base.NO_COLOR;
+  // A clerk's console is not a CI runner: chalk turns colour off on a terminal when CI is set (.ci/run sets it).
+  delete base.CI;
   const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { ...base, ...env } as NodeJS.ProcessEnv, timeout: 60_000 });
   return r.stdout;
 }
