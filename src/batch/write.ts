@@ -4,18 +4,15 @@
 // target exists without --force, none is renamed and the temporary files are removed.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type ExcelJS from 'exceljs';
 import type { Book } from '../excel/lean/book.js';
+import { exists, makeDir, message, tempName } from '../excel/lean/save.js';
 import { t } from './i18n.js';
 import { setExit, EXIT_INPUT } from './exit.js';
 
 /** The project's temporary output name: `.<target name>.<pid>.<8 hex>.tmp`, beside the target. */
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
-export function tempName(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-}
 
 /** A process that is still running (its temp files are not stale). */
 function alive(pid: number): boolean {
@@ -44,27 +41,6 @@ export async function cleanStaleTemps(dir: string): Promise<string[]> {
   return stale;
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.lstat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
-/** Makes a folder one level at a time (Node's recursive mkdir loops forever under /proc). */
-async function makeDir(dir: string): Promise<void> {
-  const missing: string[] = [];
-  for (let d = dir; !(await exists(d)) && path.dirname(d) !== d; d = path.dirname(d)) missing.unshift(d);
-  for (const m of missing) {
-    await fs.mkdir(m).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e;
-    });
-  }
-}
 
 /**
  * A test hook, documented in the README: SCORE_TEST_FAIL_WRITE=N makes the N-th temporary file of

@@ -56,6 +56,13 @@ describe('special files and paths', () => {
     expect(r.stderr).toMatch(/用法错误.*系统目录/);
   }, 30_000);
 
+  it('scheme init --out under /proc ends with a message, never a loop (its save makes folders one level at a time too)', async () => {
+    const r = await measured(['scheme', 'init', '--out', '/proc/x/我的方案.json']);
+    expect(r.code).toBe(1);
+    quick(r);
+    expect(r.stderr).toMatch(/写出失败/);
+  }, 30_000);
+
   it.each([
     ['/dev/zero', /不是普通文件/],
     ['/dev/stdin', /不是普通文件/],

@@ -37,7 +37,7 @@ export async function writeBook(book: Book, file: string, opts: ZipWriterOptions
   }
 }
 
-async function exists(p: string): Promise<boolean> {
+export async function exists(p: string): Promise<boolean> {
   try {
     await fs.lstat(p);
     return true;
@@ -46,8 +46,24 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-function message(err: unknown): string {
+export function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** The project's temporary output name, beside the target: `.<target name>.<pid>.<8 hex>.tmp`. */
+export function tempName(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Makes a folder one level at a time (Node's recursive mkdir loops forever under /proc). */
+export async function makeDir(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; !(await exists(d)) && path.dirname(d) !== d; d = path.dirname(d)) missing.unshift(d);
+  for (const m of missing) {
+    await fs.mkdir(m).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
+  }
 }
 
 /**
@@ -58,9 +74,9 @@ function message(err: unknown): string {
 export async function saveAtomically(target: string, options: SaveOptions, write: (tmp: string) => Promise<void>): Promise<SaveResult> {
   const dir = path.dirname(target);
   if (!options.force && (await exists(target))) return { ok: false, reason: 'exists', path: target };
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempName(target);
   try {
-    await fs.mkdir(dir, { recursive: true });
+    await makeDir(dir);
     await write(tmp);
     if (options.force) {
       await fs.rename(tmp, target);
