@@ -30,7 +30,9 @@ export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, json: bool
   // Left-out files and errors are never hidden by --quiet; with --json they are in the JSON.
   if (json) return;
   for (const e of b.excluded) process.stderr.write(`${excludedLine(e)}\n`);
-  const errors = b.issues.filter((d) => d.severity === 'error');
+  // An error of a left-out file is its 未计入 line already: each problem is printed once.
+  const left = new Set(b.excluded.map((e) => e.file));
+  const errors = b.issues.filter((d) => d.severity === 'error' && !left.has(d.file));
   if (errors.length > 0) {
     process.stderr.write(`${t(`共有 ${errors.length} 个错误，第一个：${placeText(errors[0]!)} ${errors[0]!.message[lang()]}。用 score validate 查看全部`, `${errors.length} errors; first: ${placeText(errors[0]!)} ${errors[0]!.message.en}. Run score validate for all`)}\n`);
   }

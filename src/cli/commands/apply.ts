@@ -88,7 +88,7 @@ export function registerApply(program: Command): void {
     const approved = decisions.filter((d) => d.ok);
     const rejected = decisions.filter((d) => !d.ok && !d.already);
     const already = decisions.filter((d) => d.already);
-    const set = new OutputSet(Boolean(opts.force));
+    const set = new OutputSet(Boolean(opts.force), { scheme: scheme!.id, inputs: [one.file, ...forms.files] });
     if (approved.length > 0) {
       const opened = await openWorkbook(one.file);
       const { appendEvents } = await import('../../excel/write/append-events.js');

@@ -74,13 +74,13 @@ export function registerGrade(program: Command): void {
     const { publicationList } = await import('../../excel/write/publication.js');
     const label = `${year}年度`;
     // One set: the 公示名单 (the smaller) first, then the 评定结果; both in place, or neither.
-    const set = new OutputSet(Boolean(opts.force));
+    const set = new OutputSet(Boolean(opts.force), { scheme: scheme.id, period: String(year), inputs: items.map((i) => i.file), excluded: batch.excluded.map((e) => e.file) });
     if (batch.ledgers.length > 0) await set.add(join(dir, `${label}公示名单.xlsx`), () => publicationList(scheme, result, { from, days }));
     await set.add(join(dir, `${label}评定结果.xlsx`), () => gradeWorkbook(scheme, result, { excluded: batch.excluded }));
     const written = await set.commit();
     timing('write');
     reportExcluded(batch, opts.json);
-    if (opts.json) return printJson(resultJson(result, batch.issues, { monthsRead: monthsRead(result.cycle, result.period), excluded: batch.excluded, written, history: history.files, ...told.json }));
+    if (opts.json) return printJson(resultJson(result, batch.issues, { monthsRead: monthsRead(result.cycle, result.period), excluded: batch.excluded, written, stamp: set.stamps[0] ?? null, history: history.files, ...told.json }));
     say(opts, t(`${scheme.name}　${label}评定（${batch.ledgers.length} 个支部，${result.branches.reduce((n, b) => n + b.members.length, 0)} 名党员）`, `${scheme.name} ${year}: ${batch.ledgers.length} branches`));
     say(opts, () => overviewTable(scheme, result, batch.excluded));
     const attention = opts.quiet ? 0 : result.branches.flatMap((b) => b.members.filter((m) => followUpFlags(m).length > 0 || m.vetoed)).length;

@@ -61,12 +61,12 @@ export function registerPublish(program: Command): void {
     const to = addDays(from, windowDays - 1);
     const { publicationList } = await import('../../excel/write/publication.js');
     const title = periodTitle(cycle, period);
-    const set = new OutputSet(Boolean(opts.force));
+    const set = new OutputSet(Boolean(opts.force), { scheme: scheme.id, period: period.label, inputs: items.map((i) => i.file), excluded: batch.excluded.map((e) => e.file) });
     if (batch.ledgers.length > 0) await set.add(join(dir, `${title}公示名单.xlsx`), () => publicationList(scheme, result, { from, days: windowDays }));
     const written = await set.commit();
     reportExcluded(batch, opts.json);
     const rows = result.branches.flatMap((b) => outputOrder(b.members).filter((m) => m.participates).map((m) => ({ branch: b.branch, name: m.name, total: toNumber(m.total), grade: m.grade ?? null, stars: m.stars ?? null })));
-    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), from, to, days: windowDays, members: rows, excluded: batch.excluded.map(excludedJson), written, ...told.json });
+    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), from, to, days: windowDays, members: rows, excluded: batch.excluded.map(excludedJson), written, stamp: set.stamps[0] ?? null, ...told.json });
     say(opts, t(`${title}党员积分公示　公示期：${chineseDate(from)}至${chineseDate(to)}（${windowDays} 天）`, `${period.label} publication: ${from} to ${to} (${windowDays} days)`));
     say(opts, `  ${t(monthsReadNote(cycle, period).zh, monthsReadNote(cycle, period).en)}`);
     for (const b of result.branches) say(opts, `  ${b.branch}${colon()}${b.members.filter((m) => m.participates).length} ${t('人', 'members')}`);

@@ -1,0 +1,134 @@
+// A clerk's desk (issue 21): the output set under locks and failed renames (all old or all new),
+// re-runs that replace score's own outputs and keep the previous in 上一版/, foreign files never
+// replaced, a partial run never replacing a complete one, reports named by period, history read
+// only from stamped results (one per year). All through the spawned binary.
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, ensureBuilt, json, score, tmp } from '../helpers/cli.js';
+
+const TOWNSHIP = join(ROOT, 'fixtures', 'township');
+const hash = (f: string): string => createHash('sha256').update(readFileSync(f)).digest('hex');
+const RESULT = '2023年度评定结果.xlsx';
+const LIST = '2023年度公示名单.xlsx';
+
+beforeAll(() => ensureBuilt());
+
+/** A township output folder graded once; returns it and the hashes of its two outputs. */
+function gradedOnce(): { out: string; before: Record<string, string> } {
+  const out = tmp('desk-out-');
+  const r = score(['grade', '--year', '2023', TOWNSHIP, '--out', out, '--quiet']);
+  expect(r.code, r.stderr).toBe(0);
+  return { out, before: { [RESULT]: hash(join(out, RESULT)), [LIST]: hash(join(out, LIST)) } };
+}
+
+describe('the output set under locks and failed renames', () => {
+  it('a rename that fails after the first one puts the earlier versions back: all old, in Chinese, no errno', () => {
+    const { out, before } = gradedOnce();
+    const r = score(['grade', '--year', '2023', TOWNSHIP, '--out', out, '--quiet'], { env: { SCORE_TEST_FAIL_RENAME: '2' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('已恢复原来的文件');
+    expect(r.stderr).toContain('文件正被其他程序（如 Excel、WPS）占用');
+    expect(r.stderr).not.toMatch(/EPERM|operation not permitted|rename '/);
+    expect({ [RESULT]: hash(join(out, RESULT)), [LIST]: hash(join(out, LIST)) }).toEqual(before);
+    expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(join(out, '上一版')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    // SCORE_DEBUG=1 adds Node's own words.
+    const debug = score(['grade', '--year', '2023', TOWNSHIP, '--out', out, '--quiet'], { env: { SCORE_TEST_FAIL_RENAME: '1', SCORE_DEBUG: '1' } });
+    expect(debug.stderr).toContain('EPERM');
+  });
+
+  it('a target open in another program (LibreOffice\'s lock file) → nothing renamed, the file named, closing it fixes it', () => {
+    const { out, before } = gradedOnce();
+    writeFileSync(join(out, `.~lock.${RESULT}#`), 'lock');
+    const r = score(['grade', '--year', '2023', TOWNSHIP, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${RESULT} 正在被 Excel 或 WPS 打开，无法替换。关闭这个文件后再运行一次`);
+    expect({ [RESULT]: hash(join(out, RESULT)), [LIST]: hash(join(out, LIST)) }).toEqual(before);
+    expect(existsSync(join(out, '上一版'))).toBe(false);
+  });
+});
+
+describe('re-runs', () => {
+  it('replace score\'s own output, keep the previous in 上一版/, and carry a stamp (workbook and --json)', () => {
+    const { out, before } = gradedOnce();
+    const r = score(['grade', '--year', '2023', TOWNSHIP, '--out', out, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const stamp = json(r).stamp;
+    expect(stamp).toMatchObject({ tool: 'score', scheme: 'township', period: '2023', complete: true, excluded: [] });
+    expect(stamp.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect(stamp.inputs).toHaveLength(6);
+    expect(stamp.inputs[0].sha256).toBe(hash(stamp.inputs[0].file));
+    expect(hash(join(out, '上一版', RESULT))).toBe(before[RESULT]);
+    expect(hash(join(out, '上一版', LIST))).toBe(before[LIST]);
+    // The stamp is in the workbook's 备注 (docProps/core.xml).
+    expect(readFileSync(join(out, RESULT)).includes(Buffer.from('docProps/core.xml'))).toBe(true);
+    // 上一版 is never read as input: validating the output folder's parent skips it, said so.
+    const v = score(['validate', out]);
+    expect(v.stderr).toContain('上一版');
+  });
+
+  it('a foreign file at a target is not replaced without --force; nothing of the set is written', () => {
+    const out = tmp('desk-foreign-');
+    writeFileSync(join(out, LIST), 'made by hand');
+    const r = score(['grade', '--year', '2023', TOWNSHIP, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('不是 score 写出的结果，不替换');
+    expect(readdirSync(out)).toEqual([LIST]);
+  });
+
+  it('validate --report names the period in the file and the title; the next month writes its own', () => {
+    const out = tmp('desk-report-');
+    const bad = tmp('desk-bad-');
+    cpSync(join(ROOT, 'fixtures', 'invalid'), bad, { recursive: true });
+    const a = score(['validate', bad, '--period', '2023-02', '--report', '--out', out, '--json']);
+    expect(json(a).report).toBe(join(out, '2023年2月问题清单.xlsx'));
+    const b = score(['validate', bad, '--period', '2023-03', '--report', '--out', out, '--json']);
+    expect(json(b).report).toBe(join(out, '2023年3月问题清单.xlsx'));
+    // The same month again: replaced without --force.
+    const c = score(['validate', bad, '--period', '2023-03', '--report', '--out', out]);
+    expect(c.stderr).not.toContain('--force');
+    expect(existsSync(join(out, '上一版', '2023年3月问题清单.xlsx'))).toBe(true);
+  });
+});
+
+describe('a partial run', () => {
+  it('does not replace a complete set without --force, and says it is partial in the title', () => {
+    const dir = tmp('desk-partial-');
+    cpSync(TOWNSHIP, dir, { recursive: true });
+    const out = join(dir, '输出');
+    expect(score(['grade', '--year', '2023', dir, '--out', out, '--quiet']).code).toBe(0);
+    const before = hash(join(out, RESULT));
+    writeFileSync(join(dir, '坏台账.xlsx'), 'not a workbook');
+    const r = score(['grade', '--year', '2023', dir, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('全部台账计入的结果；本次有 1 个文件未计入，不用不完整的结果替换它');
+    expect(hash(join(out, RESULT))).toBe(before);
+    // Each left-out file is printed once.
+    expect(r.stderr.split('坏台账.xlsx').length - 1).toBe(1);
+    const forced = score(['grade', '--year', '2023', dir, '--out', out, '--force', '--json']);
+    expect(json(forced).stamp).toMatchObject({ complete: false, excluded: [join(dir, '坏台账.xlsx')] });
+  });
+});
+
+describe('history', () => {
+  it('is read only from stamped results, one per year: a copy is a warning naming both, the real one used', () => {
+    const out = tmp('desk-history-');
+    const g = score(['grade', '--year', '2022', join(ROOT, 'fixtures', 'township-2022'), '--out', out, '--quiet', '--no-history']);
+    expect(g.code, g.stderr).toBe(0);
+    const real = join(out, '2022年度评定结果.xlsx');
+    const copy = join(out, '2022年度评定结果 - 副本.xlsx');
+    cpSync(real, copy);
+    writeFileSync(join(out, '2021年度评定结果.xlsx'), 'hand-made');
+    const r = score(['grade', '--year', '2023', TOWNSHIP, '--out', out, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = json(r);
+    expect(j.history).toEqual([real]);
+    const second = j.historyWarnings.find((w: { code: string }) => w.code === 'HISTORY_SECOND_CANDIDATE');
+    expect(second.message).toContain(real);
+    expect(second.message).toContain(copy);
+    expect(second.message).toContain('使用 2022年度评定结果.xlsx');
+    expect(j.historyWarnings.some((w: { code: string; file: string }) => w.code === 'HISTORY_NOT_STAMPED' && w.file.endsWith('2021年度评定结果.xlsx'))).toBe(true);
+  });
+});
