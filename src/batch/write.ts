@@ -116,6 +116,9 @@ async function heldOpen(target: string): Promise<boolean> {
   }
 }
 
+/** What the last commit refused for (the drop window asks before replacing a complete set by a partial one). */
+export const lastRefusal = { partial: false, locked: false };
+
 /** One step of putting the set in place, undone in reverse when a later step fails. */
 type Step = { from: string; to: string };
 
@@ -141,6 +144,7 @@ export class OutputSet {
     const own = await readStamp(target);
     if (!own) return t(`${target} 已存在，但不是 score 写出的结果，不替换。要替换它请加 --force（原文件会保留在「${PREVIOUS_DIR}」文件夹），或用 --out 换一个输出文件夹`, `${target} exists and was not written by score: not replaced. Use --force to replace it (the file is kept in ${PREVIOUS_DIR}) or another --out folder`);
     if (own.stamp.complete && !this.complete) {
+      lastRefusal.partial = true;
       const n = this.info.excluded!.length;
       return t(`${target} 是 ${own.stamp.time.slice(0, 10)} 全部台账计入的结果；本次有 ${n} 个文件未计入，不用不完整的结果替换它。改好未计入的文件后再运行；确实要替换请加 --force`, `${target} is a complete result of ${own.stamp.time.slice(0, 10)}; ${n} file(s) were left out this time, so it is not replaced by a partial one. Fix them and run again, or use --force`);
     }
@@ -210,8 +214,8 @@ export class OutputSet {
         if (!(await exists(p.target))) continue;
         const why = await this.ownership(p.target);
         if (why) this.problems.push(why);
-        else if (await heldOpen(p.target)) this.problems.push(t(`${p.target} 正在被 Excel 或 WPS 打开，无法替换。关闭这个文件后再运行一次`, `${p.target} is open in Excel or WPS and cannot be replaced: close it and run again`));
-        else if (await heldOpen(previousPath(p.target))) this.problems.push(t(`${previousPath(p.target)} 正在被 Excel 或 WPS 打开，无法替换。关闭这个文件后再运行一次`, `${previousPath(p.target)} is open in Excel or WPS and cannot be replaced: close it and run again`));
+        else if (await heldOpen(p.target)) (lastRefusal.locked = true), this.problems.push(t(`${p.target} 正在被 Excel 或 WPS 打开，无法替换。关闭这个文件后再运行一次`, `${p.target} is open in Excel or WPS and cannot be replaced: close it and run again`));
+        else if (await heldOpen(previousPath(p.target))) (lastRefusal.locked = true), this.problems.push(t(`${previousPath(p.target)} 正在被 Excel 或 WPS 打开，无法替换。关闭这个文件后再运行一次`, `${previousPath(p.target)} is open in Excel or WPS and cannot be replaced: close it and run again`));
       }
     }
     if (this.problems.length > 0) return this.fail();
@@ -245,6 +249,7 @@ export class OutputSet {
       }
     } catch (e) {
       const failed = current!.target;
+      lastRefusal.locked = true;
       let restored = true;
       for (const s of done.reverse()) {
         try {

@@ -64,7 +64,8 @@ function ledgers(where: string): string {
 function normalise(json: string, roots: string[]): unknown {
   let text = json;
   for (const r of roots) text = text.split(JSON.stringify(r).slice(1, -1)).join('<ROOT>');
-  return JSON.parse(text.replace(/\\\\/g, '/'));
+  // The stamp's run time differs between two runs.
+  return JSON.parse(text.replace(/\\\\/g, '/').replace(/"time": "[^"]*"/g, '"time": "<TIME>"'));
 }
 
 describe('the win-x64 zip', () => {
@@ -77,7 +78,7 @@ describe('the win-x64 zip', () => {
     expect(names.every((n) => n.startsWith(`${WIN}/`))).toBe(true);
     expect(entries.filter((e) => /[^\x00-\x7f]/.test(e.name)).every((e) => e.utf8)).toBe(true);
     const rel = names.map((n) => n.slice(WIN.length + 1));
-    for (const f of ['score.cmd', '评定.cmd', '使用说明.txt', 'app/node.exe', 'app/package.json', 'app/bin/score.js', 'app/bin/drop.js', 'app/dist/src/cli/main.js', 'app/templates/frame.scheme.json', 'app/templates/score-scheme.schema.json']) {
+    for (const f of ['score.cmd', '评定.cmd', '月度检查.cmd', '季度公示.cmd', '使用说明.txt', 'docs/schemes.md', 'app/node.exe', 'app/package.json', 'app/bin/score.js', 'app/bin/drop.js', 'app/dist/src/cli/main.js', 'app/templates/frame.scheme.json', 'app/templates/score-scheme.schema.json']) {
       expect(rel, f).toContain(f);
     }
     expect(rel.filter((n) => n.startsWith('app/dist/src/scheme/builtin/') && n.endsWith('.json'))).toHaveLength(12);
@@ -90,13 +91,18 @@ describe('the win-x64 zip', () => {
     const exe = entries.find((e) => e.name === `${WIN}/app/node.exe`)!;
     expect(exe.size).toBeGreaterThan(50e6);
     // cmd.exe wants CRLF, and reads a .cmd in the console's code page: ASCII only
-    for (const cmd of ['score.cmd', '评定.cmd']) {
+    for (const cmd of ['score.cmd', '评定.cmd', '月度检查.cmd', '季度公示.cmd']) {
       const text = entries.find((e) => e.name === `${WIN}/${cmd}`)!.data().toString('latin1');
       expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
       expect(text).not.toMatch(/[^\x00-\x7f]/);
       expect(text).toContain('chcp 65001');
     }
     expect(entries.find((e) => e.name === `${WIN}/评定.cmd`)!.data().toString('latin1')).toMatch(/\r\npause\r\n/);
+    expect(entries.find((e) => e.name === `${WIN}/月度检查.cmd`)!.data().toString('latin1')).toContain('drop.js" --mode=check %*');
+    expect(entries.find((e) => e.name === `${WIN}/季度公示.cmd`)!.data().toString('latin1')).toContain('drop.js" --mode=publish %*');
+    // The guide covers every command a clerk uses, and how to open a prompt (cmd and PowerShell).
+    const guide = entries.find((e) => e.name === `${WIN}/使用说明.txt`)!.data().toString('utf8');
+    for (const needle of ['template', 'validate', 'compute', 'publish', 'apply', 'grade', 'explain', '--roster', '--force', '--no-history', '.\\score.cmd', 'PowerShell', '拖进命令窗口', 'docs\\schemes.md']) expect(guide, needle).toContain(needle);
   });
 });
 
