@@ -228,7 +228,7 @@ describe('explain', () => {
     expect(r.stdout).toContain('第一支部.xlsx › 加减分明细 ›');
     // The March deduction points at its 加减分明细 row (the first event row, 3) and the month at its 3月 row (乙 is row 4).
     expect(r.stdout).toMatch(/学习教育：学习教育无故缺席 −5\s*← 第一支部\.xlsx › 加减分明细 › [A-Z]+3\n/);
-    expect(r.stdout).toMatch(/履行党员义务[^：\n]*：35\s*← 第一支部\.xlsx › 3月 › [A-Z]+4\n/);
+    expect(r.stdout).toMatch(/履行党员义务[^：\n]*：35\s*← 第一支部\.xlsx › 3月 › [A-Z]+4(:[A-Z]+4)?\n/);
     expect(r.stdout).toContain('表彰「抗洪」同一项目以最高级计分，本条不计');
     expect(r.stdout).toContain('受上限限制');
     expect(r.stdout).toContain('99.58');
