@@ -56,6 +56,8 @@ function injectedFailure(n: number): Error | undefined {
 interface Pending {
   target: string;
   tmp: string;
+  /** Where the file at the target is kept (default: 上一版/<name> beside it). */
+  keep?: string;
 }
 
 /** What the stamp of this set's workbooks says besides the kind (from the file name), version and time. */
@@ -167,7 +169,7 @@ export class OutputSet {
   }
 
   /** Makes and writes one workbook to its temporary file (not yet in place); never throws. */
-  async add(target: string, make: () => ExcelJS.Workbook | Book | Promise<ExcelJS.Workbook | Book>): Promise<void> {
+  async add(target: string, make: () => ExcelJS.Workbook | Book | Promise<ExcelJS.Workbook | Book>, opts: { keepAs?: string } = {}): Promise<void> {
     if (this.problems.length > 0) return; // the set has failed: nothing more is written
     if (this.pending.some((p) => p.target === target)) {
       this.problems.push(t(`${target} 在本次输出中出现两次`, `${target} appears twice in this output`));
@@ -189,7 +191,7 @@ export class OutputSet {
         const stale = await cleanStaleTemps(dir);
         if (stale.length > 0) process.stderr.write(`${t(`已清理上次中断留下的 ${stale.length} 个临时文件（${dir}）`, `removed ${stale.length} temporary file(s) left by an interrupted run (${dir})`)}\n`);
       }
-      this.pending.push({ target, tmp });
+      this.pending.push({ target, tmp, ...(opts.keepAs ? { keep: opts.keepAs } : {}) });
       const wb = await make();
       const stamp = await this.stampFor(target);
       await save(wb, tmp, stampText(stamp), this.time);
@@ -215,7 +217,7 @@ export class OutputSet {
         const why = await this.ownership(p.target);
         if (why) this.problems.push(why);
         else if (await heldOpen(p.target)) (lastRefusal.locked = true), this.problems.push(t(`${p.target} 正在被 Excel 或 WPS 打开，无法替换。关闭这个文件后再运行一次`, `${p.target} is open in Excel or WPS and cannot be replaced: close it and run again`));
-        else if (await heldOpen(previousPath(p.target))) (lastRefusal.locked = true), this.problems.push(t(`${previousPath(p.target)} 正在被 Excel 或 WPS 打开，无法替换。关闭这个文件后再运行一次`, `${previousPath(p.target)} is open in Excel or WPS and cannot be replaced: close it and run again`));
+        else if (await heldOpen(p.keep ?? previousPath(p.target))) (lastRefusal.locked = true), this.problems.push(t(`${p.keep ?? previousPath(p.target)} 正在被 Excel 或 WPS 打开，无法替换。关闭这个文件后再运行一次`, `${p.keep ?? previousPath(p.target)} is open in Excel or WPS and cannot be replaced: close it and run again`));
       }
     }
     if (this.problems.length > 0) return this.fail();
@@ -235,7 +237,7 @@ export class OutputSet {
       for (const p of this.pending) {
         current = p;
         if (await exists(p.target)) {
-          const prev = previousPath(p.target);
+          const prev = p.keep ?? previousPath(p.target);
           await makeDir(path.dirname(prev));
           if (await exists(prev)) {
             // The version before the previous one: set aside until the whole set is in place.

@@ -6,7 +6,9 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { ROOT, ensureBuilt, json, score, tmp } from '../helpers/cli.js';
+import { fillApplication, readTable } from '../helpers/fill.js';
 
 const TOWNSHIP = join(ROOT, 'fixtures', 'township');
 const hash = (f: string): string => createHash('sha256').update(readFileSync(f)).digest('hex');
@@ -130,5 +132,85 @@ describe('history', () => {
     expect(second.message).toContain(copy);
     expect(second.message).toContain('使用 2022年度评定结果.xlsx');
     expect(j.historyWarnings.some((w: { code: string; file: string }) => w.code === 'HISTORY_NOT_STAMPED' && w.file.endsWith('2021年度评定结果.xlsx'))).toBe(true);
+  });
+});
+
+describe('every word in Chinese', () => {
+  it('a usage error and a missing argument are in Chinese (English under --lang en); --version is package.json\'s', () => {
+    const missing = score(['validate']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('用法错误：缺少参数「台账文件或文件夹」');
+    expect(missing.stderr).not.toMatch(/missing|argument|files/);
+    const unknown = score(['grade', '--year', '2023', '--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('用法错误：没有「--bogus」这个选项');
+    const help = score(['validate', '--help']);
+    expect(help.stdout).toMatch(/^用法：score validate \[选项\] <台账文件或文件夹\.\.\.>/);
+    expect(help.stdout).not.toMatch(/\[options\]|<year>|<period>/);
+    expect(score(['validate', '--lang', 'en']).stderr).toContain("error: missing required argument 'files'");
+    expect(score(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('explain suggests the nearest roster name, speaks in rule names and cites the cells holding the numbers', () => {
+    const ledger = join(TOWNSHIP, '柳湾村党支部.xlsx');
+    const near = score(['explain', '胡林', '--ledger', ledger, '--no-history']);
+    expect(near.code).toBe(2);
+    expect(near.stderr).toContain('台账中没有「胡林」。是不是「胡林文」？');
+    const r = score(['explain', '胡林文', '--ledger', ledger, '--no-history']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/累计记分 +履行党员义务（1月）：40　← 柳湾村党支部\.xlsx › 1月 › [A-Z]+5:[A-Z]+5\n/);
+    expect(r.stdout).not.toMatch(/^\s+R\d+ /m);
+    expect(r.stdout).not.toContain('未折算');
+    expect(r.stdout).toContain('扣分项（从总分中减去）：0');
+    const codes = score(['explain', '胡林文', '--ledger', ledger, '--no-history', '--codes']);
+    expect(codes.stdout).toMatch(/^ {2}R2 +履行党员义务（1月）/m);
+  });
+
+  it('a 公示期 already past is a warning naming --from', () => {
+    const r = score(['publish', '--period', '2023Q1', TOWNSHIP, '--out', tmp('desk-pub-')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/警告：公示期 2023-04-03 至 2023-04-09 已经过去.*--from/);
+    const given = score(['publish', '--period', '2023Q1', TOWNSHIP, '--out', tmp('desk-pub-'), '--from', '2023-04-03']);
+    expect(given.stderr).not.toContain('已经过去');
+  });
+});
+
+describe('apply during the year', () => {
+  it('on a ledger filled to September: checks 1–9月 only, grants a fixed item at its value with a note, --in-place keeps a dated backup', async () => {
+    const dir = tmp('desk-apply-');
+    const ledger = join(dir, '兰溪村党支部.xlsx');
+    // The sample ledger as it stands in October: 10–12月 not there yet.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(TOWNSHIP, '兰溪村党支部.xlsx'));
+    for (const m of ['10月', '11月', '12月']) wb.removeWorksheet(wb.getWorksheet(m)!.id);
+    await wb.xlsx.writeFile(ledger);
+    const tplDir = tmp('desk-apply-tpl-');
+    expect(score(['template', '--scheme', 'township', '--year', '2023', '--out', tplDir, '--quiet']).code).toBe(0);
+    const forms = tmp('desk-apply-forms-');
+    await fillApplication(join(tplDir, '积分申请表.xlsx'), join(forms, '沈俊琳_2023年9月.xlsx'), {
+      name: '沈俊琳',
+      month: '2023年9月',
+      lines: [{ item: '公益事业', count: 1, claimed: 3 }],
+    });
+    const before = hash(ledger);
+    const r = score(['apply', forms, '--ledger', ledger, '--in-place', '--out', join(dir, '输出')]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('申报 3 分，按计分标准认定 2 分');
+    expect(r.stdout).toContain('已更新台账');
+    const backups = readdirSync(join(dir, '上一版'));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^兰溪村党支部_\d{4}-\d{2}-\d{2}_\d{6}_录入申请之前\.xlsx$/);
+    expect(hash(join(dir, '上一版', backups[0]!))).toBe(before);
+    const rows = (await readTable(ledger, '加减分明细', '事项')).filter((x) => x['姓名'] === '沈俊琳' && x['事项'] === '公益事业');
+    expect(rows.map((x) => x['分值'])).toContain(2);
+    expect(rows.some((x) => String(x['依据']).includes('申报 3 分，按计分标准认定 2 分'))).toBe(true);
+    // Again: 已录入 said once, nothing written, the ledger (read as the folder's only ledger) still validates to 9月.
+    const again = score(['apply', forms, '--ledger', ledger, '--in-place', '--out', join(dir, '输出')]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('已录入：');
+    expect(again.stdout).not.toContain('已录入：已录入');
+    expect(readdirSync(join(dir, '上一版'))).toHaveLength(1);
+    const v = score(['validate', dir, '--period', '2023-09']);
+    expect(v.code, v.stdout).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import { t } from '../../batch/i18n.js';
 import { withCommon } from '../main.js';
 import { batchScheme } from '../../batch/inputs.js';
 import { gatherLedgers } from '../../batch/gather.js';
-import { dateOption, daysOption, nextWorkingDay, outDir, parseYear, publicationDays, schemeOption } from '../common.js';
+import { dateOption, daysOption, nextWorkingDay, outDir, parseYear, pastWindowWarning, publicationDays, schemeOption } from '../common.js';
 import { printJson, say, note, type CommonOptions, progress, shownPath } from '../output.js';
 import { overviewTable, resultJson } from '../render.js';
 import { reportEmpty, reportExcluded, reportNothingReadable, reportNotes } from '../excluded.js';
@@ -70,6 +70,9 @@ export function registerGrade(program: Command): void {
     timing('history and grade');
     const days = publicationDays(scheme, daysGiven);
     const from = fromDate ?? nextWorkingDay(result.cycle.end);
+    const { addDays } = await import('../../core/cycle.js');
+    const past = pastWindowWarning(from, addDays(from, days - 1), fromDate !== undefined);
+    if (past) note(opts.json ? { quiet: true } : opts, past);
     const { gradeWorkbook } = await import('../../excel/write/results.js');
     const { publicationList } = await import('../../excel/write/publication.js');
     const label = `${year}年度`;
@@ -80,7 +83,7 @@ export function registerGrade(program: Command): void {
     const written = await set.commit();
     timing('write');
     reportExcluded(batch, opts.json);
-    if (opts.json) return printJson(resultJson(result, batch.issues, { monthsRead: monthsRead(result.cycle, result.period), excluded: batch.excluded, written, stamp: set.stamps[0] ?? null, history: history.files, ...told.json }));
+    if (opts.json) return printJson(resultJson(result, batch.issues, { monthsRead: monthsRead(result.cycle, result.period), excluded: batch.excluded, written, stamp: set.stamps[0] ?? null, ...(past ? { windowWarning: past } : {}), history: history.files, ...told.json }));
     say(opts, t(`${scheme.name}　${label}评定（${batch.ledgers.length} 个支部，${result.branches.reduce((n, b) => n + b.members.length, 0)} 名党员）`, `${scheme.name} ${year}: ${batch.ledgers.length} branches`));
     say(opts, () => overviewTable(scheme, result, batch.excluded));
     const attention = opts.quiet ? 0 : result.branches.flatMap((b) => b.members.filter((m) => followUpFlags(m).length > 0 || m.vetoed)).length;
