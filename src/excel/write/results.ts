@@ -12,6 +12,7 @@ import { gradeNames } from './scheme-info.js';
 import { flagText, scoreNumber, summarySheet, type SummaryOptions } from './summary.js';
 import { uniqueNames } from './names.js';
 import { attentionBasis } from './member-notes.js';
+import { CHART_SHEET, chartSheet } from './charts.js';
 
 export interface ExcludedLedger {
   file: string;
@@ -33,7 +34,8 @@ export function gradeWorkbook(scheme: Scheme, result: PeriodResult, opts: GradeW
   book.creator = 'score';
   const title = periodTitle(result.cycle, result.period);
   overviewSheet(book, scheme, result, opts.excluded, title);
-  const names = uniqueNames(result.branches.map((b) => b.branch), { reserved: [OVERVIEW_SHEET, ATTENTION_SHEET], fallback: '支部' });
+  chartSheet(book, scheme, result, title);
+  const names = uniqueNames(result.branches.map((b) => b.branch), { reserved: [OVERVIEW_SHEET, CHART_SHEET, ATTENTION_SHEET], fallback: '支部' });
   result.branches.forEach((b, i) => summarySheet(book, scheme, result, b, names[i]!, opts));
   attentionSheet(book, scheme, result.branches, title);
   return book;
