@@ -105,8 +105,8 @@ function attentionSheet(book: Book, scheme: Scheme, branches: BranchResult[], ti
     { header: '姓名', width: 10 },
     { header: '等次', width: 10 },
     { header: '积分', width: 10, type: 'number', numFmt },
-    { header: '标记', width: 40, align: 'left' },
-    { header: '依据规则', width: 50, align: 'left' },
+    { header: '标记', width: 34, align: 'left' },
+    { header: '依据规则', width: 64, align: 'left' },
   ];
   addTable(book, ATTENTION_SHEET, {
     title: `${title}需关注党员名单`,
