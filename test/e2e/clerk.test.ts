@@ -173,7 +173,7 @@ describe('compute --period 2023Q1,2023', () => {
 });
 
 describe('apply: a 积分申请表 checked against the catalogue, a new ledger written', () => {
-  it('approves 表彰 县 2, rejects an unknown item and wrong points; the input ledger is unchanged', async () => {
+  it('approves 表彰 县 2, grants a wrong claim at the standard value with a note, rejects an unknown item; the input ledger is unchanged', async () => {
     const formDir = tmp('score-e2e-forms-');
     const form = await fillApplication(t.application, join(formDir, '丙_2023年5月.xlsx'), {
       name: '丙',
@@ -192,28 +192,28 @@ describe('apply: a 积分申请表 checked against the catalogue, a new ledger w
     const r = score(['apply', form, '--ledger', ledger, '--out', out, '--json', '--quiet']);
     expect(r.code, r.stderr).toBe(1); // rejected lines are problems in the input
     const a = json<{ approved: { name: string; item: string; level: string | null; points: number; reason: string }[]; rejected: { item: string; reason: string }[]; written: string[] }>(r);
-    expect(a.approved).toHaveLength(1);
+    expect(a.approved).toHaveLength(2);
     expect(a.approved[0]).toMatchObject({ name: '丙', item: '表彰', level: '县', points: 2, reason: '符合计分标准' });
-    expect(a.rejected.map((x) => [x.item, x.reason])).toEqual([
-      ['拾金不昧', '事项「拾金不昧」不在计分标准中'],
-      ['表彰', '申报分值 5，按计分标准应为 3'],
-    ]);
+    // A fixed-value item claimed at another figure is granted at the scheme's value, the difference said.
+    expect(a.approved[1]).toMatchObject({ name: '丙', item: '表彰', level: '市', points: 3 });
+    expect(a.approved[1]!.reason).toContain('申报 5 分，按计分标准认定 3 分');
+    expect(a.rejected.map((x) => [x.item, x.reason])).toEqual([['拾金不昧', '事项「拾金不昧」不在计分标准中']]);
     expect(a.written).toEqual([join(out, '第一支部_已录入申请.xlsx')]);
     // The input ledger is never touched.
     expect(sha256(ledger)).toBe(before);
     expect(statSync(ledger).mtimeMs).toBe(mtime);
     // The new ledger's 加减分明细 has the approved line after the existing eleven.
     const rows = await readTable(a.written[0]!, '加减分明细', '事项');
-    expect(rows.filter((x) => x['事项'])).toHaveLength(12);
+    expect(rows.filter((x) => x['事项'])).toHaveLength(13);
     const added = rows.find((x) => x['姓名'] === '丙' && x['事项'] === '表彰');
     expect(added).toBeDefined();
     expect(added!['级别']).toBe('县');
     expect(added!['日期']).toEqual(utcDate('2023-05-01')); // 申报月份 2023年5月 → its first day
     expect(added!['审核人']).toBe('王书记');
     expect(String(added!['依据'])).toContain('丙_2023年5月.xlsx'); // the source form
-    // …and it counts: 丙 55.1666… + 2 = 57.1666… → 57.17.
+    // …and they count (no 项目, so both levels count): 丙 55.1666… + 2 + 3 = 60.1666… → 60.17.
     const e = score(['explain', '丙', '--ledger', a.written[0]!, '--json', '--quiet'], { cwd: tmp() });
-    expect(json<{ member: { total: number; bonus: number } }>(e).member).toMatchObject({ total: 57.17, bonus: 2 });
+    expect(json<{ member: { total: number; bonus: number } }>(e).member).toMatchObject({ total: 60.17, bonus: 5 });
   });
 });
 
