@@ -145,6 +145,7 @@ export class OutputSet {
     if (this.force) return undefined;
     const own = await readStamp(target);
     if (!own) return t(`${target} 已存在，但不是 score 写出的结果，不替换。要替换它请加 --force（原文件会保留在「${PREVIOUS_DIR}」文件夹），或用 --out 换一个输出文件夹`, `${target} exists and was not written by score: not replaced. Use --force to replace it (the file is kept in ${PREVIOUS_DIR}) or another --out folder`);
+    if (own.edited) return t(`${target} 是 score 写出的，但之后又在 Excel 或 WPS 里修改、保存过（${own.modified ?? ''}），不替换，以免丢掉改动。要替换它请加 --force（原文件会保留在「${PREVIOUS_DIR}」文件夹），或用 --out 换一个输出文件夹`, `${target} was written by score but changed and saved since (${own.modified ?? ''}): not replaced, so no change is lost. Use --force to replace it (kept in ${PREVIOUS_DIR}) or another --out folder`);
     if (own.stamp.complete && !this.complete) {
       lastRefusal.partial = true;
       const n = this.info.excluded!.length;

@@ -71,6 +71,25 @@ describe('re-runs', () => {
     expect(v.stderr).toContain('上一版');
   });
 
+  it('an output changed and saved again in a spreadsheet program is not replaced without --force', async () => {
+    const { out } = gradedOnce();
+    const file = join(out, RESULT);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.worksheets[0]!.getCell('A1').value = '手工改过的标题';
+    // What Excel or WPS does on saving: the 修改时间 property becomes the time of the save.
+    wb.modified = new Date(Date.now() + 60_000);
+    await wb.xlsx.writeFile(file);
+    const edited = hash(file);
+    const r = score(['grade', '--year', '2023', TOWNSHIP, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('是 score 写出的，但之后又在 Excel 或 WPS 里修改、保存过');
+    expect(hash(file)).toBe(edited);
+    const forced = score(['grade', '--year', '2023', TOWNSHIP, '--out', out, '--force', '--quiet']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(hash(join(out, '上一版', RESULT))).toBe(edited);
+  });
+
   it('a foreign file at a target is not replaced without --force; nothing of the set is written', () => {
     const out = tmp('desk-foreign-');
     writeFileSync(join(out, LIST), 'made by hand');
