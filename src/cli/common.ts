@@ -131,5 +131,5 @@ export function pastWindowWarning(from: string, to: string, given: boolean, toda
   if (given) return undefined;
   const now = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   if (to >= now) return undefined;
-  return t(`警告：公示期 ${from} 至 ${to} 已经过去（默认从期间结束后的第一个工作日起）。要写实际的公示日期，请加 --from，例如 --from ${nextWorkingDay(now)}`, `warning: the publication window ${from} to ${to} is already past (by default it starts after the period); give the real start with --from, e.g. --from ${nextWorkingDay(now)}`);
+  return t(`警告：公示期 ${from} 至 ${to} 已经过去（默认从期间结束后的第一个工作日起）。公示名单上要写实际的公示日期，请加 --from 开始日期`, `warning: the publication window ${from} to ${to} is already past (by default it starts after the period); give the real start with --from`);
 }
