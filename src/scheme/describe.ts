@@ -139,7 +139,7 @@ function describeZh(s: Scheme): string {
   }
   if (s.quota) {
     const q = s.quota;
-    out.push('', `名额：${q.grade}不超过参评人数的 ${pct(q.pct)}（参评人数含被一票否决的党员，不含不定等次或不占名额的类别；向下取整，至少 1 人），按排名取；超出名额的定为${q.fallback}；名额线上并列的都定为${q.fallback}并标注“名额并列，请支部研究”。范围：${q.scope === 'township' ? '全镇（所有支部合并）' : '本支部'}`);
+    out.push('', `名额：${q.grade}不超过参评人数的 ${pct(q.pct)}（参评人数 = 能评为${q.grade}的全部党员，即评定等次的各类别，含被一票否决的党员；向下取整，至少 1 人），按排名取；超出名额的定为${q.fallback}；名额线上并列的都定为${q.fallback}并标注“名额并列，请支部研究”。范围：${q.scope === 'township' ? '全镇（所有支部合并）' : '本支部'}`);
     out.push(...indent(q.note, '  说明：'));
     out.push(...basisZh(q.basis, '  '));
   }
@@ -352,7 +352,7 @@ function describeEn(s: Scheme): string {
   if (s.bands.length === 0) out.push('  none (rank only)');
   if (s.directGrades) out.push('  exempt members: grade set directly by the branch meeting (名册 直接确定档次), no points, not ranked');
   for (const b of sortedBands(s.bands)) out.push(`  ${bandRange(b)} ${b.grade}${b.stars !== undefined ? ` ${starsText(b.stars, 'en')}` : ''}`);
-  if (s.quota) out.push(`Quota: at most ${pct(s.quota.pct)} ${s.quota.grade} of the graded members (vetoed ones included) per ${s.quota.scope}, others ${s.quota.fallback}`);
+  if (s.quota) out.push(`Quota: at most ${pct(s.quota.pct)} ${s.quota.grade} of the members who can receive it (graded categories, vetoed ones included) per ${s.quota.scope}, others ${s.quota.fallback}`);
   for (const g of s.gradeConditions) out.push(`Condition: ${g.grade} needs ${componentById(s, g.component)?.name ?? g.component} ≥ ${n(g.min)}, else ${g.fallback}`);
   for (const o of s.overrides) out.push(`Override: ${o.type} → ${o.grade}${o.flag ? ` (${o.flag})` : ''}${o.deduct ? `; also deducts as ${o.deduct.item}${o.deduct.level ? ` (${o.deduct.level})` : ''}, entered once in either sheet` : ''}`);
   for (const f of s.flags) {
