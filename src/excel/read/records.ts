@@ -7,7 +7,7 @@ import type { Scheme } from '../../scheme/schema.js';
 import { eachRead } from '../cells.js';
 import { colName } from '../lean/xml.js';
 import { findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
-import { COL, ReadContext, RowReader, normaliseSheetName } from './common.js';
+import { COL, ReadContext, RowReader, normaliseSheetName, reportUnusedPoints } from './common.js';
 
 const columnsOfScheme = new WeakMap<Scheme, ColumnSpec[]>();
 
@@ -42,10 +42,11 @@ function columnLetters(h: HeaderMatch): Readonly<Record<string, string>> {
   return Object.freeze(out);
 }
 
-function recordRow(r: RowReader, name: string, period: number, values: Record<string, Dec | null>, columns: Readonly<Record<string, string>>, id: string | undefined): RecordRow {
+function recordRow(r: RowReader, name: string, period: number, values: Record<string, Dec | null>, columns: Readonly<Record<string, string>>, id: string | undefined, withTotal = true): RecordRow {
   const row: RecordRow = { name, period, values, columns, row: r.row, source: r.rowRef() };
   if (id) row.id = id;
-  if (!r.has('total')) return row;
+  // A sheet with a points column score does not read: its 合计 may include it, and 「改正合计」 advice would lead into dropping it.
+  if (!withTotal || !r.has('total')) return row;
   // A 合计 formula never calculated (a generated template) is simply not there: totals are recomputed.
   const total = r.number('total', { silentNoCache: true });
   if (total) row.writtenTotal = total;
@@ -54,8 +55,10 @@ function recordRow(r: RowReader, name: string, period: number, values: Record<st
 
 /** One record sheet: a row per member. */
 export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number, entries: ColumnSpec[]): RecordRow[] {
-  const h = ctx.header(ws, [COL.seq, COL.name, COL.id, ...entries, COL.total, COL.note]);
+  const specs = [COL.seq, COL.name, COL.id, ...entries, COL.total, COL.note];
+  const h = ctx.header(ws, specs);
   if (!h) return [];
+  const withTotal = !reportUnusedPoints(ctx, ws, h, specs);
   const out: RecordRow[] = [];
   const columns = columnLetters(h);
   for (const row of ctx.rows(ws, h.row)) {
@@ -66,7 +69,7 @@ export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number,
       if (entries.some((e) => r.text(e.key) !== '')) ctx.report('READ_ROW_NO_NAME', r.ref('name'));
       continue;
     }
-    out.push(recordRow(r, name, period, rowValues(r, entries), columns, id));
+    out.push(recordRow(r, name, period, rowValues(r, entries), columns, id, withTotal));
   }
   return out;
 }
@@ -101,8 +104,10 @@ export function periodLabel(text: string): string {
 /** One member card: 姓名 (and 编号) label cells, then a 月份 header and a row per month. */
 export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[]): RecordRow[] {
   const monthCol: ColumnSpec = { key: 'month', labels: ['月份', '月度', '时间', '季度'], required: true };
-  const h: HeaderMatch | undefined = ctx.header(ws, [monthCol, ...entries, COL.total, COL.note]);
+  const specs = [monthCol, ...entries, COL.total, COL.note];
+  const h: HeaderMatch | undefined = ctx.header(ws, specs);
   if (!h) return [];
+  const withTotal = !reportUnusedPoints(ctx, ws, h, specs);
   const stop = ['编号', '党员编号', '性别', '支部', '所在支部', '党员类别', '年度', '出生年月', '入党时间'];
   const nameCell = findLabelValue(ws, ['姓名', '党员姓名'], 1, h.row - 1, stop);
   if (!nameCell || nameCell.text === '') {
@@ -129,7 +134,7 @@ export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: stri
     }
     const values = rowValues(r, entries);
     if (Object.values(values).every((x) => x === null) && r.text('total') === '') continue; // a month left empty: no record
-    out.push(recordRow(r, nameCell.text, period, values, columns, id));
+    out.push(recordRow(r, nameCell.text, period, values, columns, id, withTotal));
   }
   return out;
 }
