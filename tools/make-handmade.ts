@@ -229,6 +229,104 @@ HANDMADE.push({
   totals: PLAIN_TOTALS,
 });
 
+const CN_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+
+/** Month sheets under the names clerks give them (the template's 1月 … nowhere). */
+const SPELLINGS: [string, (m: number) => string][] = [
+  ['一月', (m) => `${CN_MONTHS[m - 1]}月`],
+  ['1月份', (m) => `${m}月份`],
+  ['2023年1月', (m) => `2023年${m}月`],
+  ['2023.1', (m) => `2023.${m}`],
+  ['2023-01', (m) => `2023-${String(m).padStart(2, '0')}`],
+];
+for (const [label, nameOf] of SPELLINGS) {
+  HANDMADE.push({
+    name: `月表名-${label}`,
+    what: `month sheets named ${label} …`,
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, nameOf, { title: (m) => `兰溪村党支部${m}月党员积分` });
+      return wb;
+    },
+    totals: PLAIN_TOTALS,
+  });
+}
+
+HANDMADE.push(
+  {
+    name: '月表名-Sheet1-标题写月份',
+    what: 'month sheets left as Sheet1…Sheet12, the title row naming the month (read, with a warning per sheet)',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      // Tabs in another order than the months, so the title (not the tab) must decide.
+      months(wb, (m) => `Sheet${13 - m}`, { title: (m) => `兰溪村党支部2023年${m}月党员积分登记表` });
+      return wb;
+    },
+    totals: PLAIN_TOTALS,
+    warnings: ['READ_SHEET_READ_AS'],
+  },
+  {
+    name: '月表名-看不出月份',
+    what: 'a sheet with the record header whose name and title name no month: an error naming the accepted names',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => (m === 12 ? '年底' : `${m}月`), { title: (m) => (m === 12 ? '兰溪村党支部党员积分' : `${m}月`) });
+      return wb;
+    },
+    error: { code: 'READ_SHEET_UNPLACED', sheet: '年底', cell: '' },
+  },
+  {
+    name: '月表名-同月两张',
+    what: 'both 1月 and 一月 present: which one counts is unknown, an error',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`);
+      sheet(wb, '一月', [['序号', '姓名', ...DUTY, '岗位一', '岗位二', '合计'], [1, '甲', 10, 10, 10, 10, 30, 30, 100]]);
+      return wb;
+    },
+    error: { code: 'READ_SHEET_SAME_PERIOD', sheet: '一月', cell: '' },
+  },
+  {
+    name: '表头写分值',
+    what: 'headers with the points written in: 学习教育10分, 志愿服务岗位一(30分)',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`, { header: ['序号', '姓名', '学习教育10分', '组织生活10分', '党费缴纳（10分）', '遵纪守法 10分', '志愿服务岗位一(30分)', '志愿服务岗位二（30分）', '合计'] });
+      return wb;
+    },
+    totals: PLAIN_TOTALS,
+  },
+  {
+    name: '两行表头',
+    what: 'a two-row header: 履行党员义务积分(40分) merged over its four items, 姓名 and 合计 merged down over both rows',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      for (let m = 1; m <= 12; m++) {
+        const ws = sheet(wb, `${m}月`, [
+          [`兰溪村党支部2023年${m}月党员积分`],
+          ['序号', '姓名', '履行党员义务积分(40分)', null, null, null, '志愿服务岗位贡献积分(60分)', null, '合计'],
+          [null, null, ...DUTY, '岗位一', '岗位二', null],
+          ...NAMES.map((n, i) => [i + 1, n, ...monthValues(n), sum(monthValues(n))]),
+        ]);
+        ws.mergeCells('A1:I1');
+        ws.mergeCells('A2:A3');
+        ws.mergeCells('B2:B3');
+        ws.mergeCells('C2:F2');
+        ws.mergeCells('G2:H2');
+        ws.mergeCells('I2:I3');
+      }
+      return wb;
+    },
+    totals: PLAIN_TOTALS,
+  },
+);
+
 export async function writeHandmade(dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const out: string[] = [];

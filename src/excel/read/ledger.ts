@@ -8,8 +8,8 @@ import type { Ledger, RecordRow } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { SheetLike } from '../book.js';
 import { findHeader } from '../header.js';
-import { COL, isHidden, looksLikePoints, ReadContext, sameNamedSheets, sheetByName } from './common.js';
-import { componentColumns, isCardSheet, readCardSheet, readRecordSheet, recordedColumns } from './records.js';
+import { COL, isHidden, looksLikePoints, normaliseSheetName, ReadContext, sameNamedSheets, sheetByName } from './common.js';
+import { componentColumns, isCardSheet, periodLabel, readCardSheet, readRecordSheet, recordedColumns, titleMonth } from './records.js';
 import { readInfoSheet, readRoster, type LedgerInfo } from './roster.js';
 import { EVENT_COLUMNS, readEvaluations, readEvents, readSanctions } from './tables.js';
 
@@ -116,7 +116,7 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
   const names = recordSheetNames(cycleOf(year ?? 2000, scheme.cycle), scheme.cycle.record);
   const entries = recordedColumns(scheme);
   if (entries.length === 0) return { records: [], layout: 'none', absent: [], used: [] };
-  const found = names.map((n) => ctx.sheet(wb, [n]));
+  const { found, reported } = placeRecordSheets(ctx, wb, names, entries);
   const records: RecordRow[] = [];
   if (found.some(Boolean)) {
     const absent: number[] = [];
@@ -124,7 +124,7 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
       if (ws) records.push(...readRecordSheet(ctx, ws, period, entries));
       else absent.push(period);
     });
-    return { records, layout: 'monthly', absent, used: found.filter((ws) => ws !== undefined) };
+    return { records, layout: 'monthly', absent, used: [...found.filter((ws) => ws !== undefined), ...reported] };
   }
   // Record cards: the visible ones; a hidden card is named and not read (it would count unseen).
   const allCards = wb.worksheets.filter(isCardSheet);
@@ -134,8 +134,61 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
     for (const ws of cards) records.push(...readCardSheet(ctx, ws, names, entries));
     return { records, layout: 'card', absent: [], used: allCards };
   }
-  ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: `${names[0]}…${names[names.length - 1]}`, found: sheetList });
-  return { records, layout: 'none', absent: [], used: [] };
+  if (reported.length === 0) ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: `${names[0]}…${names[names.length - 1]}`, found: sheetList, accepts: acceptedNames(scheme.cycle.record) });
+  return { records, layout: 'none', absent: [], used: reported };
+}
+
+/** Other spellings of the record sheet names that are read (for the messages). */
+function acceptedNames(record: Scheme['cycle']['record']): string {
+  return record === 'quarter' ? '一季度、1季度、Q1、2023年第一季度' : '一月、1月份、01、2023年1月、2023.1、2023-01，或标题写明月份的工作表';
+}
+
+/** Names never taken for a record sheet (the other forms of the ledger). */
+const OTHER_FORMS = new Set([...Object.values(SHEET_NAMES).flat(), '计分标准'].map(normaliseSheetName));
+
+/**
+ * The record sheet of each period: by its name (1月), then by any common spelling of it (一月,
+ * 1月份, 2023年1月, 2023.1, 2023-01), then a sheet with the record header whose title names the
+ * month (Sheet1 titled 「2023年1月党员积分记录」, said as a warning). Two sheets for one period, and a
+ * sheet with the record header that cannot be placed, are errors (which one counts is unknown).
+ */
+function placeRecordSheets(ctx: ReadContext, wb: BookLike, names: string[], entries: ReturnType<typeof recordedColumns>): { found: (SheetLike | undefined)[]; reported: SheetLike[] } {
+  const found: (SheetLike | undefined)[] = names.map((n) => ctx.sheet(wb, [n]));
+  const wanted = names.map(normaliseSheetName);
+  const placed = new Set<SheetLike>(found.filter((ws) => ws !== undefined));
+  const reported: SheetLike[] = [];
+  const place = (ws: SheetLike, i: number): boolean => {
+    const other = found[i];
+    if (other) {
+      reported.push(ws);
+      ctx.report('READ_SHEET_SAME_PERIOD', { file: ctx.file, sheet: ws.name }, { sheet: ws.name, other: other.name, period: names[i] });
+      return false;
+    }
+    found[i] = ws;
+    placed.add(ws);
+    return true;
+  };
+  const rest = wb.worksheets.filter((ws) => !placed.has(ws) && !isHidden(ws) && !OTHER_FORMS.has(normaliseSheetName(ws.name)));
+  const later: SheetLike[] = [];
+  for (const ws of rest) {
+    const i = wanted.indexOf(normaliseSheetName(periodLabel(ws.name)));
+    if (i >= 0) place(ws, i);
+    else later.push(ws);
+  }
+  for (const ws of later) {
+    if (isCardSheet(ws)) continue;
+    const h = findHeader(ws, [COL.name, ...entries]);
+    if (!h) continue;
+    const label = titleMonth(ws, h.row);
+    const i = label === undefined ? -1 : wanted.indexOf(label);
+    if (i < 0) {
+      reported.push(ws);
+      ctx.report('READ_SHEET_UNPLACED', { file: ctx.file, sheet: ws.name }, { sheet: ws.name, names: `${names[0]}…${names[names.length - 1]}`, accepts: acceptedNames(names[0]!.endsWith('季度') ? 'quarter' : 'month') });
+      continue;
+    }
+    if (place(ws, i)) ctx.report('READ_SHEET_READ_AS', { file: ctx.file, sheet: ws.name }, { sheet: ws.name, form: names[i], labels: `写明${names[i]}`, by: 'title' });
+  }
+  return { found, reported };
 }
 
 /** The score sheets (school 基础分评分 …): one row per member, the component's entries as columns. */

@@ -86,19 +86,55 @@ export function isCardSheet(ws: SheetLike): boolean {
   return false;
 }
 
-/** Month label of a card row: 1月, 1 月, 一月, 1, 第一季度 → the record sheet name it stands for. */
+const CN_DIGITS = '一二三四五六七八九十';
+
+/** 1, 01, 一, 十二 → 1 … 12; NaN for anything else. */
+function monthNumberOf(s: string): number {
+  if (/^\d{1,2}$/.test(s)) return Number(s);
+  if (s.length === 2 && s[0] === '十') return 10 + CN_DIGITS.indexOf(s[1]!) + 1;
+  return s.length === 1 ? CN_DIGITS.indexOf(s) + 1 || Number.NaN : Number.NaN;
+}
+
+const QUARTER_CN = ['一', '二', '三', '四'];
+const MONTH_NAME = /^(?:(\d{4})(?:年度?|[.\-/_]))?(\d{1,2}|十[一二]|[一二三四五六七八九十])(?:月份?|月度)?(?:党员)?(?:积分)?(?:表|记录|记录表|台账|积分表)?$/u;
+const QUARTER_NAME = /^(?:(\d{4})(?:年度?|[.\-/_])?)?(?:第?([一二三四1-4])季度?|Q([1-4]))(?:积分)?(?:表|记录|记录表)?$/iu;
+
+/**
+ * Month or quarter label as a clerk writes it, on a card row or a sheet tab → the record sheet name
+ * it stands for: 1月, 1 月, 01, 一月, 1月份, 2023年1月, 2023.1, 2023-01 → 1月; 一季度, 1季度, Q1,
+ * 2023年第一季度 → 第一季度. Anything else comes back as it is (normalised).
+ */
 export function periodLabel(text: string): string {
   const t = normaliseHeader(text);
-  const cn = '一二三四五六七八九十';
-  let m = /^(\d{1,2})月?(份)?$/.exec(t);
-  if (m) return `${Number(m[1])}月`;
-  m = /^(十[一二]|[一二三四五六七八九十])月(份)?$/.exec(t);
+  let m = MONTH_NAME.exec(t);
   if (m) {
-    const s = m[1]!;
-    const n = s.length === 2 ? 10 + cn.indexOf(s[1]!) + 1 : cn.indexOf(s) + 1;
-    return `${n}月`;
+    const n = monthNumberOf(m[2]!);
+    // A bare number is a month only on a card row or in a dated name (2023.1), never 13 or 0.
+    if (n >= 1 && n <= 12) return `${n}月`;
+  }
+  m = QUARTER_NAME.exec(t);
+  if (m) {
+    const q = m[3] ?? m[2]!;
+    const i = /\d/.test(q) ? Number(q) - 1 : QUARTER_CN.indexOf(q);
+    if (i >= 0) return `第${QUARTER_CN[i]}季度`;
   }
   return t;
+}
+
+/** The month a title names (「兰溪村党支部2023年1月党员积分记录」 → 1月), when it names exactly one. */
+export function titleMonth(ws: SheetLike, headerRow: number): string | undefined {
+  const found = new Set<string>();
+  for (let row = 1; row < headerRow; row++) {
+    eachRead(ws, row, (c) => {
+      const t = normaliseHeader(c.text);
+      for (const m of t.matchAll(/(?:\d{4}年)?(\d{1,2}|十[一二]|[一二三四五六七八九十])月(?!度)/gu)) {
+        const n = monthNumberOf(m[1]!);
+        if (n >= 1 && n <= 12) found.add(`${n}月`);
+      }
+      for (const m of t.matchAll(/第([一二三四])季度/gu)) found.add(`第${m[1]}季度`);
+    });
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** One member card: 姓名 (and 编号) label cells, then a 月份 header and a row per month. */
