@@ -130,6 +130,8 @@ export const flagRuleSchema = z.object({
   below: num.optional(),
   atLeast: num.optional(),
   vetoed: z.boolean().optional(),
+  /** The member's 评议等次 (民主评议 sheet) is one of these (company: 基本合格 → 提醒谈话, 取消评先评优). */
+  evaluation: z.array(text).optional(),
   /** Member has some points in this component (积极分子 with any bonus). */
   hasPointsIn: text.optional(),
   /** History (R16): the condition held in this and the previous years-1 cycles. */
