@@ -48,6 +48,7 @@ export function catalogueOf(scheme: Scheme): Catalogue {
 export function evaluationGrades(scheme: Scheme): string[] {
   const out = new Set<string>(Object.keys(scheme.conversion?.factors ?? {}));
   for (const c of scheme.components) for (const g of Object.keys(c.gradePoints ?? {})) out.add(g);
+  for (const g of scheme.evaluationGrades) out.add(g);
   for (const f of scheme.flags) for (const g of f.evaluation ?? []) out.add(g);
   return [...out];
 }

@@ -203,11 +203,6 @@ export function eventUnitPoints(cat: Catalogue, item: Item, row: EventRow): Dec 
   return row.points;
 }
 
-/** Whether a row of this item needs its 分值 typed (no points, level table or range in the scheme, and not a veto or a zero). */
-export function needsTypedPoints(item: Item): boolean {
-  return !item.levels && !item.range && item.points === undefined && !item.veto && !item.zeroes;
-}
-
 const monthsOf = new WeakMap<Member, { cycle: Cycle; months: readonly number[] }>();
 
 /** Months (0–11) of the cycle in which the member belonged to the branch (R20); worked out once per member and cycle. */

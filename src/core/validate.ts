@@ -2,7 +2,7 @@
 // (never throws), each with a stable code, the cell, what is wrong and what to do.
 import type { Scheme } from '../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from './catalogue.js';
-import { activeMonths, belowHighest, blankIsZero, eventUnitPoints, needsTypedPoints, projectKey } from './compute.js';
+import { activeMonths, belowHighest, blankIsZero, eventUnitPoints, projectKey } from './compute.js';
 import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordIndices, recordSheetNames, sheetRun, type Cycle, type Period } from './cycle.js';
 import { add as plus, compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
@@ -35,7 +35,6 @@ export const CHECK_MESSAGES: Messages = {
   EVENT_UNKNOWN_ITEM: m('error', (p) => `事项「${p.found}」不在本方案的计分标准中`, (p) => `item ${p.found} is not in the scheme`, (p) => `改为计分标准中的事项，例如：${p.options}（完整列表：score scheme show ${p.scheme}）`, (p) => `use an item of the scheme, e.g. ${p.options}`),
   EVENT_UNKNOWN_LEVEL: m('error', (p) => `事项「${p.item}」没有「${p.found || '（空）'}」这个级别`, (p) => `item ${p.item} has no level ${p.found}`, (p) => `级别填写：${p.options}`, (p) => `use one of: ${p.options}`),
   EVENT_NEEDS_POINTS: m('error', (p) => `事项「${p.item}」的分值要按情节认定，本行没有填写分值`, (p) => `item ${p.item} needs 分值`, (p) => `在「分值」列填写 ${p.min}–${p.max} 之间的分数`, (p) => `enter 分值 between ${p.min} and ${p.max}`),
-  EVENT_NEEDS_VALUE: m('error', (p) => `事项「${p.item}」在计分标准中没有分值，本行也没有填写分值：这件事算多少分无法确定（不按 0 分计，也不略去）`, (p) => `item ${p.item} has no points in the scheme and this row has no 分值: what it is worth cannot be known (not counted as 0, not left out)`, (p) => `在「分值」列填写这件事认定的分数；或在方案中给「${p.item}」定分值（points / levels / range）`, (p) => `enter the points in 分值, or give ${p.item} points in the scheme (points / levels / range)`),
   EVENT_SPLIT_AGAIN: m('warning', (p) => `「${p.name}」的「${p.item}」项目「${p.project}」已在 ${p.first} 登记过：平分奖励每名参与者每个项目只计一份，本行不再计分`, (p) => `${p.name}: ${p.item} project ${p.project} is already entered at ${p.first}; a shared award pays each contributor once per project, so this row is not counted`, () => '同一项目每名参与者只登记一行；确属另一个项目的，在“项目”列写明不同的项目名称', () => 'enter one row per contributor and project; if it is another project, give it its own 项目 name'),
   ITEM_CAP_EXCEEDED: m('warning', (p) => `「${p.name}」的「${p.item}」本周期合计 ${p.found} 分，超过该事项每周期最多 ${p.cap} 分：本行只计 ${p.counted} 分`, (p) => `${p.name}: ${p.item} adds up to ${p.found} this cycle, over its limit of ${p.cap} a cycle; this row counts ${p.counted}`, () => '无需修改：该事项按全年（周期）计分，多登记的行不再加分；如属录入错误请删去多余的行', () => 'nothing to do: the item is valued per cycle; delete extra rows if they are typing errors'),
   EVENT_POINTS_RANGE: m('error', (p) => `事项「${p.item}」的分值 ${p.found} 不在 ${p.min}–${p.max} 之间`, (p) => `item ${p.item}: 分值 ${p.found} outside ${p.min}–${p.max}`, (p) => `改为 ${p.min}–${p.max} 之间的分数`, (p) => `enter ${p.min}–${p.max}`),
@@ -266,8 +265,6 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Perio
     if (item.range) {
       if (!ev.points) add('EVENT_NEEDS_POINTS', fieldCell(ev, 'points'), { item: item.name, min: item.range.min, max: item.range.max });
       else if (compare(ev.points, dec(item.range.min)) < 0 || compare(ev.points, dec(item.range.max)) > 0) add('EVENT_POINTS_RANGE', fieldCell(ev, 'points'), { item: item.name, found: ev.points.toString(), min: item.range.min, max: item.range.max }, ev.points.toString());
-    } else if (needsTypedPoints(item)) {
-      if (!ev.points) add('EVENT_NEEDS_VALUE', fieldCell(ev, 'points'), { item: item.name });
     } else if (ev.points && !item.split && !item.veto) {
       const unit = eventUnitPoints(cat, item, { ...ev, points: undefined } as typeof ev);
       const want = unit && times(unit, ev.count);

@@ -220,6 +220,11 @@ export const schemeSchema = z.object({
    * 经支部全体党员大会评议后直接确定档次): typed in the 名册 column 直接确定档次, one of the band grades.
    */
   directGrades: z.object({ flag: text.default('经支部党员大会评议直接确定档次'), note }).strict().optional(),
+  /**
+   * 评议等次 the 民主评议 sheet accepts besides those of gradePoints, conversion and flag rules: the
+   * whole list where only some grades raise a flag (company: 合格 raises none).
+   */
+  evaluationGrades: z.array(text).default([]),
   flags: z.array(flagRuleSchema).default([]),
   rankRules: z.array(rankRuleSchema).default([]),
   decisions: z.array(z.object({ about: text, text }).strict()).default([]),
