@@ -76,6 +76,9 @@ describe('outputs', () => {
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await closed;
+      // Only final names and the run's own temporary files, whenever it was killed.
+      const names = existsSync(out) ? readdirSync(out) : [];
+      expect(names.filter((n) => !/^2023年度(评定结果|公示名单)\.xlsx$|^\..+\.\d+\.[0-9a-f]{8}\.tmp$/.test(n)), String(delay)).toEqual([]);
       for (const name of ['2023年度评定结果.xlsx', '2023年度公示名单.xlsx']) {
         const p = join(out, name);
         if (!existsSync(p)) continue;
