@@ -189,7 +189,8 @@ export class OutputSet {
       await makeDir(dir);
       if (!this.cleaned.has(dir)) {
         this.cleaned.add(dir);
-        const stale = await cleanStaleTemps(dir);
+        // Also in 上一版/: the older version set aside while a killed run was putting its set in place.
+        const stale = [...(await cleanStaleTemps(dir)), ...(await cleanStaleTemps(path.join(dir, PREVIOUS_DIR)))];
         if (stale.length > 0) process.stderr.write(`${t(`已清理上次中断留下的 ${stale.length} 个临时文件（${dir}）`, `removed ${stale.length} temporary file(s) left by an interrupted run (${dir})`)}\n`);
       }
       this.pending.push({ target, tmp, ...(opts.keepAs ? { keep: opts.keepAs } : {}) });

@@ -112,7 +112,7 @@ export function registerApply(program: Command): void {
     if (rejected.length > 0 || issues.some((d) => d.severity === 'error') || forms.excluded.length > 0) setExit(EXIT_INPUT);
     if (!opts.json && !opts.quiet) for (const e of forms.excluded) process.stderr.write(`${excludedLine(e)}\n`);
     const row = (d: (typeof decisions)[number]) => ({ form: basename(d.claim.form), cell: d.claim.source.cell, name: d.claim.name, item: d.claim.item, level: d.claim.level ?? null, project: d.claim.project ?? null, points: d.points?.toNumber() ?? null, reason: d.reason[lang()] });
-    if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), already: already.map(row), issues: issues.map(diagnosticJson), excluded: forms.excluded.map(excludedJson), written });
+    if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), already: already.map(row), issues: issues.map(diagnosticJson), excluded: forms.excluded.map(excludedJson), written, stamp: set.stamps[0] ?? null });
     if (issues.length) printDiagnostics(issues);
     const table = new Table({ head: [t('申请表', 'form'), t('姓名', 'name'), t('事项', 'item'), t('级别', 'level'), t('项目', 'project'), t('分值', 'points'), t('结果', 'result')], wordWrap: true, style: tableStyle(), chars: COMPACT });
     const verdict = (d: (typeof decisions)[number]): string => (d.ok ? t('通过', 'approved') : d.already ? t('已录入', 'already entered') : t('不通过', 'rejected'));

@@ -67,7 +67,7 @@ export function registerTemplate(program: Command): void {
     await set.add(join(dir, fileName(`${safeName(scheme.name, { maxLength: 60 })}_计分标准.xlsx`)), () => scoringStandard(scheme));
     await set.add(join(dir, fileName('积分申请表.xlsx')), () => applicationForm(scheme, {}));
     const written = await set.commit();
-    if (opts.json) return printJson({ scheme: scheme.id, year, written });
+    if (opts.json) return printJson({ scheme: scheme.id, year, written, stamp: set.stamps[0] ?? null });
     for (const w of written) say(opts, t(`已写出：${shownPath(w)}`, `written: ${shownPath(w)}`));
   });
 }

@@ -60,6 +60,7 @@ export function registerValidate(program: Command): void {
     let reportPath: string | undefined;
     const reports: string[] = [];
     let noReport = false;
+    let stamp: unknown = null;
     if (opts.report || opts.reportPerBranch) {
       const { problemsWorkbook, branchReportName } = await import('../../excel/write/problems.js');
       const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(/\.xlsx$/i, ''), diagnostics: i.diagnostics }));
@@ -74,10 +75,11 @@ export function registerValidate(program: Command): void {
       const set = new OutputSet(Boolean(opts.force), { scheme: items.find((i) => i.scheme)?.scheme?.id ?? null, period: through?.label ?? null, inputs: files });
       for (const b of books) await set.add(b.target, () => problemsWorkbook(b.groups, lang(), label));
       reports.push(...(await set.commit()));
+      stamp = set.stamps[0] ?? null;
       if (!opts.reportPerBranch) reportPath = reports[0];
     }
     if (opts.json) {
-      printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), excluded: excluded.map(excludedJson), ...(through ? { period: through.label, monthsChecked: through.months } : {}), ...(reportPath ? { report: reportPath } : {}), ...(opts.reportPerBranch ? { reports } : {}) });
+      printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), excluded: excluded.map(excludedJson), ...(through ? { period: through.label, monthsChecked: through.months } : {}), ...(reportPath ? { report: reportPath } : {}), ...(opts.reportPerBranch ? { reports } : {}), ...(stamp ? { stamp } : {}) });
     } else {
       // The report (every problem and the summary) is the result of validate: stdout, never hidden by --quiet.
       printDiagnostics(all, 50, process.stdout);
