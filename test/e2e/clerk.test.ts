@@ -159,7 +159,8 @@ describe('compute --period 2023Q1,2023', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual([expect.stringMatching(/^2023年度?第一季度$/), '2023年度']);
+    // A sheet per period, then the 图表 of the branch's average per period (more than one period).
+    expect(names).toEqual([expect.stringMatching(/^2023年度?第一季度$/), '2023年度', '图表']);
     expect(await sheetTotals(file, names[0]!)).toEqual({ 甲: 100, 丁: 100, 乙: 90.33, 丙: 56, 预: 50 });
     expect(await sheetTotals(file, '2023年度')).toEqual({ 甲: 100, 乙: 99.58, 丙: 55.17, 丁: 0, 预: 50 });
   });
