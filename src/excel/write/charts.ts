@@ -211,6 +211,9 @@ function writeRows(book: Book, sheet: Sheet, heading: string, blocks: Block[], s
   sheet.width(1, 22);
   const last = starts.length ? starts[starts.length - 1]! + blocks[blocks.length - 1]!.rows.length + 1 : dataTop;
   sheet.dimension = rangeRef(1, 1, last, WIDTH);
+  // The title stays in view and heads every printed page, as on the table sheets.
+  sheet.frozenRows = 1;
+  sheet.printTitleRows = 1;
   sheet.page = { orientation: 'portrait', paperSize: 9, fitToWidth: true, horizontalCentered: true };
   sheet.footer = PAGE_FOOTER;
 }
