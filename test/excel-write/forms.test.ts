@@ -35,7 +35,7 @@ describe('scoringStandard', async () => {
     expect(a).toContain('百分制');
     const text = allText(wb).join('\n');
     expect(text).toContain('1.学习教育10分');
-    expect(text).toContain('中央4分；省4分；市3分；县2分；镇1分');
+    expect(text).toContain('中央、省4分；市3分；县2分；镇1分');
     expect(text).toContain('同一项目按最高级计分，不累计');
     expect(text).toContain('多人共同完成的平均分配');
     expect(text).toContain('每次扣5分');
