@@ -1,7 +1,8 @@
 // Issue 18 item 2 and findings 6, 7, 14–18 (fidelity round 3): who is scored, graded, ranked, in the
 // quota and flagged, per scheme, with the seed sentence and the hand numbers of the findings file.
 // Through the spawned binary: `score template` → filled → `score grade` / `compute` / `publish`.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureBuilt, json, tmp, type Run } from '../helpers/cli.js';
 import { MONTHS, everySheet, type LedgerFill } from '../helpers/fill.js';
 import { expectClean, expectMember, filled, gradeAsync, scoreAsync, startAll, templateAsync, templateFillGrade, type GradeOut, type Graded } from './lib.js';
@@ -157,11 +158,37 @@ function agencyTwoYears(): ReturnType<typeof twoYears> {
   return twoYears('agency', '政务服务中心支部', spec(2022), spec(2023));
 }
 
-type Job = 'village' | 'baiyanghe' | 'itBureau' | 'demolition' | 'culture' | 'agency' | 'bureau' | 'xinba' | 'vanguard2' | 'agency2';
+/** The frame from `scheme init`: 5 members at 100, 99, 98, 97, 96 (预 a 预备党员), all with 民主测评. */
+async function frame(): Promise<{ g: GradeOut; show: string }> {
+  const dir = tmp('score-e2e-cat-frame-');
+  const file = join(dir, '框架方案.json');
+  const init = await scoreAsync(['scheme', 'init', '--out', file, '--quiet']);
+  expect(init.code, init.stderr).toBe(0);
+  const tdir = tmp('score-e2e-cat-frame-template-');
+  const tr = await scoreAsync(['template', '--scheme', file, '--branch', '第一支部', '--year', '2023', '--out', tdir, '--json', '--quiet']);
+  expect(tr.code, tr.stderr).toBe(0);
+  const t = { dir: tdir, ledger: json<{ written: string[] }>(tr).written.find((f) => f.includes('_积分台账_'))!, application: '' };
+  const names = ['甲', '乙', '丙', '丁', '预'];
+  const ledger = await filled(t, {
+    members: names.map((name) => (name === '预' ? { name, category: YB } : { name })),
+    events: names.slice(1).map((name, i) => ({ date: '2023-03-01', name, item: '违反规定', points: i + 1 })),
+    evaluations: names.map((name) => ({ name, good: 10, fair: 0, poor: 0 })),
+  });
+  const run = await scoreAsync(['grade', '--year', '2023', ledger, '--scheme', file, '--out', tmp(), '--json', '--quiet']);
+  expect(run.code, run.stderr).toBe(0);
+  const sh = await scoreAsync(['scheme', 'show', file]);
+  expect(sh.code, sh.stderr).toBe(0);
+  return { g: json<GradeOut>(run), show: sh.stdout };
+}
+
+// Many pipelines share two cores.
+vi.setConfig({ testTimeout: 300_000 });
+
+type Job = 'frame' | 'village' | 'baiyanghe' | 'itBureau' | 'demolition' | 'culture' | 'agency' | 'bureau' | 'xinba' | 'vanguard2' | 'agency2';
 let jobs: { [K in Job]: Promise<unknown> };
 beforeAll(() => {
   ensureBuilt();
-  jobs = startAll({ village, baiyanghe, itBureau, demolition, culture, agency, bureau, xinba, vanguard2: vanguardTwoYears, agency2: agencyTwoYears });
+  jobs = startAll({ frame, village, baiyanghe, itBureau, demolition, culture, agency, bureau, xinba, vanguard2: vanguardTwoYears, agency2: agencyTwoYears });
 });
 
 const graded = async (k: Job): Promise<GradeOut> => ((await jobs[k]) as Graded).g;
@@ -248,6 +275,15 @@ describe('R17 follow-up flags the seeds give (unfaithful or missing, round 3)', 
     const g = await graded('culture');
     // 80 − 10 + 20 = 90.
     expectMember(g, 'K4', { total: 90, flags: ['按《党章》规定处理'] });
+  });
+});
+
+describe('the frame (scheme init): 优秀 ≤ 20% is the sample\'s decision, stated', () => {
+  it('seed 002 gives no 优秀 share: scheme show says 20% is the sample\'s decision; 5 members 100…96 → 1 优秀 (the 预备 counts)', async () => {
+    const { g, show: text } = (await jobs.frame) as { g: GradeOut; show: string };
+    expect(text).toContain('决定：工作意见没有规定优秀的比例：本样板的决定是优秀不超过参评党员的20%');
+    expectMember(g, '甲', { total: 100, grade: '优秀', rank: 1 });
+    for (const [name, total] of [['乙', 99], ['丙', 98], ['丁', 97], ['预', 96]] as const) expectMember(g, name, { total, grade: '合格', flags: ['超出优秀名额'] });
   });
 });
 
