@@ -174,6 +174,7 @@ function holdsNow(rule: FlagRule, m: MemberResult): boolean {
   if (rule.grade !== undefined && m.grade !== rule.grade) return false;
   if (!inLimits(rule, m.total)) return false;
   if (rule.vetoed !== undefined && m.vetoed !== rule.vetoed) return false;
+  if (rule.evaluation && !(m.evaluationGrade !== undefined && rule.evaluation.includes(m.evaluationGrade))) return false;
   if (rule.hasPointsIn !== undefined) {
     const cv = m.components.find((c) => c.id === rule.hasPointsIn);
     if (!cv || compare(cv.value, ZERO) <= 0) return false;

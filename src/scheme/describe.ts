@@ -287,6 +287,7 @@ function flagConditionZh(s: Scheme, f: Scheme['flags'][number]): string {
   if (f.below !== undefined) c.push(`总分 < ${n(f.below)}`);
   if (f.atLeast !== undefined) c.push(`总分 ≥ ${n(f.atLeast)}`);
   if (f.vetoed !== undefined) c.push(f.vetoed ? '被一票否决' : '未被否决');
+  if (f.evaluation) c.push(`《民主评议》评议等次为${f.evaluation.join('或')}`);
   if (f.hasPointsIn) c.push(`有「${componentById(s, f.hasPointsIn)?.name ?? f.hasPointsIn}」得分`);
   let text = c.length ? c.join('，') : '所有参评党员';
   if (f.years) text = `连续 ${f.years} 年${text}`;
@@ -356,7 +357,7 @@ function describeEn(s: Scheme): string {
   for (const g of s.gradeConditions) out.push(`Condition: ${g.grade} needs ${componentById(s, g.component)?.name ?? g.component} ≥ ${n(g.min)}, else ${g.fallback}`);
   for (const o of s.overrides) out.push(`Override: ${o.type} → ${o.grade}${o.flag ? ` (${o.flag})` : ''}${o.deduct ? `; also deducts as ${o.deduct.item}${o.deduct.level ? ` (${o.deduct.level})` : ''}, entered once in either sheet` : ''}`);
   for (const f of s.flags) {
-    const c = [f.categories?.join('/'), f.grade && `grade ${f.grade}`, f.below !== undefined && `< ${n(f.below)}`, f.atLeast !== undefined && `≥ ${n(f.atLeast)}`, f.vetoed !== undefined && (f.vetoed ? 'vetoed' : 'not vetoed'), f.hasPointsIn && `points in ${f.hasPointsIn}`, f.years && `${f.years} years running`].filter(Boolean);
+    const c = [f.categories?.join('/'), f.grade && `grade ${f.grade}`, f.below !== undefined && `< ${n(f.below)}`, f.atLeast !== undefined && `≥ ${n(f.atLeast)}`, f.vetoed !== undefined && (f.vetoed ? 'vetoed' : 'not vetoed'), f.hasPointsIn && `points in ${f.hasPointsIn}`, f.evaluation && `评议等次 ${f.evaluation.join('/')}`, f.years && `${f.years} years running`].filter(Boolean);
     out.push(`Flag: ${f.flag} when ${c.join(', ') || 'always'}${f.setGrade ? `; grade becomes ${f.setGrade}` : ''}`);
   }
   for (const r of s.rankRules) out.push(`Rank: ${r.position} ${r.count}${r.by ? ` by ${r.by}` : ''} per ${r.periods.join('/')}${r.includeVetoed ? ' (vetoed members ranked at 0)' : ''}: ${r.flag}`);

@@ -132,6 +132,8 @@ export const flagRuleSchema = z.object({
   below: num.optional(),
   atLeast: num.optional(),
   vetoed: z.boolean().optional(),
+  /** The member's 评议等次 (民主评议 sheet) is one of these (company: 基本合格 → 提醒谈话, 取消评先评优). */
+  evaluation: z.array(text).optional(),
   /** Member has some points in this component (积极分子 with any bonus). */
   hasPointsIn: text.optional(),
   /** History (R16): the condition held in this and the previous years-1 cycles. */
@@ -265,6 +267,11 @@ export const schemeSchema = z.object({
    * 经支部全体党员大会评议后直接确定档次): typed in the 名册 column 直接确定档次, one of the band grades.
    */
   directGrades: z.object({ flag: text.default('经支部党员大会评议直接确定档次'), note }).strict().optional(),
+  /**
+   * 评议等次 the 民主评议 sheet accepts besides those of gradePoints, conversion and flag rules: the
+   * whole list where only some grades raise a flag (company: 合格 raises none).
+   */
+  evaluationGrades: z.array(text).default([]),
   flags: z.array(flagRuleSchema).default([]),
   /** 不参加 (exempt) members: the seed sentence, and where it gives them a score by other means. */
   exempt: exemptSchema.optional(),
