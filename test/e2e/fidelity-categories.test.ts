@@ -114,7 +114,7 @@ function agency(): Promise<Graded> {
 
 function bureau(): Promise<Graded> {
   return templateFillGrade('bureau', '区局机关支部', {
-    members: [{ name: 'B1' }, { name: 'B2', category: YB }],
+    members: [{ name: 'B1' }, { name: 'B2', category: YB }, { name: '老', participates: false, otherScore: 85 }],
     records: { 日常行为评分: { B1: BUREAU_FULL, B2: { 带头学习提高: 5, 带头争创佳绩: 5, 带头服务群众: 10, 带头遵纪守法: 10, 带头弘扬正气: 10 } } },
     evaluations: [
       { name: 'B1', good: 10, fair: 0, poor: 0 },
@@ -184,11 +184,27 @@ async function frame(): Promise<{ g: GradeOut; show: string }> {
 // Many pipelines share two cores.
 vi.setConfig({ testTimeout: 300_000 });
 
-type Job = 'frame' | 'village' | 'baiyanghe' | 'itBureau' | 'demolition' | 'culture' | 'agency' | 'bureau' | 'xinba' | 'vanguard2' | 'agency2';
+/** company: an exempt member with 另行评定得分 78.5 beside two members who take part. */
+function company(): Promise<Graded> {
+  const q = { 政治素质: 9, 组织生活: 9, 发挥先锋作用: 3, 服务群众: 3, 道德示范: 6, 廉洁奉公: 3, 其他基础分: 7, 履行职责: 29, 履诺践诺: 3, 发挥作用: 7, 其他任务分: 11, 突出贡献: 0, 奖励表彰: 0, 其他奖励: 0 };
+  return templateFillGrade('company', '公司党支部', {
+    members: [{ name: '甲' }, { name: '乙' }, { name: '老', participates: false, otherScore: 78.5 }],
+    records: { 第一季度: { 甲: q, 乙: q }, 第二季度: { 甲: q, 乙: q }, 第三季度: { 甲: q, 乙: q }, 第四季度: { 甲: q, 乙: q } },
+  });
+}
+
+/** validate: 另行评定得分 typed for a member who takes part. */
+async function otherScoreMisplaced(): Promise<Run> {
+  const t = await templateAsync('bureau', '第一支部');
+  const file = await filled(t, { members: [{ name: '甲', otherScore: 80 }] });
+  return scoreAsync(['validate', file, '--json', '--quiet']);
+}
+
+type Job = 'company' | 'misplaced' | 'frame' | 'village' | 'baiyanghe' | 'itBureau' | 'demolition' | 'culture' | 'agency' | 'bureau' | 'xinba' | 'vanguard2' | 'agency2';
 let jobs: { [K in Job]: Promise<unknown> };
 beforeAll(() => {
   ensureBuilt();
-  jobs = startAll({ frame, village, baiyanghe, itBureau, demolition, culture, agency, bureau, xinba, vanguard2: vanguardTwoYears, agency2: agencyTwoYears });
+  jobs = startAll({ company, misplaced: otherScoreMisplaced, frame, village, baiyanghe, itBureau, demolition, culture, agency, bureau, xinba, vanguard2: vanguardTwoYears, agency2: agencyTwoYears });
 });
 
 const graded = async (k: Job): Promise<GradeOut> => ((await jobs[k]) as Graded).g;
@@ -284,6 +300,28 @@ describe('the frame (scheme init): 优秀 ≤ 20% is the sample\'s decision, sta
     expect(text).toContain('决定：工作意见没有规定优秀的比例：本样板的决定是优秀不超过参评党员的20%');
     expectMember(g, '甲', { total: 100, grade: '优秀', rank: 1 });
     for (const [name, total] of [['乙', 99], ['丙', 98], ['丁', 97], ['预', 96]] as const) expectMember(g, name, { total, grade: '合格', flags: ['超出优秀名额'] });
+  });
+});
+
+describe('R17 不参加 members scored by other means have a place to enter it (bureau, company)', () => {
+  it('bureau 「由所在党组织根据平时表现评定年度综合得分,但原则上不参加评先评优」: 名册 另行评定得分 85 → listed with 85, flagged, not ranked, not in the quota', async () => {
+    const g = await graded('bureau');
+    expectMember(g, '老', { total: 85, grade: null, rank: null, flags: ['不参加积分管理，党组织另行评定年度综合得分，原则上不参加评先评优'] });
+    // The quota still counts B1 and B2 only: ⌊2 × 20%⌋ → 1, B1 优秀.
+    expectMember(g, 'B1', { total: 100, grade: '优秀', rank: 1 });
+  });
+
+  it('company 「根据党员个人平时表现,给予适当的年度积分,但原则上不参加评先评优」: 名册 另行评定得分 78.5 → listed with 78.5, not ranked', async () => {
+    const g = await graded('company');
+    expectMember(g, '老', { total: 78.5, rank: null, flags: ['不参加积分管理，党支部给予年度积分，原则上不参加评先评优'] });
+    expect(g.members.filter((m) => m.rank !== null).map((m) => m.name).sort()).toEqual(['乙', '甲']);
+  });
+
+  it('另行评定得分 for a member who takes part is an error at the member (MEMBER_BAD_OTHER_SCORE), never silently used or dropped', async () => {
+    const r = (await jobs.misplaced) as Run;
+    expect(r.code, r.stderr).toBe(1);
+    const issues = json<{ issues: { code: string; sheet?: string; message: string }[] }>(r).issues.filter((i) => i.code === 'MEMBER_BAD_OTHER_SCORE');
+    expect(issues.map((i) => [i.sheet, i.message])).toEqual([['名册', '「甲」的另行评定得分 80 只给不参加积分管理的党员填写']]);
   });
 });
 
