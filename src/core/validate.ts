@@ -52,6 +52,7 @@ export const CHECK_MESSAGES: Messages = {
   EVENT_SIGN_MISMATCH: m('error', (p) => `事项「${p.item}」是${p.want}，分数却填在“${p.typed}”列`, (p) => `item ${p.item} is a ${p.wantEn}, but its points are in the ${p.typed} column`, (p) => `把分数移到“${p.want}”列，或改正事项`, (p) => `move the points to the ${p.want} column, or correct the item`),
   EVENT_NO_PROJECT: m('error', (p) => `「${p.name}」有 ${p.count} 行「${p.item}」，这一行没有填写项目：同一项目只按最高级计分一次，不同项目分别计分，无法判断`, (p) => `${p.name} has ${p.count} rows of ${p.item} and this one has no 项目: one 项目 counts once at its highest level, different ones count each`, () => '在「项目」列填写表彰（奖励）的项目名称；同一项目的多级表彰填写相同的名称', () => 'fill 项目; give the rows of one project the same name'),
   DEDUCTION_TWICE: m('warning', (p) => `「${p.name}」${p.sheet}「${p.entry}」填了 ${p.found} 分（满分 ${p.max}，已少 ${p.short} 分），「加减分明细」又登记了同期的「${p.items}」扣 ${p.logged} 分：程序会再扣一次，同一扣分可能计了两次`, (p) => `${p.name}, ${p.sheet}: ${p.entry} is ${p.found} of ${p.max} and 加减分明细 also logs ${p.items} (−${p.logged}) in that period; it is taken off again`, () => '月（季）表按满分填写，扣分只登记在「加减分明细」（程序自动从当期该项扣除）；如月表中少的分是另一件事，可不改', () => 'type full points in the month sheet and log deductions only in 加减分明细; ignore if the shortfall is another matter'),
+  MEMBER_BAD_OTHER_SCORE: m('error', (p) => `「${p.name}」的另行评定得分 ${p.found} ${p.why === 'scheme' ? '：本方案没有另行评定得分（原文没有给不参加积分管理的党员另行评定得分）' : p.why === 'participates' ? '只给不参加积分管理的党员填写' : '不能为负数'}`, (p) => `${p.name}: 另行评定得分 ${p.found} ${p.why === 'scheme' ? 'is not used by this scheme' : p.why === 'participates' ? 'is only for members not taking part' : 'cannot be negative'}`, (p) => (p.why === 'scheme' ? '清空此栏' : p.why === 'participates' ? '参加积分的党员按积分计分：清空此栏，或在“积分管理”填“不参加”' : '填写党组织评定的得分（0 或以上）'), (p) => (p.why === 'scheme' ? 'clear the cell' : p.why === 'participates' ? 'clear it, or set 积分管理 to 不参加' : 'type the score (0 or more)')),
   MEMBER_BAD_DIRECT_GRADE: m('error', (p) => `「${p.name}」的直接确定档次「${p.found}」${p.exempt ? '不是本方案的档次' : '只给不参加积分管理的党员填写'}`, (p) => `${p.name}: 直接确定档次 ${p.found} ${p.exempt ? 'is not a grade of the scheme' : 'is only for members not taking part'}`, (p) => (p.exempt ? `改为以下之一：${p.options}` : '参加积分的党员按积分评定档次：清空此栏，或在“积分管理”填“不参加”'), (p) => (p.exempt ? `use one of: ${p.options}` : 'clear it, or set 积分管理 to 不参加')),
   SANCTION_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名', () => 'check the name'),
   SANCTION_UNKNOWN_TYPE: m('error', (p) => `类型「${p.found}」看不出是哪一种一票否决情形或处分`, (p) => `type ${p.found} names no veto or discipline case of the scheme`, (p) => `类型改写为以下之一（情节写在“说明”列）：${p.options}；不影响计分的事项不要登记在本表`, (p) => `write one of these as the type (details in 说明): ${p.options}; do not enter what has no effect here`),
@@ -97,6 +98,10 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
       else if (!cat.tier(mem.tier)) add('MEMBER_BAD_TIER', mem.source, { found: mem.tier, options: tierNames }, mem.tier);
     }
     if (mem.joined && mem.left && mem.left < mem.joined) add('MEMBER_BAD_DATES', mem.source, { name: mem.name });
+    if (mem.otherScore) {
+      const why = !scheme.exempt?.otherScore ? 'scheme' : mem.participates ? 'participates' : mem.otherScore.isNegative() ? 'negative' : '';
+      if (why) add('MEMBER_BAD_OTHER_SCORE', mem.source, { name: mem.name, found: mem.otherScore.toString(), why }, mem.otherScore.toString());
+    }
     if (scheme.directGrades && mem.directGrade) {
       const grades = [...new Set(scheme.bands.map((b) => b.grade))];
       if (mem.participates || !grades.includes(mem.directGrade.trim())) add('MEMBER_BAD_DIRECT_GRADE', mem.source, { name: mem.name, found: mem.directGrade, exempt: mem.participates ? '' : '1', options: grades.join('、') }, mem.directGrade);
