@@ -81,6 +81,8 @@ function sanctionMeaning(scheme: Scheme, vetoTypes: ReadonlySet<string>, overrid
 export function evaluationGrades(scheme: Scheme): string[] {
   const out = new Set<string>(Object.keys(scheme.conversion?.factors ?? {}));
   for (const c of scheme.components) for (const g of Object.keys(c.gradePoints ?? {})) out.add(g);
+  for (const g of scheme.evaluationGrades) out.add(g);
+  for (const f of scheme.flags) for (const g of f.evaluation ?? []) out.add(g);
   return [...out];
 }
 

@@ -22,6 +22,8 @@ export const EVENT_COLUMNS = [
 ];
 
 const ONE = new Dec(1);
+const EVENT_FIELDS = ['date', 'item', 'level', 'project', 'count', 'points'] as const;
+const EVALUATION_FIELDS = ['good', 'fair', 'poor', 'voters', 'grade', 'score'] as const;
 
 export function readEvents(ctx: ReadContext, ws: SheetLike): EventRow[] {
   const h = ctx.header(ws, EVENT_COLUMNS);
@@ -34,7 +36,7 @@ export function readEvents(ctx: ReadContext, ws: SheetLike): EventRow[] {
     const id = r.has('id') ? r.id('id') : undefined;
     const item = r.text('item');
     if (name === '' && !id && item === '') continue;
-    const e: EventRow = { name, item, count: r.number('count') ?? ONE, source: r.rowRef() };
+    const e: EventRow = { name, item, count: r.number('count') ?? ONE, source: r.rowRef(), cells: r.cells(EVENT_FIELDS) };
     const date = r.date('date');
     if (date) e.date = date;
     if (id) e.id = id;
@@ -80,7 +82,7 @@ export function readEvaluations(ctx: ReadContext, ws: SheetLike): Evaluation[] {
     const name = r.text('name');
     const id = r.has('id') ? r.id('id') : undefined;
     if (name === '' && !id) continue;
-    const ev: Evaluation = { name, source: r.rowRef() };
+    const ev: Evaluation = { name, source: r.rowRef(), cells: r.cells(EVALUATION_FIELDS) };
     if (id) ev.id = id;
     for (const k of ['good', 'fair', 'poor', 'voters', 'score'] as const) {
       const v = r.number(k);
