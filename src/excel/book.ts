@@ -24,6 +24,8 @@ export interface SheetLike {
   /** How many cells a row stores, and the column of the i-th (in order), where a sheet can tell without making cells. */
   cellCount?(row: number): number;
   columnAt?(row: number, i: number): number;
+  /** [row, col] of places the file gives twice (the lean reader tells; exceljs keeps the later silently). */
+  duplicates?: [number, number][];
 }
 
 export interface BookLike {

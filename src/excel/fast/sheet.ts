@@ -67,6 +67,8 @@ export class CellSink {
   formulas = new Map<number, string>();
   /** Cells came in row, column order (the usual case): no sort needed. */
   ordered = true;
+  /** Keys of places the XML gives twice (`<c r="D4">` twice): consecutive ones, seen as they come. */
+  dups: number[] = [];
   private lastKey = -1;
 
   /**
@@ -79,6 +81,7 @@ export class CellSink {
     this.lastKey = -1;
     this.texts = [];
     this.formulas = new Map();
+    this.dups = [];
     while (this.rows.length < Math.min(capacity, 1 << 22)) this.grow();
     return this;
   }
@@ -99,7 +102,8 @@ export class CellSink {
     if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) throw new FastFormatError(`cell R${row}C${col} out of range`);
     if (this.n === this.rows.length) this.grow();
     const k = key(row, col);
-    if (k <= this.lastKey) this.ordered = false;
+    if (k === this.lastKey) this.dups.push(k);
+    else if (k < this.lastKey) this.ordered = false;
     this.lastKey = k;
     const i = this.n++;
     this.rows[i] = row;
@@ -125,6 +129,8 @@ export class FastSheet implements SheetLike {
   private texts: string[] = [];
   private formulas = new Map<number, string>();
   private readonly dateReads = new Map<number, CellRead>();
+  /** [row, col] of each place the sheet's XML gives more than once (the later one is kept, as exceljs does): reported by the readers. */
+  duplicates: [number, number][] = [];
 
   constructor(
     public name: string,
@@ -139,9 +145,11 @@ export class FastSheet implements SheetLike {
   load(sink: CellSink, merges: number[][]): void {
     const scanned = sink.n;
     const ordered = sink.ordered;
+    const dups = ordered ? [...sink.dups] : [];
     if (merges.length > 0) addMerges(sink, merges);
     // Scanned cells normally come in order; merge cells are few: sort those alone and merge them in.
-    const order = ordered ? mergeOrder(sink, scanned) : sortedUnique(sink, 0, sink.n);
+    const order = ordered ? mergeOrder(sink, scanned) : sortedUnique(sink, 0, sink.n, scanned, dups);
+    this.duplicates = [...new Set(dups)].map((k) => [Math.floor(k / (MAX_COL + 1)), k % (MAX_COL + 1)]);
     const n = order ? order.length : sink.n;
     let maxRow = 0;
     for (let i = 0; i < n; i++) maxRow = Math.max(maxRow, sink.rows[order ? order[i]! : i]!);
@@ -359,7 +367,7 @@ function mergeOrder(sink: CellSink, scanned: number): Int32Array | undefined {
 }
 
 /** Cell indices [from, to) sorted by (row, col); of two cells at one place the later one wins, as in exceljs. */
-function sortedUnique(sink: CellSink, from: number, to: number): number[] {
+function sortedUnique(sink: CellSink, from: number, to: number, scanned = 0, dups?: number[]): number[] {
   const idx = Array.from({ length: to - from }, (_, i) => from + i);
   const keys = new Float64Array(sink.n);
   for (const i of idx) keys[i] = key(sink.rows[i]!, sink.cols[i]!);
@@ -367,7 +375,10 @@ function sortedUnique(sink: CellSink, from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < idx.length; i++) {
     const next = idx[i + 1];
-    if (next !== undefined && keys[next] === keys[idx[i]!]) continue;
+    if (next !== undefined && keys[next] === keys[idx[i]!]) {
+      if (dups && next < scanned && idx[i]! < scanned) dups.push(keys[next]!);
+      continue;
+    }
     out.push(idx[i]!);
   }
   return out;

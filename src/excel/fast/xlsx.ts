@@ -83,7 +83,7 @@ export function parseFastBook(part: Parts, limits?: SheetLimits): FastBook {
     const xml = part(target);
     if (xml === undefined) throw new FastFormatError(`missing ${target}`);
     const sheet = new FastSheet(a.name ?? '', a.state ?? 'visible', strings, date1904, stringReads);
-    const scanned = scanSheet(xml, strings.length, dates, limits ? { part: target, limits } : undefined);
+    const scanned = scanSheet(xml, strings.length, dates, limits ? { part: target, sheet: a.name ?? target, limits } : undefined);
     sheet.load(scanned.sink, scanned.merges);
     worksheets.push(sheet);
   }

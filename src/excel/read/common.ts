@@ -7,6 +7,7 @@ import type { SourceRef } from '../../core/model.js';
 import { asDate, asId, asNumber, BLANK, cellAddress, readAt, type CellRead } from '../cells.js';
 import { dataRows, findHeader, type ColumnSpec, type DataRows, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
+import { colName } from '../lean/xml.js';
 import { READ_CATALOGUE, type ReadCode } from './catalogue.js';
 import { checkLength, EXCEL_CELL_CHARS } from './text-checks.js';
 import { normaliseSheetName } from '../sheet-names.js';
@@ -95,6 +96,9 @@ export class ReadContext {
       });
       return undefined;
     }
+    for (const [, used, other] of h.duplicates ?? []) {
+      this.report('READ_COLUMN_DUPLICATE', this.ref(ws.name, h.row, other), { label: h.labels.get(other) ?? '', first: colName(used) });
+    }
     for (const key of h.missing) {
       const spec = specs.find((s) => s.key === key)!;
       this.report('READ_COLUMN_MISSING', this.ref(ws.name, h.row), { label: spec.labels[0] });
@@ -120,6 +124,7 @@ export class ReadContext {
   rows(ws: SheetLike, headerRow: number): number[] {
     const d: DataRows = dataRows(ws, headerRow);
     if (d.stoppedBy === 'limit') this.report('READ_TOO_MANY_ROWS', this.ref(ws.name, d.stopRow), { limit: READ_LIMITS.maxRowsPerSheet });
+    if (d.after !== undefined) this.report('READ_ROWS_AFTER_TOTAL', this.ref(ws.name, d.after), { stop: `A${d.stopRow}` });
     return d.rows;
   }
 }

@@ -46,6 +46,7 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
   const same = sameNamedSheets(wb);
   for (const g of same) ctx.report('READ_SHEET_SAME_NAME', { file }, { names: g.map((n) => `「${n}」`).join('、') });
   if (same.length > 0) return { diagnostics: ctx.sorted(wb) };
+  for (const ws of wb.worksheets) for (const [row, col] of ws.duplicates ?? []) ctx.report('READ_CELL_DUPLICATE', ctx.ref(ws.name, row, col));
   const infoWs = ctx.sheet(wb, SHEET_NAMES.info);
   const info: LedgerInfo = infoWs ? readInfoSheet(ctx, infoWs) : { info: {} };
   if (!infoWs) ctx.report('READ_INFO_MISSING', { file });
