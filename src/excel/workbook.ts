@@ -54,7 +54,18 @@ export async function openForReading(file: string): Promise<ReadResult> {
     }
   }
   const r = await openWorkbookBuffer(file, buf);
-  return r.ok ? { ok: true, wb: r.wb, engine: 'exceljs' } : r;
+  if (!r.ok) return r;
+  // exceljs does not keep calcPr's fullCalcOnLoad: read from workbook.xml as the lean reader does.
+  const book: BookLike = r.wb;
+  book.fullCalcOnLoad = fullCalcOnLoad(buf, sniff.entries);
+  return { ok: true, wb: book, engine: 'exceljs' };
+}
+
+/** workbook.xml asks Excel to recalculate every formula on opening (calcPr fullCalcOnLoad). */
+function fullCalcOnLoad(buf: Buffer, entries: ZipEntry[]): boolean {
+  const e = entries.find((x) => x.name === 'xl/workbook.xml');
+  const u = e ? unpack(buf, e) : undefined;
+  return u?.ok === true && /<(?:[\w.-]+:)?calcPr\b[^>]*\bfullCalcOnLoad=["'](1|true)["']/.test(u.bytes.toString('utf8'));
 }
 
 /**

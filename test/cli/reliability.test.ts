@@ -7,15 +7,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, json, score, tmp } from '../helpers/cli.js';
 import { measured } from '../helpers/measure.js';
 import { goodDir, goodPart, gradeArgs, HOSTILE_BASE, hostileParts, write } from '../helpers/hostile.js';
-import { editSheet, zipParts, type ZipPart } from '../helpers/zip-parts.js';
+import { editSheet, setText, text, zipParts, type ZipPart } from '../helpers/zip-parts.js';
 
 let baseline: string;
+let baselineRun: string;
+
+/** The good ledgers' members and issues of a batch whose hostile ledger is graded too (its members left out). */
+function goodOnly(stdout: string): string {
+  const r = JSON.parse(stdout) as { members: { branch: string }[] };
+  return goodPart(JSON.stringify({ ...r, members: r.members.filter((m) => m.branch !== '河口村党支部') }));
+}
 
 beforeAll(async () => {
   ensureBuilt();
   const r = await measured(gradeArgs([goodDir()]));
   expect(r.code).toBe(0);
   baseline = goodPart(r.stdout);
+  baselineRun = r.stdout;
 }, 60_000);
 
 const row = (r: number, cells: string): string => `<row r="${r}">${cells}</row>`;
@@ -144,5 +152,104 @@ describe('blank rows separate nothing', () => {
     const liu = (r: { members: { name: string; total: number }[] }) => r.members.find((m) => m.name === '刘龙')!.total;
     expect(liu(moved)).toBe(liu(before));
     expect(moved.members.length).toBe(before.members.length);
+  }, 60_000);
+});
+
+/** Adds a cell style with a custom number format to styles.xml; returns its index. */
+function addStyle(parts: ZipPart[], id: number, code: string): number {
+  const xml = text(parts, 'xl/styles.xml');
+  const count = Number(/<cellXfs count="(\d+)"/.exec(xml)![1]);
+  setText(
+    parts,
+    'xl/styles.xml',
+    xml
+      .replace('</numFmts>', `<numFmt numFmtId="${id}" formatCode="${code.replace(/"/g, '&quot;')}"/></numFmts>`)
+      .replace(`<cellXfs count="${count}">`, `<cellXfs count="${count + 1}">`)
+      .replace('</cellXfs>', `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>`),
+  );
+  return count;
+}
+
+interface Warned {
+  name: string;
+  edit: (parts: ZipPart[]) => void;
+  code: string;
+  cell: string;
+  message: RegExp;
+}
+
+const WARNED: Warned[] = [
+  {
+    name: 'a 10 shown as "8" by its number format',
+    edit: (parts) => {
+      const s = addStyle(parts, 170, '"8"');
+      editSheet(parts, '1月', (x) => x.replace('<c r="D3" s="13"><v>10</v></c>', `<c r="D3" s="${s}"><v>10</v></c>`));
+    },
+    code: 'READ_SHOWN_OTHER',
+    cell: 'D3',
+    message: /10.*「8」/,
+  },
+  {
+    name: 'a score hidden by ;;;',
+    edit: (parts) => {
+      const s = addStyle(parts, 171, ';;;');
+      editSheet(parts, '1月', (x) => x.replace('<c r="E3" s="13"><v>10</v></c>', `<c r="E3" s="${s}"><v>10</v></c>`));
+    },
+    code: 'READ_SHOWN_OTHER',
+    cell: 'E3',
+    message: /不显示/,
+  },
+  {
+    name: 'a stale cached value in a workbook marked fullCalcOnLoad',
+    edit: (parts) => {
+      setText(parts, 'xl/workbook.xml', text(parts, 'xl/workbook.xml').replace('<calcPr calcId="171027"/>', '<calcPr calcId="171027" fullCalcOnLoad="1"/>'));
+      // The cache says 10 (what Excel would show too); the 合计 beside it (a SUM) is added up by score, never compared.
+      editSheet(parts, '1月', (x) => x.replace('<c r="D4" s="13"><v>10</v></c>', '<c r="D4" s="13"><f>5+5</f><v>10</v></c>'));
+    },
+    code: 'READ_FORMULA_RECALC',
+    cell: 'D4',
+    message: /重新计算/,
+  },
+];
+
+describe('what Excel shows: warnings at the cell, in both readers', () => {
+  it.each(WARNED.flatMap((w) => [{ ...w, reader: 'lean' }, { ...w, reader: 'exceljs' }]))('$name ($reader)', async (c) => {
+    const dir = goodDir();
+    edited(c.edit)(dir);
+    const r = await measured(gradeArgs([dir]), c.reader === 'exceljs' ? { SCORE_READER: 'exceljs' } : {});
+    expect(r.code, r.stderr).toBe(0);
+    expect(goodOnly(r.stdout)).toBe(goodOnly(baselineRun));
+    const res = JSON.parse(r.stdout) as { issues: { file: string; code: string; sheet?: string; cell?: string; message: string; severity: string }[] };
+    const hostile = res.issues.filter((i) => i.file.endsWith('hostile.xlsx'));
+    expect(hostile.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual([`${c.code} 1月!${c.cell}`]);
+    expect(hostile[0]!.severity).toBe('warning');
+    expect(hostile[0]!.message).toMatch(c.message);
+  }, 60_000);
+});
+
+/** The 河口村 ledger saved in the 1904 date system with the zh-CN built-in date formats (ids 57 and 31): every date cell moved by 1,462 days. */
+function as1904(parts: ZipPart[]): void {
+  setText(parts, 'xl/workbook.xml', text(parts, 'xl/workbook.xml').replace(/<workbookPr /, '<workbookPr date1904="1" '));
+  const styles = text(parts, 'xl/styles.xml');
+  setText(parts, 'xl/styles.xml', styles.replace(/<numFmts count="2">.*?<\/numFmts>/, '').replace('<xf numFmtId="164"', '<xf numFmtId="57"').replace('<xf numFmtId="165"', '<xf numFmtId="31"'));
+  for (const p of parts) {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(p.name)) continue;
+    p.data = Buffer.from(p.data.toString('utf8').replace(/(<c r="[A-Z]+\d+" s="1[01]"[^>]*>)<v>(\d+)<\/v>/g, (_, open: string, v: string) => `${open}<v>${Number(v) - 1462}</v>`));
+  }
+}
+
+describe('the 1904 date system and the zh-CN built-in date formats', () => {
+  it.each(['lean', 'exceljs'])('read right by the %s reader: graded exactly as the 1900 original', (reader) => {
+    const env = reader === 'exceljs' ? { SCORE_READER: 'exceljs' } : {};
+    const dir = tmp('d1904-');
+    const file = edited(as1904)(dir);
+    expect(text(hostileParts(), 'xl/workbook.xml')).not.toContain('date1904');
+    const v = score(['validate', '--year', '2023', file, '--json'], { env });
+    expect(v.code, v.stdout).toBe(0);
+    const moved = json(score(['grade', '--year', '2023', file, '--out', tmp(), '--json'], { env }));
+    const before = json(score(['grade', '--year', '2023', HOSTILE_BASE, '--out', tmp(), '--json'], { env }));
+    const strip = (ms: { file?: string }[]) => JSON.stringify(ms.map(({ file: _f, ...m }) => m));
+    expect(strip(moved.members)).toBe(strip(before.members));
+    expect(moved.issues).toEqual(before.issues.map((i: { file: string }) => ({ ...i, file: file })));
   }, 60_000);
 });

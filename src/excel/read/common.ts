@@ -47,7 +47,17 @@ export class ReadContext {
   /** Scores read from text: counted, and reported once with the first place (READ_NUMBER_AS_TEXT). */
   private repaired = 0;
   private firstRepaired?: string;
-  constructor(readonly file: string) {}
+  /** The workbook counts days from 1904; Excel recalculates every formula on opening (cached values may be stale). */
+  readonly date1904: boolean;
+  readonly fullCalcOnLoad: boolean;
+  constructor(
+    readonly file: string,
+    wb?: BookLike,
+  ) {
+    // exceljs keeps date1904 in its properties; the lean reader on the book.
+    this.date1904 = wb?.date1904 ?? (wb as { properties?: { date1904?: boolean } } | undefined)?.properties?.date1904 === true;
+    this.fullCalcOnLoad = wb?.fullCalcOnLoad === true;
+  }
 
   private readonly seen = new Set<string>();
 
@@ -179,12 +189,28 @@ export class RowReader {
     if (n.problem === 'formula-no-cache' && opts.silentNoCache) return null;
     if (n.problem) this.problem(key, n.problem, c, n.detail);
     if (n.value && c.raw !== undefined) this.ctx.noteRepaired(this.ref(key), c.raw);
+    if (n.value && c.shown !== undefined) this.ctx.report('READ_SHOWN_OTHER', this.ref(key), { value: c.text, shown: c.shown }, c.text);
+    if (n.value && this.ctx.fullCalcOnLoad && this.isFormula(key)) this.ctx.report('READ_FORMULA_RECALC', this.ref(key), { value: c.text }, c.text);
     return n.value;
+  }
+
+  /** The field is a formula Excel recalculates on opening (fullCalcOnLoad): its cached value may not be what Excel shows. */
+  recalculated(key: string): boolean {
+    return this.ctx.fullCalcOnLoad && this.isFormula(key);
+  }
+
+  /** The field's cell holds a formula. */
+  isFormula(key: string): boolean {
+    const col = this.col(key);
+    if (col === undefined) return false;
+    if (this.ws.isFormula) return this.ws.isFormula(this.row, col);
+    const v = this.ws.findCell(this.row, col)?.value;
+    return typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
   }
 
   date(key: string): string | undefined {
     const c = this.cell(key);
-    const d = asDate(c);
+    const d = asDate(c, this.ctx.date1904);
     if (d.problem) this.problem(key, d.problem, c, d.detail);
     return d.value;
   }

@@ -40,7 +40,7 @@ export function readLedgerInfo(file: string, wb: BookLike): LedgerInfo & { diagn
  * scheme); everything else is. A ledger is returned unless the roster is missing.
  */
 export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefined): LedgerRead {
-  const ctx = new ReadContext(file);
+  const ctx = new ReadContext(file, wb);
   const sheetList = wb.worksheets.map((s) => s.name).join('、');
   // Two tabs that read alike (「1月」 and a hidden 「１月」, or an exact duplicate): which one counts is unknown.
   const same = sameNamedSheets(wb);

@@ -45,7 +45,8 @@ function columnLetters(h: HeaderMatch): Readonly<Record<string, string>> {
 function recordRow(r: RowReader, name: string, period: number, values: Record<string, Dec | null>, columns: Readonly<Record<string, string>>, id: string | undefined): RecordRow {
   const row: RecordRow = { name, period, values, columns, row: r.row, source: r.rowRef() };
   if (id) row.id = id;
-  if (!r.has('total')) return row;
+  // A 合计 Excel recalculates on opening (fullCalcOnLoad) is not compared: score adds up the entries itself.
+  if (!r.has('total') || r.recalculated('total')) return row;
   // A 合计 formula never calculated (a generated template) is simply not there: totals are recomputed.
   const total = r.number('total', { silentNoCache: true });
   if (total) row.writtenTotal = total;
