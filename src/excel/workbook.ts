@@ -31,7 +31,11 @@ export type ReadResult = { ok: true; wb: BookLike; engine: 'fast' | 'exceljs' } 
 export async function openForReading(file: string): Promise<ReadResult> {
   const bytes = readBytes(file);
   if (!bytes.ok) return bytes;
-  const buf = bytes.buf;
+  return openBufferForReading(file, bytes.buf);
+}
+
+/** openForReading for bytes already in memory (a workbook about to be written, read back); `file` names them. */
+export async function openBufferForReading(file: string, buf: Buffer): Promise<ReadResult> {
   const fast = process.env.SCORE_READER !== 'exceljs';
   // The lean reader unpacks and checks the sheets itself, one at a time (SheetLimits).
   const sniff = sniffBytes(buf, { sheets: !fast });

@@ -3,11 +3,14 @@
 // (河口村), graded in a batch with two good ledgers: the good ledgers' --json stays byte-identical
 // to the batch without it, the hostile one is left out with its code at its cell, and the run
 // stays under 512 MB peak memory (/usr/bin/time).
+import { randomBytes } from 'node:crypto';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, json, score, tmp } from '../helpers/cli.js';
+import { ensureBuilt, json, ROOT, score, tmp } from '../helpers/cli.js';
 import { measured } from '../helpers/measure.js';
-import { goodDir, goodPart, gradeArgs, HOSTILE_BASE, hostileParts, write } from '../helpers/hostile.js';
-import { editSheet, setText, text, zipParts, type ZipPart } from '../helpers/zip-parts.js';
+import { goodDir, goodPart, gradeArgs, HOSTILE_BASE, hostileParts, TOWNSHIP, write } from '../helpers/hostile.js';
+import { editSheet, setText, text, unzipFile, zipParts, type ZipPart } from '../helpers/zip-parts.js';
 
 let baseline: string;
 let baselineRun: string;
@@ -251,5 +254,57 @@ describe('the 1904 date system and the zh-CN built-in date formats', () => {
     const strip = (ms: { file?: string }[]) => JSON.stringify(ms.map(({ file: _f, ...m }) => m));
     expect(strip(moved.members)).toBe(strip(before.members));
     expect(moved.issues).toEqual(before.issues.map((i: { file: string }) => ({ ...i, file: file })));
+  }, 60_000);
+});
+
+/** 兰溪村's ledger as other writers save it: the spreadsheetml namespace under a prefix (x:row, x:c …), rows and cells without r=, or over exceljs' 16 MB. */
+function ledgerKind(kind: 'plain' | 'prefix' | 'no-r' | 'big', dir: string): string {
+  const parts = unzipFile(join(TOWNSHIP, '兰溪村党支部.xlsx'));
+  const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  for (const p of parts) {
+    let x = p.data.toString('utf8');
+    const sheetXml = /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name);
+    if (kind === 'prefix' && (sheetXml || ['xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'].includes(p.name))) {
+      x = x.replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`).replace(/<(\/?)([A-Za-z]\w*)(?=[\s>/])/g, '<$1x:$2');
+    }
+    if (kind === 'no-r' && sheetXml) x = x.replace(/(<row[^>]*?) r="\d+"/g, '$1').replace(/(<c[^>]*?) r="[A-Z]+\d+"/g, '$1');
+    p.data = Buffer.from(x);
+  }
+  // 17 MB of text that does not compress (random hex): not a zip bomb, over what exceljs may be given.
+  if (kind === 'big') parts.push({ name: 'docProps/pad.xml', data: Buffer.from(`<pad>${randomBytes(8.5 * 1024 * 1024).toString('hex')}</pad>`) });
+  const file = join(dir, `兰溪村党支部-${kind}.xlsx`);
+  writeFileSync(file, zipParts(parts));
+  return file;
+}
+
+describe('apply on each ledger kind the grading reader opens', () => {
+  const FORMS = join(ROOT, 'fixtures', 'applications');
+  it.each(['plain', 'prefix', 'no-r'] as const)('%s: the new ledger is written and holds the two approved lines', (kind) => {
+    const dir = tmp('apply-kind-');
+    const ledger = ledgerKind(kind, dir);
+    expect(score(['validate', '--year', '2023', ledger]).code).toBe(0);
+    const out = tmp('apply-out-');
+    const r = json(score(['apply', FORMS, '--ledger', ledger, '--year', '2023', '--out', out, '--json']));
+    expect(r.approved).toHaveLength(2);
+    expect(r.written).toHaveLength(1);
+    expect(r.refused).toBeUndefined();
+    const before = json(score(['compute', ledger, '--out', tmp(), '--json']));
+    const after = json(score(['compute', r.written[0], '--out', tmp(), '--json']));
+    const bonus = (x: { members: { name: string; bonus: number }[] }) => x.members.find((m) => m.name === '沈俊琳')!.bonus;
+    expect(bonus(after)).toBe(bonus(before) + 4);
+  }, 60_000);
+
+  it('over 16 MB unpacked: refused with exit 1 and the reason, no 「通过」, no file', () => {
+    const ledger = ledgerKind('big', tmp('apply-big-'));
+    expect(score(['validate', '--year', '2023', ledger]).code).toBe(0);
+    const out = tmp('apply-out-');
+    const r = score(['apply', FORMS, '--ledger', ledger, '--year', '2023', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/通过 2 条/);
+    expect(r.stderr).toMatch(/无法写出新台账.*16\.0 MB.*2 条符合标准的事项没有录入/);
+    expect(readdirSync(out)).toEqual([]);
+    const j = json(score(['apply', FORMS, '--ledger', ledger, '--year', '2023', '--out', out, '--json']));
+    expect(j.written).toEqual([]);
+    expect(j.refused).toMatch(/无法写出新台账/);
   }, 60_000);
 });
