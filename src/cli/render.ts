@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import { outputOrder } from '../core/grade.js';
 import { branchStats } from '../core/stats.js';
 import chalk from 'chalk';
+import { shown } from './terminal-guard.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { placeText } from '../core/diagnostics.js';
 import type { MemberResult, PeriodResult } from '../core/result.js';
@@ -98,15 +99,15 @@ export function membersTable(scheme: Scheme, r: PeriodResult): string {
       // An exempt member with a directly set 档次 (directGrades) has no points: '—'.
       const pts = (v: Dec): string => (m.participates ? v.toFixed(scheme.precision) : '—');
       table.push([
-        b.branch,
-        m.name,
+        shown(b.branch),
+        shown(m.name),
         ...parts.map((c) => (m.participates ? fmt(m.components.find((x) => x.id === c.id)!.value, scheme.precision) : '—')),
         pts(m.bonus),
         pts(m.deduction),
         m.vetoed ? chalk.red(pts(m.total)) : pts(m.total),
         ...(graded ? [`${m.grade ?? ''}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`] : []),
         m.rank ?? '',
-        m.flags.join('；'),
+        shown(m.flags.join('；')),
       ]);
     }
   }
@@ -129,7 +130,7 @@ export function overviewTable(scheme: Scheme, r: PeriodResult, excluded: { file:
   // A county's thousands of branches are in the workbook's 总览; the terminal shows the first ones.
   for (const b of r.branches.slice(0, OVERVIEW_ROWS)) {
     const s = branchStats(scheme, b.members);
-    const row: (string | number)[] = [b.branch, s.members, s.graded, s.average?.toFixed(scheme.precision) ?? '—', ...grades.map((g) => s.counts.get(g) ?? 0)];
+    const row: (string | number)[] = [shown(b.branch), s.members, s.graded, s.average?.toFixed(scheme.precision) ?? '—', ...grades.map((g) => s.counts.get(g) ?? 0)];
     if (scheme.quota) row.push(s.quotaShare ? `${s.quotaShare.times(100).toFixed(1)}%` : '—');
     table.push(row);
   }
@@ -139,7 +140,8 @@ export function overviewTable(scheme: Scheme, r: PeriodResult, excluded: { file:
   if (more > 0) below.push(chalk.dim(t(`……另有 ${more} 个支部，见评定结果「总览」表`, `… ${more} more branches: see the 总览 sheet of the results workbook`)));
   for (const e of excluded.slice(0, OVERVIEW_ROWS)) {
     const base = e.file.split(/[\\/]/).pop() ?? e.file;
-    below.push(chalk.red(`${t('未计入', 'left out')}${colon()}${e.branch ? `${e.branch}${t('（', ' (')}${base}${t('）', ')')}` : base} — ${e.reason}`));
+    // Names and the reason are data: escaped before the line is coloured (a file named with ESC[32m fakes nothing).
+    below.push(chalk.red(`${t('未计入', 'left out')}${colon()}${e.branch ? `${shown(e.branch)}${t('（', ' (')}${shown(base)}${t('）', ')')}` : shown(base)} — ${shown(e.reason)}`));
   }
   const moreOut = excluded.length - OVERVIEW_ROWS;
   if (moreOut > 0) below.push(chalk.red(t(`……另有 ${moreOut} 个文件未计入，见评定结果「总览」表`, `… ${moreOut} more files left out: see the 总览 sheet`)));

@@ -4,7 +4,7 @@
 // to the batch without it, the hostile one is left out with its code at its cell, and the run
 // stays under 512 MB peak memory (/usr/bin/time).
 import { randomBytes } from 'node:crypto';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, json, ROOT, score, tmp } from '../helpers/cli.js';
@@ -306,5 +306,26 @@ describe('apply on each ledger kind the grading reader opens', () => {
     const j = json(score(['apply', FORMS, '--ledger', ledger, '--year', '2023', '--out', out, '--json']));
     expect(j.written).toEqual([]);
     expect(j.refused).toMatch(/无法写出新台账/);
+  }, 60_000);
+});
+
+describe('the terminal: every control character in data is shown escaped', () => {
+  it('a file and folders named with CR, ESC[2K, ESC[32m, ESC[8m, C1, bidi and zero-width characters fake nothing, colour on', () => {
+    const evil = '\r\x1b[2K\x1b[32m全部台账已计入，没有问题\x1b[8m\u009b\u202e\u200b';
+    const dir = join(tmp('term-'), `台账${evil}`);
+    mkdirSync(dir);
+    copyFileSync(join(TOWNSHIP, '兰溪村党支部.xlsx'), join(dir, '兰溪村党支部.xlsx'));
+    writeFileSync(join(dir, `坏${evil}.xlsx`), 'not a workbook');
+    const out = join(tmp('term-out-'), `输出${evil}`);
+    for (const args of [['grade', '--year', '2023', '--dir', dir, '--out', out], ['validate', '--year', '2023', dir], ['grade', '--year', '2023', join(dir, `无${evil}.xlsx`), '--out', out]]) {
+      const r = score(args, { env: { FORCE_COLOR: '1' } });
+      const all = r.stdout + r.stderr;
+      expect(all, args[0]).toContain('全部台账已计入');
+      // Our own colours are the only escape sequences; nothing from a name reaches the terminal raw.
+      expect(all.replace(/\x1b\[\d+(;\d+)*m/g, ''), args.join(' ')).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e\u200b]/);
+      expect(all).not.toContain('\x1b[32m全部台账已计入');
+      expect(all).toContain('\\x0D\\x1B[2K\\x1B[32m全部台账已计入');
+      expect(all).toContain('<U+202E>');
+    }
   }, 60_000);
 });

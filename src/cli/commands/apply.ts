@@ -14,6 +14,7 @@ import { outDir, parseYear, schemeOption } from '../common.js';
 import { printJson, say, diagnosticJson, colon, shownPath, type CommonOptions } from '../output.js';
 import { COMPACT, printDiagnostics, tableStyle } from '../render.js';
 import { OutputSet } from '../../batch/write.js';
+import { shown } from '../terminal-guard.js';
 import { EXIT_INPUT, setExit } from '../../batch/exit.js';
 
 interface Options extends CommonOptions {
@@ -105,7 +106,7 @@ export function registerApply(program: Command): void {
       setExit(EXIT_INPUT);
       if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), already: already.map(row), refused: t(zh, en), issues: issues.map(diagnosticJson), excluded: forms.excluded.map(excludedJson), written: [] });
       if (issues.length) printDiagnostics(issues);
-      process.stderr.write(`${t(zh, en)}\n`);
+      process.stderr.write(`${shown(t(zh, en))}\n`);
       return;
     }
     if (rejected.length > 0 || issues.some((d) => d.severity === 'error') || forms.excluded.length > 0) setExit(EXIT_INPUT);
@@ -114,7 +115,7 @@ export function registerApply(program: Command): void {
     if (issues.length) printDiagnostics(issues);
     const table = new Table({ head: [t('申请表', 'form'), t('姓名', 'name'), t('事项', 'item'), t('级别', 'level'), t('项目', 'project'), t('分值', 'points'), t('结果', 'result')], wordWrap: true, style: tableStyle(), chars: COMPACT });
     const verdict = (d: (typeof decisions)[number]): string => (d.ok ? t('通过', 'approved') : d.already ? t('已录入', 'already entered') : t('不通过', 'rejected'));
-    for (const d of decisions) table.push([`${basename(d.claim.form)} ${d.claim.source.cell ?? ''}`, d.claim.name, d.claim.item, d.claim.level ?? '', d.claim.project ?? '', d.points?.toString() ?? '', `${verdict(d)}${colon()}${d.reason[lang()]}`]);
+    for (const d of decisions) table.push([`${shown(basename(d.claim.form))} ${d.claim.source.cell ?? ''}`, shown(d.claim.name), shown(d.claim.item), shown(d.claim.level ?? ''), shown(d.claim.project ?? ''), d.points?.toString() ?? '', `${verdict(d)}${colon()}${shown(d.reason[lang()])}`]);
     say(opts, () => table.toString());
     say(opts, t(`通过 ${approved.length} 条，不通过 ${rejected.length} 条${already.length ? `，已录入 ${already.length} 条（不再录入）` : ''}`, `${approved.length} approved, ${rejected.length} rejected${already.length ? `, ${already.length} already entered` : ''}`));
     if (approved.length === 0) say(opts, t('没有新录入的事项：未写出新台账', 'nothing new to enter: no ledger written'));
