@@ -101,6 +101,9 @@ function readBytes(file: string): { ok: true; buf: Buffer } | Failure {
     }
     return { ok: true, buf: got === buf.length ? buf : buf.subarray(0, got) };
   } catch (err) {
+    // A name that is not UTF-8 (GBK bytes from another system) comes back from the folder listing with
+    // U+FFFD in it, and that name opens nothing: said as it is, not as 「文件不存在」.
+    if ((err as NodeJS.ErrnoException)?.code === 'ENOENT' && file.includes('\uFFFD')) return fail(file, 'READ_FILE_NAME_ENCODING');
     return fail(file, 'READ_FILE_UNREADABLE', { reason: fsReason(err) });
   } finally {
     if (fd !== undefined) closeSync(fd);

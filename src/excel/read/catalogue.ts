@@ -13,6 +13,7 @@ const SAVE_AS_EN = 'open it in Excel or WPS and "Save As" an Excel workbook (.xl
 
 export const READ_CATALOGUE = {
   READ_FILE_UNREADABLE: def('error', (p) => `无法读取文件：${s(p, 'reason')}`, (p) => `cannot read the file: ${s(p, 'reason')}`, () => '请检查文件路径是否正确、文件是否被其他程序占用', () => 'check the path and that no other program locks the file'),
+  READ_FILE_NAME_ENCODING: def('error', () => '文件名含有无法识别的字符（不是 UTF-8 编码，常见于从其他系统拷来、按 GBK 命名的文件），无法按这个名字打开', () => 'the file name holds bytes that are not UTF-8 (often a GBK name copied from another system), so it cannot be opened by its name', () => '请把这个文件改名（用正常的中文、字母或数字）后重新运行', () => 'rename the file (plain Chinese, letters or digits) and run again'),
   READ_EMPTY_FILE: def('error', () => '文件是空的（0 字节）', () => 'the file is empty (0 bytes)', () => '文件可能在复制或下载时损坏，请重新获取原文件', () => 'the file was probably damaged when copied or downloaded; get the original again'),
   READ_FILE_TOO_LARGE: def('error', (p) => `文件太大（${s(p, 'size')}），超过上限 ${s(p, 'limit')}`, (p) => `the file is too large (${s(p, 'size')}), the limit is ${s(p, 'limit')}`, () => '请删除无关的工作表、图片后再保存，或按支部拆分为多个工作簿', () => 'remove unrelated sheets and pictures, or split the workbook by branch'),
   READ_OLD_XLS: def('error', () => '这是旧版 Excel（.xls）或 WPS 表格（.et）文件，不是 .xlsx 工作簿', () => 'this is an old Excel (.xls) or WPS (.et) file, not an .xlsx workbook', () => `${SAVE_AS_ZH}，再重新运行`, () => `${SAVE_AS_EN} and run again`),
