@@ -1421,6 +1421,19 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: (wb, spec) => appendEvent(wb, { date: '2023-08-08', name: m(spec, 2).name, id: m(spec, 2).id, item: '经济发展', points: 5 }),
     },
     {
+      code: 'EVENT_SIGN_MISMATCH', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '加减分明细添了一列“扣分”，一条经济发展（加分）的 2 分填在了“扣分”列',
+      prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 2)),
+      plant: (wb, spec) => {
+        const planted = appendEvent(wb, { date: '2023-08-08', name: m(spec, 2).name, id: m(spec, 2).id, item: '经济发展' });
+        const ws = wb.getWorksheet(SHEETS.events)!;
+        const last = ws.getRow(2).cellCount + 1;
+        ws.getCell(2, last).value = '扣分';
+        ws.getCell(Number(planted.cell!.replace(/^[A-Z]+/, '')), last).value = 2;
+        return planted;
+      },
+    },
+    {
       code: 'EVENT_NO_DATE', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '一条公益事业加分没有填日期',
       prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 0)),
@@ -1505,8 +1518,8 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },
     {
-      code: 'SANCTION_UNKNOWN_TYPE', severity: 'warning', scheme: T, layout: 'card', args: [],
-      what: '否决与处分的类型填了「批评教育」（既不是一票否决情形，也不是处分，不影响计分）',
+      code: 'SANCTION_UNKNOWN_TYPE', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '否决与处分的类型填了「批评教育」（看不出是哪一种一票否决情形或处分）',
       prepare: (spec) => spec.sanctions.push({ date: '2023-06-02', name: m(spec, 1).name, id: m(spec, 1).id, type: '批评教育', note: '无故缺席主题党日' }),
       plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },

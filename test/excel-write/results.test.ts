@@ -42,10 +42,11 @@ describe('summarySheet', async () => {
     expect(ws.getCell('H7').value).toBe(0);
     expect(ws.getCell('L7').value).toBe('一票否决；一票否决：违反政治纪律');
     // The exempt member is no row, only named under the table with the reason.
-    expect(ws.getCell('A9').value).toBe('不参加积分管理：不计分、不评定等次，不计入人数：赵六（1 人）。');
+    expect(String(ws.getCell('A9').value)).toMatch(/^注：合计得分 = /);
+    expect(ws.getCell('A10').value).toBe('不参加积分管理：不计分、不评定等次，不计入人数：赵六（1 人）。');
     const rowsNaming: number[] = [];
     back.eachSheet((sheet) => sheet.eachRow((row, n) => row.eachCell((c) => String(c.value).includes('赵六') && !rowsNaming.includes(n) && rowsNaming.push(n))));
-    expect(rowsNaming).toEqual([9]);
+    expect(rowsNaming).toEqual([10]);
   });
 });
 

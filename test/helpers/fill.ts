@@ -276,7 +276,8 @@ function fillEvents(wb: ExcelJS.Workbook, events: EventFill[]): void {
 
 function fillEvaluations(wb: ExcelJS.Workbook, evaluations: EvaluationFill[]): void {
   const ws = sheet(wb, SHEETS.evaluation);
-  const h = findHeader(ws, ['姓名', '好', '一般', '差']);
+  // The template has only the columns the scheme reads (votes, 参评人数, 评议等次, 评议得分).
+  const h = findHeader(ws, ['姓名', '编号']);
   const nameCol = col(h, ws, '姓名');
   const taken = new Set<number>();
   for (const e of evaluations) {

@@ -7,7 +7,7 @@ import { branchStats } from '../../core/stats.js';
 import type { PeriodResult } from '../../core/result.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { Book, Row, Sheet, Value } from '../lean/book.js';
-import { columnRef, type ChartSeries, type ChartSpec } from '../lean/chart.js';
+import { columnRef, type ChartSeries } from '../lean/chart.js';
 import { FONT_BODY, FONT_HEADER, FONT_TITLE, HEADER_FILL } from '../lean/table.js';
 import { rangeRef } from '../lean/xml.js';
 import { PAGE_FOOTER } from '../page.js';
