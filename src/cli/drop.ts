@@ -12,6 +12,7 @@ import { main } from './main.js';
 import { setSeeAll } from './excluded.js';
 import { lastRefusal } from '../batch/write.js';
 import { monthNumber, parsePeriod, resolvePeriod, type Cycle } from '../core/cycle.js';
+import { shown } from './terminal-guard.js';
 
 export interface YearChoice {
   year: number;
@@ -129,7 +130,7 @@ export async function dropMain(argv: string[]): Promise<void> {
     const collected = await collectInputs(dropped, { outDir: out });
     files = collected.files;
     // With ledgers to grade, grade lists the files it does not read; without, they are listed here.
-    if (files.length === 0) for (const e of collected.excluded) process.stderr.write(`${t('未计入', 'left out')}：${e.file} — ${e.reason}${e.fix ? t(`。处理：${e.fix}`, `. Fix: ${e.fix}`) : ''}\n`);
+    if (files.length === 0) for (const e of collected.excluded) process.stderr.write(`${t('未计入', 'left out')}：${shown(e.file)} — ${shown(e.reason)}${e.fix ? t(`。处理：${shown(e.fix)}`, `. Fix: ${shown(e.fix)}`) : ''}\n`);
   } catch (e) {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 2;
