@@ -121,9 +121,6 @@ async function heldOpen(target: string): Promise<boolean> {
 /** What the last commit refused for (the drop window asks before replacing a complete set by a partial one). */
 export const lastRefusal = { partial: false, locked: false };
 
-/** One step of putting the set in place, undone in reverse when a later step fails. */
-type Step = { from: string; to: string };
-
 export class OutputSet {
   private readonly pending: Pending[] = [];
   private readonly problems: string[] = [];
@@ -223,41 +220,49 @@ export class OutputSet {
       }
     }
     if (this.problems.length > 0) return this.fail();
-    const done: Step[] = [];
+    // Each step pushes how to undo it; a failure undoes them in reverse (all old, or all new). The
+    // file at a target is never missing: the previous version is linked (or copied) into 上一版/
+    // first, then the new one is renamed over the target in one step.
+    const undo: (() => Promise<void>)[] = [];
     const dropLater: string[] = [];
+    const kept = new Set<string>();
     let renames = 0;
-    const move = async (from: string, to: string, counted: boolean): Promise<void> => {
-      if (counted) {
-        const failure = injectedRenameFailure(++renames);
-        if (failure) throw failure;
-      }
-      await fs.rename(from, to);
-      done.push({ from, to });
-    };
     let current: Pending | undefined;
     try {
       for (const p of this.pending) {
         current = p;
-        if (await exists(p.target)) {
-          const prev = p.keep ?? previousPath(p.target);
+        const target = p.target;
+        if (await exists(target)) {
+          const prev = p.keep ?? previousPath(target);
           await makeDir(path.dirname(prev));
           if (await exists(prev)) {
             // The version before the previous one: set aside until the whole set is in place.
             const aside = tempName(prev);
-            await move(prev, aside, false);
+            await fs.rename(prev, aside);
+            undo.push(() => fs.rename(aside, prev));
             dropLater.push(aside);
           }
-          await move(p.target, prev, false);
+          await fs.link(target, prev).catch(() => fs.copyFile(target, prev));
+          undo.push(() => fs.rm(prev, { force: true }));
+          kept.add(path.dirname(prev));
+          const failure = injectedRenameFailure(++renames);
+          if (failure) throw failure;
+          await fs.rename(p.tmp, target);
+          undo.push(() => fs.rename(prev, target));
+        } else {
+          const failure = injectedRenameFailure(++renames);
+          if (failure) throw failure;
+          await fs.rename(p.tmp, target);
+          undo.push(() => fs.rm(target, { force: true }));
         }
-        await move(p.tmp, p.target, true);
       }
     } catch (e) {
       const failed = current!.target;
       lastRefusal.locked = true;
       let restored = true;
-      for (const s of done.reverse()) {
+      for (const step of undo.reverse()) {
         try {
-          await fs.rename(s.to, s.from);
+          await step();
         } catch {
           restored = false;
         }
@@ -272,7 +277,6 @@ export class OutputSet {
       return [];
     }
     for (const a of dropLater) await fs.rm(a, { force: true }).catch(() => undefined);
-    const kept = [...new Set(done.filter((s) => path.basename(path.dirname(s.to)) === PREVIOUS_DIR && !TEMP.test(path.basename(s.to))).map((s) => path.dirname(s.to)))];
     for (const k of kept) process.stderr.write(`${t(`同名的上一版结果已移到 ${k}`, `the previous results of the same names were moved to ${k}`)}\n`);
     const written = this.pending.map((p) => p.target);
     this.pending.length = 0;
