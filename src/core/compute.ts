@@ -294,6 +294,13 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
     }
   }
   if (trace) step(trace, 'R2', `合计（未折算）${show(total)}`, `Subtotal ${show(total)}`);
+  // An item that carries a follow-up flag (culture 连续六个月未交纳党费 → 按《党章》规定处理) raises it in its period.
+  for (const ev of d.events) {
+    const flag = ev.item.flag;
+    if (!flag || !inPeriod(ev) || flags.includes(flag)) continue;
+    flags.push(flag);
+    if (trace) step(trace, 'R17', `「${ev.item.name}」：${flag}`, `${ev.item.name}: ${flag}`, ev.row.source);
+  }
   if (scheme.conversion && period.kind === 'cycle') {
     const grade = d.evaluation?.grade;
     const factor = grade === undefined ? undefined : scheme.conversion.factors[grade.trim()];

@@ -84,6 +84,8 @@ export interface EventRow {
   points?: Dec;
   /** 项目: groups highest-level-only and split awards. */
   project?: string;
+  /** The 加分 or 扣分 column the points were typed in (a log that splits them); the item must agree. */
+  sign?: 'plus' | 'minus';
   basis?: string;
   /**
    * The cell of each field (date, item, level, project, count, points) when the row was read from a
