@@ -1567,7 +1567,8 @@ export function invalidFixtures(): InvalidFixture[] {
       code: 'SANCTION_UNKNOWN_TYPE', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '否决与处分的类型填了「批评教育」（看不出是哪一种一票否决情形或处分）',
       prepare: (spec) => spec.sanctions.push({ date: '2023-06-02', name: m(spec, 1).name, id: m(spec, 1).id, type: '批评教育', note: '无故缺席主题党日' }),
-      plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
+      // 否决与处分: 日期 姓名 编号 类型 说明 — the message points at the 类型 cell.
+      plant: () => ({ sheet: SHEETS.sanctions, cell: 'D3' }),
     },
     {
       code: 'SANCTION_ALSO_EVENT', severity: 'warning', scheme: 'agency', layout: 'monthly', args: [],
@@ -1582,7 +1583,7 @@ export function invalidFixtures(): InvalidFixture[] {
       code: 'SANCTION_OUTSIDE_CYCLE', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '否决与处分的日期是 2022-11-20，不在 2023 年度内',
       prepare: (spec) => spec.sanctions.push({ date: '2022-11-20', name: m(spec, 1).name, id: m(spec, 1).id, type: '违反法律法规', note: '上年度事项误记入本年' }),
-      plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
+      plant: () => ({ sheet: SHEETS.sanctions, cell: 'A3' }),
     },
     {
       code: 'EVAL_MISSING', severity: 'error', scheme: 'vanguard', layout: 'monthly', args: [],
