@@ -121,7 +121,8 @@ export function outputOrder(members: readonly MemberResult[]): MemberResult[] {
   const ranked = shown.filter((m) => m.rank !== undefined).sort((a, b) => a.rank! - b.rank!);
   const rest = shown.filter((m) => m.rank === undefined).sort((a, b) => compare(b.total, a.total));
   // Exempt members with a 档次 set by the branch meeting (directGrades) come last, with that 档次.
-  return [...ranked, ...rest, ...members.filter((m) => !m.participates && m.grade !== undefined)];
+  // So do those with an annual score given by other means (名册 另行评定得分).
+  return [...ranked, ...rest, ...members.filter((m) => !m.participates && (m.grade !== undefined || m.scoredElsewhere))];
 }
 
 /**
