@@ -1,6 +1,6 @@
 // Step "grade": bands and stars (R12), extra conditions (R14), overrides (R15), quotas (R13),
 // consecutive-year rules (R16), categories (R17) and rank rules (R18). Pure.
-import { isRankedCategory, type Band, type FlagRule, type Scheme } from '../scheme/schema.js';
+import type { Band, FlagRule, Scheme } from '../scheme/schema.js';
 import type { Period } from './cycle.js';
 import { compare, Dec, dec, equals, ZERO } from './decimal.js';
 import type { HistoryEntry } from './model.js';
@@ -95,7 +95,7 @@ export function rankedBy(scheme: Scheme): (m: MemberResult) => boolean {
   return (m) => {
     if (!m.participates) return false;
     const c = cat.category(m.category);
-    return c ? isRankedCategory(c) : m.graded;
+    return c ? (c.ranked ?? c.graded) : m.graded; // isRankedCategory (scheme/schema.ts), inlined: core imports scheme types only
   };
 }
 
