@@ -141,6 +141,31 @@ describe('a finding of issue 20 in a batch with two good ledgers', () => {
   }, 60_000);
 });
 
+/** `n` rows of junk after a gap below the 1月 table: ten numbers each, or ten inline strings each. */
+function junk(kind: 'numbers' | 'text', n: number) {
+  return sheet('1月', (x) => {
+    const rows: string[] = [];
+    for (let r = 40; r < 40 + n; r++) {
+      const cells = [...'ABCDEFGHIJ'].map((c) => (kind === 'numbers' ? `<c r="${c}${r}"><v>${r % 97}</v></c>` : `<c r="${c}${r}" t="inlineStr"><is><t>junk${r}${c}</t></is></c>`));
+      rows.push(row(r, cells.join('')));
+    }
+    return x.replace('</sheetData>', `${rows.join('')}</sheetData>`);
+  });
+}
+
+describe('a sheet of junk rows after a gap: refused by a cheap count, under the 512 MB the README promises', () => {
+  it.each(['numbers', 'text'] as const)('160,000 rows of %s (single-file validate and grade, /usr/bin/time)', async (kind) => {
+    const file = junk(kind, 160_000)(tmp('junk-'));
+    for (const args of [['validate', '--year', '2023', file, '--json'], ['grade', '--year', '2023', file, '--out', tmp(), '--json']]) {
+      const r = await measured(args);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.peakMb, args[0]).toBeLessThan(512);
+      expect(r.stdout).toContain('READ_SHEET_TOO_MANY_USED_ROWS');
+      expect(r.stdout).toMatch(/1月.*21,?000|21000/);
+    }
+  }, 120_000);
+});
+
 describe('blank rows separate nothing', () => {
   it('a member entered below ten blank rows is read and graded as before', () => {
     const dir = tmp('gap-');
