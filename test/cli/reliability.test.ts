@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, json, ROOT, score, tmp } from '../helpers/cli.js';
 import { measured } from '../helpers/measure.js';
 import { goodDir, goodPart, gradeArgs, HOSTILE_BASE, hostileParts, TOWNSHIP, write } from '../helpers/hostile.js';
-import { editSheet, setText, text, unzipFile, zipParts, type ZipPart } from '../helpers/zip-parts.js';
+import { editSharedString, editSheet, setText, text, unzipFile, zipParts, type ZipPart } from '../helpers/zip-parts.js';
 
 let baseline: string;
 let baselineRun: string;
@@ -352,5 +352,31 @@ describe('the terminal: every control character in data is shown escaped', () =>
       expect(all).toContain('\\x0D\\x1B[2K\\x1B[32m全部台账已计入');
       expect(all).toContain('<U+202E>');
     }
+  }, 60_000);
+});
+
+describe('apply: text that starts like a formula stays text', () => {
+  it('a 项目 of =1+1 is a Text-format cell (@) in the new ledger: Excel shows it as text and never makes it live', async () => {
+    const forms = tmp('apply-formula-');
+    const parts = unzipFile(join(ROOT, 'fixtures', 'applications', '兰溪村党支部-沈俊琳-2023年5月.xlsx'));
+    editSharedString(parts, '美丽乡村建设', '=1+1');
+    writeFileSync(join(forms, '申请表.xlsx'), zipParts(parts));
+    const out = tmp('apply-out-');
+    const r = json(score(['apply', forms, '--ledger', join(TOWNSHIP, '兰溪村党支部.xlsx'), '--year', '2023', '--out', out, '--json']));
+    expect(r.written).toHaveLength(1);
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(r.written[0]);
+    const ws = wb.getWorksheet('加减分明细')!;
+    let found = 0;
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value !== '=1+1') return;
+        found++;
+        expect(cell.numFmt).toBe('@');
+        expect(cell.type).toBe(Excel.ValueType.String);
+      }),
+    );
+    expect(found).toBe(1);
   }, 60_000);
 });
