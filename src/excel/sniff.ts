@@ -274,6 +274,11 @@ export class SheetLimits {
     throw new LimitError({ ok: false, code, params: { sheet, ...params } });
   }
 
+  /** A sheet whose XML is not well formed (tags not closed or not paired, text between rows): Excel refuses or repairs it. */
+  malformed(sheet: string, what: string): never {
+    throw new LimitError({ ok: false, code: 'READ_XML_MALFORMED', params: { sheet, what } });
+  }
+
   tooManyMerged(part: string, xml: Buffer): never {
     throw new LimitError(checkSheetXml(part, xml) ?? { ok: false, code: 'READ_MERGE_TOO_LARGE', params: { part, ref: '', cells: READ_LIMITS.maxMergedCells + 1, limit: READ_LIMITS.maxMergedCells } });
   }

@@ -121,6 +121,15 @@ const CASES: Case[] = [
     code: 'READ_SHARED_STRING_MISSING',
     message: /1月.*B4/,
   },
+  ...(
+    [
+      ['a <row> never closed', (x: string) => x.replace(/(<row r="4"[^>]*>.*?)<\/row>/, '$1')],
+      ['text between two rows', (x: string) => x.replace('<row r="5"', 'junk<row r="5"')],
+      ['a cell never closed', (x: string) => x.replace('<c r="D4" s="13"><v>10</v></c>', '<c r="D4" s="13"><v>10</v>')],
+      ['an end tag of another name', (x: string) => x.replace(/(<row r="6"[^>]*>.*?)<\/row>/, '$1</rows>')],
+      ['the sheet cut after </sheetData>', (x: string) => x.slice(0, x.indexOf('</sheetData>') + '</sheetData>'.length)],
+    ] as const
+  ).map(([name, edit]) => ({ name: `malformed XML: ${name}`, make: sheet('1月', edit), code: 'READ_XML_MALFORMED', message: /1月/ })),
 ];
 
 describe('a finding of issue 20 in a batch with two good ledgers', () => {
