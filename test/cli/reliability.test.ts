@@ -93,6 +93,12 @@ const CASES: Case[] = [
     cell: 'D4',
   },
   {
+    name: '1月: <c r="D4"> twice, read by the exceljs fallback (a processing instruction sends it there)',
+    make: sheet('1月', (x) => x.replace('<sheetData>', '<sheetData><?score pi?>').replace('<c r="D4" s="13"><v>10</v></c>', '<c r="D4" s="13"><v>10</v></c><c r="D4" s="13"><v>2</v></c>')),
+    code: 'READ_CELL_DUPLICATE_PART',
+    message: /D4/,
+  },
+  {
     name: '1月: a second 学习教育 column',
     make: sheet('1月', (x) => x.replace('<c r="K2" s="7" t="s"><v>154</v></c>', '<c r="K2" s="7" t="s"><v>147</v></c>')),
     code: 'READ_COLUMN_DUPLICATE',
