@@ -101,6 +101,8 @@ export function membersTable(scheme: Scheme, r: PeriodResult): string {
     for (const m of outputOrder(b.members)) {
       // An exempt member with a directly set 档次 (directGrades) has no points: '—'.
       const pts = (v: Dec): string => (m.participates ? v.toFixed(scheme.precision) : '—');
+      // An exempt member scored by other means (另行评定得分) shows that score as the total only.
+      const total = m.scoredElsewhere ? m.total.toFixed(scheme.precision) : pts(m.total);
       const shown = shownParts(m, places);
       table.push([
         escapeData(b.branch),
@@ -108,7 +110,7 @@ export function membersTable(scheme: Scheme, r: PeriodResult): string {
         ...parts.map((c) => (m.participates ? fmt(m.components.find((x) => x.id === c.id)!.value, places) : '—')),
         m.participates ? shown.bonus.toFixed(places) : '—',
         m.participates ? shown.deduction.toFixed(places) : '—',
-        m.vetoed ? chalk.red(pts(m.total)) : pts(m.total),
+        m.vetoed ? chalk.red(total) : total,
         ...(graded ? [`${m.grade ?? ''}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`] : []),
         m.rank ?? '',
         escapeData(m.flags.join('；')),

@@ -4,7 +4,7 @@ import type { Scheme } from '../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from './catalogue.js';
 import { activeMonths, belowHighest, blankIsZero, eventUnitPoints, projectKey } from './compute.js';
 import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordIndices, recordSheetNames, sheetRun, type Cycle, type Period } from './cycle.js';
-import { add as plus, compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
+import { add as plus, compare, dec, maxDec, minDec, sum, times, ZERO, type Dec } from './decimal.js';
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
 import { fieldCell, recordCell, type Ledger, type Member, type SourceRef } from './model.js';
 import { norm } from './text.js';
@@ -13,7 +13,7 @@ import { checkLinkedSanctions, checkScores } from './check-forms.js';
 
 const m = (severity: 'error' | 'warning', zh: (p: Params) => string, en: (p: Params) => string, fixZh: (p: Params) => string, fixEn: (p: Params) => string) => ({ severity, zh, en, fixZh, fixEn });
 
-export const CHECK_MESSAGES: Messages = {
+export const CHECK_MESSAGES = {
   LEDGER_OTHER_SCHEME: m('error', (p) => `台账「说明」写的方案是「${p.found}」，本次按「${p.want}」计分`, (p) => `the 说明 sheet names scheme ${p.found}, but ${p.want} is used`, (p) => `确认方案：改「说明」表的方案为 ${p.want}，或用 --scheme ${p.found}`, (p) => `fix 说明 or pass --scheme ${p.found}`),
   LEDGER_OTHER_YEAR: m('error', (p) => `台账「说明」写的年度是 ${p.found}，本次处理 ${p.want} 年度`, (p) => `the 说明 sheet says cycle ${p.found}, not ${p.want}`, (p) => `确认年度：改「说明」表的年度，或换用 ${p.found} 年度的台账`, () => 'fix the year in 说明 or use the right ledger'),
   MEMBER_DUPLICATE: m('error', (p) => `名册中有 ${p.count} 个「${p.name}」且没有编号区分`, (p) => `${p.count} members named ${p.name} without 编号`, () => '给重名党员填上不同的编号，并在各月表和明细中填写编号', () => 'give each a distinct 编号 and use it in every sheet'),
@@ -54,12 +54,16 @@ export const CHECK_MESSAGES: Messages = {
   EVENT_SIGN_MISMATCH: m('error', (p) => `事项「${p.item}」是${p.want}，分数却填在“${p.typed}”列`, (p) => `item ${p.item} is a ${p.wantEn}, but its points are in the ${p.typed} column`, (p) => `把分数移到“${p.want}”列，或改正事项`, (p) => `move the points to the ${p.want} column, or correct the item`),
   EVENT_NO_PROJECT: m('error', (p) => `「${p.name}」有 ${p.count} 行「${p.item}」，这一行没有填写项目：同一项目只按最高级计分一次，不同项目分别计分，无法判断`, (p) => `${p.name} has ${p.count} rows of ${p.item} and this one has no 项目: one 项目 counts once at its highest level, different ones count each`, () => '在「项目」列填写表彰（奖励）的项目名称；同一项目的多级表彰填写相同的名称', () => 'fill 项目; give the rows of one project the same name'),
   DEDUCTION_TWICE: m('warning', (p) => `「${p.name}」${p.sheet}「${p.entry}」填了 ${p.found} 分（满分 ${p.max}，已少 ${p.short} 分），「加减分明细」又登记了同期的「${p.items}」扣 ${p.logged} 分：程序会再扣一次，同一扣分可能计了两次`, (p) => `${p.name}, ${p.sheet}: ${p.entry} is ${p.found} of ${p.max} and 加减分明细 also logs ${p.items} (−${p.logged}) in that period; it is taken off again`, () => '月（季）表按满分填写，扣分只登记在「加减分明细」（程序自动从当期该项扣除）；如月表中少的分是另一件事，可不改', () => 'type full points in the month sheet and log deductions only in 加减分明细; ignore if the shortfall is another matter'),
+  MEMBER_BAD_OTHER_SCORE: m('error', (p) => `「${p.name}」的另行评定得分 ${p.found} ${p.why === 'scheme' ? '：本方案没有另行评定得分（原文没有给不参加积分管理的党员另行评定得分）' : p.why === 'participates' ? '只给不参加积分管理的党员填写' : '不能为负数'}`, (p) => `${p.name}: 另行评定得分 ${p.found} ${p.why === 'scheme' ? 'is not used by this scheme' : p.why === 'participates' ? 'is only for members not taking part' : 'cannot be negative'}`, (p) => (p.why === 'scheme' ? '清空此栏' : p.why === 'participates' ? '参加积分的党员按积分计分：清空此栏，或在“积分管理”填“不参加”' : '填写党组织评定的得分（0 或以上）'), (p) => (p.why === 'scheme' ? 'clear the cell' : p.why === 'participates' ? 'clear it, or set 积分管理 to 不参加' : 'type the score (0 or more)')),
   MEMBER_BAD_DIRECT_GRADE: m('error', (p) => `「${p.name}」的直接确定档次「${p.found}」${p.exempt ? '不是本方案的档次' : '只给不参加积分管理的党员填写'}`, (p) => `${p.name}: 直接确定档次 ${p.found} ${p.exempt ? 'is not a grade of the scheme' : 'is only for members not taking part'}`, (p) => (p.exempt ? `改为以下之一：${p.options}` : '参加积分的党员按积分评定档次：清空此栏，或在“积分管理”填“不参加”'), (p) => (p.exempt ? `use one of: ${p.options}` : 'clear it, or set 积分管理 to 不参加')),
   SANCTION_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名', () => 'check the name'),
   SANCTION_UNKNOWN_TYPE: m('error', (p) => `类型「${p.found}」看不出是哪一种一票否决情形或处分`, (p) => `type ${p.found} names no veto or discipline case of the scheme`, (p) => `类型改写为以下之一（情节写在“说明”列）：${p.options}；不影响计分的事项不要登记在本表`, (p) => `write one of these as the type (details in 说明): ${p.options}; do not enter what has no effect here`),
   SANCTION_ALSO_EVENT: m('warning', (p) => `「${p.name}」的「${p.type}」在《否决与处分》和《加减分明细》（${p.event}）都登记了：只扣一次分、只改一次等次`, (p) => `${p.name}: ${p.type} is entered both in 否决与处分 and in 加减分明细 (${p.event}); counted once`, () => '一处登记即可：处分登记在《否决与处分》，扣分和等次都会按方案执行；删去《加减分明细》中的这一行', () => 'enter it once, in 否决与处分 (it deducts and overrides)'),
   SANCTION_OUTSIDE_CYCLE: m('error', (p) => `日期 ${p.found} 不在 ${p.cycle} 积分周期内`, (p) => `date ${p.found} is outside cycle ${p.cycle}`, () => '核对日期', () => 'check the date'),
-};
+} satisfies Messages;
+
+/** Every code of the check step: a code outside this union does not compile where it is made. */
+export type CheckCode = keyof typeof CHECK_MESSAGES;
 
 export interface CheckOptions {
   year: number;
@@ -80,7 +84,9 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   const cat = catalogueOf(scheme);
   const cycle = cycleOf(opts.year, scheme.cycle);
   const add = (code: string, place: SourceRef, params: Params = {}, value?: unknown): void => {
-    out.push(makeDiagnostic(CHECK_MESSAGES, code, place, params, value));
+    // `add` is shared with check-inputs/check-forms as `Add` (code: string); test/architecture/codes.test.ts
+    // checks every code those modules pass is a CheckCode.
+    out.push(makeDiagnostic(CHECK_MESSAGES, code as CheckCode, place, params, value));
   };
   const info: SourceRef = { file: ledger.file, sheet: '说明' };
   if (ledger.schemeId && ledger.schemeId !== scheme.id) add('LEDGER_OTHER_SCHEME', info, { found: ledger.schemeId, want: scheme.id });
@@ -99,6 +105,10 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
       else if (!cat.tier(mem.tier)) add('MEMBER_BAD_TIER', mem.source, { found: mem.tier, options: tierNames }, mem.tier);
     }
     if (mem.joined && mem.left && mem.left < mem.joined) add('MEMBER_BAD_DATES', mem.source, { name: mem.name });
+    if (mem.otherScore) {
+      const why = !scheme.exempt?.otherScore ? 'scheme' : mem.participates ? 'participates' : mem.otherScore.isNegative() ? 'negative' : '';
+      if (why) add('MEMBER_BAD_OTHER_SCORE', mem.source, { name: mem.name, found: mem.otherScore.toString(), why }, mem.otherScore.toString());
+    }
     if (scheme.directGrades && mem.directGrade) {
       const grades = [...new Set(scheme.bands.map((b) => b.grade))];
       if (mem.participates || !grades.includes(mem.directGrade.trim())) add('MEMBER_BAD_DIRECT_GRADE', mem.source, { name: mem.name, found: mem.directGrade, exempt: mem.participates ? '' : '1', options: grades.join('、') }, mem.directGrade);
@@ -128,8 +138,8 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   for (const s of ledger.sanctions) {
     const found = index.resolve(s.name, s.id);
     if (!found.member) unmatched(add, found, 'SANCTION_UNKNOWN_MEMBER', s.source, s.name);
-    if (!cat.isVetoType(s.type) && !cat.override(s.type)) add('SANCTION_UNKNOWN_TYPE', s.source, { found: s.type, options: effective.join('、') || '（本方案无）' }, s.type);
-    if (s.date && monthIndexOf(cycle, s.date) < 0) add('SANCTION_OUTSIDE_CYCLE', s.source, { found: s.date, cycle: cycle.year }, s.date);
+    if (!cat.isVetoType(s.type) && !cat.override(s.type)) add('SANCTION_UNKNOWN_TYPE', fieldCell(s, 'type'), { found: s.type, options: effective.join('、') || '（本方案无）' }, s.type);
+    if (s.date && monthIndexOf(cycle, s.date) < 0) add('SANCTION_OUTSIDE_CYCLE', fieldCell(s, 'date'), { found: s.date, cycle: cycle.year }, s.date);
   }
   checkLinkedSanctions(scheme, ledger, index, add);
   return out;
@@ -295,12 +305,21 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Perio
       if (unit && comp?.cap !== undefined && comp.capPer === 'cycle' && !item.beyondCap && !notCounted.has(ev)) {
         let rec = perMember.get(member.key);
         if (!rec) perMember.set(member.key, (rec = { member, byComponent: new Map() }));
-        rec.byComponent.set(comp.id, plus(rec.byComponent.get(comp.id) ?? ZERO, times(unit, ev.count)));
+        // What the item's own cap leaves (经济发展 2 a year): only that reaches the component's cap.
+        let points = times(unit, ev.count);
+        if (item.cap !== undefined) {
+          const k = `item:${item.id}`;
+          const used = rec.byComponent.get(k) ?? ZERO;
+          points = maxDec(ZERO, minDec(points, dec(item.cap).minus(used)));
+          rec.byComponent.set(k, plus(used, points));
+        }
+        rec.byComponent.set(comp.id, plus(rec.byComponent.get(comp.id) ?? ZERO, points));
       }
     }
   }
   for (const { member, byComponent } of perMember.values()) {
     for (const [compId, total] of byComponent) {
+      if (compId.startsWith('item:')) continue;
       const comp = cat.component(compId)!;
       if (compare(total, dec(comp.cap!)) > 0) add('CAP_EXCEEDED', { file: ledger.file, sheet: '加减分明细' }, { name: member.name, component: comp.name, found: total.toString(), cap: comp.cap });
     }
