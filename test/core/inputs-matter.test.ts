@@ -107,13 +107,22 @@ function fill(wb: ExcelJS.Workbook, s: Scheme): void {
         put(r, '党员类别', '正式党员');
         put(r, '层次', s.tiers[i % Math.max(1, s.tiers.length)]?.name ?? null);
         // With directGrades, 丙 does not take part and the branch meeting sets the 档次.
-        const direct = s.directGrades && i === 2;
-        put(r, '积分管理', direct ? '不参加' : '参加');
-        if (direct) put(r, '直接确定档次', s.bands[0]!.grade);
+        put(r, '积分管理', '参加');
         put(r, '志愿服务岗位', '政策宣传、村务监督');
         put(r, '联系电话', '13800000000');
         put(r, '备注', '—');
       });
+      // 丁 does not take part where the scheme sets an exempt member's 档次 or score by other means.
+      if (s.directGrades !== undefined || h.cols.has('另行评定得分')) {
+        const r = first + MEMBERS.length;
+        put(r, '姓名', '丁');
+        put(r, '编号', 'D004');
+        put(r, '党员类别', '正式党员');
+        put(r, '层次', s.tiers[0]?.name ?? null);
+        put(r, '积分管理', '不参加');
+        if (s.directGrades) put(r, '直接确定档次', s.bands[0]!.grade);
+        put(r, '另行评定得分', 80);
+      }
     } else if (ws.name === '加减分明细') {
       const item = pickItem(s);
       // Levels by points: the row changed below has the second lowest, the row tied to it the lowest —
@@ -232,7 +241,7 @@ async function probes(id: string, s: Scheme): Promise<Probe[]> {
       if (RECORD_KEEPING[label] !== undefined) continue;
       // The first row where the column is filled (else the first row): that cell changes.
       let r = h.header + 1;
-      for (let k = h.header + 1; k <= h.header + MEMBERS.length; k++) {
+      for (let k = h.header + 1; k <= h.header + MEMBERS.length + 1; k++) {
         const v = ws.getCell(k, col).value;
         if (v !== null && v !== undefined && v !== '') {
           r = k;
