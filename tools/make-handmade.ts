@@ -422,6 +422,23 @@ HANDMADE.push(
   },
 );
 
+HANDMADE.push({
+  name: '附件3-评分汇总表',
+  what: "only the seed's 附件3 评分汇总表 sent in (yearly part totals per member): refused as not a ledger, saying what to send",
+  build: () => {
+    const wb = book();
+    sheet(wb, 'Sheet1', [
+      ['兰溪镇兰溪村党支部党员积分管理评分汇总表'],
+      ['评分时间：2023年12月31日'],
+      ['党员姓名', '志愿服务岗位', '履行党员义务(40分)', '志愿服务岗位(60分)', '加分项(最高10分)', '扣分项', '合计得分'],
+      ['甲', '政策宣传、环境卫生维护', 40, 55, 2, null, 97],
+      ['乙', '治安巡逻、家风家教', 38, 50, null, null, 88],
+    ]);
+    return wb;
+  },
+  error: { code: 'INPUT_SUMMARY_FORM', sheet: '', cell: '' },
+});
+
 export async function writeHandmade(dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const out: string[] = [];

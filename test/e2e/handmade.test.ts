@@ -40,7 +40,7 @@ describe('hand-made township ledgers', () => {
       } else {
         const e = c.error!;
         expect(code).not.toBe(0);
-        expect(errors[0], JSON.stringify(out.issues)).toMatchObject({ code: e.code, sheet: e.sheet, ...(e.cell ? { cell: e.cell } : {}) });
+        expect(errors[0], JSON.stringify(out.issues)).toMatchObject({ code: e.code, ...(e.sheet ? { sheet: e.sheet } : {}), ...(e.cell ? { cell: e.cell } : {}) });
         expect(out.members.length).toBe(0);
         // The first error is the cause: no 合计 advice that would lead into dropping the points.
         expect(out.issues.map((i) => i.code)).not.toContain('RECORD_TOTAL_MISMATCH');
