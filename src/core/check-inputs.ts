@@ -2,7 +2,7 @@
 // weighs in the total (R5/R6/R7), a 项目 on a highest-level-only award (R3), a deduction typed
 // into a month sheet and also logged as an event (R1). Pure; called by validateLedger.
 import type { Component, Scheme } from '../scheme/schema.js';
-import { catalogueOf, evaluationGrades, type MemberIndex } from './catalogue.js';
+import { catalogueOf, evaluationGrades, type MemberIndex, type Resolved } from './catalogue.js';
 import { monthIndexOf, recordSheetNames, type Cycle } from './cycle.js';
 import { compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
 import type { Params } from './diagnostics.js';
@@ -11,6 +11,29 @@ import { eventUnitPoints } from './compute.js';
 import { norm } from './text.js';
 
 export type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
+
+/** A row that names no member: unknown (`unknownCode`), a name shared by several, or a name and a 编号 of two members. */
+export function unmatched(add: Add, r: Resolved, unknownCode: string, place: SourceRef, name: string): void {
+  const c = r.conflict;
+  if (!c) {
+    add(r.ambiguous ? 'RECORD_AMBIGUOUS' : unknownCode, place, { name }, name);
+    return;
+  }
+  const parts: string[] = [];
+  const en: string[] = [];
+  if (c.byId) {
+    parts.push(`名册中编号 ${c.id} 是「${c.byId.name}」`);
+    en.push(`编号 ${c.id} is ${c.byId.name} in 名册`);
+  } else {
+    parts.push(`名册中没有编号 ${c.id}`);
+    en.push(`名册 has no 编号 ${c.id}`);
+  }
+  if (c.byName) {
+    parts.push(`「${c.byName.name}」的编号是 ${c.byName.id ?? '（空）'}`);
+    en.push(`${c.byName.name} has 编号 ${c.byName.id ?? '(none)'}`);
+  }
+  add('RECORD_NAME_ID_MISMATCH', place, { name: c.name, id: c.id, who: parts.join('，'), whoEn: en.join(', ') }, `${c.name} / ${c.id}`);
+}
 
 const pctText = (w: number): string => `${dec(w).times(100).toString()}%`;
 
@@ -172,7 +195,8 @@ export function checkOncePerMember(scheme: Scheme, ledger: Ledger, cycle: Cycle,
     }
     if (item.cap !== undefined) {
       const unit = eventUnitPoints(cat, item, ev);
-      if (!unit) continue;
+      // A row already wrong on its own (次数 not a whole number, 分值 outside its range) is not counted here too.
+      if (!unit || !ev.count.isInteger() || ev.count.isNegative() || (item.range && (unit.lt(item.range.min) || unit.gt(item.range.max)))) continue;
       const k = `${item.id}\u0000${member.key}`;
       const before = used.get(k) ?? ZERO;
       const after = before.plus(times(unit, ev.count));

@@ -19,6 +19,8 @@ export interface Member {
   participates: boolean;
   /** 直接确定档次: an exempt member's grade set by the branch meeting (scheme.directGrades). */
   directGrade?: string;
+  /** 另行评定得分: an exempt member's annual score given by other means (scheme.exempt.otherScore). */
+  otherScore?: Dec;
   posts: string[];
   /** ISO dates (YYYY-MM-DD) of 转入日期 / 转出日期 (R20). */
   joined?: string;
@@ -97,9 +99,10 @@ export interface EventRow {
 
 export type EventField = 'date' | 'item' | 'level' | 'project' | 'count' | 'points';
 export type EvaluationField = 'good' | 'fair' | 'poor' | 'voters' | 'grade' | 'score';
+export type SanctionField = 'date' | 'type' | 'note';
 
 /** The place of one field of an event or evaluation row: its own cell when known, else the row's place. */
-export function fieldCell(r: { cells?: Readonly<Partial<Record<string, string>>>; source: SourceRef }, field: EventField | EvaluationField): SourceRef {
+export function fieldCell(r: { cells?: Readonly<Partial<Record<string, string>>>; source: SourceRef }, field: EventField | EvaluationField | SanctionField): SourceRef {
   const cell = r.cells?.[field];
   return cell ? { ...r.source, cell } : r.source;
 }
@@ -125,6 +128,8 @@ export interface Sanction {
   id?: string;
   type: string;
   note?: string;
+  /** The cell of each field, when read from a sheet (fieldCell()). */
+  cells?: Readonly<Partial<Record<SanctionField, string>>>;
   source: SourceRef;
 }
 

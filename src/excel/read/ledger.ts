@@ -47,12 +47,13 @@ export function readLedgerInfo(file: string, wb: BookLike): LedgerInfo & { diagn
  * scheme); everything else is. A ledger is returned unless the roster is missing.
  */
 export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefined): LedgerRead {
-  const ctx = new ReadContext(file);
+  const ctx = new ReadContext(file, wb);
   const sheetList = wb.worksheets.map((s) => s.name).join('、');
   // Two tabs that read alike (「1月」 and a hidden 「１月」, or an exact duplicate): which one counts is unknown.
   const same = sameNamedSheets(wb);
   for (const g of same) ctx.report('READ_SHEET_SAME_NAME', { file }, { names: g.map((n) => `「${n}」`).join('、') });
   if (same.length > 0) return { diagnostics: ctx.sorted(wb) };
+  for (const ws of wb.worksheets) for (const [row, col] of ws.duplicates ?? []) ctx.report('READ_CELL_DUPLICATE', ctx.ref(ws.name, row, col));
   const infoWs = ctx.sheet(wb, SHEET_NAMES.info);
   const info: LedgerInfo = infoWs ? readInfoSheet(ctx, infoWs) : { info: {} };
   if (!infoWs) ctx.report('READ_INFO_MISSING', { file });

@@ -89,7 +89,8 @@ function recordRow(r: RowReader, name: string, period: number, values: Record<st
   const row: RecordRow = { name, period, values, columns, row: r.row, source: r.rowRef() };
   if (id) row.id = id;
   // A sheet with a points column score does not read: its 合计 may include it, and 「改正合计」 advice would lead into dropping it.
-  if (!withTotal || !r.has('total')) return row;
+  // A 合计 Excel recalculates on opening (fullCalcOnLoad) is not compared either: score adds up the entries itself.
+  if (!withTotal || !r.has('total') || r.recalculated('total')) return row;
   // A 合计 formula never calculated (a generated template) is simply not there: totals are recomputed.
   const total = r.number('total', { silentNoCache: true });
   if (total) row.writtenTotal = total;
