@@ -196,7 +196,7 @@ export const HANDMADE: HandmadeCase[] = [
       ]);
       return wb;
     },
-    error: { code: 'SANCTION_UNKNOWN_TYPE', sheet: '否决与处分', cell: 'B2' },
+    error: { code: 'SANCTION_UNKNOWN_TYPE', sheet: '否决与处分', cell: 'C2' },
   },
   {
     name: '积分汇总另表',
