@@ -49,3 +49,17 @@ describe('hand-made township ledgers', () => {
     });
   }
 });
+
+// The seed sentences these ledgers prove (tools/fidelity/township/reader-layouts.json).
+describe('seed 003 through hand-made ledgers', () => {
+  it('扣分项 veto: a 类型 written as a clerk writes it (违法（酒驾被行政拘留）) vetoes by its meaning', async () => {
+    const { out } = await jobs['否决类型按原话填写']!;
+    const m = out.members.find((x) => x.name === '乙')!;
+    expect({ vetoed: m.vetoed, total: m.total }).toEqual({ vetoed: true, total: 0 });
+  });
+
+  it('加分项 kept in a log with 加分 and 扣分 columns under another name is counted', async () => {
+    const { out } = await jobs['加分扣分分两列']!;
+    expect(out.members.find((x) => x.name === '甲')?.bonus).toBe(2);
+  });
+});
