@@ -152,7 +152,7 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
   }
   // One yearly sheet, the months as column groups over their entries.
   for (const ws of wb.worksheets) {
-    if (isHidden(ws) || OTHER_FORMS.has(normaliseSheetName(ws.name))) continue;
+    if (isHidden(ws) || OTHER_FORMS.has(normaliseSheetName(ws.name)) || isCardSheet(ws)) continue;
     const y = yearlyHeader(ws, names, entries);
     if (!y) continue;
     records.push(...readYearlySheet(ctx, ws, y, entries));
