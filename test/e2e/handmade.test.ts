@@ -63,3 +63,22 @@ describe('seed 003 through hand-made ledgers', () => {
     expect(out.members.find((x) => x.name === '甲')?.bonus).toBe(2);
   });
 });
+
+describe('the codes the hand-made ledgers show', () => {
+  it('each new reader code has a hand-made case that raises it', () => {
+    const shown = new Set(HANDMADE.flatMap((c) => [...(c.error ? [c.error.code] : []), ...(c.warnings ?? [])]));
+    for (const code of [
+      'READ_EVENT_BOTH_SIGNS',
+      'READ_POINTS_COLUMN_UNUSED',
+      'READ_POINTS_SHEET_UNUSED',
+      'READ_SHEET_READ_AS',
+      'READ_SHEET_SAME_PERIOD',
+      'READ_SHEET_UNPLACED',
+      'READ_ROSTER_FROM_RECORDS',
+      'READ_COMPONENT_TOTAL',
+      'INPUT_SUMMARY_FORM',
+      'EVENT_SIGN_MISMATCH',
+      'SANCTION_UNKNOWN_TYPE',
+    ]) expect(shown.has(code), code).toBe(true);
+  });
+});
