@@ -38,8 +38,9 @@ export function buildProgram(): Command {
         .replace(/^Arguments:/m, '参数：')
         .replace(/^Options:/m, '选项：')
         .replace(/^Commands:/m, '命令：')
-        .replace(/\(default: ([^)]*)\)/g, '（默认：$1）')
-        .replace(/\(choices: ([^)]*)\)/g, '（可选：$1）');
+        // commander may wrap a long description inside the parentheses.
+        .replace(/\(default:\s+([^)]*)\)/g, (_m, v: string) => `（默认：${v.replace(/\s+/g, ' ')}）`)
+        .replace(/\(choices:\s+([^)]*)\)/g, (_m, v: string) => `（可选：${v.replace(/\s+/g, ' ')}）`);
     },
   });
   program
@@ -69,6 +70,7 @@ const PLACEHOLDERS: Record<string, string> = {
   files: '台账文件或文件夹',
   forms: '申请表文件或文件夹',
   name: '姓名',
+  branch: '支部名称',
   year: '年度',
   period: '期间',
   periods: '期间',
