@@ -48,9 +48,9 @@ export interface GradeOptions {
 export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Period, opts: GradeOptions): void {
   const trace = opts.trace ?? true;
   const cat = catalogueOf(scheme);
-  // Grades, stars and quotas are annual (SCHEMES.md: quarterly totals are for publication only);
-  // months and quarters get totals, ranks and their own period rules.
-  const isCycle = period.kind === 'cycle';
+  // Grades, stars and quotas are given in the scheme's grading periods (the cycle; a school variant's
+  // 年中 half too); other months and quarters get totals, ranks and their own period rules.
+  const isCycle = scheme.cycle.gradePeriods.includes(period.kind);
   for (const b of branches) {
     for (const m of b.members) {
       if (!isCycle || !m.graded || scheme.bands.length === 0) continue;
@@ -83,7 +83,8 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
   }
   for (const b of branches) {
     rank(b.members);
-    for (const m of b.members) if (m.participates) applyFlagRules(scheme, m, b.branch, period, opts);
+    // A member transferred out is graded by the receiving branch: no grade rules here (SCHEMES.md "Partial years").
+    for (const m of b.members) if (m.participates && !m.transferredOut) applyFlagRules(scheme, m, b.branch, period, opts);
     applyRankRules(scheme, b.members, period, trace);
   }
 }

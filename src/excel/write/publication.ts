@@ -25,6 +25,11 @@ export function publicationWindow(from: string, days: number): string {
   return `公示期：${chineseDate(from)}至${chineseDate(addDays(from, Math.max(1, days) - 1))}`;
 }
 
+/** Who a 公示 lists: members taking part in the points and still in the branch at the period's end. */
+export function published(m: MemberResult): boolean {
+  return m.participates && !m.transferredOut;
+}
+
 function gradeText(m: MemberResult): string {
   return [m.grade ?? '', starsText(m.stars)].filter(Boolean).join(' ');
 }
@@ -37,7 +42,7 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
   const period = periodTitle(result.cycle, result.period);
   const numFmt = numFmtFor(scheme.precision);
   // 等次/星级 only when the period grades (a quarter's list has no empty column).
-  const graded = result.branches.some((b) => b.members.some((m) => m.participates && (m.grade || m.stars)));
+  const graded = result.branches.some((b) => b.members.some((m) => published(m) && (m.grade || m.stars)));
   const columns: Column[] = [
     { header: '序号', width: 8 },
     { header: '姓名', width: 14 },
@@ -47,8 +52,9 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
   ];
   const names = uniqueNames(result.branches.map((b) => b.branch), { fallback: '公示名单' });
   result.branches.forEach((branch, i) => {
-    // The 公示 lists the members in the points; an exempt member's directly set 档次 is not a score.
-    const members = outputOrder(branch.members).filter((m) => m.participates);
+    // The 公示 lists the members in the points; an exempt member's directly set 档次 is not a score, and a
+    // member transferred out is published by the receiving branch (SCHEMES.md "Partial years").
+    const members = outputOrder(branch.members).filter(published);
     addTable(book, names[i]!, {
       title: `${committeeName(branch.branch)} ${period}党员积分公示`,
       columns,

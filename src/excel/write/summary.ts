@@ -2,7 +2,7 @@
 // from the computed result; used by `compute`, and per branch by the 评定结果 workbook.
 import { outputOrder } from '../../core/grade.js';
 import type { Scheme } from '../../scheme/schema.js';
-import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
+import type { BranchResult, MemberResult, OffRoll, PeriodResult } from '../../core/result.js';
 import { chineseDate, monthsReadNote, periodTitle } from '../../core/cycle.js';
 import { roundTo, toNumber, type Dec } from '../../core/decimal.js';
 import { numFmtFor, type Column } from './style.js';
@@ -32,6 +32,25 @@ export function flagText(m: MemberResult): string {
   if (m.vetoed && m.vetoReason && !flags.some((f) => f.includes(m.vetoReason!))) flags.push(`一票否决：${m.vetoReason}`);
   else if (m.vetoed && !flags.some((f) => f.includes('否决'))) flags.push('一票否决');
   return flags.join('；');
+}
+
+/** 本期不在册（未列入）：唐宏宇（2023-07-01 转入）: roster members outside the period, named (R20). */
+export function offRollNote(list: readonly OffRoll[]): string {
+  const why = (x: OffRoll): string => [x.joined ? `${x.joined} 转入` : '', x.left ? `${x.left} 转出` : ''].filter(Boolean).join('，');
+  return `本期不在册，未列入：${list.map((x) => `${x.name}（${why(x)}）`).join('、')}（${list.length} 人）。`;
+}
+
+/** Why a part's cells are blank: 「年度评议积分」本期不计 (a year-end 评议 in a quarter), or not at 评议 (transferred out). */
+function absentNote(scored: readonly Scheme['components'][number][], members: readonly MemberResult[]): string[] {
+  const out: string[] = [];
+  for (const c of scored) {
+    const blank = members.filter((m) => m.participates && m.components.some((x) => x.id === c.id && x.absent));
+    if (blank.length === 0) continue;
+    out.push(blank.length === members.filter((m) => m.participates).length
+      ? `「${c.name}」只计入${(c.countsIn ?? ['cycle']).map((k) => ({ month: '月度', quarter: '季度', half: '半年', cycle: '年度' })[k]).join('、')}积分，本期空白，合计不含此项（不按 0 分计）。`
+      : `「${c.name}」空白的党员（${blank.map((m) => m.name).join('、')}）已转出，未参加本支部评议：合计不含此项（不按 0 分计）。`);
+  }
+  return out;
 }
 
 /** A rounded score as a JSON/Excel number. */
@@ -78,7 +97,12 @@ export function summarySheet(
   const preamble = [`评分时间：${chineseDate(opts.date ?? todayIso())}　${monthsReadNote(result.cycle, result.period).zh}`];
   if (!showGrade && !isCycle) preamble.push(`${periodTitle(result.cycle, result.period)}积分用于公示，不评定等次和星级（等次按年度评定）。`);
   // Under the table after a blank row (a reader of the table stops before it).
-  const after = exempt.length ? [{ offset: 2, text: `${EXEMPT_NOTE}：${exempt.map((m) => m.name).join('、')}（${exempt.length} 人）。` }] : [];
+  const lines = [
+    ...(exempt.length ? [`${EXEMPT_NOTE}：${exempt.map((m) => m.name).join('、')}（${exempt.length} 人）。`] : []),
+    ...(branch.offRoll?.length ? [offRollNote(branch.offRoll)] : []),
+    ...absentNote(scored, members),
+  ];
+  const after = lines.map((text, i) => ({ offset: 2 + i, text }));
   const name = freeName(safeName(title, { fallback: '评分汇总表' }), (lower) => book.hasSheetName(lower));
   const p = scheme.precision;
   const t = addTable(book, name, {
@@ -96,7 +120,7 @@ export function summarySheet(
         const pts = (v: Parameters<typeof scoreNumber>[0]) => (m.participates ? scoreNumber(v, p) : null);
         for (const c of scored) {
           const v = m.components.find((x) => x.id === c.id);
-          values.push(v ? pts(v.value) : null);
+          values.push(v && !v.absent ? pts(v.value) : null);
         }
         values.push(pts(m.bonus), pts(m.deduction), pts(m.total));
         if (showGrade) values.push(m.grade ?? null);
