@@ -6,6 +6,7 @@ import { schemeSchema, type Scheme } from '../../src/scheme/schema.js';
 export const BUILTIN_IDS = [
   'township',
   'vanguard',
+  'vanguard-school',
   'agency',
   'bureau',
   'culture',

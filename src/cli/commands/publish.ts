@@ -34,7 +34,7 @@ export function registerPublish(program: Command): void {
       .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
       .requiredOption('--period <period>', t('期间：2023Q1、2023H1、2023-03 或 2023', 'period: 2023Q1, 2023H1, 2023-03 or 2023'))
       .option('--from <date>', t('公示开始日期，如 2023-04-03、2023/4/3、2023年4月3日（默认：期间结束后的第一个工作日）', 'first day: 2023-04-03, 2023/4/3 or 2023年4月3日 (default: first working day after the period)'))
-      .option('--days <n>', t('公示天数（默认取方案规定的天数；少于方案规定的天数是用法错误）', 'days (default: the scheme\'s minimum; fewer is a usage error)')), { zh: '输出目录；只用于年度公示', en: 'the output folder; for the year only' }),
+      .option('--days <n>', t('公示天数（默认取方案规定的天数；少于方案规定的天数是用法错误）', 'days (default: the scheme\'s minimum; fewer is a usage error)')), { zh: '输出目录', en: 'the output folder' }),
   ).action(async (args: string[], opts: Options) => {
     checkHistoryOption(opts.history);
     const [arg, ...more] = periodArgs(opts.period);
@@ -53,7 +53,8 @@ export function registerPublish(program: Command): void {
     }
     const batch = splitBatch(items, scheme, gathered.excluded);
     const { cycle, period } = periodOf(scheme, arg);
-    const history = period.kind === 'cycle' ? await readHistoryOption(opts.history, dir, cycle.year) : { entries: [], files: [], firstYear: false };
+    // Every period reads earlier results (a base carried over from last year applies all year round).
+    const history = await readHistoryOption(opts.history, dir, cycle.year);
     const result = evaluate({ scheme, ledgers: batch.ledgers, year: cycle.year, period, history: history.entries });
     const told = historyReport(scheme, result, history);
     for (const line of told.lines) note(opts.json ? { quiet: true } : opts, line);
