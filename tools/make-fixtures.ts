@@ -1016,7 +1016,7 @@ export function messyFixtures(): MessyFixture[] {
   {
     const spec = messyBase(104, 3);
     // A few half points so that ８．５ appears.
-    spec.records.filter((r, i) => i % 7 === 0).forEach((r) => (r.values['duty.study'] = 8.5));
+    spec.records.filter((_r, i) => i % 7 === 0).forEach((r) => (r.values['duty.study'] = 8.5));
     add('04-文本数字-全角数字.xlsx', 'numbers typed as text, with full-width digits (８．５, １０) and stray spaces', spec, (wb, s, scheme) => {
       let n = 0;
       const text = (v: number | null): Cell => {
@@ -1065,7 +1065,7 @@ export function messyFixtures(): MessyFixture[] {
             const max = entries.find((e) => e.key === key)!.max;
             return v === null || v === undefined ? null : ({ formula: expr(v, max), result: v } as ExcelJS.CellFormulaValue);
           },
-        }).map((c) => (c.header === '序号' ? { ...c, value: (_r: RecordSpec, i: number, row: number): Cell => ({ formula: `ROW()-2`, result: row - 2 }) as ExcelJS.CellFormulaValue } : c)),
+        }).map((c) => (c.header === '序号' ? { ...c, value: (_r: RecordSpec, _i: number, row: number): Cell => ({ formula: `ROW()-2`, result: row - 2 }) as ExcelJS.CellFormulaValue } : c)),
     });
     // 合计 of 1月 as one shared formula over the rows (what Excel writes after a fill-down).
     const ws = wb.getWorksheet('1月')!;
@@ -1726,7 +1726,7 @@ export async function makeBad(dir: string): Promise<BadFixture[]> {
   const goodBytes = stableZip(Buffer.from(await wb.xlsx.writeBuffer()));
   await put('正常台账.xlsx', goodBytes, '', '一份正常的台账：同一批中仍应正常读取 / a good ledger: still processed in the same batch');
   await put('空文件.xlsx', Buffer.alloc(0), 'READ_EMPTY_FILE', '0 字节 / zero bytes');
-  let random = rng.bytes(4096);
+  const random = rng.bytes(4096);
   random[0] = 0x8f; // never PK, never OLE
   await put('随机字节.xlsx', random, 'READ_NOT_ZIP', '4 KB 随机字节 / random bytes');
   await put('截断.xlsx', goodBytes.subarray(0, Math.floor(goodBytes.length / 2)), 'READ_TRUNCATED', '一份真实台账只剩前一半（压缩包结尾缺失）/ a real ledger cut in half');

@@ -19,7 +19,7 @@ export function freeze(value: unknown): unknown {
   }
   const out: Record<string, unknown> = {};
   for (const k in value) {
-    if (Object.prototype.hasOwnProperty.call(value, k)) out[k] = freeze((value as Record<string, unknown>)[k]);
+    if (Object.hasOwn(value, k)) out[k] = freeze((value as Record<string, unknown>)[k]);
   }
   return out;
 }

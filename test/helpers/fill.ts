@@ -419,7 +419,9 @@ export function tableOf(ws: ExcelJS.Worksheet, headerLabel: string): Record<stri
     const rec: Record<string, ExcelJS.CellValue> = {};
     let any = false;
     for (const [text, c] of names) {
-      const v = ws.getCell(r, c).value;
+      // A line merged across the table (the exempt note, the signature block) belongs to its first cell only.
+      const cell = ws.getCell(r, c);
+      const v = cell.isMerged && cell.master !== cell ? null : cell.value;
       rec[text] = v;
       if (v !== null && v !== undefined && v !== '') any = true;
     }
