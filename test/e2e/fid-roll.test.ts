@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROOT, ensureBuilt, json, tmp, type Run } from '../helpers/cli.js';
-import { MONTHS, everySheet, readTable, type LedgerFill, type RecordValues } from '../helpers/fill.js';
+import { MONTHS, allCellTexts, everySheet, readTable, type LedgerFill, type RecordValues } from '../helpers/fill.js';
 import { expectClean, expectMember, filled, gradeAsync, member, scoreAsync, startAll, templateAsync, townshipMonth, type GradeOut } from './lib.js';
 
 vi.setConfig({ testTimeout: 300_000 });
@@ -184,7 +184,10 @@ describe('the roll per period (SCHEMES.md "Partial years": 「A period … lists
     expect(list.length).toBeGreaterThan(0);
     // compute's 评分汇总表 leaves him out too, and says so under the table.
     expect(compute.code, compute.stderr).toBe(0);
-    expect(names(json<GradeOut>(compute))).not.toContain('唐宏宇');
+    const computed = json<GradeOut>(compute);
+    expect(names(computed)).not.toContain('唐宏宇');
+    const texts = (await allCellTexts(computed.written![0]!)).map((c) => c.text);
+    expect(texts).toContain('本期不在册，未列入：唐宏宇（2023-07-01 转入）（1 人）。');
   });
 
   it('finding 8: township, a member who left on 02-15 is not graded 优秀 and takes no quota place (A 90 keeps the one place of five)', async () => {
