@@ -1264,6 +1264,28 @@ export function invalidFixtures(): InvalidFixture[] {
       },
     },
     {
+      code: 'RECORD_NAME_ID_MISMATCH', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '加减分明细中一行写的是第 1 名党员的姓名、第 2 名党员的编号',
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-10-01', name: m(spec, 0).name, id: m(spec, 1).id, item: '七一/十一活动', points: 2 }),
+    },
+    {
+      code: 'RECORD_DUPLICATE_ROW', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '「3月」表中第 1 名党员有两行',
+      plant: (wb, spec) => {
+        const ws = wb.getWorksheet('3月')!;
+        const r = nextRow(ws, '姓名');
+        const cols = headerColumns(ws, 2);
+        const c = (l: string): number => col(cols, l, ws.name);
+        ws.getCell(r, c('序号')).value = r - 2;
+        ws.getCell(r, c('姓名')).value = m(spec, 0).name;
+        if (m(spec, 0).id) setTextCell(ws.getCell(r, c('编号')), m(spec, 0).id!);
+        const values = [10, 10, 10, 10, 27, 28];
+        recordedEntries(schemeById(spec.schemeId)).forEach((e, k) => (ws.getCell(r, c(e.name)).value = values[k]!));
+        ws.getCell(r, c('合计')).value = { formula: `SUM(D${r}:I${r})`, result: 95 } as ExcelJS.CellFormulaValue;
+        return { sheet: '3月', cell: `${colLetter(c('姓名'))}${r}` };
+      },
+    },
+    {
       code: 'RECORD_MISSING_MONTH', severity: 'error', scheme: T, layout: 'monthly', args: [],
       what: '第 2 名党员在「5月」表中没有记录行',
       prepare: (spec) => dropMemberData(spec, m(spec, 1).key, { records: (r) => r.period === 4, events: () => false, evaluations: false, sanctions: false }),
@@ -1421,6 +1443,19 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: (wb, spec) => appendEvent(wb, { date: '2023-08-08', name: m(spec, 2).name, id: m(spec, 2).id, item: '经济发展', points: 5 }),
     },
     {
+      code: 'EVENT_SIGN_MISMATCH', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '加减分明细添了一列“扣分”，一条经济发展（加分）的 2 分填在了“扣分”列',
+      prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 2)),
+      plant: (wb, spec) => {
+        const planted = appendEvent(wb, { date: '2023-08-08', name: m(spec, 2).name, id: m(spec, 2).id, item: '经济发展' });
+        const ws = wb.getWorksheet(SHEETS.events)!;
+        const last = ws.getRow(2).cellCount + 1;
+        ws.getCell(2, last).value = '扣分';
+        ws.getCell(Number(planted.cell!.replace(/^[A-Z]+/, '')), last).value = 2;
+        return planted;
+      },
+    },
+    {
       code: 'EVENT_NO_DATE', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '一条公益事业加分没有填日期',
       prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 0)),
@@ -1505,8 +1540,8 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },
     {
-      code: 'SANCTION_UNKNOWN_TYPE', severity: 'warning', scheme: T, layout: 'card', args: [],
-      what: '否决与处分的类型填了「批评教育」（既不是一票否决情形，也不是处分，不影响计分）',
+      code: 'SANCTION_UNKNOWN_TYPE', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '否决与处分的类型填了「批评教育」（看不出是哪一种一票否决情形或处分）',
       prepare: (spec) => spec.sanctions.push({ date: '2023-06-02', name: m(spec, 1).name, id: m(spec, 1).id, type: '批评教育', note: '无故缺席主题党日' }),
       plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },
@@ -1761,7 +1796,7 @@ export async function makeBad(dir: string): Promise<BadFixture[]> {
 
 // ───────────────────────────── READMEs ─────────────────────────────
 
-function invalidReadme(rows: { file: string; code: string; severity: string; scheme: string; args: string[]; sheet: string; cell: string | null; what: string }[]): string {
+export function invalidReadme(rows: { file: string; code: string; severity: string; scheme: string; args: string[]; sheet: string; cell: string | null; what: string }[]): string {
   const lines = [
     '# fixtures/invalid — 每个文件只有一个问题 / one planted problem per file',
     '',

@@ -49,10 +49,14 @@ export interface MemberResult {
   exactTotal?: Dec;
   /** Whether this member is graded (category and participation). */
   graded: boolean;
+  /** An exempt member listed with the annual score given by other means (名册 另行评定得分): total is that score. */
+  scoredElsewhere?: boolean;
   grade?: string;
   stars?: number;
   rank?: number;
   flags: string[];
+  /** The 评议等次 typed in 民主评议, when there is one (flag rules on it: company 基本合格 → 提醒谈话). */
+  evaluationGrade?: string;
   /** 否决与处分 types recorded up to the period end (for overrides, R15). */
   sanctions: string[];
   trace: TraceStep[];

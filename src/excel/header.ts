@@ -20,17 +20,20 @@ export interface HeaderMatch {
   labels: Map<number, string>;
   /** Required specs that were not found (when `allowMissing`). */
   missing: string[];
+  /** A second column whose label is that of a matched spec: [key, the column used, the other column]. */
+  duplicates?: [string, number, number][];
 }
 
 const headers = new Memo<string, string>(MEMO_LIMIT);
 
-/** 党员 姓名 → 党员姓名; 学习教育(10分) → 学习教育; 说明： → 说明. */
+/** 党员 姓名 → 党员姓名; 学习教育(10分), 学习教育10分 → 学习教育; 说明： → 说明. */
 export function normaliseHeader(s: string): string {
   const known = headers.get(s);
   if (known !== undefined) return known;
   let t = s.normalize('NFKC').replace(/[\s\u3000\u200B-\u200D\uFEFF]+/g, '');
   for (;;) {
-    const next = t.replace(/\([^()]*\)$/, '').replace(/[:：*＊]+$/, '');
+    // 学习教育(10分), 学习教育10分, 学习教育（满分10分）, 姓名：, 姓名* → the label itself.
+    const next = t.replace(/\([^()]*\)$/, '').replace(/[:：*＊]+$/, '').replace(/(?<=[^\d.])(?:满分)?\d+(?:\.\d+)?分$/u, '');
     if (next === t || next === '') break;
     t = next;
   }
@@ -73,11 +76,10 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
   const from = opts.fromRow ?? 1;
   const last = from + (opts.rows ?? READ_LIMITS.headerSearchRows) - 1;
   const minMatches = opts.minMatches ?? 1;
-  let best: HeaderMatch | undefined;
+  let best: { m: HeaderMatch; rank: number; full: boolean } | undefined;
   let bestScore = 0;
-  for (let row = from; row <= last; row++) {
-    const labels = rowLabels(ws, row);
-    if (labels.size === 0) continue;
+  let above: Map<number, string> | undefined;
+  const match = (row: number, labels: Map<number, string>): { m: HeaderMatch; rank: number; full: boolean } | undefined => {
     const columns: Record<string, number> = {};
     const taken = new Set<number>();
     for (const spec of specs) {
@@ -92,17 +94,48 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
     }
     const missing = specs.filter((s) => s.required && columns[s.key] === undefined).map((s) => s.key);
     const score = Object.keys(columns).length;
-    if (score < minMatches || (missing.length > 0 && !opts.allowMissing)) continue;
-    // Prefer full matches, then more columns; the first such row wins.
-    const rank = score - missing.length * 1000;
-    if (!best || rank > bestScore) {
-      best = { row, columns, labels, missing };
-      bestScore = rank;
+    if (score < minMatches || (missing.length > 0 && !opts.allowMissing)) return undefined;
+    // Prefer full matches, then more columns.
+    const m: HeaderMatch = { row, columns, labels, missing };
+    const duplicates = sameLabels(specs, columns, labels, taken);
+    if (duplicates.length > 0) m.duplicates = duplicates;
+    return { m, rank: score - missing.length * 1000, full: score === specs.length };
+  };
+  for (let row = from; row <= last; row++) {
+    const labels = rowLabels(ws, row);
+    const prev = above;
+    above = labels.size > 0 ? labels : undefined;
+    if (labels.size === 0) continue;
+    let here = match(row, labels);
+    // A two-row header: group titles over their items (履行党员义务积分(40分) over 学习教育 …), 姓名 merged
+    // down over both rows. Read as one row (the lower label where there is one), taken only when it
+    // matches more than either row alone, so a title above an ordinary header changes nothing.
+    if (prev && !here?.full) {
+      const both = new Map(prev);
+      for (const [col, label] of labels) both.set(col, label);
+      const two = match(row, both);
+      if (two && (!here || two.rank > here.rank) && (!best || best.m.row !== row - 1 || two.rank > bestScore)) here = two;
+    }
+    if (here && (!best || here.rank > bestScore)) {
+      best = here;
+      bestScore = here.rank;
     }
     // Every spec found: no later row can rank higher (the first such row wins anyway).
-    if (score === specs.length) break;
+    if (here?.full) break;
   }
-  return best;
+  return best?.m;
+}
+
+/** Columns not taken with the same label as a matched spec's column (a second 学习教育): [key, used column, other column]. */
+function sameLabels(specs: readonly ColumnSpec[], columns: Record<string, number>, labels: Map<number, string>, taken: Set<number>): [string, number, number][] {
+  const out: [string, number, number][] = [];
+  for (const spec of specs) {
+    const used = columns[spec.key];
+    if (used === undefined) continue;
+    const same = labels.get(used);
+    for (const [col, label] of labels) if (!taken.has(col) && label === same) out.push([spec.key, used, col]);
+  }
+  return out;
 }
 
 export type StopReason = 'end' | 'blank' | 'total' | 'signature' | 'limit';
@@ -142,25 +175,38 @@ export interface DataRows {
   stoppedBy: StopReason;
   /** The row that stopped reading (total, signature, limit). */
   stopRow?: number;
+  /** After a 合计 or signature row: the first later row holding a number (a member entered below the total), not read. */
+  after?: number;
 }
 
-/** Data rows below a header: blank rows skipped, stopping at a run of blanks, a 合计 or signature row, or MAX_ROWS. */
+/**
+ * Data rows below a header: every non-blank row of the used range (blank rows separate nothing),
+ * up to a 合计 or signature row, or maxRows.
+ */
 export function dataRows(ws: SheetLike, headerRow: number, maxRows: number = READ_LIMITS.maxRowsPerSheet): DataRows {
   const rows: number[] = [];
-  let blanks = 0;
   const last = ws.rowCount;
   for (let row = headerRow + 1; row <= last; row++) {
     const kind = classifyRow(ws, row);
-    if (kind === 'blank') {
-      if (++blanks >= READ_LIMITS.blankRowsToStop) return { rows, stoppedBy: 'blank' };
-      continue;
+    if (kind === 'blank') continue;
+    if (kind !== 'data') {
+      const after = numberRowAfter(ws, row + 1, last);
+      return after === undefined ? { rows, stoppedBy: kind, stopRow: row } : { rows, stoppedBy: kind, stopRow: row, after };
     }
-    blanks = 0;
-    if (kind !== 'data') return { rows, stoppedBy: kind, stopRow: row };
     if (rows.length >= maxRows) return { rows, stoppedBy: 'limit', stopRow: row };
     rows.push(row);
   }
   return { rows, stoppedBy: 'end' };
+}
+
+/** The first row in [from, to] with a number in it (footnotes and dates under a signature are text), or undefined. */
+function numberRowAfter(ws: SheetLike, from: number, to: number): number | undefined {
+  for (let row = from; row <= to; row++) {
+    let found = false;
+    eachRead(ws, row, (c) => (found = c.wasNumber === true && c.date === undefined));
+    if (found) return row;
+  }
+  return undefined;
 }
 
 /** Label cell search (姓名 … 张三): the value in the next non-empty cell to the right, or after 姓名：in the same cell. */

@@ -27,8 +27,8 @@ describe('header finder on a real-world workbook (multi-row merged headers, a we
       { key: 'score', labels: ['总分'] },
     ]);
     expect(h?.row).toBe(2);
-    expect(h?.columns).toEqual({ indicator: 1, staff: 3, joined: 4, rate: 5, total: 13 });
-    // 总分 sits in the merged group row 1 (S1), not in row 2.
+    // A two-row header: 总分 sits in the group row 1 (S1) over an empty S2, and is read with row 2's labels.
+    expect(h?.columns).toEqual({ indicator: 1, staff: 3, joined: 4, rate: 5, total: 13, score: 19 });
     expect(findHeader(ws, [{ key: 'score', labels: ['总分'], required: true }])?.columns).toEqual({ score: 19 });
     expect(readCell(ws.findCell(3, 1)).text).toBe('权重');
     expect(readCell(ws.findCell(3, 6)).number?.toString()).toBe('0.15');
@@ -87,11 +87,11 @@ describe('data rows', () => {
   put(ws, 6, ['', '合计', 3]);
   put(ws, 7, [3, '丙', 3]);
 
-  it('skips blank rows and stops at 合计', () => {
-    expect(dataRows(ws, 2)).toEqual({ rows: [3, 5], stoppedBy: 'total', stopRow: 6 });
+  it('skips blank rows and stops at 合计, naming a row with numbers below it', () => {
+    expect(dataRows(ws, 2)).toEqual({ rows: [3, 5], stoppedBy: 'total', stopRow: 6, after: 7 });
   });
 
-  it('stops at a signature row, or after five blank rows', () => {
+  it('stops at a signature row; blank rows separate nothing', () => {
     const s = wb.addWorksheet('签');
     put(s, 1, ['姓名', '分值']);
     put(s, 2, ['甲', 1]);
@@ -101,7 +101,7 @@ describe('data rows', () => {
     put(b, 1, ['姓名', '分值']);
     put(b, 2, ['甲', 1]);
     put(b, 8, ['乙', 1]);
-    expect(dataRows(b, 1)).toEqual({ rows: [2], stoppedBy: 'blank' });
+    expect(dataRows(b, 1)).toEqual({ rows: [2, 8], stoppedBy: 'end' });
     expect(dataRows(b, 1, 0)).toEqual({ rows: [], stoppedBy: 'limit', stopRow: 2 });
   });
 

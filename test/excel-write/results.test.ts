@@ -42,10 +42,11 @@ describe('summarySheet', async () => {
     expect(ws.getCell('H7').value).toBe(0);
     expect(ws.getCell('L7').value).toBe('一票否决；一票否决：违反政治纪律');
     // The exempt member is no row, only named under the table with the reason.
-    expect(ws.getCell('A9').value).toBe('不参加积分管理：不计分、不评定等次，不计入人数：赵六（1 人）。');
+    expect(String(ws.getCell('A9').value)).toMatch(/^注：合计得分 = /);
+    expect(ws.getCell('A10').value).toBe('不参加积分管理：不计分、不评定等次，不计入人数：赵六（1 人）。');
     const rowsNaming: number[] = [];
     back.eachSheet((sheet) => sheet.eachRow((row, n) => row.eachCell((c) => String(c.value).includes('赵六') && !rowsNaming.includes(n) && rowsNaming.push(n))));
-    expect(rowsNaming).toEqual([9]);
+    expect(rowsNaming).toEqual([10]);
   });
 });
 
@@ -94,13 +95,13 @@ describe('publicationList', async () => {
   it('has a sheet per branch with title, header and the window', () => {
     expect(sheetNames(wb)).toEqual(['第一支部', '兰溪村党支部']);
     const ws = wb.getWorksheet('第一支部')!;
-    expect(ws.getCell('A1').value).toBe('中共第一支部委员会 2023年第一季度党员积分公示');
+    expect(ws.getCell('A1').value).toBe('中共第一支部委员会\n2023年第一季度党员积分公示');
     expect(rowValues(ws, 2)).toEqual(['序号', '姓名', '积分', '等次/星级']);
     expect(rowValues(ws, 3)).toEqual([1, '张三', 99.5, '优秀 ★★★★★']);
     const text = allText(wb);
     expect(text).toContain('公示期：2023年4月3日至2023年4月9日');
     expect(text).toContain('如有异议，请在公示期内向党支部反映。');
-    expect(wb.getWorksheet('兰溪村党支部')!.getCell('A1').value).toBe('中共兰溪村党支部委员会 2023年第一季度党员积分公示');
+    expect(wb.getWorksheet('兰溪村党支部')!.getCell('A1').value).toBe('中共兰溪村党支部委员会\n2023年第一季度党员积分公示');
     expect(ws.pageSetup.printTitlesRow).toBe('1:2');
   });
 

@@ -7,6 +7,7 @@ import type { SourceRef } from '../../core/model.js';
 import { asDate, asId, asNumber, BLANK, cellAddress, readAt, type CellRead } from '../cells.js';
 import { dataRows, findHeader, type ColumnSpec, type DataRows, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
+import { colName } from '../lean/xml.js';
 import { READ_CATALOGUE, type ReadCode } from './catalogue.js';
 import { checkLength, EXCEL_CELL_CHARS } from './text-checks.js';
 import { normaliseSheetName } from '../sheet-names.js';
@@ -46,7 +47,17 @@ export class ReadContext {
   /** Scores read from text: counted, and reported once with the first place (READ_NUMBER_AS_TEXT). */
   private repaired = 0;
   private firstRepaired?: string;
-  constructor(readonly file: string) {}
+  /** The workbook counts days from 1904; Excel recalculates every formula on opening (cached values may be stale). */
+  readonly date1904: boolean;
+  readonly fullCalcOnLoad: boolean;
+  constructor(
+    readonly file: string,
+    wb?: BookLike,
+  ) {
+    // exceljs keeps date1904 in its properties; the lean reader on the book.
+    this.date1904 = wb?.date1904 ?? (wb as { properties?: { date1904?: boolean } } | undefined)?.properties?.date1904 === true;
+    this.fullCalcOnLoad = wb?.fullCalcOnLoad === true;
+  }
 
   private readonly seen = new Set<string>();
 
@@ -95,6 +106,9 @@ export class ReadContext {
       });
       return undefined;
     }
+    for (const [, used, other] of h.duplicates ?? []) {
+      this.report('READ_COLUMN_DUPLICATE', this.ref(ws.name, h.row, other), { label: h.labels.get(other) ?? '', first: colName(used) });
+    }
     for (const key of h.missing) {
       const spec = specs.find((s) => s.key === key)!;
       this.report('READ_COLUMN_MISSING', this.ref(ws.name, h.row), { label: spec.labels[0] });
@@ -120,6 +134,7 @@ export class ReadContext {
   rows(ws: SheetLike, headerRow: number): number[] {
     const d: DataRows = dataRows(ws, headerRow);
     if (d.stoppedBy === 'limit') this.report('READ_TOO_MANY_ROWS', this.ref(ws.name, d.stopRow), { limit: READ_LIMITS.maxRowsPerSheet });
+    if (d.after !== undefined) this.report('READ_ROWS_AFTER_TOTAL', this.ref(ws.name, d.after), { stop: `A${d.stopRow}` });
     return d.rows;
   }
 }
@@ -152,6 +167,16 @@ export class RowReader {
     return { file: this.ctx.file, sheet: this.ws.name, cell: cellAddress(this.row, this.col('name') ?? 1) };
   }
 
+  /** The cell address of each of these fields that the sheet has (a column found in the header). */
+  cells<K extends string>(keys: readonly K[]): Partial<Record<K, string>> {
+    const out: Partial<Record<K, string>> = {};
+    for (const k of keys) {
+      const col = this.col(k);
+      if (col !== undefined) out[k] = cellAddress(this.row, col);
+    }
+    return out;
+  }
+
   has(key: string): boolean {
     return this.col(key) !== undefined;
   }
@@ -174,12 +199,28 @@ export class RowReader {
     if (n.problem === 'formula-no-cache' && opts.silentNoCache) return null;
     if (n.problem) this.problem(key, n.problem, c, n.detail);
     if (n.value && c.raw !== undefined) this.ctx.noteRepaired(this.ref(key), c.raw);
+    if (n.value && c.shown !== undefined) this.ctx.report('READ_SHOWN_OTHER', this.ref(key), { value: c.text, shown: c.shown }, c.text);
+    if (n.value && this.ctx.fullCalcOnLoad && this.isFormula(key)) this.ctx.report('READ_FORMULA_RECALC', this.ref(key), { value: c.text }, c.text);
     return n.value;
+  }
+
+  /** The field is a formula Excel recalculates on opening (fullCalcOnLoad): its cached value may not be what Excel shows. */
+  recalculated(key: string): boolean {
+    return this.ctx.fullCalcOnLoad && this.isFormula(key);
+  }
+
+  /** The field's cell holds a formula. */
+  isFormula(key: string): boolean {
+    const col = this.col(key);
+    if (col === undefined) return false;
+    if (this.ws.isFormula) return this.ws.isFormula(this.row, col);
+    const v = this.ws.findCell(this.row, col)?.value;
+    return typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
   }
 
   date(key: string): string | undefined {
     const c = this.cell(key);
-    const d = asDate(c);
+    const d = asDate(c, this.ctx.date1904);
     if (d.problem) this.problem(key, d.problem, c, d.detail);
     return d.value;
   }
@@ -211,3 +252,30 @@ export const COL = {
   note: { key: 'note', labels: ['依据/备注', '依据', '备注', '依据、备注', '依据或备注', '说明'] },
   date: { key: 'date', labels: ['日期', '时间', '发生日期', '事项日期'] },
 } as const satisfies Record<string, ColumnSpec>;
+
+/**
+ * A header label that looks like points (加分项, 扣分, 合计, 得分, 积分, 10分 …): a column or sheet
+ * with one that the reader does not read would drop points unseen, so it is an error at the label.
+ */
+const POINTS_LABEL = /加分|扣分|减分|合计|小计|总计|总分|得分|积分|分值|分数|评分|\d分|分$/u;
+const EVENT_LABEL = /加分|扣分|减分|奖励|处罚/u;
+
+export function looksLikePoints(label: string): boolean {
+  return POINTS_LABEL.test(label);
+}
+
+/**
+ * Reports every header cell whose label looks like points and that no spec took; `known` lists the
+ * labels the sheet does read (for the fix). Returns whether there was one.
+ */
+export function reportUnusedPoints(ctx: ReadContext, ws: SheetLike, h: HeaderMatch, specs: readonly ColumnSpec[]): boolean {
+  const used = new Set(Object.values(h.columns));
+  let found = false;
+  for (const [col, label] of h.labels) {
+    if (used.has(col) || !looksLikePoints(label)) continue;
+    found = true;
+    const known = specs.filter((s) => s.key !== 'seq' && s.key !== 'note' && s.key !== 'name' && s.key !== 'id').map((s) => s.labels[0]).join('、');
+    ctx.report('READ_POINTS_COLUMN_UNUSED', ctx.ref(ws.name, h.row, col), { label, kind: EVENT_LABEL.test(label) ? 'event' : 'other', known }, label);
+  }
+  return found;
+}

@@ -4,10 +4,10 @@ import type { SheetLike } from '../book.js';
 import type { Dec } from '../../core/decimal.js';
 import type { RecordRow } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
-import { eachRead } from '../cells.js';
+import { eachRead, readAt } from '../cells.js';
 import { colName } from '../lean/xml.js';
-import { findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
-import { COL, ReadContext, RowReader, normaliseSheetName } from './common.js';
+import { findHeader, findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
+import { COL, looksLikePoints, ReadContext, RowReader, normaliseSheetName, reportUnusedPoints } from './common.js';
 
 const columnsOfScheme = new WeakMap<Scheme, ColumnSpec[]>();
 
@@ -42,10 +42,12 @@ function columnLetters(h: HeaderMatch): Readonly<Record<string, string>> {
   return Object.freeze(out);
 }
 
-function recordRow(r: RowReader, name: string, period: number, values: Record<string, Dec | null>, columns: Readonly<Record<string, string>>, id: string | undefined): RecordRow {
+function recordRow(r: RowReader, name: string, period: number, values: Record<string, Dec | null>, columns: Readonly<Record<string, string>>, id: string | undefined, withTotal = true): RecordRow {
   const row: RecordRow = { name, period, values, columns, row: r.row, source: r.rowRef() };
   if (id) row.id = id;
-  if (!r.has('total')) return row;
+  // A sheet with a points column score does not read: its 合计 may include it, and 「改正合计」 advice would lead into dropping it.
+  // A 合计 Excel recalculates on opening (fullCalcOnLoad) is not compared either: score adds up the entries itself.
+  if (!withTotal || !r.has('total') || r.recalculated('total')) return row;
   // A 合计 formula never calculated (a generated template) is simply not there: totals are recomputed.
   const total = r.number('total', { silentNoCache: true });
   if (total) row.writtenTotal = total;
@@ -54,8 +56,10 @@ function recordRow(r: RowReader, name: string, period: number, values: Record<st
 
 /** One record sheet: a row per member. */
 export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number, entries: ColumnSpec[]): RecordRow[] {
-  const h = ctx.header(ws, [COL.seq, COL.name, COL.id, ...entries, COL.total, COL.note]);
+  const specs = [COL.seq, COL.name, COL.id, ...entries, COL.total, COL.note];
+  const h = ctx.header(ws, specs);
   if (!h) return [];
+  const withTotal = !reportUnusedPoints(ctx, ws, h, specs);
   const out: RecordRow[] = [];
   const columns = columnLetters(h);
   for (const row of ctx.rows(ws, h.row)) {
@@ -66,7 +70,7 @@ export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number,
       if (entries.some((e) => r.text(e.key) !== '')) ctx.report('READ_ROW_NO_NAME', r.ref('name'));
       continue;
     }
-    out.push(recordRow(r, name, period, rowValues(r, entries), columns, id));
+    out.push(recordRow(r, name, period, rowValues(r, entries), columns, id, withTotal));
   }
   return out;
 }
@@ -83,26 +87,182 @@ export function isCardSheet(ws: SheetLike): boolean {
   return false;
 }
 
-/** Month label of a card row: 1月, 1 月, 一月, 1, 第一季度 → the record sheet name it stands for. */
+const CN_DIGITS = '一二三四五六七八九十';
+
+/** 1, 01, 一, 十二 → 1 … 12; NaN for anything else. */
+function monthNumberOf(s: string): number {
+  if (/^\d{1,2}$/.test(s)) return Number(s);
+  if (s.length === 2 && s[0] === '十') return 10 + CN_DIGITS.indexOf(s[1]!) + 1;
+  return s.length === 1 ? CN_DIGITS.indexOf(s) + 1 || Number.NaN : Number.NaN;
+}
+
+const QUARTER_CN = ['一', '二', '三', '四'];
+const MONTH_NAME = /^(?:(\d{4})(?:年度?|[.\-/_]))?(\d{1,2}|十[一二]|[一二三四五六七八九十])(?:月份?|月度)?(?:党员)?(?:积分)?(?:表|记录|记录表|台账|积分表)?$/u;
+const QUARTER_NAME = /^(?:(\d{4})(?:年度?|[.\-/_])?)?(?:第?([一二三四1-4])季度?|Q([1-4]))(?:积分)?(?:表|记录|记录表)?$/iu;
+
+/**
+ * Month or quarter label as a clerk writes it, on a card row or a sheet tab → the record sheet name
+ * it stands for: 1月, 1 月, 01, 一月, 1月份, 2023年1月, 2023.1, 2023-01 → 1月; 一季度, 1季度, Q1,
+ * 2023年第一季度 → 第一季度. Anything else comes back as it is (normalised).
+ */
 export function periodLabel(text: string): string {
   const t = normaliseHeader(text);
-  const cn = '一二三四五六七八九十';
-  let m = /^(\d{1,2})月?(份)?$/.exec(t);
-  if (m) return `${Number(m[1])}月`;
-  m = /^(十[一二]|[一二三四五六七八九十])月(份)?$/.exec(t);
+  let m = MONTH_NAME.exec(t);
   if (m) {
-    const s = m[1]!;
-    const n = s.length === 2 ? 10 + cn.indexOf(s[1]!) + 1 : cn.indexOf(s) + 1;
-    return `${n}月`;
+    const n = monthNumberOf(m[2]!);
+    // A bare number is a month only on a card row or in a dated name (2023.1), never 13 or 0.
+    if (n >= 1 && n <= 12) return `${n}月`;
+  }
+  m = QUARTER_NAME.exec(t);
+  if (m) {
+    const q = m[3] ?? m[2]!;
+    const i = /\d/.test(q) ? Number(q) - 1 : QUARTER_CN.indexOf(q);
+    if (i >= 0) return `第${QUARTER_CN[i]}季度`;
   }
   return t;
+}
+
+/** The month a title names (「兰溪村党支部2023年1月党员积分记录」 → 1月), when it names exactly one. */
+export function titleMonth(ws: SheetLike, headerRow: number): string | undefined {
+  const found = new Set<string>();
+  for (let row = 1; row < headerRow; row++) {
+    eachRead(ws, row, (c) => {
+      const t = normaliseHeader(c.text);
+      for (const m of t.matchAll(/(?:\d{4}年)?(\d{1,2}|十[一二]|[一二三四五六七八九十])月(?!度)/gu)) {
+        const n = monthNumberOf(m[1]!);
+        if (n >= 1 && n <= 12) found.add(`${n}月`);
+      }
+      for (const m of t.matchAll(/第([一二三四])季度/gu)) found.add(`第${m[1]}季度`);
+    });
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+const MONTH_COLUMN: ColumnSpec = { key: 'month', labels: ['月份', '月度', '时间', '季度', '记录月份', '考核月份'], required: true };
+
+/** The header of a sheet holding every month, a row per member and month (月份, 姓名, the entries …); undefined when it is not one. */
+export function stackedHeader(ws: SheetLike, entries: ColumnSpec[]): HeaderMatch | undefined {
+  return findHeader(ws, [MONTH_COLUMN, COL.name, ...entries]);
+}
+
+/** All months stacked in one sheet: a 月份 column says which record period each row is. */
+export function readStackedSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[]): RecordRow[] {
+  const specs = [COL.seq, MONTH_COLUMN, COL.name, COL.id, ...entries, COL.total, COL.note];
+  const h = ctx.header(ws, specs);
+  if (!h) return [];
+  const withTotal = !reportUnusedPoints(ctx, ws, h, specs);
+  const out: RecordRow[] = [];
+  const columns = columnLetters(h);
+  const wanted = periodNames.map(normaliseSheetName);
+  let period = -1;
+  for (const row of ctx.rows(ws, h.row)) {
+    const r = new RowReader(ctx, ws, h, row);
+    const label = r.text('month');
+    // A month written once over its members (a merged 月份 cell) holds for the rows below it.
+    if (label !== '') {
+      period = wanted.indexOf(normaliseSheetName(periodLabel(label)));
+      if (period < 0) ctx.report('READ_BAD_PERIOD', r.ref('month'), { label, expected: `${periodNames[0]}…${periodNames[periodNames.length - 1]}` }, label);
+    }
+    const name = r.text('name');
+    const id = r.has('id') ? r.id('id') : undefined;
+    if (name === '' && !id) {
+      if (entries.some((e) => r.text(e.key) !== '')) ctx.report('READ_ROW_NO_NAME', r.ref('name'));
+      continue;
+    }
+    if (period < 0) {
+      if (label === '') ctx.report('READ_BAD_PERIOD', r.ref('month'), { label, expected: `${periodNames[0]}…${periodNames[periodNames.length - 1]}` }, label);
+      continue;
+    }
+    out.push(recordRow(r, name, period, rowValues(r, entries), columns, id, withTotal));
+  }
+  return out;
+}
+
+/** A yearly sheet: the months as column groups (1月 merged over its entries), a row per member. */
+export interface YearlyHeader {
+  /** The lower header row (the entries); data rows follow. */
+  row: number;
+  nameCol: number;
+  idCol?: number;
+  /** Per record period found: the column of each entry key. */
+  groups: { period: number; columns: Record<string, number> }[];
+}
+
+export function yearlyHeader(ws: SheetLike, periodNames: string[], entries: ColumnSpec[]): YearlyHeader | undefined {
+  const wanted = periodNames.map(normaliseSheetName);
+  for (let row = 1; row < 10 && row < ws.rowCount; row++) {
+    const months: { col: number; period: number }[] = [];
+    eachRead(ws, row, (c, col) => {
+      const i = wanted.indexOf(normaliseSheetName(periodLabel(c.text)));
+      if (i >= 0 && !/^\d+$/.test(c.text.trim())) months.push({ col, period: i });
+    });
+    if (months.length < 2) continue;
+    const below = new Map<number, string>();
+    eachRead(ws, row + 1, (c, col) => void below.set(col, normaliseHeader(c.text)));
+    const above = new Map<number, string>();
+    eachRead(ws, row, (c, col) => void above.set(col, normaliseHeader(c.text)));
+    const labelAt = (col: number): string => below.get(col) || above.get(col) || '';
+    const find = (spec: ColumnSpec, from: number, to: number): number | undefined => {
+      const w = new Set(spec.labels.map(normaliseHeader));
+      for (let col = from; col <= to; col++) if (w.has(labelAt(col))) return col;
+      return undefined;
+    };
+    const nameCol = find(COL.name, 1, months[0]!.col - 1);
+    if (nameCol === undefined) continue;
+    const groups: YearlyHeader['groups'] = [];
+    months.forEach((m, k) => {
+      const to = (months[k + 1]?.col ?? m.col + 60) - 1;
+      const columns: Record<string, number> = {};
+      for (const e of entries) {
+        const col = find(e, m.col, to);
+        if (col !== undefined) columns[e.key] = col;
+      }
+      if (Object.keys(columns).length === entries.length) groups.push({ period: m.period, columns });
+    });
+    if (groups.length === 0) continue;
+    const h: YearlyHeader = { row: row + 1, nameCol, groups };
+    const idCol = find(COL.id, 1, months[0]!.col - 1);
+    if (idCol !== undefined) h.idCol = idCol;
+    return h;
+  }
+  return undefined;
+}
+
+/** One yearly sheet, the months as column groups: a RecordRow per member and month with any value. */
+export function readYearlySheet(ctx: ReadContext, ws: SheetLike, y: YearlyHeader, entries: ColumnSpec[]): RecordRow[] {
+  const out: RecordRow[] = [];
+  const base = { name: y.nameCol, ...(y.idCol !== undefined ? { id: y.idCol } : {}) };
+  const headers = y.groups.map((g) => ({ g, h: { row: y.row, columns: { ...base, ...g.columns }, labels: new Map<number, string>(), missing: [] } as HeaderMatch }));
+  const letters = headers.map(({ h }) => columnLetters(h));
+  // A points column read by no group (a 加分项 per month, a 全年得分) would be dropped: an error at its label. Totals are recomputed.
+  const used = new Set([y.nameCol, y.idCol, ...y.groups.flatMap((g) => Object.values(g.columns))]);
+  const totals = new Set(COL.total.labels.map(normaliseHeader));
+  for (const row of [y.row - 1, y.row]) {
+    eachRead(ws, row, (c, col) => {
+      const label = normaliseHeader(c.text);
+      if (used.has(col) || totals.has(label) || !looksLikePoints(label) || (row === y.row - 1 && readAt(ws, y.row, col).text !== '')) return;
+      ctx.report('READ_POINTS_COLUMN_UNUSED', ctx.ref(ws.name, row, col), { label, kind: /加分|扣分|减分/u.test(label) ? 'event' : 'other', known: entries.map((e) => e.labels[0]).join('、') }, label);
+    });
+  }
+  for (const row of ctx.rows(ws, y.row)) {
+    headers.forEach(({ g, h }, k) => {
+      const r = new RowReader(ctx, ws, h, row);
+      const name = r.text('name');
+      const id = r.has('id') ? r.id('id') : undefined;
+      if (name === '' && !id) return;
+      out.push(recordRow(r, name, g.period, rowValues(r, entries), letters[k]!, id, false));
+    });
+  }
+  return out;
 }
 
 /** One member card: 姓名 (and 编号) label cells, then a 月份 header and a row per month. */
 export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[]): RecordRow[] {
   const monthCol: ColumnSpec = { key: 'month', labels: ['月份', '月度', '时间', '季度'], required: true };
-  const h: HeaderMatch | undefined = ctx.header(ws, [monthCol, ...entries, COL.total, COL.note]);
+  const specs = [monthCol, ...entries, COL.total, COL.note];
+  const h: HeaderMatch | undefined = ctx.header(ws, specs);
   if (!h) return [];
+  const withTotal = !reportUnusedPoints(ctx, ws, h, specs);
   const stop = ['编号', '党员编号', '性别', '支部', '所在支部', '党员类别', '年度', '出生年月', '入党时间'];
   const nameCell = findLabelValue(ws, ['姓名', '党员姓名'], 1, h.row - 1, stop);
   if (!nameCell || nameCell.text === '') {
@@ -129,7 +289,7 @@ export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: stri
     }
     const values = rowValues(r, entries);
     if (Object.values(values).every((x) => x === null) && r.text('total') === '') continue; // a month left empty: no record
-    out.push(recordRow(r, nameCell.text, period, values, columns, id));
+    out.push(recordRow(r, nameCell.text, period, values, columns, id, withTotal));
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { componentHeader } from './scheme-info.js';
 import { freeName, safeName } from './names.js';
 import { branchTitle } from './titles.js';
 import { EXEMPT_NOTE, notGradedReason } from './member-notes.js';
+import { rowSums, shownParts, totalFormula } from '../../core/row-sums.js';
 
 /** Under every 评分汇总表: who scored, checked and signed it. */
 export const SIGNATURE_LINE = '评分人（签字）：　　　　　　　审核人（签字）：　　　　　　　支部书记（签字）：　　　　　　　（党支部盖章）';
@@ -79,7 +80,10 @@ export function summarySheet(
   const numFmt = numFmtFor(scheme.precision);
   const scored = scheme.components.filter((c) => c.role === 'score');
   const members = outputOrder(branch.members);
-  const exempt = branch.members.filter((m) => !m.participates && m.grade === undefined);
+  // Rows add up as printed: the parts get the decimals they need (39.995 + 39.995 = 79.99, not 40 + 40).
+  const sums = rowSums(scheme, members);
+  const partFmt = numFmtFor(sums.places);
+  const exempt = branch.members.filter((m) => !m.participates && m.grade === undefined && !m.scoredElsewhere);
   // 等次/星级 only where this period grades (the cycle; a quarter only when its rules gave grades).
   const isCycle = result.period.kind === 'cycle';
   const showGrade = (isCycle && scheme.bands.length > 0) || members.some((m) => m.grade);
@@ -91,9 +95,9 @@ export function summarySheet(
     { header: '党员姓名', width: 10 },
     ...(showPosts ? [{ header: '志愿服务岗位', width: 22 }] : []),
     // 「学习教育」 over 「(40分)」: the points never wrap mid-bracket.
-    ...scored.map((c) => ({ header: componentHeader(c).replace(/\(/, '\n('), width: 14, type: 'number' as const, numFmt })),
-    { header: '加分项', width: 10, type: 'number', numFmt },
-    { header: '扣分项', width: 10, type: 'number', numFmt },
+    ...scored.map((c) => ({ header: componentHeader(c).replace(/\(/, '\n('), width: 14, type: 'number' as const, numFmt: partFmt })),
+    { header: '加分项', width: 10, type: 'number', numFmt: partFmt },
+    { header: '扣分项', width: 10, type: 'number', numFmt: partFmt },
     { header: '合计得分', width: 10, type: 'number', numFmt },
     ...(showGrade ? [{ header: '等次', width: 10 }] : []),
     ...(showStars ? [{ header: '星级', width: 12 }] : []),
@@ -105,15 +109,18 @@ export function summarySheet(
   const preamble = [`评分时间：${chineseDate(opts.date ?? todayIso())}　积分按 ${monthsReadNote(result.cycle, result.period).read} 的记录计算`];
   if (!showGrade && !isCycle) preamble.push(`${periodTitle(result.cycle, result.period)}积分用于公示，不评定等次和星级（等次按年度评定）。`);
   // Under the table after a blank row (a reader of the table stops before it).
-  const lines = [
+  const formula = totalFormula(scheme).zh;
+  const rounding = sums.misfits.length > 0
+    ? `各项按四舍五入显示 ${sums.places} 位小数，合计得分由各项的精确值相加后四舍五入，以下党员的各项按显示值相加与合计得分因四舍五入略有出入：${sums.misfits.map((m) => m.name).join('、')}。`
+    : '';
+  const notesUnder = [
+    `注：${formula}。${rounding}`,
     ...(exempt.length ? [`${EXEMPT_NOTE}：${exempt.map((m) => m.name).join('、')}（${exempt.length} 人）。`] : []),
     ...(branch.offRoll?.length ? [offRollNote(branch.offRoll)] : []),
     ...absentNote(scored, members),
   ];
-  const after = lines.map((text, i) => ({ offset: 2 + i, text }));
   // The signature block the form is signed with (附件3 评分时间; 计分标准 党员签字/支部书记签字), on the table's last page.
-  const base = after.length ? 3 + after.length : 2;
-  after.push({ offset: base, text: SIGNATURE_LINE }, { offset: base + 1, text: SIGNATURE_DATE });
+  const after = [...notesUnder, SIGNATURE_LINE, SIGNATURE_DATE].map((text, i) => ({ offset: 2 + i + (i >= notesUnder.length ? 1 : 0), text }));
   const name = freeName(safeName(title, { fallback: '评分汇总表' }), (lower) => book.hasSheetName(lower));
   const p = scheme.precision;
   const t = addTable(book, name, {
@@ -129,12 +136,14 @@ export function summarySheet(
         const values: Value[] = [i + 1, m.name];
         if (showPosts) values.push(m.posts.join('、') || null);
         // An exempt member listed with a directly set 档次 (directGrades) has no points: blank cells.
-        const pts = (v: Parameters<typeof scoreNumber>[0]) => (m.participates ? scoreNumber(v, p) : null);
+        const pts = (v: Parameters<typeof scoreNumber>[0], places = p) => (m.participates ? scoreNumber(v, places) : null);
+        const shown = shownParts(m, sums.places);
         for (const c of scored) {
           const v = m.components.find((x) => x.id === c.id);
-          values.push(v && !v.absent ? pts(v.value) : null);
+          values.push(v && !v.absent ? pts(v.value, sums.places) : null);
         }
-        values.push(pts(m.bonus), pts(m.deduction), pts(m.total));
+        // An exempt member scored by other means (另行评定得分): that score in 合计, the parts blank.
+        values.push(pts(shown.bonus, sums.places), pts(shown.deduction, sums.places), m.scoredElsewhere ? scoreNumber(m.total, p) : pts(m.total));
         if (showGrade) values.push(m.grade ?? null);
         if (showStars) values.push(starsText(m.stars) || null);
         values.push(m.rank ?? null, notes(m));
