@@ -94,7 +94,8 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
 export function rankedBy(scheme: Scheme): (m: MemberResult) => boolean {
   const cat = catalogueOf(scheme);
   return (m) => {
-    if (!m.participates) return false;
+    // A member transferred out is ranked by the receiving branch (SCHEMES.md "Partial years").
+    if (!m.participates || m.transferredOut) return false;
     const c = cat.category(m.category);
     return c ? (c.ranked ?? c.graded) : m.graded; // isRankedCategory (scheme/schema.ts), inlined: core imports scheme types only
   };

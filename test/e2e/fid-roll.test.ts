@@ -136,8 +136,8 @@ const schoolSpec: LedgerFill = {
   members: [{ name: '甲' }, { name: '乙' }],
   events: [
     { date: '2023-03-01', name: '甲', item: '组织生活', points: 15 },
-    { date: '2023-04-01', name: '甲', item: '岗位工作取得突出业绩', points: 5, project: '教学成果' },
-    { date: '2023-09-01', name: '甲', item: '岗位工作取得突出业绩', points: 4, project: '竞赛辅导' },
+    { date: '2023-04-01', name: '甲', item: '岗位工作取得突出业绩', points: 5 },
+    { date: '2023-09-01', name: '甲', item: '岗位工作取得突出业绩', points: 4 },
   ],
   evaluations: [{ name: '甲', grade: '合格' }, { name: '乙', grade: '优秀' }],
 };
