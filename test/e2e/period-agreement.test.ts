@@ -48,7 +48,9 @@ function deductionItem(s: Scheme): Item | undefined {
 }
 
 function eventFor(item: Item, date: string, name: string, level?: string): EventFill {
-  const e: EventFill = { date, name, item: item.name, count: 1, project: '项目一' };
+  const e: EventFill = { date, name, item: item.name, count: 1 };
+  // 项目 only where a rule reads it (the template has the column only then): R3 per 项目, R19.
+  if ((item.highestOnly && item.highestPer !== 'category') || item.split) e.project = '项目一';
   if (level) e.level = level;
   if (item.range) e.points = Math.min(item.range.max, Math.max(item.range.min, 1));
   return e;
