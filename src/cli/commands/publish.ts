@@ -10,7 +10,7 @@ import { withCommon } from '../options.js';
 import { noteLaterRows } from '../period-note.js';
 import { batchScheme } from '../../batch/inputs.js';
 import { gatherLedgers } from '../../batch/gather.js';
-import { dateOption, daysOption, nextWorkingDay, outDir, periodArgs, periodOf, publicationDays, schemeOption } from '../common.js';
+import { dateOption, daysOption, nextWorkingDay, outDir, pastWindowWarning, periodArgs, periodOf, publicationDays, schemeOption } from '../common.js';
 import { note, printJson, say, type CommonOptions, progress, colon, shownPath } from '../output.js';
 import { excludedJson, reportEmpty, reportExcluded, reportNothingReadable, reportNotes } from '../excluded.js';
 import { splitBatch } from '../../batch/split.js';
@@ -61,9 +61,11 @@ export function registerPublish(program: Command): void {
     const windowDays = publicationDays(scheme, daysGiven);
     const from = fromDate ?? nextWorkingDay(period.end);
     const to = addDays(from, windowDays - 1);
+    const past = pastWindowWarning(from, to, fromDate !== undefined);
+    if (past) note(opts.json ? { quiet: true } : opts, past);
     const { publicationList, published } = await import('../../excel/write/publication.js');
     const title = periodTitle(cycle, period);
-    const set = new OutputSet(Boolean(opts.force));
+    const set = new OutputSet(Boolean(opts.force), { scheme: scheme.id, period: period.label, inputs: items.map((i) => i.file), excluded: batch.excluded.map((e) => e.file) });
     if (batch.ledgers.length > 0) await set.add(join(dir, `${title}公示名单.xlsx`), () => publicationList(scheme, result, { from, days: windowDays }));
     const written = await set.commit();
     reportExcluded(batch, opts.json);
@@ -72,7 +74,7 @@ export function registerPublish(program: Command): void {
       ...(b.offRoll ?? []).map((x) => ({ branch: b.branch, name: x.name, reason: 'offRoll', ...(x.joined ? { joined: x.joined } : {}), ...(x.left ? { left: x.left } : {}) })),
       ...b.members.filter((m) => m.transferredOut).map((m) => ({ branch: b.branch, name: m.name, reason: 'transferredOut', left: m.transferredOut })),
     ]);
-    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), from, to, days: windowDays, members: rows, notListed, excluded: batch.excluded.map(excludedJson), written, ...told.json });
+    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), from, to, days: windowDays, ...(past ? { windowWarning: past } : {}), members: rows, notListed, excluded: batch.excluded.map(excludedJson), written, stamp: set.stamps[0] ?? null, ...told.json });
     say(opts, t(`${title}党员积分公示　公示期：${chineseDate(from)}至${chineseDate(to)}（${windowDays} 天）`, `${period.label} publication: ${from} to ${to} (${windowDays} days)`));
     say(opts, `  ${t(monthsReadNote(cycle, period).zh, monthsReadNote(cycle, period).en)}`);
     for (const b of result.branches) say(opts, `  ${b.branch}${colon()}${b.members.filter(published).length} ${t('人', 'members')}${notListedText(b)}`);
