@@ -124,7 +124,7 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   checkProjects(scheme, ledger, cycle, index, add);
   checkOncePerMember(scheme, ledger, cycle, index, add);
   checkDoubleDeductions(scheme, ledger, cycle, index, add);
-  if (period.kind === 'cycle' && opts.yearEnd !== false) checkEvaluations(scheme, ledger, cycle, index, add);
+  if (scheme.cycle.gradePeriods.includes(period.kind) && opts.yearEnd !== false) checkEvaluations(scheme, ledger, cycle, index, add, period);
 
   const known = evaluationGrades(scheme);
   for (const e of ledger.evaluations) {

@@ -126,11 +126,14 @@ function attentionSheet(book: Book, scheme: Scheme, branches: BranchResult[], ti
 function notGradedNote(members: readonly MemberResult[]): string | null {
   const counts = new Map<string, number>();
   let exempt = 0;
+  let moved = 0;
   for (const m of members) {
     if (!m.participates) exempt++;
+    else if (m.transferredOut) moved++;
     else if (!m.graded) counts.set(m.category, (counts.get(m.category) ?? 0) + 1);
   }
   const parts = [...counts].map(([category, n]) => `${category} ${n} 人不评定等次`);
   if (exempt) parts.push(`不参加积分管理 ${exempt} 人（不计入党员数）`);
+  if (moved) parts.push(`年内转出 ${moved} 人（列出转出时的积分，不计入党员数）`);
   return parts.length ? `未评定：${parts.join('；')}` : null;
 }
