@@ -92,8 +92,11 @@ export function registerApply(program: Command): void {
     if (approved.length > 0) {
       const opened = await openWorkbook(one.file);
       const { appendEvents } = await import('../../excel/write/append-events.js');
-      if (opened.ok && appendEvents(opened.wb, approved.map((d) => ({ ...d.event!, ...(d.claim.reviewer ? { reviewer: d.claim.reviewer } : {}) })))) {
-        await set.add(join(dir, basename(one.file).replace(/\.xlsx$/i, '_已录入申请.xlsx')), () => opened.wb);
+      // A ledger that is read but cannot be written back (an .xls/.et): said, exit 1, never 「已写出」 without a file.
+      if (!opened.ok) issues.push(opened.diagnostic);
+      else if (appendEvents(opened.wb, approved.map((d) => ({ ...d.event!, ...(d.claim.reviewer ? { reviewer: d.claim.reviewer } : {}) })))) {
+        // An .xlsm is written as an .xlsx: its macros are never kept.
+        await set.add(join(dir, basename(one.file).replace(/\.(xlsx|xlsm)$/i, '') + '_已录入申请.xlsx'), () => opened.wb);
       }
     }
     const written = await set.commit();
@@ -108,6 +111,7 @@ export function registerApply(program: Command): void {
     say(opts, () => table.toString());
     say(opts, t(`通过 ${approved.length} 条，不通过 ${rejected.length} 条${already.length ? `，已录入 ${already.length} 条（不再录入）` : ''}`, `${approved.length} approved, ${rejected.length} rejected${already.length ? `, ${already.length} already entered` : ''}`));
     if (approved.length === 0) say(opts, t('没有新录入的事项：未写出新台账', 'nothing new to enter: no ledger written'));
+    else if (written.length === 0) say(opts, t('未写出新台账：原台账不能写回（见上面的错误），通过的事项没有录入', 'no ledger written: the ledger cannot be written back (see the error above); the approved lines were not entered'));
     for (const w of written) say(opts, t(`已写出新台账：${shownPath(w)}（原台账未改动）`, `new ledger written: ${shownPath(w)} (the original is unchanged)`));
   });
 }

@@ -28,7 +28,7 @@ function attrs(s: string): Record<string, string> {
 
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
 
-function isDateFormat(code: string): boolean {
+export function isDateFormat(code: string): boolean {
   const stripped = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   return /[ymdhs]/i.test(stripped) && !/^[#0.,%E+\- ]*$/i.test(stripped) && !/General/i.test(stripped);
 }
