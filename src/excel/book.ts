@@ -29,3 +29,6 @@ export interface SheetLike {
 export interface BookLike {
   worksheets: SheetLike[];
 }
+
+/** The workbook extensions read (.xlsx, .xlsm, .xls, .et): a file's name without it names a branch or a report. */
+export const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|et)$/i;

@@ -143,6 +143,13 @@ describe('OLE2 files that are not workbooks, and the limits', () => {
     expect(en.stdout + en.stderr).toContain('this is a Word document (.doc), not an Excel workbook');
   });
 
+  it('a report per branch is named after the file without its .xls', () => {
+    const out = tmp('score-xls-report-');
+    const r = score(['validate', '--report-per-branch', '--out', out, '--json', join(XLS, '不是表格.xls')]);
+    expect(r.code).toBe(1);
+    expect(readdirSync(out)).toEqual(['问题清单_不是表格.xlsx']);
+  });
+
   it('in a folder, it is listed as not counted with its reason; the ledgers beside it are graded', () => {
     const dir = copyAs(join(XLS, 'township'), readdirSync(join(XLS, 'township')).map((f) => [f, f]));
     copyFileSync(join(XLS, '不是表格.xls'), join(dir, '不是表格.xls'));

@@ -1,6 +1,6 @@
 // Ledger reader: a branch's 积分台账 workbook → the Ledger model with a source cell for every
 // value, plus reader-level diagnostics. Sheets are found by name; semantic checks are the core's.
-import type { BookLike } from '../book.js';
+import { WORKBOOK_EXT, type BookLike } from '../book.js';
 import { basename } from 'node:path';
 import { cycleOf, recordSheetNames } from '../../core/cycle.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
@@ -72,7 +72,7 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
   const sanctionWs = ctx.sheet(wb, SHEET_NAMES.sanctions);
   const ledger: Ledger = {
     file,
-    branch: info.branch ?? basename(file).replace(/\.xlsx$/i, ''),
+    branch: info.branch ?? basename(file).replace(WORKBOOK_EXT, ''),
     info: info.info,
     members,
     records,
