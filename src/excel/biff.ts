@@ -3,6 +3,9 @@
 // loaded only when such a file is met, into the lean reader's sheets — so every reader sees the
 // same cell values as from the .xlsx of the same workbook. Values only: macros (a VBA project
 // stream) are never read, run or kept. An OLE2 file that holds no workbook (a .doc renamed) is refused.
+// @e965/xlsx 0.20.3 is SheetJS CE 0.20.3 republished on npm: both advisories against SheetJS's
+// reader (CVE-2023-30533 prototype pollution, fixed in 0.19.3; CVE-2024-22363 ReDoS, fixed in
+// 0.20.2) are fixed in it; the `xlsx` 0.18.5 on npm has both.
 import type { CellRead } from './cells.js';
 import { isDateFormat } from './fast/xlsx.js';
 import { CellSink, FastSheet, FORMULA, Kind } from './fast/sheet.js';
@@ -36,6 +39,8 @@ export async function readBiff(buf: Buffer): Promise<BiffResult> {
     return { ok: false, code: 'READ_FILE_TOO_LARGE', params: { size: formatBytes(buf.length), limit: formatBytes(READ_LIMITS.maxBiffBytes) } };
   }
   const X = await import('@e965/xlsx');
+  // Code pages: an Excel 95 (BIFF5) file keeps its Chinese text in GBK (code page 936), not UTF-16.
+  X.set_cptable(await import('@e965/xlsx/dist/cpexcel.full.mjs'));
   let names: string[];
   try {
     const cfb = X.CFB.read(buf, { type: 'buffer' });
