@@ -1016,7 +1016,7 @@ export function messyFixtures(): MessyFixture[] {
   {
     const spec = messyBase(104, 3);
     // A few half points so that ８．５ appears.
-    spec.records.filter((r, i) => i % 7 === 0).forEach((r) => (r.values['duty.study'] = 8.5));
+    spec.records.filter((_r, i) => i % 7 === 0).forEach((r) => (r.values['duty.study'] = 8.5));
     add('04-文本数字-全角数字.xlsx', 'numbers typed as text, with full-width digits (８．５, １０) and stray spaces', spec, (wb, s, scheme) => {
       let n = 0;
       const text = (v: number | null): Cell => {
@@ -1065,7 +1065,7 @@ export function messyFixtures(): MessyFixture[] {
             const max = entries.find((e) => e.key === key)!.max;
             return v === null || v === undefined ? null : ({ formula: expr(v, max), result: v } as ExcelJS.CellFormulaValue);
           },
-        }).map((c) => (c.header === '序号' ? { ...c, value: (_r: RecordSpec, i: number, row: number): Cell => ({ formula: `ROW()-2`, result: row - 2 }) as ExcelJS.CellFormulaValue } : c)),
+        }).map((c) => (c.header === '序号' ? { ...c, value: (_r: RecordSpec, _i: number, row: number): Cell => ({ formula: `ROW()-2`, result: row - 2 }) as ExcelJS.CellFormulaValue } : c)),
     });
     // 合计 of 1月 as one shared formula over the rows (what Excel writes after a fill-down).
     const ws = wb.getWorksheet('1月')!;
@@ -1421,6 +1421,19 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: (wb, spec) => appendEvent(wb, { date: '2023-08-08', name: m(spec, 2).name, id: m(spec, 2).id, item: '经济发展', points: 5 }),
     },
     {
+      code: 'EVENT_SIGN_MISMATCH', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '加减分明细添了一列“扣分”，一条经济发展（加分）的 2 分填在了“扣分”列',
+      prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 2)),
+      plant: (wb, spec) => {
+        const planted = appendEvent(wb, { date: '2023-08-08', name: m(spec, 2).name, id: m(spec, 2).id, item: '经济发展' });
+        const ws = wb.getWorksheet(SHEETS.events)!;
+        const last = ws.getRow(2).cellCount + 1;
+        ws.getCell(2, last).value = '扣分';
+        ws.getCell(Number(planted.cell!.replace(/^[A-Z]+/, '')), last).value = 2;
+        return planted;
+      },
+    },
+    {
       code: 'EVENT_NO_DATE', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '一条公益事业加分没有填日期',
       prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 0)),
@@ -1505,8 +1518,8 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },
     {
-      code: 'SANCTION_UNKNOWN_TYPE', severity: 'warning', scheme: T, layout: 'card', args: [],
-      what: '否决与处分的类型填了「批评教育」（既不是一票否决情形，也不是处分，不影响计分）',
+      code: 'SANCTION_UNKNOWN_TYPE', severity: 'error', scheme: T, layout: 'card', args: [],
+      what: '否决与处分的类型填了「批评教育」（看不出是哪一种一票否决情形或处分）',
       prepare: (spec) => spec.sanctions.push({ date: '2023-06-02', name: m(spec, 1).name, id: m(spec, 1).id, type: '批评教育', note: '无故缺席主题党日' }),
       plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
     },
@@ -1726,7 +1739,7 @@ export async function makeBad(dir: string): Promise<BadFixture[]> {
   const goodBytes = stableZip(Buffer.from(await wb.xlsx.writeBuffer()));
   await put('正常台账.xlsx', goodBytes, '', '一份正常的台账：同一批中仍应正常读取 / a good ledger: still processed in the same batch');
   await put('空文件.xlsx', Buffer.alloc(0), 'READ_EMPTY_FILE', '0 字节 / zero bytes');
-  let random = rng.bytes(4096);
+  const random = rng.bytes(4096);
   random[0] = 0x8f; // never PK, never OLE
   await put('随机字节.xlsx', random, 'READ_NOT_ZIP', '4 KB 随机字节 / random bytes');
   await put('截断.xlsx', goodBytes.subarray(0, Math.floor(goodBytes.length / 2)), 'READ_TRUNCATED', '一份真实台账只剩前一半（压缩包结尾缺失）/ a real ledger cut in half');

@@ -107,7 +107,7 @@ export function renderReadme(text: string, root = packageRoot()): string {
         if (exitShown) old.pop();
         const cut = old.indexOf(ELLIPSIS);
         const r = run(command.slice(2), dir, env);
-        const group = [command, ...shown(r.output, cut < 0 ? 0 : cut, cut < 0 ? undefined : old.length - cut - 1)];
+        const group = [command, ...shown(r.output, Math.max(cut, 0), cut < 0 ? undefined : old.length - cut - 1)];
         if (r.code !== 0 || exitShown) group.push(`(exit ${r.code})`);
         groups.push(group);
       }

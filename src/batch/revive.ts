@@ -19,7 +19,7 @@ export function freeze(value: unknown): unknown {
   }
   const out: Record<string, unknown> = {};
   for (const k in value) {
-    if (Object.prototype.hasOwnProperty.call(value, k)) out[k] = freeze((value as Record<string, unknown>)[k]);
+    if (Object.hasOwn(value, k)) out[k] = freeze((value as Record<string, unknown>)[k]);
   }
   return out;
 }
@@ -60,7 +60,7 @@ export function thaw<T>(value: unknown): T {
  * member is built as one object literal — a county's 100,000 members in the main thread take about
  * half the memory of generically rebuilt objects, and the message is a fraction of the size.
  */
-const MEMBER_KEYS = ['branch', 'file', 'name', 'id', 'key', 'category', 'tier', 'posts', 'participates', 'components', 'bonus', 'deduction', 'vetoed', 'vetoReason', 'total', 'exactTotal', 'graded', 'grade', 'stars', 'rank', 'flags', 'sanctions', 'trace'] as const;
+const MEMBER_KEYS = ['branch', 'file', 'name', 'id', 'key', 'category', 'tier', 'posts', 'participates', 'components', 'bonus', 'deduction', 'vetoed', 'vetoReason', 'total', 'exactTotal', 'graded', 'grade', 'stars', 'rank', 'flags', 'sanctions', 'trace', 'evaluationGrade'] as const;
 /** Fails to compile when MemberResult gains a field the rows do not carry. */
 const everyKey: Record<Exclude<keyof MemberResult, (typeof MEMBER_KEYS)[number]>, never> = {};
 void everyKey;
@@ -97,7 +97,7 @@ export function packBranch(b: BranchResult): unknown {
   const rows = b.members.map((m): Row => [
     m.name, m.id, m.key, m.category, m.tier, freeze(m.posts), m.participates, m.components.map((c) => pack(c.value)),
     pack(m.bonus), pack(m.deduction), m.vetoed, m.vetoReason, pack(m.total), m.exactTotal && pack(m.exactTotal), m.graded,
-    m.grade, m.stars, m.rank, freeze(m.flags), freeze(m.sanctions), freeze(m.trace),
+    m.grade, m.stars, m.rank, freeze(m.flags), freeze(m.sanctions), freeze(m.trace), m.evaluationGrade,
   ]);
   return { ...(freeze({ ...b, members: [] }) as object), $members: { branch: first.branch, file: first.file, components: meta, rows } };
 }
@@ -138,6 +138,7 @@ export function unpackBranch(value: unknown): BranchResult {
     if (r[15] != null) m.grade = r[15] as string;
     if (r[16] != null) m.stars = r[16] as number;
     if (r[17] != null) m.rank = r[17] as number;
+    if (r[21] != null) m.evaluationGrade = r[21] as string;
     return m;
   });
   return b;

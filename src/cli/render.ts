@@ -1,5 +1,6 @@
 // Rendering of the one result object: the --json contract and the terminal tables.
 import Table from 'cli-table3';
+import { rowSums, shownParts } from '../core/row-sums.js';
 import { outputOrder } from '../core/grade.js';
 import { branchStats } from '../core/stats.js';
 import chalk from 'chalk';
@@ -93,16 +94,19 @@ export function membersTable(scheme: Scheme, r: PeriodResult): string {
   const graded = r.branches.some((b) => b.members.some((m) => m.grade !== undefined || m.stars !== undefined));
   const head = [t('支部', 'branch'), t('姓名', 'name'), ...parts.map((c) => c.name), t('加分', 'bonus'), t('扣分', 'deduction'), t('合计', 'total'), ...(graded ? [t('等次', 'grade')] : []), t('排名', 'rank'), t('标记', 'flags')];
   const table = new Table({ head, style: tableStyle(), chars: COMPACT });
+  // The parts get the decimals a row needs to add up as shown (as on the 评分汇总表).
+  const { places } = rowSums(scheme, r.branches.flatMap((b) => b.members));
   for (const b of r.branches) {
     for (const m of outputOrder(b.members)) {
       // An exempt member with a directly set 档次 (directGrades) has no points: '—'.
       const pts = (v: Dec): string => (m.participates ? v.toFixed(scheme.precision) : '—');
+      const shown = shownParts(m, places);
       table.push([
         b.branch,
         m.name,
-        ...parts.map((c) => (m.participates ? fmt(m.components.find((x) => x.id === c.id)!.value, scheme.precision) : '—')),
-        pts(m.bonus),
-        pts(m.deduction),
+        ...parts.map((c) => (m.participates ? fmt(m.components.find((x) => x.id === c.id)!.value, places) : '—')),
+        m.participates ? shown.bonus.toFixed(places) : '—',
+        m.participates ? shown.deduction.toFixed(places) : '—',
         m.vetoed ? chalk.red(pts(m.total)) : pts(m.total),
         ...(graded ? [`${m.grade ?? ''}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`] : []),
         m.rank ?? '',

@@ -30,6 +30,7 @@ export function catalogueOf(scheme: Scheme): Catalogue {
   const vetoTypes = new Set(scheme.vetoTypes.map(norm));
   const overrides = new NameIndex<Scheme['overrides'][number]>();
   for (const o of scheme.overrides) overrides.add(o, o.type);
+  const sanctionOf = sanctionMeaning(scheme, vetoTypes, overrides);
   const cat: Catalogue = {
     scheme,
     item: (name) => items.get(name),
@@ -37,17 +38,51 @@ export function catalogueOf(scheme: Scheme): Catalogue {
     category: (name) => categories.get(name),
     tier: (name) => tiers.get(name),
     levelPoints: (item, level) => levelPoints(item, level),
-    isVetoType: (type) => vetoTypes.has(norm(type)),
-    override: (type) => overrides.get(type),
+    isVetoType: (type) => sanctionOf(type).veto,
+    override: (type) => sanctionOf(type).override,
   };
   catalogueCache.set(scheme, cat);
   return cat;
+}
+
+/**
+ * What a 否决与处分 类型 means, as a clerk writes it: 「违法（酒驾被行政拘留）」 is 违法. An exact veto
+ * type or override first; then the text without its parentheses; then the veto words (the scheme's
+ * veto types and veto items with their aliases) and override types found inside the text. A text
+ * holding both a veto word and an override, or none of them, means nothing (validate says so at the cell).
+ */
+function sanctionMeaning(scheme: Scheme, vetoTypes: ReadonlySet<string>, overrides: NameIndex<Scheme['overrides'][number]>): (type: string) => { veto: boolean; override?: Scheme['overrides'][number] } {
+  const vetoWords = new Set(vetoTypes);
+  for (const it of scheme.items) if (it.veto) for (const n of [it.name, ...it.aliases]) vetoWords.add(norm(n));
+  const words = [...vetoWords].filter((w) => w.length >= 2);
+  const overrideTypes = scheme.overrides.map((o) => ({ o, k: norm(o.type) })).sort((a, b) => b.k.length - a.k.length);
+  const known = new Map<string, { veto: boolean; override?: Scheme['overrides'][number] }>();
+  const exact = (t: string): { veto: boolean; override?: Scheme['overrides'][number] } | undefined => {
+    if (vetoTypes.has(t)) return { veto: true };
+    const o = overrides.get(t);
+    return o ? { veto: false, override: o } : undefined;
+  };
+  return (type) => {
+    const t = norm(type);
+    let r = known.get(t);
+    if (r) return r;
+    r = exact(t) ?? exact(t.replace(/[(（[【][^)）\]】]*[)）\]】]/gu, ''));
+    if (!r) {
+      const veto = words.some((w) => t.includes(w));
+      const o = overrideTypes.find((x) => t.includes(x.k))?.o;
+      r = veto && o ? { veto: false } : veto ? { veto: true } : o ? { veto: false, override: o } : { veto: false };
+    }
+    known.set(t, r);
+    return r;
+  };
 }
 
 /** 评议等次 a scheme understands: its conversion factors and grade → points tables. */
 export function evaluationGrades(scheme: Scheme): string[] {
   const out = new Set<string>(Object.keys(scheme.conversion?.factors ?? {}));
   for (const c of scheme.components) for (const g of Object.keys(c.gradePoints ?? {})) out.add(g);
+  for (const g of scheme.evaluationGrades) out.add(g);
+  for (const f of scheme.flags) for (const g of f.evaluation ?? []) out.add(g);
   return [...out];
 }
 

@@ -6,7 +6,9 @@ import { catalogueOf, evaluationGrades, type MemberIndex } from './catalogue.js'
 import { monthIndexOf, recordSheetNames, type Cycle } from './cycle.js';
 import { compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
 import type { Params } from './diagnostics.js';
-import { recordCell, type Evaluation, type EventRow, type Ledger, type SourceRef } from './model.js';
+import { fieldCell, recordCell, type Evaluation, type EventRow, type Ledger, type SourceRef } from './model.js';
+import { eventUnitPoints } from './compute.js';
+import { norm } from './text.js';
 
 export type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
 
@@ -142,6 +144,40 @@ export function checkDoubleDeductions(scheme: Scheme, ledger: Ledger, cycle: Cyc
       };
       add('DEDUCTION_TWICE', recordCell(r, key), params, v.toString());
       for (const { ev } of g.events) add('DEDUCTION_TWICE', ev.source, params, ev.item);
+    }
+  }
+}
+
+/**
+ * Rows the engine counts less than they say, said at the row (never silently): a member's second
+ * row of one shared 项目 (R19: a contributor is paid once per 项目, EVENT_SPLIT_AGAIN) and the rows
+ * of a per-cycle item beyond its cap (township 经济发展 2 分 a year: ITEM_CAP_EXCEEDED).
+ */
+export function checkOncePerMember(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
+  const cat = catalogueOf(scheme);
+  const splitSeen = new Map<string, EventRow>();
+  const used = new Map<string, Dec>();
+  const rows = ledger.events.filter((ev) => ev.date !== undefined && monthIndexOf(cycle, ev.date) >= 0);
+  rows.sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+  for (const ev of rows) {
+    const item = cat.item(ev.item);
+    if (!item) continue;
+    const { member } = index.resolve(ev.name, ev.id);
+    if (!member) continue;
+    if (item.split) {
+      const k = `${item.id}\u0000${norm(ev.project ?? ev.item)}\u0000${member.key}`;
+      const first = splitSeen.get(k);
+      if (first) add('EVENT_SPLIT_AGAIN', fieldCell(ev, 'project'), { name: ev.name, item: item.name, project: ev.project ?? '（空）', first: first.source.cell ?? '' }, ev.project);
+      else splitSeen.set(k, ev);
+    }
+    if (item.cap !== undefined) {
+      const unit = eventUnitPoints(cat, item, ev);
+      if (!unit) continue;
+      const k = `${item.id}\u0000${member.key}`;
+      const before = used.get(k) ?? ZERO;
+      const after = before.plus(times(unit, ev.count));
+      used.set(k, after);
+      if (compare(after, dec(item.cap)) > 0) add('ITEM_CAP_EXCEEDED', fieldCell(ev, 'item'), { name: ev.name, item: item.name, cap: item.cap, found: after.toString(), counted: compare(before, dec(item.cap)) >= 0 ? '0' : dec(item.cap).minus(before).toString() }, ev.item);
     }
   }
 }

@@ -117,6 +117,7 @@ function collect(ctx: BranchContext): Map<string, MemberData> {
   }
   const contributors = new Map<string, Set<string>>();
   const pending: { d: MemberData; ev: ResolvedEvent; memberKey: string }[] = [];
+  const ownShare = new Map<string, number>();
   for (const row of ctx.ledger.events) {
     const item = ctx.cat.item(row.item);
     if (!item || !row.date) continue;
@@ -133,6 +134,15 @@ function collect(ctx: BranchContext): Map<string, MemberData> {
       const set = contributors.get(key) ?? new Set<string>();
       set.add(member.key);
       contributors.set(key, set);
+      // A contributor is paid once per 项目, however many rows name them: the row worth most counts
+      // (the first on a tie); validate warns at the others (EVENT_SPLIT_AGAIN).
+      const mine = `${key}\u0000${member.key}`;
+      const earlier = ownShare.get(mine);
+      if (earlier !== undefined) {
+        if (compare(ev.raw, pending[earlier]!.ev.raw) > 0) pending[earlier] = { d, ev, memberKey: member.key };
+        continue;
+      }
+      ownShare.set(mine, pending.length);
     }
     pending.push({ d, ev, memberKey: member.key });
   }
@@ -188,6 +198,8 @@ export function eventUnitPoints(cat: Catalogue, item: Item, row: EventRow): Dec 
   }
   if (item.range) return row.points;
   if (item.points !== undefined) return dec(item.points);
+  // A veto (一票否决) or an 该项不得分 item needs no 分值: its effect is the veto or the zero.
+  if (item.veto || item.zeroes) return row.points ?? ZERO;
   return row.points;
 }
 
@@ -282,6 +294,13 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
     }
   }
   if (trace) step(trace, 'R2', `合计（未折算）${show(total)}`, `Subtotal ${show(total)}`);
+  // An item that carries a follow-up flag (culture 连续六个月未交纳党费 → 按《党章》规定处理) raises it in its period.
+  for (const ev of d.events) {
+    const flag = ev.item.flag;
+    if (!flag || !inPeriod(ev) || flags.includes(flag)) continue;
+    flags.push(flag);
+    if (trace) step(trace, 'R17', `「${ev.item.name}」：${flag}`, `${ev.item.name}: ${flag}`, ev.row.source);
+  }
   if (scheme.conversion && period.kind === 'cycle') {
     const grade = d.evaluation?.grade;
     const factor = grade === undefined ? undefined : scheme.conversion.factors[grade.trim()];
@@ -332,6 +351,8 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
     trace: trace ?? [],
   };
   if (trace) result.exactTotal = total;
+  const evaluationGrade = d.evaluation?.grade?.trim();
+  if (evaluationGrade) result.evaluationGrade = evaluationGrade;
   if (m.id) result.id = m.id;
   if (m.tier) result.tier = m.tier;
   if (vetoReason) result.vetoReason = vetoReason;
@@ -592,7 +613,13 @@ function evaluationValue(c: Component, e: Evaluation | undefined, trace: Trace, 
     const g = e.good ?? ZERO;
     const f = e.fair ?? ZERO;
     const p = e.poor ?? ZERO;
-    const divisor = c.votes.divisor === 'voters' && e.voters ? e.voters : g.plus(f).plus(p);
+    if (c.votes.divisor === 'voters' && !e.voters) {
+      // ÷ 参加测评人数 with the number blank: an error at the cell (EVAL_NO_VOTERS), never ÷ the votes.
+      if (isCycle && weighs) flags.push('缺少参评人数');
+      if (trace) step(trace, 'R6', `${c.name}：没有填写参评人数，无法计算，计 0`, `${c.name}: no number of voters; not computed, 0`, e.source);
+      return ZERO;
+    }
+    const divisor = c.votes.divisor === 'voters' ? e.voters! : g.plus(f).plus(p);
     if (divisor.isZero()) return ZERO;
     const { weights, scale } = c.votes;
     const v = g.times(weights.good).plus(f.times(weights.fair)).plus(p.times(weights.poor)).dividedBy(divisor).times(scale);

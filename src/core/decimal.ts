@@ -51,7 +51,7 @@ export function scaled(v: Dec): number | undefined {
     s = Math.abs(n) < SCALE ? Math.round(n * SCALE) : NaN; // below a million
     (v as WithScaled)[MILLIONTHS] = s;
   }
-  return s === s ? s : undefined;
+  return Number.isNaN(s) ? undefined : s;
 }
 
 const fromScaledCache = new Memo<number, Dec>(MEMO_LIMIT);

@@ -1,6 +1,6 @@
 // Step "grade": bands and stars (R12), extra conditions (R14), overrides (R15), quotas (R13),
 // consecutive-year rules (R16), categories (R17) and rank rules (R18). Pure.
-import type { Band, FlagRule, Scheme } from '../scheme/schema.js';
+import { isRankedCategory, type Band, type FlagRule, type Scheme } from '../scheme/schema.js';
 import type { Period } from './cycle.js';
 import { compare, Dec, dec, equals, ZERO } from './decimal.js';
 import type { HistoryEntry } from './model.js';
@@ -81,11 +81,22 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
     const scopes = opts.quotaScope === 'township' ? [branches.flatMap((b) => b.members)] : branches.map((b) => b.members);
     for (const members of scopes) applyQuota(scheme, members, trace);
   }
+  const ranked = rankedBy(scheme);
   for (const b of branches) {
-    rank(b.members);
+    rank(b.members, ranked);
     for (const m of b.members) if (m.participates) applyFlagRules(scheme, m, b.branch, period, opts);
-    applyRankRules(scheme, b.members, period, trace);
+    applyRankRules(scheme, b.members, period, trace, ranked);
   }
+}
+
+/** Whether a member's category takes part in ranking and the rank rules (R17 `ranked`, else as graded). */
+export function rankedBy(scheme: Scheme): (m: MemberResult) => boolean {
+  const cat = catalogueOf(scheme);
+  return (m) => {
+    if (!m.participates) return false;
+    const c = cat.category(m.category);
+    return c ? isRankedCategory(c) : m.graded;
+  };
 }
 
 function setGrade(m: MemberResult, grade: string, stars: number | undefined): void {
@@ -120,8 +131,8 @@ export function outputOrder(members: readonly MemberResult[]): MemberResult[] {
  */
 export function applyQuota(scheme: Scheme, members: MemberResult[], trace = true): void {
   const q = scheme.quota!;
-  const cat = catalogueOf(scheme);
-  const counted = members.filter((m) => m.graded && cat.category(m.category)?.countsForQuota !== false);
+  // Everyone who can receive the capped grade counts (SCHEMES.md: a 预备党员 who can be 先锋 is in n).
+  const counted = members.filter((m) => m.graded);
   const n = counted.length;
   if (n === 0) return;
   const cap = quotaCap(n, q.pct);
@@ -140,9 +151,12 @@ export function applyQuota(scheme: Scheme, members: MemberResult[], trace = true
   }
 }
 
-/** Rank (descending, ties share: 1, 1, 3) among graded, non-vetoed members; the rest get no rank. */
-export function rank(members: MemberResult[]): void {
-  const isRanked = (m: MemberResult): boolean => m.graded && !m.vetoed;
+/**
+ * Rank (descending, ties share: 1, 1, 3) among non-vetoed members of ranked categories (graded ones
+ * unless the scheme says otherwise); the rest get no rank.
+ */
+export function rank(members: MemberResult[], rankedCategory: (m: MemberResult) => boolean = (m) => m.graded): void {
+  const isRanked = (m: MemberResult): boolean => rankedCategory(m) && !m.vetoed;
   const ranked = members.filter(isRanked).sort((a, b) => compare(b.total, a.total));
   let prev: Dec | undefined;
   let prevRank = 0;
@@ -160,6 +174,7 @@ function holdsNow(rule: FlagRule, m: MemberResult): boolean {
   if (rule.grade !== undefined && m.grade !== rule.grade) return false;
   if (!inLimits(rule, m.total)) return false;
   if (rule.vetoed !== undefined && m.vetoed !== rule.vetoed) return false;
+  if (rule.evaluation && !(m.evaluationGrade !== undefined && rule.evaluation.includes(m.evaluationGrade))) return false;
   if (rule.hasPointsIn !== undefined) {
     const cv = m.components.find((c) => c.id === rule.hasPointsIn);
     if (!cv || compare(cv.value, ZERO) <= 0) return false;
@@ -199,17 +214,23 @@ function applyFlagRules(scheme: Scheme, m: MemberResult, branch: string, period:
     if (!m.flags.includes(rule.flag)) addFlag(m, rule.flag);
     if (rule.setGrade) setGrade(m, rule.setGrade, starsOfGrade(scheme.bands, rule.setGrade));
   }
+  // The seed's second-year rule replaces the first (取消预备党员资格, not also 延长预备期一年).
+  for (const rule of scheme.flags) {
+    if (!rule.replaces || !m.flags.includes(rule.flag) || !m.flags.includes(rule.replaces)) continue;
+    m.flags = m.flags.filter((f) => f !== rule.replaces);
+    if (trace) step(m, 'R17', `「${rule.flag}」取代「${rule.replaces}」，不同时标注`, `${rule.flag} replaces ${rule.replaces}`);
+  }
 }
 
 /**
  * R18: top / bottom N by total or by one component. Ties at the edge are all included. Vetoed
  * members take part only where the rule says so (`includeVetoed`: demolition's bottom 3, 清零 = 0).
  */
-function applyRankRules(scheme: Scheme, members: MemberResult[], period: Period, trace: boolean): void {
+function applyRankRules(scheme: Scheme, members: MemberResult[], period: Period, trace: boolean, ranked: (m: MemberResult) => boolean): void {
   for (const rule of scheme.rankRules) {
     if (!rule.periods.includes(period.kind)) continue;
     const value = (m: MemberResult): Dec => (rule.by ? (m.components.find((c) => c.id === rule.by)?.value ?? ZERO) : m.total);
-    const pool = members.filter((m) => m.graded && (rule.includeVetoed || !m.vetoed) && (!rule.by || compare(value(m), ZERO) > 0));
+    const pool = members.filter((m) => ranked(m) && (rule.includeVetoed || !m.vetoed) && (!rule.by || compare(value(m), ZERO) > 0));
     const sorted = pool.sort((a, b) => (rule.position === 'top' ? compare(value(b), value(a)) : compare(value(a), value(b))));
     if (sorted.length === 0) continue;
     const edge = value(sorted[Math.min(rule.count, sorted.length) - 1]!);

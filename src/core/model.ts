@@ -84,8 +84,24 @@ export interface EventRow {
   points?: Dec;
   /** 项目: groups highest-level-only and split awards. */
   project?: string;
+  /** The 加分 or 扣分 column the points were typed in (a log that splits them); the item must agree. */
+  sign?: 'plus' | 'minus';
   basis?: string;
+  /**
+   * The cell of each field (date, item, level, project, count, points) when the row was read from a
+   * sheet: a diagnostic about the 日期 or the 分值 points there, not at the 姓名 cell (fieldCell()).
+   */
+  cells?: Readonly<Partial<Record<EventField | EvaluationField, string>>>;
   source: SourceRef;
+}
+
+export type EventField = 'date' | 'item' | 'level' | 'project' | 'count' | 'points';
+export type EvaluationField = 'good' | 'fair' | 'poor' | 'voters' | 'grade' | 'score';
+
+/** The place of one field of an event or evaluation row: its own cell when known, else the row's place. */
+export function fieldCell(r: { cells?: Readonly<Partial<Record<string, string>>>; source: SourceRef }, field: EventField | EvaluationField): SourceRef {
+  const cell = r.cells?.[field];
+  return cell ? { ...r.source, cell } : r.source;
 }
 
 export interface Evaluation {
@@ -97,6 +113,8 @@ export interface Evaluation {
   voters?: Dec;
   grade?: string;
   score?: Dec;
+  /** The cell of each field, when read from a sheet (fieldCell()). */
+  cells?: Readonly<Partial<Record<EvaluationField, string>>>;
   source: SourceRef;
 }
 

@@ -48,6 +48,8 @@ export interface MemberResult {
   stars?: number;
   rank?: number;
   flags: string[];
+  /** The 评议等次 typed in 民主评议, when there is one (flag rules on it: company 基本合格 → 提醒谈话). */
+  evaluationGrade?: string;
   /** 否决与处分 types recorded up to the period end (for overrides, R15). */
   sanctions: string[];
   trace: TraceStep[];

@@ -1,7 +1,6 @@
 // Per-branch figures of a graded period (党员数, 参评人数, 平均分, count per grade, quota share):
 // computed once here for the 总览 sheet and the terminal table alike. Pure.
 import type { Scheme } from '../scheme/schema.js';
-import { catalogueOf } from './catalogue.js';
 import { Dec, roundTo, sum } from './decimal.js';
 import { quotaCap } from './grade.js';
 import type { MemberResult } from './result.js';
@@ -19,7 +18,6 @@ export interface BranchStats {
 }
 
 export function branchStats(scheme: Scheme, members: readonly MemberResult[]): BranchStats {
-  const cat = catalogueOf(scheme);
   const inTotals = members.filter((m) => m.participates);
   const graded = inTotals.filter((m) => m.graded);
   const counts = new Map<string, number>();
@@ -27,7 +25,8 @@ export function branchStats(scheme: Scheme, members: readonly MemberResult[]): B
   const s: BranchStats = { members: inTotals.length, graded: graded.length, counts };
   if (graded.length) s.average = roundTo(sum(graded.map((m) => m.total)).dividedBy(graded.length), scheme.precision);
   if (scheme.quota) {
-    const base = graded.filter((m) => cat.category(m.category)?.countsForQuota !== false);
+    // Everyone who can receive the capped grade counts (SCHEMES.md R13).
+    const base = graded;
     const top = base.filter((m) => m.grade === scheme.quota!.grade).length;
     if (base.length) {
       s.quotaShare = new Dec(top).dividedBy(base.length).toDecimalPlaces(4);

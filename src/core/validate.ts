@@ -6,9 +6,9 @@ import { activeMonths, belowHighest, blankIsZero, eventUnitPoints, projectKey } 
 import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordIndices, recordSheetNames, sheetRun, type Cycle, type Period } from './cycle.js';
 import { add as plus, compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
-import { recordCell, type Ledger, type Member, type SourceRef } from './model.js';
+import { fieldCell, recordCell, type Ledger, type Member, type SourceRef } from './model.js';
 import { norm } from './text.js';
-import { checkDoubleDeductions, checkEvaluations, checkProjects, type Add } from './check-inputs.js';
+import { checkDoubleDeductions, checkEvaluations, checkOncePerMember, checkProjects, type Add } from './check-inputs.js';
 import { checkLinkedSanctions, checkScores } from './check-forms.js';
 
 const m = (severity: 'error' | 'warning', zh: (p: Params) => string, en: (p: Params) => string, fixZh: (p: Params) => string, fixEn: (p: Params) => string) => ({ severity, zh, en, fixZh, fixEn });
@@ -35,6 +35,8 @@ export const CHECK_MESSAGES: Messages = {
   EVENT_UNKNOWN_ITEM: m('error', (p) => `事项「${p.found}」不在本方案的计分标准中`, (p) => `item ${p.found} is not in the scheme`, (p) => `改为计分标准中的事项，例如：${p.options}（完整列表：score scheme show ${p.scheme}）`, (p) => `use an item of the scheme, e.g. ${p.options}`),
   EVENT_UNKNOWN_LEVEL: m('error', (p) => `事项「${p.item}」没有「${p.found || '（空）'}」这个级别`, (p) => `item ${p.item} has no level ${p.found}`, (p) => `级别填写：${p.options}`, (p) => `use one of: ${p.options}`),
   EVENT_NEEDS_POINTS: m('error', (p) => `事项「${p.item}」的分值要按情节认定，本行没有填写分值`, (p) => `item ${p.item} needs 分值`, (p) => `在「分值」列填写 ${p.min}–${p.max} 之间的分数`, (p) => `enter 分值 between ${p.min} and ${p.max}`),
+  EVENT_SPLIT_AGAIN: m('warning', (p) => `「${p.name}」的「${p.item}」项目「${p.project}」已在 ${p.first} 登记过：平分奖励每名参与者每个项目只计一份，本行不再计分`, (p) => `${p.name}: ${p.item} project ${p.project} is already entered at ${p.first}; a shared award pays each contributor once per project, so this row is not counted`, () => '同一项目每名参与者只登记一行；确属另一个项目的，在“项目”列写明不同的项目名称', () => 'enter one row per contributor and project; if it is another project, give it its own 项目 name'),
+  ITEM_CAP_EXCEEDED: m('warning', (p) => `「${p.name}」的「${p.item}」本周期合计 ${p.found} 分，超过该事项每周期最多 ${p.cap} 分：本行只计 ${p.counted} 分`, (p) => `${p.name}: ${p.item} adds up to ${p.found} this cycle, over its limit of ${p.cap} a cycle; this row counts ${p.counted}`, () => '无需修改：该事项按全年（周期）计分，多登记的行不再加分；如属录入错误请删去多余的行', () => 'nothing to do: the item is valued per cycle; delete extra rows if they are typing errors'),
   EVENT_POINTS_RANGE: m('error', (p) => `事项「${p.item}」的分值 ${p.found} 不在 ${p.min}–${p.max} 之间`, (p) => `item ${p.item}: 分值 ${p.found} outside ${p.min}–${p.max}`, (p) => `改为 ${p.min}–${p.max} 之间的分数`, (p) => `enter ${p.min}–${p.max}`),
   EVENT_POINTS_MISMATCH: m('error', (p) => `分值写的是 ${p.found}，按计分标准「${p.item}」应为 ${p.want}`, (p) => `分值 ${p.found}, but ${p.item} is worth ${p.want}`, (p) => `改为 ${p.want}，或留空由 score 按标准计算`, (p) => `enter ${p.want} or leave it blank`),
   EVENT_NO_DATE: m('error', () => '日期没有填写或无法识别', () => 'date missing or unreadable', () => '填写日期，例如 2023-03-05', () => 'enter a date such as 2023-03-05'),
@@ -44,13 +46,15 @@ export const CHECK_MESSAGES: Messages = {
   CAP_EXCEEDED: m('warning', (p) => `「${p.name}」的${p.component}合计 ${p.found} 分，超过上限 ${p.cap} 分，按 ${p.cap} 分计`, (p) => `${p.name}: ${p.component} ${p.found} exceeds the cap ${p.cap}; counted as ${p.cap}`, () => '无需修改；如属录入错误请核对明细', () => 'nothing to do unless it is a typing error'),
   EVAL_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名', () => 'check the name'),
   EVAL_VOTES_EXCEED: m('error', (p) => `好、一般、差共 ${p.found} 票，超过参评人数 ${p.voters}`, (p) => `${p.found} votes exceed ${p.voters} voters`, () => '核对票数和参评人数', () => 'check the votes and the number of voters'),
+  EVAL_NO_VOTERS: m('error', (p) => `「${p.name}」有 ${p.votes} 张评议票，但参评人数没有填写：评议分按“÷ 参加测评人数”计算，无法确定（不按票数代替）`, (p) => `${p.name} has ${p.votes} votes but no number of voters: the score is divided by the number who took part, which is unknown (the votes are not used instead)`, () => '填写参加测评的人数（不少于好、一般、差的票数之和）', () => 'enter the number of members who took part (at least the sum of the votes)'),
   EVAL_BAD_GRADE: m('error', (p) => `评议等次「${p.found}」无法识别`, (p) => `evaluation grade ${p.found} unknown`, (p) => `填写：${p.options}`, (p) => `use one of: ${p.options}`),
   EVAL_MISSING: m('error', (p) => `「${p.name}」没有民主评议结果：缺少${p.what}，年度积分和等次无法确定（不按 0 分或 100% 计）`, (p) => `${p.name} has no democratic evaluation: ${p.what} is missing, so the cycle total and grade cannot be set`, (p) => `在「民主评议」表为该党员填写${p.how}；只算季度或月度时用 --period`, (p) => `fill the member's row in 民主评议 (${p.how}); for a quarter or month use --period`),
+  EVENT_SIGN_MISMATCH: m('error', (p) => `事项「${p.item}」是${p.want}，分数却填在“${p.typed}”列`, (p) => `item ${p.item} is a ${p.wantEn}, but its points are in the ${p.typed} column`, (p) => `把分数移到“${p.want}”列，或改正事项`, (p) => `move the points to the ${p.want} column, or correct the item`),
   EVENT_NO_PROJECT: m('error', (p) => `「${p.name}」有 ${p.count} 行「${p.item}」，这一行没有填写项目：同一项目只按最高级计分一次，不同项目分别计分，无法判断`, (p) => `${p.name} has ${p.count} rows of ${p.item} and this one has no 项目: one 项目 counts once at its highest level, different ones count each`, () => '在「项目」列填写表彰（奖励）的项目名称；同一项目的多级表彰填写相同的名称', () => 'fill 项目; give the rows of one project the same name'),
   DEDUCTION_TWICE: m('warning', (p) => `「${p.name}」${p.sheet}「${p.entry}」填了 ${p.found} 分（满分 ${p.max}，已少 ${p.short} 分），「加减分明细」又登记了同期的「${p.items}」扣 ${p.logged} 分：程序会再扣一次，同一扣分可能计了两次`, (p) => `${p.name}, ${p.sheet}: ${p.entry} is ${p.found} of ${p.max} and 加减分明细 also logs ${p.items} (−${p.logged}) in that period; it is taken off again`, () => '月（季）表按满分填写，扣分只登记在「加减分明细」（程序自动从当期该项扣除）；如月表中少的分是另一件事，可不改', () => 'type full points in the month sheet and log deductions only in 加减分明细; ignore if the shortfall is another matter'),
   MEMBER_BAD_DIRECT_GRADE: m('error', (p) => `「${p.name}」的直接确定档次「${p.found}」${p.exempt ? '不是本方案的档次' : '只给不参加积分管理的党员填写'}`, (p) => `${p.name}: 直接确定档次 ${p.found} ${p.exempt ? 'is not a grade of the scheme' : 'is only for members not taking part'}`, (p) => (p.exempt ? `改为以下之一：${p.options}` : '参加积分的党员按积分评定档次：清空此栏，或在“积分管理”填“不参加”'), (p) => (p.exempt ? `use one of: ${p.options}` : 'clear it, or set 积分管理 to 不参加')),
   SANCTION_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名', () => 'check the name'),
-  SANCTION_UNKNOWN_TYPE: m('warning', (p) => `类型「${p.found}」既不是一票否决情形，也不是本方案规定的处分，不影响计分`, (p) => `type ${p.found} neither vetoes nor overrides; it has no effect`, (p) => `如应否决或影响等次，请改为：${p.options}`, (p) => `to take effect use one of: ${p.options}`),
+  SANCTION_UNKNOWN_TYPE: m('error', (p) => `类型「${p.found}」看不出是哪一种一票否决情形或处分`, (p) => `type ${p.found} names no veto or discipline case of the scheme`, (p) => `类型改写为以下之一（情节写在“说明”列）：${p.options}；不影响计分的事项不要登记在本表`, (p) => `write one of these as the type (details in 说明): ${p.options}; do not enter what has no effect here`),
   SANCTION_ALSO_EVENT: m('warning', (p) => `「${p.name}」的「${p.type}」在《否决与处分》和《加减分明细》（${p.event}）都登记了：只扣一次分、只改一次等次`, (p) => `${p.name}: ${p.type} is entered both in 否决与处分 and in 加减分明细 (${p.event}); counted once`, () => '一处登记即可：处分登记在《否决与处分》，扣分和等次都会按方案执行；删去《加减分明细》中的这一行', () => 'enter it once, in 否决与处分 (it deducts and overrides)'),
   SANCTION_OUTSIDE_CYCLE: m('error', (p) => `日期 ${p.found} 不在 ${p.cycle} 积分周期内`, (p) => `date ${p.found} is outside cycle ${p.cycle}`, () => '核对日期', () => 'check the date'),
 };
@@ -105,6 +109,7 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   checkEvents(scheme, ledger, cycle, period, index, add);
   laterRows(ledger, cycle, period, add);
   checkProjects(scheme, ledger, cycle, index, add);
+  checkOncePerMember(scheme, ledger, cycle, index, add);
   checkDoubleDeductions(scheme, ledger, cycle, index, add);
   if (period.kind === 'cycle' && opts.yearEnd !== false) checkEvaluations(scheme, ledger, cycle, index, add);
 
@@ -113,8 +118,9 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
     const { member, ambiguous } = index.resolve(e.name, e.id);
     if (!member) add(ambiguous ? 'RECORD_AMBIGUOUS' : 'EVAL_UNKNOWN_MEMBER', e.source, { name: e.name }, e.name);
     const votes = sum([e.good ?? ZERO, e.fair ?? ZERO, e.poor ?? ZERO]);
-    if (e.voters && compare(votes, e.voters) > 0) add('EVAL_VOTES_EXCEED', e.source, { found: votes.toString(), voters: e.voters.toString() });
-    if (e.grade && known.length > 0 && !known.includes(e.grade.trim())) add('EVAL_BAD_GRADE', e.source, { found: e.grade, options: known.join('、') }, e.grade);
+    if (!e.voters && !votes.isZero() && scheme.components.some((c) => c.kind === 'evaluation' && c.votes?.divisor === 'voters')) add('EVAL_NO_VOTERS', fieldCell(e, 'voters'), { name: e.name, votes: votes.toString() });
+    if (e.voters && compare(votes, e.voters) > 0) add('EVAL_VOTES_EXCEED', fieldCell(e, 'voters'), { found: votes.toString(), voters: e.voters.toString() });
+    if (e.grade && known.length > 0 && !known.includes(e.grade.trim())) add('EVAL_BAD_GRADE', fieldCell(e, 'grade'), { found: e.grade, options: known.join('、') }, e.grade);
   }
   const effective = [...scheme.vetoTypes, ...scheme.overrides.map((o) => o.type)];
   for (const s of ledger.sanctions) {
@@ -245,25 +251,33 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Perio
     if (!member) add(ambiguous ? 'RECORD_AMBIGUOUS' : 'EVENT_UNKNOWN_MEMBER', ev.source, { name: ev.name }, ev.name);
     const item = cat.item(ev.item);
     if (!item) {
-      add('EVENT_UNKNOWN_ITEM', ev.source, { found: ev.item, options: sample, scheme: scheme.id }, ev.item);
+      add('EVENT_UNKNOWN_ITEM', fieldCell(ev, 'item'), { found: ev.item, options: sample, scheme: scheme.id }, ev.item);
       continue;
     }
+    if (ev.sign && !item.veto) {
+      const comp = cat.component(item.component);
+      const lowers = comp !== undefined && (comp.kind === 'recorded' || comp.kind === 'deduct' || comp.role === 'deduction');
+      if ((ev.sign === 'plus') === lowers) {
+        const want = lowers ? '扣分' : '加分';
+        add('EVENT_SIGN_MISMATCH', ev.source, { item: item.name, typed: ev.sign === 'plus' ? '加分' : '扣分', want, wantEn: lowers ? 'deduction' : 'bonus' }, ev.item);
+      }
+    }
     const month = ev.date ? monthIndexOf(cycle, ev.date) : -1;
-    if (!ev.date) add('EVENT_NO_DATE', ev.source);
-    else if (month < 0) add('EVENT_OUTSIDE_CYCLE', ev.source, { found: ev.date, cycle: cycle.year, start: cycle.start, end: cycle.end }, ev.date);
+    if (!ev.date) add('EVENT_NO_DATE', fieldCell(ev, 'date'));
+    else if (month < 0) add('EVENT_OUTSIDE_CYCLE', fieldCell(ev, 'date'), { found: ev.date, cycle: cycle.year, start: cycle.start, end: cycle.end }, ev.date);
     else if (member && !activeMonths(member, cycle).includes(month)) add('EVENT_NOT_ON_ROLL', ev.source, { name: member.name, date: ev.date });
-    if (!ev.count.isInteger() || compare(ev.count, ZERO) <= 0) add('EVENT_BAD_COUNT', ev.source, { found: ev.count.toString() }, ev.count.toString());
+    if (!ev.count.isInteger() || compare(ev.count, ZERO) <= 0) add('EVENT_BAD_COUNT', fieldCell(ev, 'count'), { found: ev.count.toString() }, ev.count.toString());
     if (item.levels && cat.levelPoints(item, ev.level) === undefined) {
-      add('EVENT_UNKNOWN_LEVEL', ev.source, { item: item.name, found: ev.level ?? '', options: Object.keys(item.levels).join('、') }, ev.level);
+      add('EVENT_UNKNOWN_LEVEL', fieldCell(ev, 'level'), { item: item.name, found: ev.level ?? '', options: Object.keys(item.levels).join('、') }, ev.level);
       continue;
     }
     if (item.range) {
-      if (!ev.points) add('EVENT_NEEDS_POINTS', ev.source, { item: item.name, min: item.range.min, max: item.range.max });
-      else if (compare(ev.points, dec(item.range.min)) < 0 || compare(ev.points, dec(item.range.max)) > 0) add('EVENT_POINTS_RANGE', ev.source, { item: item.name, found: ev.points.toString(), min: item.range.min, max: item.range.max }, ev.points.toString());
+      if (!ev.points) add('EVENT_NEEDS_POINTS', fieldCell(ev, 'points'), { item: item.name, min: item.range.min, max: item.range.max });
+      else if (compare(ev.points, dec(item.range.min)) < 0 || compare(ev.points, dec(item.range.max)) > 0) add('EVENT_POINTS_RANGE', fieldCell(ev, 'points'), { item: item.name, found: ev.points.toString(), min: item.range.min, max: item.range.max }, ev.points.toString());
     } else if (ev.points && !item.split && !item.veto) {
       const unit = eventUnitPoints(cat, item, { ...ev, points: undefined } as typeof ev);
       const want = unit && times(unit, ev.count);
-      if (want && compare(ev.points, want) !== 0 && compare(ev.points, unit!) !== 0) add('EVENT_POINTS_MISMATCH', ev.source, { found: ev.points.toString(), item: item.name, want: want.toString() }, ev.points.toString());
+      if (want && compare(ev.points, want) !== 0 && compare(ev.points, unit!) !== 0) add('EVENT_POINTS_MISMATCH', fieldCell(ev, 'points'), { found: ev.points.toString(), item: item.name, want: want.toString() }, ev.points.toString());
     }
     if (member && month >= 0 && ev.date! <= period.end) {
       const unit = eventUnitPoints(cat, item, ev);

@@ -24,13 +24,14 @@ export interface HeaderMatch {
 
 const headers = new Memo<string, string>(MEMO_LIMIT);
 
-/** 党员 姓名 → 党员姓名; 学习教育(10分) → 学习教育; 说明： → 说明. */
+/** 党员 姓名 → 党员姓名; 学习教育(10分), 学习教育10分 → 学习教育; 说明： → 说明. */
 export function normaliseHeader(s: string): string {
   const known = headers.get(s);
   if (known !== undefined) return known;
   let t = s.normalize('NFKC').replace(/[\s\u3000\u200B-\u200D\uFEFF]+/g, '');
   for (;;) {
-    const next = t.replace(/\([^()]*\)$/, '').replace(/[:：*＊]+$/, '');
+    // 学习教育(10分), 学习教育10分, 学习教育（满分10分）, 姓名：, 姓名* → the label itself.
+    const next = t.replace(/\([^()]*\)$/, '').replace(/[:：*＊]+$/, '').replace(/(?<=[^\d.])(?:满分)?\d+(?:\.\d+)?分$/u, '');
     if (next === t || next === '') break;
     t = next;
   }
@@ -73,11 +74,10 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
   const from = opts.fromRow ?? 1;
   const last = from + (opts.rows ?? READ_LIMITS.headerSearchRows) - 1;
   const minMatches = opts.minMatches ?? 1;
-  let best: HeaderMatch | undefined;
+  let best: { m: HeaderMatch; rank: number; full: boolean } | undefined;
   let bestScore = 0;
-  for (let row = from; row <= last; row++) {
-    const labels = rowLabels(ws, row);
-    if (labels.size === 0) continue;
+  let above: Map<number, string> | undefined;
+  const match = (row: number, labels: Map<number, string>): { m: HeaderMatch; rank: number; full: boolean } | undefined => {
     const columns: Record<string, number> = {};
     const taken = new Set<number>();
     for (const spec of specs) {
@@ -92,17 +92,33 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
     }
     const missing = specs.filter((s) => s.required && columns[s.key] === undefined).map((s) => s.key);
     const score = Object.keys(columns).length;
-    if (score < minMatches || (missing.length > 0 && !opts.allowMissing)) continue;
-    // Prefer full matches, then more columns; the first such row wins.
-    const rank = score - missing.length * 1000;
-    if (!best || rank > bestScore) {
-      best = { row, columns, labels, missing };
-      bestScore = rank;
+    if (score < minMatches || (missing.length > 0 && !opts.allowMissing)) return undefined;
+    // Prefer full matches, then more columns.
+    return { m: { row, columns, labels, missing }, rank: score - missing.length * 1000, full: score === specs.length };
+  };
+  for (let row = from; row <= last; row++) {
+    const labels = rowLabels(ws, row);
+    const prev = above;
+    above = labels.size > 0 ? labels : undefined;
+    if (labels.size === 0) continue;
+    let here = match(row, labels);
+    // A two-row header: group titles over their items (履行党员义务积分(40分) over 学习教育 …), 姓名 merged
+    // down over both rows. Read as one row (the lower label where there is one), taken only when it
+    // matches more than either row alone, so a title above an ordinary header changes nothing.
+    if (prev && !here?.full) {
+      const both = new Map(prev);
+      for (const [col, label] of labels) both.set(col, label);
+      const two = match(row, both);
+      if (two && (!here || two.rank > here.rank) && (!best || best.m.row !== row - 1 || two.rank > bestScore)) here = two;
+    }
+    if (here && (!best || here.rank > bestScore)) {
+      best = here;
+      bestScore = here.rank;
     }
     // Every spec found: no later row can rank higher (the first such row wins anyway).
-    if (score === specs.length) break;
+    if (here?.full) break;
   }
-  return best;
+  return best?.m;
 }
 
 export type StopReason = 'end' | 'blank' | 'total' | 'signature' | 'limit';

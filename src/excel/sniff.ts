@@ -3,7 +3,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { needsRewrite } from './exceljs-prep.js';
 import { crc32 } from './lean/zip.js';
-import { decodeEntities } from './fast/scan.js';
+import { decodeEntities } from './fast/entities.js';
 import { normaliseSheetName } from './sheet-names.js';
 import type { ReadCode } from './read/catalogue.js';
 

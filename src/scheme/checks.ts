@@ -1,5 +1,6 @@
 // Cross-field checks of a parsed scheme (after the zod shape): pure functions returning
 // {path, message} lists, like Astro's config refinements.
+import { reachableFlags } from './categories.js';
 import type { Band, Scheme } from './schema.js';
 
 /** Sheet names every ledger has (a score sheet may not take one). */
@@ -150,6 +151,34 @@ export function checkReferences(s: Scheme): SchemeProblem[] {
     else if (it.levels && (o.deduct.level === undefined || !(o.deduct.level in it.levels))) out.push({ path: `overrides[${i}].deduct.level`, zh: `处分「${o.type}」的扣分级别「${o.deduct.level ?? ''}」不在事项「${it.name}」的级别中：可选 ${Object.keys(it.levels).join('、')}`, en: `override ${o.type}: level not in item ${it.id}` });
   });
   if (s.directGrades && s.bands.length === 0) out.push({ path: 'directGrades', zh: '直接确定档次（directGrades）要从 bands 的等次中选择：请先写 bands', en: 'directGrades needs bands' });
+  s.flags.forEach((f, i) => {
+    if (f.replaces && !s.flags.some((g) => g.flag === f.replaces)) out.push({ path: `flags[${i}].replaces`, zh: `标记「${f.flag}」要取代的「${f.replaces}」不是本方案的标记`, en: `flag ${f.flag} replaces unknown flag ${f.replaces}` });
+  });
+  s.categories.forEach((c, i) => {
+    if (!c.scored && (c.graded || c.ranked)) out.push({ path: `categories[${i}]`, zh: `党员类别「${c.name}」不计分（scored: false），不能评定等次或参加排名：请把 graded、ranked 改为 false`, en: `category ${c.name} is not scored, so it cannot be graded or ranked` });
+    if (s.quota && c.countsForQuota !== undefined && c.countsForQuota !== c.graded) {
+      out.push({
+        path: `categories[${i}].countsForQuota`,
+        zh: c.graded
+          ? `党员类别「${c.name}」评定等次，能评为「${s.quota.grade}」，必须计入名额基数（名额按能评为该等次的全部党员计）：请把 countsForQuota 改为 true，或删去这一项`
+          : `党员类别「${c.name}」不评定等次，不能计入「${s.quota.grade}」的名额基数：请把 countsForQuota 改为 false，或删去这一项`,
+        en: `category ${c.name}: countsForQuota must equal graded (${c.graded}): a quota counts everyone who can receive ${s.quota.grade}`,
+      });
+    }
+    if (c.flags) {
+      const reach = reachableFlags(s, c);
+      const extra = c.flags.filter((f) => !reach.includes(f));
+      const missing = reach.filter((f) => !c.flags!.includes(f));
+      if (extra.length || missing.length) {
+        out.push({
+          path: `categories[${i}].flags`,
+          zh: `党员类别「${c.name}」写明的标记与规则不符：${extra.length ? `规则不会给出 ${extra.join('、')}` : ''}${extra.length && missing.length ? '；' : ''}${missing.length ? `漏写 ${missing.join('、')}` : ''}。按规则应为：${reach.join('、') || '（无）'}`,
+          en: `category ${c.name}: stated flags differ from the rules (${[...extra.map((f) => `+${f}`), ...missing.map((f) => `-${f}`)].join(', ')})`,
+        });
+      }
+    }
+  });
+  if (s.exempt?.otherScore && s.directGrades) out.push({ path: 'exempt.otherScore', zh: '不参加积分的党员只能有一种另行评定方式：直接确定档次（directGrades）或另行评定得分（exempt.otherScore），请删去其中一个', en: 'exempt.otherScore and directGrades exclude each other' });
   s.rankRules.forEach((r, i) => {
     if (r.by && !comps.has(r.by)) out.push({ path: `rankRules[${i}].by`, zh: `排名规则引用了不存在的组成部分「${r.by}」`, en: `unknown component ${r.by}` });
   });

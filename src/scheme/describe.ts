@@ -1,6 +1,7 @@
 // What `score scheme show ID` prints: a scheme's rules and decisions in words (Chinese by
 // default, a briefer English rendering on request). Pure: takes a parsed scheme, returns text.
-import type { Band, Component, Item, Scheme } from './schema.js';
+import { countsForQuota, reachableFlags } from './categories.js';
+import { isRankedCategory, type Band, type Basis, type Component, type Item, type Scheme } from './schema.js';
 
 export type DescribeLang = 'zh' | 'en';
 
@@ -88,11 +89,16 @@ function describeZh(s: Scheme): string {
   out.push(...indent(s.cycle.note, '  说明：'));
   out.push(`计分精度：保留 ${s.precision} 位小数，四舍五入；等次按四舍五入后的分数评定`);
 
-  out.push('', '党员类别：');
+  out.push('', '党员类别（R17：计分？评定等次？排名？计入名额？哪些标注？）：');
   for (const c of s.categories) {
-    const what = !c.scored ? '不计分' : c.graded ? `计分，评定等次${c.countsForQuota ? '，计入名额' : '，不占名额'}` : '计分，不评定等次';
-    out.push(`  - ${c.name}${c.aliases.length ? `（也可写：${c.aliases.join('、')}）` : ''}：${what}`);
+    const what = [c.scored ? '计分' : '不计分', s.bands.length === 0 ? '本方案不按分数评定等次' : c.graded ? '评定等次' : '不评定等次', isRankedCategory(c) ? '排名' : '不排名'];
+    if (s.quota) what.push(countsForQuota(c) ? `计入${s.quota.grade}名额的人数` : `不计入${s.quota.grade}名额的人数`);
+    const flags = reachableFlags(s, c);
+    out.push(`  - ${c.name}${c.aliases.length ? `（也可写：${c.aliases.join('、')}）` : ''}：${what.join('，')}；标注：${flags.length ? flags.join('、') : '无'}`);
+    out.push(...basisZh(c.basis, '      '));
   }
+  out.push(`  - 不参加积分管理（名册“积分管理”填“不参加”）：${exemptZh(s)}`);
+  if (s.exempt) out.push(...basisZh(s.exempt.basis, '      '));
   if (s.tiers.length) {
     out.push('', '层次与基础分：');
     for (const t of s.tiers) out.push(`  - ${t.name}：${n(t.base)} 分${t.aliases.length ? `（也可写：${t.aliases.join('、')}）` : ''}`);
@@ -133,8 +139,9 @@ function describeZh(s: Scheme): string {
   }
   if (s.quota) {
     const q = s.quota;
-    out.push('', `名额：${q.grade}不超过参评人数的 ${pct(q.pct)}（参评人数含被一票否决的党员，不含不定等次或不占名额的类别；向下取整，至少 1 人），按排名取；超出名额的定为${q.fallback}；名额线上并列的都定为${q.fallback}并标注“名额并列，请支部研究”。范围：${q.scope === 'township' ? '全镇（所有支部合并）' : '本支部'}`);
+    out.push('', `名额：${q.grade}不超过参评人数的 ${pct(q.pct)}（参评人数 = 能评为${q.grade}的全部党员，即评定等次的各类别，含被一票否决的党员；向下取整，至少 1 人），按排名取；超出名额的定为${q.fallback}；名额线上并列的都定为${q.fallback}并标注“名额并列，请支部研究”。范围：${q.scope === 'township' ? '全镇（所有支部合并）' : '本支部'}`);
     out.push(...indent(q.note, '  说明：'));
+    out.push(...basisZh(q.basis, '  '));
   }
   if (s.gradeConditions.length) {
     out.push('', '等次条件：');
@@ -148,7 +155,7 @@ function describeZh(s: Scheme): string {
   }
   if (s.flags.length) {
     out.push('', '标注规则：');
-    for (const f of s.flags) out.push(`  - ${f.flag}：${flagConditionZh(s, f)}${f.setGrade ? `，等次改为${f.setGrade}` : ''}`);
+    for (const f of s.flags) out.push(`  - ${f.flag}：${flagConditionZh(s, f)}${f.setGrade ? `，等次改为${f.setGrade}` : ''}${f.replaces ? `；取代“${f.replaces}”（两者不同时标注）` : ''}`);
   }
   if (s.rankRules.length) {
     out.push('', '排名规则：');
@@ -164,6 +171,18 @@ function describeZh(s: Scheme): string {
   return out.join('\n') + '\n';
 }
 
+/** 「原文：…」 and 「决定：…」 lines of a rule's basis (R17). */
+function basisZh(b: Basis | undefined, prefix: string): string[] {
+  if (!b) return [];
+  return [...(b.seed ? [`${prefix}原文：「${b.seed}」`] : []), ...(b.decision ? [`${prefix}决定：${b.decision}`] : [])];
+}
+
+function exemptZh(s: Scheme): string {
+  if (s.directGrades) return '不计分、不排名、不计入人数；档次由支部党员大会直接确定，填在名册“直接确定档次”栏';
+  if (s.exempt?.otherScore) return `不计分（不按本方案计分）、不评定等次、不排名、不计入人数和名额；另行评定的年度得分填在名册“另行评定得分”栏，评定结果列出该得分并标注“${s.exempt.otherScore.flag}”`;
+  return '不计分、不评定等次、不排名、不计入人数和名额，公示名单不列出';
+}
+
 function cycleZh(s: Scheme): string {
   const { startMonth, startDay, record, aggregate, publishDays } = s.cycle;
   const end = cycleEnd(startMonth, startDay);
@@ -174,7 +193,8 @@ function cycleZh(s: Scheme): string {
   if (record === 'month') rec = hasRecorded ? `按月记录，年度取${aggregate === 'mean' ? '月平均' : '各月合计'}` : '按月记录';
   else if (record === 'quarter') rec = hasRecorded ? `按季度记录，年度取${aggregate === 'mean' ? '季度平均（四个季度之和÷4）' : '各季度合计'}` : '按季度记录';
   else rec = '不设月表或季表，全部按《加减分明细》逐条计分';
-  return `${span}，${rec}；公示不少于 ${publishDays} 天${crosses ? `（以结束的年份命名周期）` : ''}`;
+  const days = s.cycle.publishDaysFromSeed ? `公示不少于 ${publishDays} 天（原文规定；--days 不能更少）` : `公示默认 ${publishDays} 天（原文未规定天数，本方案的决定；--days 可改为任意天数）`;
+  return `${span}，${rec}；${days}${crosses ? `（以结束的年份命名周期）` : ''}`;
 }
 
 function componentZh(s: Scheme, c: Component, no: number): string[] {
@@ -233,6 +253,7 @@ function itemZh(s: Scheme, c: Component, it: Item): string[] {
   if (it.highestOnly) parts.push(it.highestPer === 'category' ? '同类别不重复加分（每个周期只计最高的一次，不论项目）' : '同一项目以最高级计分（须填写项目）');
   if (it.split) parts.push('同一项目由登记的党员平分');
   if (it.beyondCap) parts.push('不占本部分上限');
+  if (it.flag) parts.push(`标注“${it.flag}”`);
   const aliases = it.aliases.length ? `（也可写：${it.aliases.join('、')}）` : '';
   const lines = [`    - ${it.name}${aliases}：${parts.join('；')}`];
   lines.push(...indent(it.note, '      原文：'));
@@ -266,6 +287,7 @@ function flagConditionZh(s: Scheme, f: Scheme['flags'][number]): string {
   if (f.below !== undefined) c.push(`总分 < ${n(f.below)}`);
   if (f.atLeast !== undefined) c.push(`总分 ≥ ${n(f.atLeast)}`);
   if (f.vetoed !== undefined) c.push(f.vetoed ? '被一票否决' : '未被否决');
+  if (f.evaluation) c.push(`《民主评议》评议等次为${f.evaluation.join('或')}`);
   if (f.hasPointsIn) c.push(`有「${componentById(s, f.hasPointsIn)?.name ?? f.hasPointsIn}」得分`);
   let text = c.length ? c.join('，') : '所有参评党员';
   if (f.years) text = `连续 ${f.years} 年${text}`;
@@ -292,7 +314,15 @@ function describeEn(s: Scheme): string {
   const end = cycleEnd(startMonth, startDay);
   const rec = record === 'none' ? 'no record sheets (events only)' : `recorded per ${record}, cycle value = ${aggregate} of ${record}s`;
   out.push(`Cycle: ${startMonth}/${startDay} to ${end.month}/${end.day}${startMonth !== 1 || startDay !== 1 ? ' (next year)' : ''}; ${rec}; precision ${s.precision} (half-up)`);
-  out.push('Categories: ' + s.categories.map((c) => `${c.name} (${!c.scored ? 'not scored' : c.graded ? 'graded' : 'scored, not graded'})`).join('; '));
+  out.push('Categories:');
+  for (const c of s.categories) {
+    const what = [c.scored ? 'scored' : 'not scored', c.graded ? 'graded' : 'not graded', isRankedCategory(c) ? 'ranked' : 'not ranked'];
+    if (s.quota) what.push(countsForQuota(c) ? 'in the quota' : 'not in the quota');
+    const flags = reachableFlags(s, c);
+    out.push(`  - ${c.name}: ${what.join(', ')}; flags: ${flags.length ? flags.join(', ') : 'none'}${c.basis?.seed ? ' (seed sentence)' : ''}${c.basis?.decision && !c.basis.seed ? ' (decision)' : ''}`);
+  }
+  out.push(`  - exempt (积分管理 不参加): ${s.directGrades ? 'grade set by the branch meeting (直接确定档次)' : s.exempt?.otherScore ? 'annual score given by other means, typed in 名册 另行评定得分, shown, not ranked' : 'not scored, graded, ranked or counted'}`);
+  out.push(`Publication: ${s.cycle.publishDaysFromSeed ? `at least ${s.cycle.publishDays} days (the seed's minimum)` : `${s.cycle.publishDays} days by default (our decision; any --days accepted)`}`);
   if (s.tiers.length) out.push('Tiers: ' + s.tiers.map((t) => `${t.name} ${n(t.base)}`).join('; '));
   out.push('', 'Components:');
   for (const c of s.components) {
@@ -323,11 +353,11 @@ function describeEn(s: Scheme): string {
   if (s.bands.length === 0) out.push('  none (rank only)');
   if (s.directGrades) out.push('  exempt members: grade set directly by the branch meeting (名册 直接确定档次), no points, not ranked');
   for (const b of sortedBands(s.bands)) out.push(`  ${bandRange(b)} ${b.grade}${b.stars !== undefined ? ` ${starsText(b.stars, 'en')}` : ''}`);
-  if (s.quota) out.push(`Quota: at most ${pct(s.quota.pct)} ${s.quota.grade} of the graded members (vetoed ones included) per ${s.quota.scope}, others ${s.quota.fallback}`);
+  if (s.quota) out.push(`Quota: at most ${pct(s.quota.pct)} ${s.quota.grade} of the members who can receive it (graded categories, vetoed ones included) per ${s.quota.scope}, others ${s.quota.fallback}`);
   for (const g of s.gradeConditions) out.push(`Condition: ${g.grade} needs ${componentById(s, g.component)?.name ?? g.component} ≥ ${n(g.min)}, else ${g.fallback}`);
   for (const o of s.overrides) out.push(`Override: ${o.type} → ${o.grade}${o.flag ? ` (${o.flag})` : ''}${o.deduct ? `; also deducts as ${o.deduct.item}${o.deduct.level ? ` (${o.deduct.level})` : ''}, entered once in either sheet` : ''}`);
   for (const f of s.flags) {
-    const c = [f.categories?.join('/'), f.grade && `grade ${f.grade}`, f.below !== undefined && `< ${n(f.below)}`, f.atLeast !== undefined && `≥ ${n(f.atLeast)}`, f.vetoed !== undefined && (f.vetoed ? 'vetoed' : 'not vetoed'), f.hasPointsIn && `points in ${f.hasPointsIn}`, f.years && `${f.years} years running`].filter(Boolean);
+    const c = [f.categories?.join('/'), f.grade && `grade ${f.grade}`, f.below !== undefined && `< ${n(f.below)}`, f.atLeast !== undefined && `≥ ${n(f.atLeast)}`, f.vetoed !== undefined && (f.vetoed ? 'vetoed' : 'not vetoed'), f.hasPointsIn && `points in ${f.hasPointsIn}`, f.evaluation && `评议等次 ${f.evaluation.join('/')}`, f.years && `${f.years} years running`].filter(Boolean);
     out.push(`Flag: ${f.flag} when ${c.join(', ') || 'always'}${f.setGrade ? `; grade becomes ${f.setGrade}` : ''}`);
   }
   for (const r of s.rankRules) out.push(`Rank: ${r.position} ${r.count}${r.by ? ` by ${r.by}` : ''} per ${r.periods.join('/')}${r.includeVetoed ? ' (vetoed members ranked at 0)' : ''}: ${r.flag}`);

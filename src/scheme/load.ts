@@ -1,6 +1,6 @@
 // Loads a scheme: a built-in id or a user's JSON file, validated by the same zod schema and
 // cross-field checks; problems name the field path and say how to fix it.
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtinDir, builtinIds } from './builtins.js';
 import type { ZodIssue } from 'zod';
@@ -64,7 +64,7 @@ function readSchemeFile(file: string, ref: string): FileRead {
   const problem = (zh: string, en: string): FileRead => ({ ok: false, problem: { path: '', zh, en } });
   const notRegular = (): FileRead => problem(`「${ref}」不是普通文件（是文件夹、设备或管道）：请给出方案 JSON 文件`, `${ref} is not a regular file (a folder, device or pipe): give a scheme JSON file`);
   const tooLarge = (): FileRead => problem(`方案文件超过 ${MAX_SCHEME_BYTES / 1024 / 1024} MB，不像方案文件：请检查文件名`, `the scheme file is over ${MAX_SCHEME_BYTES / 1024 / 1024} MB, which no scheme is: check the file name`);
-  let st;
+  let st: Stats;
   try {
     st = statSync(file);
   } catch {

@@ -106,6 +106,8 @@ export const itemSchema = z.object({
   zeroes: z.boolean().default(false),
   /** 一票否决: the event makes the cycle total 0 (R8). */
   veto: z.boolean().default(false),
+  /** A follow-up flag an event of this item raises in its period (culture 连续六个月未交纳党费 → 按《党章》规定处理). */
+  flag: text.optional(),
   note,
 }).strict();
 export type Item = z.infer<typeof itemSchema>;
@@ -130,12 +132,16 @@ export const flagRuleSchema = z.object({
   below: num.optional(),
   atLeast: num.optional(),
   vetoed: z.boolean().optional(),
+  /** The member's 评议等次 (民主评议 sheet) is one of these (company: 基本合格 → 提醒谈话, 取消评先评优). */
+  evaluation: z.array(text).optional(),
   /** Member has some points in this component (积极分子 with any bonus). */
   hasPointsIn: text.optional(),
   /** History (R16): the condition held in this and the previous years-1 cycles. */
   years: z.number().int().min(2).optional(),
   /** Set the grade to this (警示 two years → 不合格). */
   setGrade: text.optional(),
+  /** This flag replaces that one when both hold (the seed's second-year rule replaces the first: 取消预备党员资格 over 延长预备期). */
+  replaces: text.optional(),
   /** Only on the cycle result (default) or also on quarter/month results. */
   periods: z.array(z.enum(['month', 'quarter', 'half', 'cycle'])).default(['cycle']),
   note,
@@ -154,12 +160,48 @@ export const rankRuleSchema = z.object({
   note,
 }).strict();
 
+/**
+ * Where a rule comes from (R17): the seed's own sentence, quoted, and/or our decision where the seed
+ * is silent or needs reading. `scheme show` prints both next to the rule.
+ */
+export const basisSchema = z.object({ seed: text.optional(), decision: text.optional() }).strict();
+export type Basis = z.infer<typeof basisSchema>;
+
+/**
+ * A member category (R17) and how the scheme treats it: scored? graded? ranked? in the quota? which
+ * follow-up flags? — each stated with the seed sentence or decision it rests on (basis).
+ */
 export const categorySchema = z.object({
   name: text,
   aliases: z.array(text).default([]),
   scored: z.boolean().default(true),
   graded: z.boolean().default(true),
-  countsForQuota: z.boolean().default(true),
+  /** Takes part in the ranking and the rank rules (R18: 前3名, 末位5名 …); unset: as `graded`. */
+  ranked: z.boolean().optional(),
+  /**
+   * Counted in the quota's n (R13). A quota counts everyone who can receive the capped grade, so this
+   * must equal `graded` when the scheme has a quota (the loader says so); unset: as `graded`.
+   */
+  countsForQuota: z.boolean().optional(),
+  /** The follow-up flags a member of this category can get; the loader checks them against flags, rankRules and items. */
+  flags: z.array(text).optional(),
+  basis: basisSchema.optional(),
+}).strict();
+export type Category = z.infer<typeof categorySchema>;
+
+/** Whether a category takes part in ranking (R18): `ranked`, else as graded. */
+export function isRankedCategory(c: Pick<Category, 'graded' | 'ranked'>): boolean {
+  return c.ranked ?? c.graded;
+}
+
+/**
+ * Members whose 积分管理 is 不参加 (exempt): how the scheme treats them, with the seed sentence. With
+ * `otherScore`, the seed gives them an annual score by other means (bureau 「评定年度综合得分」, company
+ * 「给予适当的年度积分」): typed in the 名册 column 另行评定得分, shown with `flag`, not ranked, no quota.
+ */
+export const exemptSchema = z.object({
+  basis: basisSchema,
+  otherScore: z.object({ flag: text, note }).strict().optional(),
 }).strict();
 
 export const schemeSchema = z.object({
@@ -178,6 +220,11 @@ export const schemeSchema = z.object({
       /** How record periods combine into the cycle total (R10). */
       aggregate: z.enum(['sum', 'mean']).default('sum'),
       publishDays: z.number().int().min(1).default(7),
+      /**
+       * Whether publishDays is the seed's minimum (不少于7天: `--days` below it is refused naming the
+       * seed) or our default where the seed gives no number (any positive `--days` is accepted).
+       */
+      publishDaysFromSeed: z.boolean().default(true),
       note,
     })
     .default({}),
@@ -199,6 +246,8 @@ export const schemeSchema = z.object({
       fallback: text,
       scope: z.enum(['branch', 'township']).default('branch'),
       note,
+      /** The seed sentence the quota rests on, or the decision where the seed has none (the frame's sample 20%). */
+      basis: basisSchema.optional(),
     })
     .optional(),
   /** Extra conditions for a grade (R14): 先锋 needs 基本指数 ≥ 75. */
@@ -218,7 +267,14 @@ export const schemeSchema = z.object({
    * 经支部全体党员大会评议后直接确定档次): typed in the 名册 column 直接确定档次, one of the band grades.
    */
   directGrades: z.object({ flag: text.default('经支部党员大会评议直接确定档次'), note }).strict().optional(),
+  /**
+   * 评议等次 the 民主评议 sheet accepts besides those of gradePoints, conversion and flag rules: the
+   * whole list where only some grades raise a flag (company: 合格 raises none).
+   */
+  evaluationGrades: z.array(text).default([]),
   flags: z.array(flagRuleSchema).default([]),
+  /** 不参加 (exempt) members: the seed sentence, and where it gives them a score by other means. */
+  exempt: exemptSchema.optional(),
   rankRules: z.array(rankRuleSchema).default([]),
   decisions: z.array(z.object({ about: text, text }).strict()).default([]),
 }).strict();

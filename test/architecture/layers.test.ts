@@ -1,13 +1,25 @@
-// STYLE.md habit 1, as a rule: imports flow cli → batch → excel / scheme → core, never back, and the pure
-// core touches no files, no exceljs, no terminal and no process. The batch layer (inputs, workers,
-// the left-out list, writing outputs, language and exit codes) is what every command shares below
-// the commander code: it never imports the cli, and it draws nothing on the terminal (no chalk or tables). Type-only imports of the scheme
-// types into core are allowed (they vanish at run time).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// STYLE.md habit 1, as rules: imports flow cli → batch → excel / scheme → core, never back; the pure core
+// touches no files, no exceljs, no terminal and no process; the batch layer draws no terminal; no cycles.
+// The rules live in .dependency-cruiser.cjs (also `npm run deps`); this test runs them over src/, tools/
+// and test/, and shows on a made-up tree that each rule does catch what it forbids.
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { cruise, type ICruiseResult } from 'dependency-cruiser';
+import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
+import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 import { describe, expect, it } from 'vitest';
 
-const SRC = join(import.meta.dirname, '..', '..', 'src');
+const ROOT = join(import.meta.dirname, '..', '..');
+const SRC = join(ROOT, 'src');
+
+async function violations(dirs: string[], baseDir = ROOT): Promise<string[]> {
+  const options = await extractDepcruiseOptions(join(ROOT, '.dependency-cruiser.cjs'));
+  const tsConfig = extractTSConfig(join(ROOT, 'tsconfig.json'));
+  const r = await cruise(dirs, { ...options, validate: true, baseDir }, {}, { tsConfig });
+  const out = r.output as ICruiseResult;
+  return out.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
+}
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -16,39 +28,38 @@ function files(dir: string): string[] {
   });
 }
 
-function imports(file: string): { spec: string; typeOnly: boolean }[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^(import|export)\s+(type\s+)?[^'"]*?from\s+'([^']+)'/gm), ...text.matchAll(/await import\('([^']+)'\)/g)].map((m) =>
-    m[3] !== undefined ? { spec: m[3], typeOnly: Boolean(m[2]) } : { spec: m[1]!, typeOnly: false },
-  );
-}
+describe('dependency rules (.dependency-cruiser.cjs)', () => {
+  it('hold for src/ (npm run deps also checks tools/ and test/): no layer imported upward, no cycle', async () => {
+    expect(await violations(['src'])).toEqual([]);
+  }, 60_000);
 
-const layerOf = (file: string): string => relative(SRC, file).split(/[\\/]/)[0]!;
+  it('catch each forbidden import on a made-up tree', async () => {
+    const base = join(tmpdir(), `score-layers-${process.pid}-${Date.now()}`);
+    const put = (path: string, text: string): void => {
+      mkdirSync(dirname(join(base, path)), { recursive: true });
+      writeFileSync(join(base, path), text);
+    };
+    put('src/core/up.ts', "import { b } from '../excel/b.js';\nexport const up = b;\n");
+    put('src/core/fs.ts', "import { readFileSync } from 'node:fs';\nexport const fs = readFileSync;\n");
+    put('src/core/scheme-code.ts', "import { s } from '../scheme/s.js';\nexport const x = s;\n");
+    put('src/core/scheme-type.ts', "import type { S } from '../scheme/s.js';\nexport const y = (v: S) => v;\n");
+    put('src/excel/b.ts', 'export const b = 1;\n');
+    put('src/excel/up.ts', "import { c } from '../batch/c.js';\nexport const e = c;\n");
+    put('src/scheme/s.ts', 'export const s = 1;\nexport type S = number;\n');
+    put('src/batch/c.ts', "import { m } from '../cli/m.js';\nexport const c = m;\n");
+    put('src/cli/m.ts', "import { n } from './n.js';\nexport const m = 1;\nexport const mm = n;\n");
+    put('src/cli/n.ts', "import { m } from './m.js';\nexport const n = m;\n");
+    const found = (await violations(['src'], base)).map((v) => v.split(':')[0]);
+    expect(new Set(found)).toEqual(new Set(['core-is-the-bottom', 'core-is-pure', 'core-uses-scheme-types-only', 'excel-below-batch', 'batch-below-cli', 'no-circular', 'no-circular-types']));
+    expect(found.filter((r) => r === 'core-uses-scheme-types-only')).toHaveLength(1); // the `import type` one is allowed
+  }, 60_000);
 
-describe('layers', () => {
-  const all = files(SRC);
-  it('every layer is known (a new folder must be placed in the rule)', () => {
-    expect([...new Set(all.map(layerOf))].sort()).toEqual(['batch', 'cli', 'core', 'excel', 'scheme']);
+  it('every src/ module is in a known layer (a new folder must be placed in the rules)', () => {
+    expect([...new Set(files(SRC).map((f) => relative(SRC, f).split(/[\\/]/)[0]))].sort()).toEqual(['batch', 'cli', 'core', 'excel', 'scheme']);
   });
-  it.each(all.map((f) => [relative(SRC, f), f]))('%s imports only downward', (_name, file) => {
-    const layer = layerOf(file);
-    for (const { spec, typeOnly } of imports(file)) {
-      if (spec.startsWith('.')) {
-        const target = relative(SRC, join(file, '..', spec)).split(/[\\/]/)[0]!;
-        const allowed: Record<string, string[]> = {
-          core: typeOnly ? ['core', 'scheme'] : ['core'],
-          scheme: ['scheme', 'core'],
-          excel: ['excel', 'core', 'scheme'],
-          batch: ['batch', 'excel', 'scheme', 'core'],
-          cli: ['cli', 'batch', 'excel', 'scheme', 'core'],
-        };
-        expect(allowed[layer] ?? [], `${relative(SRC, file)} imports ${spec}`).toContain(target);
-      } else if (layer === 'batch') {
-        expect(['chalk', 'cli-table3', 'commander'], `the batch layer draws no terminal: ${relative(SRC, file)} imports ${spec}`).not.toContain(spec);
-      } else if (layer === 'core') {
-        expect(['decimal.js', 'dayjs', 'dayjs/plugin/utc.js'], `core must stay pure: ${relative(SRC, file)} imports ${spec}`).toContain(spec);
-      }
-    }
-    if (layer === 'core') expect(readFileSync(file, 'utf8')).not.toMatch(/\bprocess\.|console\./);
+
+  it('core/ touches no process and no console (globals no import rule can see)', () => {
+    const bad = files(join(SRC, 'core')).filter((f) => /\bprocess\.|console\./.test(readFileSync(f, 'utf8')));
+    expect(bad.map((f) => relative(ROOT, f))).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ const full: MemberResult = {
 
 describe('results across the worker boundary', () => {
   it('arrive unchanged, every field, decimals exact', () => {
-    const withSanctions = (b: BranchResult): BranchResult => ({ ...b, members: b.members.map((m) => ({ sanctions: [], ...m })) });
+    const withSanctions = (b: BranchResult): BranchResult => ({ ...b, members: b.members.map((m) => ({ ...m, sanctions: m.sanctions ?? [] })) });
     for (const b of [withSanctions(branchOne), withSanctions(branchTwo), { ...withSanctions(branchOne), members: [full, ...withSanctions(branchOne).members] }]) {
       const back = across(b);
       expect(plain(back)).toEqual(plain(b));

@@ -131,7 +131,7 @@ describe('terminal output', () => {
 describe('what Excel shows, in both readers', () => {
   const original = async (env: Record<string, string>): Promise<unknown> => JSON.parse((await measured(gradeArgs([HOSTILE_BASE]), env)).stdout).members;
 
-  it.each([{}, { SCORE_READER: 'exceljs' }])('a CDATA name is read as its text (%o)', async (env) => {
+  it.each<Record<string, string>>([{}, { SCORE_READER: 'exceljs' }])('a CDATA name is read as its text (%o)', async (env) => {
     const parts = hostileParts();
     editSharedString(parts, '胡娟', '<![CDATA[胡娟]]>');
     const r = await measured(gradeArgs([write(tmp(), zipParts(parts))]), env);
@@ -139,7 +139,7 @@ describe('what Excel shows, in both readers', () => {
     expect(JSON.stringify(JSON.parse(r.stdout).members)).toBe(JSON.stringify(await original({})));
   }, 60_000);
 
-  it.each([{}, { SCORE_READER: 'exceljs' }])('a record sheet that exists only hidden is read, with a warning saying so (%o)', async (env) => {
+  it.each<Record<string, string>>([{}, { SCORE_READER: 'exceljs' }])('a record sheet that exists only hidden is read, with a warning saying so (%o)', async (env) => {
     const parts = hostileParts();
     setText(parts, 'xl/workbook.xml', text(parts, 'xl/workbook.xml').replace('name="1月" state="visible"', 'name="1月" state="hidden"'));
     const r = await measured(gradeArgs([write(tmp(), zipParts(parts))]), env);

@@ -46,7 +46,7 @@ const monthly: Record<string, RecordValues> = {
   黄磊: townshipMonth(20, 20), // 80
   周敏: townshipMonth(5, 5), // 50
 };
-const secondHalf = (names: string[]) => Object.fromEntries(MONTHS.slice(6).map((m) => [m, names.includes('李华') ? { 李华: townshipMonth(20, 20) } : {}])); // 80
+const secondHalf = (names: string[]): Record<string, Record<string, RecordValues>> => Object.fromEntries(MONTHS.slice(6).map((m) => [m, names.includes('李华') ? { 李华: townshipMonth(20, 20) } : ({} as Record<string, RecordValues>)])); // 80
 
 /** Every event of the year, in the order a clerk enters them; a ledger holds those entered by then. */
 const EVENTS: (EventFill & { branch: string })[] = [

@@ -185,7 +185,7 @@ describe('points 2 and 3: a missing 民主评议 is an error at the member (bina
     ['vanguard', '「评议所得分按比例记入总积分」'],
     ['bureau', '「将测评分按所占比例20%计入党员积分」'],
     ['culture', '「将评议得分按照20%的比例计入党员年度积分」'],
-  ] as const)('%s %s: EVAL_MISSING for 甲 only, exit 1', async (id) => {
+  ] as const)('%s %s: EVAL_MISSING for 甲 only, exit 1', async (id, _sentence) => {
     const { run, issues } = await jobs[id];
     expect(run.code).toBe(1);
     expect(issues.filter((i) => i.code === 'EVAL_MISSING').map((i) => [i.severity, i.sheet, i.message.includes('甲')])).toEqual([['error', '名册', true]]);

@@ -128,12 +128,12 @@ export async function templateFillGrade(scheme: string, branch: string, spec: Le
  * Starts every job at once (each describe then awaits its own), so that the spawned binaries of a
  * file run side by side; a failure surfaces in the describe that awaits it, not as an unhandled rejection.
  */
-export function startAll<K extends string, T>(jobs: Record<K, () => Promise<T>>): Record<K, Promise<T>> {
-  const out = {} as Record<K, Promise<T>>;
-  for (const k of Object.keys(jobs) as K[]) {
+export function startAll<J extends Record<string, () => Promise<unknown>>>(jobs: J): { [K in keyof J]: ReturnType<J[K]> } {
+  const out = {} as { [K in keyof J]: ReturnType<J[K]> };
+  for (const k of Object.keys(jobs) as (keyof J)[]) {
     const p = jobs[k]();
     p.catch(() => undefined);
-    out[k] = p;
+    out[k] = p as ReturnType<J[typeof k]>;
   }
   return out;
 }

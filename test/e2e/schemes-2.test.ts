@@ -126,7 +126,7 @@ describe('culture (seed 001 篇3): 26 Dec – 25 Dec cycle, 评议 by 参加测�
     }
     // 戊: 学习培训 40 − 25 × 2 → floor 0; 遵规守纪 20 − 10 = 10; 新风 20 → 基础 30;
     // 评议 10 × 40 / 10 = 40 → 8; 泄密 −10 (25 Dec, the cycle's last day) → 30 + 8 − 10 = 28 → < 60 and < 50.
-    expectMember(g, '戊', { total: 28, grade: null, rank: 5, deduction: 10, flags: ['取消评先树优资格', '诫勉谈话'], components: { 基础积分: 30, 民主评议积分: 40 } });
+    expectMember(g, '戊', { total: 28, grade: null, rank: 5, deduction: 10, flags: ['按《党章》规定处理', '取消评先树优资格', '诫勉谈话'], components: { 基础积分: 30, 民主评议积分: 40 } });
   });
 
   it('the 评定结果 workbook has the same 合计得分', async () => {

@@ -135,7 +135,7 @@ describe('tiered-baiyanghe (seed 004 篇3): base by tier, the decided bands (≥
 
   it('totals, grades, ranks and flags as worked by hand', () => {
     // 丙: 流动党员 40 + 10 × 6 = 100 → ≥ 100 优秀.
-    expectMember(g, '丙', { total: 100, grade: '优秀', rank: 1, flags: [], components: { 基准分: 40, 指标得分: 60 } });
+    expectMember(g, '丙', { total: 100, grade: '优秀', rank: 1, flags: ['党员大会表彰'], components: { 基准分: 40, 指标得分: 60 } });
     // 丁: 60岁以上或体弱 50 + 50 − 倒扣 5 = 95 → in the 90–100 gap of the seed, decided 合格.
     expectMember(g, '丁', { total: 95, grade: '合格', rank: 2, deduction: 5, flags: [] });
     // 乙: 两委 20 + 30 + 0.5 = 50.5 → above 50 → 基本合格 → 提醒和警告.

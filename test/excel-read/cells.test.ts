@@ -83,6 +83,7 @@ describe('ids', () => {
     expect(asId(readValue('110101199001011234'))).toEqual({ value: '110101199001011234' });
     expect(asId(readValue('D001'))).toEqual({ value: 'D001' });
     expect(asId(readValue(1001))).toEqual({ value: '1001' });
+    // biome-ignore lint/correctness/noPrecisionLoss: the point: an 18-digit ID stored as a number has lost its digits
     const lost = asId(readValue(110101199001011234));
     expect(lost.problem).toBe('id-precision');
   });

@@ -27,8 +27,8 @@ describe('header finder on a real-world workbook (multi-row merged headers, a we
       { key: 'score', labels: ['总分'] },
     ]);
     expect(h?.row).toBe(2);
-    expect(h?.columns).toEqual({ indicator: 1, staff: 3, joined: 4, rate: 5, total: 13 });
-    // 总分 sits in the merged group row 1 (S1), not in row 2.
+    // A two-row header: 总分 sits in the group row 1 (S1) over an empty S2, and is read with row 2's labels.
+    expect(h?.columns).toEqual({ indicator: 1, staff: 3, joined: 4, rate: 5, total: 13, score: 19 });
     expect(findHeader(ws, [{ key: 'score', labels: ['总分'], required: true }])?.columns).toEqual({ score: 19 });
     expect(readCell(ws.findCell(3, 1)).text).toBe('权重');
     expect(readCell(ws.findCell(3, 6)).number?.toString()).toBe('0.15');

@@ -31,6 +31,7 @@ async function writeMain(): Promise<void> {
   // Reordered columns, an extra 政治面貌 column, synonyms (党员姓名, 类别, 是否参加积分, 转入时间).
   put(roster, 2, ['序号', '编号', '党员 姓名', '性别', '类别', '是否参加积分', '志愿服务岗位', '政治面貌', '转入时间', '转出日期', '联系电话', '出生年月', '层次']);
   put(roster, 3, [1, 'D001', '张三', '男', '正式党员', '参加', '政策宣传、环境整治', '党员', new Date(Date.UTC(2023, 2, 5)), undefined, '13800000000', '1980.05', '一般党员']);
+  // biome-ignore lint/correctness/noPrecisionLoss: an 18-digit ID typed as a number, as Excel stores it (digits lost)
   put(roster, 4, [2, 110101199001011234, '李四', '女', '正式党员', '', '治安巡逻，环境整治;  文明劝导', '党员', 45000]);
   put(roster, 5, [3, 'D003', ' 王五 ', '男', '预备党员', '不参加', '', '', '2023/03/05']);
   put(roster, 6, [4, 'D004', '赵六', '男', '正式党员', '参加', '', '', '2023.3.5']);

@@ -21,7 +21,7 @@ describe('writers on unusual input', () => {
       ],
     };
     const wb = await roundTrip(gradeWorkbook(plain, result, { excluded: [] }), t.file('plain.xlsx'));
-    expect(sheetNames(wb)).toEqual(['总览', 'History(1)', '总览(2)', 'abc', '需关注']);
+    expect(sheetNames(wb)).toEqual(['总览', '图表', 'History(1)', '总览(2)', 'abc', '需关注']);
     const ov = wb.getWorksheet('总览')!;
     expect((ov.getRow(2).values as unknown[]).slice(1)).toEqual(['序号', '支部', '党员数', '参评人数', '平均分', '备注']);
     const s = wb.getWorksheet('History(1)')!;

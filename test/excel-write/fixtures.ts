@@ -114,6 +114,7 @@ function result(name: string, total: string, extra: Partial<MemberResult> = {}):
     graded: true,
     flags: [],
     trace: [],
+    sanctions: [],
     ...extra,
   };
 }

@@ -24,8 +24,8 @@ describe('summarySheet', async () => {
 
   it('has the seed 附件3 title, date line and header', () => {
     expect(ws.getCell('A1').value).toBe('第一支部党员积分管理评分汇总表（2023年度）');
-    expect(ws.getCell('A2').value).toBe('评分时间：2024年1月5日　按 1月—12月 的记录计算');
-    expect(rowValues(ws, 3)).toEqual(['序号', '党员姓名', '志愿服务岗位', '履行党员义务(40分)', '志愿服务岗位贡献(60分)', '加分项', '扣分项', '合计得分', '等次', '星级', '排名', '标记']);
+    expect(ws.getCell('A2').value).toBe('评分时间：2024年1月5日　积分按 1月—12月 的记录计算');
+    expect(rowValues(ws, 3)).toEqual(['序号', '党员姓名', '志愿服务岗位', '履行党员义务\n(40分)', '志愿服务岗位贡献\n(60分)', '加分项', '扣分项', '合计得分', '等次', '星级', '排名', '标记']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(ws.pageSetup.printTitlesRow).toBe('1:3');
   });
@@ -42,10 +42,11 @@ describe('summarySheet', async () => {
     expect(ws.getCell('H7').value).toBe(0);
     expect(ws.getCell('L7').value).toBe('一票否决；一票否决：违反政治纪律');
     // The exempt member is no row, only named under the table with the reason.
-    expect(ws.getCell('A9').value).toBe('不参加积分管理：不计分、不评定等次，不计入人数：赵六（1 人）。');
+    expect(String(ws.getCell('A9').value)).toMatch(/^注：合计得分 = /);
+    expect(ws.getCell('A10').value).toBe('不参加积分管理：不计分、不评定等次，不计入人数：赵六（1 人）。');
     const rowsNaming: number[] = [];
     back.eachSheet((sheet) => sheet.eachRow((row, n) => row.eachCell((c) => String(c.value).includes('赵六') && !rowsNaming.includes(n) && rowsNaming.push(n))));
-    expect(rowsNaming).toEqual([9]);
+    expect(rowsNaming).toEqual([10]);
   });
 });
 
@@ -56,7 +57,7 @@ describe('gradeWorkbook', async () => {
   );
 
   it('has 总览, a sheet per branch and 需关注', () => {
-    expect(sheetNames(wb)).toEqual(['总览', '第一支部', '兰溪村党支部', '需关注']);
+    expect(sheetNames(wb)).toEqual(['总览', '图表', '第一支部', '兰溪村党支部', '需关注']);
   });
 
   it('counts grades per branch, checks the quota and lists excluded ledgers', () => {
@@ -95,8 +96,8 @@ describe('publicationList', async () => {
     expect(sheetNames(wb)).toEqual(['第一支部', '兰溪村党支部']);
     const ws = wb.getWorksheet('第一支部')!;
     expect(ws.getCell('A1').value).toBe('中共第一支部委员会 2023年第一季度党员积分公示');
-    expect(rowValues(ws, 2)).toEqual(['序号', '姓名', '支部', '积分', '等次/星级']);
-    expect(rowValues(ws, 3)).toEqual([1, '张三', '第一支部', 99.5, '优秀 ★★★★★']);
+    expect(rowValues(ws, 2)).toEqual(['序号', '姓名', '积分', '等次/星级']);
+    expect(rowValues(ws, 3)).toEqual([1, '张三', 99.5, '优秀 ★★★★★']);
     const text = allText(wb);
     expect(text).toContain('公示期：2023年4月3日至2023年4月9日');
     expect(text).toContain('如有异议，请在公示期内向党支部反映。');

@@ -276,7 +276,8 @@ function fillEvents(wb: ExcelJS.Workbook, events: EventFill[]): void {
 
 function fillEvaluations(wb: ExcelJS.Workbook, evaluations: EvaluationFill[]): void {
   const ws = sheet(wb, SHEETS.evaluation);
-  const h = findHeader(ws, ['姓名', '好', '一般', '差']);
+  // The template has only the columns the scheme reads (votes, 参评人数, 评议等次, 评议得分).
+  const h = findHeader(ws, ['姓名', '编号']);
   const nameCol = col(h, ws, '姓名');
   const taken = new Set<number>();
   for (const e of evaluations) {
@@ -419,7 +420,9 @@ export function tableOf(ws: ExcelJS.Worksheet, headerLabel: string): Record<stri
     const rec: Record<string, ExcelJS.CellValue> = {};
     let any = false;
     for (const [text, c] of names) {
-      const v = ws.getCell(r, c).value;
+      // A line merged across the table (the exempt note, the signature block) belongs to its first cell only.
+      const cell = ws.getCell(r, c);
+      const v = cell.isMerged && cell.master !== cell ? null : cell.value;
       rec[text] = v;
       if (v !== null && v !== undefined && v !== '') any = true;
     }

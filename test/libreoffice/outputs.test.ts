@@ -281,7 +281,7 @@ describe.skipIf(!available)('LibreOffice: filled ledgers → grade / compute / p
         for (const s of sheets) {
           const rows = sheetRows(csv.get(file)!, s.name);
           // A quarter is not graded: its list has no (empty) 等次/星级 column.
-          expect(rows[headerRow(rows, ['姓名', '积分'])], `${basename(file)} › ${s.name}`).toEqual(['序号', '姓名', '支部', '积分', ...(file === annualList ? ['等次/星级'] : [])]);
+          expect(rows[headerRow(rows, ['姓名', '积分'])], `${basename(file)} › ${s.name}`).toEqual(['序号', '姓名', '积分', ...(file === annualList ? ['等次/星级'] : [])]);
         }
       }
     });
@@ -303,13 +303,14 @@ describe.skipIf(!available)('LibreOffice: filled ledgers → grade / compute / p
       const c = csv.get(quarterList)!;
       const got: [string, string, string][] = [];
       for (const sheet of c.sheets.keys()) {
-        for (const r of table(sheetRows(c, sheet), ['姓名', '积分'], '姓名')) got.push([r['支部']!, r['姓名']!, r['积分']!]);
+        // No 支部 column: the sheet is the branch's (its title names it).
+        for (const r of table(sheetRows(c, sheet), ['姓名', '积分'], '姓名')) got.push([sheet, r['姓名']!, r['积分']!]);
       }
       expect(byMember(got)).toEqual(byMember(publish.members.map((m) => [m.branch, m.name, shown(m.total)])));
       const annual = csv.get(annualList)!;
       const gotYear: [string, string, string][] = [];
       for (const sheet of annual.sheets.keys()) {
-        for (const r of table(sheetRows(annual, sheet), ['姓名', '积分'], '姓名')) gotYear.push([r['支部']!, r['姓名']!, r['积分']!]);
+        for (const r of table(sheetRows(annual, sheet), ['姓名', '积分'], '姓名')) gotYear.push([sheet, r['姓名']!, r['积分']!]);
       }
       const wantYear = byMember(grade.members.map((m) => [m.branch, m.name, shown(m.total)]));
       for (const [key, v] of byMember(gotYear)) expect(v, key).toEqual(wantYear.get(key));

@@ -113,7 +113,7 @@ describe('vanguard (seed 000 篇4 / 001 篇1): 8:2 weighting in exact decimals',
       evaluations: [{ name: '甲', score: 92 }, { name: '预', grade: '合格' }],
     });
     const m = get(ms, '甲');
-    expect(m.exactTotal.toString()).toBe('90');
+    expect(m.exactTotal?.toString()).toBe('90');
     expect(m.grade).toBe('优秀');
     // 预: 0.8 × 100 + 0.2 × 80 (合格) − 15 = 81 → 合格? no: 80 + 16 − 15 = 81 → 合格
     expect(total(ms, '预')).toBe('81.00');

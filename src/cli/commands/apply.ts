@@ -6,7 +6,7 @@ import Table from 'cli-table3';
 import { decideClaims, type Claim } from '../../core/claims.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { lang, t } from '../../batch/i18n.js';
-import { withCommon } from '../main.js';
+import { withCommon } from '../options.js';
 import { loadLedgers } from '../../batch/inputs.js';
 import { collectInputs, collectOne } from '../../batch/collect.js';
 import { excludedJson, excludedLine, reportEmpty, reportNotes } from '../excluded.js';

@@ -7,7 +7,7 @@ import { evaluate } from '../../core/engine.js';
 import { monthsRead, monthsReadNote, periodTitle } from '../../core/cycle.js';
 import type { PeriodResult } from '../../core/result.js';
 import { lang, t } from '../../batch/i18n.js';
-import { withCommon } from '../main.js';
+import { withCommon } from '../options.js';
 import { noteLaterRows } from '../period-note.js';
 import { batchScheme } from '../../batch/inputs.js';
 import { gatherLedgers } from '../../batch/gather.js';

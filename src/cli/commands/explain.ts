@@ -7,7 +7,7 @@ import { cycleOf, cycleTitle, monthsRead, periodTitle } from '../../core/cycle.j
 import { placeText } from '../../core/diagnostics.js';
 import { norm } from '../../core/text.js';
 import { lang, t } from '../../batch/i18n.js';
-import { withCommon } from '../main.js';
+import { withCommon } from '../options.js';
 import { loadLedgers } from '../../batch/inputs.js';
 import { periodArgs, periodOf, schemeOption } from '../common.js';
 import { resolve } from 'node:path';

@@ -6,7 +6,7 @@ import { gradeBranches } from '../../core/engine.js';
 import { followUpFlags } from '../../core/grade.js';
 import { monthsRead } from '../../core/cycle.js';
 import { t } from '../../batch/i18n.js';
-import { withCommon } from '../main.js';
+import { withCommon } from '../options.js';
 import { batchScheme } from '../../batch/inputs.js';
 import { gatherLedgers } from '../../batch/gather.js';
 import { dateOption, daysOption, nextWorkingDay, outDir, parseYear, publicationDays, schemeOption } from '../common.js';

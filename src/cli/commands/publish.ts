@@ -6,7 +6,7 @@ import { chineseDate, addDays, monthsRead, monthsReadNote, periodTitle } from '.
 import { toNumber } from '../../core/decimal.js';
 import { outputOrder } from '../../core/grade.js';
 import { t } from '../../batch/i18n.js';
-import { withCommon } from '../main.js';
+import { withCommon } from '../options.js';
 import { noteLaterRows } from '../period-note.js';
 import { batchScheme } from '../../batch/inputs.js';
 import { gatherLedgers } from '../../batch/gather.js';

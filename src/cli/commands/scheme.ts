@@ -8,7 +8,7 @@ import { describeScheme } from '../../scheme/describe.js';
 import { loadScheme, packageRoot, type LoadResult } from '../../scheme/load.js';
 import { EXIT_INPUT, EXIT_USAGE, setExit } from '../../batch/exit.js';
 import { lang, t } from '../../batch/i18n.js';
-import { withCommon } from '../main.js';
+import { withCommon } from '../options.js';
 import { printJson, shownPath, type CommonOptions, colon } from '../output.js';
 
 export const SCHEMA_FILE = 'score-scheme.schema.json';

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { builtinIds, builtinSummary } from '../../scheme/builtins.js';
 import { t } from '../../batch/i18n.js';
-import { withCommon } from '../main.js';
+import { withCommon } from '../options.js';
 import { printJson, type CommonOptions } from '../output.js';
 import { tableStyle } from '../render.js';
 

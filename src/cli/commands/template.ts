@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import type { Member } from '../../core/model.js';
 import { t } from '../../batch/i18n.js';
-import { withCommon } from '../main.js';
+import { withCommon } from '../options.js';
 import { outDir, parseYear, schemeOption } from '../common.js';
 import { printDiagnostics } from '../render.js';
 import { printJson, say, shownPath, type CommonOptions } from '../output.js';

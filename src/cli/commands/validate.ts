@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { basename, join } from 'node:path';
 import { hasErrors } from '../../core/diagnostics.js';
 import { lang, t } from '../../batch/i18n.js';
-import { withCommon } from '../main.js';
+import { withCommon } from '../options.js';
 import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
 import type { LoadedLedger } from '../../batch/inputs.js';
 import { gatherLedgers } from '../../batch/gather.js';

@@ -23,27 +23,9 @@ const COMMENT_END = Buffer.from('-->', 'latin1');
 const CDATA_START = Buffer.from('<![CDATA[', 'latin1');
 const CDATA_END = Buffer.from(']]>', 'latin1');
 
-const ENTITY = /&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#\d+);/g;
-
-export function decodeEntities(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(ENTITY, (_, e: string) => {
-    switch (e) {
-      case 'amp':
-        return '&';
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default:
-        return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    }
-  });
-}
+// decodeEntities lives in ./entities.ts: sniff.ts needs it, and this module needs sniff's limits (no cycle).
+export { decodeEntities } from './entities.js';
+import { decodeEntities } from './entities.js';
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 

@@ -3,6 +3,7 @@
 import { Styles, type CellStyle } from './styles.js';
 import { cellText, cleanSheetName, colName, escapeXml } from './xml.js';
 import type { ChunkPool } from './zip.js';
+import { CHART_CONTENT_TYPE, CHART_REL, DRAWING_CONTENT_TYPE, DRAWING_REL, chartXml, drawingXml, relsXml, type ChartSpec } from './chart.js';
 
 export type Value = string | number | boolean | null | undefined;
 
@@ -44,6 +45,10 @@ export class Sheet {
   readonly merges: string[] = [];
   /** `A1:L39`, when the writer knows the used range up front. */
   dimension: string | undefined;
+  /** Native charts drawn on the sheet (src/excel/lean/chart.ts). */
+  readonly charts: ChartSpec[] = [];
+  /** Manual page breaks: a new printed page starts after each of these rows. */
+  readonly rowBreaks: number[] = [];
   private readonly sources: RowSource[] = [];
 
   constructor(readonly name: string) {}
@@ -139,6 +144,11 @@ export class Sheet {
       // CT_Worksheet: headerFooter follows pageSetup (ECMA-376 Part 1, 18.3.1.99).
       if (this.footer) out += `<headerFooter><oddFooter>${escapeXml(this.footer)}</oddFooter></headerFooter>`;
     }
+    if (this.rowBreaks.length) {
+      out += `<rowBreaks count="${this.rowBreaks.length}" manualBreakCount="${this.rowBreaks.length}">${this.rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
+    }
+    // CT_Worksheet: drawing follows the page setup and breaks; the sheet's only relationship is its drawing.
+    if (this.charts.length) out += '<drawing r:id="rId1"/>';
     out += '</worksheet>';
     if (used + out.length * 3 <= chunk) {
       used += buf.write(out, used, 'utf8');
@@ -266,6 +276,7 @@ export class Book {
     const sheetIds = this.sheets.map((_, i) => i + 1);
     const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
     const quoted = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+    const drawn = this.drawingParts();
     const defined = this.sheets
       .map((s, i) => (s.printTitleRows > 0 ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${quoted(s.name)}!$1:$${s.printTitleRows}`)}</definedName>` : ''))
       .join('');
@@ -281,6 +292,7 @@ export class Book {
           '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
           (this.sharedStrings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
           sheetIds.map((id) => `<Override PartName="/xl/worksheets/sheet${id}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+          drawn.types.map((t) => `<Override PartName="/${t.name}" ContentType="${t.type}"/>`).join('') +
           '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
           '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
           '</Types>',
@@ -334,6 +346,33 @@ export class Book {
           (this.sharedStrings ? `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>` : '') +
           '</Relationships>',
       },
+      ...drawn.parts,
     ];
+  }
+
+  /** The drawing, chart and sheet-relationship parts of the sheets that carry charts. */
+  private drawingParts(): { parts: { name: string; xml: string }[]; types: { name: string; type: string }[] } {
+    const parts: { name: string; xml: string }[] = [];
+    const types: { name: string; type: string }[] = [];
+    let drawing = 0;
+    let chart = 0;
+    this.sheets.forEach((sheet, i) => {
+      if (!sheet.charts.length) return;
+      drawing++;
+      const drawingName = `xl/drawings/drawing${drawing}.xml`;
+      parts.push({ name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, xml: relsXml([{ type: DRAWING_REL, target: `../drawings/drawing${drawing}.xml` }]) });
+      parts.push({ name: drawingName, xml: drawingXml(sheet.charts) });
+      types.push({ name: drawingName, type: DRAWING_CONTENT_TYPE });
+      const targets: { type: string; target: string }[] = [];
+      for (const spec of sheet.charts) {
+        chart++;
+        const chartName = `xl/charts/chart${chart}.xml`;
+        parts.push({ name: chartName, xml: chartXml(spec) });
+        types.push({ name: chartName, type: CHART_CONTENT_TYPE });
+        targets.push({ type: CHART_REL, target: `../charts/chart${chart}.xml` });
+      }
+      parts.push({ name: `xl/drawings/_rels/drawing${drawing}.xml.rels`, xml: relsXml(targets) });
+    });
+    return { parts, types };
   }
 }

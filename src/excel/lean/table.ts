@@ -48,6 +48,8 @@ export interface TableSpec {
   /** Lines under the table, by ascending offset. */
   after?: TableLine[];
   orientation?: 'portrait' | 'landscape';
+  /** Title size in points (16 by default; a 公示 posted on a wall is larger). */
+  titleSize?: number;
 }
 
 export interface LeanTable {
@@ -68,7 +70,8 @@ function bodyStyle(col: TableColumn, font: Font): CellStyle {
 export function addTable(book: Book, sheetName: string, spec: TableSpec): LeanTable {
   const sheet = book.addSheet(sheetName);
   const width = spec.columns.length;
-  const titleStyle = book.style({ font: FONT_TITLE, horizontal: 'center', vertical: 'middle', wrap: true });
+  const titleFont: Font = spec.titleSize ? { ...FONT_TITLE, size: spec.titleSize } : FONT_TITLE;
+  const titleStyle = book.style({ font: titleFont, horizontal: 'center', vertical: 'middle', wrap: true });
   const lineStyle = (align: 'left' | 'right', bold = false): number => book.style({ font: bold ? { ...FONT_BODY, bold: true } : FONT_BODY, horizontal: align, vertical: 'middle', wrap: true });
   const headerStyle = book.style({ font: FONT_HEADER, border: true, fill: HEADER_FILL, horizontal: 'center', vertical: 'middle', wrap: true });
   const plain = spec.columns.map((c) => book.style(bodyStyle(c, FONT_BODY)));
@@ -98,7 +101,7 @@ export function addTable(book: Book, sheetName: string, spec: TableSpec): LeanTa
     return { r, cells: blanks(text), style, ...(height ? { height } : {}) };
   };
 
-  sheet.row(line(1, spec.title, titleStyle, FONT_TITLE, 32));
+  sheet.row(line(1, spec.title, titleStyle, titleFont, Math.max(32, Math.round(titleFont.size * 2))));
   let r = 2;
   for (const text of spec.preamble ?? []) sheet.row(line(r++, text, lineStyle('left')));
   const headerRow = r;

@@ -30,7 +30,7 @@ export function escapeXml(text: string): string {
 
 /** Characters that make a sheet name invalid in Excel (and control characters). */
 // eslint-disable-next-line no-control-regex
-const BAD_SHEET_CHARS = /[\[\]:*?/\\\u0000-\u001f\ufffe\uffff]/g;
+const BAD_SHEET_CHARS = /[[\]:*?/\\\u0000-\u001f\ufffe\uffff]/g;
 
 /** A sheet name Excel accepts: no []:*?/\, no control characters, no leading/trailing apostrophe, 1–31 UTF-16 units. */
 export function cleanSheetName(name: string, fallback = 'Sheet'): string {

@@ -152,6 +152,16 @@ export class RowReader {
     return { file: this.ctx.file, sheet: this.ws.name, cell: cellAddress(this.row, this.col('name') ?? 1) };
   }
 
+  /** The cell address of each of these fields that the sheet has (a column found in the header). */
+  cells<K extends string>(keys: readonly K[]): Partial<Record<K, string>> {
+    const out: Partial<Record<K, string>> = {};
+    for (const k of keys) {
+      const col = this.col(k);
+      if (col !== undefined) out[k] = cellAddress(this.row, col);
+    }
+    return out;
+  }
+
   has(key: string): boolean {
     return this.col(key) !== undefined;
   }
@@ -211,3 +221,30 @@ export const COL = {
   note: { key: 'note', labels: ['依据/备注', '依据', '备注', '依据、备注', '依据或备注', '说明'] },
   date: { key: 'date', labels: ['日期', '时间', '发生日期', '事项日期'] },
 } as const satisfies Record<string, ColumnSpec>;
+
+/**
+ * A header label that looks like points (加分项, 扣分, 合计, 得分, 积分, 10分 …): a column or sheet
+ * with one that the reader does not read would drop points unseen, so it is an error at the label.
+ */
+const POINTS_LABEL = /加分|扣分|减分|合计|小计|总计|总分|得分|积分|分值|分数|评分|\d分|分$/u;
+const EVENT_LABEL = /加分|扣分|减分|奖励|处罚/u;
+
+export function looksLikePoints(label: string): boolean {
+  return POINTS_LABEL.test(label);
+}
+
+/**
+ * Reports every header cell whose label looks like points and that no spec took; `known` lists the
+ * labels the sheet does read (for the fix). Returns whether there was one.
+ */
+export function reportUnusedPoints(ctx: ReadContext, ws: SheetLike, h: HeaderMatch, specs: readonly ColumnSpec[]): boolean {
+  const used = new Set(Object.values(h.columns));
+  let found = false;
+  for (const [col, label] of h.labels) {
+    if (used.has(col) || !looksLikePoints(label)) continue;
+    found = true;
+    const known = specs.filter((s) => s.key !== 'seq' && s.key !== 'note' && s.key !== 'name' && s.key !== 'id').map((s) => s.labels[0]).join('、');
+    ctx.report('READ_POINTS_COLUMN_UNUSED', ctx.ref(ws.name, h.row, col), { label, kind: EVENT_LABEL.test(label) ? 'event' : 'other', known }, label);
+  }
+  return found;
+}

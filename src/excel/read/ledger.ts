@@ -6,14 +6,16 @@ import { cycleOf, recordSheetNames } from '../../core/cycle.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Ledger, RecordRow } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
-import { isHidden, ReadContext, sameNamedSheets, sheetByName } from './common.js';
-import { componentColumns, isCardSheet, readCardSheet, readRecordSheet, recordedColumns } from './records.js';
+import type { SheetLike } from '../book.js';
+import { findHeader } from '../header.js';
+import { COL, isHidden, looksLikePoints, normaliseSheetName, ReadContext, sameNamedSheets, sheetByName } from './common.js';
+import { componentColumns, isCardSheet, periodLabel, readCardSheet, readRecordSheet, recordedColumns, titleMonth } from './records.js';
 import { readInfoSheet, readRoster, type LedgerInfo } from './roster.js';
-import { readEvaluations, readEvents, readSanctions } from './tables.js';
+import { EVENT_COLUMNS, readEvaluations, readEvents, readSanctions } from './tables.js';
 
 export const SHEET_NAMES = {
   info: ['说明', '填表说明', '基本信息'],
-  roster: ['名册', '党员名册', '花名册'],
+  roster: ['名册', '党员名册', '花名册', '党员花名册', '支部党员名册', '党员名单'],
   events: ['加减分明细', '加减分明细表', '加分扣分明细', '积分明细'],
   evaluations: ['民主评议', '民主评议表', '民主评议结果'],
   sanctions: ['否决与处分', '否决及处分', '一票否决与处分', '处分'],
@@ -57,6 +59,8 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
   }
   const members = readRoster(ctx, rosterWs);
 
+  const claimed = new Set<SheetLike>([rosterWs]);
+  if (infoWs) claimed.add(infoWs);
   let records: RecordRow[] = [];
   let layout: LedgerLayout = 'none';
   let absent: number[] = [];
@@ -65,22 +69,37 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
     records = r.records;
     layout = r.layout;
     absent = r.absent;
+    for (const ws of r.used) claimed.add(ws);
   }
 
   const eventsWs = ctx.sheet(wb, SHEET_NAMES.events);
   const evalWs = ctx.sheet(wb, SHEET_NAMES.evaluations);
   const sanctionWs = ctx.sheet(wb, SHEET_NAMES.sanctions);
+  for (const ws of [eventsWs, evalWs, sanctionWs]) if (ws) claimed.add(ws);
+  const events = eventsWs ? readEvents(ctx, eventsWs) : [];
   const ledger: Ledger = {
     file,
     branch: info.branch ?? basename(file).replace(WORKBOOK_EXT, ''),
     info: info.info,
     members,
     records,
-    events: eventsWs ? readEvents(ctx, eventsWs) : [],
+    events,
     evaluations: evalWs ? readEvaluations(ctx, evalWs) : [],
     sanctions: sanctionWs ? readSanctions(ctx, sanctionWs) : [],
   };
-  if (scheme && scheme.components.some((c) => c.scoreSheet)) ledger.scores = readScoreSheets(ctx, wb, scheme, sheetList);
+  if (scheme && scheme.components.some((c) => c.scoreSheet)) {
+    const r = readScoreSheets(ctx, wb, scheme, sheetList);
+    ledger.scores = r.rows;
+    for (const ws of r.used) claimed.add(ws);
+  }
+  // The sheets nobody named: an event log under another name is read by its header; any other with points is an error.
+  for (const ws of wb.worksheets) {
+    if (claimed.has(ws) || isHidden(ws)) continue;
+    if (isEventLog(ws)) {
+      ctx.report('READ_SHEET_READ_AS', { file, sheet: ws.name }, { sheet: ws.name, form: '加减分明细', labels: eventLabels(ws) });
+      events.push(...readEvents(ctx, ws));
+    } else if (scheme) unusedPoints(ctx, ws, scheme); // without a scheme the record sheets are not read either
+  }
   if (info.schemeId) ledger.schemeId = info.schemeId;
   if (info.cycleYear) ledger.cycleYear = info.cycleYear;
   if (absent.length > 0) ledger.absentRecords = absent;
@@ -92,12 +111,12 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
  * The record sheets. A month sheet that is not there is a month not yet recorded (a clerk adds the
  * sheets as the year goes on): it is listed in `absent`, and the period being checked decides.
  */
-function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: number | undefined, sheetList: string): { records: RecordRow[]; layout: LedgerLayout; absent: number[] } {
+function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: number | undefined, sheetList: string): { records: RecordRow[]; layout: LedgerLayout; absent: number[]; used: SheetLike[] } {
   // Sheet names depend on the cycle's start month only, so any year gives them.
   const names = recordSheetNames(cycleOf(year ?? 2000, scheme.cycle), scheme.cycle.record);
   const entries = recordedColumns(scheme);
-  if (entries.length === 0) return { records: [], layout: 'none', absent: [] };
-  const found = names.map((n) => ctx.sheet(wb, [n]));
+  if (entries.length === 0) return { records: [], layout: 'none', absent: [], used: [] };
+  const { found, reported } = placeRecordSheets(ctx, wb, names, entries);
   const records: RecordRow[] = [];
   if (found.some(Boolean)) {
     const absent: number[] = [];
@@ -105,7 +124,7 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
       if (ws) records.push(...readRecordSheet(ctx, ws, period, entries));
       else absent.push(period);
     });
-    return { records, layout: 'monthly', absent };
+    return { records, layout: 'monthly', absent, used: [...found.filter((ws) => ws !== undefined), ...reported] };
   }
   // Record cards: the visible ones; a hidden card is named and not read (it would count unseen).
   const allCards = wb.worksheets.filter(isCardSheet);
@@ -113,20 +132,103 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
   const cards = allCards.filter((ws) => !isHidden(ws));
   if (cards.length > 0) {
     for (const ws of cards) records.push(...readCardSheet(ctx, ws, names, entries));
-    return { records, layout: 'card', absent: [] };
+    return { records, layout: 'card', absent: [], used: allCards };
   }
-  ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: `${names[0]}…${names[names.length - 1]}`, found: sheetList });
-  return { records, layout: 'none', absent: [] };
+  if (reported.length === 0) ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: `${names[0]}…${names[names.length - 1]}`, found: sheetList, accepts: acceptedNames(scheme.cycle.record) });
+  return { records, layout: 'none', absent: [], used: reported };
+}
+
+/** Other spellings of the record sheet names that are read (for the messages). */
+function acceptedNames(record: Scheme['cycle']['record']): string {
+  return record === 'quarter' ? '一季度、1季度、Q1、2023年第一季度' : '一月、1月份、01、2023年1月、2023.1、2023-01，或标题写明月份的工作表';
+}
+
+/** Names never taken for a record sheet (the other forms of the ledger). */
+const OTHER_FORMS = new Set([...Object.values(SHEET_NAMES).flat(), '计分标准'].map(normaliseSheetName));
+
+/**
+ * The record sheet of each period: by its name (1月), then by any common spelling of it (一月,
+ * 1月份, 2023年1月, 2023.1, 2023-01), then a sheet with the record header whose title names the
+ * month (Sheet1 titled 「2023年1月党员积分记录」, said as a warning). Two sheets for one period, and a
+ * sheet with the record header that cannot be placed, are errors (which one counts is unknown).
+ */
+function placeRecordSheets(ctx: ReadContext, wb: BookLike, names: string[], entries: ReturnType<typeof recordedColumns>): { found: (SheetLike | undefined)[]; reported: SheetLike[] } {
+  const found: (SheetLike | undefined)[] = names.map((n) => ctx.sheet(wb, [n]));
+  const wanted = names.map(normaliseSheetName);
+  const placed = new Set<SheetLike>(found.filter((ws) => ws !== undefined));
+  const reported: SheetLike[] = [];
+  const place = (ws: SheetLike, i: number): boolean => {
+    const other = found[i];
+    if (other) {
+      reported.push(ws);
+      ctx.report('READ_SHEET_SAME_PERIOD', { file: ctx.file, sheet: ws.name }, { sheet: ws.name, other: other.name, period: names[i] });
+      return false;
+    }
+    found[i] = ws;
+    placed.add(ws);
+    return true;
+  };
+  const rest = wb.worksheets.filter((ws) => !placed.has(ws) && !isHidden(ws) && !OTHER_FORMS.has(normaliseSheetName(ws.name)));
+  const later: SheetLike[] = [];
+  for (const ws of rest) {
+    const i = wanted.indexOf(normaliseSheetName(periodLabel(ws.name)));
+    if (i >= 0) place(ws, i);
+    else later.push(ws);
+  }
+  for (const ws of later) {
+    if (isCardSheet(ws)) continue;
+    const h = findHeader(ws, [COL.name, ...entries]);
+    if (!h) continue;
+    const label = titleMonth(ws, h.row);
+    const i = label === undefined ? -1 : wanted.indexOf(label);
+    if (i < 0) {
+      reported.push(ws);
+      ctx.report('READ_SHEET_UNPLACED', { file: ctx.file, sheet: ws.name }, { sheet: ws.name, names: `${names[0]}…${names[names.length - 1]}`, accepts: acceptedNames(names[0]!.endsWith('季度') ? 'quarter' : 'month') });
+      continue;
+    }
+    if (place(ws, i)) ctx.report('READ_SHEET_READ_AS', { file: ctx.file, sheet: ws.name }, { sheet: ws.name, form: names[i], labels: `写明${names[i]}`, by: 'title' });
+  }
+  return { found, reported };
 }
 
 /** The score sheets (school 基础分评分 …): one row per member, the component's entries as columns. */
-function readScoreSheets(ctx: ReadContext, wb: BookLike, scheme: Scheme, sheetList: string): RecordRow[] {
+function readScoreSheets(ctx: ReadContext, wb: BookLike, scheme: Scheme, sheetList: string): { rows: RecordRow[]; used: SheetLike[] } {
   const out: RecordRow[] = [];
+  const used: SheetLike[] = [];
   scheme.components.forEach((c, i) => {
     if (!c.scoreSheet) return;
     const ws = ctx.sheet(wb, [c.scoreSheet]);
     if (!ws) ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: c.scoreSheet, found: sheetList });
-    else out.push(...readRecordSheet(ctx, ws, i, componentColumns(c)));
+    else {
+      used.push(ws);
+      out.push(...readRecordSheet(ctx, ws, i, componentColumns(c)));
+    }
   });
-  return out;
+  return { rows: out, used };
+}
+
+const EVENT_POINTS = new Set(['points', 'plus', 'minus', 'level', 'date']);
+
+/** A sheet whose header has 姓名 and 事项 and a points, level or date column: an event log, whatever its name. */
+function isEventLog(ws: SheetLike): boolean {
+  const h = findHeader(ws, EVENT_COLUMNS);
+  return h !== undefined && Object.keys(h.columns).some((k) => EVENT_POINTS.has(k));
+}
+
+function eventLabels(ws: SheetLike): string {
+  const h = findHeader(ws, EVENT_COLUMNS);
+  return h ? [...h.labels.values()].join('、') : '';
+}
+
+/** A sheet score does not read with 姓名 and a column that looks like points: an error at that column's header. */
+function unusedPoints(ctx: ReadContext, ws: SheetLike, scheme: Scheme): void {
+  const h = findHeader(ws, [COL.name]);
+  if (!h) return;
+  for (const [col, label] of h.labels) {
+    if (col === h.columns.name || !looksLikePoints(label)) continue;
+    const records = scheme.cycle.record === 'none' ? [] : recordSheetNames(cycleOf(2000, scheme.cycle), scheme.cycle.record);
+    const range = records.length > 0 ? `${records[0]}…${records[records.length - 1]}` : '记录';
+    ctx.report('READ_POINTS_SHEET_UNUSED', ctx.ref(ws.name, h.row, col), { sheet: ws.name, label, records: range }, label);
+    return;
+  }
 }

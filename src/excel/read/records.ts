@@ -7,7 +7,7 @@ import type { Scheme } from '../../scheme/schema.js';
 import { eachRead } from '../cells.js';
 import { colName } from '../lean/xml.js';
 import { findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
-import { COL, ReadContext, RowReader, normaliseSheetName } from './common.js';
+import { COL, ReadContext, RowReader, normaliseSheetName, reportUnusedPoints } from './common.js';
 
 const columnsOfScheme = new WeakMap<Scheme, ColumnSpec[]>();
 
@@ -42,10 +42,11 @@ function columnLetters(h: HeaderMatch): Readonly<Record<string, string>> {
   return Object.freeze(out);
 }
 
-function recordRow(r: RowReader, name: string, period: number, values: Record<string, Dec | null>, columns: Readonly<Record<string, string>>, id: string | undefined): RecordRow {
+function recordRow(r: RowReader, name: string, period: number, values: Record<string, Dec | null>, columns: Readonly<Record<string, string>>, id: string | undefined, withTotal = true): RecordRow {
   const row: RecordRow = { name, period, values, columns, row: r.row, source: r.rowRef() };
   if (id) row.id = id;
-  if (!r.has('total')) return row;
+  // A sheet with a points column score does not read: its 合计 may include it, and 「改正合计」 advice would lead into dropping it.
+  if (!withTotal || !r.has('total')) return row;
   // A 合计 formula never calculated (a generated template) is simply not there: totals are recomputed.
   const total = r.number('total', { silentNoCache: true });
   if (total) row.writtenTotal = total;
@@ -54,8 +55,10 @@ function recordRow(r: RowReader, name: string, period: number, values: Record<st
 
 /** One record sheet: a row per member. */
 export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number, entries: ColumnSpec[]): RecordRow[] {
-  const h = ctx.header(ws, [COL.seq, COL.name, COL.id, ...entries, COL.total, COL.note]);
+  const specs = [COL.seq, COL.name, COL.id, ...entries, COL.total, COL.note];
+  const h = ctx.header(ws, specs);
   if (!h) return [];
+  const withTotal = !reportUnusedPoints(ctx, ws, h, specs);
   const out: RecordRow[] = [];
   const columns = columnLetters(h);
   for (const row of ctx.rows(ws, h.row)) {
@@ -66,7 +69,7 @@ export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number,
       if (entries.some((e) => r.text(e.key) !== '')) ctx.report('READ_ROW_NO_NAME', r.ref('name'));
       continue;
     }
-    out.push(recordRow(r, name, period, rowValues(r, entries), columns, id));
+    out.push(recordRow(r, name, period, rowValues(r, entries), columns, id, withTotal));
   }
   return out;
 }
@@ -83,26 +86,64 @@ export function isCardSheet(ws: SheetLike): boolean {
   return false;
 }
 
-/** Month label of a card row: 1月, 1 月, 一月, 1, 第一季度 → the record sheet name it stands for. */
+const CN_DIGITS = '一二三四五六七八九十';
+
+/** 1, 01, 一, 十二 → 1 … 12; NaN for anything else. */
+function monthNumberOf(s: string): number {
+  if (/^\d{1,2}$/.test(s)) return Number(s);
+  if (s.length === 2 && s[0] === '十') return 10 + CN_DIGITS.indexOf(s[1]!) + 1;
+  return s.length === 1 ? CN_DIGITS.indexOf(s) + 1 || Number.NaN : Number.NaN;
+}
+
+const QUARTER_CN = ['一', '二', '三', '四'];
+const MONTH_NAME = /^(?:(\d{4})(?:年度?|[.\-/_]))?(\d{1,2}|十[一二]|[一二三四五六七八九十])(?:月份?|月度)?(?:党员)?(?:积分)?(?:表|记录|记录表|台账|积分表)?$/u;
+const QUARTER_NAME = /^(?:(\d{4})(?:年度?|[.\-/_])?)?(?:第?([一二三四1-4])季度?|Q([1-4]))(?:积分)?(?:表|记录|记录表)?$/iu;
+
+/**
+ * Month or quarter label as a clerk writes it, on a card row or a sheet tab → the record sheet name
+ * it stands for: 1月, 1 月, 01, 一月, 1月份, 2023年1月, 2023.1, 2023-01 → 1月; 一季度, 1季度, Q1,
+ * 2023年第一季度 → 第一季度. Anything else comes back as it is (normalised).
+ */
 export function periodLabel(text: string): string {
   const t = normaliseHeader(text);
-  const cn = '一二三四五六七八九十';
-  let m = /^(\d{1,2})月?(份)?$/.exec(t);
-  if (m) return `${Number(m[1])}月`;
-  m = /^(十[一二]|[一二三四五六七八九十])月(份)?$/.exec(t);
+  let m = MONTH_NAME.exec(t);
   if (m) {
-    const s = m[1]!;
-    const n = s.length === 2 ? 10 + cn.indexOf(s[1]!) + 1 : cn.indexOf(s) + 1;
-    return `${n}月`;
+    const n = monthNumberOf(m[2]!);
+    // A bare number is a month only on a card row or in a dated name (2023.1), never 13 or 0.
+    if (n >= 1 && n <= 12) return `${n}月`;
+  }
+  m = QUARTER_NAME.exec(t);
+  if (m) {
+    const q = m[3] ?? m[2]!;
+    const i = /\d/.test(q) ? Number(q) - 1 : QUARTER_CN.indexOf(q);
+    if (i >= 0) return `第${QUARTER_CN[i]}季度`;
   }
   return t;
+}
+
+/** The month a title names (「兰溪村党支部2023年1月党员积分记录」 → 1月), when it names exactly one. */
+export function titleMonth(ws: SheetLike, headerRow: number): string | undefined {
+  const found = new Set<string>();
+  for (let row = 1; row < headerRow; row++) {
+    eachRead(ws, row, (c) => {
+      const t = normaliseHeader(c.text);
+      for (const m of t.matchAll(/(?:\d{4}年)?(\d{1,2}|十[一二]|[一二三四五六七八九十])月(?!度)/gu)) {
+        const n = monthNumberOf(m[1]!);
+        if (n >= 1 && n <= 12) found.add(`${n}月`);
+      }
+      for (const m of t.matchAll(/第([一二三四])季度/gu)) found.add(`第${m[1]}季度`);
+    });
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** One member card: 姓名 (and 编号) label cells, then a 月份 header and a row per month. */
 export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[]): RecordRow[] {
   const monthCol: ColumnSpec = { key: 'month', labels: ['月份', '月度', '时间', '季度'], required: true };
-  const h: HeaderMatch | undefined = ctx.header(ws, [monthCol, ...entries, COL.total, COL.note]);
+  const specs = [monthCol, ...entries, COL.total, COL.note];
+  const h: HeaderMatch | undefined = ctx.header(ws, specs);
   if (!h) return [];
+  const withTotal = !reportUnusedPoints(ctx, ws, h, specs);
   const stop = ['编号', '党员编号', '性别', '支部', '所在支部', '党员类别', '年度', '出生年月', '入党时间'];
   const nameCell = findLabelValue(ws, ['姓名', '党员姓名'], 1, h.row - 1, stop);
   if (!nameCell || nameCell.text === '') {
@@ -129,7 +170,7 @@ export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: stri
     }
     const values = rowValues(r, entries);
     if (Object.values(values).every((x) => x === null) && r.text('total') === '') continue; // a month left empty: no record
-    out.push(recordRow(r, nameCell.text, period, values, columns, id));
+    out.push(recordRow(r, nameCell.text, period, values, columns, id, withTotal));
   }
   return out;
 }

@@ -2,7 +2,7 @@
 import type { SheetLike } from '../book.js';
 import { Dec } from '../../core/decimal.js';
 import type { Evaluation, EventRow, Sanction } from '../../core/model.js';
-import { COL, ReadContext, RowReader } from './common.js';
+import { COL, ReadContext, RowReader, reportUnusedPoints } from './common.js';
 
 export const EVENT_COLUMNS = [
   COL.seq,
@@ -13,16 +13,22 @@ export const EVENT_COLUMNS = [
   { key: 'level', labels: ['级别', '等级', '层级'] },
   { key: 'project', labels: ['项目', '项目名称', '活动项目'] },
   { key: 'count', labels: ['次数', '数量', '件数'] },
-  { key: 'points', labels: ['分值', '积分', '认定分值', '加减分值', '分数', '得分'] },
+  { key: 'points', labels: ['分值', '积分', '认定分值', '加减分值', '分数', '得分', '加减分'] },
+  // A clerk's log often splits the points: 加分 in one column, 扣分 in another (the item decides the sign; validate checks they agree).
+  { key: 'plus', labels: ['加分', '加分值', '加分分值', '加分分数', '奖励分'] },
+  { key: 'minus', labels: ['扣分', '扣分值', '扣分分值', '扣分分数', '减分'] },
   { key: 'basis', labels: ['依据', '依据/备注', '佐证材料', '备注', '说明'] },
   { key: 'reviewer', labels: ['审核人', '审核'] },
 ];
 
 const ONE = new Dec(1);
+const EVENT_FIELDS = ['date', 'item', 'level', 'project', 'count', 'points'] as const;
+const EVALUATION_FIELDS = ['good', 'fair', 'poor', 'voters', 'grade', 'score'] as const;
 
 export function readEvents(ctx: ReadContext, ws: SheetLike): EventRow[] {
   const h = ctx.header(ws, EVENT_COLUMNS);
   if (!h) return [];
+  reportUnusedPoints(ctx, ws, h, EVENT_COLUMNS);
   const out: EventRow[] = [];
   for (const row of ctx.rows(ws, h.row)) {
     const r = new RowReader(ctx, ws, h, row);
@@ -30,7 +36,7 @@ export function readEvents(ctx: ReadContext, ws: SheetLike): EventRow[] {
     const id = r.has('id') ? r.id('id') : undefined;
     const item = r.text('item');
     if (name === '' && !id && item === '') continue;
-    const e: EventRow = { name, item, count: r.number('count') ?? ONE, source: r.rowRef() };
+    const e: EventRow = { name, item, count: r.number('count') ?? ONE, source: r.rowRef(), cells: r.cells(EVENT_FIELDS) };
     const date = r.date('date');
     if (date) e.date = date;
     if (id) e.id = id;
@@ -40,6 +46,14 @@ export function readEvents(ctx: ReadContext, ws: SheetLike): EventRow[] {
     if (project) e.project = project;
     const points = r.number('points');
     if (points) e.points = points;
+    const plus = r.number('plus');
+    const minus = r.number('minus');
+    if (plus && minus) ctx.report('READ_EVENT_BOTH_SIGNS', r.ref('minus'));
+    else if (plus || minus) {
+      // The points as the catalogue holds them (a positive unit); the column says which way they go.
+      if (!points) e.points = (plus ?? minus)!.abs();
+      e.sign = plus ? 'plus' : 'minus';
+    }
     const basis = r.optText('basis');
     if (basis) e.basis = basis;
     out.push(e);
@@ -68,7 +82,7 @@ export function readEvaluations(ctx: ReadContext, ws: SheetLike): Evaluation[] {
     const name = r.text('name');
     const id = r.has('id') ? r.id('id') : undefined;
     if (name === '' && !id) continue;
-    const ev: Evaluation = { name, source: r.rowRef() };
+    const ev: Evaluation = { name, source: r.rowRef(), cells: r.cells(EVALUATION_FIELDS) };
     if (id) ev.id = id;
     for (const k of ['good', 'fair', 'poor', 'voters', 'score'] as const) {
       const v = r.number(k);

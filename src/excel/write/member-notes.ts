@@ -41,9 +41,12 @@ function flagCondition(rule: Scheme['flags'][number]): string {
   return `${parts.join('，')}：${rule.flag}`;
 }
 
-/** 依据规则 of a 需关注 row: one line per follow-up flag, and the veto. */
+/** A rule code (R8, R17 …) at the start of a basis line: the engine's word, not the regulation's. */
+const RULE_CODE = /^R\d+\s+/;
+
+/** 依据规则 of a 需关注 row: one line per follow-up flag, and the veto — the regulation's words, no rule codes (it is printed). */
 export function attentionBasis(scheme: Scheme, m: MemberResult, flags: readonly string[]): string {
   const lines = flags.map((f) => flagBasis(scheme, m, f));
   if (m.vetoed && !lines.some((l) => l.startsWith('R8'))) lines.push(`R8 一票否决：${m.vetoReason ?? ''}`);
-  return [...new Set(lines)].join('\n');
+  return [...new Set(lines.map((l) => l.replace(RULE_CODE, '')))].join('\n');
 }

@@ -10,7 +10,7 @@ export interface SafeNameOptions {
 
 export const SHEET_NAME_MAX = 31;
 
-const FORBIDDEN = /[\[\]:*?/\\<>"|]/g;
+const FORBIDDEN = /[[\]:*?/\\<>"|]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 

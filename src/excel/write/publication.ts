@@ -1,5 +1,6 @@
 // 公示名单 written by `publish` and `grade`: a sheet per branch with ONLY public fields
-// (序号, 姓名, 支部, 积分, 等次/星级) and the publication window. Never IDs, phones or dates of birth.
+// (序号, 姓名, 积分, 等次/星级; the branch is in the title) and the publication window. Never IDs,
+// phones or dates of birth.
 import type { Scheme } from '../../scheme/schema.js';
 import type { MemberResult, PeriodResult } from '../../core/result.js';
 import { addDays, chineseDate, monthsReadNote, periodTitle } from '../../core/cycle.js';
@@ -7,7 +8,7 @@ import { numFmtFor, type Column } from './style.js';
 import { Book } from '../lean/book.js';
 import { addTable } from '../lean/table.js';
 import { scoreNumber, starsText } from './summary.js';
-import { outputOrder } from '../../core/grade.js';
+import { OVER_QUOTA, TIE_AT_CUT, outputOrder } from '../../core/grade.js';
 import { uniqueNames } from './names.js';
 import { committeeName } from './titles.js';
 
@@ -29,6 +30,18 @@ function gradeText(m: MemberResult): string {
   return [m.grade ?? '', starsText(m.stars)].filter(Boolean).join(' ');
 }
 
+/**
+ * The footnote of a 公示 where the quota moved someone to a lower grade than their points give
+ * (a 92.25 合格 under a 92.92 优秀 needs its reason on the wall), in the scheme's own words.
+ */
+export function quotaFootnote(scheme: Scheme, members: readonly MemberResult[]): string | null {
+  const q = scheme.quota;
+  if (!q || !members.some((m) => m.flags.includes(OVER_QUOTA) || m.flags.includes(TIE_AT_CUT))) return null;
+  const pct = `${Math.round(q.pct * 10000) / 100}%`;
+  const scope = q.scope === 'branch' ? '以党支部为单位' : '全镇（乡）统一';
+  return `注：${q.grade}等次按不超过参评党员 ${pct} 的名额评定（${scope}，按积分从高到低确定），积分达到${q.grade}分数线但在名额之外的评为${q.fallback}${q.note ? `；${q.note.replace(/。$/, '')}` : ''}。`;
+}
+
 /** The 公示名单 workbook as a lean book (save it with saveBook / writeOutput). */
 export function publicationList(scheme: Scheme, result: PeriodResult, opts: PublicationOptions): Book {
   const book = new Book();
@@ -38,18 +51,22 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
   const numFmt = numFmtFor(scheme.precision);
   // 等次/星级 only when the period grades (a quarter's list has no empty column).
   const graded = result.branches.some((b) => b.members.some((m) => m.participates && (m.grade || m.stars)));
+  // The branch is in the title: no 支部 column repeating it on every row.
   const columns: Column[] = [
     { header: '序号', width: 8 },
-    { header: '姓名', width: 14 },
-    { header: '支部', width: 26 },
-    { header: '积分', width: 12, type: 'number', numFmt },
-    ...(graded ? [{ header: '等次/星级', width: 20 }] : []),
+    { header: '姓名', width: 16 },
+    { header: '积分', width: 14, type: 'number', numFmt },
+    ...(graded ? [{ header: '等次/星级', width: 22 }] : []),
   ];
   const names = uniqueNames(result.branches.map((b) => b.branch), { fallback: '公示名单' });
   result.branches.forEach((branch, i) => {
     // The 公示 lists the members in the points; an exempt member's directly set 档次 is not a score.
     const members = outputOrder(branch.members).filter((m) => m.participates);
+    const footnote = quotaFootnote(scheme, members);
+    const lines = [publicationWindow(opts.from, days), '如有异议，请在公示期内向党支部反映。', `本期积分按 ${monthsReadNote(result.cycle, result.period).read} 的记录计算。`];
+    if (footnote) lines.push(footnote);
     addTable(book, names[i]!, {
+      titleSize: 20,
       title: `${committeeName(branch.branch)} ${period}党员积分公示`,
       columns,
       bodyRows: members.length,
@@ -57,16 +74,14 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
         for (let j = 0; j < members.length; j++) {
           const m = members[j]!;
           // Only these five public fields: see the module comment.
-          const row = [j + 1, m.name, branch.branch, scoreNumber(m.total, scheme.precision)];
+          const row = [j + 1, m.name, scoreNumber(m.total, scheme.precision)];
           yield graded ? [...row, gradeText(m) || (m.graded ? null : '不评定等次')] : row;
         }
       },
       after: [
-        { offset: 2, text: publicationWindow(opts.from, days), bold: true },
-        { offset: 3, text: '如有异议，请在公示期内向党支部反映。' },
-        { offset: 4, text: `本期积分按 ${monthsReadNote(result.cycle, result.period).read} 的记录计算。` },
-        { offset: 5, text: committeeName(branch.branch), align: 'right' },
-        { offset: 6, text: chineseDate(opts.from), align: 'right' },
+        ...lines.map((text, k) => ({ offset: 2 + k, text, bold: k === 0 })),
+        { offset: 2 + lines.length, text: committeeName(branch.branch), align: 'right' as const },
+        { offset: 3 + lines.length, text: chineseDate(opts.from), align: 'right' as const },
       ],
     });
   });

@@ -13,6 +13,7 @@ import { flagText, scoreNumber, summarySheet, type SummaryOptions } from './summ
 import { uniqueNames } from './names.js';
 import { attentionBasis } from './member-notes.js';
 import { WORKBOOK_EXT } from '../book.js';
+import { CHART_SHEET, chartSheet } from './charts.js';
 
 export interface ExcludedLedger {
   file: string;
@@ -34,7 +35,8 @@ export function gradeWorkbook(scheme: Scheme, result: PeriodResult, opts: GradeW
   book.creator = 'score';
   const title = periodTitle(result.cycle, result.period);
   overviewSheet(book, scheme, result, opts.excluded, title);
-  const names = uniqueNames(result.branches.map((b) => b.branch), { reserved: [OVERVIEW_SHEET, ATTENTION_SHEET], fallback: '支部' });
+  chartSheet(book, scheme, result, title);
+  const names = uniqueNames(result.branches.map((b) => b.branch), { reserved: [OVERVIEW_SHEET, CHART_SHEET, ATTENTION_SHEET], fallback: '支部' });
   result.branches.forEach((b, i) => summarySheet(book, scheme, result, b, names[i]!, opts));
   attentionSheet(book, scheme, result.branches, title);
   return book;
@@ -104,8 +106,8 @@ function attentionSheet(book: Book, scheme: Scheme, branches: BranchResult[], ti
     { header: '姓名', width: 10 },
     { header: '等次', width: 10 },
     { header: '积分', width: 10, type: 'number', numFmt },
-    { header: '标记', width: 40, align: 'left' },
-    { header: '依据规则', width: 50, align: 'left' },
+    { header: '标记', width: 34, align: 'left' },
+    { header: '依据规则', width: 64, align: 'left' },
   ];
   addTable(book, ATTENTION_SHEET, {
     title: `${title}需关注党员名单`,

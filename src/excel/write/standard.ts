@@ -30,32 +30,34 @@ export function scoringStandard(scheme: Scheme): ExcelJS.Workbook {
     });
     r++;
   };
+  // Sections are numbered as they appear (a scheme without 分层 has no gap after 一、).
+  let sections = 0;
   const section = (title: string): void => {
     ws.mergeCells(r, 1, r, COLUMNS.length);
     const cell = ws.getCell(r, 1);
-    cell.value = title;
+    cell.value = `${SECTION_NUMBERS[sections++] ?? sections}、${title}`;
     cell.font = FONT_HEADER;
     cell.border = BORDER;
     cell.alignment = { horizontal: 'left', vertical: 'middle' };
     r++;
   };
 
-  section('一、计分项目');
+  section('计分项目');
   for (const c of scheme.components) {
     put(componentRow(scheme, c));
     for (const item of scheme.items.filter((i) => i.component === c.id)) put(itemRow(c, item));
   }
   if (scheme.tiers.length) {
-    section('二、分层基础分');
+    section('分层基础分');
     for (const t of scheme.tiers) put([t.name, `${t.name}基础分`, `${fmt(t.base)}分`, '按名册“层次”确定']);
   }
   if (scheme.vetoTypes.length || scheme.overrides.length) {
-    section('三、一票否决与处分');
+    section(scheme.vetoTypes.length ? (scheme.overrides.length ? '一票否决与处分' : '一票否决') : '直接定等次的情形');
     if (scheme.vetoTypes.length) put(['一票否决', `${scheme.vetoTypes.join('、')}的，年度积分为零`, '0分', '在“否决与处分”表登记类型']);
-    for (const o of scheme.overrides) put([o.type, o.note ?? `受${o.type}的，当年评为${o.grade}`, o.grade, '按处分直接定等次']);
+    for (const o of scheme.overrides) put([o.type, o.note ?? `有“${o.type}”情形的，当年评为${o.grade}`, o.grade, '按情形直接定等次']);
   }
   if (scheme.bands.length || scheme.quota || scheme.gradeConditions.length) {
-    section('四、等次评定');
+    section('等次评定');
     for (const b of scheme.bands) put([b.grade, bandRange(b), b.stars ? '★'.repeat(b.stars) : b.stars === 0 ? '无星' : '', b.note ?? '']);
     for (const g of scheme.gradeConditions) {
       const c = scheme.components.find((x) => x.id === g.component);
@@ -69,13 +71,13 @@ export function scoringStandard(scheme: Scheme): ExcelJS.Workbook {
   }
   const notes = scheme.flags.filter((f) => f.note);
   if (notes.length) {
-    section('五、标注');
+    section('标注');
     for (const f of notes) put([f.flag, f.note ?? '', '', '']);
   }
   if (scheme.decisions.length || scheme.clamp) {
-    section('六、说明');
+    section('说明');
     if (scheme.clamp) put(['总分范围', clampText(scheme.clamp), '', scheme.clamp.note ?? '']);
-    for (const d of scheme.decisions) put([d.about, d.text, '', '']);
+    for (const d of scheme.decisions) put([d.about, printable(d.text), '', '']);
   }
   r++;
   ws.getCell(r, 1).value = '党员签字：';
@@ -120,7 +122,11 @@ function componentRow(scheme: Scheme, c: Component): Row {
   else if (max !== undefined) value = c.kind === 'recorded' ? `${per}${fmt(max)}分` : `${fmt(max)}分`;
   const head = max !== undefined ? `${c.name}(${fmt(max)}分)` : c.name;
   const how = c.scoreSheet ? `在《${c.scoreSheet}》表逐项评分，每项不超过其分值` : KIND_TEXT[c.kind];
-  return [head, lines.join('\n'), value, c.role === 'deduction' ? '从总分中扣减' : how];
+  // A 扣分项 whose every item is a veto sets the year to zero; it deducts nothing.
+  const items = scheme.items.filter((i) => i.component === c.id);
+  const allVeto = items.length > 0 && items.every((i) => i.veto);
+  const role = allVeto ? '一票否决：发生即年度积分为零' : c.role === 'deduction' ? '从总分中扣减' : how;
+  return [head, printable(lines.join('\n')), value, role];
 }
 
 function itemRow(c: Component, item: Item): Row {
@@ -129,7 +135,7 @@ function itemRow(c: Component, item: Item): Row {
   const group = item.group ? c.groups.find((g) => g.id === item.group) : undefined;
   let value = '';
   if (item.veto) value = '年度积分为零';
-  else if (item.levels) value = Object.entries(item.levels).map(([l, p]) => `${l}${fmt(p)}分`).join('；');
+  else if (item.levels) value = levelsText(item.levels);
   else if (item.range) value = `${sign}${fmt(item.range.min)}–${fmt(item.range.max)}分`;
   else if (item.points !== undefined) value = `每次${sign}${fmt(item.points)}分`;
   const how: string[] = [];
@@ -141,7 +147,33 @@ function itemRow(c: Component, item: Item): Row {
   if (group?.cap !== undefined) how.push(`${group.name}合计不超过${fmt(group.cap)}分`);
   if (item.beyondCap) how.push('不受加分上限限制');
   const text = item.note ?? `${item.name}${entry ? `（${entry}）` : ''}`;
-  return [`  ${item.name}`, text, value, how.join('；')];
+  return [`  ${item.name}`, printable(text), value, how.join('；')];
+}
+
+const SECTION_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** Levels grouped by their points, highest first: 「中央、国家、省4分；市3分；县2分；镇、乡1分」 (two names of one level are not two levels). */
+export function levelsText(levels: Record<string, number>): string {
+  const byPoints = new Map<number, string[]>();
+  for (const [level, points] of Object.entries(levels)) byPoints.set(points, [...(byPoints.get(points) ?? []), level]);
+  return [...byPoints].sort((a, b) => b[0] - a[0]).map(([p, names]) => `${names.join('、')}${fmt(p)}分`).join('；');
+}
+
+/**
+ * Scheme text as it is printed for members: no diagnostic codes, no command names and no
+ * 「（决定）」 markers (those are for `scheme show`, where a decision is told from the seed's text).
+ */
+export function printable(text: string): string {
+  return text
+    .replace(/SCHEMES\.md\s*(R\d+)?\s*[：:]?\s*/g, '')
+    .replace(/（\s*）|\(\s*\)/g, '')
+    .replace(/(^|[^A-Za-z0-9])R\d{1,2}(?![0-9])\s*/g, '$1')
+    .replace(/（决定）|\(决定\)/g, '')
+    .replace(/[（(]\s*[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\s*[)）]/g, '')
+    .replace(/\bscore\s+(validate|compute|grade|publish|template|apply|explain)\b\s*/g, '检查时')
+    .replace(/\bscore\s*/g, '')
+    .replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, '')
+    .replace(/检查时在/g, '检查时会在');
 }
 
 function bandRange(b: Band): string {

@@ -12,6 +12,11 @@ import { componentHeader } from './scheme-info.js';
 import { freeName, safeName } from './names.js';
 import { branchTitle } from './titles.js';
 import { EXEMPT_NOTE, notGradedReason } from './member-notes.js';
+import { rowSums, shownParts, totalFormula } from '../../core/row-sums.js';
+
+/** Under every 评分汇总表: who scored, checked and signed it. */
+export const SIGNATURE_LINE = '评分人（签字）：　　　　　　　审核人（签字）：　　　　　　　支部书记（签字）：　　　　　　　（党支部盖章）';
+export const SIGNATURE_DATE = '日期：　　　　年　　月　　日';
 
 export interface SummaryOptions {
   /** ISO date printed as 评分时间 (default today). */
@@ -56,29 +61,42 @@ export function summarySheet(
   const numFmt = numFmtFor(scheme.precision);
   const scored = scheme.components.filter((c) => c.role === 'score');
   const members = outputOrder(branch.members);
+  // Rows add up as printed: the parts get the decimals they need (39.995 + 39.995 = 79.99, not 40 + 40).
+  const sums = rowSums(scheme, members);
+  const partFmt = numFmtFor(sums.places);
   const exempt = branch.members.filter((m) => !m.participates && m.grade === undefined);
   // 等次/星级 only where this period grades (the cycle; a quarter only when its rules gave grades).
   const isCycle = result.period.kind === 'cycle';
   const showGrade = (isCycle && scheme.bands.length > 0) || members.some((m) => m.grade);
   const showStars = (isCycle && scheme.bands.some((b) => b.stars !== undefined)) || members.some((m) => m.stars);
+  // The 志愿服务岗位 column only when someone holds a post (an empty column prints as a blank strip).
+  const showPosts = members.some((m) => m.posts.length > 0);
   const columns: Column[] = [
     { header: '序号', width: 6 },
     { header: '党员姓名', width: 10 },
-    { header: '志愿服务岗位', width: 22 },
-    ...scored.map((c) => ({ header: componentHeader(c), width: 14, type: 'number' as const, numFmt })),
-    { header: '加分项', width: 10, type: 'number', numFmt },
-    { header: '扣分项', width: 10, type: 'number', numFmt },
+    ...(showPosts ? [{ header: '志愿服务岗位', width: 22 }] : []),
+    // 「学习教育」 over 「(40分)」: the points never wrap mid-bracket.
+    ...scored.map((c) => ({ header: componentHeader(c).replace(/\(/, '\n('), width: 14, type: 'number' as const, numFmt: partFmt })),
+    { header: '加分项', width: 10, type: 'number', numFmt: partFmt },
+    { header: '扣分项', width: 10, type: 'number', numFmt: partFmt },
     { header: '合计得分', width: 10, type: 'number', numFmt },
     ...(showGrade ? [{ header: '等次', width: 10 }] : []),
     ...(showStars ? [{ header: '星级', width: 12 }] : []),
-    { header: '排名', width: 6, type: 'number' },
+    // Centred, so a rank never reads as one word with the 标记 beside it (「6超出优秀名额」).
+    { header: '排名', width: 8, type: 'number', align: 'center' },
     { header: '标记', width: 30, align: 'left' },
   ];
   const notes = (m: MemberResult): string | null => [flagText(m), showGrade ? notGradedReason(m) : undefined].filter(Boolean).join('；') || null;
-  const preamble = [`评分时间：${chineseDate(opts.date ?? todayIso())}　${monthsReadNote(result.cycle, result.period).zh}`];
+  const preamble = [`评分时间：${chineseDate(opts.date ?? todayIso())}　积分按 ${monthsReadNote(result.cycle, result.period).read} 的记录计算`];
   if (!showGrade && !isCycle) preamble.push(`${periodTitle(result.cycle, result.period)}积分用于公示，不评定等次和星级（等次按年度评定）。`);
   // Under the table after a blank row (a reader of the table stops before it).
-  const after = exempt.length ? [{ offset: 2, text: `${EXEMPT_NOTE}：${exempt.map((m) => m.name).join('、')}（${exempt.length} 人）。` }] : [];
+  const formula = totalFormula(scheme).zh;
+  const rounding = sums.misfits.length > 0
+    ? `各项按四舍五入显示 ${sums.places} 位小数，合计得分由各项的精确值相加后四舍五入，以下党员的各项按显示值相加与合计得分因四舍五入略有出入：${sums.misfits.map((m) => m.name).join('、')}。`
+    : '';
+  const notesUnder = [`注：${formula}。${rounding}`, ...(exempt.length ? [`${EXEMPT_NOTE}：${exempt.map((m) => m.name).join('、')}（${exempt.length} 人）。`] : [])];
+  // The signature block the form is signed with (附件3 评分时间; 计分标准 党员签字/支部书记签字), on the table's last page.
+  const after = [...notesUnder, SIGNATURE_LINE, SIGNATURE_DATE].map((text, i) => ({ offset: 2 + i + (i >= notesUnder.length ? 1 : 0), text }));
   const name = freeName(safeName(title, { fallback: '评分汇总表' }), (lower) => book.hasSheetName(lower));
   const p = scheme.precision;
   const t = addTable(book, name, {
@@ -91,14 +109,16 @@ export function summarySheet(
     *body() {
       for (let i = 0; i < members.length; i++) {
         const m = members[i]!;
-        const values: Value[] = [i + 1, m.name, m.posts.join('、') || null];
+        const values: Value[] = [i + 1, m.name];
+        if (showPosts) values.push(m.posts.join('、') || null);
         // An exempt member listed with a directly set 档次 (directGrades) has no points: blank cells.
-        const pts = (v: Parameters<typeof scoreNumber>[0]) => (m.participates ? scoreNumber(v, p) : null);
+        const pts = (v: Parameters<typeof scoreNumber>[0], places = p) => (m.participates ? scoreNumber(v, places) : null);
+        const shown = shownParts(m, sums.places);
         for (const c of scored) {
           const v = m.components.find((x) => x.id === c.id);
-          values.push(v ? pts(v.value) : null);
+          values.push(v ? pts(v.value, sums.places) : null);
         }
-        values.push(pts(m.bonus), pts(m.deduction), pts(m.total));
+        values.push(pts(shown.bonus, sums.places), pts(shown.deduction, sums.places), pts(m.total));
         if (showGrade) values.push(m.grade ?? null);
         if (showStars) values.push(starsText(m.stars) || null);
         values.push(m.rank ?? null, notes(m));

@@ -9,7 +9,7 @@ import {
   styleCell, writeHeader, writeLine, writeTitle, type Column,
 } from './style.js';
 import { LISTS_SHEET, dateValidation, moveListsLast, decimalValidation, listValidation, nonNegativeValidation, validateRange } from './validation.js';
-import { entryColumns, gradeNames, itemNames, levelNames, recordedColumns, sanctionTypes, type EntryColumn } from './scheme-info.js';
+import { entryColumns, evaluationColumns, eventColumns, gradeNames, itemNames, levelNames, recordedColumns, sanctionTypes, type EntryColumn } from './scheme-info.js';
 import { evaluationGrades } from '../../core/catalogue.js';
 import { uniqueNames } from './names.js';
 import { fitForPrint } from './fit-rows.js';
@@ -59,8 +59,9 @@ export function ledgerTemplate(scheme: Scheme, opts: LedgerTemplateOptions): Exc
   for (const c of scheme.components) {
     if (c.scoreSheet) recordSheet(wb, c.scoreSheet, `${opts.branch} ${cycleTitle(cycle)} ${c.name}评分表`, entryColumns(c), roster);
   }
-  eventSheet(wb, scheme, opts.branch, cycle);
-  evaluationSheet(wb, scheme, opts.branch, cycle, roster);
+  // Every sheet and column is one the scheme reads (SCHEMES.md "Every input the forms ask for is read").
+  if (scheme.items.length > 0) eventSheet(wb, scheme, opts.branch, cycle);
+  if (hasEvaluation(scheme)) evaluationSheet(wb, scheme, opts.branch, cycle, roster);
   // 否决与处分 only where an entry there changes something (a veto type or a discipline override).
   if (sanctionTypes(scheme).length > 0) sanctionSheet(wb, scheme, opts.branch, cycle);
   moveListsLast(wb);
@@ -98,16 +99,21 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
     v.value = value === '' ? null : value;
     if (typeof value === 'number') v.alignment = { horizontal: 'left', vertical: 'middle' };
   });
+  const hasRecords = scheme.cycle.record !== 'none' && recordedColumns(scheme).length > 0;
+  const sheetNotes = [
+    '名册：每名党员一行；编号、联系电话按文本填写；日期按 2023-03-15 格式；不参加积分管理的党员在“积分管理”选“不参加”。',
+    ...(scheme.directGrades ? ['名册：不参加积分管理的党员，经支部全体党员大会评议后在“直接确定档次”栏选择档次（参加积分的党员此栏不填）。'] : []),
+    ...(hasRecords ? [`${recordNote(scheme)}${scheme.components.some((c) => c.kind === 'recorded' && c.role === 'bonus') ? '加分栏没有加分的可以空着（按 0 分计），其余各栏每格都要填写。' : ''}`] : []),
+    ...scheme.components.flatMap((c) => (c.scoreSheet ? [`${c.scoreSheet}：每名党员一行，按本年度表现逐项填写${c.name}各小项的得分（不超过表头的分值），每格都要填写。`] : [])),
+    ...(scheme.items.length > 0 ? [eventNote(scheme)] : []),
+    ...(hasEvaluation(scheme) ? [evaluationNote(scheme)] : []),
+    sanctionTypes(scheme).length > 0 ? '否决与处分：记录一票否决和党纪处分。' : '本方案没有一票否决和处分类型，不设否决与处分表。',
+    `计分标准见“${scheme.name}”，可用 score scheme show ${scheme.id} 查看。`,
+  ];
   const notes = [
     '填写说明：',
     '1. 本表由 score template 生成，请勿改动工作表名称和第 2 行表头；方案、年度信息由程序读取。',
-    '2. 名册：每名党员一行；编号、联系电话按文本填写；日期按 2023-03-15 格式；不参加积分管理的党员在“积分管理”选“不参加”。',
-    `${recordNote(scheme)}${scheme.components.some((c) => c.kind === 'recorded' && c.role === 'bonus') ? '加分栏没有加分的可以空着（按 0 分计），其余各栏每格都要填写。' : ''}`,
-    '4. 加减分明细：每件加分或扣分事项一行，事项、级别从下拉列表选择，项目名称用于同一项目按最高级计分。',
-    `5. 民主评议：填写好、一般、差的票数，或直接填写评议等次${sanctionTypes(scheme).length > 0 ? '；否决与处分：记录一票否决和党纪处分' : '（本方案没有一票否决和处分类型，不设否决与处分表）'}。`,
-    ...(scheme.directGrades ? [`名册：不参加积分管理的党员，经支部全体党员大会评议后在“直接确定档次”栏选择档次（参加积分的党员此栏不填）。`] : []),
-    `6. 计分标准见“${scheme.name}”，可用 score scheme show ${scheme.id} 查看。`,
-    ...scheme.components.flatMap((c) => (c.scoreSheet ? [`7. ${c.scoreSheet}：每名党员一行，按本年度表现逐项填写${c.name}各小项的得分（不超过表头的分值），每格都要填写。`] : [])),
+    ...sheetNotes.map((text, i) => `${i + 2}. ${text}`),
   ];
   const start = rows.length + 3;
   notes.forEach((text, i) => writeLine(ws, start + i, text, 2));
@@ -124,8 +130,30 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
 function recordNote(scheme: Scheme): string {
   const recorded = new Set(scheme.components.filter((c) => c.kind === 'recorded').map((c) => c.id));
   const aimed = scheme.items.filter((i) => i.entry && recorded.has(i.component)).map((i) => i.name);
-  if (aimed.length === 0) return '3. 月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和；扣分依据写在“依据/备注”。';
-  return `3. 月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和。“${aimed.slice(0, 2).join('”“')}”等扣分事项不在月表中扣：该项填未扣分时的得分，扣分只在“加减分明细”登记一行，score 自动从当月该项扣除（两处都扣会重复扣分，score 会提示）。`;
+  if (aimed.length === 0) return '月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和；扣分依据写在“依据/备注”。';
+  return `月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和。“${aimed.slice(0, 2).join('”“')}”等扣分事项不在月表中扣：该项填未扣分时的得分，扣分只在“加减分明细”登记一行，score 自动从当月该项扣除（两处都扣会重复扣分，score 会提示）。`;
+}
+
+/** Whether the scheme reads anything from a 民主评议 sheet. */
+function hasEvaluation(scheme: Scheme): boolean {
+  return Object.values(evaluationColumns(scheme)).some(Boolean);
+}
+
+function eventNote(scheme: Scheme): string {
+  const cols = eventColumns(scheme);
+  const pick = cols.level ? '事项、级别从下拉列表选择' : '事项从下拉列表选择';
+  const project = cols.project ? '；“项目”写表彰（奖励）的项目名称：同一项目按最高级计分一次，平分的奖励每人每个项目计一份' : '';
+  return `加减分明细：每件加分或扣分事项一行，${pick}；“分值”按计分标准由程序计算，需要按情节认定分值的事项必须填写${project}。`;
+}
+
+function evaluationNote(scheme: Scheme): string {
+  const c = evaluationColumns(scheme);
+  const ways = [
+    c.votes ? `好、一般、差的票数${c.voters ? '和参评人数（评议分 ÷ 参加测评人数）' : ''}` : '',
+    c.grade ? '评议等次' : '',
+    c.score ? '评议得分' : '',
+  ].filter(Boolean);
+  return `民主评议：每名党员一行，填写${ways.join('，或')}。`;
 }
 
 function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle, roster: Member[]): void {
@@ -300,37 +328,42 @@ function eventSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle:
     { header: '依据', width: 28, align: 'left' },
     { header: '审核人', width: 10 },
   ];
-  const t = addTable(wb, SHEET.events, { title: `${branchTitle(branch)}党员积分加减分明细（${cycleTitle(cycle)}）`, columns, bodyRows: EVENT_ROWS, orientation: 'landscape' });
+  const cols = eventColumns(scheme);
+  const t = addTable(wb, SHEET.events, {
+    title: `${branchTitle(branch)}党员积分加减分明细（${cycleTitle(cycle)}）`,
+    columns: columns.filter((c) => (c.header !== '级别' || cols.level) && (c.header !== '项目' || cols.project)),
+    bodyRows: EVENT_ROWS,
+    orientation: 'landscape',
+  });
   const { ws, firstRow: a, lastRow: b } = t;
   validateRange(ws, t.col('日期'), a, b, dateValidation(cycle.start, cycle.end, '日期'));
   const items = listValidation(wb, '事项', itemNames(scheme), '事项请从下拉列表中选择（计分标准中的项目）');
   if (items) validateRange(ws, t.col('事项'), a, b, items);
-  const levels = listValidation(wb, '级别', levelNames(scheme), '级别请从下拉列表中选择');
+  const levels = cols.level ? listValidation(wb, '级别', levelNames(scheme), '级别请从下拉列表中选择') : undefined;
   if (levels) validateRange(ws, t.col('级别'), a, b, levels);
   validateRange(ws, t.col('次数'), a, b, nonNegativeValidation('次数'));
   validateRange(ws, t.col('分值'), a, b, nonNegativeValidation('分值'));
 }
 
 function evaluationSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle, roster: Member[]): void {
+  const want = evaluationColumns(scheme);
   const columns: Column[] = [
     { header: '姓名', width: 10 },
     { header: '编号', width: 14, type: 'text' },
-    { header: '好', width: 8, type: 'number' },
-    { header: '一般', width: 8, type: 'number' },
-    { header: '差', width: 8, type: 'number' },
-    { header: '参评人数', width: 10, type: 'number' },
-    { header: '评议等次', width: 12 },
-    { header: '评议得分', width: 10, type: 'number' },
+    ...(want.votes ? ([{ header: '好', width: 8, type: 'number' }, { header: '一般', width: 8, type: 'number' }, { header: '差', width: 8, type: 'number' }] as Column[]) : []),
+    ...(want.voters ? ([{ header: '参评人数', width: 10, type: 'number' }] as Column[]) : []),
+    ...(want.grade ? ([{ header: '评议等次', width: 12 }] as Column[]) : []),
+    ...(want.score ? ([{ header: '评议得分', width: 10, type: 'number' }] as Column[]) : []),
   ];
   const t = addTable(wb, SHEET.evaluation, { title: `${branchTitle(branch)}民主评议党员情况（${cycleTitle(cycle)}）`, columns, bodyRows: roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS });
   roster.forEach((m, i) => {
     t.ws.getCell(t.firstRow + i, 1).value = m.name;
     setText(t.ws.getCell(t.firstRow + i, 2), m.id);
   });
-  for (const h of ['好', '一般', '差', '参评人数']) validateRange(t.ws, t.col(h), t.firstRow, t.lastRow, nonNegativeValidation(h, true));
-  const grades = listValidation(wb, '评议等次', evaluationGrades(scheme), '评议等次请从下拉列表中选择');
+  for (const h of [...(want.votes ? ['好', '一般', '差'] : []), ...(want.voters ? ['参评人数'] : [])]) validateRange(t.ws, t.col(h), t.firstRow, t.lastRow, nonNegativeValidation(h, true));
+  const grades = want.grade ? listValidation(wb, '评议等次', evaluationGrades(scheme), '评议等次请从下拉列表中选择') : undefined;
   if (grades) validateRange(t.ws, t.col('评议等次'), t.firstRow, t.lastRow, grades);
-  validateRange(t.ws, t.col('评议得分'), t.firstRow, t.lastRow, nonNegativeValidation('评议得分'));
+  if (want.score) validateRange(t.ws, t.col('评议得分'), t.firstRow, t.lastRow, nonNegativeValidation('评议得分'));
 }
 
 function sanctionSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle): void {

@@ -1,0 +1,102 @@
+// Step "write", its arithmetic: a printed row must add up as a clerk checks it (SCHEMES.md
+// "Rounding"). Picks how many decimals the component columns need and names the rows that still cannot.
+import type { Scheme } from '../scheme/schema.js';
+import { add, Dec, equals, roundTo, sub, times, ZERO } from './decimal.js';
+import type { MemberResult } from './result.js';
+
+/** Component columns are shown with at most this many decimals more than the scheme's precision. */
+const EXTRA_PLACES = 2;
+
+export interface RowSums {
+  /** Decimals of the component, 加分项 and 扣分项 columns (the total keeps the scheme's precision). */
+  places: number;
+  /** Members whose shown parts still do not add up to the shown total (a note under the table names them). */
+  misfits: MemberResult[];
+}
+
+/** The parts of a row as shown: each score component (unweighted, as printed), 加分项 and 扣分项 (weighted sums). */
+export function shownParts(m: MemberResult, places: number): { scores: Dec[]; bonus: Dec; deduction: Dec } {
+  const scores: Dec[] = [];
+  let bonus = ZERO;
+  let deduction = ZERO;
+  for (const c of m.components) {
+    if (c.role === 'score') scores.push(roundTo(c.value, places));
+    else if (c.role === 'bonus') bonus = add(bonus, times(c.value, c.weight));
+    else deduction = add(deduction, times(c.value, c.weight));
+  }
+  return { scores, bonus: roundTo(bonus, places), deduction: roundTo(deduction, places) };
+}
+
+/** Σ weight × shown component + shown 加分项 − shown 扣分项, with the parts rounded to `places`. */
+function shownSum(m: MemberResult, places: number): Dec {
+  const p = shownParts(m, places);
+  let s = sub(p.bonus, p.deduction);
+  let i = 0;
+  for (const c of m.components) if (c.role === 'score') s = add(s, times(p.scores[i++]!, c.weight));
+  return s;
+}
+
+/**
+ * Rows whose total is the sum of their parts: participating, not vetoed (0 with the reason in 标记),
+ * and not clamped or converted (their exact parts give the total; the formula under the table says
+ * what else happens).
+ */
+function isPlainSum(m: MemberResult, precision: number): boolean {
+  if (!m.participates || m.vetoed) return false;
+  let exact = ZERO;
+  for (const c of m.components) {
+    const w = times(c.value, c.weight);
+    exact = c.role === 'deduction' ? sub(exact, w) : add(exact, w);
+  }
+  return equals(roundTo(exact, precision), m.total);
+}
+
+/**
+ * The fewest decimals (the scheme's precision up to two more) with which every plain row's shown
+ * parts sum exactly to its shown total: 39.995 + 39.995 = 79.99 needs three. When no count fits every
+ * row (a mean of 38.0833…), the one with the fewest misfits, which are named.
+ */
+export function rowSums(scheme: Scheme, members: readonly MemberResult[]): RowSums {
+  const p = scheme.precision;
+  const plain = members.filter((m) => isPlainSum(m, p));
+  let best: RowSums | undefined;
+  for (let places = p; places <= p + EXTRA_PLACES; places++) {
+    const misfits = plain.filter((m) => !equals(shownSum(m, places), m.total));
+    if (!best || misfits.length < best.misfits.length) best = { places, misfits };
+    if (misfits.length === 0) break;
+  }
+  return best ?? { places: p, misfits: [] };
+}
+
+/** Whether 「合计 = parts」 needs saying: weights, a clamp, a conversion or a veto change the plain sum. */
+export function totalFormula(scheme: Scheme): { zh: string; en: string } {
+  const parts = scheme.components.filter((c) => c.role === 'score');
+  const term = (c: (typeof parts)[number]): string => (c.weight === 1 ? c.name : `${c.name} × ${new Dec(c.weight).times(100).toString()}%`);
+  const hasBonus = scheme.components.some((c) => c.role === 'bonus');
+  const hasDeduction = scheme.components.some((c) => c.role === 'deduction');
+  let zh = `合计得分 = ${[...parts.map(term), ...(hasBonus ? ['加分项'] : [])].join(' + ')}${hasDeduction ? ' − 扣分项' : ''}`;
+  let en = `total = ${[...parts.map((c) => (c.weight === 1 ? c.id : `${c.id} × ${c.weight}`)), ...(hasBonus ? ['bonus'] : [])].join(' + ')}${hasDeduction ? ' − deduction' : ''}`;
+  const extra: string[] = [];
+  const extraEn: string[] = [];
+  if (scheme.conversion) {
+    extra.push('年度再按评议等次折算');
+    extraEn.push('then converted by the evaluation grade');
+  }
+  if (scheme.clamp?.max !== undefined) {
+    extra.push(`超过 ${scheme.clamp.max} 分的按 ${scheme.clamp.max} 分计`);
+    extraEn.push(`capped at ${scheme.clamp.max}`);
+  }
+  if (scheme.clamp?.min !== undefined) {
+    extra.push(`低于 ${scheme.clamp.min} 分的按 ${scheme.clamp.min} 分计`);
+    extraEn.push(`at least ${scheme.clamp.min}`);
+  }
+  if (scheme.vetoTypes.length > 0 || scheme.items.some((i) => i.veto)) {
+    extra.push('一票否决的为 0');
+    extraEn.push('0 when vetoed');
+  }
+  if (extra.length > 0) {
+    zh += `（${extra.join('；')}）`;
+    en += ` (${extraEn.join('; ')})`;
+  }
+  return { zh, en };
+}

@@ -1,0 +1,101 @@
+// Paper a clerk posts and signs (issue 22), through the real binary: the 公示 carries the quota
+// footnote exactly where the quota moved someone, the 评分汇总表 carries its signature block, and
+// the printed forms (计分标准 of every built-in scheme, 评定结果, 公示名单) carry no program words:
+// no diagnostic codes, no rule codes, no command names, no 「（决定）」 markers.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { OVER_QUOTA, TIE_AT_CUT } from '../../src/core/grade.js';
+import { SIGNATURE_DATE, SIGNATURE_LINE } from '../../src/excel/write/summary.js';
+import { builtinIds } from '../../src/scheme/builtins.js';
+import { ensureBuilt, json, ROOT, score, tmp } from '../helpers/cli.js';
+import { allCellTexts } from '../helpers/fill.js';
+
+/** What must never be printed for members: codes, command names, decision markers. */
+const PROGRAM_WORDS: { name: string; re: RegExp }[] = [
+  { name: 'diagnostic code', re: /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/ },
+  { name: 'rule code', re: /(^|[^A-Za-z0-9])R\d{1,2}(?![0-9])/ },
+  { name: 'command', re: /\bscore\s+(validate|compute|grade|publish|template|apply|explain)\b/ },
+  { name: 'decision marker', re: /（决定）/ },
+];
+
+function programWords(texts: { sheet: string; cell: string; text: string }[]): string[] {
+  const found: string[] = [];
+  for (const t of texts) for (const w of PROGRAM_WORDS) if (w.re.test(t.text)) found.push(`${t.sheet}!${t.cell} ${w.name}: ${t.text.slice(0, 80)}`);
+  return found;
+}
+
+interface Member {
+  branch: string;
+  name: string;
+  flags: string[];
+}
+
+let out: string;
+let members: Member[];
+
+beforeAll(() => {
+  ensureBuilt();
+  out = tmp();
+  const r = score(['grade', '--year', '2023', '--dir', join(ROOT, 'fixtures', 'township'), '--out', out, '--json']);
+  expect(r.code).toBe(0);
+  members = json<{ members: Member[] }>(r).members;
+});
+
+describe('公示名单', () => {
+  it('carries the quota footnote on exactly the branches where the quota moved someone', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, '2023年度公示名单.xlsx'));
+    const cut = new Set(members.filter((m) => m.flags.includes(OVER_QUOTA) || m.flags.includes(TIE_AT_CUT)).map((m) => m.branch));
+    // The sample has both kinds of branch, so both halves of the check bite.
+    expect(cut.size).toBeGreaterThan(0);
+    expect(cut.size).toBeLessThan(wb.worksheets.length);
+    for (const ws of wb.worksheets) {
+      const texts: string[] = [];
+      ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value ?? ''))));
+      const note = texts.find((t) => t.startsWith('注：优秀等次按不超过参评党员 20% 的名额评定'));
+      if (cut.has(ws.name)) expect(note, ws.name).toContain('评为合格');
+      else expect(note, ws.name).toBeUndefined();
+    }
+  });
+});
+
+describe('no program words on paper', () => {
+  it('评定结果 and 公示名单 of the sample township', async () => {
+    for (const f of ['2023年度评定结果.xlsx', '2023年度公示名单.xlsx']) expect(programWords(await allCellTexts(join(out, f))), f).toEqual([]);
+  });
+
+  it('the check bites on a code, a rule code, a command and a marker', () => {
+    const bad = ['见 EVENT_NO_PROJECT', 'R17 对考核为不合格', 'score validate 报错', '同一项目以最高级计分（决定）'].map((text, i) => ({ sheet: 's', cell: `A${i}`, text }));
+    expect(programWords(bad)).toHaveLength(4);
+    expect(programWords([{ sheet: 's', cell: 'A1', text: '2023年度 RANK 第1名 ★★★' }])).toEqual([]);
+  });
+
+  it.each(builtinIds().map((id) => ({ id })))('计分标准 of $id', async ({ id }) => {
+    const dir = tmp();
+    expect(score(['template', '--scheme', id, '--out', dir]).code).toBe(0);
+    const file = readdirSync(dir).find((f) => f.endsWith('计分标准.xlsx'))!;
+    const texts = await allCellTexts(join(dir, file));
+    expect(programWords(texts)).toEqual([]);
+    // Sections numbered without a gap: 一、二、三 … as they appear.
+    const sections = texts.map((t) => /^([一二三四五六七八九十])、/.exec(t.text)?.[1]).filter(Boolean);
+    expect([...new Set(sections)]).toEqual(['一', '二', '三', '四', '五', '六', '七'].slice(0, new Set(sections).size));
+  });
+});
+
+describe('评分汇总表', () => {
+  it('is signed: 评分人, 审核人, 支部书记, 盖章 and the date under every branch table', async () => {
+    const dir = tmp();
+    expect(score(['compute', join(ROOT, 'fixtures', 'township'), '--out', dir]).code).toBe(0);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.xlsx'));
+    expect(files.length).toBeGreaterThan(1);
+    for (const f of files) {
+      const texts = (await allCellTexts(join(dir, f))).map((t) => t.text);
+      expect(texts, f).toContain(SIGNATURE_LINE);
+      expect(texts, f).toContain(SIGNATURE_DATE);
+      expect(SIGNATURE_LINE).toMatch(/评分人.*审核人.*支部书记.*盖章/);
+      expect(texts.some((t) => t.includes('尚未记录') || t.includes('不读取')), f).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,345 @@
+// Hand-made township ledgers, built the way a branch clerk builds them in Excel/WPS — never from
+// `score template` and sharing no code with the template writer: own sheet names, own header
+// spellings, own layouts. Each case carries the totals worked out by hand (or the error the
+// reader must give at a cell), and test/e2e/handmade.test.ts grades them through the binary.
+//
+//   node dist/tools/make-handmade.js DIR      writes every case to DIR/<case>.xlsx
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+
+type Row = (string | number | null)[];
+
+/** Two members, every month the same: 甲 95 a month, 乙 88 a month (hand-worked below). */
+export const DUTY = ['学习教育', '组织生活', '党费缴纳', '遵纪守法'] as const;
+export const MEMBERS = {
+  甲: { duty: [10, 10, 10, 10], posts: [28, 27] }, // 40 + 55 = 95
+  乙: { duty: [10, 10, 10, 8], posts: [25, 25] }, // 38 + 50 = 88
+} as const;
+type Name = keyof typeof MEMBERS;
+const NAMES = Object.keys(MEMBERS) as Name[];
+
+export interface HandmadeCase {
+  /** File name without .xlsx; says the layout. */
+  name: string;
+  /** What a clerk did, in a sentence. */
+  what: string;
+  build: () => ExcelJS.Workbook;
+  /** Totals by member when the ledger must grade (hand-worked). */
+  totals?: Record<string, number>;
+  vetoed?: string[];
+  /** The error the reader must give instead: code, sheet and cell. */
+  error?: { code: string; sheet: string; cell: string };
+  /** Warnings the reading must give (codes). */
+  warnings?: string[];
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string, rows: Row[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  for (const r of rows) ws.addRow(r.map((v) => (v === null ? undefined : v)));
+  return ws;
+}
+
+function roster(wb: ExcelJS.Workbook, name = '名册'): void {
+  sheet(wb, name, [['序号', '姓名', '性别', '党员类别'], ...NAMES.map((n, i) => [i + 1, n, i === 0 ? '男' : '女', '正式党员'])]);
+}
+
+function monthValues(n: Name): number[] {
+  const m = MEMBERS[n];
+  return [...m.duty, ...m.posts];
+}
+
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/** The month sheets as a clerk types them: a title row, the header, a row per member with a typed 合计. */
+function months(wb: ExcelJS.Workbook, nameOf: (m: number) => string, opts: { title?: (m: number) => string; header?: string[]; extra?: { label: string; at: 'beforeTotal' | 'afterTotal'; value: (n: Name, m: number) => number | null } } = {}): void {
+  const header = opts.header ?? ['序号', '姓名', ...DUTY, '岗位一', '岗位二', '合计'];
+  for (let m = 1; m <= 12; m++) {
+    const rows: Row[] = [];
+    if (opts.title) rows.push([opts.title(m)]);
+    const h = [...header];
+    const x = opts.extra;
+    if (x) h.splice(x.at === 'beforeTotal' ? h.length - 1 : h.length, 0, x.label);
+    rows.push(h);
+    NAMES.forEach((n, i) => {
+      const v = monthValues(n);
+      const extra = x?.value(n, m) ?? null;
+      const total = sum(v) + (x?.at === 'beforeTotal' ? (extra ?? 0) : 0);
+      const row: Row = [i + 1, n, ...v, total];
+      if (x) row.splice(x.at === 'beforeTotal' ? row.length - 1 : row.length, 0, extra);
+      rows.push(row);
+    });
+    sheet(wb, nameOf(m), rows);
+  }
+}
+
+const book = (): ExcelJS.Workbook => new ExcelJS.Workbook();
+
+/** 甲 95 + 县级表彰 2 = 97; 乙 88. */
+const BONUS_TOTALS = { 甲: 97, 乙: 88 };
+const PLAIN_TOTALS = { 甲: 95, 乙: 88 };
+
+export const HANDMADE: HandmadeCase[] = [
+  {
+    name: '加分扣分登记-另名事项表',
+    what: 'the event log named 加分扣分登记 (not 加减分明细); its header says what it is',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`);
+      sheet(wb, '加分扣分登记', [
+        ['日期', '姓名', '事项', '级别', '分值'],
+        ['2023-05-04', '甲', '表彰', '县', 2],
+      ]);
+      return wb;
+    },
+    totals: BONUS_TOTALS,
+    warnings: ['READ_SHEET_READ_AS'],
+  },
+  {
+    name: '加分扣分分两列',
+    what: 'an event sheet with separate 加分 and 扣分 columns instead of a signed 分值',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`);
+      sheet(wb, '加减分登记', [
+        ['日期', '姓名', '事项', '级别', '加分', '扣分'],
+        ['2023-05-04', '甲', '表彰', '县', 2, null],
+        // 学习教育 无故缺席 in March: 乙's 学习教育 10 → 5 that month, the year's mean 88 − 5/12.
+        ['2023-03-10', '乙', '学习教育无故缺席', null, null, 5],
+      ]);
+      return wb;
+    },
+    totals: { 甲: 97, 乙: 87.58 },
+    warnings: ['READ_SHEET_READ_AS'],
+  },
+  {
+    name: '加分填在扣分列',
+    what: 'a 表彰 (a bonus) typed in the 扣分 column: an error at its row, not a bonus',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`);
+      sheet(wb, '加减分登记', [
+        ['日期', '姓名', '事项', '级别', '加分', '扣分'],
+        ['2023-05-04', '甲', '表彰', '县', null, 2],
+      ]);
+      return wb;
+    },
+    error: { code: 'EVENT_SIGN_MISMATCH', sheet: '加减分登记', cell: 'B2' },
+  },
+  {
+    name: '加分扣分两列都填',
+    what: 'one row with both 加分 and 扣分 filled: an error at its 扣分 cell',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`);
+      sheet(wb, '加减分明细', [
+        ['日期', '姓名', '事项', '级别', '加分', '扣分'],
+        ['2023-05-04', '甲', '表彰', '县', 2, 2],
+      ]);
+      return wb;
+    },
+    error: { code: 'READ_EVENT_BOTH_SIGNS', sheet: '加减分明细', cell: 'F2' },
+  },
+  {
+    name: '月表合计后加分项列',
+    what: 'a 加分项 column in the month sheets after 合计 (bonus points with no item): an error at its header cell',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`, { extra: { label: '加分项', at: 'afterTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } });
+      return wb;
+    },
+    error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '1月', cell: 'J1' },
+  },
+  {
+    name: '月表合计前加分项列',
+    what: 'a 加分项 column before 合计, the 合计 including it: an error at its header cell, no 改正合计 advice',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`, { extra: { label: '加分项', at: 'beforeTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } });
+      return wb;
+    },
+    error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '1月', cell: 'I1' },
+  },
+  {
+    name: '否决类型按原话填写',
+    what: 'a 否决与处分 row whose 类型 reads 违法（酒驾被行政拘留）: 乙 vetoed, 0',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`);
+      sheet(wb, '否决与处分', [
+        ['日期', '姓名', '类型', '说明'],
+        ['2023-08-02', '乙', '违法（酒驾被行政拘留）', '县公安局处罚决定'],
+      ]);
+      return wb;
+    },
+    totals: { 甲: 95, 乙: 0 },
+    vetoed: ['乙'],
+  },
+  {
+    name: '否决类型无法判断',
+    what: 'a 否决与处分 row whose 类型 names nothing the scheme knows: an error at its cell, not a warning',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`);
+      sheet(wb, '否决与处分', [
+        ['日期', '姓名', '类型', '说明'],
+        ['2023-08-02', '乙', '酒驾被行政拘留', ''],
+      ]);
+      return wb;
+    },
+    error: { code: 'SANCTION_UNKNOWN_TYPE', sheet: '否决与处分', cell: 'B2' },
+  },
+  {
+    name: '积分汇总另表',
+    what: 'an extra sheet with 姓名 and a 全年得分 column the reader does not read: an error at its header cell',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`);
+      sheet(wb, '年度汇总', [
+        ['姓名', '全年得分'],
+        ['甲', 95],
+        ['乙', 88],
+      ]);
+      return wb;
+    },
+    error: { code: 'READ_POINTS_SHEET_UNUSED', sheet: '年度汇总', cell: 'B1' },
+  },
+];
+
+/** Plain 1月…12月 with the roster as 党员花名册 and no 说明 (graded with --scheme township). */
+HANDMADE.push({
+  name: '花名册-月表',
+  what: 'the roster named 党员花名册',
+  build: () => {
+    const wb = book();
+    roster(wb, '党员花名册');
+    months(wb, (m) => `${m}月`);
+    return wb;
+  },
+  totals: PLAIN_TOTALS,
+});
+
+const CN_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+
+/** Month sheets under the names clerks give them (the template's 1月 … nowhere). */
+const SPELLINGS: [string, (m: number) => string][] = [
+  ['一月', (m) => `${CN_MONTHS[m - 1]}月`],
+  ['1月份', (m) => `${m}月份`],
+  ['2023年1月', (m) => `2023年${m}月`],
+  ['2023.1', (m) => `2023.${m}`],
+  ['2023-01', (m) => `2023-${String(m).padStart(2, '0')}`],
+];
+for (const [label, nameOf] of SPELLINGS) {
+  HANDMADE.push({
+    name: `月表名-${label}`,
+    what: `month sheets named ${label} …`,
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, nameOf, { title: (m) => `兰溪村党支部${m}月党员积分` });
+      return wb;
+    },
+    totals: PLAIN_TOTALS,
+  });
+}
+
+HANDMADE.push(
+  {
+    name: '月表名-Sheet1-标题写月份',
+    what: 'month sheets left as Sheet1…Sheet12, the title row naming the month (read, with a warning per sheet)',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      // Tabs in another order than the months, so the title (not the tab) must decide.
+      months(wb, (m) => `Sheet${13 - m}`, { title: (m) => `兰溪村党支部2023年${m}月党员积分登记表` });
+      return wb;
+    },
+    totals: PLAIN_TOTALS,
+    warnings: ['READ_SHEET_READ_AS'],
+  },
+  {
+    name: '月表名-看不出月份',
+    what: 'a sheet with the record header whose name and title name no month: an error naming the accepted names',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => (m === 12 ? '年底' : `${m}月`), { title: (m) => (m === 12 ? '兰溪村党支部党员积分' : `${m}月`) });
+      return wb;
+    },
+    error: { code: 'READ_SHEET_UNPLACED', sheet: '年底', cell: '' },
+  },
+  {
+    name: '月表名-同月两张',
+    what: 'both 1月 and 一月 present: which one counts is unknown, an error',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`);
+      sheet(wb, '一月', [['序号', '姓名', ...DUTY, '岗位一', '岗位二', '合计'], [1, '甲', 10, 10, 10, 10, 30, 30, 100]]);
+      return wb;
+    },
+    error: { code: 'READ_SHEET_SAME_PERIOD', sheet: '一月', cell: '' },
+  },
+  {
+    name: '表头写分值',
+    what: 'headers with the points written in: 学习教育10分, 志愿服务岗位一(30分)',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`, { header: ['序号', '姓名', '学习教育10分', '组织生活10分', '党费缴纳（10分）', '遵纪守法 10分', '志愿服务岗位一(30分)', '志愿服务岗位二（30分）', '合计'] });
+      return wb;
+    },
+    totals: PLAIN_TOTALS,
+  },
+  {
+    name: '两行表头',
+    what: 'a two-row header: 履行党员义务积分(40分) merged over its four items, 姓名 and 合计 merged down over both rows',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      for (let m = 1; m <= 12; m++) {
+        const ws = sheet(wb, `${m}月`, [
+          [`兰溪村党支部2023年${m}月党员积分`],
+          ['序号', '姓名', '履行党员义务积分(40分)', null, null, null, '志愿服务岗位贡献积分(60分)', null, '合计'],
+          [null, null, ...DUTY, '岗位一', '岗位二', null],
+          ...NAMES.map((n, i) => [i + 1, n, ...monthValues(n), sum(monthValues(n))]),
+        ]);
+        ws.mergeCells('A1:I1');
+        ws.mergeCells('A2:A3');
+        ws.mergeCells('B2:B3');
+        ws.mergeCells('C2:F2');
+        ws.mergeCells('G2:H2');
+        ws.mergeCells('I2:I3');
+      }
+      return wb;
+    },
+    totals: PLAIN_TOTALS,
+  },
+);
+
+export async function writeHandmade(dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const out: string[] = [];
+  for (const c of HANDMADE) {
+    const file = join(dir, `${c.name}.xlsx`);
+    await c.build().xlsx.writeFile(file);
+    out.push(file);
+  }
+  return out;
+}
+
+if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) {
+  const dir = process.argv[2];
+  if (!dir) throw new Error('usage: node dist/tools/make-handmade.js DIR');
+  await writeHandmade(dir);
+}
