@@ -54,6 +54,8 @@ export interface RecordRow {
   values: Record<string, Dec | null>;
   /** The 合计 written in the sheet, when there is one (checked, never trusted). */
   writtenTotal?: Dec;
+  /** Keys of the values typed as text (「8分」): Excel's SUM leaves them out of the sheet's 合计. */
+  textKeys?: string[];
   /**
    * Where each value sits: the column letters by key (`componentId.entryId`, `total`), shared by
    * every row of the sheet, and the row number. recordCell() makes the place when one is needed,
