@@ -37,6 +37,7 @@ export const CHECK_MESSAGES: Messages = {
   RECORD_MISSING_MONTH: m('error', (p) => `「${p.name}」缺少 ${p.sheet} 的记录`, (p) => `${p.name} has no row in ${p.sheet}`, (p) => `在「${p.sheet}」表补上这名党员的一行；如已转出或不参加积分，请在名册填写转出日期或「不参加」`, () => 'add the row, or record the transfer / exemption in 名册'),
   RECORD_NOT_RECORDED: m('error', (p) => `${p.period}需要 ${p.months} 的记录，还没有填写（${p.why}）`, (p) => `${p.periodEn} needs ${p.months}, not recorded yet (${p.whyEn})`, (p) => (p.cycle === 'yes' ? `全年评定需要周期内每个月的记录：请补齐 ${p.months}${p.example ? `；年中请按已记录的期间计算，例如 --period ${p.example}` : ''}` : `补齐 ${p.months} 的记录${p.example ? `，或按已记录的期间计算，例如 --period ${p.example}` : ''}`), (p) => (p.cycle === 'yes' ? `a cycle grade needs every month: fill ${p.months}${p.example ? `, or use a recorded period such as --period ${p.example}` : ''}` : `fill ${p.months}${p.example ? `, or use a recorded period such as --period ${p.example}` : ''}`)),
   PERIOD_LATER_ROWS: m('warning', (p) => `有 ${p.count} 条记录的日期在${p.period}之后（${p.first} 起），本期不计`, (p) => `${p.count} rows are dated after ${p.periodEn} (from ${p.first}); not counted in this period`, () => '无需修改：计算之后的期间时会计入', () => 'nothing to do: they count in the later periods'),
+  RECORD_BLANK_MONTHS: m('error', (p) => (p.side === 'after' ? `「${p.name}」${p.months} 的分数都是空的（${p.before} 及以前有分数）` : `「${p.name}」${p.months} 的分数都是空的（${p.before} 起有分数）`), (p) => `${p.name}: every score of ${p.months} is blank`, (p) => (p.side === 'after' ? `如果已转出，在名册填写「转出日期」（${p.before} 的最后一天或实际日期），这几个月就不计入；没有转出则补填这几个月的分数` : `如果是年中转入，在名册填写「转入日期」，之前的月份就不计入；否则补填这几个月的分数`), (p) => (p.side === 'after' ? `if the member left, fill 转出日期 in 名册 and these months do not count; otherwise enter their scores` : `if the member joined in the year, fill 转入日期 in 名册; otherwise enter their scores`)),
   RECORD_BLANK: m('error', (p) => `「${p.name}」的「${p.entry}」没有填写`, (p) => `${p.name}: ${p.entry} is blank`, (p) => `填写 0–${p.max} 之间的分数`, (p) => `enter a score between 0 and ${p.max}`),
   RECORD_ABOVE_MAX: m('error', (p) => `「${p.entry}」${p.found} 分，超过该项满分 ${p.max}`, (p) => `${p.entry} ${p.found} is above its maximum ${p.max}`, (p) => `改为不超过 ${p.max} 的分数`, (p) => `enter at most ${p.max}`),
   RECORD_BELOW_MIN: m('error', (p) => `「${p.entry}」${p.found} 分，低于该项下限 ${p.min}（扣完为止）`, (p) => `${p.entry} ${p.found} is below its floor ${p.min}`, (p) => `改为不低于 ${p.min} 的分数`, (p) => `enter at least ${p.min}`),
@@ -189,6 +190,55 @@ export function nearMember(members: readonly Member[], name: string): Member | u
   return near.length === 1 ? near[0] : undefined;
 }
 
+type RecordRowT = Ledger['records'][number];
+
+/**
+ * A participating member's rows whose every score is blank, in a run at the end of the checked
+ * months after months with scores (a member who left and whose 转出日期 is not in 名册), or at the
+ * start before them (one who joined, without 转入日期): by member, the run's rows in order.
+ */
+function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: (p: number) => boolean, index: MemberIndex, cycle: Cycle, scheme: Scheme): Map<Member, { side: 'after' | 'before'; rows: RecordRowT[]; edge: number }> {
+  const out = new Map<Member, { side: 'after' | 'before'; rows: RecordRowT[]; edge: number }>();
+  if (scoreKeys.length === 0) return out;
+  const byMember = new Map<Member, RecordRowT[]>();
+  for (const r of ledger.records) {
+    if (!checked(r.period)) continue;
+    const { member } = index.resolve(r.name, r.id);
+    if (!member || !member.participates) continue;
+    const months = activeMonths(member, cycle);
+    const onRoll = scheme.cycle.record === 'month' ? months.includes(r.period) : months.some((mo) => Math.floor(mo / 3) === r.period);
+    if (!onRoll) continue;
+    byMember.set(member, [...(byMember.get(member) ?? []), r]);
+  }
+  // A template's SUM of a blank row reads 0: still blank.
+  const blank = (r: RecordRowT): boolean => Object.values(r.values).every((v) => v === null || v === undefined) && (!r.writtenTotal || r.writtenTotal.isZero());
+  for (const [member, rows] of byMember) {
+    rows.sort((a, b) => a.period - b.period);
+    const filled = rows.filter((r) => !blank(r));
+    if (filled.length === 0 || filled.length === rows.length) continue;
+    const after = rows.filter((r) => r.period > filled[filled.length - 1]!.period);
+    const before = rows.filter((r) => r.period < filled[0]!.period);
+    // Only a run with no other blank row in between: the rest are ordinary blanks.
+    if (after.length > 0 && !member.left && after.every(blank)) out.set(member, { side: 'after', rows: after, edge: filled[filled.length - 1]!.period });
+    else if (before.length > 0 && !member.joined && before.every(blank)) out.set(member, { side: 'before', rows: before, edge: filled[0]!.period });
+  }
+  return out;
+}
+
+function blankRunRows(ledger: Ledger, scoreKeys: string[], checked: (p: number) => boolean, index: MemberIndex, cycle: Cycle, scheme: Scheme): Set<RecordRowT> {
+  const rows = new Set<RecordRowT>();
+  for (const run of blankRunsOf(ledger, scoreKeys, checked, index, cycle, scheme).values()) for (const r of run.rows) rows.add(r);
+  return rows;
+}
+
+function blankRuns(scheme: Scheme, ledger: Ledger, scoreKeys: string[], sheets: string[], checked: (p: number) => boolean, index: MemberIndex, cycle: Cycle, add: Add, _rows: Set<RecordRowT>): void {
+  for (const [member, run] of blankRunsOf(ledger, scoreKeys, checked, index, cycle, scheme)) {
+    const first = run.rows[0]!;
+    const months = run.rows.length === 1 ? sheets[first.period]! : `${sheets[first.period]}—${sheets[run.rows[run.rows.length - 1]!.period]}`;
+    add('RECORD_BLANK_MONTHS', first.source, { name: member.name, months, side: run.side, before: sheets[run.edge] }, first.name);
+  }
+}
+
 function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): void {
   const recorded = scheme.components.filter((c) => c.kind === 'recorded');
   if (recorded.length === 0 || scheme.cycle.record === 'none') return;
@@ -214,6 +264,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     add('RECORD_NOT_RECORDED', { file: ledger.file, sheet: sheets[missing[0]!] }, { months: sheetRun(sheets, missing), why, whyEn, period: periodTitle(cycle, period), periodEn: period.label, cycle: period.kind === 'cycle' ? 'yes' : 'no', example: recordedPeriod(scheme, cycle, missing[0]!) });
   }
   const checked = (p: number): boolean => p <= last && hasScores.has(p);
+  const blankRows = blankRunRows(ledger, entries.filter((x) => !x.blankIsZero).map((x) => x.key), checked, index, cycle, scheme);
   /** Rows whose name is one character away from a roster name: said after the months are known (see guessZh). */
   const misspelt: { row: (typeof ledger.records)[number]; guess: Member }[] = [];
   for (const r of ledger.records) {
@@ -235,6 +286,8 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     let set = seen.get(member.key);
     if (!set) seen.set(member.key, (set = new Set()));
     set.add(r.period);
+    // A row left blank at the start or end of the year is said once for the run (blankRuns), not per cell.
+    if (blankRows.has(r)) continue;
     const parts: Dec[] = [];
     /** The parts Excel's SUM adds up: not those typed as text. */
     const excelParts: Dec[] = [];
@@ -257,6 +310,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
       add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
     }
   }
+  blankRuns(scheme, ledger, entries.filter((x) => !x.blankIsZero).map((x) => x.key), sheets, checked, index, cycle, add, blankRows);
   const linked = new Set<string>();
   for (const { row, guess } of misspelt) {
     const missing = !(seen.get(guess.key)?.has(row.period) ?? false);
