@@ -1306,6 +1306,14 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: (wb, spec) => ({ sheet: '8月', cell: cellOf(wb.getWorksheet('8月')!, recordRow(wb, '8月', m(spec, 2)), '组织生活') }),
     },
     {
+      code: 'RECORD_BLANK_MONTHS', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '第 2 名党员 6 月转出，名册没有填转出日期：7月—12月 这名党员的一行分数都空着（一条错误，说填转出日期）',
+      prepare: (spec) => {
+        for (const r of spec.records) if (r.key === m(spec, 1).key && r.period >= 6) for (const k of Object.keys(r.values)) r.values[k] = null;
+      },
+      plant: (wb, spec) => ({ sheet: '7月', cell: cellOf(wb.getWorksheet('7月')!, recordRow(wb, '7月', m(spec, 1)), '姓名') }),
+    },
+    {
       code: 'RECORD_NOT_RECORDED', severity: 'error', scheme: T, layout: 'monthly', args: [],
       what: '台账只有 1月—9月 的工作表（10月—12月 还没有加上），按全年检查；用 --period 2023Q3 检查则没有错误',
       plant: (wb) => {
@@ -1774,7 +1782,7 @@ export async function makeBad(dir: string): Promise<BadFixture[]> {
 
 // ───────────────────────────── READMEs ─────────────────────────────
 
-function invalidReadme(rows: { file: string; code: string; severity: string; scheme: string; args: string[]; sheet: string; cell: string | null; what: string }[]): string {
+export function invalidReadme(rows: { file: string; code: string; severity: string; scheme: string; args: string[]; sheet: string; cell: string | null; what: string }[]): string {
   const lines = [
     '# fixtures/invalid — 每个文件只有一个问题 / one planted problem per file',
     '',
