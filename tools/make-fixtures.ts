@@ -1264,6 +1264,28 @@ export function invalidFixtures(): InvalidFixture[] {
       },
     },
     {
+      code: 'RECORD_NAME_ID_MISMATCH', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '加减分明细中一行写的是第 1 名党员的姓名、第 2 名党员的编号',
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-10-01', name: m(spec, 0).name, id: m(spec, 1).id, item: '七一/十一活动', points: 2 }),
+    },
+    {
+      code: 'RECORD_DUPLICATE_ROW', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '「3月」表中第 1 名党员有两行',
+      plant: (wb, spec) => {
+        const ws = wb.getWorksheet('3月')!;
+        const r = nextRow(ws, '姓名');
+        const cols = headerColumns(ws, 2);
+        const c = (l: string): number => col(cols, l, ws.name);
+        ws.getCell(r, c('序号')).value = r - 2;
+        ws.getCell(r, c('姓名')).value = m(spec, 0).name;
+        if (m(spec, 0).id) setTextCell(ws.getCell(r, c('编号')), m(spec, 0).id!);
+        const values = [10, 10, 10, 10, 27, 28];
+        recordedEntries(schemeById(spec.schemeId)).forEach((e, k) => (ws.getCell(r, c(e.name)).value = values[k]!));
+        ws.getCell(r, c('合计')).value = { formula: `SUM(D${r}:I${r})`, result: 95 } as ExcelJS.CellFormulaValue;
+        return { sheet: '3月', cell: `${colLetter(c('姓名'))}${r}` };
+      },
+    },
+    {
       code: 'RECORD_MISSING_MONTH', severity: 'error', scheme: T, layout: 'monthly', args: [],
       what: '第 2 名党员在「5月」表中没有记录行',
       prepare: (spec) => dropMemberData(spec, m(spec, 1).key, { records: (r) => r.period === 4, events: () => false, evaluations: false, sanctions: false }),

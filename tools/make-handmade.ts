@@ -327,6 +327,55 @@ HANDMADE.push(
   },
 );
 
+HANDMADE.push(
+  {
+    name: '没有名册',
+    what: 'no roster at all: the members come from the month sheets, said as a warning',
+    build: () => {
+      const wb = book();
+      months(wb, (m) => `${m}月`);
+      return wb;
+    },
+    totals: PLAIN_TOTALS,
+    warnings: ['READ_ROSTER_FROM_RECORDS'],
+  },
+  {
+    name: '一张表-月份列',
+    what: 'all twelve months stacked in one sheet with a 月份 column (written once per month, over its members)',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      const rows: Row[] = [['兰溪村党支部2023年党员积分登记'], ['月份', '姓名', ...DUTY, '岗位一', '岗位二', '合计']];
+      for (let m = 1; m <= 12; m++) NAMES.forEach((n, i) => rows.push([i === 0 ? `${m}月` : null, n, ...monthValues(n), sum(monthValues(n))]));
+      sheet(wb, '2023年积分', rows);
+      return wb;
+    },
+    totals: PLAIN_TOTALS,
+  },
+  {
+    name: '一张表-月份为列',
+    what: 'one yearly sheet, each month a column group (1月 merged over its six items), a row per member',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      const items = [...DUTY, '岗位一', '岗位二'];
+      const top: Row = ['序号', '姓名'];
+      const second: Row = [null, null];
+      for (let m = 1; m <= 12; m++) {
+        top.push(`${m}月`, ...items.slice(1).map(() => null));
+        second.push(...items);
+      }
+      const rows: Row[] = [top, second, ...NAMES.map((n, i) => [i + 1, n, ...Array.from({ length: 12 }, () => monthValues(n)).flat()] as Row)];
+      const ws = sheet(wb, '全年积分', rows);
+      ws.mergeCells('A1:A2');
+      ws.mergeCells('B1:B2');
+      for (let m = 0; m < 12; m++) ws.mergeCells(1, 3 + m * 6, 1, 8 + m * 6);
+      return wb;
+    },
+    totals: PLAIN_TOTALS,
+  },
+);
+
 export async function writeHandmade(dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const out: string[] = [];

@@ -7,6 +7,23 @@ import { t } from './i18n.js';
 import { UsageError } from './exit.js';
 import type { Excluded } from './split.js';
 import { isAtOrInside } from './paths.js';
+import { readCentralDirectory, unpack } from '../excel/sniff.js';
+
+/**
+ * A workbook score itself wrote (评定结果, 公示名单, 评分汇总表: the lean writer's docProps/app.xml
+ * says <Application>score</Application>; a ledger never does, Excel and WPS write their own name).
+ */
+async function writtenByScore(file: string): Promise<boolean> {
+  try {
+    const buf = await fs.readFile(file);
+    const dir = readCentralDirectory(buf);
+    const e = dir.ok ? dir.entries.find((x) => x.name === 'docProps/app.xml') : undefined;
+    const u = e && e.uncompressedSize < 65_536 ? unpack(buf, e) : undefined;
+    return u?.ok === true && /<Application>score<\/Application>/.test(u.bytes.toString('utf8'));
+  } catch {
+    return false;
+  }
+}
 
 export interface Collected {
   /** The workbooks to read, absolute paths, in folder order, each once. */
@@ -20,6 +37,8 @@ export interface Collected {
 export interface CollectOptions {
   /** The command's output folder: never read when met inside a folder given. */
   outDir?: string;
+  /** The output folder when it is read as the input: the results score wrote in it are passed by. */
+  ownOutputs?: string;
 }
 
 const OTHER_FORMATS: Record<string, { zh: string; en: string }> = {
@@ -70,7 +89,9 @@ export async function collectInputs(args: string[], opts: CollectOptions = {}): 
     if (st.isDirectory()) {
       // Reading the output folder itself (or a folder inside it) is asked for: then it is read.
       const skip = opts.outDir && !isAtOrInside(p, opts.outDir) ? opts.outDir : undefined;
-      await walk(p, await fs.realpath(p), { ...(skip ? { outDir: skip } : {}) }, out);
+      // The output folder read as the input (--out equal to it): what score wrote there is passed by with a note, never 未计入.
+      const own = opts.outDir && !skip ? opts.outDir : undefined;
+      await walk(p, await fs.realpath(p), { ...(skip ? { outDir: skip } : {}), ...(own ? { ownOutputs: own } : {}) }, out);
     }
     else {
       const problem = nameProblem(p);
@@ -103,6 +124,7 @@ async function walk(dir: string, realRoot: string, opts: CollectOptions, out: Co
       const problem = nameProblem(p);
       if (problem === 'note') out.notes.push(t(`跳过 ${p}：Excel/WPS 打开文件时生成的临时锁文件`, `passed by ${p}: a lock file Excel/WPS makes while a file is open`));
       else if (problem) out.excluded.push({ file: p, ...problem });
+      else if (opts.ownOutputs && isAtOrInside(p, opts.ownOutputs) && (await writtenByScore(p))) out.notes.push(t(`不读取 ${p}（本程序写出的结果，不是台账）`, `not reading ${p} (a result score wrote, not a ledger)`));
       else out.files.push(p);
     } else {
       out.excluded.push({ file: p, reason: t('不是普通文件（管道、设备或套接字）', 'not a regular file (a pipe, device or socket)'), fix: t('把台账作为普通文件保存到文件夹里', 'save the ledger as a regular file in the folder') });

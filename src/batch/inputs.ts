@@ -210,7 +210,7 @@ function historyLookupFor(entries: HistoryEntry[], make: (e: HistoryEntry[]) => 
 /** Opens, reads and checks one ledger (and computes it, when asked). */
 export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'>): Promise<LoadedLedger> {
   const { openForReading } = await import('../excel/workbook.js');
-  const { readLedger, readLedgerInfo, SHEET_NAMES } = await import('../excel/read/ledger.js');
+  const { hasRecordSheets, readLedger, readLedgerInfo, SHEET_NAMES } = await import('../excel/read/ledger.js');
   const { sheetByName } = await import('../excel/read/common.js');
   const item: LoadedLedger = { file, diagnostics: [] };
   const opened = await openForReading(file);
@@ -219,7 +219,7 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
   } else {
     let scheme = opts.scheme;
     // A workbook with no 名册 is not a ledger: one error (from the reader) says so, nothing about schemes.
-    const isLedger = sheetByName(opened.wb, SHEET_NAMES.roster) !== undefined;
+    const isLedger = sheetByName(opened.wb, SHEET_NAMES.roster) !== undefined || hasRecordSheets(opened.wb);
     if (!scheme && isLedger) {
       const info = readLedgerInfo(file, opened.wb);
       if (!info.schemeId) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_SCHEME', { file, sheet: '说明' }));

@@ -60,7 +60,7 @@ export function thaw<T>(value: unknown): T {
  * member is built as one object literal — a county's 100,000 members in the main thread take about
  * half the memory of generically rebuilt objects, and the message is a fraction of the size.
  */
-const MEMBER_KEYS = ['branch', 'file', 'name', 'id', 'key', 'category', 'tier', 'posts', 'participates', 'components', 'bonus', 'deduction', 'vetoed', 'vetoReason', 'total', 'exactTotal', 'graded', 'grade', 'stars', 'rank', 'flags', 'sanctions', 'trace', 'evaluationGrade'] as const;
+const MEMBER_KEYS = ['branch', 'file', 'name', 'id', 'key', 'category', 'tier', 'posts', 'participates', 'components', 'bonus', 'deduction', 'vetoed', 'vetoReason', 'total', 'exactTotal', 'graded', 'grade', 'stars', 'rank', 'flags', 'sanctions', 'trace', 'evaluationGrade', 'scoredElsewhere'] as const;
 /** Fails to compile when MemberResult gains a field the rows do not carry. */
 const everyKey: Record<Exclude<keyof MemberResult, (typeof MEMBER_KEYS)[number]>, never> = {};
 void everyKey;
@@ -97,7 +97,7 @@ export function packBranch(b: BranchResult): unknown {
   const rows = b.members.map((m): Row => [
     m.name, m.id, m.key, m.category, m.tier, freeze(m.posts), m.participates, m.components.map((c) => pack(c.value)),
     pack(m.bonus), pack(m.deduction), m.vetoed, m.vetoReason, pack(m.total), m.exactTotal && pack(m.exactTotal), m.graded,
-    m.grade, m.stars, m.rank, freeze(m.flags), freeze(m.sanctions), freeze(m.trace), m.evaluationGrade,
+    m.grade, m.stars, m.rank, freeze(m.flags), freeze(m.sanctions), freeze(m.trace), m.evaluationGrade, m.scoredElsewhere,
   ]);
   return { ...(freeze({ ...b, members: [] }) as object), $members: { branch: first.branch, file: first.file, components: meta, rows } };
 }
@@ -139,6 +139,7 @@ export function unpackBranch(value: unknown): BranchResult {
     if (r[16] != null) m.stars = r[16] as number;
     if (r[17] != null) m.rank = r[17] as number;
     if (r[21] != null) m.evaluationGrade = r[21] as string;
+    if (r[22] != null) m.scoredElsewhere = r[22] as boolean;
     return m;
   });
   return b;

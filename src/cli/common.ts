@@ -114,13 +114,13 @@ export function daysOption(text: string | undefined): number | undefined {
 
 /**
  * The publication window: --days, or the scheme's publishDays. Where that is the seed's minimum
- * (publishDaysFromSeed), fewer days is a usage error that names the regulation (never silently lengthened).
+ * (publishMinimum), fewer days is a usage error that names the regulation (never silently lengthened).
  */
 export function publicationDays(scheme: Scheme, days: number | undefined): number {
   const min = scheme.cycle.publishDays;
   if (days === undefined) return min;
   // Where the seed gives no number of days, publishDays is our default, not a minimum: any --days goes.
-  if (!scheme.cycle.publishDaysFromSeed) return days;
+  if (!scheme.cycle.publishMinimum) return days;
   if (days < min) throw new UsageError(t(`--days ${days} 少于${regulationOf(scheme)}规定的公示期（不少于 ${min} 天）：请写 --days ${min} 或更多，或不写 --days`, `--days ${days} is shorter than the ${min} days that ${regulationOf(scheme)} requires: use --days ${min} or more, or leave --days out`));
   return days;
 }

@@ -7,6 +7,7 @@ import { ledgerYear } from '../excel/read/ledger-year.js';
 import { collectInputs } from '../batch/collect.js';
 import { t } from '../batch/i18n.js';
 import { main } from './main.js';
+import { shown } from './terminal-guard.js';
 
 export interface YearChoice {
   year: number;
@@ -49,7 +50,7 @@ export async function dropMain(args: string[]): Promise<void> {
     const collected = await collectInputs(dropped, { outDir: out });
     files = collected.files;
     // With ledgers to grade, grade lists the files it does not read; without, they are listed here.
-    if (files.length === 0) for (const e of collected.excluded) process.stderr.write(`${t('未计入', 'left out')}：${e.file} — ${e.reason}${e.fix ? t(`。处理：${e.fix}`, `. Fix: ${e.fix}`) : ''}\n`);
+    if (files.length === 0) for (const e of collected.excluded) process.stderr.write(`${t('未计入', 'left out')}：${shown(e.file)} — ${shown(e.reason)}${e.fix ? t(`。处理：${shown(e.fix)}`, `. Fix: ${shown(e.fix)}`) : ''}\n`);
   } catch (e) {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 2;

@@ -7,11 +7,13 @@ import type { LoadedLedger } from '../batch/inputs.js';
 import type { Batch, Excluded } from '../batch/split.js';
 import { setExit, EXIT_INPUT } from '../batch/exit.js';
 import { diagnosticJson, printJson, colon } from './output.js';
+import { shown } from './terminal-guard.js';
 
 /** One left-out file on one line: name — reason。处理：fix. */
 export function excludedLine(e: Excluded): string {
-  const name = e.branch ? `${e.branch}${t('（', ' (')}${basename(e.file)}${t('）', ')')}` : basename(e.file);
-  return `${t('未计入', 'left out')}${colon()}${name} — ${e.reason}${e.fix ? t(`。处理：${e.fix}`, `. Fix: ${e.fix}`) : ''}`;
+  // The file's name, the branch and the reason (which quotes them) are data: every control character shown escaped.
+  const name = e.branch ? `${shown(e.branch)}${t('（', ' (')}${shown(basename(e.file))}${t('）', ')')}` : shown(basename(e.file));
+  return `${t('未计入', 'left out')}${colon()}${name} — ${shown(e.reason)}${e.fix ? t(`。处理：${shown(e.fix)}`, `. Fix: ${shown(e.fix)}`) : ''}`;
 }
 
 /** JSON form of a left-out file (the contract's `excluded` entries). */
@@ -22,7 +24,7 @@ export function excludedJson(e: Excluded): Record<string, unknown> {
 /** Notes on files passed by that need no action (lock files, the output folder), unless quiet. */
 export function reportNotes(notes: string[], quiet: boolean | undefined): void {
   if (quiet) return;
-  for (const n of notes) process.stderr.write(`${n}\n`);
+  for (const n of notes) process.stderr.write(`${shown(n)}\n`);
 }
 
 export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, json: boolean | undefined): void {
@@ -32,14 +34,14 @@ export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, json: bool
   for (const e of b.excluded) process.stderr.write(`${excludedLine(e)}\n`);
   const errors = b.issues.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    process.stderr.write(`${t(`共有 ${errors.length} 个错误，第一个：${placeText(errors[0]!)} ${errors[0]!.message[lang()]}。用 score validate 查看全部`, `${errors.length} errors; first: ${placeText(errors[0]!)} ${errors[0]!.message.en}. Run score validate for all`)}\n`);
+    process.stderr.write(`${t(`共有 ${errors.length} 个错误，第一个：${shown(placeText(errors[0]!))} ${shown(errors[0]!.message[lang()])}。用 score validate 查看全部`, `${errors.length} errors; first: ${shown(placeText(errors[0]!))} ${shown(errors[0]!.message.en)}. Run score validate for all`)}\n`);
   }
 }
 
 /** The one line for an input with no workbook to read (exit 1); the files left out are listed first. */
 export function reportEmpty(args: string[], excluded: Excluded[], opts: { quiet?: boolean; json?: boolean }, json: Record<string, unknown> = {}): void {
   setExit(EXIT_INPUT);
-  const where = args.join(t('、', ', '));
+  const where = shown(args.join(t('、', ', ')));
   const line = excluded.length > 0
     ? t(`没有可以读取的台账：${where} 中的 ${excluded.length} 个文件都未计入（原因见上）`, `no ledger to read: all ${excluded.length} file(s) in ${where} were left out (see above)`)
     : t(`没有找到台账：${where} 中没有 .xlsx 文件`, `no ledger found: there is no .xlsx file in ${where}`);

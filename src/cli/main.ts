@@ -1,6 +1,6 @@
 // Builds the commander program: one file per command in ./commands. Thin by design.
 import { colon } from './output.js';
-import { guardTerminal } from './terminal-guard.js';
+import { guardTerminal, shown } from './terminal-guard.js';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { lang, t } from '../batch/i18n.js';
 import { EXIT_USAGE, UsageError } from '../batch/exit.js';
@@ -95,7 +95,7 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`${t('用法错误', 'usage error')}${colon()}${e.message}\n`);
+      process.stderr.write(`${t('用法错误', 'usage error')}${colon()}${shown(e.message)}\n`);
       process.exitCode = EXIT_USAGE;
       return;
     }

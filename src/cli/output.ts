@@ -2,7 +2,7 @@
 import { isAbsolute, relative } from 'node:path';
 import chalk from 'chalk';
 import { lang, t } from '../batch/i18n.js';
-import { jsonSafe } from './terminal-guard.js';
+import { jsonSafe, shown, writeRaw } from './terminal-guard.js';
 import { placeText, type Diagnostic } from '../core/diagnostics.js';
 
 export interface CommonOptions {
@@ -22,7 +22,7 @@ export function colon(): string {
 /** A written file as the clerk typed it: relative to the current folder when it is inside it, else absolute. */
 export function shownPath(file: string): string {
   const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+  return shown(rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file);
 }
 
 export function printJson(data: unknown): void {
@@ -44,10 +44,11 @@ export function note(opts: CommonOptions, text: string): void {
 export function formatDiagnostic(d: Diagnostic): string {
   const l = lang();
   const head = d.severity === 'error' ? chalk.red(l === 'en' ? 'error' : '错误') : chalk.yellow(l === 'en' ? 'warning' : '警告');
-  const lines = [`${chalk.bold(placeText(d))}  ${head} ${chalk.dim(d.code)}`];
-  if (d.value !== undefined) lines.push(`  ${l === 'en' ? 'found' : '填写值'}${colon()}${JSON.stringify(d.value)}`);
-  lines.push(`  ${d.message[l]}`);
-  if (d.fix[l]) lines.push(`  ${chalk.green(l === 'en' ? 'fix' : '处理')}${colon()}${d.fix[l]}`);
+  // File, sheet, value and the message (which quotes names and values) are data: shown() before colouring.
+  const lines = [`${chalk.bold(shown(placeText(d)))}  ${head} ${chalk.dim(d.code)}`];
+  if (d.value !== undefined) lines.push(`  ${l === 'en' ? 'found' : '填写值'}${colon()}${shown(JSON.stringify(d.value))}`);
+  lines.push(`  ${shown(d.message[l])}`);
+  if (d.fix[l]) lines.push(`  ${chalk.green(l === 'en' ? 'fix' : '处理')}${colon()}${shown(d.fix[l])}`);
   return lines.join('\n');
 }
 
@@ -61,7 +62,7 @@ export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
 export function progress(enabled: boolean, label: string): ((done: number, total: number) => void) | undefined {
   if (!enabled || !process.stderr.isTTY) return undefined;
   return (done, total) => {
-    process.stderr.write(`\r${label} ${done}/${total}`);
-    if (done === total) process.stderr.write('\r\x1b[K');
+    writeRaw(process.stderr, `\r${label} ${done}/${total}`);
+    if (done === total) writeRaw(process.stderr, '\r\x1b[K');
   };
 }

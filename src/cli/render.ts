@@ -4,6 +4,7 @@ import { rowSums, shownParts } from '../core/row-sums.js';
 import { outputOrder } from '../core/grade.js';
 import { branchStats } from '../core/stats.js';
 import chalk from 'chalk';
+import { shown as escapeData } from './terminal-guard.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { placeText } from '../core/diagnostics.js';
 import type { MemberResult, PeriodResult } from '../core/result.js';
@@ -100,17 +101,19 @@ export function membersTable(scheme: Scheme, r: PeriodResult): string {
     for (const m of outputOrder(b.members)) {
       // An exempt member with a directly set 档次 (directGrades) has no points: '—'.
       const pts = (v: Dec): string => (m.participates ? v.toFixed(scheme.precision) : '—');
+      // An exempt member scored by other means (另行评定得分) shows that score as the total only.
+      const total = m.scoredElsewhere ? m.total.toFixed(scheme.precision) : pts(m.total);
       const shown = shownParts(m, places);
       table.push([
-        b.branch,
-        m.name,
+        escapeData(b.branch),
+        escapeData(m.name),
         ...parts.map((c) => (m.participates ? fmt(m.components.find((x) => x.id === c.id)!.value, places) : '—')),
         m.participates ? shown.bonus.toFixed(places) : '—',
         m.participates ? shown.deduction.toFixed(places) : '—',
-        m.vetoed ? chalk.red(pts(m.total)) : pts(m.total),
+        m.vetoed ? chalk.red(total) : total,
         ...(graded ? [`${m.grade ?? ''}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`] : []),
         m.rank ?? '',
-        m.flags.join('；'),
+        escapeData(m.flags.join('；')),
       ]);
     }
   }
@@ -133,7 +136,7 @@ export function overviewTable(scheme: Scheme, r: PeriodResult, excluded: { file:
   // A county's thousands of branches are in the workbook's 总览; the terminal shows the first ones.
   for (const b of r.branches.slice(0, OVERVIEW_ROWS)) {
     const s = branchStats(scheme, b.members);
-    const row: (string | number)[] = [b.branch, s.members, s.graded, s.average?.toFixed(scheme.precision) ?? '—', ...grades.map((g) => s.counts.get(g) ?? 0)];
+    const row: (string | number)[] = [escapeData(b.branch), s.members, s.graded, s.average?.toFixed(scheme.precision) ?? '—', ...grades.map((g) => s.counts.get(g) ?? 0)];
     if (scheme.quota) row.push(s.quotaShare ? `${s.quotaShare.times(100).toFixed(1)}%` : '—');
     table.push(row);
   }
@@ -143,7 +146,8 @@ export function overviewTable(scheme: Scheme, r: PeriodResult, excluded: { file:
   if (more > 0) below.push(chalk.dim(t(`……另有 ${more} 个支部，见评定结果「总览」表`, `… ${more} more branches: see the 总览 sheet of the results workbook`)));
   for (const e of excluded.slice(0, OVERVIEW_ROWS)) {
     const base = e.file.split(/[\\/]/).pop() ?? e.file;
-    below.push(chalk.red(`${t('未计入', 'left out')}${colon()}${e.branch ? `${e.branch}${t('（', ' (')}${base}${t('）', ')')}` : base} — ${e.reason}`));
+    // Names and the reason are data: escaped before the line is coloured (a file named with ESC[32m fakes nothing).
+    below.push(chalk.red(`${t('未计入', 'left out')}${colon()}${e.branch ? `${escapeData(e.branch)}${t('（', ' (')}${escapeData(base)}${t('）', ')')}` : escapeData(base)} — ${escapeData(e.reason)}`));
   }
   const moreOut = excluded.length - OVERVIEW_ROWS;
   if (moreOut > 0) below.push(chalk.red(t(`……另有 ${moreOut} 个文件未计入，见评定结果「总览」表`, `… ${moreOut} more files left out: see the 总览 sheet`)));

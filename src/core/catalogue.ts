@@ -101,9 +101,13 @@ export function levelPoints(item: Item, level: string | undefined): number | und
   return undefined;
 }
 
-export type Resolved = Readonly<{ member?: Member; ambiguous: boolean }>;
+/**
+ * Who a row names. `conflict`: the row gives a name and a 编号 that are not one member (the 编号 is
+ * a roster member of another name, or the name is a member with another 编号): no member, an error.
+ */
+export type Resolved = Readonly<{ member?: Member; ambiguous: boolean; conflict?: { name: string; id: string; byId?: Member; byName?: Member } }>;
 
-/** Finds members by 编号 or by name; reports ambiguity for duplicate names without 编号. */
+/** Finds members by 编号 and by name; when a row gives both they must be one member. Reports ambiguity for duplicate names without 编号. */
 export class MemberIndex {
   private readonly byId = new Map<string, Member>();
   private readonly byName = new Map<string, Member[]>();
@@ -129,23 +133,39 @@ export class MemberIndex {
 
   /** Answers by name and by 编号, kept: a ledger names each member on every record sheet. */
   private readonly byNameSeen = new Map<string, Resolved>();
-  private readonly byIdSeen = new Map<string, Resolved | null>();
+  private readonly bothSeen = new Map<string, Resolved>();
 
   resolve(name: string, id?: string): Resolved {
     if (id) {
-      let r = this.byIdSeen.get(id);
-      if (r === undefined) {
-        const m = this.byId.get(norm(id));
-        this.byIdSeen.set(id, (r = m ? Object.freeze({ member: m, ambiguous: false }) : null));
-      }
-      if (r) return r;
+      const k = `${name}\u0000${id}`;
+      let r = this.bothSeen.get(k);
+      if (r === undefined) this.bothSeen.set(k, (r = this.resolveBoth(name, id)));
+      return r;
     }
+    return this.resolveName(name);
+  }
+
+  private resolveName(name: string): Resolved {
     let r = this.byNameSeen.get(name);
     if (r === undefined) {
       const list = this.byName.get(norm(name)) ?? [];
       r = Object.freeze(list.length === 1 ? { member: list[0]!, ambiguous: false } : { ambiguous: list.length > 1 });
       this.byNameSeen.set(name, r);
     }
+    return r;
+  }
+
+  /** A row with a 编号 (and perhaps a name): the 编号 finds the member, the name must be theirs. */
+  private resolveBoth(name: string, id: string): Resolved {
+    const byId = this.byId.get(norm(id));
+    const named = norm(name) === '' ? undefined : (this.byName.get(norm(name)) ?? []);
+    if (byId) {
+      if (!named || norm(byId.name) === norm(name)) return Object.freeze({ member: byId, ambiguous: false });
+      return Object.freeze({ ambiguous: false, conflict: { name, id, byId, ...(named.length === 1 ? { byName: named[0]! } : {}) } });
+    }
+    const r = this.resolveName(name);
+    // The name is one member whose roster 编号 is another: the row names two people.
+    if (r.member?.id && norm(r.member.id) !== norm(id)) return Object.freeze({ ambiguous: false, conflict: { name, id, byName: r.member } });
     return r;
   }
 

@@ -2,9 +2,9 @@
 // 基础分评分, bureau 日常行为评分) and a discipline entered in both sheets (overrides[].deduct). Pure.
 import type { Scheme } from '../scheme/schema.js';
 import { catalogueOf, type MemberIndex } from './catalogue.js';
-import type { Add } from './check-inputs.js';
+import { unmatched, type Add } from './check-inputs.js';
 import { compare, dec, sum, type Dec } from './decimal.js';
-import { recordCell, type Ledger, type Sanction } from './model.js';
+import { recordCell, type Ledger, type Sanction, type SourceRef } from './model.js';
 import { linkSanctions, type LinkedEvent } from './sanction-links.js';
 
 /** The score sheets (scoreSheet components): every participating scored member has a row, every cell is filled and within 0…max. */
@@ -14,14 +14,20 @@ export function checkScores(scheme: Scheme, ledger: Ledger, index: MemberIndex, 
     if (!c.scoreSheet) return;
     const sheet = c.scoreSheet;
     const rows = (ledger.scores ?? []).filter((r) => r.period === ci);
-    const seen = new Set<string>();
+    const seen = new Map<string, SourceRef>();
     for (const r of rows) {
-      const { member, ambiguous } = index.resolve(r.name, r.id);
+      const found = index.resolve(r.name, r.id);
+      const member = found.member;
       if (!member) {
-        add(ambiguous ? 'RECORD_AMBIGUOUS' : 'RECORD_UNKNOWN_MEMBER', r.source, { name: r.name }, r.name);
+        unmatched(add, found, 'RECORD_UNKNOWN_MEMBER', r.source, r.name);
         continue;
       }
-      seen.add(member.key);
+      const first = seen.get(member.key);
+      if (first) {
+        add('RECORD_DUPLICATE_ROW', r.source, { name: member.name, sheet, first: `${first.sheet ?? ''} ${first.cell ?? ''}`.trim() }, r.name);
+        continue;
+      }
+      seen.set(member.key, r.source);
       const parts: Dec[] = [];
       for (const e of c.entries) {
         const key = `${c.id}.${e.id}`;

@@ -2,7 +2,7 @@
 // weighs in the total (R5/R6/R7), a 项目 on a highest-level-only award (R3), a deduction typed
 // into a month sheet and also logged as an event (R1). Pure; called by validateLedger.
 import type { Component, Scheme } from '../scheme/schema.js';
-import { catalogueOf, evaluationGrades, type MemberIndex } from './catalogue.js';
+import { catalogueOf, evaluationGrades, type MemberIndex, type Resolved } from './catalogue.js';
 import { monthIndexOf, recordSheetNames, type Cycle } from './cycle.js';
 import { compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
 import type { Params } from './diagnostics.js';
@@ -11,6 +11,30 @@ import { eventUnitPoints } from './compute.js';
 import { norm } from './text.js';
 
 export type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
+
+/** A row that names no member: unknown (`unknownCode`), a name shared by several, or a name and a 编号 of two members. */
+export function unmatched(add: Add, r: Resolved, unknownCode: string, place: SourceRef, name: string, guess?: string): void {
+  const c = r.conflict;
+  if (!c) {
+    // `guess`: the roster name one character away (是不是「胡林文」？, see validate.ts nearMember).
+    add(r.ambiguous ? 'RECORD_AMBIGUOUS' : unknownCode, place, { name, ...(guess && !r.ambiguous ? { guess } : {}) }, name);
+    return;
+  }
+  const parts: string[] = [];
+  const en: string[] = [];
+  if (c.byId) {
+    parts.push(`名册中编号 ${c.id} 是「${c.byId.name}」`);
+    en.push(`编号 ${c.id} is ${c.byId.name} in 名册`);
+  } else {
+    parts.push(`名册中没有编号 ${c.id}`);
+    en.push(`名册 has no 编号 ${c.id}`);
+  }
+  if (c.byName) {
+    parts.push(`「${c.byName.name}」的编号是 ${c.byName.id ?? '（空）'}`);
+    en.push(`${c.byName.name} has 编号 ${c.byName.id ?? '(none)'}`);
+  }
+  add('RECORD_NAME_ID_MISMATCH', place, { name: c.name, id: c.id, who: parts.join('，'), whoEn: en.join(', ') }, `${c.name} / ${c.id}`);
+}
 
 const pctText = (w: number): string => `${dec(w).times(100).toString()}%`;
 

@@ -55,6 +55,7 @@ export function computeBranch(scheme: Scheme, ledger: Ledger, cycle: Cycle, peri
   for (const m of ledger.members) {
     if (!m.participates) {
       if (scheme.directGrades && m.directGrade) members.push(directResult(ctx, m));
+      else if (scheme.exempt?.otherScore && m.otherScore && period.kind === 'cycle') members.push(otherScoreResult(ctx, m, m.otherScore));
       continue;
     }
     const category = ctx.cat.category(m.category);
@@ -90,6 +91,39 @@ function directResult(ctx: BranchContext, m: Member): MemberResult {
     trace: ctx.trace ? [{ rule: 'R17', zh: `不参加积分管理，名册「直接确定档次」：${m.directGrade}（${scheme.directGrades!.flag}）`, en: `Exempt; grade set by the branch meeting: ${m.directGrade}`, source: m.source }] : [],
   };
   if (ctx.period.kind === 'cycle') result.grade = m.directGrade!.trim();
+  if (m.id) result.id = m.id;
+  if (m.tier) result.tier = m.tier;
+  return result;
+}
+
+/**
+ * An exempt member whose seed gives an annual score by other means (scheme.exempt.otherScore: bureau
+ * 「评定年度综合得分」, company 「给予适当的年度积分」): the score typed in 名册 另行评定得分 as the total,
+ * the flag that says so; no components, not graded, not ranked, not counted in a quota.
+ */
+function otherScoreResult(ctx: BranchContext, m: Member, score: Dec): MemberResult {
+  const { scheme } = ctx;
+  const flag = scheme.exempt!.otherScore!.flag;
+  const total = roundTo(score, scheme.precision);
+  const result: MemberResult = {
+    branch: ctx.ledger.branch,
+    file: ctx.ledger.file,
+    name: m.name,
+    key: m.key,
+    category: ctx.cat.category(m.category)?.name ?? m.category,
+    posts: m.posts,
+    participates: false,
+    components: scheme.components.map((c) => ({ id: c.id, name: c.name, role: c.role, value: ZERO, weight: dec(c.weight) })),
+    bonus: ZERO,
+    deduction: ZERO,
+    vetoed: false,
+    total,
+    graded: false,
+    scoredElsewhere: true,
+    flags: [flag],
+    sanctions: [],
+    trace: ctx.trace ? [{ rule: 'R17', zh: `不参加积分管理，名册「另行评定得分」：${total.toFixed(scheme.precision)}（${flag}）`, en: `Exempt; annual score given by other means: ${total.toFixed(scheme.precision)}`, source: m.source }] : [],
+  };
   if (m.id) result.id = m.id;
   if (m.tier) result.tier = m.tier;
   return result;

@@ -1,6 +1,6 @@
 // Step "grade": bands and stars (R12), extra conditions (R14), overrides (R15), quotas (R13),
 // consecutive-year rules (R16), categories (R17) and rank rules (R18). Pure.
-import { isRankedCategory, type Band, type FlagRule, type Scheme } from '../scheme/schema.js';
+import type { Band, FlagRule, Scheme } from '../scheme/schema.js';
 import type { Period } from './cycle.js';
 import { compare, Dec, dec, equals, ZERO } from './decimal.js';
 import type { HistoryEntry } from './model.js';
@@ -95,7 +95,7 @@ export function rankedBy(scheme: Scheme): (m: MemberResult) => boolean {
   return (m) => {
     if (!m.participates) return false;
     const c = cat.category(m.category);
-    return c ? isRankedCategory(c) : m.graded;
+    return c ? (c.ranked ?? c.graded) : m.graded; // isRankedCategory (scheme/schema.ts), inlined: core imports scheme types only
   };
 }
 
@@ -121,7 +121,8 @@ export function outputOrder(members: readonly MemberResult[]): MemberResult[] {
   const ranked = shown.filter((m) => m.rank !== undefined).sort((a, b) => a.rank! - b.rank!);
   const rest = shown.filter((m) => m.rank === undefined).sort((a, b) => compare(b.total, a.total));
   // Exempt members with a 档次 set by the branch meeting (directGrades) come last, with that 档次.
-  return [...ranked, ...rest, ...members.filter((m) => !m.participates && m.grade !== undefined)];
+  // So do those with an annual score given by other means (名册 另行评定得分).
+  return [...ranked, ...rest, ...members.filter((m) => !m.participates && (m.grade !== undefined || m.scoredElsewhere))];
 }
 
 /**

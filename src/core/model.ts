@@ -19,6 +19,8 @@ export interface Member {
   participates: boolean;
   /** 直接确定档次: an exempt member's grade set by the branch meeting (scheme.directGrades). */
   directGrade?: string;
+  /** 另行评定得分: an exempt member's annual score given by other means (scheme.exempt.otherScore). */
+  otherScore?: Dec;
   posts: string[];
   /** ISO dates (YYYY-MM-DD) of 转入日期 / 转出日期 (R20). */
   joined?: string;

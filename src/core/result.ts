@@ -44,6 +44,8 @@ export interface MemberResult {
   exactTotal?: Dec;
   /** Whether this member is graded (category and participation). */
   graded: boolean;
+  /** An exempt member listed with the annual score given by other means (名册 另行评定得分): total is that score. */
+  scoredElsewhere?: boolean;
   grade?: string;
   stars?: number;
   rank?: number;

@@ -8,7 +8,7 @@ import { add as plus, compare, dec, sum, times, ZERO, type Dec } from './decimal
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
 import { fieldCell, recordCell, type Ledger, type Member, type SourceRef } from './model.js';
 import { norm } from './text.js';
-import { checkDoubleDeductions, checkEvaluations, checkOncePerMember, checkProjects, type Add } from './check-inputs.js';
+import { checkDoubleDeductions, checkEvaluations, checkOncePerMember, checkProjects, unmatched, type Add } from './check-inputs.js';
 import { checkLinkedSanctions, checkScores } from './check-forms.js';
 
 const m = (severity: 'error' | 'warning', zh: (p: Params) => string, en: (p: Params) => string, fixZh: (p: Params) => string, fixEn: (p: Params) => string) => ({ severity, zh, en, fixZh, fixEn });
@@ -33,6 +33,8 @@ export const CHECK_MESSAGES: Messages = {
   MEMBER_BAD_TIER: m('error', (p) => `层次「${p.found}」不是本方案的层次`, (p) => `tier ${p.found} is not in the scheme`, (p) => `改为以下之一：${p.options}`, (p) => `use one of: ${p.options}`),
   MEMBER_BAD_DATES: m('error', (p) => `「${p.name}」的转出日期早于转入日期`, (p) => `${p.name}: transfer-out before transfer-in`, () => '核对转入、转出日期', () => 'check both dates'),
   RECORD_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中${guessZh(p)}`, (p) => `${p.name} is not on the roster${guessEn(p)}`, (p) => (p.guess ? guessFixZh(p) : '核对姓名是否写错；新转入的党员请先加入名册并填写转入日期'), (p) => (p.guess ? guessFixEn(p) : 'check the name, or add the member to 名册')),
+  RECORD_NAME_ID_MISMATCH: m('error', (p) => `姓名「${p.name}」与编号「${p.id}」不是同一名党员：${p.who}`, (p) => `the name ${p.name} and the 编号 ${p.id} are not one member: ${p.whoEn}`, () => '核对这一行的姓名和编号，改成名册中同一名党员的姓名和编号（不按编号或姓名猜是谁）', () => 'check the name and 编号 of this row and make them one member of 名册 (score does not guess which is meant)'),
+  RECORD_DUPLICATE_ROW: m('error', (p) => `「${p.name}」在 ${p.sheet} 有两行记录（另一行在 ${p.first}），不知道按哪一行计分`, (p) => `${p.name} has two rows in ${p.sheet} (the other at ${p.first}); which one counts is unknown`, () => '删去多余的一行，或把两行合并成一行（一名党员每期只填一行）', () => 'delete the extra row, or merge both into one (one row per member per period)'),
   RECORD_AMBIGUOUS: m('error', (p) => `名册中有多个「${p.name}」，这一行没有编号，无法确定是谁`, (p) => `several members named ${p.name}; this row has no 编号`, () => '在这一行填写编号', () => 'fill 编号 on this row'),
   RECORD_MISSING_MONTH: m('error', (p) => `「${p.name}」缺少 ${p.sheet} 的记录`, (p) => `${p.name} has no row in ${p.sheet}`, (p) => `在「${p.sheet}」表补上这名党员的一行；如已转出或不参加积分，请在名册填写转出日期或「不参加」`, () => 'add the row, or record the transfer / exemption in 名册'),
   RECORD_NOT_RECORDED: m('error', (p) => `${p.period}需要 ${p.months} 的记录，还没有填写（${p.why}）`, (p) => `${p.periodEn} needs ${p.months}, not recorded yet (${p.whyEn})`, (p) => (p.cycle === 'yes' ? `全年评定需要周期内每个月的记录：请补齐 ${p.months}${p.example ? `；年中请按已记录的期间计算，例如 --period ${p.example}` : ''}` : `补齐 ${p.months} 的记录${p.example ? `，或按已记录的期间计算，例如 --period ${p.example}` : ''}`), (p) => (p.cycle === 'yes' ? `a cycle grade needs every month: fill ${p.months}${p.example ? `, or use a recorded period such as --period ${p.example}` : ''}` : `fill ${p.months}${p.example ? `, or use a recorded period such as --period ${p.example}` : ''}`)),
@@ -64,6 +66,7 @@ export const CHECK_MESSAGES: Messages = {
   EVENT_SIGN_MISMATCH: m('error', (p) => `事项「${p.item}」是${p.want}，分数却填在“${p.typed}”列`, (p) => `item ${p.item} is a ${p.wantEn}, but its points are in the ${p.typed} column`, (p) => `把分数移到“${p.want}”列，或改正事项`, (p) => `move the points to the ${p.want} column, or correct the item`),
   EVENT_NO_PROJECT: m('error', (p) => `「${p.name}」有 ${p.count} 行「${p.item}」，这一行没有填写项目：同一项目只按最高级计分一次，不同项目分别计分，无法判断`, (p) => `${p.name} has ${p.count} rows of ${p.item} and this one has no 项目: one 项目 counts once at its highest level, different ones count each`, () => '在「项目」列填写表彰（奖励）的项目名称；同一项目的多级表彰填写相同的名称', () => 'fill 项目; give the rows of one project the same name'),
   DEDUCTION_TWICE: m('warning', (p) => `「${p.name}」${p.sheet}「${p.entry}」填了 ${p.found} 分（满分 ${p.max}，已少 ${p.short} 分），「加减分明细」又登记了同期的「${p.items}」扣 ${p.logged} 分：程序会再扣一次，同一扣分可能计了两次`, (p) => `${p.name}, ${p.sheet}: ${p.entry} is ${p.found} of ${p.max} and 加减分明细 also logs ${p.items} (−${p.logged}) in that period; it is taken off again`, () => '月（季）表按满分填写，扣分只登记在「加减分明细」（程序自动从当期该项扣除）；如月表中少的分是另一件事，可不改', () => 'type full points in the month sheet and log deductions only in 加减分明细; ignore if the shortfall is another matter'),
+  MEMBER_BAD_OTHER_SCORE: m('error', (p) => `「${p.name}」的另行评定得分 ${p.found} ${p.why === 'scheme' ? '：本方案没有另行评定得分（原文没有给不参加积分管理的党员另行评定得分）' : p.why === 'participates' ? '只给不参加积分管理的党员填写' : '不能为负数'}`, (p) => `${p.name}: 另行评定得分 ${p.found} ${p.why === 'scheme' ? 'is not used by this scheme' : p.why === 'participates' ? 'is only for members not taking part' : 'cannot be negative'}`, (p) => (p.why === 'scheme' ? '清空此栏' : p.why === 'participates' ? '参加积分的党员按积分计分：清空此栏，或在“积分管理”填“不参加”' : '填写党组织评定的得分（0 或以上）'), (p) => (p.why === 'scheme' ? 'clear the cell' : p.why === 'participates' ? 'clear it, or set 积分管理 to 不参加' : 'type the score (0 or more)')),
   MEMBER_BAD_DIRECT_GRADE: m('error', (p) => `「${p.name}」的直接确定档次「${p.found}」${p.exempt ? '不是本方案的档次' : '只给不参加积分管理的党员填写'}`, (p) => `${p.name}: 直接确定档次 ${p.found} ${p.exempt ? 'is not a grade of the scheme' : 'is only for members not taking part'}`, (p) => (p.exempt ? `改为以下之一：${p.options}` : '参加积分的党员按积分评定档次：清空此栏，或在“积分管理”填“不参加”'), (p) => (p.exempt ? `use one of: ${p.options}` : 'clear it, or set 积分管理 to 不参加')),
   SANCTION_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中${guessZh(p)}`, (p) => `${p.name} is not on the roster${guessEn(p)}`, (p) => (p.guess ? guessFixZh(p) : '核对姓名'), (p) => (p.guess ? guessFixEn(p) : 'check the name')),
   SANCTION_UNKNOWN_TYPE: m('error', (p) => `类型「${p.found}」看不出是哪一种一票否决情形或处分`, (p) => `type ${p.found} names no veto or discipline case of the scheme`, (p) => `类型改写为以下之一（情节写在“说明”列）：${p.options}；不影响计分的事项不要登记在本表`, (p) => `write one of these as the type (details in 说明): ${p.options}; do not enter what has no effect here`),
@@ -109,6 +112,10 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
       else if (!cat.tier(mem.tier)) add('MEMBER_BAD_TIER', mem.source, { found: mem.tier, options: tierNames }, mem.tier);
     }
     if (mem.joined && mem.left && mem.left < mem.joined) add('MEMBER_BAD_DATES', mem.source, { name: mem.name });
+    if (mem.otherScore) {
+      const why = !scheme.exempt?.otherScore ? 'scheme' : mem.participates ? 'participates' : mem.otherScore.isNegative() ? 'negative' : '';
+      if (why) add('MEMBER_BAD_OTHER_SCORE', mem.source, { name: mem.name, found: mem.otherScore.toString(), why }, mem.otherScore.toString());
+    }
     if (scheme.directGrades && mem.directGrade) {
       const grades = [...new Set(scheme.bands.map((b) => b.grade))];
       if (mem.participates || !grades.includes(mem.directGrade.trim())) add('MEMBER_BAD_DIRECT_GRADE', mem.source, { name: mem.name, found: mem.directGrade, exempt: mem.participates ? '' : '1', options: grades.join('、') }, mem.directGrade);
@@ -127,8 +134,8 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
 
   const known = evaluationGrades(scheme);
   for (const e of ledger.evaluations) {
-    const { member, ambiguous } = index.resolve(e.name, e.id);
-    if (!member) add(ambiguous ? 'RECORD_AMBIGUOUS' : 'EVAL_UNKNOWN_MEMBER', e.source, { name: e.name, guess: ambiguous ? undefined : nearMember(ledger.members, e.name)?.name }, e.name);
+    const found = index.resolve(e.name, e.id);
+    if (!found.member) unmatched(add, found, 'EVAL_UNKNOWN_MEMBER', e.source, e.name, nearMember(ledger.members, e.name)?.name);
     const votes = sum([e.good ?? ZERO, e.fair ?? ZERO, e.poor ?? ZERO]);
     if (!e.voters && !votes.isZero() && scheme.components.some((c) => c.kind === 'evaluation' && c.votes?.divisor === 'voters')) add('EVAL_NO_VOTERS', fieldCell(e, 'voters'), { name: e.name, votes: votes.toString() });
     if (e.voters && compare(votes, e.voters) > 0) add('EVAL_VOTES_EXCEED', fieldCell(e, 'voters'), { found: votes.toString(), voters: e.voters.toString() });
@@ -136,8 +143,8 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   }
   const effective = [...scheme.vetoTypes, ...scheme.overrides.map((o) => o.type)];
   for (const s of ledger.sanctions) {
-    const { member, ambiguous } = index.resolve(s.name, s.id);
-    if (!member) add(ambiguous ? 'RECORD_AMBIGUOUS' : 'SANCTION_UNKNOWN_MEMBER', s.source, { name: s.name, guess: ambiguous ? undefined : nearMember(ledger.members, s.name)?.name }, s.name);
+    const found = index.resolve(s.name, s.id);
+    if (!found.member) unmatched(add, found, 'SANCTION_UNKNOWN_MEMBER', s.source, s.name, nearMember(ledger.members, s.name)?.name);
     if (!cat.isVetoType(s.type) && !cat.override(s.type)) add('SANCTION_UNKNOWN_TYPE', s.source, { found: s.type, options: effective.join('、') || '（本方案无）' }, s.type);
     if (s.date && monthIndexOf(cycle, s.date) < 0) add('SANCTION_OUTSIDE_CYCLE', s.source, { found: s.date, cycle: cycle.year }, s.date);
   }
@@ -243,7 +250,8 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   const recorded = scheme.components.filter((c) => c.kind === 'recorded');
   if (recorded.length === 0 || scheme.cycle.record === 'none') return;
   const sheets = recordSheetNames(cycle, scheme.cycle.record);
-  const seen = new Map<string, Set<number>>();
+  /** The row of each member's record in each period (a second row is an error, never a silent replacement). */
+  const seen = new Map<string, Map<number, SourceRef>>();
   // A bonus-type cell left blank is 0 (a clerk leaves unused bonus cells empty); score cells are required.
   const entries = recorded.flatMap((c) => c.entries.map((e) => ({ key: `${c.id}.${e.id}`, e, max: dec(e.max), min: dec(e.min), blankIsZero: blankIsZero(c) })));
   const last = lastRecordOf(scheme, period);
@@ -269,11 +277,12 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   const misspelt: { row: (typeof ledger.records)[number]; guess: Member }[] = [];
   for (const r of ledger.records) {
     if (!checked(r.period)) continue;
-    const { member, ambiguous } = index.resolve(r.name, r.id);
+    const found = index.resolve(r.name, r.id);
+    const member = found.member;
     if (!member) {
-      const guess = ambiguous ? undefined : nearMember(ledger.members, r.name);
+      const guess = found.ambiguous || found.conflict ? undefined : nearMember(ledger.members, r.name);
       if (guess) misspelt.push({ row: r, guess });
-      else add(ambiguous ? 'RECORD_AMBIGUOUS' : 'RECORD_UNKNOWN_MEMBER', r.source, { name: r.name }, r.name);
+      else unmatched(add, found, 'RECORD_UNKNOWN_MEMBER', r.source, r.name);
       continue;
     }
     const months = activeMonths(member, cycle);
@@ -284,8 +293,13 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
       continue;
     }
     let set = seen.get(member.key);
-    if (!set) seen.set(member.key, (set = new Set()));
-    set.add(r.period);
+    if (!set) seen.set(member.key, (set = new Map()));
+    const first = set.get(r.period);
+    if (first) {
+      add('RECORD_DUPLICATE_ROW', r.source, { name: member.name, sheet: sheets[r.period], first: `${first.sheet ?? ''} ${first.cell ?? ''}`.trim() }, r.name);
+      continue;
+    }
+    set.set(r.period, r.source);
     // A row left blank at the start or end of the year is said once for the run (blankRuns), not per cell.
     if (blankRows.has(r)) continue;
     const parts: Dec[] = [];
@@ -319,7 +333,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   }
   for (const mem of ledger.members) {
     if (!mem.participates) continue;
-    const have = seen.get(mem.key) ?? new Set<number>();
+    const have = seen.get(mem.key) ?? new Map<number, SourceRef>();
     const months = activeMonths(mem, cycle);
     const needed = (scheme.cycle.record === 'month' ? months : [...new Set(months.map((mo) => Math.floor(mo / 3)))]).filter(checked);
     for (const p of needed) {
@@ -348,8 +362,9 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Perio
     },
   );
   for (const ev of ledger.events) {
-    const { member, ambiguous } = index.resolve(ev.name, ev.id);
-    if (!member) add(ambiguous ? 'RECORD_AMBIGUOUS' : 'EVENT_UNKNOWN_MEMBER', ev.source, { name: ev.name, guess: ambiguous ? undefined : nearMember(ledger.members, ev.name)?.name }, ev.name);
+    const found = index.resolve(ev.name, ev.id);
+    const member = found.member;
+    if (!member) unmatched(add, found, 'EVENT_UNKNOWN_MEMBER', ev.source, ev.name, nearMember(ledger.members, ev.name)?.name);
     const item = cat.item(ev.item);
     if (!item) {
       add('EVENT_UNKNOWN_ITEM', fieldCell(ev, 'item'), { found: ev.item, options: sample, scheme: scheme.id }, ev.item);

@@ -8,7 +8,8 @@
 // 0.20.2) are fixed in it; the `xlsx` 0.18.5 on npm has both.
 import type { CellRead } from './cells.js';
 import { isDateFormat } from './fast/xlsx.js';
-import { CellSink, FastSheet, FORMULA, Kind } from './fast/sheet.js';
+import { CellSink, FastSheet, FORMULA, Kind, ODD_FORMAT } from './fast/sheet.js';
+import { mayHide } from './display.js';
 import type { FastBook } from './fast/xlsx.js';
 import type { ReadCode } from './read/catalogue.js';
 import { formatBytes, READ_LIMITS } from './sniff.js';
@@ -63,6 +64,10 @@ export async function readBiff(buf: Buffer): Promise<BiffResult> {
     return { ok: false, code: 'READ_EXCEL_FAILED', params: { reason: reason(err) } };
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  // A number format that may show another number (display.ts) is kept by index, as the lean reader
+  // keeps the custom ones (Excel's built-in formats, by their text, are not: they never hide one).
+  const builtin = new Set(Object.values(X.SSF.get_table() as Record<number, string>));
+  const formats: Formats = { codes: [], index: new Map(), builtin };
   const props = wb.Workbook?.Sheets ?? [];
   const strings: string[] = [];
   const stringReads: CellRead[] = [];
@@ -88,26 +93,40 @@ export async function readBiff(buf: Buffer): Promise<BiffResult> {
       if (!row) continue;
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
-        if (cell) addCell(sink, r + 1, c + 1, cell);
+        if (cell) addCell(sink, r + 1, c + 1, cell, formats);
       }
     }
     const state = STATES[props[i]?.Hidden ?? 0] ?? 'hidden';
-    const sheet = new FastSheet(name, state, strings, date1904, stringReads);
+    const sheet = new FastSheet(name, state, strings, date1904, stringReads, formats.codes);
     sheet.load(sink, merges);
     worksheets.push(sheet);
   }
   if (worksheets.length === 0) return { ok: false, code: 'READ_EXCEL_FAILED', params: { reason: '工作簿中没有工作表 / the workbook has no sheets' } };
-  return { ok: true, wb: { worksheets } };
+  return { ok: true, wb: { worksheets, date1904, fullCalcOnLoad: false } };
+}
+
+interface Formats {
+  /** Format codes that may show another number, by the index kept in the sink's styles. */
+  codes: (string | undefined)[];
+  index: Map<string, number>;
+  builtin: Set<string>;
 }
 
 /** One SheetJS cell into the sink, as the lean reader stores the same cell of an .xlsx. */
-function addCell(sink: CellSink, row: number, col: number, cell: XCell): void {
+function addCell(sink: CellSink, row: number, col: number, cell: XCell, formats: Formats): void {
   const formula = cell.f !== undefined ? FORMULA : 0;
   switch (cell.t) {
     case 'n': {
       const v = Number(cell.v);
-      const date = typeof cell.z === 'string' && isDateFormat(cell.z);
-      sink.add(row, col, (date ? Kind.Serial : Kind.Number) | formula, v);
+      const z = typeof cell.z === 'string' ? cell.z : undefined;
+      const date = z !== undefined && isDateFormat(z);
+      const odd = !date && z !== undefined && !formats.builtin.has(z) && mayHide(z);
+      const at = sink.add(row, col, (date ? Kind.Serial : Kind.Number) | formula | (odd ? ODD_FORMAT : 0), v);
+      if (odd) {
+        let i = formats.index.get(z);
+        if (i === undefined) formats.index.set(z, (i = formats.codes.push(z) - 1));
+        sink.styles.set(at, i);
+      }
       return;
     }
     case 's':

@@ -5,6 +5,8 @@ import type { CellRead } from './cells.js';
 
 export interface CellLike {
   value: ExcelJS.CellValue;
+  /** The cell's number format (exceljs cells have it). */
+  numFmt?: string;
   isMerged: boolean;
   master: CellLike;
 }
@@ -24,10 +26,18 @@ export interface SheetLike {
   /** How many cells a row stores, and the column of the i-th (in order), where a sheet can tell without making cells. */
   cellCount?(row: number): number;
   columnAt?(row: number, i: number): number;
+  /** Whether the cell holds a formula (the lean reader tells without making a cell). */
+  isFormula?(row: number, col: number): boolean;
+  /** [row, col] of places the file gives twice (the lean reader tells; exceljs keeps the later silently). */
+  duplicates?: [number, number][];
 }
 
 export interface BookLike {
   worksheets: SheetLike[];
+  /** The workbook counts days from 1904 (a Mac Excel setting): serials in General-format date fields too. */
+  date1904?: boolean;
+  /** calcPr fullCalcOnLoad: Excel recalculates every formula on opening, so cached values may be stale. */
+  fullCalcOnLoad?: boolean;
 }
 
 /** The workbook extensions read (.xlsx, .xlsm, .xls, .et): a file's name without it names a branch or a report. */

@@ -6,6 +6,7 @@ import { dec, Dec } from '../core/decimal.js';
 import { isoDate, isValidIso } from '../core/cycle.js';
 import { Memo, MEMO_LIMIT } from '../core/memo.js';
 import { colName } from './lean/xml.js';
+import { shownInstead } from './display.js';
 
 export type CellProblem = 'formula-no-cache' | 'formula-error' | 'not-a-number' | 'bad-date' | 'id-precision';
 
@@ -25,6 +26,8 @@ export interface CellRead {
   wasNumber?: boolean;
   /** The text as typed, when a number was read from text (a repaired value, reported once per file). */
   raw?: string;
+  /** What Excel shows instead of the number, when its format shows no digit of it ('' hidden by `;;;`, or a literal such as 8). */
+  shown?: string;
 }
 
 export const BLANK: CellRead = Object.freeze({ text: '' });
@@ -71,7 +74,14 @@ export function numberToDec(n: number): Dec {
 export function readCell(cell: CellLike | undefined): CellRead {
   if (!cell) return BLANK;
   if (cell.isMerged && cell.master !== cell) return COVERED;
-  return readValue(cell.value);
+  const r = readValue(cell.value);
+  if (r.wasNumber && cell.numFmt) {
+    const v = cell.value;
+    const n = typeof v === 'number' ? v : v && typeof v === 'object' && 'result' in v && typeof v.result === 'number' ? v.result : undefined;
+    const shown = n === undefined ? undefined : shownInstead(cell.numFmt, n);
+    if (shown !== undefined) return { ...r, shown };
+  }
+  return r;
 }
 
 /** readCell(ws.findCell(row, col)), without making a cell where the sheet can (the lean reader's). */
@@ -189,14 +199,20 @@ export function parseDateText(text: string): string | undefined {
 
 export type DateRead = { value?: string; problem?: CellProblem; detail?: string };
 
-/** A date field: Date cell, serial number (a plausible one: 1900–2199), or text in the usual spellings. */
-export function asDate(c: CellRead): DateRead {
+/** Days from 1900-01-00 to 1904-01-01: a 1904-system serial plus this is a 1900-system one. */
+const DAYS_1904 = 1462;
+
+/**
+ * A date field: Date cell, serial number (a plausible one: 1910–2099), or text in the usual
+ * spellings. `date1904`: the workbook counts its serials from 1904 (a General-format date field too).
+ */
+export function asDate(c: CellRead, date1904 = false): DateRead {
   if (c.problem === 'formula-no-cache' || c.problem === 'formula-error') return { problem: c.problem, detail: c.detail };
   if (c.problem === 'bad-date') return { problem: 'bad-date' };
   if (c.date) return { value: c.date };
   if (c.text === '') return {};
   if (c.number && /^\d+(\.\d+)?$/.test(c.text) && !/^\d{8}$/.test(c.text)) {
-    const n = c.number.toNumber();
+    const n = c.number.toNumber() + (date1904 ? DAYS_1904 : 0);
     // Only 1910–2099 counts as a date serial: a bare 2023 is a year, not 1905-07-15.
     const iso = n >= 3654 && n < 73051 ? serialToIso(n) : undefined;
     return iso ? { value: iso } : { problem: 'bad-date' };

@@ -20,6 +20,8 @@ export interface HeaderMatch {
   labels: Map<number, string>;
   /** Required specs that were not found (when `allowMissing`). */
   missing: string[];
+  /** A second column whose label is that of a matched spec: [key, the column used, the other column]. */
+  duplicates?: [string, number, number][];
 }
 
 const headers = new Memo<string, string>(MEMO_LIMIT);
@@ -94,7 +96,10 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
     const score = Object.keys(columns).length;
     if (score < minMatches || (missing.length > 0 && !opts.allowMissing)) return undefined;
     // Prefer full matches, then more columns.
-    return { m: { row, columns, labels, missing }, rank: score - missing.length * 1000, full: score === specs.length };
+    const m: HeaderMatch = { row, columns, labels, missing };
+    const duplicates = sameLabels(specs, columns, labels, taken);
+    if (duplicates.length > 0) m.duplicates = duplicates;
+    return { m, rank: score - missing.length * 1000, full: score === specs.length };
   };
   for (let row = from; row <= last; row++) {
     const labels = rowLabels(ws, row);
@@ -119,6 +124,18 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
     if (here?.full) break;
   }
   return best?.m;
+}
+
+/** Columns not taken with the same label as a matched spec's column (a second 学习教育): [key, used column, other column]. */
+function sameLabels(specs: readonly ColumnSpec[], columns: Record<string, number>, labels: Map<number, string>, taken: Set<number>): [string, number, number][] {
+  const out: [string, number, number][] = [];
+  for (const spec of specs) {
+    const used = columns[spec.key];
+    if (used === undefined) continue;
+    const same = labels.get(used);
+    for (const [col, label] of labels) if (!taken.has(col) && label === same) out.push([spec.key, used, col]);
+  }
+  return out;
 }
 
 export type StopReason = 'end' | 'blank' | 'total' | 'signature' | 'limit';
@@ -158,25 +175,38 @@ export interface DataRows {
   stoppedBy: StopReason;
   /** The row that stopped reading (total, signature, limit). */
   stopRow?: number;
+  /** After a 合计 or signature row: the first later row holding a number (a member entered below the total), not read. */
+  after?: number;
 }
 
-/** Data rows below a header: blank rows skipped, stopping at a run of blanks, a 合计 or signature row, or MAX_ROWS. */
+/**
+ * Data rows below a header: every non-blank row of the used range (blank rows separate nothing),
+ * up to a 合计 or signature row, or maxRows.
+ */
 export function dataRows(ws: SheetLike, headerRow: number, maxRows: number = READ_LIMITS.maxRowsPerSheet): DataRows {
   const rows: number[] = [];
-  let blanks = 0;
   const last = ws.rowCount;
   for (let row = headerRow + 1; row <= last; row++) {
     const kind = classifyRow(ws, row);
-    if (kind === 'blank') {
-      if (++blanks >= READ_LIMITS.blankRowsToStop) return { rows, stoppedBy: 'blank' };
-      continue;
+    if (kind === 'blank') continue;
+    if (kind !== 'data') {
+      const after = numberRowAfter(ws, row + 1, last);
+      return after === undefined ? { rows, stoppedBy: kind, stopRow: row } : { rows, stoppedBy: kind, stopRow: row, after };
     }
-    blanks = 0;
-    if (kind !== 'data') return { rows, stoppedBy: kind, stopRow: row };
     if (rows.length >= maxRows) return { rows, stoppedBy: 'limit', stopRow: row };
     rows.push(row);
   }
   return { rows, stoppedBy: 'end' };
+}
+
+/** The first row in [from, to] with a number in it (footnotes and dates under a signature are text), or undefined. */
+function numberRowAfter(ws: SheetLike, from: number, to: number): number | undefined {
+  for (let row = from; row <= to; row++) {
+    let found = false;
+    eachRead(ws, row, (c) => (found = c.wasNumber === true && c.date === undefined));
+    if (found) return row;
+  }
+  return undefined;
 }
 
 /** Label cell search (姓名 … 张三): the value in the next non-empty cell to the right, or after 姓名：in the same cell. */

@@ -39,10 +39,16 @@ export const READ_LIMITS = {
   maxSheetRowsHard: 200_000,
   /** Data rows a reader reads from one sheet. */
   maxRowsPerSheet: 20_000,
+  /**
+   * Rows holding any value in one sheet (counted by the lean reader as it scans, before the cells
+   * cost memory): more than any form's title, header, 20,000 data rows and footer. Every row of the
+   * used range is read (blank rows separate nothing), so a sheet of junk rows is refused here.
+   */
+  maxUsedRowsPerSheet: 21_000,
+  /** Cells holding a value in one sheet (some 15 bytes each in the lean reader). */
+  maxCellsPerSheet: 2_000_000,
   /** A header row is searched in the first rows only. */
   headerSearchRows: 10,
-  /** This many blank rows in a row end a table. */
-  blankRowsToStop: 5,
 } as const;
 
 export const MAX_ROWS = READ_LIMITS.maxRowsPerSheet;
@@ -262,6 +268,17 @@ export class SheetLimits {
   /** The scanner met more than maxSheetRowsHard rows: the report names them all, as the sniffing does. */
   tooManyRows(part: string, xml: Buffer): never {
     throw new LimitError(checkSheetXml(part, xml) ?? { ok: false, code: 'READ_SHEET_TOO_LARGE', params: { part, rows: READ_LIMITS.maxSheetRowsHard + 1, limit: READ_LIMITS.maxSheetRowsHard } });
+  }
+
+  /** More rows (or cells) holding values than any form has: refused while scanning, naming the sheet. */
+  tooManyUsed(sheet: string, what: 'rows' | 'cells', count: number): never {
+    const limit = what === 'rows' ? READ_LIMITS.maxUsedRowsPerSheet : READ_LIMITS.maxCellsPerSheet;
+    throw new LimitError({ ok: false, code: what === 'rows' ? 'READ_SHEET_TOO_MANY_USED_ROWS' : 'READ_SHEET_TOO_MANY_CELLS', params: { sheet, count, limit } });
+  }
+
+  /** A cell the file cannot hold as Excel reads it (outside the grid, a missing shared string): refused naming the sheet and cell. */
+  cellFailure(sheet: string, code: 'READ_CELL_OUTSIDE_GRID' | 'READ_SHARED_STRING_MISSING', params: Record<string, string | number>): never {
+    throw new LimitError({ ok: false, code, params: { sheet, ...params } });
   }
 
   tooManyMerged(part: string, xml: Buffer): never {

@@ -32,7 +32,11 @@ export type ReadResult = { ok: true; wb: BookLike; engine: 'fast' | 'exceljs' | 
 export async function openForReading(file: string): Promise<ReadResult> {
   const bytes = readBytes(file);
   if (!bytes.ok) return bytes;
-  const buf = bytes.buf;
+  return openBufferForReading(file, bytes.buf);
+}
+
+/** openForReading for bytes already in memory (a workbook about to be written, read back); `file` names them. */
+export async function openBufferForReading(file: string, buf: Buffer): Promise<ReadResult> {
   const fast = process.env.SCORE_READER !== 'exceljs';
   // The lean reader unpacks and checks the sheets itself, one at a time (SheetLimits).
   const sniff = sniffBytes(buf, { sheets: !fast });
@@ -61,7 +65,18 @@ export async function openForReading(file: string): Promise<ReadResult> {
     }
   }
   const r = await openWorkbookBuffer(file, buf);
-  return r.ok ? { ok: true, wb: r.wb, engine: 'exceljs' } : r;
+  if (!r.ok) return r;
+  // exceljs does not keep calcPr's fullCalcOnLoad: read from workbook.xml as the lean reader does.
+  const book: BookLike = r.wb;
+  book.fullCalcOnLoad = fullCalcOnLoad(buf, sniff.entries);
+  return { ok: true, wb: book, engine: 'exceljs' };
+}
+
+/** workbook.xml asks Excel to recalculate every formula on opening (calcPr fullCalcOnLoad). */
+function fullCalcOnLoad(buf: Buffer, entries: ZipEntry[]): boolean {
+  const e = entries.find((x) => x.name === 'xl/workbook.xml');
+  const u = e ? unpack(buf, e) : undefined;
+  return u?.ok === true && /<(?:[\w.-]+:)?calcPr\b[^>]*\bfullCalcOnLoad=["'](1|true)["']/.test(u.bytes.toString('utf8'));
 }
 
 /**
@@ -93,6 +108,9 @@ function readBytes(file: string): { ok: true; buf: Buffer } | Failure {
     }
     return { ok: true, buf: got === buf.length ? buf : buf.subarray(0, got) };
   } catch (err) {
+    // A name that is not UTF-8 (GBK bytes from another system) comes back from the folder listing with
+    // U+FFFD in it, and that name opens nothing: said as it is, not as 「文件不存在」.
+    if ((err as NodeJS.ErrnoException)?.code === 'ENOENT' && file.includes('\uFFFD')) return fail(file, 'READ_FILE_NAME_ENCODING');
     return fail(file, 'READ_FILE_UNREADABLE', { reason: fsReason(err) });
   } finally {
     if (fd !== undefined) closeSync(fd);

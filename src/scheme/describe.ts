@@ -174,7 +174,7 @@ function describeZh(s: Scheme): string {
 /** 「原文：…」 and 「决定：…」 lines of a rule's basis (R17). */
 function basisZh(b: Basis | undefined, prefix: string): string[] {
   if (!b) return [];
-  return [...(b.seed ? [`${prefix}原文：「${b.seed}」`] : []), ...(b.decision ? [`${prefix}决定：${b.decision}`] : [])];
+  return [...(b.quote ? [`${prefix}原文：「${b.quote}」`] : []), ...(b.decision ? [`${prefix}决定：${b.decision}`] : [])];
 }
 
 function exemptZh(s: Scheme): string {
@@ -193,7 +193,7 @@ function cycleZh(s: Scheme): string {
   if (record === 'month') rec = hasRecorded ? `按月记录，年度取${aggregate === 'mean' ? '月平均' : '各月合计'}` : '按月记录';
   else if (record === 'quarter') rec = hasRecorded ? `按季度记录，年度取${aggregate === 'mean' ? '季度平均（四个季度之和÷4）' : '各季度合计'}` : '按季度记录';
   else rec = '不设月表或季表，全部按《加减分明细》逐条计分';
-  const days = s.cycle.publishDaysFromSeed ? `公示不少于 ${publishDays} 天（原文规定；--days 不能更少）` : `公示默认 ${publishDays} 天（原文未规定天数，本方案的决定；--days 可改为任意天数）`;
+  const days = s.cycle.publishMinimum ? `公示不少于 ${publishDays} 天（原文规定；--days 不能更少）` : `公示默认 ${publishDays} 天（原文未规定天数，本方案的决定；--days 可改为任意天数）`;
   return `${span}，${rec}；${days}${crosses ? `（以结束的年份命名周期）` : ''}`;
 }
 
@@ -319,10 +319,10 @@ function describeEn(s: Scheme): string {
     const what = [c.scored ? 'scored' : 'not scored', c.graded ? 'graded' : 'not graded', isRankedCategory(c) ? 'ranked' : 'not ranked'];
     if (s.quota) what.push(countsForQuota(c) ? 'in the quota' : 'not in the quota');
     const flags = reachableFlags(s, c);
-    out.push(`  - ${c.name}: ${what.join(', ')}; flags: ${flags.length ? flags.join(', ') : 'none'}${c.basis?.seed ? ' (seed sentence)' : ''}${c.basis?.decision && !c.basis.seed ? ' (decision)' : ''}`);
+    out.push(`  - ${c.name}: ${what.join(', ')}; flags: ${flags.length ? flags.join(', ') : 'none'}${c.basis?.quote ? ' (the regulation\'s words)' : ''}${c.basis?.decision && !c.basis.quote ? ' (decision)' : ''}`);
   }
   out.push(`  - exempt (积分管理 不参加): ${s.directGrades ? 'grade set by the branch meeting (直接确定档次)' : s.exempt?.otherScore ? 'annual score given by other means, typed in 名册 另行评定得分, shown, not ranked' : 'not scored, graded, ranked or counted'}`);
-  out.push(`Publication: ${s.cycle.publishDaysFromSeed ? `at least ${s.cycle.publishDays} days (the seed's minimum)` : `${s.cycle.publishDays} days by default (our decision; any --days accepted)`}`);
+  out.push(`Publication: ${s.cycle.publishMinimum ? `at least ${s.cycle.publishDays} days (the regulation's minimum)` : `${s.cycle.publishDays} days by default (our decision; any --days accepted)`}`);
   if (s.tiers.length) out.push('Tiers: ' + s.tiers.map((t) => `${t.name} ${n(t.base)}`).join('; '));
   out.push('', 'Components:');
   for (const c of s.components) {

@@ -164,7 +164,7 @@ export const rankRuleSchema = z.object({
  * Where a rule comes from (R17): the seed's own sentence, quoted, and/or our decision where the seed
  * is silent or needs reading. `scheme show` prints both next to the rule.
  */
-export const basisSchema = z.object({ seed: text.optional(), decision: text.optional() }).strict();
+export const basisSchema = z.object({ quote: text.optional(), decision: text.optional() }).strict();
 export type Basis = z.infer<typeof basisSchema>;
 
 /**
@@ -224,7 +224,7 @@ export const schemeSchema = z.object({
        * Whether publishDays is the seed's minimum (不少于7天: `--days` below it is refused naming the
        * seed) or our default where the seed gives no number (any positive `--days` is accepted).
        */
-      publishDaysFromSeed: z.boolean().default(true),
+      publishMinimum: z.boolean().default(true),
       note,
     })
     .default({}),

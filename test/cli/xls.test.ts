@@ -200,14 +200,13 @@ describe('score apply on an .xls ledger: it cannot write BIFF, so it says so and
     const out = tmp('score-xls-apply-');
     const r = score(['apply', join(FIX, 'applications'), '--ledger', join(XLS, 'township', '兰溪村党支部.xls'), '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stdout + r.stderr).toContain('READ_OLD_XLS');
-    expect(r.stdout + r.stderr).toContain('另存为” Excel 工作簿（.xlsx）');
-    expect(r.stdout).toContain('未写出新台账');
-    expect(r.stdout).not.toContain('已写出');
+    expect(r.stderr).toContain('无法写出新台账：这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件：score 能读取，但不能写回这种格式');
+    expect(r.stderr).toContain('另存为 .xlsx 后重新运行');
+    expect(r.stdout + r.stderr).not.toContain('已写出');
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
     const j = json(score(['apply', join(FIX, 'applications'), '--ledger', join(XLS, 'township', '兰溪村党支部.xls'), '--out', out, '--json']));
     expect(j.written).toEqual([]);
-    expect(j.issues.map((i: { code: string }) => i.code)).toContain('READ_OLD_XLS');
+    expect(j.refused).toContain('不能写回这种格式');
   });
 
   it('an .xlsm ledger: the new ledger is an .xlsx (its macros are not kept)', () => {

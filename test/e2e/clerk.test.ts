@@ -67,9 +67,10 @@ describe('publish --period 2023Q1: the 公示名单 with its window and public f
     for (const n of needles) expect(asJson.stdout, n).not.toContain(n);
   });
 
-  // PRODUCT.md: `中共××支部委员会 2023年第一季度党员积分公示` (the list used to say 2023年度第一季度).
+  // PRODUCT.md: `中共××支部委员会 2023年第一季度党员积分公示` (the list used to say 2023年度第一季度),
+  // printed on two lines: the committee, then the period.
   it('the title reads as in PRODUCT.md: 中共第一支部委员会 2023年第一季度党员积分公示', () => {
-    expect(cells.map((c) => c.text)).toContain('中共第一支部委员会 2023年第一季度党员积分公示');
+    expect(cells.map((c) => c.text.replace(/\n/, ' '))).toContain('中共第一支部委员会 2023年第一季度党员积分公示');
   });
 });
 
@@ -159,7 +160,8 @@ describe('compute --period 2023Q1,2023', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual([expect.stringMatching(/^2023年度?第一季度$/), '2023年度']);
+    // A sheet per period, then the 图表 of the branch's average per period (more than one period).
+    expect(names).toEqual([expect.stringMatching(/^2023年度?第一季度$/), '2023年度', '图表']);
     expect(await sheetTotals(file, names[0]!)).toEqual({ 甲: 100, 丁: 100, 乙: 90.33, 丙: 56, 预: 50 });
     expect(await sheetTotals(file, '2023年度')).toEqual({ 甲: 100, 乙: 99.58, 丙: 55.17, 丁: 0, 预: 50 });
   });

@@ -1,7 +1,8 @@
 // Issue 18 item 2 and findings 6, 7, 14–18 (fidelity round 3): who is scored, graded, ranked, in the
 // quota and flagged, per scheme, with the seed sentence and the hand numbers of the findings file.
 // Through the spawned binary: `score template` → filled → `score grade` / `compute` / `publish`.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureBuilt, json, tmp, type Run } from '../helpers/cli.js';
 import { MONTHS, everySheet, type LedgerFill } from '../helpers/fill.js';
 import { expectClean, expectMember, filled, gradeAsync, scoreAsync, startAll, templateAsync, templateFillGrade, type GradeOut, type Graded } from './lib.js';
@@ -113,7 +114,7 @@ function agency(): Promise<Graded> {
 
 function bureau(): Promise<Graded> {
   return templateFillGrade('bureau', '区局机关支部', {
-    members: [{ name: 'B1' }, { name: 'B2', category: YB }],
+    members: [{ name: 'B1' }, { name: 'B2', category: YB }, { name: '老', participates: false, otherScore: 85 }],
     records: { 日常行为评分: { B1: BUREAU_FULL, B2: { 带头学习提高: 5, 带头争创佳绩: 5, 带头服务群众: 10, 带头遵纪守法: 10, 带头弘扬正气: 10 } } },
     evaluations: [
       { name: 'B1', good: 10, fair: 0, poor: 0 },
@@ -157,11 +158,53 @@ function agencyTwoYears(): ReturnType<typeof twoYears> {
   return twoYears('agency', '政务服务中心支部', spec(2022), spec(2023));
 }
 
-type Job = 'village' | 'baiyanghe' | 'itBureau' | 'demolition' | 'culture' | 'agency' | 'bureau' | 'xinba' | 'vanguard2' | 'agency2';
+/** The frame from `scheme init`: 5 members at 100, 99, 98, 97, 96 (预 a 预备党员), all with 民主测评. */
+async function frame(): Promise<{ g: GradeOut; show: string }> {
+  const dir = tmp('score-e2e-cat-frame-');
+  const file = join(dir, '框架方案.json');
+  const init = await scoreAsync(['scheme', 'init', '--out', file, '--quiet']);
+  expect(init.code, init.stderr).toBe(0);
+  const tdir = tmp('score-e2e-cat-frame-template-');
+  const tr = await scoreAsync(['template', '--scheme', file, '--branch', '第一支部', '--year', '2023', '--out', tdir, '--json', '--quiet']);
+  expect(tr.code, tr.stderr).toBe(0);
+  const t = { dir: tdir, ledger: json<{ written: string[] }>(tr).written.find((f) => f.includes('_积分台账_'))!, application: '' };
+  const names = ['甲', '乙', '丙', '丁', '预'];
+  const ledger = await filled(t, {
+    members: names.map((name) => (name === '预' ? { name, category: YB } : { name })),
+    events: names.slice(1).map((name, i) => ({ date: '2023-03-01', name, item: '违反规定', points: i + 1 })),
+    evaluations: names.map((name) => ({ name, good: 10, fair: 0, poor: 0 })),
+  });
+  const run = await scoreAsync(['grade', '--year', '2023', ledger, '--scheme', file, '--out', tmp(), '--json', '--quiet']);
+  expect(run.code, run.stderr).toBe(0);
+  const sh = await scoreAsync(['scheme', 'show', file]);
+  expect(sh.code, sh.stderr).toBe(0);
+  return { g: json<GradeOut>(run), show: sh.stdout };
+}
+
+// Many pipelines share two cores.
+vi.setConfig({ testTimeout: 300_000 });
+
+/** company: an exempt member with 另行评定得分 78.5 beside two members who take part. */
+function company(): Promise<Graded> {
+  const q = { 政治素质: 9, 组织生活: 9, 发挥先锋作用: 3, 服务群众: 3, 道德示范: 6, 廉洁奉公: 3, 其他基础分: 7, 履行职责: 29, 履诺践诺: 3, 发挥作用: 7, 其他任务分: 11, 突出贡献: 0, 奖励表彰: 0, 其他奖励: 0 };
+  return templateFillGrade('company', '公司党支部', {
+    members: [{ name: '甲' }, { name: '乙' }, { name: '老', participates: false, otherScore: 78.5 }],
+    records: { 第一季度: { 甲: q, 乙: q }, 第二季度: { 甲: q, 乙: q }, 第三季度: { 甲: q, 乙: q }, 第四季度: { 甲: q, 乙: q } },
+  });
+}
+
+/** validate: 另行评定得分 typed for a member who takes part. */
+async function otherScoreMisplaced(): Promise<Run> {
+  const t = await templateAsync('bureau', '第一支部');
+  const file = await filled(t, { members: [{ name: '甲', otherScore: 80 }] });
+  return scoreAsync(['validate', file, '--json', '--quiet']);
+}
+
+type Job = 'company' | 'misplaced' | 'frame' | 'village' | 'baiyanghe' | 'itBureau' | 'demolition' | 'culture' | 'agency' | 'bureau' | 'xinba' | 'vanguard2' | 'agency2';
 let jobs: { [K in Job]: Promise<unknown> };
 beforeAll(() => {
   ensureBuilt();
-  jobs = startAll({ village, baiyanghe, itBureau, demolition, culture, agency, bureau, xinba, vanguard2: vanguardTwoYears, agency2: agencyTwoYears });
+  jobs = startAll({ company, misplaced: otherScoreMisplaced, frame, village, baiyanghe, itBureau, demolition, culture, agency, bureau, xinba, vanguard2: vanguardTwoYears, agency2: agencyTwoYears });
 });
 
 const graded = async (k: Job): Promise<GradeOut> => ((await jobs[k]) as Graded).g;
@@ -248,6 +291,37 @@ describe('R17 follow-up flags the seeds give (unfaithful or missing, round 3)', 
     const g = await graded('culture');
     // 80 − 10 + 20 = 90.
     expectMember(g, 'K4', { total: 90, flags: ['按《党章》规定处理'] });
+  });
+});
+
+describe('the frame (scheme init): 优秀 ≤ 20% is the sample\'s decision, stated', () => {
+  it('seed 002 gives no 优秀 share: scheme show says 20% is the sample\'s decision; 5 members 100…96 → 1 优秀 (the 预备 counts)', async () => {
+    const { g, show: text } = (await jobs.frame) as { g: GradeOut; show: string };
+    expect(text).toContain('决定：工作意见没有规定优秀的比例：本样板的决定是优秀不超过参评党员的20%');
+    expectMember(g, '甲', { total: 100, grade: '优秀', rank: 1 });
+    for (const [name, total] of [['乙', 99], ['丙', 98], ['丁', 97], ['预', 96]] as const) expectMember(g, name, { total, grade: '合格', flags: ['超出优秀名额'] });
+  });
+});
+
+describe('R17 不参加 members scored by other means have a place to enter it (bureau, company)', () => {
+  it('bureau 「由所在党组织根据平时表现评定年度综合得分,但原则上不参加评先评优」: 名册 另行评定得分 85 → listed with 85, flagged, not ranked, not in the quota', async () => {
+    const g = await graded('bureau');
+    expectMember(g, '老', { total: 85, grade: null, rank: null, flags: ['不参加积分管理，党组织另行评定年度综合得分，原则上不参加评先评优'] });
+    // The quota still counts B1 and B2 only: ⌊2 × 20%⌋ → 1, B1 优秀.
+    expectMember(g, 'B1', { total: 100, grade: '优秀', rank: 1 });
+  });
+
+  it('company 「根据党员个人平时表现,给予适当的年度积分,但原则上不参加评先评优」: 名册 另行评定得分 78.5 → listed with 78.5, not ranked', async () => {
+    const g = await graded('company');
+    expectMember(g, '老', { total: 78.5, rank: null, flags: ['不参加积分管理，党支部给予年度积分，原则上不参加评先评优'] });
+    expect(g.members.filter((m) => m.rank !== null).map((m) => m.name).sort()).toEqual(['乙', '甲']);
+  });
+
+  it('另行评定得分 for a member who takes part is an error at the member (MEMBER_BAD_OTHER_SCORE), never silently used or dropped', async () => {
+    const r = (await jobs.misplaced) as Run;
+    expect(r.code, r.stderr).toBe(1);
+    const issues = json<{ issues: { code: string; sheet?: string; message: string }[] }>(r).issues.filter((i) => i.code === 'MEMBER_BAD_OTHER_SCORE');
+    expect(issues.map((i) => [i.sheet, i.message])).toEqual([['名册', '「甲」的另行评定得分 80 只给不参加积分管理的党员填写']]);
   });
 });
 

@@ -99,3 +99,25 @@ describe('评分汇总表', () => {
     }
   });
 });
+
+describe('积分申请表', () => {
+  it('has rows a pen fits in, a boxed 申报月份 row, and 申报人签字, 支委初评, 审核人, 日期', async () => {
+    const dir = tmp();
+    expect(score(['template', '--scheme', 'township', '--out', dir]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, '积分申请表.xlsx'));
+    const ws = wb.getWorksheet('积分申请表')!;
+    const claimRows: number[] = [];
+    ws.eachRow((row, n) => {
+      if (typeof row.getCell(1).value === 'number') claimRows.push(n);
+    });
+    expect(claimRows).toHaveLength(10);
+    for (const n of claimRows) expect(ws.getRow(n).height, `row ${n}`).toBeGreaterThanOrEqual(28);
+    const labels = claimRows.length ? [...Array(8).keys()].map((i) => String(ws.getCell(claimRows.at(-1)! + 1 + i, 1).value ?? '')).filter(Boolean) : [];
+    expect(labels).toEqual(['申报人签字：', '支委初评：', '审核人：', '日期：']);
+    // The cell above 认定分值 (row 2, last column) is boxed.
+    const last = ws.getRow(3).cellCount;
+    expect(ws.getCell(3, last).value).toBe('认定分值');
+    expect(ws.getCell(2, last).border?.top).toBeDefined();
+  });
+});

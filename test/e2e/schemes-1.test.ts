@@ -189,16 +189,16 @@ describe('agency (seed 000 篇2): 基本指数 80, 正向 ≤ 20 (highest level 
   it('totals, grades, ranks and flags as worked by hand', () => {
     // 甲: 纪律(1) 10 − 3 × 2 (旷会) = 4 → 基本 74; 正向: 救人 县 5 / 市 10 → 10, 抗洪 县 5, 建议 3 → 18.
     // 74 + 18 = 92 ≥ 90, but 基本指数 74 < 75 → not 先锋: 合格党员. The 评议 (90) is shown, not added.
-    expectMember(g, '甲', { total: 92, grade: '合格党员', rank: 2, flags: ['基本指数低于75，不能评为先锋党员'], bonus: 18, components: { 基本指数: 74, 半年评议得分: 90 } });
-    // 乙: 国家 20 + 建议 2 × 3 = 26 → cap 20 → 80 + 20 = 100 → 先锋党员; quota floor(4 × 20%) → 1: 乙 is the one.
-    expectMember(g, '乙', { total: 100, grade: '先锋党员', rank: 1, flags: [], bonus: 20 });
+    expectMember(g, '甲', { total: 92, grade: '合格党员', rank: 2, flags: ['基本指数低于75，不能评为先锋党员', '谈心谈话，积极引导'], bonus: 18, components: { 基本指数: 74, 半年评议得分: 90 } });
+    // 乙: 国家 20 + 建议 2 × 3 = 26 → cap 20 → 80 + 20 = 100 → 先锋党员; quota floor(6 × 20%) → 1 (the 预备 counts): 乙 is the one.
+    expectMember(g, '乙', { total: 100, grade: '先锋党员', rank: 1, flags: ['给予表彰和宣传，作为评先评优优先对象'], bonus: 20 });
     // 丙: 反向 留党察看 20 + 拘留 15 + 不担当 10 × 5 = 85 → 80 − 85 = −5 → clamp 0; 留党察看 → 不合格党员.
     expectMember(g, '丙', { total: 0, grade: '不合格党员', rank: 5, vetoed: false, deduction: 85, flags: ['受留党察看，定为不合格党员', '按组织程序处置'] });
     // 丁: 参与黄赌毒 → 品行(1) 该项不得分 (−10) → 70 → 合格党员.
-    expectMember(g, '丁', { total: 70, grade: '合格党员', rank: 3, flags: [], components: { 基本指数: 70, 半年评议得分: 90 } });
+    expectMember(g, '丁', { total: 70, grade: '合格党员', rank: 3, flags: ['谈心谈话，积极引导'], components: { 基本指数: 70, 半年评议得分: 90 } });
     // 戊: 弄虚作假骗取积分 → 一票否决 → 0, not ranked; 0 < 60 → 警示党员 → 谈话教育.
     expectMember(g, '戊', { total: 0, vetoed: true, grade: '警示党员', rank: null, flags: ['谈话教育，结对帮扶'] });
-    // 预: 80 − 5 × 5 = 55 → 警示党员 (预备党员 are graded here, outside the quota) → 延长预备期一年.
+    // 预: 80 − 5 × 5 = 55 → 警示党员 (预备党员 are graded here, and counted in the quota) → 延长预备期一年.
     expectMember(g, '预', { total: 55, grade: '警示党员', rank: 4, flags: ['延长预备期一年', '谈话教育，结对帮扶'] });
   });
 

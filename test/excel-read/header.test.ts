@@ -87,11 +87,11 @@ describe('data rows', () => {
   put(ws, 6, ['', '合计', 3]);
   put(ws, 7, [3, '丙', 3]);
 
-  it('skips blank rows and stops at 合计', () => {
-    expect(dataRows(ws, 2)).toEqual({ rows: [3, 5], stoppedBy: 'total', stopRow: 6 });
+  it('skips blank rows and stops at 合计, naming a row with numbers below it', () => {
+    expect(dataRows(ws, 2)).toEqual({ rows: [3, 5], stoppedBy: 'total', stopRow: 6, after: 7 });
   });
 
-  it('stops at a signature row, or after five blank rows', () => {
+  it('stops at a signature row; blank rows separate nothing', () => {
     const s = wb.addWorksheet('签');
     put(s, 1, ['姓名', '分值']);
     put(s, 2, ['甲', 1]);
@@ -101,7 +101,7 @@ describe('data rows', () => {
     put(b, 1, ['姓名', '分值']);
     put(b, 2, ['甲', 1]);
     put(b, 8, ['乙', 1]);
-    expect(dataRows(b, 1)).toEqual({ rows: [2], stoppedBy: 'blank' });
+    expect(dataRows(b, 1)).toEqual({ rows: [2, 8], stoppedBy: 'end' });
     expect(dataRows(b, 1, 0)).toEqual({ rows: [], stoppedBy: 'limit', stopRow: 2 });
   });
 

@@ -95,13 +95,13 @@ describe('publicationList', async () => {
   it('has a sheet per branch with title, header and the window', () => {
     expect(sheetNames(wb)).toEqual(['第一支部', '兰溪村党支部']);
     const ws = wb.getWorksheet('第一支部')!;
-    expect(ws.getCell('A1').value).toBe('中共第一支部委员会 2023年第一季度党员积分公示');
+    expect(ws.getCell('A1').value).toBe('中共第一支部委员会\n2023年第一季度党员积分公示');
     expect(rowValues(ws, 2)).toEqual(['序号', '姓名', '积分', '等次/星级']);
     expect(rowValues(ws, 3)).toEqual([1, '张三', 99.5, '优秀 ★★★★★']);
     const text = allText(wb);
     expect(text).toContain('公示期：2023年4月3日至2023年4月9日');
     expect(text).toContain('如有异议，请在公示期内向党支部反映。');
-    expect(wb.getWorksheet('兰溪村党支部')!.getCell('A1').value).toBe('中共兰溪村党支部委员会 2023年第一季度党员积分公示');
+    expect(wb.getWorksheet('兰溪村党支部')!.getCell('A1').value).toBe('中共兰溪村党支部委员会\n2023年第一季度党员积分公示');
     expect(ws.pageSetup.printTitlesRow).toBe('1:2');
   });
 

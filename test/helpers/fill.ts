@@ -24,6 +24,8 @@ export interface MemberFill {
   remark?: string;
   /** 直接确定档次 (an exempt member's grade set by the branch meeting, tiered-xinba). */
   directGrade?: string;
+  /** 另行评定得分 (an exempt member's annual score given by other means: bureau, company). */
+  otherScore?: number;
 }
 
 export interface EventFill {
@@ -214,6 +216,7 @@ function fillRoster(wb: ExcelJS.Workbook, members: MemberFill[]): void {
     set('转出日期', date(m.left));
     set('备注', m.remark);
     if (m.directGrade !== undefined) set('直接确定档次', m.directGrade);
+    if (m.otherScore !== undefined) set('另行评定得分', m.otherScore);
   });
 }
 

@@ -2,7 +2,7 @@
 // the results to PDF, and look at the chart pages — the titles and branch labels are where the
 // charts are, and the bars are drawn in the grade colours (pixels of the rasterised page).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, json, ROOT, score, tmp } from '../helpers/cli.js';
@@ -67,4 +67,20 @@ describe.skipIf(!available)('LibreOffice draws the 图表 sheet of 评定结果'
     const [green, blue] = colourPixels(pdf, 1, ['2E7D32', '1565C0']);
     expect(green + blue).toBeLessThan(20);
   });
+});
+
+describe.skipIf(!available)('LibreOffice draws the 图表 of a multi-period 评分汇总表', () => {
+  it('the branch average per period as a solid blue line, the periods on the axis', async () => {
+    ensureBuilt();
+    const out = tmp();
+    const r = score(['compute', join(ROOT, 'fixtures', 'township'), '--period', '2023Q1,2023Q2,2023Q3,2023Q4', '--out', out]);
+    expect(r.code).toBe(0);
+    const file = readdirSync(out).find((f) => f.startsWith('兰溪村党支部_评分汇总表_'))!;
+    const pdf = (await convert(join(out, file), 'pdf', join(out, 'pdf'))).path;
+    const last = pdfPages(pdf);
+    const text = pdfText(pdf, { first: last, last }).replace(/\s+/g, '');
+    for (const want of ['兰溪村党支部各期平均积分', '2023年第一季度', '2023年第四季度', '全部支部平均分']) expect(text).toContain(want);
+    const [blue] = colourPixels(pdf, last, ['1565C0']);
+    expect(blue).toBeGreaterThan(30);
+  }, 180_000);
 });

@@ -14,6 +14,7 @@ import { outDir, parseYear, schemeOption } from '../common.js';
 import { printJson, say, diagnosticJson, colon, shownPath, type CommonOptions } from '../output.js';
 import { COMPACT, printDiagnostics, tableStyle } from '../render.js';
 import { OutputSet } from '../../batch/write.js';
+import { shown } from '../terminal-guard.js';
 import { EXIT_INPUT, setExit } from '../../batch/exit.js';
 
 interface Options extends CommonOptions {
@@ -53,7 +54,7 @@ export function registerApply(program: Command): void {
       return setExit(EXIT_INPUT);
     }
     const { ledger, scheme } = loaded!;
-    const { openForReading, openWorkbook } = await import('../../excel/workbook.js');
+    const { openForReading } = await import('../../excel/workbook.js');
     const { readApplication } = await import('../../excel/read/application.js');
     const claims: Claim[] = [];
     const issues: Diagnostic[] = [];
@@ -89,25 +90,32 @@ export function registerApply(program: Command): void {
     const rejected = decisions.filter((d) => !d.ok && !d.already);
     const already = decisions.filter((d) => d.already);
     const set = new OutputSet(Boolean(opts.force));
+    let refused: { zh: string; en: string } | undefined;
     if (approved.length > 0) {
-      const opened = await openWorkbook(one.file);
-      const { appendEvents } = await import('../../excel/write/append-events.js');
-      // A ledger that is read but cannot be written back (an .xls/.et): said, exit 1, never 「已写出」 without a file.
-      if (!opened.ok) issues.push(opened.diagnostic);
-      else if (appendEvents(opened.wb, approved.map((d) => ({ ...d.event!, ...(d.claim.reviewer ? { reviewer: d.claim.reviewer } : {}) })))) {
-        // An .xlsm is written as an .xlsx: its macros are never kept.
-        await set.add(join(dir, basename(one.file).replace(/\.(xlsx|xlsm)$/i, '') + '_已录入申请.xlsx'), () => opened.wb);
-      }
+      const { appliedLedger } = await import('../../excel/write/applied-ledger.js');
+      const applied = await appliedLedger(one.file, ledger!, scheme!, approved.map((d) => ({ ...d.event!, ...(d.claim.reviewer ? { reviewer: d.claim.reviewer } : {}) })));
+      if (applied.ok) await set.add(join(dir, basename(one.file).replace(/\.(xlsx|xlsm)$/i, '') + '_已录入申请.xlsx'), () => applied.wb);
+      else refused = applied;
     }
     const written = await set.commit();
+    const row = (d: (typeof decisions)[number]) => ({ form: basename(d.claim.form), cell: d.claim.source.cell, name: d.claim.name, item: d.claim.item, level: d.claim.level ?? null, project: d.claim.project ?? null, points: d.points?.toNumber() ?? null, reason: d.reason[lang()] });
+    if (refused) {
+      // Nothing was entered: said as the one result, exit 1 (never 「通过」 without a ledger written).
+      const zh = `无法写出新台账：${refused.zh}。${approved.length} 条符合标准的事项没有录入；请用 Excel/WPS 打开台账，另存为 .xlsx 后重新运行`;
+      const en = `cannot write the new ledger: ${refused.en}. The ${approved.length} approved line(s) were not entered; open the ledger in Excel/WPS, save it as .xlsx and run again`;
+      setExit(EXIT_INPUT);
+      if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), already: already.map(row), refused: t(zh, en), issues: issues.map(diagnosticJson), excluded: forms.excluded.map(excludedJson), written: [] });
+      if (issues.length) printDiagnostics(issues);
+      process.stderr.write(`${shown(t(zh, en))}\n`);
+      return;
+    }
     if (rejected.length > 0 || issues.some((d) => d.severity === 'error') || forms.excluded.length > 0) setExit(EXIT_INPUT);
     if (!opts.json && !opts.quiet) for (const e of forms.excluded) process.stderr.write(`${excludedLine(e)}\n`);
-    const row = (d: (typeof decisions)[number]) => ({ form: basename(d.claim.form), cell: d.claim.source.cell, name: d.claim.name, item: d.claim.item, level: d.claim.level ?? null, project: d.claim.project ?? null, points: d.points?.toNumber() ?? null, reason: d.reason[lang()] });
     if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), already: already.map(row), issues: issues.map(diagnosticJson), excluded: forms.excluded.map(excludedJson), written });
     if (issues.length) printDiagnostics(issues);
     const table = new Table({ head: [t('申请表', 'form'), t('姓名', 'name'), t('事项', 'item'), t('级别', 'level'), t('项目', 'project'), t('分值', 'points'), t('结果', 'result')], wordWrap: true, style: tableStyle(), chars: COMPACT });
     const verdict = (d: (typeof decisions)[number]): string => (d.ok ? t('通过', 'approved') : d.already ? t('已录入', 'already entered') : t('不通过', 'rejected'));
-    for (const d of decisions) table.push([`${basename(d.claim.form)} ${d.claim.source.cell ?? ''}`, d.claim.name, d.claim.item, d.claim.level ?? '', d.claim.project ?? '', d.points?.toString() ?? '', `${verdict(d)}${colon()}${d.reason[lang()]}`]);
+    for (const d of decisions) table.push([`${shown(basename(d.claim.form))} ${d.claim.source.cell ?? ''}`, shown(d.claim.name), shown(d.claim.item), shown(d.claim.level ?? ''), shown(d.claim.project ?? ''), d.points?.toString() ?? '', `${verdict(d)}${colon()}${shown(d.reason[lang()])}`]);
     say(opts, () => table.toString());
     say(opts, t(`通过 ${approved.length} 条，不通过 ${rejected.length} 条${already.length ? `，已录入 ${already.length} 条（不再录入）` : ''}`, `${approved.length} approved, ${rejected.length} rejected${already.length ? `, ${already.length} already entered` : ''}`));
     if (approved.length === 0) say(opts, t('没有新录入的事项：未写出新台账', 'nothing new to enter: no ledger written'));

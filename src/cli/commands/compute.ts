@@ -67,12 +67,14 @@ export function registerCompute(program: Command): void {
       const { summarySheet } = await import('../../excel/write/summary.js');
       const { safeName, fileNamer } = await import('../../excel/write/names.js');
       const { Book } = await import('../../excel/lean/book.js');
+      const { periodChartSheet } = await import('../../excel/write/charts.js');
       const fileName = fileNamer(dir);
       for (let bi = 0; bi < batch.ledgers.length; bi++) {
         const label = results.map((r) => r.period.label).join('_');
         await set.add(join(dir, fileName(`${safeName(batch.ledgers[bi]!.branch, { maxLength: 60 })}_评分汇总表_${label}.xlsx`)), () => {
           const wb = new Book();
           for (const r of results) summarySheet(wb, scheme, r, r.branches[bi]!, periodTitle(r.cycle, r.period));
+          periodChartSheet(wb, scheme, results, bi);
           return wb;
         });
       }

@@ -17,6 +17,7 @@ import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
 import { exactNumbers, roundNumbers } from '../numbers.js';
 import { checkHistoryOption, historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 import { collectOne } from '../../batch/collect.js';
+import { shown as escapeData } from '../terminal-guard.js';
 import { reportEmpty, reportNotes } from '../excluded.js';
 
 interface Options extends CommonOptions {
@@ -72,18 +73,18 @@ export function registerExplain(program: Command): void {
     const head = lang() === 'en'
       ? `${member.name}${member.id ? ` (${member.id})` : ''}  ${ledger.branch}  ${period.kind === 'cycle' ? `cycle ${period.label}` : period.label}  ${scheme.name}`
       : `${member.name}${member.id ? `（${member.id}）` : ''}　${ledger.branch}　${periodTitle(cycle, period)}　${scheme.name}`;
-    out.push(chalk.bold(head));
+    out.push(chalk.bold(escapeData(head)));
     if (!m) {
       out.push(t('该党员不参加积分管理（名册「积分管理」为不参加），不计分。', 'This member is exempt from scoring.'));
       process.stdout.write(`${out.join('\n')}\n`);
       return;
     }
     const arrow = t('　← ', '  ← ');
-    for (const s of m.trace) out.push(`  ${chalk.dim(s.rule.padEnd(3))} ${shown(s[lang()])}${s.source ? chalk.dim(`${arrow}${placeText(s.source)}`) : ''}`);
+    for (const s of m.trace) out.push(`  ${chalk.dim(s.rule.padEnd(3))} ${escapeData(shown(s[lang()]))}${s.source ? chalk.dim(`${arrow}${escapeData(placeText(s.source))}`) : ''}`);
     out.push('');
     const colon = t('：', ': ');
     for (const c of m.components) out.push(`  ${c.name}${colon}${opts.exact ? exactNumbers(c.value.toString()) : roundNumbers(c.value.toString())}${c.weight.equals(1) ? '' : ` × ${c.weight}`}${c.role === 'deduction' ? t('（减）', ' (minus)') : ''}`);
-    out.push(chalk.bold(`  ${t('总分', 'total')}${colon}${m.total.toFixed(scheme.precision)}${m.vetoed ? t(`（一票否决：${m.vetoReason}）`, ` (vetoed: ${m.vetoReason})`) : ''}`));
+    out.push(chalk.bold(`  ${t('总分', 'total')}${colon}${m.total.toFixed(scheme.precision)}${m.vetoed ? escapeData(t(`（一票否决：${m.vetoReason}）`, ` (vetoed: ${m.vetoReason})`)) : ''}`));
     if (m.grade) out.push(`  ${t('等次', 'grade')}${colon}${m.grade}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`);
     if (m.rank) out.push(`  ${t('排名', 'rank')}${colon}${m.rank}`);
     if (m.flags.length) out.push(`  ${t('标记', 'flags')}${colon}${m.flags.join('；')}`);

@@ -4,7 +4,11 @@
 // holds text. Anything unexpected throws FastFormatError and the caller falls back to exceljs.
 import { READ_LIMITS, type SheetLimits } from '../sniff.js';
 import { EXCEL_NUMBER } from '../exceljs-prep.js';
-import { CellSink, FastFormatError, FORMULA, Kind, SHARED_FORMULA } from './sheet.js';
+import { CellSink, FastFormatError, FORMULA, Kind, MAX_COL, ODD_FORMAT, SHARED_FORMULA } from './sheet.js';
+import { cellAddress } from '../cells.js';
+
+/** Rows of Excel's grid. */
+const EXCEL_ROWS = 1_048_576;
 
 const LT = 0x3c; // <
 const GT = 0x3e; // >
@@ -292,9 +296,9 @@ export interface ScannedSheet {
 
 /**
  * The cells of a worksheet part. `strings` is the shared string count (an index beyond it is a
- * broken file); `dateStyle[s]` says a number in style s shows a date.
+ * broken file); `dateStyle[s]` says a number in style s shows a date (true or 1), or may show another number (2).
  */
-export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[], check?: { part: string; limits: SheetLimits }): ScannedSheet {
+export function scanSheet(buf: Buffer, stringCount: number, dateStyle: readonly (boolean | number)[], check?: { part: string; sheet?: string; limits: SheetLimits }): ScannedSheet {
   const sink = SINK.reset(Math.ceil(buf.length / 28));
   const merges: number[][] = [];
   const tag = new Tag();
@@ -304,6 +308,9 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]
   let rowNum = 0;
   let col = 0;
   let rows = 0;
+  /** Rows holding a value, counted as they come (cheap): a sheet of junk is refused before it costs memory. */
+  let usedRows = 0;
+  let lastUsedRow = -1;
   let end = i;
   if (!tag.selfClosing) {
     for (;;) {
@@ -330,8 +337,16 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]
         col = colOfRef(buf, tag.r0, tag.r1);
         row = rowOfRef(buf, tag.r0, tag.r1);
       } else col++;
+      // Beyond Excel's grid (row 1048577, column XFE): Excel refuses the file, and so does score, naming the cell.
+      if ((row > EXCEL_ROWS || col > MAX_COL) && check) check.limits.cellFailure(check.sheet ?? check.part, 'READ_CELL_OUTSIDE_GRID', { cell: tag.r0 >= 0 ? buf.toString('latin1', tag.r0, tag.r1) : `R${row}C${col}` });
       if (tag.selfClosing) continue;
-      i = scanCell(buf, i, tag, sink, row, col, stringCount, dateStyle);
+      const before = sink.n;
+      i = scanCell(buf, i, tag, sink, row, col, stringCount, dateStyle, check);
+      if (sink.n > before && row !== lastUsedRow) {
+        lastUsedRow = row;
+        if (++usedRows > READ_LIMITS.maxUsedRowsPerSheet && check) check.limits.tooManyUsed(check.sheet ?? check.part, 'rows', usedRows);
+        if (sink.n > READ_LIMITS.maxCellsPerSheet && check) check.limits.tooManyUsed(check.sheet ?? check.part, 'cells', sink.n);
+      }
     }
   }
   const mc = findTag(buf, MERGE_CELL, end, tag, 'mergeCells');
@@ -366,7 +381,7 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: boolean[]
 }
 
 /** One cell's children after its start tag at `from`; stores the value; returns where </c> ends. */
-function scanCell(buf: Buffer, from: number, tag: Tag, sink: CellSink, row: number, col: number, stringCount: number, dateStyle: boolean[]): number {
+function scanCell(buf: Buffer, from: number, tag: Tag, sink: CellSink, row: number, col: number, stringCount: number, dateStyle: readonly (boolean | number)[], check?: { part: string; sheet?: string; limits: SheetLimits }): number {
   // The type (t) and style (s) of the cell, read before the children move the tag along.
   const t0 = tag.t0;
   const t1 = tag.t1;
@@ -436,6 +451,8 @@ function scanCell(buf: Buffer, from: number, tag: Tag, sink: CellSink, row: numb
   }
   let kind = 0;
   let num = 0;
+  /** The style of a number whose format may show another number (display.ts), or -1. */
+  let odd = -1;
   if (type === 0x69) {
     // inlineStr
     if (inline !== undefined && inline !== '') {
@@ -447,7 +464,10 @@ function scanCell(buf: Buffer, from: number, tag: Tag, sink: CellSink, row: numb
       case 0x73: {
         // s: shared string
         const idx = parseNumber(buf, v0, v1);
-        if (!Number.isInteger(idx) || idx < 0 || idx >= stringCount) throw new FastFormatError(`shared string ${idx} out of range`);
+        if (!Number.isInteger(idx) || idx < 0 || idx >= stringCount) {
+          if (check) check.limits.cellFailure(check.sheet ?? check.part, 'READ_SHARED_STRING_MISSING', { cell: cellAddress(row, col), index: buf.toString('latin1', v0, v1), count: stringCount });
+          throw new FastFormatError(`shared string ${idx} out of range`);
+        }
         kind = Kind.Shared;
         num = idx;
         break;
@@ -484,13 +504,21 @@ function scanCell(buf: Buffer, from: number, tag: Tag, sink: CellSink, row: numb
           // Not a number as Excel writes one (0x0A, Infinity): kept as its text, so the field reports it at its cell.
           kind = Kind.Text;
           num = sink.text(text(buf, v0, v1));
-        } else kind = dateStyle[style] === true ? Kind.Serial : Kind.Number;
+        } else {
+          const cls = dateStyle[style];
+          kind = cls === true || cls === 1 ? Kind.Serial : Kind.Number;
+          if (cls === 2) odd = style;
+        }
       }
     }
   }
   if (f0 >= 0) {
-    const at = sink.add(row, col, (kind || Kind.Empty) | FORMULA | (sharedFormula && f1 === f0 ? SHARED_FORMULA : 0), num);
+    const at = sink.add(row, col, (kind || Kind.Empty) | FORMULA | (sharedFormula && f1 === f0 ? SHARED_FORMULA : 0) | (odd >= 0 ? ODD_FORMAT : 0), num);
     if (kind === 0 && f1 > f0) sink.formulas.set(at, text(buf, f0, f1));
-  } else if (kind !== 0) sink.add(row, col, kind, num);
+    if (odd >= 0) sink.styles.set(at, odd);
+  } else if (kind !== 0) {
+    const at = sink.add(row, col, kind | (odd >= 0 ? ODD_FORMAT : 0), num);
+    if (odd >= 0) sink.styles.set(at, odd);
+  }
   return i;
 }

@@ -5,6 +5,7 @@
 import type ExcelJS from 'exceljs';
 import type { CellLike, RowLike, SheetLike } from '../book.js';
 import { BLANK, COVERED, readValue, type CellRead } from '../cells.js';
+import { shownInstead } from '../display.js';
 
 export class FastFormatError extends Error {}
 
@@ -32,6 +33,8 @@ export const enum Kind {
 export const FORMULA = 0x10;
 export const SHARED_FORMULA = 0x20;
 export const MERGE_MASTER = 0x40;
+/** A number whose format may show another number (display.ts): its style is in `styles`. */
+export const ODD_FORMAT = 0x80;
 const KIND = 0x0f;
 
 export const MAX_COL = 16_384;
@@ -65,8 +68,12 @@ export class CellSink {
   texts: string[] = [];
   /** Formula text by cell, for formulas without a cached value (the text is shown in the message). */
   formulas = new Map<number, string>();
+  /** Style by cell, for ODD_FORMAT cells. */
+  styles = new Map<number, number>();
   /** Cells came in row, column order (the usual case): no sort needed. */
   ordered = true;
+  /** Keys of places the XML gives twice (`<c r="D4">` twice): consecutive ones, seen as they come. */
+  dups: number[] = [];
   private lastKey = -1;
 
   /**
@@ -79,6 +86,8 @@ export class CellSink {
     this.lastKey = -1;
     this.texts = [];
     this.formulas = new Map();
+    this.styles = new Map();
+    this.dups = [];
     while (this.rows.length < Math.min(capacity, 1 << 22)) this.grow();
     return this;
   }
@@ -99,7 +108,8 @@ export class CellSink {
     if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) throw new FastFormatError(`cell R${row}C${col} out of range`);
     if (this.n === this.rows.length) this.grow();
     const k = key(row, col);
-    if (k <= this.lastKey) this.ordered = false;
+    if (k === this.lastKey) this.dups.push(k);
+    else if (k < this.lastKey) this.ordered = false;
     this.lastKey = k;
     const i = this.n++;
     this.rows[i] = row;
@@ -124,7 +134,10 @@ export class FastSheet implements SheetLike {
   private nums = new Float64Array(0);
   private texts: string[] = [];
   private formulas = new Map<number, string>();
+  private styles = new Map<number, number>();
   private readonly dateReads = new Map<number, CellRead>();
+  /** [row, col] of each place the sheet's XML gives more than once (the later one is kept, as exceljs does): reported by the readers. */
+  duplicates: [number, number][] = [];
 
   constructor(
     public name: string,
@@ -133,15 +146,19 @@ export class FastSheet implements SheetLike {
     private readonly date1904: boolean,
     /** readValue of each shared string, made when first read (shared by the workbook's sheets). */
     private readonly stringReads: (CellRead | undefined)[] = [],
+    /** Format codes of the styles that may show another number, by style index. */
+    private readonly formatCodes: (string | undefined)[] = [],
   ) {}
 
   /** Takes the scanned cells and the merges ([r1, c1, r2, c2] each). */
   load(sink: CellSink, merges: number[][]): void {
     const scanned = sink.n;
     const ordered = sink.ordered;
+    const dups = ordered ? [...sink.dups] : [];
     if (merges.length > 0) addMerges(sink, merges);
     // Scanned cells normally come in order; merge cells are few: sort those alone and merge them in.
-    const order = ordered ? mergeOrder(sink, scanned) : sortedUnique(sink, 0, sink.n);
+    const order = ordered ? mergeOrder(sink, scanned) : sortedUnique(sink, 0, sink.n, scanned, dups);
+    this.duplicates = [...new Set(dups)].map((k) => [Math.floor(k / (MAX_COL + 1)), k % (MAX_COL + 1)]);
     const n = order ? order.length : sink.n;
     let maxRow = 0;
     for (let i = 0; i < n; i++) maxRow = Math.max(maxRow, sink.rows[order ? order[i]! : i]!);
@@ -153,11 +170,12 @@ export class FastSheet implements SheetLike {
       this.kinds = sink.kinds.slice(0, n);
       this.nums = sink.nums.slice(0, n);
       this.formulas = sink.formulas;
+      this.styles = sink.styles;
     } else {
       this.cols = new Uint16Array(n);
       this.kinds = new Uint8Array(n);
       this.nums = new Float64Array(n);
-      const at = sink.formulas.size > 0 ? new Int32Array(sink.n).fill(-1) : undefined;
+      const at = sink.formulas.size > 0 || sink.styles.size > 0 ? new Int32Array(sink.n).fill(-1) : undefined;
       for (let i = 0; i < n; i++) {
         const j = order[i]!;
         this.cols[i] = sink.cols[j]!;
@@ -166,6 +184,7 @@ export class FastSheet implements SheetLike {
         if (at) at[j] = i;
       }
       if (at) for (const [j, f] of sink.formulas) if (at[j]! >= 0) this.formulas.set(at[j]!, f);
+      if (at) for (const [j, st] of sink.styles) if (at[j]! >= 0) this.styles.set(at[j]!, st);
     }
     let row = 0;
     for (let i = 0; i < n; i++) {
@@ -264,6 +283,7 @@ export class FastSheet implements SheetLike {
     const i = this.index(row, col);
     if (i < 0) return BLANK;
     const kind = this.kinds[i]!;
+    if (kind & ODD_FORMAT) return this.oddRead(i, kind & ~ODD_FORMAT);
     switch (kind) {
       case Kind.Number:
       case Kind.Number | FORMULA:
@@ -283,6 +303,18 @@ export class FastSheet implements SheetLike {
       default:
         return (kind & KIND) === Kind.Covered ? COVERED : readValue(this.value(i));
     }
+  }
+
+  /** A number in a format that may show another number: the read, with what Excel shows when it differs. */
+  private oddRead(i: number, kind: number): CellRead {
+    const base = readValue(this.value(i));
+    const shown = (kind & KIND) === Kind.Number ? shownInstead(this.formatCodes[this.styles.get(i) ?? -1], this.nums[i]!) : undefined;
+    return shown === undefined ? base : { ...base, shown };
+  }
+
+  isFormula(row: number, col: number): boolean {
+    const i = this.index(row, col);
+    return i >= 0 && (this.kinds[i]! & FORMULA) !== 0;
   }
 
   cellCount(row: number): number {
@@ -359,7 +391,7 @@ function mergeOrder(sink: CellSink, scanned: number): Int32Array | undefined {
 }
 
 /** Cell indices [from, to) sorted by (row, col); of two cells at one place the later one wins, as in exceljs. */
-function sortedUnique(sink: CellSink, from: number, to: number): number[] {
+function sortedUnique(sink: CellSink, from: number, to: number, scanned = 0, dups?: number[]): number[] {
   const idx = Array.from({ length: to - from }, (_, i) => from + i);
   const keys = new Float64Array(sink.n);
   for (const i of idx) keys[i] = key(sink.rows[i]!, sink.cols[i]!);
@@ -367,7 +399,10 @@ function sortedUnique(sink: CellSink, from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < idx.length; i++) {
     const next = idx[i + 1];
-    if (next !== undefined && keys[next] === keys[idx[i]!]) continue;
+    if (next !== undefined && keys[next] === keys[idx[i]!]) {
+      if (dups && next < scanned && idx[i]! < scanned) dups.push(keys[next]!);
+      continue;
+    }
     out.push(idx[i]!);
   }
   return out;

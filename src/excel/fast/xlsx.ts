@@ -8,6 +8,7 @@ import type { CellRead } from '../cells.js';
 import type { SheetLimits } from '../sniff.js';
 import { decodeEntities, scanSharedStrings, scanSheet } from './scan.js';
 import { FastFormatError, FastSheet } from './sheet.js';
+import { BUILTIN_DATE_FORMATS, mayHide } from '../display.js';
 
 export { FastFormatError, FastSheet } from './sheet.js';
 
@@ -26,16 +27,26 @@ function attrs(s: string): Record<string, string> {
   return out;
 }
 
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
-
 export function isDateFormat(code: string): boolean {
   const stripped = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   return /[ymdhs]/i.test(stripped) && !/^[#0.,%E+\- ]*$/i.test(stripped) && !/General/i.test(stripped);
 }
 
-/** Which cell styles (index into cellXfs) show a date. */
-function dateStyles(xml: string | undefined): boolean[] {
-  if (!xml) return [];
+/** Style classes (by cellXfs index): a date, or a format that may show another number than the cell's (display.ts). */
+export const STYLE_DATE = 1;
+export const STYLE_ODD = 2;
+
+export interface StyleInfo {
+  /** STYLE_DATE, STYLE_ODD or 0, by cellXfs index. */
+  classes: number[];
+  /** The format code of each STYLE_ODD style. */
+  codes: (string | undefined)[];
+}
+
+/** Which cell styles (index into cellXfs) show a date, and which may show another number. */
+function styleInfo(xml: string | undefined): StyleInfo {
+  const info: StyleInfo = { classes: [], codes: [] };
+  if (!xml) return info;
   const custom = new Map<number, string>();
   const fmts = /<(?:[\w.-]+:)?numFmt\b([^>]*)\/?>/g;
   for (let m = fmts.exec(xml); m; m = fmts.exec(xml)) {
@@ -43,13 +54,16 @@ function dateStyles(xml: string | undefined): boolean[] {
     custom.set(Number(a.numFmtId), a.formatCode ?? '');
   }
   const xfsBlock = /<((?:[\w.-]+:)?)cellXfs\b[^>]*>([\s\S]*?)<\/\1cellXfs>/.exec(xml)?.[2] ?? '';
-  const out: boolean[] = [];
   const xf = /<(?:[\w.-]+:)?xf\b([^>]*?)(?:\/>|>)/g;
   for (let m = xf.exec(xfsBlock); m; m = xf.exec(xfsBlock)) {
     const id = Number(attrs(m[1]!).numFmtId ?? 0);
-    out.push(custom.has(id) ? isDateFormat(custom.get(id)!) : BUILTIN_DATE_FORMATS.has(id));
+    const code = custom.get(id);
+    const date = code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
+    const odd = !date && code !== undefined && mayHide(code);
+    info.classes.push(date ? STYLE_DATE : odd ? STYLE_ODD : 0);
+    info.codes.push(odd ? code : undefined);
   }
-  return out;
+  return info;
 }
 
 function resolveTarget(target: string): string {
@@ -71,7 +85,8 @@ export function parseFastBook(part: Parts, limits?: SheetLimits): FastBook {
   }
   const date1904 = /<(?:[\w.-]+:)?workbookPr\b[^>]*\bdate1904=["'](1|true)["']/.test(workbook);
   const strings = scanSharedStrings(part('xl/sharedStrings.xml'));
-  const dates = dateStyles(text('xl/styles.xml'));
+  const styles = styleInfo(text('xl/styles.xml'));
+  const fullCalcOnLoad = /<(?:[\w.-]+:)?calcPr\b[^>]*\bfullCalcOnLoad=["'](1|true)["']/.test(workbook);
   const worksheets: FastSheet[] = [];
   const stringReads: CellRead[] = [];
   const sheetTag = /<(?:[\w.-]+:)?sheet\b([^>]*?)\/?>/g;
@@ -82,12 +97,12 @@ export function parseFastBook(part: Parts, limits?: SheetLimits): FastBook {
     if (!target) throw new FastFormatError(`sheet ${a.name} has no part`);
     const xml = part(target);
     if (xml === undefined) throw new FastFormatError(`missing ${target}`);
-    const sheet = new FastSheet(a.name ?? '', a.state ?? 'visible', strings, date1904, stringReads);
-    const scanned = scanSheet(xml, strings.length, dates, limits ? { part: target, limits } : undefined);
+    const sheet = new FastSheet(a.name ?? '', a.state ?? 'visible', strings, date1904, stringReads, styles.codes);
+    const scanned = scanSheet(xml, strings.length, styles.classes, limits ? { part: target, sheet: a.name ?? target, limits } : undefined);
     sheet.load(scanned.sink, scanned.merges);
     worksheets.push(sheet);
   }
   // A workbook.xml this reader found no sheet in is one it does not understand: exceljs reads it.
   if (worksheets.length === 0) throw new FastFormatError('no sheets found');
-  return { worksheets };
+  return { worksheets, date1904, fullCalcOnLoad };
 }

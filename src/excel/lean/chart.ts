@@ -71,10 +71,10 @@ function numCache(values: readonly (number | null)[], format: string): string {
   return `<c:numCache><c:formatCode>${escapeXml(format)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
-function fill(color: string | undefined, line: boolean): string {
+function fill(color: string | undefined, line: boolean, dashed: boolean): string {
   if (!color) return '';
   return line
-    ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr>`
+    ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill>${dashed ? '<a:prstDash val="dash"/>' : ''}</a:ln></c:spPr>`
     : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr>`;
 }
 
@@ -84,7 +84,7 @@ function seriesXml(spec: ChartSpec, s: ChartSeries, index: number, asLine: boole
   const tx = `<c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>`;
   const cat = `<c:cat><c:strRef><c:f>${escapeXml(spec.categoriesRef)}</c:f>${strCache(spec.categories)}</c:strRef></c:cat>`;
   const val = `<c:val><c:numRef><c:f>${escapeXml(s.ref)}</c:f>${numCache(s.values, format)}</c:numRef></c:val>`;
-  const head = `<c:ser><c:idx val="${index}"/><c:order val="${index}"/>${tx}${fill(s.color, asLine)}`;
+  const head = `<c:ser><c:idx val="${index}"/><c:order val="${index}"/>${tx}${fill(s.color, asLine, s.line === true)}`;
   if (asLine) return `${head}<c:marker><c:symbol val="${s.line ? 'none' : 'circle'}"/></c:marker>${cat}${val}<c:smooth val="0"/></c:ser>`;
   return `${head}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
 }

@@ -59,7 +59,7 @@ const FOOTER = /^(支委初评|支委意见|审核人|审核|日期|填报日期
 
 /** Reads every sheet that looks like an application form (a 申报事项 header). */
 export function readApplication(file: string, wb: BookLike): ApplicationRead {
-  const ctx = new ReadContext(file);
+  const ctx = new ReadContext(file, wb);
   const applications: Application[] = [];
   for (const ws of wb.worksheets) {
     const h = findHeader(ws, LINE_COLUMNS, { rows: 15 });

@@ -7,6 +7,7 @@ import type { SourceRef } from '../../core/model.js';
 import { asDate, asId, asNumber, BLANK, cellAddress, readAt, type CellRead } from '../cells.js';
 import { dataRows, findHeader, type ColumnSpec, type DataRows, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
+import { colName } from '../lean/xml.js';
 import { READ_CATALOGUE, type ReadCode } from './catalogue.js';
 import { checkLength, EXCEL_CELL_CHARS } from './text-checks.js';
 import { normaliseSheetName } from '../sheet-names.js';
@@ -49,7 +50,17 @@ export class ReadContext {
   /** Scores read from text (「8分」, ８．５): each said at its cell (READ_NUMBER_AS_TEXT), or summed up once when there are many. */
   private readonly repaired: { place: SourceRef; raw: string; value: string }[] = [];
   private readonly repairedAt = new Set<string>();
-  constructor(readonly file: string) {}
+  /** The workbook counts days from 1904; Excel recalculates every formula on opening (cached values may be stale). */
+  readonly date1904: boolean;
+  readonly fullCalcOnLoad: boolean;
+  constructor(
+    readonly file: string,
+    wb?: BookLike,
+  ) {
+    // exceljs keeps date1904 in its properties; the lean reader on the book.
+    this.date1904 = wb?.date1904 ?? (wb as { properties?: { date1904?: boolean } } | undefined)?.properties?.date1904 === true;
+    this.fullCalcOnLoad = wb?.fullCalcOnLoad === true;
+  }
 
   private readonly seen = new Set<string>();
 
@@ -112,6 +123,9 @@ export class ReadContext {
       });
       return undefined;
     }
+    for (const [, used, other] of h.duplicates ?? []) {
+      this.report('READ_COLUMN_DUPLICATE', this.ref(ws.name, h.row, other), { label: h.labels.get(other) ?? '', first: colName(used) });
+    }
     for (const key of h.missing) {
       const spec = specs.find((s) => s.key === key)!;
       this.report('READ_COLUMN_MISSING', this.ref(ws.name, h.row), { label: spec.labels[0] });
@@ -137,6 +151,7 @@ export class ReadContext {
   rows(ws: SheetLike, headerRow: number): number[] {
     const d: DataRows = dataRows(ws, headerRow);
     if (d.stoppedBy === 'limit') this.report('READ_TOO_MANY_ROWS', this.ref(ws.name, d.stopRow), { limit: READ_LIMITS.maxRowsPerSheet });
+    if (d.after !== undefined) this.report('READ_ROWS_AFTER_TOTAL', this.ref(ws.name, d.after), { stop: `A${d.stopRow}` });
     return d.rows;
   }
 }
@@ -206,12 +221,28 @@ export class RowReader {
     if (n.problem === 'formula-no-cache' && opts.silentNoCache) return null;
     if (n.problem) this.problem(key, n.problem, c, n.detail);
     if (n.value && c.raw !== undefined) this.ctx.noteRepaired(this.ref(key), c.raw, n.value);
+    if (n.value && c.shown !== undefined) this.ctx.report('READ_SHOWN_OTHER', this.ref(key), { value: c.text, shown: c.shown }, c.text);
+    if (n.value && this.ctx.fullCalcOnLoad && this.isFormula(key)) this.ctx.report('READ_FORMULA_RECALC', this.ref(key), { value: c.text }, c.text);
     return n.value;
+  }
+
+  /** The field is a formula Excel recalculates on opening (fullCalcOnLoad): its cached value may not be what Excel shows. */
+  recalculated(key: string): boolean {
+    return this.ctx.fullCalcOnLoad && this.isFormula(key);
+  }
+
+  /** The field's cell holds a formula. */
+  isFormula(key: string): boolean {
+    const col = this.col(key);
+    if (col === undefined) return false;
+    if (this.ws.isFormula) return this.ws.isFormula(this.row, col);
+    const v = this.ws.findCell(this.row, col)?.value;
+    return typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
   }
 
   date(key: string): string | undefined {
     const c = this.cell(key);
-    const d = asDate(c);
+    const d = asDate(c, this.ctx.date1904);
     if (d.problem) this.problem(key, d.problem, c, d.detail);
     return d.value;
   }

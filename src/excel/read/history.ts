@@ -34,7 +34,7 @@ export interface HistoryRead {
 }
 
 export function readHistory(file: string, wb: BookLike): HistoryRead {
-  const ctx = new ReadContext(file);
+  const ctx = new ReadContext(file, wb);
   const infoWs = sheetByName(wb, ['说明']);
   const workbookYear = (infoWs ? readInfoSheet(new ReadContext(file), infoWs).cycleYear : undefined) ?? titleYear(wb) ?? yearInText(basename(file));
   const entries: HistoryEntry[] = [];

@@ -4,12 +4,12 @@ import { WORKBOOK_EXT, type BookLike } from '../book.js';
 import { basename } from 'node:path';
 import { cycleOf, recordSheetNames } from '../../core/cycle.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
-import type { Ledger, RecordRow } from '../../core/model.js';
+import type { Ledger, Member, RecordRow } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { SheetLike } from '../book.js';
 import { findHeader } from '../header.js';
 import { COL, isHidden, looksLikePoints, normaliseSheetName, ReadContext, sameNamedSheets, sheetByName } from './common.js';
-import { componentColumns, isCardSheet, periodLabel, readCardSheet, readRecordSheet, recordedColumns, titleMonth } from './records.js';
+import { componentColumns, isCardSheet, periodLabel, readCardSheet, readRecordSheet, readStackedSheet, readYearlySheet, recordedColumns, stackedHeader, titleMonth, yearlyHeader } from './records.js';
 import { readInfoSheet, readRoster, type LedgerInfo } from './roster.js';
 import { EVENT_COLUMNS, readEvaluations, readEvents, readSanctions } from './tables.js';
 
@@ -29,6 +29,11 @@ export interface LedgerRead {
   layout?: LedgerLayout;
 }
 
+/** A workbook without a roster is still a ledger when a sheet is named as a month or quarter (一月, 2023.1, 第一季度 …) or is a record card. */
+export function hasRecordSheets(wb: BookLike): boolean {
+  return wb.worksheets.some((ws) => /^(\d{1,2}月|第[一二三四]季度)$/u.test(periodLabel(ws.name)) || isCardSheet(ws));
+}
+
 /** Only the 说明 sheet: which scheme and year a ledger declares (to pick the scheme before reading). */
 export function readLedgerInfo(file: string, wb: BookLike): LedgerInfo & { diagnostics: Diagnostic[] } {
   const ctx = new ReadContext(file);
@@ -42,34 +47,46 @@ export function readLedgerInfo(file: string, wb: BookLike): LedgerInfo & { diagn
  * scheme); everything else is. A ledger is returned unless the roster is missing.
  */
 export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefined): LedgerRead {
-  const ctx = new ReadContext(file);
+  const ctx = new ReadContext(file, wb);
   const sheetList = wb.worksheets.map((s) => s.name).join('、');
   // Two tabs that read alike (「1月」 and a hidden 「１月」, or an exact duplicate): which one counts is unknown.
   const same = sameNamedSheets(wb);
   for (const g of same) ctx.report('READ_SHEET_SAME_NAME', { file }, { names: g.map((n) => `「${n}」`).join('、') });
   if (same.length > 0) return { diagnostics: ctx.sorted(wb) };
+  for (const ws of wb.worksheets) for (const [row, col] of ws.duplicates ?? []) ctx.report('READ_CELL_DUPLICATE', ctx.ref(ws.name, row, col));
   const infoWs = ctx.sheet(wb, SHEET_NAMES.info);
   const info: LedgerInfo = infoWs ? readInfoSheet(ctx, infoWs) : { info: {} };
   if (!infoWs) ctx.report('READ_INFO_MISSING', { file });
 
   const rosterWs = ctx.sheet(wb, SHEET_NAMES.roster);
-  if (!rosterWs) {
-    ctx.report('READ_SHEET_MISSING', { file }, { sheet: '名册', found: sheetList });
+  const fromRecords = !rosterWs && scheme !== undefined && scheme.cycle.record !== 'none';
+  if (!rosterWs && !fromRecords) {
+    ctx.report('READ_SHEET_MISSING', { file }, { sheet: '名册', found: sheetList, accepts: SHEET_NAMES.roster.slice(1).join('、') });
     return { diagnostics: ctx.sorted(wb) };
   }
-  const members = readRoster(ctx, rosterWs);
+  let members = rosterWs ? readRoster(ctx, rosterWs) : [];
 
-  const claimed = new Set<SheetLike>([rosterWs]);
+  const claimed = new Set<SheetLike>(rosterWs ? [rosterWs] : []);
   if (infoWs) claimed.add(infoWs);
   let records: RecordRow[] = [];
   let layout: LedgerLayout = 'none';
   let absent: number[] = [];
   if (scheme && scheme.cycle.record !== 'none') {
-    const r = readRecords(ctx, wb, scheme, info.cycleYear, sheetList);
+    const r = readRecords(ctx, wb, scheme, info.cycleYear, sheetList, rosterWs !== undefined);
     records = r.records;
     layout = r.layout;
     absent = r.absent;
     for (const ws of r.used) claimed.add(ws);
+  }
+
+  if (!rosterWs) {
+    // No roster: the members are the names of the record sheets, said as a warning (categories and dates unknown).
+    if (records.length === 0) {
+      ctx.report('READ_SHEET_MISSING', { file }, { sheet: '名册', found: sheetList, accepts: SHEET_NAMES.roster.slice(1).join('、') });
+      return { diagnostics: ctx.sorted(wb) };
+    }
+    members = membersOfRecords(records, scheme!);
+    ctx.report('READ_ROSTER_FROM_RECORDS', { file }, { count: members.length, category: members[0]!.category });
   }
 
   const eventsWs = ctx.sheet(wb, SHEET_NAMES.events);
@@ -111,7 +128,7 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
  * The record sheets. A month sheet that is not there is a month not yet recorded (a clerk adds the
  * sheets as the year goes on): it is listed in `absent`, and the period being checked decides.
  */
-function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: number | undefined, sheetList: string): { records: RecordRow[]; layout: LedgerLayout; absent: number[]; used: SheetLike[] } {
+function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: number | undefined, sheetList: string, reportMissing = true): { records: RecordRow[]; layout: LedgerLayout; absent: number[]; used: SheetLike[] } {
   // Sheet names depend on the cycle's start month only, so any year gives them.
   const names = recordSheetNames(cycleOf(year ?? 2000, scheme.cycle), scheme.cycle.record);
   const entries = recordedColumns(scheme);
@@ -126,6 +143,22 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
     });
     return { records, layout: 'monthly', absent, used: [...found.filter((ws) => ws !== undefined), ...reported] };
   }
+  // Every month in one sheet, a 月份 column saying which.
+  const stacked = wb.worksheets.filter((ws) => !isHidden(ws) && !OTHER_FORMS.has(normaliseSheetName(ws.name)) && !isCardSheet(ws) && stackedHeader(ws, entries));
+  if (stacked.length > 0) {
+    for (const ws of stacked) records.push(...readStackedSheet(ctx, ws, names, entries));
+    const have = new Set(records.map((r) => r.period));
+    return { records, layout: 'monthly', absent: names.map((_, i) => i).filter((i) => !have.has(i)), used: stacked };
+  }
+  // One yearly sheet, the months as column groups over their entries.
+  for (const ws of wb.worksheets) {
+    if (isHidden(ws) || OTHER_FORMS.has(normaliseSheetName(ws.name))) continue;
+    const y = yearlyHeader(ws, names, entries);
+    if (!y) continue;
+    records.push(...readYearlySheet(ctx, ws, y, entries));
+    const have = new Set(y.groups.map((g) => g.period));
+    return { records, layout: 'monthly', absent: names.map((_, i) => i).filter((i) => !have.has(i)), used: [ws] };
+  }
   // Record cards: the visible ones; a hidden card is named and not read (it would count unseen).
   const allCards = wb.worksheets.filter(isCardSheet);
   for (const ws of allCards.filter(isHidden)) ctx.report('READ_SHEET_HIDDEN_SKIPPED', { file: ctx.file, sheet: ws.name });
@@ -134,8 +167,23 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
     for (const ws of cards) records.push(...readCardSheet(ctx, ws, names, entries));
     return { records, layout: 'card', absent: [], used: allCards };
   }
-  if (reported.length === 0) ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: `${names[0]}…${names[names.length - 1]}`, found: sheetList, accepts: acceptedNames(scheme.cycle.record) });
+  // Without a roster either, the missing 名册 is the one message (the workbook is probably not a ledger).
+  if (reported.length === 0 && reportMissing) ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: `${names[0]}…${names[names.length - 1]}`, found: sheetList, accepts: acceptedNames(scheme.cycle.record) });
   return { records, layout: 'none', absent: [], used: reported };
+}
+
+/** The members of a ledger without a roster: each name (and 编号) of the record sheets once, in reading order, of the scheme's first category. */
+function membersOfRecords(records: RecordRow[], scheme: Scheme): Member[] {
+  const category = scheme.categories[0]?.name ?? '';
+  const seen = new Map<string, Member>();
+  for (const r of records) {
+    const key = r.id ?? r.name;
+    if (key === '' || seen.has(key)) continue;
+    const m: Member = { key, name: r.name, category, participates: true, posts: [], source: r.source };
+    if (r.id) m.id = r.id;
+    seen.set(key, m);
+  }
+  return [...seen.values()];
 }
 
 /** Other spellings of the record sheet names that are read (for the messages). */
@@ -176,7 +224,7 @@ function placeRecordSheets(ctx: ReadContext, wb: BookLike, names: string[], entr
     else later.push(ws);
   }
   for (const ws of later) {
-    if (isCardSheet(ws)) continue;
+    if (isCardSheet(ws) || stackedHeader(ws, entries) || yearlyHeader(ws, names, entries)) continue;
     const h = findHeader(ws, [COL.name, ...entries]);
     if (!h) continue;
     const label = titleMonth(ws, h.row);

@@ -4,10 +4,10 @@ import type { SheetLike } from '../book.js';
 import type { Dec } from '../../core/decimal.js';
 import type { RecordRow } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
-import { eachRead } from '../cells.js';
+import { eachRead, readAt } from '../cells.js';
 import { colName } from '../lean/xml.js';
-import { findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
-import { COL, ReadContext, RowReader, normaliseSheetName, reportUnusedPoints } from './common.js';
+import { findHeader, findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
+import { COL, looksLikePoints, ReadContext, RowReader, normaliseSheetName, reportUnusedPoints } from './common.js';
 
 const columnsOfScheme = new WeakMap<Scheme, ColumnSpec[]>();
 
@@ -48,7 +48,8 @@ function recordRow(r: RowReader, name: string, period: number, values: Record<st
   const typed = Object.keys(values).filter((k) => values[k] !== null && r.fromText(k));
   if (typed.length > 0) row.textKeys = typed;
   // A sheet with a points column score does not read: its 合计 may include it, and 「改正合计」 advice would lead into dropping it.
-  if (!withTotal || !r.has('total')) return row;
+  // A 合计 Excel recalculates on opening (fullCalcOnLoad) is not compared either: score adds up the entries itself.
+  if (!withTotal || !r.has('total') || r.recalculated('total')) return row;
   // A 合计 formula never calculated (a generated template) is simply not there: totals are recomputed.
   const total = r.number('total', { silentNoCache: true });
   if (total) row.writtenTotal = total;
@@ -137,6 +138,124 @@ export function titleMonth(ws: SheetLike, headerRow: number): string | undefined
     });
   }
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+const MONTH_COLUMN: ColumnSpec = { key: 'month', labels: ['月份', '月度', '时间', '季度', '记录月份', '考核月份'], required: true };
+
+/** The header of a sheet holding every month, a row per member and month (月份, 姓名, the entries …); undefined when it is not one. */
+export function stackedHeader(ws: SheetLike, entries: ColumnSpec[]): HeaderMatch | undefined {
+  return findHeader(ws, [MONTH_COLUMN, COL.name, ...entries]);
+}
+
+/** All months stacked in one sheet: a 月份 column says which record period each row is. */
+export function readStackedSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[]): RecordRow[] {
+  const specs = [COL.seq, MONTH_COLUMN, COL.name, COL.id, ...entries, COL.total, COL.note];
+  const h = ctx.header(ws, specs);
+  if (!h) return [];
+  const withTotal = !reportUnusedPoints(ctx, ws, h, specs);
+  const out: RecordRow[] = [];
+  const columns = columnLetters(h);
+  const wanted = periodNames.map(normaliseSheetName);
+  let period = -1;
+  for (const row of ctx.rows(ws, h.row)) {
+    const r = new RowReader(ctx, ws, h, row);
+    const label = r.text('month');
+    // A month written once over its members (a merged 月份 cell) holds for the rows below it.
+    if (label !== '') {
+      period = wanted.indexOf(normaliseSheetName(periodLabel(label)));
+      if (period < 0) ctx.report('READ_BAD_PERIOD', r.ref('month'), { label, expected: `${periodNames[0]}…${periodNames[periodNames.length - 1]}` }, label);
+    }
+    const name = r.text('name');
+    const id = r.has('id') ? r.id('id') : undefined;
+    if (name === '' && !id) {
+      if (entries.some((e) => r.text(e.key) !== '')) ctx.report('READ_ROW_NO_NAME', r.ref('name'));
+      continue;
+    }
+    if (period < 0) {
+      if (label === '') ctx.report('READ_BAD_PERIOD', r.ref('month'), { label, expected: `${periodNames[0]}…${periodNames[periodNames.length - 1]}` }, label);
+      continue;
+    }
+    out.push(recordRow(r, name, period, rowValues(r, entries), columns, id, withTotal));
+  }
+  return out;
+}
+
+/** A yearly sheet: the months as column groups (1月 merged over its entries), a row per member. */
+export interface YearlyHeader {
+  /** The lower header row (the entries); data rows follow. */
+  row: number;
+  nameCol: number;
+  idCol?: number;
+  /** Per record period found: the column of each entry key. */
+  groups: { period: number; columns: Record<string, number> }[];
+}
+
+export function yearlyHeader(ws: SheetLike, periodNames: string[], entries: ColumnSpec[]): YearlyHeader | undefined {
+  const wanted = periodNames.map(normaliseSheetName);
+  for (let row = 1; row < 10 && row < ws.rowCount; row++) {
+    const months: { col: number; period: number }[] = [];
+    eachRead(ws, row, (c, col) => {
+      const i = wanted.indexOf(normaliseSheetName(periodLabel(c.text)));
+      if (i >= 0 && !/^\d+$/.test(c.text.trim())) months.push({ col, period: i });
+    });
+    if (months.length < 2) continue;
+    const below = new Map<number, string>();
+    eachRead(ws, row + 1, (c, col) => void below.set(col, normaliseHeader(c.text)));
+    const above = new Map<number, string>();
+    eachRead(ws, row, (c, col) => void above.set(col, normaliseHeader(c.text)));
+    const labelAt = (col: number): string => below.get(col) || above.get(col) || '';
+    const find = (spec: ColumnSpec, from: number, to: number): number | undefined => {
+      const w = new Set(spec.labels.map(normaliseHeader));
+      for (let col = from; col <= to; col++) if (w.has(labelAt(col))) return col;
+      return undefined;
+    };
+    const nameCol = find(COL.name, 1, months[0]!.col - 1);
+    if (nameCol === undefined) continue;
+    const groups: YearlyHeader['groups'] = [];
+    months.forEach((m, k) => {
+      const to = (months[k + 1]?.col ?? m.col + 60) - 1;
+      const columns: Record<string, number> = {};
+      for (const e of entries) {
+        const col = find(e, m.col, to);
+        if (col !== undefined) columns[e.key] = col;
+      }
+      if (Object.keys(columns).length === entries.length) groups.push({ period: m.period, columns });
+    });
+    if (groups.length === 0) continue;
+    const h: YearlyHeader = { row: row + 1, nameCol, groups };
+    const idCol = find(COL.id, 1, months[0]!.col - 1);
+    if (idCol !== undefined) h.idCol = idCol;
+    return h;
+  }
+  return undefined;
+}
+
+/** One yearly sheet, the months as column groups: a RecordRow per member and month with any value. */
+export function readYearlySheet(ctx: ReadContext, ws: SheetLike, y: YearlyHeader, entries: ColumnSpec[]): RecordRow[] {
+  const out: RecordRow[] = [];
+  const base = { name: y.nameCol, ...(y.idCol !== undefined ? { id: y.idCol } : {}) };
+  const headers = y.groups.map((g) => ({ g, h: { row: y.row, columns: { ...base, ...g.columns }, labels: new Map<number, string>(), missing: [] } as HeaderMatch }));
+  const letters = headers.map(({ h }) => columnLetters(h));
+  // A points column read by no group (a 加分项 per month, a 全年得分) would be dropped: an error at its label. Totals are recomputed.
+  const used = new Set([y.nameCol, y.idCol, ...y.groups.flatMap((g) => Object.values(g.columns))]);
+  const totals = new Set(COL.total.labels.map(normaliseHeader));
+  for (const row of [y.row - 1, y.row]) {
+    eachRead(ws, row, (c, col) => {
+      const label = normaliseHeader(c.text);
+      if (used.has(col) || totals.has(label) || !looksLikePoints(label) || (row === y.row - 1 && readAt(ws, y.row, col).text !== '')) return;
+      ctx.report('READ_POINTS_COLUMN_UNUSED', ctx.ref(ws.name, row, col), { label, kind: /加分|扣分|减分/u.test(label) ? 'event' : 'other', known: entries.map((e) => e.labels[0]).join('、') }, label);
+    });
+  }
+  for (const row of ctx.rows(ws, y.row)) {
+    headers.forEach(({ g, h }, k) => {
+      const r = new RowReader(ctx, ws, h, row);
+      const name = r.text('name');
+      const id = r.has('id') ? r.id('id') : undefined;
+      if (name === '' && !id) return;
+      out.push(recordRow(r, name, g.period, rowValues(r, entries), letters[k]!, id, false));
+    });
+  }
+  return out;
 }
 
 /** One member card: 姓名 (and 编号) label cells, then a 月份 header and a row per month. */

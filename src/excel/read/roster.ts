@@ -66,6 +66,7 @@ export const ROSTER_COLUMNS = [
   { key: 'left', labels: ['转出日期', '转出时间'] },
   { key: 'remark', labels: ['备注'] },
   { key: 'directGrade', labels: ['直接确定档次', '评议确定档次', '党员大会确定档次'] },
+  { key: 'otherScore', labels: ['另行评定得分', '另行评定年度得分', '另行评定积分'] },
 ];
 
 /** 参加 / 不参加 (also 是/否); blank means 参加. */
@@ -108,6 +109,8 @@ export function readRoster(ctx: ReadContext, ws: SheetLike, opts: { details?: bo
     if (id) m.id = id;
     const direct = r.has('directGrade') ? r.optText('directGrade') : undefined;
     if (direct) m.directGrade = direct;
+    const other = r.has('otherScore') ? r.number('otherScore') : null;
+    if (other) m.otherScore = other;
     const tier = r.optText('tier');
     if (tier) m.tier = tier;
     const joined = r.date('joined');

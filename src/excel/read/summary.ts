@@ -55,7 +55,7 @@ const FIXED: ColumnSpec[] = [
 ];
 
 export function readSummary(file: string, wb: BookLike, scheme?: Scheme): SummaryRead {
-  const ctx = new ReadContext(file);
+  const ctx = new ReadContext(file, wb);
   const componentSpecs: ColumnSpec[] = (scheme?.components ?? [])
     .filter((c) => c.role === 'score')
     .map((c) => ({ key: `c:${c.id}`, labels: [c.name] }));

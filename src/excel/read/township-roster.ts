@@ -16,7 +16,7 @@ export interface RosterRead {
 }
 
 export function readTownshipRoster(file: string, wb: BookLike): RosterRead {
-  const ctx = new ReadContext(file);
+  const ctx = new ReadContext(file, wb);
   const ws = sheetByName(wb, SHEET_NAMES.roster) ?? wb.worksheets.find((w) => w.state !== 'hidden') ?? wb.worksheets[0];
   const byBranch = new Map<string, Member[]>();
   if (!ws) return { byBranch, diagnostics: ctx.diagnostics };

@@ -29,6 +29,8 @@ const COLUMNS: Column[] = [
 ];
 
 const CLAIM_ROWS = 10;
+/** Points: about 1 cm, enough to write in by hand. */
+const CLAIM_ROW_HEIGHT = 28;
 /** Column number (1-based) of a header. */
 const col = (header: string): number => COLUMNS.findIndex((c) => c.header === header) + 1;
 export const APPLICATION_SHEET = '积分申请表';
@@ -47,6 +49,8 @@ export function applicationForm(scheme: Scheme, opts: ApplicationFormOptions = {
     ['申报月份', 6, 7, opts.month],
   ];
   ws.mergeCells(2, 4, 2, 5);
+  // The month's value spans to the last column, so the row is boxed above 认定分值 too.
+  ws.mergeCells(2, 7, 2, width);
   for (const [label, lc, vc, value] of fields) {
     const l = ws.getCell(2, lc);
     l.value = label;
@@ -58,6 +62,7 @@ export function applicationForm(scheme: Scheme, opts: ApplicationFormOptions = {
     setText(v, value);
   }
   ws.getCell(2, 5).border = BORDER;
+  ws.getCell(2, width).border = BORDER;
   ws.getRow(2).height = 26;
 
   const headerRow = 3;
@@ -65,7 +70,11 @@ export function applicationForm(scheme: Scheme, opts: ApplicationFormOptions = {
   const first = headerRow + 1;
   const last = headerRow + CLAIM_ROWS;
   styleBody(ws, first, last, COLUMNS);
-  for (let r = first; r <= last; r++) ws.getCell(r, 1).value = r - headerRow;
+  for (let r = first; r <= last; r++) {
+    ws.getCell(r, 1).value = r - headerRow;
+    // Filled in by hand as often as on screen: a row a pen fits in.
+    ws.getRow(r).height = CLAIM_ROW_HEIGHT;
+  }
   const items = listValidation(wb, '申报事项', itemNames(scheme), '申报事项请从下拉列表中选择（计分标准中的项目）');
   if (items) validateRange(ws, col('申报事项'), first, last, items);
   const levels = listValidation(wb, '级别', levelNames(scheme), '级别请从下拉列表中选择');
@@ -74,7 +83,7 @@ export function applicationForm(scheme: Scheme, opts: ApplicationFormOptions = {
   validateRange(ws, col('申报分值'), first, last, nonNegativeValidation('申报分值'));
   validateRange(ws, col('认定分值'), first, last, nonNegativeValidation('认定分值'));
 
-  const labels = ['支委初评：', '审核人：', '日期：'];
+  const labels = ['申报人签字：', '支委初评：', '审核人：', '日期：'];
   // The labels sit in the 序号 column: wide enough for the longest on one line.
   ws.getColumn(1).width = Math.max(COLUMNS[0]!.width ?? 6, ...labels.map((l) => widthFor(l, FONT_BODY.size ?? 11)));
   labels.forEach((label, i) => {
@@ -84,7 +93,8 @@ export function applicationForm(scheme: Scheme, opts: ApplicationFormOptions = {
     cell.value = label;
     cell.font = FONT_BODY;
     cell.alignment = { horizontal: 'right', vertical: 'middle' };
-    ws.getRow(r).height = i === 0 ? 48 : 24;
+    // 支委初评 takes a sentence or two; the signatures a name.
+    ws.getRow(r).height = label === '支委初评：' ? 56 : 32;
   });
   freezeBelow(ws, headerRow);
   printSetup(ws, { titleRows: headerRow });

@@ -5,6 +5,7 @@ import { bandOf } from '../../core/grade.js';
 import { dec } from '../../core/decimal.js';
 import { branchStats } from '../../core/stats.js';
 import type { PeriodResult } from '../../core/result.js';
+import { periodTitle } from '../../core/cycle.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { Book, Row, Sheet, Value } from '../lean/book.js';
 import { columnRef, type ChartSeries } from '../lean/chart.js';
@@ -144,7 +145,7 @@ export function chartSheet(book: Book, scheme: Scheme, result: PeriodResult, tit
   }
   sheet.rowBreaks.push(dataTop - 1);
 
-  writeRows(book, sheet, title, blocks, starts, dataTop, perBranch ? null : `支部超过 ${MAX_CHART_BRANCHES} 个，各支部的图表从略，各支部数字见“总览”。`);
+  writeRows(book, sheet, `${title}党员积分评定图表`, blocks, starts, dataTop, perBranch ? null : `支部超过 ${MAX_CHART_BRANCHES} 个，各支部的图表从略，各支部数字见“总览”。`);
   return sheet;
 }
 
@@ -176,7 +177,7 @@ export function distribution(scheme: Scheme, scores: readonly number[]): { serie
   return { series, buckets: buckets.map(({ label, counts }) => ({ label, counts })) };
 }
 
-function writeRows(book: Book, sheet: Sheet, title: string, blocks: Block[], starts: number[], dataTop: number, note: string | null): void {
+function writeRows(book: Book, sheet: Sheet, heading: string, blocks: Block[], starts: number[], dataTop: number, note: string | null): void {
   const titleStyle = book.style({ font: FONT_TITLE, horizontal: 'center', vertical: 'middle' });
   const lineStyle = book.style({ font: FONT_HEADER, horizontal: 'left', vertical: 'middle' });
   const noteStyle = book.style({ font: FONT_BODY, horizontal: 'left', vertical: 'middle', wrap: true });
@@ -190,7 +191,7 @@ function writeRows(book: Book, sheet: Sheet, title: string, blocks: Block[], sta
   };
   const rows: Row[] = [];
   sheet.merge(rangeRef(1, 1, 1, WIDTH));
-  rows.push({ r: 1, cells: [`${title}党员积分评定图表`], style: titleStyle, height: 32 });
+  rows.push({ r: 1, cells: [heading], style: titleStyle, height: 32 });
   if (note) {
     sheet.merge(rangeRef(2, 1, 2, WIDTH));
     rows.push({ r: 2, cells: [note], style: noteStyle });
@@ -210,6 +211,49 @@ function writeRows(book: Book, sheet: Sheet, title: string, blocks: Block[], sta
   sheet.width(1, 22);
   const last = starts.length ? starts[starts.length - 1]! + blocks[blocks.length - 1]!.rows.length + 1 : dataTop;
   sheet.dimension = rangeRef(1, 1, last, WIDTH);
+  // The title stays in view and heads every printed page, as on the table sheets.
+  sheet.frozenRows = 1;
+  sheet.printTitleRows = 1;
   sheet.page = { orientation: 'portrait', paperSize: 9, fitToWidth: true, horizontalCentered: true };
   sheet.footer = PAGE_FOOTER;
+}
+
+/**
+ * The 图表 sheet of a multi-period 评分汇总表 (compute --period 2023Q1,2023Q2,…): the branch's
+ * average per period as a line, beside the average of every branch computed in the same run.
+ */
+export function periodChartSheet(book: Book, scheme: Scheme, results: readonly PeriodResult[], branchIndex: number): Sheet | undefined {
+  if (results.length < 2) return undefined;
+  const average = (members: readonly PeriodResult['branches'][number]['members'][number][]): number | null => {
+    const scored = members.filter((m) => m.participates);
+    if (!scored.length) return null;
+    return scoreNumber(scored.reduce((s, m) => s.plus(m.total), dec(0)).dividedBy(scored.length), scheme.precision);
+  };
+  const branch = results[0]!.branches[branchIndex]!.branch;
+  const labels = results.map((r) => periodTitle(r.cycle, r.period));
+  const rows: Value[][] = results.map((r, i) => [labels[i]!, average(r.branches[branchIndex]!.members), average(r.branches.flatMap((b) => b.members))]);
+  const sheet = book.addSheet(CHART_SHEET);
+  const blocks: Block[] = [{ title: '各期平均积分', header: ['期间', `${branch}平均分`, '全部支部平均分'], rows }];
+  const dataTop = 2 + 20 + 2;
+  const starts = [dataTop + 1];
+  const first = starts[0]! + 2;
+  const last = first + rows.length - 1;
+  const values = (col: number): (number | null)[] => rows.map((row) => row[col] as number | null);
+  const all = [...values(1), ...values(2)].filter((v): v is number => v !== null);
+  sheet.charts.push({
+    title: `${branch}各期平均积分`,
+    kind: 'line',
+    categoriesRef: columnRef(sheet.name, 1, first, last),
+    categories: labels,
+    series: [
+      { name: `${branch}平均分`, ref: columnRef(sheet.name, 2, first, last), values: values(1), color: PALETTE[1] },
+      { name: '全部支部平均分', ref: columnRef(sheet.name, 3, first, last), values: values(2), color: PALETTE[5] },
+    ],
+    xTitle: '期间',
+    yTitle: '平均分',
+    valueMin: all.length ? Math.max(0, Math.floor((Math.min(...all) - 10) / 10) * 10) : 0,
+    anchor: { col: 0, row: 2, cols: WIDTH, rows: 20 },
+  });
+  writeRows(book, sheet, `${branch}${labels[0]}至${labels[labels.length - 1]}各期积分图表`, blocks, starts, dataTop, null);
+  return sheet;
 }

@@ -9,7 +9,7 @@ export const EXEMPT_NOTE = '不参加积分管理：不计分、不评定等次�
 
 /** Why this member has no grade in a graded period, or undefined when it is graded (or vetoed: said elsewhere). */
 export function notGradedReason(m: MemberResult): string | undefined {
-  if (!m.participates) return m.grade === undefined ? EXEMPT_NOTE : undefined;
+  if (!m.participates) return m.grade === undefined && !m.scoredElsewhere ? EXEMPT_NOTE : undefined;
   if (!m.graded) return `${m.category}：计分，不评定等次`;
   return undefined;
 }

@@ -53,10 +53,10 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
   const graded = result.branches.some((b) => b.members.some((m) => m.participates && (m.grade || m.stars)));
   // The branch is in the title: no 支部 column repeating it on every row.
   const columns: Column[] = [
-    { header: '序号', width: 8 },
-    { header: '姓名', width: 16 },
-    { header: '积分', width: 14, type: 'number', numFmt },
-    ...(graded ? [{ header: '等次/星级', width: 22 }] : []),
+    { header: '序号', width: 10 },
+    { header: '姓名', width: 24 },
+    { header: '积分', width: 22, type: 'number', numFmt },
+    ...(graded ? [{ header: '等次/星级', width: 26 }] : []),
   ];
   const names = uniqueNames(result.branches.map((b) => b.branch), { fallback: '公示名单' });
   result.branches.forEach((branch, i) => {
@@ -66,8 +66,9 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
     const lines = [publicationWindow(opts.from, days), '如有异议，请在公示期内向党支部反映。', `本期积分按 ${monthsReadNote(result.cycle, result.period).read} 的记录计算。`];
     if (footnote) lines.push(footnote);
     addTable(book, names[i]!, {
-      titleSize: 20,
-      title: `${committeeName(branch.branch)} ${period}党员积分公示`,
+      titleSize: 18,
+      // Two lines on the wall: the committee, then what is posted (never broken mid-word).
+      title: `${committeeName(branch.branch)}\n${period}党员积分公示`,
       columns,
       bodyRows: members.length,
       *body() {

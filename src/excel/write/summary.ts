@@ -64,7 +64,7 @@ export function summarySheet(
   // Rows add up as printed: the parts get the decimals they need (39.995 + 39.995 = 79.99, not 40 + 40).
   const sums = rowSums(scheme, members);
   const partFmt = numFmtFor(sums.places);
-  const exempt = branch.members.filter((m) => !m.participates && m.grade === undefined);
+  const exempt = branch.members.filter((m) => !m.participates && m.grade === undefined && !m.scoredElsewhere);
   // 等次/星级 only where this period grades (the cycle; a quarter only when its rules gave grades).
   const isCycle = result.period.kind === 'cycle';
   const showGrade = (isCycle && scheme.bands.length > 0) || members.some((m) => m.grade);
@@ -118,7 +118,8 @@ export function summarySheet(
           const v = m.components.find((x) => x.id === c.id);
           values.push(v ? pts(v.value, sums.places) : null);
         }
-        values.push(pts(shown.bonus, sums.places), pts(shown.deduction, sums.places), pts(m.total));
+        // An exempt member scored by other means (另行评定得分): that score in 合计, the parts blank.
+        values.push(pts(shown.bonus, sums.places), pts(shown.deduction, sums.places), m.scoredElsewhere ? scoreNumber(m.total, p) : pts(m.total));
         if (showGrade) values.push(m.grade ?? null);
         if (showStars) values.push(starsText(m.stars) || null);
         values.push(m.rank ?? null, notes(m));

@@ -35,6 +35,8 @@ export const SHEET = {
 
 /** 名册 column of an exempt member's 档次 set by the branch meeting (scheme.directGrades). */
 const DIRECT_GRADE = '直接确定档次';
+/** 名册 column of an exempt member's annual score given by other means (scheme.exempt.otherScore). */
+const OTHER_SCORE = '另行评定得分';
 const BLANK_ROWS = 60;
 /** Spare styled rows under a pre-filled roster, for members who join during the cycle. */
 const SPARE_ROWS = 10;
@@ -103,6 +105,7 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
   const sheetNotes = [
     '名册：每名党员一行；编号、联系电话按文本填写；日期按 2023-03-15 格式；不参加积分管理的党员在“积分管理”选“不参加”。',
     ...(scheme.directGrades ? ['名册：不参加积分管理的党员，经支部全体党员大会评议后在“直接确定档次”栏选择档次（参加积分的党员此栏不填）。'] : []),
+    ...(scheme.exempt?.otherScore ? ['名册：不参加积分管理的党员，党组织另行评定的年度得分填在“另行评定得分”栏（参加积分的党员此栏不填）；评定结果列出该得分，不排名、不评定等次。'] : []),
     ...(hasRecords ? [`${recordNote(scheme)}${scheme.components.some((c) => c.kind === 'recorded' && c.role === 'bonus') ? '加分栏没有加分的可以空着（按 0 分计），其余各栏每格都要填写。' : ''}`] : []),
     ...scheme.components.flatMap((c) => (c.scoreSheet ? [`${c.scoreSheet}：每名党员一行，按本年度表现逐项填写${c.name}各小项的得分（不超过表头的分值），每格都要填写。`] : [])),
     ...(scheme.items.length > 0 ? [eventNote(scheme)] : []),
@@ -176,6 +179,7 @@ function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle
     { header: '转出日期', width: 12, type: 'date' },
     { header: '备注', width: 16, align: 'left' },
     ...(scheme.directGrades ? [{ header: DIRECT_GRADE, width: 14 }] : []),
+    ...(scheme.exempt?.otherScore ? [{ header: OTHER_SCORE, width: 14, type: 'number' as const }] : []),
   ];
   const rows = roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS;
   const t = addTable(wb, SHEET.roster, { title: `${branchTitle(branch)}党员名册（${cycleTitle(cycle)}）`, columns, bodyRows: rows, orientation: 'landscape' });
