@@ -150,6 +150,11 @@ export interface Ledger {
    */
   absentRecords?: number[];
   /**
+   * Record sheets (indices) that are there but could not be read (no header, a column missing):
+   * the reader's error says why; they are never also 「没有填写任何分数」.
+   */
+  unreadRecords?: number[];
+  /**
    * Rows of the score sheets (scoreSheet components: school 基础分评分): a member's typed entry
    * scores for the cycle, keyed `componentId.entryId` like record rows; `period` is the index of
    * the component in the scheme. Absent when the scheme has no score sheet.

@@ -264,7 +264,8 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   if (scoreKeys.length === 0) for (let p = 0; p < sheets.length; p++) if (!ledger.absentRecords?.includes(p)) hasScores.add(p);
   for (const r of ledger.records) if (scoreKeys.some((k) => r.values[k] !== null && r.values[k] !== undefined)) hasScores.add(r.period);
   const due = [...Array(last + 1).keys()];
-  const missing = due.filter((p) => !hasScores.has(p));
+  // A sheet whose header the reader could not read has its own error at the header: not also 「没有填写任何分数」.
+  const missing = due.filter((p) => !hasScores.has(p) && !ledger.unreadRecords?.includes(p));
   if (missing.length > 0) {
     const absent = missing.filter((p) => ledger.absentRecords?.includes(p));
     const why = absent.length === missing.length ? '工作表不存在' : absent.length === 0 ? '表中没有填写任何分数' : `缺少工作表 ${sheetRun(sheets, absent)}，其余表中没有填写任何分数`;

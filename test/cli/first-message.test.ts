@@ -181,3 +181,27 @@ describe('a member who left in June without 转出日期: one error saying to fi
     expect(issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual(['RECORD_BLANK 7月!D4']);
   });
 });
+
+describe('a month sheet whose header cannot be read: its header error, no false 「表中没有填写任何分数」', () => {
+  it('one READ_COLUMN_MISSING at the header of 1月, no RECORD_NOT_RECORDED', async () => {
+    const file = await ledgerWith('柳湾村党支部.xlsx', (wb) => {
+      wb.getWorksheet('1月')!.getCell('D2').value = '学习情况';
+    });
+    const { code, issues } = validate(file);
+    expect(code).toBe(1);
+    expect(issues.map((i) => `${i.code} ${i.sheet}`)).toEqual(['READ_COLUMN_MISSING 1月']);
+    expect(issues[0]!.message).toContain('学习教育');
+  });
+
+  it('a month sheet that is really blank is still 「没有填写任何分数」', async () => {
+    const file = await ledgerWith('柳湾村党支部.xlsx', (wb) => {
+      const ws = wb.getWorksheet('12月')!;
+      ws.eachRow((row, r) => {
+        if (r > 2) for (const c of ENTRY_COLS) ws.getCell(`${c}${r}`).value = null;
+      });
+    });
+    const { issues } = validate(file);
+    expect(issues.map((i) => i.code)).toEqual(['RECORD_NOT_RECORDED']);
+    expect(issues[0]!.message).toContain('表中没有填写任何分数');
+  });
+});

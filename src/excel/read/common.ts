@@ -64,6 +64,14 @@ export class ReadContext {
 
   private readonly seen = new Set<string>();
 
+  /** Record sheets (cycle indices) that are there but whose header could not be read: their error is the cause. */
+  readonly unreadRecords: number[] = [];
+
+  /** A header error (no header, a column missing) was said for this sheet. */
+  headerFailed(sheet: string): boolean {
+    return this.diagnostics.some((d) => d.severity === 'error' && d.sheet === sheet && (d.code === 'READ_HEADER_NOT_FOUND' || d.code === 'READ_COLUMN_MISSING'));
+  }
+
   /** Runs a check once per cell (a field may be read twice); later calls return its first answer. */
   once(place: SourceRef, check: () => boolean): boolean {
     const k = `${place.sheet}!${place.cell}`;

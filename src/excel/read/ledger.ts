@@ -120,6 +120,7 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
   if (info.schemeId) ledger.schemeId = info.schemeId;
   if (info.cycleYear) ledger.cycleYear = info.cycleYear;
   if (absent.length > 0) ledger.absentRecords = absent;
+  if (ctx.unreadRecords.length > 0) ledger.unreadRecords = ctx.unreadRecords;
   ctx.finish();
   return { ledger, diagnostics: ctx.sorted(wb), layout };
 }
@@ -138,8 +139,10 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
   if (found.some(Boolean)) {
     const absent: number[] = [];
     found.forEach((ws, period) => {
-      if (ws) records.push(...readRecordSheet(ctx, ws, period, entries));
-      else absent.push(period);
+      if (ws) {
+        records.push(...readRecordSheet(ctx, ws, period, entries));
+        if (ctx.headerFailed(ws.name)) ctx.unreadRecords.push(period);
+      } else absent.push(period);
     });
     return { records, layout: 'monthly', absent, used: [...found.filter((ws) => ws !== undefined), ...reported] };
   }
