@@ -21,6 +21,7 @@ import { normaliseHeader } from '../src/excel/header.js';
 import { ledgerTemplate } from '../src/excel/write/template.js';
 import { applicationForm } from '../src/excel/write/application.js';
 import { colLetter } from '../src/excel/write/style.js';
+import { eventColumns } from '../src/excel/write/scheme-info.js';
 import { loadScheme, packageRoot } from '../src/scheme/load.js';
 import type { Item, Scheme } from '../src/scheme/schema.js';
 import { BASIS, BRANCHES, GIVEN, POSTS, PROJECTS, Rng, SURNAMES, rngFor } from './fixture-data.js';
@@ -297,7 +298,8 @@ function fillScores(spec: GeneratedLedger, scheme: Scheme, cycle: Cycle, quality
       if (m.id) r.id = m.id;
       recs.set(p, r);
     }
-    // Events
+    // Events (a 项目 only where the ledger has the column: a highest-level-per-project or shared item)
+    const projectColumn = eventColumns(scheme).project;
     const months = activeMonths(m, cycle);
     const trials = Math.ceil(epm * 2);
     const used = new Map<string, number>();
@@ -327,7 +329,7 @@ function fillScores(spec: GeneratedLedger, scheme: Scheme, cycle: Cycle, quality
           const lo = Math.max(item.range.min, 1);
           ev.points = Math.min(item.range.max, rng.int(lo, lo + 2));
         }
-        if (item.highestOnly || item.levels) {
+        if (projectColumn && (item.highestOnly || item.levels)) {
           const free = PROJECTS.filter((p) => !projects.has(p));
           if (free.length === 0) continue;
           ev.project = rng.pick(free);
@@ -618,8 +620,9 @@ function fillEvents(wb: ExcelJS.Workbook, spec: GeneratedLedger): void {
     ws.getCell(r, c('姓名')).value = e.name;
     setTextCell(ws.getCell(r, c('编号')), e.id);
     ws.getCell(r, c('事项')).value = e.item;
-    ws.getCell(r, c('级别')).value = e.level ?? null;
-    ws.getCell(r, c('项目')).value = e.project ?? null;
+    // 级别 and 项目 are there only where the scheme reads them (an item with levels, a highest-level or shared award).
+    if (cols.has(normaliseHeader('级别'))) ws.getCell(r, c('级别')).value = e.level ?? null;
+    if (cols.has(normaliseHeader('项目'))) ws.getCell(r, c('项目')).value = e.project ?? null;
     ws.getCell(r, c('次数')).value = e.count;
     ws.getCell(r, c('分值')).value = e.points ?? null;
     ws.getCell(r, c('依据')).value = e.basis ?? null;
@@ -640,11 +643,15 @@ function fillEvaluations(wb: ExcelJS.Workbook, spec: GeneratedLedger): void {
     const r = 3 + i;
     ws.getCell(r, c('姓名')).value = e.name;
     setTextCell(ws.getCell(r, c('编号')), e.id);
-    ws.getCell(r, c('好')).value = e.good ?? null;
-    ws.getCell(r, c('一般')).value = e.fair ?? null;
-    ws.getCell(r, c('差')).value = e.poor ?? null;
-    ws.getCell(r, c('参评人数')).value = e.voters ?? null;
-    ws.getCell(r, c('评议等次')).value = e.grade ?? null;
+    // The sheet has only the columns the scheme reads: what the generator made for others is left out.
+    const put = (l: string, v: number | string | undefined): void => {
+      if (cols.has(normaliseHeader(l))) ws.getCell(r, c(l)).value = v ?? null;
+    };
+    put('好', e.good);
+    put('一般', e.fair);
+    put('差', e.poor);
+    put('参评人数', e.voters);
+    put('评议等次', e.grade);
   });
 }
 
@@ -1149,7 +1156,8 @@ export function messyFixtures(): MessyFixture[] {
     }
     wb.getWorksheet(SHEETS.roster)!.name = '党员名册';
     wb.getWorksheet(SHEETS.events)!.name = '加减分明细表';
-    wb.getWorksheet(SHEETS.evaluation)!.name = '民主评议表';
+    const review = wb.getWorksheet(SHEETS.evaluation);
+    if (review) review.name = '民主评议表';
   });
 
   add('10-记录卡版式.xlsx', 'the card layout (党员日常行为积分管理记录表: a sheet per member, a row per month)', messyBase(110, 9, 'card'), () => undefined);
@@ -1203,7 +1211,8 @@ function cellOf(ws: ExcelJS.Worksheet, row: number, label: string, headerRow = 2
 }
 
 /** Appends an event row to 加减分明细; returns its place. */
-function appendEvent(wb: ExcelJS.Workbook, e: Partial<EventSpec> & { name: string; item: string }): Planted {
+/** Adds a row to 加减分明细; the place returned is the cell of `at` (the field the diagnostic is about: 日期, 分值 …). */
+function appendEvent(wb: ExcelJS.Workbook, e: Partial<EventSpec> & { name: string; item: string }, at = '姓名'): Planted {
   const ws = wb.getWorksheet(SHEETS.events)!;
   const cols = headerColumns(ws, 2);
   const c = (l: string): number => col(cols, l, ws.name);
@@ -1218,7 +1227,7 @@ function appendEvent(wb: ExcelJS.Workbook, e: Partial<EventSpec> & { name: strin
   ws.getCell(r, c('次数')).value = e.count ?? 1;
   if (e.points !== undefined) ws.getCell(r, c('分值')).value = e.points;
   ws.getCell(r, c('依据')).value = e.basis ?? '支委会记录';
-  return { sheet: SHEETS.events, cell: `${colLetter(c('姓名'))}${r}` };
+  return { sheet: SHEETS.events, cell: `${colLetter(c(at))}${r}` };
 }
 
 /** Removes a member's bonus events (so that a planted event cannot meet a cap by accident). */
@@ -1420,35 +1429,35 @@ export function invalidFixtures(): InvalidFixture[] {
     {
       code: 'EVENT_UNKNOWN_ITEM', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '加减分明细的事项写了「植树造林」（计分标准中没有）',
-      plant: (wb, spec) => appendEvent(wb, { date: '2023-03-12', name: m(spec, 0).name, id: m(spec, 0).id, item: '植树造林', points: 2 }),
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-03-12', name: m(spec, 0).name, id: m(spec, 0).id, item: '植树造林', points: 2 }, '事项'),
     },
     {
       code: 'EVENT_UNKNOWN_LEVEL', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '表彰的级别写了「村」（只有中央、省、市、县、镇）',
-      plant: (wb, spec) => appendEvent(wb, { date: '2023-04-20', name: m(spec, 0).name, id: m(spec, 0).id, item: '表彰', level: '村', project: '文明家庭创建' }),
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-04-20', name: m(spec, 0).name, id: m(spec, 0).id, item: '表彰', level: '村', project: '文明家庭创建' }, '级别'),
     },
     {
       code: 'EVENT_OUTSIDE_CYCLE', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '一条经济发展加分的日期是 2024-01-05，不在 2023 年度内',
       prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 1)),
-      plant: (wb, spec) => appendEvent(wb, { date: '2024-01-05', name: m(spec, 1).name, id: m(spec, 1).id, item: '经济发展', points: 2 }),
+      plant: (wb, spec) => appendEvent(wb, { date: '2024-01-05', name: m(spec, 1).name, id: m(spec, 1).id, item: '经济发展', points: 2 }, '日期'),
     },
     {
       code: 'EVENT_NEEDS_POINTS', severity: 'error', scheme: 'vanguard', layout: 'monthly', args: [],
       what: '先锋指数方案（vanguard）：「岗位工作取得突出业绩」按情节认定分值，这一行没有填分值',
       prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 0)),
-      plant: (wb, spec) => appendEvent(wb, { date: '2023-05-10', name: m(spec, 0).name, id: m(spec, 0).id, item: '岗位工作取得突出业绩' }),
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-05-10', name: m(spec, 0).name, id: m(spec, 0).id, item: '岗位工作取得突出业绩' }, '分值'),
     },
     {
       code: 'EVENT_POINTS_RANGE', severity: 'error', scheme: 'village', layout: 'monthly', args: [],
       what: '村党支部方案（village，七月周期）：「平安卫士」分值填 8（应为 3–5）',
-      plant: (wb, spec) => appendEvent(wb, { date: '2023-03-15', name: m(spec, 0).name, id: m(spec, 0).id, item: '平安卫士', points: 8 }),
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-03-15', name: m(spec, 0).name, id: m(spec, 0).id, item: '平安卫士', points: 8 }, '分值'),
     },
     {
       code: 'EVENT_POINTS_MISMATCH', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '经济发展（2 分）的分值写成 5',
       prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 2)),
-      plant: (wb, spec) => appendEvent(wb, { date: '2023-08-08', name: m(spec, 2).name, id: m(spec, 2).id, item: '经济发展', points: 5 }),
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-08-08', name: m(spec, 2).name, id: m(spec, 2).id, item: '经济发展', points: 5 }, '分值'),
     },
     {
       code: 'EVENT_SIGN_MISMATCH', severity: 'error', scheme: T, layout: 'card', args: [],
@@ -1467,13 +1476,13 @@ export function invalidFixtures(): InvalidFixture[] {
       code: 'EVENT_NO_DATE', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '一条公益事业加分没有填日期',
       prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 0)),
-      plant: (wb, spec) => appendEvent(wb, { name: m(spec, 0).name, id: m(spec, 0).id, item: '公益事业', points: 2 }),
+      plant: (wb, spec) => appendEvent(wb, { name: m(spec, 0).name, id: m(spec, 0).id, item: '公益事业', points: 2 }, '日期'),
     },
     {
       code: 'EVENT_BAD_COUNT', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '一条公益事业加分的次数填了 1.5',
       prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 1)),
-      plant: (wb, spec) => appendEvent(wb, { date: '2023-09-09', name: m(spec, 1).name, id: m(spec, 1).id, item: '公益事业', count: 1.5, points: 2 }),
+      plant: (wb, spec) => appendEvent(wb, { date: '2023-09-09', name: m(spec, 1).name, id: m(spec, 1).id, item: '公益事业', count: 1.5, points: 2 }, '次数'),
     },
     {
       code: 'EVENT_NOT_ON_ROLL', severity: 'warning', scheme: T, layout: 'card', args: [],
@@ -1500,7 +1509,7 @@ export function invalidFixtures(): InvalidFixture[] {
     },
     {
       code: 'CAP_EXCEEDED', severity: 'warning', scheme: T, layout: 'card', args: [],
-      what: '第 2 名党员全年加分 3+2+2+2+2 = 11 分，超过 10 分上限（警告，按 10 分计）',
+      what: '第 2 名党员全年加分 3+2+2+2+2 = 11 分（市级、县级表彰各一项，经济发展、公益事业、七一/十一活动各一次），超过 10 分上限（警告，按 10 分计）',
       prepare: (spec, scheme) => {
         const x = m(spec, 1);
         dropBonus(spec, scheme, x);
@@ -1510,24 +1519,58 @@ export function invalidFixtures(): InvalidFixture[] {
           { ...base, date: '2023-05-20', item: '经济发展', points: 2 },
           { ...base, date: '2023-06-18', item: '公益事业', points: 2 },
           { ...base, date: '2023-07-01', item: '七一/十一活动', points: 2 },
-          { ...base, date: '2023-09-30', item: '七一/十一活动', points: 2 },
+          { ...base, date: '2023-09-30', item: '表彰', level: '县', points: 2, project: '文明创建' },
         );
         spec.events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
       },
       plant: () => ({ sheet: SHEETS.events }),
     },
     {
-      code: 'EVAL_VOTES_EXCEED', severity: 'error', scheme: T, layout: 'card', args: [],
-      what: '民主评议中第 2 名党员的好、一般、差票数合计比参评人数多 2',
+      code: 'EVAL_VOTES_EXCEED', severity: 'error', scheme: 'culture', layout: 'monthly', args: [],
+      what: '文旅局方案（culture）：民主评议中第 2 名党员的好、一般、差票数合计比参评人数多 2',
       prepare: (spec) => {
         const e = spec.evaluations.find((x) => x.id === m(spec, 1).id)!;
         e.good = (e.voters ?? 0) + 2 - (e.fair ?? 0) - (e.poor ?? 0);
       },
-      plant: (wb, spec) => ({ sheet: SHEETS.evaluation, cell: `A${findRow(wb.getWorksheet(SHEETS.evaluation)!, '编号', (v) => v === m(spec, 1).id)}` }),
+      plant: (wb, spec) => {
+        const ws = wb.getWorksheet(SHEETS.evaluation)!;
+        return { sheet: SHEETS.evaluation, cell: `${colLetter(col(headerColumns(ws, 2), '参评人数', ws.name))}${findRow(ws, '编号', (v) => v === m(spec, 1).id)}` };
+      },
     },
     {
-      code: 'EVAL_UNKNOWN_MEMBER', severity: 'error', scheme: T, layout: 'card', args: [],
-      what: `民主评议中多出一行「${STRANGER}」`,
+      code: 'EVAL_NO_VOTERS', severity: 'error', scheme: 'culture', layout: 'monthly', args: [],
+      what: '文旅局方案（culture）：民主评议中第 2 名党员填了好、一般、差的票数，参评人数空着（评议分 ÷ 参加测评人数）',
+      prepare: (spec) => {
+        delete spec.evaluations.find((x) => x.id === m(spec, 1).id)!.voters;
+      },
+      plant: (wb, spec) => {
+        const ws = wb.getWorksheet(SHEETS.evaluation)!;
+        return { sheet: SHEETS.evaluation, cell: `${colLetter(col(headerColumns(ws, 2), '参评人数', ws.name))}${findRow(ws, '编号', (v) => v === m(spec, 1).id)}` };
+      },
+    },
+    {
+      code: 'EVENT_SPLIT_AGAIN', severity: 'warning', scheme: 'culture', layout: 'monthly', args: [],
+      what: '文旅局方案（culture）：第 1、2 名党员平分一项经验做法推广（国家级，项目「智慧文旅」），第 1 名党员又登记了同一项目一行（每人每个项目只计一份）',
+      plant: (wb, spec) => {
+        const row = (x: Member, date: string) => ({ date, name: x.name, id: x.id, item: '经验做法推广', level: '国家', project: '智慧文旅' });
+        appendEvent(wb, row(m(spec, 0), '2023-03-01'));
+        appendEvent(wb, row(m(spec, 1), '2023-03-01'));
+        return appendEvent(wb, row(m(spec, 0), '2023-04-01'), '项目');
+      },
+    },
+    {
+      code: 'ITEM_CAP_EXCEEDED', severity: 'warning', scheme: T, layout: 'card', args: [],
+      what: '第 3 名党员登记了两次经济发展（每年 2 分：原文“当年度”），第二行不再加分',
+      prepare: (spec, scheme) => dropBonus(spec, scheme, m(spec, 2)),
+      plant: (wb, spec) => {
+        const x = m(spec, 2);
+        appendEvent(wb, { date: '2023-03-01', name: x.name, id: x.id, item: '经济发展', points: 2 });
+        return appendEvent(wb, { date: '2023-08-01', name: x.name, id: x.id, item: '经济发展', points: 2 }, '事项');
+      },
+    },
+    {
+      code: 'EVAL_UNKNOWN_MEMBER', severity: 'error', scheme: 'culture', layout: 'monthly', args: [],
+      what: `文旅局方案（culture）：民主评议中多出一行「${STRANGER}」`,
       plant: (wb) => {
         const ws = wb.getWorksheet(SHEETS.evaluation)!;
         const r = nextRow(ws, '姓名');
@@ -1539,7 +1582,10 @@ export function invalidFixtures(): InvalidFixture[] {
       code: 'EVAL_BAD_GRADE', severity: 'error', scheme: 'vanguard', layout: 'monthly', args: [],
       what: '先锋指数方案（vanguard）：民主评议第 1 名党员的评议等次填了「良好」（应为 优秀、合格、基本合格、不合格）',
       prepare: (spec) => (spec.evaluations.find((x) => x.id === m(spec, 0).id)!.grade = '良好'),
-      plant: (wb, spec) => ({ sheet: SHEETS.evaluation, cell: `A${findRow(wb.getWorksheet(SHEETS.evaluation)!, '编号', (v) => v === m(spec, 0).id)}` }),
+      plant: (wb, spec) => {
+        const ws = wb.getWorksheet(SHEETS.evaluation)!;
+        return { sheet: SHEETS.evaluation, cell: `${colLetter(col(headerColumns(ws, 2), '评议等次', ws.name))}${findRow(ws, '编号', (v) => v === m(spec, 0).id)}` };
+      },
     },
     {
       code: 'SANCTION_UNKNOWN_MEMBER', severity: 'error', scheme: T, layout: 'card', args: [],
@@ -1551,7 +1597,8 @@ export function invalidFixtures(): InvalidFixture[] {
       code: 'SANCTION_UNKNOWN_TYPE', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '否决与处分的类型填了「批评教育」（看不出是哪一种一票否决情形或处分）',
       prepare: (spec) => spec.sanctions.push({ date: '2023-06-02', name: m(spec, 1).name, id: m(spec, 1).id, type: '批评教育', note: '无故缺席主题党日' }),
-      plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
+      // 否决与处分: 日期 姓名 编号 类型 说明 — the message points at the 类型 cell.
+      plant: () => ({ sheet: SHEETS.sanctions, cell: 'D3' }),
     },
     {
       code: 'SANCTION_ALSO_EVENT', severity: 'warning', scheme: 'agency', layout: 'monthly', args: [],
@@ -1566,7 +1613,7 @@ export function invalidFixtures(): InvalidFixture[] {
       code: 'SANCTION_OUTSIDE_CYCLE', severity: 'error', scheme: T, layout: 'card', args: [],
       what: '否决与处分的日期是 2022-11-20，不在 2023 年度内',
       prepare: (spec) => spec.sanctions.push({ date: '2022-11-20', name: m(spec, 1).name, id: m(spec, 1).id, type: '违反法律法规', note: '上年度事项误记入本年' }),
-      plant: () => ({ sheet: SHEETS.sanctions, cell: 'B3' }),
+      plant: () => ({ sheet: SHEETS.sanctions, cell: 'A3' }),
     },
     {
       code: 'EVAL_MISSING', severity: 'error', scheme: 'vanguard', layout: 'monthly', args: [],

@@ -196,7 +196,8 @@ export function checkOncePerMember(scheme: Scheme, ledger: Ledger, cycle: Cycle,
     }
     if (item.cap !== undefined) {
       const unit = eventUnitPoints(cat, item, ev);
-      if (!unit) continue;
+      // A row already wrong on its own (次数 not a whole number, 分值 outside its range) is not counted here too.
+      if (!unit || !ev.count.isInteger() || ev.count.isNegative() || (item.range && (unit.lt(item.range.min) || unit.gt(item.range.max)))) continue;
       const k = `${item.id}\u0000${member.key}`;
       const before = used.get(k) ?? ZERO;
       const after = before.plus(times(unit, ev.count));

@@ -101,9 +101,10 @@ export interface EventRow {
 
 export type EventField = 'date' | 'item' | 'level' | 'project' | 'count' | 'points';
 export type EvaluationField = 'good' | 'fair' | 'poor' | 'voters' | 'grade' | 'score';
+export type SanctionField = 'date' | 'type' | 'note';
 
 /** The place of one field of an event or evaluation row: its own cell when known, else the row's place. */
-export function fieldCell(r: { cells?: Readonly<Partial<Record<string, string>>>; source: SourceRef }, field: EventField | EvaluationField): SourceRef {
+export function fieldCell(r: { cells?: Readonly<Partial<Record<string, string>>>; source: SourceRef }, field: EventField | EvaluationField | SanctionField): SourceRef {
   const cell = r.cells?.[field];
   return cell ? { ...r.source, cell } : r.source;
 }
@@ -129,6 +130,8 @@ export interface Sanction {
   id?: string;
   type: string;
   note?: string;
+  /** The cell of each field, when read from a sheet (fieldCell()). */
+  cells?: Readonly<Partial<Record<SanctionField, string>>>;
   source: SourceRef;
 }
 

@@ -4,7 +4,7 @@ import type { Scheme } from '../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from './catalogue.js';
 import { activeMonths, belowHighest, blankIsZero, eventUnitPoints, projectKey } from './compute.js';
 import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordIndices, recordSheetNames, sheetRun, type Cycle, type Period } from './cycle.js';
-import { add as plus, compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
+import { add as plus, compare, dec, maxDec, minDec, sum, times, ZERO, type Dec } from './decimal.js';
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
 import { fieldCell, recordCell, type Ledger, type Member, type SourceRef } from './model.js';
 import { norm } from './text.js';
@@ -143,10 +143,17 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   }
   const effective = [...scheme.vetoTypes, ...scheme.overrides.map((o) => o.type)];
   for (const s of ledger.sanctions) {
+<<<<<<< HEAD
     const found = index.resolve(s.name, s.id);
     if (!found.member) unmatched(add, found, 'SANCTION_UNKNOWN_MEMBER', s.source, s.name, nearMember(ledger.members, s.name)?.name);
     if (!cat.isVetoType(s.type) && !cat.override(s.type)) add('SANCTION_UNKNOWN_TYPE', s.source, { found: s.type, options: effective.join('、') || '（本方案无）' }, s.type);
     if (s.date && monthIndexOf(cycle, s.date) < 0) add('SANCTION_OUTSIDE_CYCLE', s.source, { found: s.date, cycle: cycle.year }, s.date);
+=======
+    const { member, ambiguous } = index.resolve(s.name, s.id);
+    if (!member) add(ambiguous ? 'RECORD_AMBIGUOUS' : 'SANCTION_UNKNOWN_MEMBER', s.source, { name: s.name }, s.name);
+    if (!cat.isVetoType(s.type) && !cat.override(s.type)) add('SANCTION_UNKNOWN_TYPE', fieldCell(s, 'type'), { found: s.type, options: effective.join('、') || '（本方案无）' }, s.type);
+    if (s.date && monthIndexOf(cycle, s.date) < 0) add('SANCTION_OUTSIDE_CYCLE', fieldCell(s, 'date'), { found: s.date, cycle: cycle.year }, s.date);
+>>>>>>> fid-inputs
   }
   checkLinkedSanctions(scheme, ledger, index, add);
   return out;
@@ -402,12 +409,21 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Perio
       if (unit && comp?.cap !== undefined && comp.capPer === 'cycle' && !item.beyondCap && !notCounted.has(ev)) {
         let rec = perMember.get(member.key);
         if (!rec) perMember.set(member.key, (rec = { member, byComponent: new Map() }));
-        rec.byComponent.set(comp.id, plus(rec.byComponent.get(comp.id) ?? ZERO, times(unit, ev.count)));
+        // What the item's own cap leaves (经济发展 2 a year): only that reaches the component's cap.
+        let points = times(unit, ev.count);
+        if (item.cap !== undefined) {
+          const k = `item:${item.id}`;
+          const used = rec.byComponent.get(k) ?? ZERO;
+          points = maxDec(ZERO, minDec(points, dec(item.cap).minus(used)));
+          rec.byComponent.set(k, plus(used, points));
+        }
+        rec.byComponent.set(comp.id, plus(rec.byComponent.get(comp.id) ?? ZERO, points));
       }
     }
   }
   for (const { member, byComponent } of perMember.values()) {
     for (const [compId, total] of byComponent) {
+      if (compId.startsWith('item:')) continue;
       const comp = cat.component(compId)!;
       if (compare(total, dec(comp.cap!)) > 0) add('CAP_EXCEEDED', { file: ledger.file, sheet: '加减分明细' }, { name: member.name, component: comp.name, found: total.toString(), cap: comp.cap });
     }

@@ -289,14 +289,19 @@ function fillEvaluations(wb: ExcelJS.Workbook, evaluations: EvaluationFill[]): v
     const set = (label: string, v: CellInput): void => {
       if (v !== undefined) put(ws.getCell(r, col(h, ws, label)), v);
     };
+    // Votes, 参评人数, 评议等次 or 评议得分 the scheme does not read have no column: a generic row
+    // (votes and a grade and a score) fills what this template has.
+    const maybe = (label: string, v: CellInput): void => {
+      if (lookup(h.cols, label) !== undefined) set(label, v);
+    };
     set('姓名', e.name);
     set('编号', e.id);
-    set('好', e.good);
-    set('一般', e.fair);
-    set('差', e.poor);
-    set('参评人数', e.voters);
-    set('评议等次', e.grade);
-    set('评议得分', e.score);
+    maybe('好', e.good);
+    maybe('一般', e.fair);
+    maybe('差', e.poor);
+    maybe('参评人数', e.voters);
+    maybe('评议等次', e.grade);
+    maybe('评议得分', e.score);
   }
 }
 

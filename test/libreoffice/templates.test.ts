@@ -50,7 +50,7 @@ describe.skipIf(!available)('LibreOffice: township template (ledger, 计分标�
     const c = csv.get(ledger)!;
     const sheets = await expectEverySheetLoaded(c);
     expect(sheets.map((s) => s.name)).toEqual(
-      expect.arrayContaining(['说明', '名册', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`), '加减分明细', '民主评议', '否决与处分']),
+      expect.arrayContaining(['说明', '名册', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`), '加减分明细', '否决与处分']),
     );
     const jan = sheetRows(c, '1月');
     expect(jan[0]![0]).toBe('第一党支部 2023年1月 党员积分记录');
@@ -94,7 +94,7 @@ describe.skipIf(!available)('LibreOffice: township template (ledger, 计分标�
 
   it('frozen header and repeated print titles, in the xlsx XML', () => {
     const expected: Record<string, Record<string, number>> = {
-      [ledger]: { 说明: 1, 名册: 2, '1月': 2, '12月': 2, 加减分明细: 2, 民主评议: 2, 否决与处分: 2 },
+      [ledger]: { 说明: 1, 名册: 2, '1月': 2, '12月': 2, 加减分明细: 2, 否决与处分: 2 },
       [standard]: { 计分标准: 2 },
       [application]: { 积分申请表: 3 },
     };

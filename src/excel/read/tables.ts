@@ -24,6 +24,7 @@ export const EVENT_COLUMNS = [
 const ONE = new Dec(1);
 const EVENT_FIELDS = ['date', 'item', 'level', 'project', 'count', 'points'] as const;
 const EVALUATION_FIELDS = ['good', 'fair', 'poor', 'voters', 'grade', 'score'] as const;
+const SANCTION_FIELDS = ['date', 'type', 'note'] as const;
 
 export function readEvents(ctx: ReadContext, ws: SheetLike): EventRow[] {
   const h = ctx.header(ws, EVENT_COLUMNS);
@@ -114,7 +115,7 @@ export function readSanctions(ctx: ReadContext, ws: SheetLike): Sanction[] {
     const id = r.has('id') ? r.id('id') : undefined;
     const type = r.text('type');
     if (name === '' && !id && type === '') continue;
-    const s: Sanction = { name, type, source: r.rowRef() };
+    const s: Sanction = { name, type, source: r.rowRef(), cells: r.cells(SANCTION_FIELDS) };
     const date = r.date('date');
     if (date) s.date = date;
     if (id) s.id = id;
