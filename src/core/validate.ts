@@ -143,17 +143,10 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   }
   const effective = [...scheme.vetoTypes, ...scheme.overrides.map((o) => o.type)];
   for (const s of ledger.sanctions) {
-<<<<<<< HEAD
     const found = index.resolve(s.name, s.id);
     if (!found.member) unmatched(add, found, 'SANCTION_UNKNOWN_MEMBER', s.source, s.name, nearMember(ledger.members, s.name)?.name);
-    if (!cat.isVetoType(s.type) && !cat.override(s.type)) add('SANCTION_UNKNOWN_TYPE', s.source, { found: s.type, options: effective.join('、') || '（本方案无）' }, s.type);
-    if (s.date && monthIndexOf(cycle, s.date) < 0) add('SANCTION_OUTSIDE_CYCLE', s.source, { found: s.date, cycle: cycle.year }, s.date);
-=======
-    const { member, ambiguous } = index.resolve(s.name, s.id);
-    if (!member) add(ambiguous ? 'RECORD_AMBIGUOUS' : 'SANCTION_UNKNOWN_MEMBER', s.source, { name: s.name }, s.name);
     if (!cat.isVetoType(s.type) && !cat.override(s.type)) add('SANCTION_UNKNOWN_TYPE', fieldCell(s, 'type'), { found: s.type, options: effective.join('、') || '（本方案无）' }, s.type);
     if (s.date && monthIndexOf(cycle, s.date) < 0) add('SANCTION_OUTSIDE_CYCLE', fieldCell(s, 'date'), { found: s.date, cycle: cycle.year }, s.date);
->>>>>>> fid-inputs
   }
   checkLinkedSanctions(scheme, ledger, index, add);
   return out;
