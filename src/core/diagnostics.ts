@@ -29,8 +29,11 @@ export interface MessageDef {
 
 export type Catalogue = Record<string, MessageDef>;
 
-/** Builds a diagnostic from a catalogue entry. */
-export function makeDiagnostic(catalogue: Catalogue, code: string, place: SourceRef, params: Params = {}, value?: unknown): Diagnostic {
+/**
+ * Builds a diagnostic from a catalogue entry. The code is a key of the catalogue given: with a catalogue
+ * whose keys are known (an object literal, or `satisfies Catalogue`), a misspelt code does not compile.
+ */
+export function makeDiagnostic<C extends Catalogue>(catalogue: C, code: Extract<keyof C, string>, place: SourceRef, params: Params = {}, value?: unknown): Diagnostic {
   const def = catalogue[code];
   if (!def) throw new Error(`unknown diagnostic code ${code}`);
   const d: Diagnostic = {

@@ -24,7 +24,7 @@ const guessEn = (p: Params): string => (p.guess ? `: did you mean ${p.guess}?${p
 const guessFixZh = (p: Params): string => `把姓名改成「${p.guess}」，与名册一致（不要把「${p.name}」加进名册：那样会多出一个人）`;
 const guessFixEn = (p: Params): string => `correct the name to ${p.guess}, as in 名册 (do not add ${p.name} to 名册: that makes a second member)`;
 
-export const CHECK_MESSAGES: Messages = {
+export const CHECK_MESSAGES = {
   LEDGER_OTHER_SCHEME: m('error', (p) => `台账「说明」写的方案是「${p.found}」，本次按「${p.want}」计分`, (p) => `the 说明 sheet names scheme ${p.found}, but ${p.want} is used`, (p) => `确认方案：改「说明」表的方案为 ${p.want}，或用 --scheme ${p.found}`, (p) => `fix 说明 or pass --scheme ${p.found}`),
   LEDGER_OTHER_YEAR: m('error', (p) => `台账「说明」写的年度是 ${p.found}，本次处理 ${p.want} 年度`, (p) => `the 说明 sheet says cycle ${p.found}, not ${p.want}`, (p) => `确认年度：改「说明」表的年度，或换用 ${p.found} 年度的台账`, () => 'fix the year in 说明 or use the right ledger'),
   MEMBER_DUPLICATE: m('error', (p) => `名册中有 ${p.count} 个「${p.name}」且没有编号区分`, (p) => `${p.count} members named ${p.name} without 编号`, () => '给重名党员填上不同的编号，并在各月表和明细中填写编号', () => 'give each a distinct 编号 and use it in every sheet'),
@@ -72,7 +72,10 @@ export const CHECK_MESSAGES: Messages = {
   SANCTION_UNKNOWN_TYPE: m('error', (p) => `类型「${p.found}」看不出是哪一种一票否决情形或处分`, (p) => `type ${p.found} names no veto or discipline case of the scheme`, (p) => `类型改写为以下之一（情节写在“说明”列）：${p.options}；不影响计分的事项不要登记在本表`, (p) => `write one of these as the type (details in 说明): ${p.options}; do not enter what has no effect here`),
   SANCTION_ALSO_EVENT: m('warning', (p) => `「${p.name}」的「${p.type}」在《否决与处分》和《加减分明细》（${p.event}）都登记了：只扣一次分、只改一次等次`, (p) => `${p.name}: ${p.type} is entered both in 否决与处分 and in 加减分明细 (${p.event}); counted once`, () => '一处登记即可：处分登记在《否决与处分》，扣分和等次都会按方案执行；删去《加减分明细》中的这一行', () => 'enter it once, in 否决与处分 (it deducts and overrides)'),
   SANCTION_OUTSIDE_CYCLE: m('error', (p) => `日期 ${p.found} 不在 ${p.cycle} 积分周期内`, (p) => `date ${p.found} is outside cycle ${p.cycle}`, () => '核对日期', () => 'check the date'),
-};
+} satisfies Messages;
+
+/** Every code of the check step: a code outside this union does not compile where it is made. */
+export type CheckCode = keyof typeof CHECK_MESSAGES;
 
 export interface CheckOptions {
   year: number;
@@ -93,7 +96,9 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   const cat = catalogueOf(scheme);
   const cycle = cycleOf(opts.year, scheme.cycle);
   const add = (code: string, place: SourceRef, params: Params = {}, value?: unknown): void => {
-    out.push(makeDiagnostic(CHECK_MESSAGES, code, place, params, value));
+    // `add` is shared with check-inputs/check-forms as `Add` (code: string); test/architecture/codes.test.ts
+    // checks every code those modules pass is a CheckCode.
+    out.push(makeDiagnostic(CHECK_MESSAGES, code as CheckCode, place, params, value));
   };
   const info: SourceRef = { file: ledger.file, sheet: '说明' };
   if (ledger.schemeId && ledger.schemeId !== scheme.id) add('LEDGER_OTHER_SCHEME', info, { found: ledger.schemeId, want: scheme.id });

@@ -243,7 +243,7 @@ function as1904(parts: ZipPart[]): void {
 
 describe('the 1904 date system and the zh-CN built-in date formats', () => {
   it.each(['lean', 'exceljs'])('read right by the %s reader: graded exactly as the 1900 original', (reader) => {
-    const env = reader === 'exceljs' ? { SCORE_READER: 'exceljs' } : {};
+    const env: Record<string, string> = reader === 'exceljs' ? { SCORE_READER: 'exceljs' } : {};
     const dir = tmp('d1904-');
     const file = edited(as1904)(dir);
     expect(text(hostileParts(), 'xl/workbook.xml')).not.toContain('date1904');
