@@ -17,7 +17,7 @@ import { formatBytes, READ_LIMITS } from './sniff.js';
 export type BiffResult = { ok: true; wb: FastBook } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
 
 /** BIFF error codes (the value of an error cell) as Excel shows them. */
-const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
+const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' };
 
 const STATES = ['visible', 'hidden', 'veryHidden'];
 

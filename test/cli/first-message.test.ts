@@ -196,7 +196,7 @@ describe('a month sheet whose header cannot be read: its header error, no false 
   it('a month sheet that is really blank is still 「没有填写任何分数」', async () => {
     const file = await ledgerWith('柳湾村党支部.xlsx', (wb) => {
       const ws = wb.getWorksheet('12月')!;
-      ws.eachRow((row, r) => {
+      ws.eachRow((_row, r) => {
         if (r > 2) for (const c of ENTRY_COLS) ws.getCell(`${c}${r}`).value = null;
       });
     });
