@@ -60,14 +60,14 @@ export function registerTemplate(program: Command): void {
     const { safeName, fileNamer } = await import('../../excel/write/names.js');
     const dir = await outDir(opts.out);
     const fileName = fileNamer(dir);
-    const set = new OutputSet(Boolean(opts.force));
+    const set = new OutputSet(Boolean(opts.force), { scheme: scheme.id, period: String(year) });
     for (const [branch, roster] of groups) {
       await set.add(join(dir, fileName(`${safeName(branch, { maxLength: 60 })}_积分台账_${year}.xlsx`)), () => ledgerTemplate(scheme, { branch, year, layout: opts.layout as 'monthly' | 'card', ...(roster ? { roster } : {}) }));
     }
     await set.add(join(dir, fileName(`${safeName(scheme.name, { maxLength: 60 })}_计分标准.xlsx`)), () => scoringStandard(scheme));
     await set.add(join(dir, fileName('积分申请表.xlsx')), () => applicationForm(scheme, {}));
     const written = await set.commit();
-    if (opts.json) return printJson({ scheme: scheme.id, year, written });
+    if (opts.json) return printJson({ scheme: scheme.id, year, written, stamp: set.stamps[0] ?? null });
     for (const w of written) say(opts, t(`已写出：${shownPath(w)}`, `written: ${shownPath(w)}`));
   });
 }

@@ -202,6 +202,7 @@ function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle
     setDate(t.ws.getCell(r, t.col('转入日期')), m.joined);
     setDate(t.ws.getCell(r, t.col('转出日期')), m.left);
     if (scheme.directGrades && m.directGrade) t.ws.getCell(r, t.col(DIRECT_GRADE)).value = m.directGrade;
+    if (scheme.exempt?.otherScore && m.otherScore) t.ws.getCell(r, t.col(OTHER_SCORE)).value = m.otherScore.toNumber();
   });
   const lists: [string, string[], string][] = [
     ['性别', ['男', '女'], '性别请选择“男”或“女”'],
