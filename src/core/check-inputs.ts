@@ -14,10 +14,11 @@ import { norm } from './text.js';
 export type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
 
 /** A row that names no member: unknown (`unknownCode`), a name shared by several, or a name and a 编号 of two members. */
-export function unmatched(add: Add, r: Resolved, unknownCode: string, place: SourceRef, name: string): void {
+export function unmatched(add: Add, r: Resolved, unknownCode: string, place: SourceRef, name: string, guess?: string): void {
   const c = r.conflict;
   if (!c) {
-    add(r.ambiguous ? 'RECORD_AMBIGUOUS' : unknownCode, place, { name }, name);
+    // `guess`: the roster name one character away (是不是「胡林文」？, see validate.ts nearMember).
+    add(r.ambiguous ? 'RECORD_AMBIGUOUS' : unknownCode, place, { name, ...(guess && !r.ambiguous ? { guess } : {}) }, name);
     return;
   }
   const parts: string[] = [];

@@ -12,6 +12,7 @@ import { gradeNames } from './scheme-info.js';
 import { flagText, scoreNumber, summarySheet, type SummaryOptions } from './summary.js';
 import { uniqueNames } from './names.js';
 import { attentionBasis } from './member-notes.js';
+import { WORKBOOK_EXT } from '../book.js';
 import { CHART_SHEET, chartSheet } from './charts.js';
 
 export interface ExcludedLedger {
@@ -85,7 +86,7 @@ function overviewSheet(book: Book, scheme: Scheme, result: PeriodResult, exclude
     const cells: Value[] = new Array<Value>(columns.length).fill(null);
     cells[0] = result.branches.length + i + 1;
     const base = x.file.split(/[\\/]/).pop() ?? x.file;
-    cells[1] = x.branch || base.replace(/\.xlsx$/i, '');
+    cells[1] = x.branch || base.replace(WORKBOOK_EXT, '');
     cells[noteCol] = `未计入：${x.reason}（${base}）${x.fix ? `。处理：${x.fix}` : ''}`;
     rows.push(cells);
   });
