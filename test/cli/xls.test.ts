@@ -125,7 +125,7 @@ describe('.xlsm: the same OOXML with a macro-enabled content type and a VBA proj
   it('grades as the .xlsx it was saved from, with both readers', () => {
     const a = score(['compute', '--period', '2023', '--json', '--out', tmp(), join(FIX, 'township', '柳湾村党支部.xlsx')]);
     expect(a.code, a.stderr).toBe(0);
-    for (const env of [{}, { SCORE_READER: 'exceljs' }]) {
+    for (const env of [{}, { SCORE_READER: 'exceljs' }] as Record<string, string>[]) {
       const b = score(['compute', '--period', '2023', '--json', '--out', tmp(), join(XLS, '柳湾村党支部.xlsm')], { env });
       expect(b.code, b.stderr).toBe(0);
       expect(comparable(b.stdout, [XLS])).toEqual(comparable(a.stdout, [join(FIX, 'township')]));
