@@ -247,8 +247,10 @@ describe('readLedger: the 积分台账 workbook', () => {
     expect(b).toMatchObject({ name: '李四', grade: '一般' });
     expect(b!.good).toBeUndefined();
     expect(ledger.sanctions).toEqual([
-      { date: '2023-06-01', name: '王五', id: 'D003', type: '警告处分', note: '违反规定', source: { file: FILE, sheet: '否决与处分', cell: 'B2' } },
+      expect.objectContaining({ date: '2023-06-01', name: '王五', id: 'D003', type: '警告处分', note: '违反规定', source: { file: FILE, sheet: '否决与处分', cell: 'B2' } }),
     ]);
+    // Each field's own cell, so a message points at the 类型 or the 日期 that is wrong, not the 姓名.
+    expect(ledger.sanctions[0]!.cells).toMatchObject({ type: expect.stringMatching(/^[A-Z]+2$/), date: expect.stringMatching(/^[A-Z]+2$/) });
   });
 
   it.each([

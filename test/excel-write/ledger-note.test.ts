@@ -20,14 +20,15 @@ function notes(id: string): string[] {
 
 describe('说明: one way to enter a deduction', () => {
   it('township 「无故缺席一次扣5分」: the month sheet is not reduced, the deduction is logged once', () => {
-    const line = notes('township').find((t) => t.startsWith('3. '))!;
+    const line = notes('township').find((t) => /^\d+\. 月（季）记录表/.test(t))!;
     expect(line).toContain('不在月表中扣');
     expect(line).toContain('只在“加减分明细”登记一行');
     expect(line).toContain('学习教育无故缺席');
     expect(line).not.toContain('扣分依据写在');
   });
   it('a scheme whose items do not deduct from month entries keeps the plain line (company)', () => {
-    const line = notes('company').find((t) => t.startsWith('3. '))!;
+    // The line on the month (quarter) sheets, wherever the other notes put it.
+    const line = notes('company').find((t) => /^\d+\. 月（季）记录表/.test(t))!;
     expect(line).toContain('按各项满分以内填写得分');
     expect(line).not.toContain('不在月表中扣');
   });

