@@ -13,6 +13,7 @@ import type { Scheme } from '../scheme/schema.js';
 import { diagnosticJson, formatDiagnostic, colon } from './output.js';
 import { lang, t } from '../batch/i18n.js';
 import { colorOn } from './color.js';
+import { EXEMPT_NOTE, notGradedReason } from '../excel/write/member-notes.js';
 
 /** Colours only when this run writes colour (a terminal, not NO_COLOR / --no-color): a piped table stays plain text. */
 export function tableStyle(): { head: string[]; border: string[] } {
@@ -53,6 +54,8 @@ export function resultJson(r: PeriodResult, issues: Diagnostic[], extra: Record<
     cycle: String(r.cycle.year),
     period: r.period.label,
     members: r.branches.flatMap((b) => outputOrder(b.members).map(memberJson)),
+    // 不参加积分管理 without any score: not in members, never silently gone.
+    exempt: r.branches.flatMap((b) => (b.exempt ?? []).map((name) => ({ branch: b.branch, name, reason: EXEMPT_NOTE }))),
     issues: issues.map(diagnosticJson),
     ...extra,
   };
@@ -118,11 +121,13 @@ export function membersTable(scheme: Scheme, r: PeriodResult): string {
         m.vetoed ? chalk.red(total) : total,
         ...(graded ? [`${m.grade ?? ''}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`] : []),
         m.rank ?? '',
-        escapeData(m.flags.join('；')),
+        escapeData([...m.flags, ...(graded ? [notGradedReason(m)] : [])].filter(Boolean).join('；')),
       ]);
     }
   }
-  return table.toString();
+  const exempt = r.branches.flatMap((b) => (b.exempt ?? []).map((name) => `${escapeData(name)}${r.branches.length > 1 ? t(`（${escapeData(b.branch)}）`, ` (${escapeData(b.branch)})`) : ''}`));
+  if (!exempt.length) return table.toString();
+  return `${table.toString()}\n${t(`${EXEMPT_NOTE}：${exempt.join('、')}`, `not taking part (不参加积分管理): ${exempt.join(', ')}`)}`;
 }
 
 function fmt(v: MemberResult['total'], precision: number): string {
@@ -148,6 +153,8 @@ export function overviewTable(scheme: Scheme, r: PeriodResult, excluded: { file:
   // Lines under the table, not spanning rows inside it (cli-table3 breaks the border on those: ┴┴┴┴).
   const below: string[] = [];
   const more = r.branches.length - OVERVIEW_ROWS;
+  const exempt = r.branches.flatMap((b) => (b.exempt ?? []).map((name) => `${escapeData(name)}${t(`（${escapeData(b.branch)}）`, ` (${escapeData(b.branch)})`)}`));
+  if (exempt.length) below.push(t(`不参加积分管理 ${exempt.length} 人（不计分、不评定等次，不计入人数）：${exempt.slice(0, 20).join('、')}${exempt.length > 20 ? '……' : ''}`, `${exempt.length} not taking part (不参加积分管理): ${exempt.slice(0, 20).join(', ')}`));
   if (more > 0) below.push(chalk.dim(t(`……另有 ${more} 个支部，见评定结果「总览」表`, `… ${more} more branches: see the 总览 sheet of the results workbook`)));
   for (const e of excluded.slice(0, OVERVIEW_ROWS)) {
     const base = e.file.split(/[\\/]/).pop() ?? e.file;

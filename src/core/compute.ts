@@ -53,6 +53,7 @@ export function computeBranch(scheme: Scheme, ledger: Ledger, cycle: Cycle, peri
   const data = collect(ctx);
   const members: MemberResult[] = [];
   const offRoll: OffRoll[] = [];
+  const exempt: string[] = [];
   for (const m of ledger.members) {
     // R20: a period lists only the members on the roll in it (joined in May: not in Q1; left in February: not in Q3).
     if (!onRollIn(m, cycle, period)) {
@@ -62,6 +63,7 @@ export function computeBranch(scheme: Scheme, ledger: Ledger, cycle: Cycle, peri
     if (!m.participates) {
       if (scheme.directGrades && m.directGrade) members.push(directResult(ctx, m));
       else if (scheme.exempt?.otherScore && m.otherScore && period.kind === 'cycle') members.push(otherScoreResult(ctx, m, m.otherScore));
+      else exempt.push(m.name);
       continue;
     }
     const category = ctx.cat.category(m.category);
@@ -70,6 +72,7 @@ export function computeBranch(scheme: Scheme, ledger: Ledger, cycle: Cycle, peri
   }
   const out: BranchResult = { branch: ledger.branch, file: ledger.file, schemeId: scheme.id, members };
   if (offRoll.length > 0) out.offRoll = offRoll;
+  if (exempt.length > 0) out.exempt = exempt;
   return out;
 }
 

@@ -84,6 +84,8 @@ export interface BranchResult {
   members: MemberResult[];
   /** Roster members not on the roll in this period (R20): left out of every list, named under the tables. */
   offRoll?: OffRoll[];
+  /** Members who take no part (不参加积分管理) and have no score by other means: not scored, named under the tables. */
+  exempt?: string[];
 }
 
 export interface PeriodResult {

@@ -62,7 +62,7 @@ describe('gradeWorkbook', async () => {
 
   it('counts grades per branch, checks the quota and lists excluded ledgers', () => {
     const ws = wb.getWorksheet('总览')!;
-    expect(ws.getCell('A1').value).toBe('2023年度党员积分评定结果总览');
+    expect(ws.getCell('A1').value).toBe('2023年度党员积分评定结果总览（未完整：1 个台账未计入）');
     expect(rowValues(ws, 2)).toEqual(['序号', '支部', '党员数', '参评人数', '平均分', '优秀', '合格', '基本合格', '不合格', '优秀占比', '名额', '备注']);
     // 第一支部: 4 take part (赵六 exempt), 3 graded (王五 预备); 张三 优秀, 李四 合格, 孙七 不合格
     expect(rowValues(ws, 3).slice(0, 11)).toEqual([1, '第一支部', 4, 3, 57.17, 1, 1, 0, 1, 0.3333, '符合']);

@@ -81,7 +81,7 @@ function overviewSheet(book: Book, scheme: Scheme, result: PeriodResult, exclude
     return cells;
   };
   const branchScope = !quota || quota.scope === 'branch';
-  const rows: BodyRow[] = result.branches.map((b, i) => row(branchStats(scheme, b.members), b.branch, i + 1, notGradedNote(b.members), branchScope));
+  const rows: BodyRow[] = result.branches.map((b, i) => row(branchStats(scheme, b.members), b.branch, i + 1, notGradedNote(b.members, b.exempt), branchScope));
   excluded.forEach((x, i) => {
     const cells: Value[] = new Array<Value>(columns.length).fill(null);
     cells[0] = result.branches.length + i + 1;
@@ -91,7 +91,7 @@ function overviewSheet(book: Book, scheme: Scheme, result: PeriodResult, exclude
     rows.push(cells);
   });
   const all = result.branches.flatMap((b) => b.members);
-  const totalNote = [notGradedNote(all), excluded.length ? `另有 ${excluded.length} 个台账未计入` : null].filter(Boolean).join('；') || null;
+  const totalNote = [notGradedNote(all, result.branches.flatMap((b) => b.exempt ?? [])), excluded.length ? `另有 ${excluded.length} 个台账未计入` : null].filter(Boolean).join('；') || null;
   const total = row(branchStats(scheme, all), '合计', null, totalNote, !branchScope);
   rows.push({ cells: total, bold: true });
   addTable(book, OVERVIEW_SHEET, { title: `${title}党员积分评定结果总览${excluded.length ? `（未完整：${excluded.length} 个台账未计入）` : ''}`, columns, bodyRows: rows.length, body: () => rows, orientation: 'landscape' });
@@ -124,9 +124,9 @@ function attentionSheet(book: Book, scheme: Scheme, branches: BranchResult[], ti
 }
 
 /** 总览's word on who is not in 参评人数: 「未评定 3 人：预备党员 2 人；不参加积分管理 1 人（不计入党员数）」. */
-function notGradedNote(members: readonly MemberResult[]): string | null {
+function notGradedNote(members: readonly MemberResult[], unscored: readonly string[] = []): string | null {
   const counts = new Map<string, number>();
-  let exempt = 0;
+  let exempt = unscored.length;
   let moved = 0;
   for (const m of members) {
     if (!m.participates) exempt++;
@@ -134,7 +134,7 @@ function notGradedNote(members: readonly MemberResult[]): string | null {
     else if (!m.graded) counts.set(m.category, (counts.get(m.category) ?? 0) + 1);
   }
   const parts = [...counts].map(([category, n]) => `${category} ${n} 人不评定等次`);
-  if (exempt) parts.push(`不参加积分管理 ${exempt} 人（不计入党员数）`);
+  if (exempt) parts.push(`不参加积分管理 ${exempt} 人（不计入党员数${unscored.length && unscored.length <= 5 ? `：${unscored.join('、')}` : ''}）`);
   if (moved) parts.push(`年内转出 ${moved} 人（列出转出时的积分，不计入党员数）`);
   return parts.length ? `未评定：${parts.join('；')}` : null;
 }

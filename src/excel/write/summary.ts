@@ -83,7 +83,8 @@ export function summarySheet(
   // Rows add up as printed: the parts get the decimals they need (39.995 + 39.995 = 79.99, not 40 + 40).
   const sums = rowSums(scheme, members);
   const partFmt = numFmtFor(sums.places);
-  const exempt = branch.members.filter((m) => !m.participates && m.grade === undefined && !m.scoredElsewhere);
+  // 不参加积分管理: listed members without a grade, and those the computation left without any result.
+  const exempt = [...branch.members.filter((m) => !m.participates && m.grade === undefined && !m.scoredElsewhere).map((m) => m.name), ...(branch.exempt ?? [])];
   // 等次/星级 only where this period grades (the cycle; a quarter only when its rules gave grades).
   const isCycle = result.period.kind === 'cycle';
   const showGrade = (isCycle && scheme.bands.length > 0) || members.some((m) => m.grade);
@@ -115,7 +116,7 @@ export function summarySheet(
     : '';
   const notesUnder = [
     `注：${formula}。${rounding}`,
-    ...(exempt.length ? [`${EXEMPT_NOTE}：${exempt.map((m) => m.name).join('、')}（${exempt.length} 人）。`] : []),
+    ...(exempt.length ? [`${EXEMPT_NOTE}：${exempt.join('、')}（${exempt.length} 人）。`] : []),
     ...(branch.offRoll?.length ? [offRollNote(branch.offRoll)] : []),
     ...absentNote(scored, members),
   ];
