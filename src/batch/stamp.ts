@@ -6,7 +6,7 @@
 // read only from stamped 评定结果.
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCentralDirectory, unpack } from '../excel/sniff.js';
@@ -52,6 +52,8 @@ export function programVersion(): string {
 }
 
 export async function sha256(file: string): Promise<string> {
+  // Only regular files: a FIFO or a device among the inputs (refused by the reader) would block or never end.
+  if (!(await stat(file)).isFile()) return '';
   const h = createHash('sha256');
   for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
   return h.digest('hex');
