@@ -48,12 +48,12 @@ describe('否决与处分: only where the scheme has veto or discipline types, w
     expect(listValues(wb, ws!.getCell('D3').dataValidation)).toEqual(types);
   });
 
-  it('the schemes without a sanction sheet are exactly the five of issue #12', () => {
+  it('the schemes without a sanction sheet are exactly the five of issue #12, and the school variant (seed 000 篇1 has none)', () => {
     const without = BUILTIN_IDS.filter((id) => {
       const s = loadScheme(id);
       return s.vetoTypes.length === 0 && s.overrides.length === 0;
     });
-    expect(without).toEqual(['vanguard', 'company', 'village', 'tiered-xinba', 'tiered-baiyanghe']);
+    expect(without).toEqual(['vanguard', 'vanguard-school', 'company', 'village', 'tiered-xinba', 'tiered-baiyanghe']);
   });
 });
 

@@ -131,7 +131,8 @@ describe('history said out loud (township: 连续两年 / 连续三年 不合格
   it('--no-history states a first year: no warning, and it says so', async () => {
     const [j, plain] = await Promise.all([
       scoreAsync(['grade', '--year', '2023', full, '--out', tmp(), '--json', '--no-history']),
-      scoreAsync(['grade', '--year', '2023', full, '--out', tmp(), '--no-history']),
+      // --from: a 公示期 given by the clerk (a default window already past is a warning of its own).
+      scoreAsync(['grade', '--year', '2023', full, '--out', tmp(), '--no-history', '--from', '2024-01-02']),
     ]);
     expect(j.code, j.stderr).toBe(0);
     expect(json(j)).toMatchObject({ firstYear: true, historyWarnings: [], historyUsed: [] });
