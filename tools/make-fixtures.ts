@@ -1401,6 +1401,18 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: () => ({ sheet: SHEETS.roster, cell: 'B5' }),
     },
     {
+      code: 'MEMBER_BAD_OTHER_SCORE', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '名册加了一栏“另行评定得分”，第 2 名党员（参加积分管理）填了 80：本方案没有另行评定得分',
+      plant: (wb) => {
+        const ws = wb.getWorksheet(SHEETS.roster)!;
+        const cols = headerColumns(ws, 2);
+        const c = Math.max(...cols.values()) + 1;
+        ws.getCell(2, c).value = '另行评定得分';
+        ws.getCell(4, c).value = 80;
+        return { sheet: SHEETS.roster, cell: 'B4' };
+      },
+    },
+    {
       code: 'MEMBER_NO_TIER', severity: 'error', scheme: 'tiered-xinba', layout: 'monthly', args: [],
       what: '分层积分方案（tiered-xinba）：名册第 2 名党员没有填写层次',
       prepare: (spec) => delete m(spec, 1).tier,

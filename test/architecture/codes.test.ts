@@ -48,7 +48,6 @@ describe('diagnostic codes', () => {
     // Came with the reliability and reader-layouts merges, still without a fixture or test:
     'READ_FILE_NAME_ENCODING',
     'READ_SHEET_TOO_MANY_CELLS',
-    'READ_SHEET_TOO_MANY_USED_ROWS',
   ];
 
   it('every code has a fixture (fixtures/*/expected.json) or a test that names it', () => {
