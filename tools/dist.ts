@@ -51,6 +51,8 @@ function common(top: string): Entry[] {
   const entries: Entry[] = [{ name: `${top}/app/package.json`, data: trimmedPackageJson(root) }];
   for (const f of appFiles(root)) entries.push({ name: `${top}/app/${f.name}`, data: readFileSync(f.source) });
   entries.push({ name: `${top}/app/README.md`, data: readFileSync(join(root, 'README.md')) });
+  // docs/ (schemes.md …): the guide points there.
+  for (const f of walk(root, 'docs')) entries.push({ name: `${top}/${f.name}`, data: readFileSync(f.source) });
   for (const f of walk(root, 'fixtures/township')) entries.push({ name: `${top}/示例台账/${f.name.slice('fixtures/township/'.length)}`, data: readFileSync(f.source) });
   return entries;
 }
@@ -81,6 +83,13 @@ const LINUX_GUIDE = `score — 党员积分台账 校验 · 计分 · 评定 · 
 详细说明见 app/README.md。
 `;
 
+/** drop.cmd for one drop target (bin/drop.js --mode=…). */
+function dropLauncher(mode: 'grade' | 'check' | 'publish'): Buffer {
+  const text = readFileSync(join(launchers, 'drop.cmd'), 'utf8');
+  if (!text.includes('drop.js" %*')) throw new Error('drop.cmd: the line running drop.js changed');
+  return Buffer.from(text.replace('drop.js" %*', `drop.js" --mode=${mode} %*`));
+}
+
 async function run(): Promise<void> {
   if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))) throw new Error('dist/ is missing: run npm run build first');
   mkdirSync(outDir, { recursive: true });
@@ -88,7 +97,10 @@ async function run(): Promise<void> {
 
   const win = `score-${version}-win-x64`;
   const winEntries: Entry[] = [
-    { name: `${win}/评定.cmd`, data: crlf(readFileSync(join(launchers, 'drop.cmd'))) },
+    // Three drop targets, one launcher: the year end, the monthly check, the quarterly 公示.
+    { name: `${win}/评定.cmd`, data: crlf(dropLauncher('grade')) },
+    { name: `${win}/月度检查.cmd`, data: crlf(dropLauncher('check')) },
+    { name: `${win}/季度公示.cmd`, data: crlf(dropLauncher('publish')) },
     { name: `${win}/score.cmd`, data: crlf(readFileSync(join(launchers, 'score.cmd'))) },
     // UTF-8 with a BOM and CRLF: Notepad shows it right on every Windows 10.
     { name: `${win}/使用说明.txt`, data: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), crlf(guide)]) },

@@ -1309,6 +1309,19 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: (wb, spec) => ({ sheet: '6月', cell: cellOf(wb.getWorksheet('6月')!, recordRow(wb, '6月', m(spec, 2)), '学习教育') }),
     },
     {
+      code: 'RECORD_CAP_EXCEEDED', severity: 'warning', scheme: 'company', layout: 'monthly', args: [],
+      what: '公司党支部方案（company）：「第一季度」第 1 名党员的突出贡献 5 分、其他奖励 10 分，奖励分合计 15 分，超过每季度 10 分的上限（按 10 分计）',
+      prepare: (spec) => {
+        const v = spec.records.find((r) => r.key === m(spec, 0).key && r.period === 0)!.values;
+        Object.assign(v, { 'reward.contribution': 5, 'reward.honor': 0, 'reward.reward-other': 10 });
+      },
+      plant: (wb, spec) => {
+        const ws = wb.getWorksheet('第一季度')!;
+        const r = recordRow(wb, '第一季度', m(spec, 0));
+        return { sheet: '第一季度', cell: cellOf(ws, r, '突出贡献'), also: [{ sheet: '第一季度', cell: cellOf(ws, r, '其他奖励') }] };
+      },
+    },
+    {
       code: 'RECORD_BELOW_MIN', severity: 'error', scheme: T, layout: 'monthly', args: [],
       what: '「9月」第 2 名党员的党费缴纳填了 -3 分（扣完为止，最低 0）',
       prepare: (spec) => {

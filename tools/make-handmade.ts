@@ -154,7 +154,7 @@ export const HANDMADE: HandmadeCase[] = [
       months(wb, (m) => `${m}月`, { extra: { label: '加分项', at: 'afterTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } });
       return wb;
     },
-    error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '1月', cell: 'J1' },
+    error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '5月', cell: 'J1' },
   },
   {
     name: '月表合计前加分项列',
@@ -165,7 +165,7 @@ export const HANDMADE: HandmadeCase[] = [
       months(wb, (m) => `${m}月`, { extra: { label: '加分项', at: 'beforeTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } });
       return wb;
     },
-    error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '1月', cell: 'I1' },
+    error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '5月', cell: 'I1' },
   },
   {
     name: '否决类型按原话填写',
@@ -196,7 +196,7 @@ export const HANDMADE: HandmadeCase[] = [
       ]);
       return wb;
     },
-    error: { code: 'SANCTION_UNKNOWN_TYPE', sheet: '否决与处分', cell: 'B2' },
+    error: { code: 'SANCTION_UNKNOWN_TYPE', sheet: '否决与处分', cell: 'C2' },
   },
   {
     name: '积分汇总另表',
@@ -375,6 +375,69 @@ HANDMADE.push(
     totals: PLAIN_TOTALS,
   },
 );
+
+/** The seed's 附件2 card, one sheet per member: title, 姓名 label, then a row per month. */
+function cards(wb: ExcelJS.Workbook, header: string[], row: (n: Name, m: number) => Row): void {
+  for (const n of NAMES) {
+    const rows: Row[] = [['兰溪镇兰溪村党支部党员日常行为积分管理记录表'], ['(2023年度)'], ['姓名', n, '性别', n === '甲' ? '男' : '女'], header];
+    for (let m = 1; m <= 12; m++) rows.push([`${m}月`, ...row(n, m)]);
+    rows.push(['合计']);
+    sheet(wb, n, rows);
+  }
+}
+
+HANDMADE.push(
+  {
+    name: '记录卡-附件2原样',
+    what: "the seed's 附件2 card as printed: each part's monthly total (每月履行党员义务积分 …): refused at that header cell, naming the items to write",
+    build: () => {
+      const wb = book();
+      roster(wb);
+      cards(wb, ['月份', '每月履行党员义务积分', '每月志愿服务岗位贡献积分', '加分项', '扣分项', '合计'], (n) => [sum([...MEMBERS[n].duty]), sum([...MEMBERS[n].posts]), null, null, sum(monthValues(n))]);
+      return wb;
+    },
+    error: { code: 'READ_COMPONENT_TOTAL', sheet: '甲', cell: 'B4' },
+  },
+  {
+    name: '记录卡-加分项扣分项空着',
+    what: 'a card with the items and the seed\'s 加分项/扣分项 columns left empty (nothing dropped): graded',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      cards(wb, ['月份', ...DUTY, '岗位一', '岗位二', '加分项', '扣分项', '合计'], (n) => [...monthValues(n), null, null, sum(monthValues(n))]);
+      return wb;
+    },
+    totals: PLAIN_TOTALS,
+  },
+  {
+    name: '记录卡-加分项有分',
+    what: 'a card whose 加分项 column holds points (2 in May): an error at its header cell',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      cards(wb, ['月份', ...DUTY, '岗位一', '岗位二', '加分项', '扣分项', '合计'], (n, m) => [...monthValues(n), n === '甲' && m === 5 ? 2 : null, null, sum(monthValues(n))]);
+      return wb;
+    },
+    error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '甲', cell: 'H4' },
+  },
+);
+
+HANDMADE.push({
+  name: '附件3-评分汇总表',
+  what: "only the seed's 附件3 评分汇总表 sent in (yearly part totals per member): refused as not a ledger, saying what to send",
+  build: () => {
+    const wb = book();
+    sheet(wb, 'Sheet1', [
+      ['兰溪镇兰溪村党支部党员积分管理评分汇总表'],
+      ['评分时间：2023年12月31日'],
+      ['党员姓名', '志愿服务岗位', '履行党员义务(40分)', '志愿服务岗位(60分)', '加分项(最高10分)', '扣分项', '合计得分'],
+      ['甲', '政策宣传、环境卫生维护', 40, 55, 2, null, 97],
+      ['乙', '治安巡逻、家风家教', 38, 50, null, null, 88],
+    ]);
+    return wb;
+  },
+  error: { code: 'INPUT_SUMMARY_FORM', sheet: '', cell: '' },
+});
 
 export async function writeHandmade(dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });

@@ -7,6 +7,7 @@ import { t } from './i18n.js';
 import { UsageError } from './exit.js';
 import type { Excluded } from './split.js';
 import { isAtOrInside } from './paths.js';
+import { PREVIOUS_DIR } from './stamp.js';
 import { readCentralDirectory, unpack } from '../excel/sniff.js';
 
 /**
@@ -113,6 +114,7 @@ async function walk(dir: string, realRoot: string, opts: CollectOptions, out: Co
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (opts.outDir && isAtOrInside(p, opts.outDir)) out.notes.push(t(`不读取输出文件夹 ${p}（本程序写出的结果）`, `not reading the output folder ${p}`));
+      else if (e.name === PREVIOUS_DIR) out.notes.push(t(`不读取 ${p}（重新运行时保存的上一版输出，不作为台账或往年结果）`, `not reading ${p} (previous outputs kept by a re-run; never input or history)`));
       else await walk(p, realRoot, opts, out);
     } else if (e.isSymbolicLink()) await link(p, realRoot, opts, out);
     else if (e.isFile()) {

@@ -1,29 +1,95 @@
-// Earlier cycles' results for the consecutive-year and carry-over rules (R16): every 评定结果
-// workbook found in the history folder (default: the output folder), for cycles before this one.
+// Earlier cycles' results for the consecutive-year and carry-over rules (R16): the 评定结果
+// workbooks score wrote (they carry its stamp) found in the history folder (default: the output
+// folder), for cycles before this one, one per year. A workbook without the stamp is never read as
+// history (said so); a second candidate for a year is a warning naming both and which is used.
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { HistoryEntry } from '../core/model.js';
 import { collectInputs } from './collect.js';
+import { t } from './i18n.js';
+import { readStamp, type ReadStamp } from './stamp.js';
 
-export async function readHistoryDir(dir: string, beforeYear: number): Promise<{ entries: HistoryEntry[]; files: string[] }> {
-  if (!existsSync(dir)) return { entries: [], files: [] };
+export interface HistoryDirRead {
+  entries: HistoryEntry[];
+  files: string[];
+  /** Files not used and why (no stamp, a second candidate for a year): warnings to show. */
+  warnings: { code: string; file: string; message: string }[];
+}
+
+interface Candidate {
+  file: string;
+  year: number | undefined;
+  stamp: ReadStamp;
+}
+
+/** The year a stamped result is of: its stamp's period (a cycle is named by its end year), else its name. */
+function candidateYear(c: { file: string; stamp: ReadStamp }, yearInText: (s: string) => number | undefined): number | undefined {
+  const years = (c.stamp.stamp.period ?? '').match(/\d{4}/g);
+  return years ? Number(years[years.length - 1]) : yearInText(basename(c.file));
+}
+
+/** The better of two candidates for one year: not edited since score wrote it, the name score gives, complete, the later run. */
+function rank(c: Candidate): [number, number, number, string] {
+  const canonical = c.year !== undefined && basename(c.file).normalize('NFC') === `${c.year}年度评定结果.xlsx`;
+  return [c.stamp.edited ? 0 : 1, canonical ? 1 : 0, c.stamp.stamp.complete ? 1 : 0, c.stamp.stamp.time];
+}
+
+function better(a: Candidate, b: Candidate): boolean {
+  const ra = rank(a);
+  const rb = rank(b);
+  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! > rb[i]!;
+  return a.file < b.file;
+}
+
+function reasonOf(used: Candidate, other: Candidate): string {
+  const ru = rank(used);
+  const ro = rank(other);
+  if (ru[0] !== ro[0]) return t(`${basename(other.file)} 在 score 写出后又被修改过`, `${basename(other.file)} was changed after score wrote it`);
+  if (ru[1] !== ro[1]) return t(`${basename(used.file)} 是 score 写出时的文件名`, `${basename(used.file)} has the name score gave it`);
+  if (ru[2] !== ro[2]) return t(`${basename(other.file)} 有台账未计入`, `${basename(other.file)} left ledgers out`);
+  return t(`${basename(used.file)} 是较晚的一次运行（${used.stamp.stamp.time}）`, `${basename(used.file)} is the later run (${used.stamp.stamp.time})`);
+}
+
+export async function readHistoryDir(dir: string, beforeYear: number): Promise<HistoryDirRead> {
+  if (!existsSync(dir)) return { entries: [], files: [], warnings: [] };
   const { openForReading } = await import('../excel/workbook.js');
   const { readHistory, yearInText } = await import('../excel/read/history.js');
+  const warnings: HistoryDirRead['warnings'] = [];
   // This year's (and later) results are never history: not opened at all (a county's is 100,000 rows).
-  const files = (await collectInputs([dir])).files.filter((f) => {
+  const named = (await collectInputs([dir])).files.filter((f) => {
     const name = basename(f);
     const year = yearInText(name);
     return name.includes('评定结果') && (year === undefined || year < beforeYear);
   });
+  const byYear = new Map<number | string, Candidate>();
+  for (const f of named) {
+    const stamp = await readStamp(f);
+    if (!stamp) {
+      warnings.push({ code: 'HISTORY_NOT_STAMPED', file: f, message: t(`${f} 不是 score 写出的评定结果（没有 score 的标记），不作为往年结果`, `${f} was not written by score (no score stamp): not used as earlier results`) });
+      continue;
+    }
+    const c: Candidate = { file: f, stamp, year: undefined };
+    c.year = candidateYear(c, yearInText);
+    if (c.year !== undefined && c.year >= beforeYear) continue;
+    const key = c.year ?? f;
+    const held = byYear.get(key);
+    if (!held) {
+      byYear.set(key, c);
+      continue;
+    }
+    const [use, drop] = better(c, held) ? [c, held] : [held, c];
+    byYear.set(key, use);
+    warnings.push({ code: 'HISTORY_SECOND_CANDIDATE', file: drop.file, message: t(`${c.year} 年度有两份评定结果：${use.file} 和 ${drop.file}；使用 ${basename(use.file)}（${reasonOf(use, drop)}），不使用 ${basename(drop.file)}`, `two results for ${c.year}: ${use.file} and ${drop.file}; ${basename(use.file)} is used (${reasonOf(use, drop)}), ${basename(drop.file)} is not`) });
+  }
   const entries: HistoryEntry[] = [];
   const used: string[] = [];
-  for (const f of files) {
-    const opened = await openForReading(f);
+  for (const c of [...byYear.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    const opened = await openForReading(c.file);
     if (!opened.ok) continue;
-    const r = readHistory(f, opened.wb);
+    const r = readHistory(c.file, opened.wb);
     const earlier = r.entries.filter((e) => e.cycle < beforeYear);
-    if (earlier.length > 0) used.push(f);
+    if (earlier.length > 0) used.push(c.file);
     entries.push(...earlier);
   }
-  return { entries, files: used };
+  return { entries, files: used, warnings };
 }

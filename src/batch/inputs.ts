@@ -20,6 +20,7 @@ export const INPUT_MESSAGES = {
   INPUT_NO_SCHEME: msg(() => '没有指定计分方案：「说明」表中没有「方案」，也没有 --scheme', () => 'no scheme: the 说明 sheet names none and --scheme was not given', () => '在「说明」表填写方案（如 township），或加 --scheme township', () => 'fill 方案 in 说明 or pass --scheme'),
   INPUT_BAD_SCHEME: msg((p) => `「说明」表中的方案「${p.found}」无法使用：${p.why}`, (p) => `scheme ${p.found} named in 说明 cannot be used: ${p.why}`, () => '改为内置方案 id（score schemes 列出），或加 --scheme', () => 'use a built-in id (score schemes) or --scheme'),
   INPUT_APPLICATION_FORM: msg(() => '这是积分申请表，不是积分台账', () => 'this is an application form (积分申请表), not a ledger', () => '用 score apply 申请表.xlsx --ledger 台账.xlsx 审核并录入；台账和申请表请放在不同的文件夹', () => 'use score apply FORM --ledger LEDGER; keep forms and ledgers in separate folders'),
+  INPUT_SUMMARY_FORM: msg(() => '这是评分汇总表（附件3：每人全年各部分的合计），不是积分台账；score 按每月记分和加减分明细计分，不从汇总表评定', () => 'this is a 评分汇总表 (the seed\'s 附件3: each member\'s yearly part totals), not a ledger; score scores the monthly records and the 加减分明细, never a summary', () => '请支部报送积分台账（每月记分表、加减分明细；可用 score template 生成空白台账）；汇总表由 score grade 写出，可用来核对', () => 'ask the branch for its ledger (monthly sheets and 加减分明细; score template writes a blank one); score grade writes the summary, to compare with this one'),
   INPUT_DUPLICATE_BRANCH: msg(
     (p) => `支部「${p.branch}」${p.year} 年度在本批中有 ${p.n} 个台账：${p.files}；同一支部同一年度只能有一个，否则会重复计分，该支部暂不计入`,
     (p) => `branch ${p.branch} has ${p.n} ledgers for ${p.year} in this batch: ${p.files}; it would be counted twice and is left out`,
@@ -199,6 +200,12 @@ async function isApplicationForm(file: string, wb: Parameters<typeof import('../
   return readApplication(file, wb).applications.length > 0;
 }
 
+/** A 评分汇总表 (附件3): a sheet with 党员姓名 and 合计得分 whose rows the summary reader reads. */
+async function isSummaryForm(file: string, wb: Parameters<typeof import('../excel/read/summary.js').readSummary>[1], scheme: Scheme | undefined): Promise<boolean> {
+  const { readSummary } = await import('../excel/read/summary.js');
+  return readSummary(file, wb, scheme).sheets.some((s) => s.rows.length > 0);
+}
+
 const lookups = new WeakMap<HistoryEntry[], HistoryLookup>();
 
 function historyLookupFor(entries: HistoryEntry[], make: (e: HistoryEntry[]) => HistoryLookup): HistoryLookup {
@@ -232,6 +239,7 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
     }
     const read = readLedger(file, opened.wb, scheme);
     if (!isLedger && (await isApplicationForm(file, opened.wb))) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_APPLICATION_FORM', { file }));
+    else if (!isLedger && (await isSummaryForm(file, opened.wb, scheme))) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_SUMMARY_FORM', { file }));
     else item.diagnostics.push(...(isLedger ? read.diagnostics : read.diagnostics.filter((d) => d.severity === 'error')));
     if (read.ledger && scheme) {
       item.ledger = read.ledger;

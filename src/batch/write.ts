@@ -9,6 +9,7 @@ import type { Book } from '../excel/lean/book.js';
 import { exists, makeDir, message, tempName } from '../excel/lean/save.js';
 import { t } from './i18n.js';
 import { setExit, EXIT_INPUT } from './exit.js';
+import { hashInputs, previousPath, PREVIOUS_DIR, programVersion, readStamp, stampText, type Stamp, type StampInput } from './stamp.js';
 
 /** The project's temporary output name: `.<target name>.<pid>.<8 hex>.tmp`, beside the target. */
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
@@ -55,26 +56,129 @@ function injectedFailure(n: number): Error | undefined {
 interface Pending {
   target: string;
   tmp: string;
+  /** Where the file at the target is kept (default: 上一版/<name> beside it). */
+  keep?: string;
 }
+
+/** What the stamp of this set's workbooks says besides the kind (from the file name), version and time. */
+export interface SetInfo {
+  scheme?: string | null;
+  period?: string | null;
+  /** The input files read (their SHA-256 go into the stamp). */
+  inputs?: readonly string[];
+  /** The input files left out (未计入): the set is partial. */
+  excluded?: readonly string[];
+}
+
+/**
+ * A test hook, documented in the README: SCORE_TEST_FAIL_RENAME=N makes the N-th rename into place
+ * of a run fail as a file held open on Windows does (EPERM). Never set by users.
+ */
+function injectedRenameFailure(n: number): Error | undefined {
+  const at = Number(process.env.SCORE_TEST_FAIL_RENAME);
+  if (!Number.isInteger(at) || at !== n) return undefined;
+  return Object.assign(new Error('EPERM: operation not permitted, rename (SCORE_TEST_FAIL_RENAME)'), { code: 'EPERM' });
+}
+
+/** An errno in words a clerk understands; Node's own text only with SCORE_DEBUG=1. */
+export function fileError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const words: Record<string, [string, string]> = {
+    ENOSPC: ['磁盘空间不足', 'the disk is full'],
+    EDQUOT: ['磁盘配额已用完', 'the disk quota is used up'],
+    EFBIG: ['文件超过了允许的大小', 'the file exceeds the size allowed'],
+    EACCES: ['没有写入这个文件夹的权限', 'no permission to write there'],
+    EPERM: ['文件正被其他程序（如 Excel、WPS）占用，或没有权限', 'the file is in use by another program (Excel, WPS) or not permitted'],
+    EBUSY: ['文件正被其他程序（如 Excel、WPS）占用', 'the file is in use by another program (Excel, WPS)'],
+    EROFS: ['磁盘是只读的', 'the disk is read-only'],
+    ENOENT: ['文件夹不存在或已被移走', 'the folder does not exist or was moved'],
+    ENOTDIR: ['路径中有一段不是文件夹', 'a part of the path is not a folder'],
+    ENAMETOOLONG: ['路径太长', 'the path is too long'],
+    EMFILE: ['同时打开的文件太多', 'too many open files'],
+  };
+  const w = code ? words[code] : undefined;
+  const text = w ? t(w[0], w[1]) : t('无法写入', 'could not be written');
+  return process.env.SCORE_DEBUG ? `${text} [${message(e)}]` : text;
+}
+
+/**
+ * Whether a file can be replaced now: on Windows a workbook open in Excel or WPS cannot be opened
+ * for writing (EBUSY/EPERM); LibreOffice marks an open file with `.~lock.<name>#` beside it.
+ */
+async function heldOpen(target: string): Promise<boolean> {
+  if (process.env.SCORE_TEST_LOCKED && path.basename(target) === process.env.SCORE_TEST_LOCKED) return true;
+  if (await exists(path.join(path.dirname(target), `.~lock.${path.basename(target)}#`))) return true;
+  try {
+    const fh = await fs.open(target, 'r+');
+    await fh.close();
+    return false;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'EBUSY' || (process.platform === 'win32' && (code === 'EPERM' || code === 'EACCES'));
+  }
+}
+
+/** What the last commit refused for (the drop window asks before replacing a complete set by a partial one). */
+export const lastRefusal = { partial: false, locked: false };
 
 export class OutputSet {
   private readonly pending: Pending[] = [];
   private readonly problems: string[] = [];
   private readonly cleaned = new Set<string>();
   private count = 0;
+  private readonly time = new Date(Math.floor(Date.now() / 1000) * 1000);
+  private inputsHashed: StampInput[] | undefined;
+  /** The stamps of the workbooks written, for --json. */
+  readonly stamps: Stamp[] = [];
 
-  constructor(private readonly force: boolean) {}
+  constructor(private readonly force: boolean, private readonly info: SetInfo = {}) {}
+
+  private get complete(): boolean {
+    return (this.info.excluded ?? []).length === 0;
+  }
+
+  /** Why `target` (which exists) must not be replaced by this set, or undefined. */
+  private async ownership(target: string): Promise<string | undefined> {
+    if (this.force) return undefined;
+    const own = await readStamp(target);
+    if (!own) return t(`${target} 已存在，但不是 score 写出的结果，不替换。要替换它请加 --force（原文件会保留在「${PREVIOUS_DIR}」文件夹），或用 --out 换一个输出文件夹`, `${target} exists and was not written by score: not replaced. Use --force to replace it (the file is kept in ${PREVIOUS_DIR}) or another --out folder`);
+    if (own.edited) return t(`${target} 是 score 写出的，但之后又在 Excel 或 WPS 里修改、保存过（${own.modified ?? ''}），不替换，以免丢掉改动。要替换它请加 --force（原文件会保留在「${PREVIOUS_DIR}」文件夹），或用 --out 换一个输出文件夹`, `${target} was written by score but changed and saved since (${own.modified ?? ''}): not replaced, so no change is lost. Use --force to replace it (kept in ${PREVIOUS_DIR}) or another --out folder`);
+    if (own.stamp.complete && !this.complete) {
+      lastRefusal.partial = true;
+      const n = this.info.excluded!.length;
+      return t(`${target} 是 ${own.stamp.time.slice(0, 10)} 全部台账计入的结果；本次有 ${n} 个文件未计入，不用不完整的结果替换它。改好未计入的文件后再运行；确实要替换请加 --force`, `${target} is a complete result of ${own.stamp.time.slice(0, 10)}; ${n} file(s) were left out this time, so it is not replaced by a partial one. Fix them and run again, or use --force`);
+    }
+    return undefined;
+  }
+
+  private async stampFor(target: string): Promise<Stamp> {
+    this.inputsHashed ??= await hashInputs(this.info.inputs ?? []);
+    return {
+      tool: 'score',
+      version: programVersion(),
+      kind: path.basename(target).replace(/\.xlsx$/i, ''),
+      scheme: this.info.scheme ?? null,
+      period: this.info.period ?? null,
+      time: this.time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      complete: this.complete,
+      excluded: [...(this.info.excluded ?? [])],
+      inputs: this.inputsHashed,
+    };
+  }
 
   /** Makes and writes one workbook to its temporary file (not yet in place); never throws. */
-  async add(target: string, make: () => ExcelJS.Workbook | Book | Promise<ExcelJS.Workbook | Book>): Promise<void> {
+  async add(target: string, make: () => ExcelJS.Workbook | Book | Promise<ExcelJS.Workbook | Book>, opts: { keepAs?: string } = {}): Promise<void> {
     if (this.problems.length > 0) return; // the set has failed: nothing more is written
     if (this.pending.some((p) => p.target === target)) {
       this.problems.push(t(`${target} 在本次输出中出现两次`, `${target} appears twice in this output`));
       return;
     }
-    if (!this.force && (await exists(target))) {
-      this.problems.push(t(`${target} 已存在。要覆盖请加 --force`, `${target} exists; use --force to overwrite`));
-      return;
+    if (await exists(target)) {
+      const why = await this.ownership(target);
+      if (why) {
+        this.problems.push(why);
+        return;
+      }
     }
     const dir = path.dirname(target);
     const tmp = tempName(target);
@@ -82,49 +186,111 @@ export class OutputSet {
       await makeDir(dir);
       if (!this.cleaned.has(dir)) {
         this.cleaned.add(dir);
-        const stale = await cleanStaleTemps(dir);
+        // Also in 上一版/: the older version set aside while a killed run was putting its set in place.
+        const stale = [...(await cleanStaleTemps(dir)), ...(await cleanStaleTemps(path.join(dir, PREVIOUS_DIR)))];
         if (stale.length > 0) process.stderr.write(`${t(`已清理上次中断留下的 ${stale.length} 个临时文件（${dir}）`, `removed ${stale.length} temporary file(s) left by an interrupted run (${dir})`)}\n`);
       }
-      this.pending.push({ target, tmp });
+      this.pending.push({ target, tmp, ...(opts.keepAs ? { keep: opts.keepAs } : {}) });
       const wb = await make();
-      await save(wb, tmp);
+      const stamp = await this.stampFor(target);
+      await save(wb, tmp, stampText(stamp), this.time);
+      this.stamps.push(stamp);
       const failure = injectedFailure(++this.count);
       if (failure) throw failure;
     } catch (e) {
-      this.problems.push(t(`写出 ${target} 失败：${message(e)}`, `writing ${target} failed: ${message(e)}`));
+      this.problems.push(t(`写出 ${target} 失败：${fileError(e)}`, `writing ${target} failed: ${fileError(e)}`));
     }
   }
 
   /**
-   * Puts every workbook in place, or none: on any problem the temporary files are removed, the
-   * problems are printed (exit 1) and nothing is returned. Returns the paths written.
+   * Puts every workbook in place, or none: first every target that exists is checked (score's own,
+   * not open in Excel/WPS); on any problem nothing is renamed, the temporary files are removed, the
+   * problems are printed (exit 1) and nothing is returned. A target that exists is moved to
+   * 上一版/ first; when a rename fails midway, every step done is undone (all old or all new).
+   * Returns the paths written.
    */
   async commit(): Promise<string[]> {
-    if (this.problems.length === 0 && !this.force) {
-      for (const p of this.pending) if (await exists(p.target)) this.problems.push(t(`${p.target} 已存在。要覆盖请加 --force`, `${p.target} exists; use --force to overwrite`));
-    }
-    if (this.problems.length > 0) {
-      await this.discard();
-      setExit(EXIT_INPUT);
-      for (const p of this.problems) process.stderr.write(`${t('未写出', 'not written')}：${p}\n`);
-      const n = this.pending.length;
-      if (n > 0 || this.problems.length > 0) process.stderr.write(`${t('本次的输出文件一个也没有写出（要么全部写出，要么都不写）', 'none of this run\'s outputs was written (all or none)')}\n`);
-      this.pending.length = 0;
-      return [];
-    }
-    const written: string[] = [];
-    for (const p of this.pending) {
-      try {
-        await fs.rename(p.tmp, p.target);
-        written.push(p.target);
-      } catch (e) {
-        setExit(EXIT_INPUT);
-        process.stderr.write(`${t(`未写出：${p.target}（${message(e)}）`, `not written: ${p.target} (${message(e)})`)}\n`);
-        await fs.rm(p.tmp, { force: true }).catch(() => undefined);
+    if (this.problems.length === 0) {
+      for (const p of this.pending) {
+        if (!(await exists(p.target))) continue;
+        const why = await this.ownership(p.target);
+        if (why) this.problems.push(why);
+        else if (await heldOpen(p.target)) (lastRefusal.locked = true), this.problems.push(t(`${p.target} 正在被 Excel 或 WPS 打开，无法替换。关闭这个文件后再运行一次`, `${p.target} is open in Excel or WPS and cannot be replaced: close it and run again`));
+        else if (await heldOpen(p.keep ?? previousPath(p.target))) (lastRefusal.locked = true), this.problems.push(t(`${p.keep ?? previousPath(p.target)} 正在被 Excel 或 WPS 打开，无法替换。关闭这个文件后再运行一次`, `${p.keep ?? previousPath(p.target)} is open in Excel or WPS and cannot be replaced: close it and run again`));
       }
     }
+    if (this.problems.length > 0) return this.fail();
+    // Each step pushes how to undo it; a failure undoes them in reverse (all old, or all new). The
+    // file at a target is never missing: the previous version is linked (or copied) into 上一版/
+    // first, then the new one is renamed over the target in one step.
+    const undo: (() => Promise<void>)[] = [];
+    const dropLater: string[] = [];
+    const kept = new Set<string>();
+    let renames = 0;
+    let current: Pending | undefined;
+    try {
+      for (const p of this.pending) {
+        current = p;
+        const target = p.target;
+        if (await exists(target)) {
+          const prev = p.keep ?? previousPath(target);
+          await makeDir(path.dirname(prev));
+          if (await exists(prev)) {
+            // The version before the previous one: set aside until the whole set is in place.
+            const aside = tempName(prev);
+            await fs.rename(prev, aside);
+            undo.push(() => fs.rename(aside, prev));
+            dropLater.push(aside);
+          }
+          await fs.link(target, prev).catch(() => fs.copyFile(target, prev));
+          undo.push(() => fs.rm(prev, { force: true }));
+          kept.add(path.dirname(prev));
+          const failure = injectedRenameFailure(++renames);
+          if (failure) throw failure;
+          await fs.rename(p.tmp, target);
+          undo.push(() => fs.rename(prev, target));
+        } else {
+          const failure = injectedRenameFailure(++renames);
+          if (failure) throw failure;
+          await fs.rename(p.tmp, target);
+          undo.push(() => fs.rm(target, { force: true }));
+        }
+      }
+    } catch (e) {
+      const failed = current!.target;
+      lastRefusal.locked = true;
+      let restored = true;
+      for (const step of undo.reverse()) {
+        try {
+          await step();
+        } catch {
+          restored = false;
+        }
+      }
+      await this.discard();
+      setExit(EXIT_INPUT);
+      const why = fileError(e);
+      process.stderr.write(`${t(`未写出：替换 ${failed} 时失败（${why}）`, `not written: replacing ${failed} failed (${why})`)}\n`);
+      process.stderr.write(`${restored ? t('已恢复原来的文件：本次的输出文件一个也没有写出（要么全部写出，要么都不写）。关闭正在使用这些文件的程序后再运行一次', 'the earlier files are back in place: none of this run\'s outputs was written (all or none). Close any program using these files and run again') : t(`恢复原来的文件时也失败了：请查看 ${path.dirname(failed)} 和其中的「${PREVIOUS_DIR}」文件夹`, `restoring the earlier files failed too: check ${path.dirname(failed)} and its ${PREVIOUS_DIR} folder`)}\n`);
+      this.pending.length = 0;
+      this.stamps.length = 0;
+      return [];
+    }
+    for (const a of dropLater) await fs.rm(a, { force: true }).catch(() => undefined);
+    for (const k of kept) process.stderr.write(`${t(`同名的上一版结果已移到 ${k}`, `the previous results of the same names were moved to ${k}`)}\n`);
+    const written = this.pending.map((p) => p.target);
     this.pending.length = 0;
     return written;
+  }
+
+  private async fail(): Promise<string[]> {
+    await this.discard();
+    setExit(EXIT_INPUT);
+    for (const p of this.problems) process.stderr.write(`${t('未写出', 'not written')}：${p}\n`);
+    process.stderr.write(`${t('本次的输出文件一个也没有写出（要么全部写出，要么都不写）', 'none of this run\'s outputs was written (all or none)')}\n`);
+    this.pending.length = 0;
+    this.stamps.length = 0;
+    return [];
   }
 
   private async discard(): Promise<void> {
@@ -132,12 +298,17 @@ export class OutputSet {
   }
 }
 
-async function save(wb: ExcelJS.Workbook | Book, tmp: string): Promise<void> {
+async function save(wb: ExcelJS.Workbook | Book, tmp: string, stamp: string, time: Date): Promise<void> {
   const { Book: LeanBook } = await import('../excel/lean/book.js');
   if (wb instanceof LeanBook) {
+    wb.description = stamp;
+    wb.date = time;
     const { writeBook } = await import('../excel/lean/save.js');
     await writeBook(wb, tmp);
   } else {
+    wb.description = stamp;
+    wb.created = time;
+    wb.modified = time;
     await wb.xlsx.writeFile(tmp);
   }
 }

@@ -124,3 +124,14 @@ export function publicationDays(scheme: Scheme, days: number | undefined): numbe
   if (days < min) throw new UsageError(t(`--days ${days} 少于${regulationOf(scheme)}规定的公示期（不少于 ${min} 天）：请写 --days ${min} 或更多，或不写 --days`, `--days ${days} is shorter than the ${min} days that ${regulationOf(scheme)} requires: use --days ${min} or more, or leave --days out`));
   return days;
 }
+
+/**
+ * A publication window that ended before today, when --from was not given: a warning naming --from
+ * (run late, the default window lies in the past). Undefined when the window is still ahead or open.
+ */
+export function pastWindowWarning(from: string, to: string, given: boolean, today = new Date()): string | undefined {
+  if (given) return undefined;
+  const now = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  if (to >= now) return undefined;
+  return t(`警告：公示期 ${from} 至 ${to} 已经过去（默认从期间结束后的第一个工作日起）。公示名单上要写实际的公示日期，请加 --from 开始日期`, `warning: the publication window ${from} to ${to} is already past (by default it starts after the period); give the real start with --from`);
+}

@@ -1,12 +1,17 @@
-// The drag-and-drop entry behind 评定.cmd: a ledger folder (or ledger files) dropped on it is graded
-// for the year its ledgers' 说明 sheets name, into 输出 beside the folder. It asks nothing and says
-// what it chose: the year and why, where the results go, that earlier results there are replaced.
+// The drag-and-drop entries of the Windows package: a ledger folder (or ledger files) dropped on
+// 评定.cmd is graded for the year its ledgers' 说明 sheets name; on 月度检查.cmd it is checked up to
+// the last month every ledger recorded (a 问题清单 per branch); on 季度公示.cmd the last fully
+// recorded quarter is published. Outputs go to 输出 beside the folder. It says what it chose (the
+// year, the period and why); it asks only before a partial result replaces a complete one.
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ledgerYear } from '../excel/read/ledger-year.js';
 import { collectInputs } from '../batch/collect.js';
 import { t } from '../batch/i18n.js';
 import { main } from './main.js';
+import { setSeeAll } from './excluded.js';
+import { lastRefusal } from '../batch/write.js';
+import { monthNumber, parsePeriod, resolvePeriod, type Cycle } from '../core/cycle.js';
 import { shown } from './terminal-guard.js';
 
 export interface YearChoice {
@@ -31,10 +36,85 @@ export function outputBeside(dropped: string[], p: { dirname: typeof dirname; jo
   return p.join(p.dirname(dropped[0]!), '输出');
 }
 
-export async function dropMain(args: string[]): Promise<void> {
+/** The three drop targets of the Windows package: 评定.cmd (year end), 月度检查.cmd (monthly check), 季度公示.cmd (quarterly 公示). */
+export type DropMode = 'grade' | 'check' | 'publish';
+
+const TARGET: Record<DropMode, { zh: string; en: string }> = {
+  grade: { zh: '评定.cmd', en: '评定.cmd' },
+  check: { zh: '月度检查.cmd', en: '月度检查.cmd' },
+  publish: { zh: '季度公示.cmd', en: '季度公示.cmd' },
+};
+
+/** Runs a command in this process with its stdout kept from the window; returns what it printed there. */
+async function quietly(argv: string[]): Promise<string> {
+  const write = process.stdout.write.bind(process.stdout);
+  let text = '';
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await main(argv);
+  } finally {
+    process.stdout.write = write;
+  }
+  return text;
+}
+
+/** Asks a yes/no question in the window (no answer when nobody can type: no). */
+async function ask(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) {
+    process.stdout.write(`${question}${t('（无法输入，按“不替换”处理）', ' (no input possible: not replaced)')}\n`);
+    return false;
+  }
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await rl.question(question);
+    return /^\s*[yY是]/.test(answer);
+  } finally {
+    rl.close();
+  }
+}
+
+/** The months of the cycle recorded in every ledger (0–12): up to the first month some ledger has not recorded. */
+async function monthsRecorded(dropped: string[], out: string, year: number): Promise<{ count: number; cycle: Cycle } | undefined> {
+  const { gatherLedgers } = await import('../batch/gather.js');
+  const gathered = await gatherLedgers(dropped, { outDir: out, load: { year, skipOtherYears: true } });
+  const scheme = gathered.items.find((i) => i.scheme)?.scheme;
+  if (!scheme) return undefined;
+  const p = parsePeriod(String(year));
+  const r = p.ok ? resolvePeriod(p, scheme.cycle) : undefined;
+  if (!r) return undefined;
+  const missing = new Set(gathered.items.flatMap((i) => i.diagnostics).filter((d) => d.code === 'RECORD_NOT_RECORDED').map((d) => d.sheet));
+  let count = 0;
+  while (count < 12 && !missing.has(`${monthNumber(r.cycle, count)}月`)) count++;
+  return { count, cycle: r.cycle };
+}
+
+/** After a run with problems: the 问题清单 is written beside the results (a drop user cannot run validate). */
+async function writeReport(dropped: string[], out: string, year: number, period?: string): Promise<void> {
+  const text = await quietly(['node', 'score', 'validate', ...dropped, '--out', out, '--report', '--json', '--quiet', ...(period ? ['--period', period] : ['--year', String(year)])]);
+  let report: string | undefined;
+  let count = 0;
+  try {
+    const j = JSON.parse(text) as { report?: string; issues?: unknown[] };
+    report = j.report;
+    count = j.issues?.length ?? 0;
+  } catch {
+    report = undefined;
+  }
+  if (report) process.stdout.write(`${t(`问题清单已写出：${report}（共 ${count} 个问题，每个台账一张表，可打印发回支部）`, `problem list written: ${report} (${count} problems, a sheet per ledger)`)}\n`);
+}
+
+export async function dropMain(argv: string[]): Promise<void> {
+  const modeArg = argv.find((a) => a.startsWith('--mode='));
+  const mode = (modeArg?.slice('--mode='.length) ?? 'grade') as DropMode;
+  const args = argv.filter((a) => a !== modeArg);
+  const target = TARGET[mode] ?? TARGET.grade;
   const dropped = args.filter((a) => a.trim() !== '').map((a) => resolve(a));
   if (dropped.length === 0) {
-    process.stderr.write(`${t('用法：把台账文件夹拖到「评定.cmd」上松开（不要双击打开它）。结果写到那个文件夹旁边的「输出」文件夹。', 'usage: drag the ledger folder onto 评定.cmd (do not double-click it); the results go to 输出 beside that folder.')}\n`);
+    process.stderr.write(`${t(`用法：把台账文件夹拖到「${target.zh}」上松开（不要双击打开它）。结果写到那个文件夹旁边的「输出」文件夹。`, `usage: drag the ledger folder onto ${target.en} (do not double-click it); the results go to 输出 beside that folder.`)}\n`);
     process.exitCode = 2;
     return;
   }
@@ -70,7 +150,44 @@ export async function dropMain(args: string[]): Promise<void> {
   }[choice.why];
   process.stdout.write(`${t('台账', 'ledgers')}：${dropped.join(t('、', ', '))}（${files.length} ${t('个工作簿', 'workbooks')}）\n`);
   process.stdout.write(`${t('年度', 'year')}：${choice.year}（${why}）\n`);
-  process.stdout.write(`${t('结果写到', 'results go to')}：${out}（${t('那里已有的同名结果会被替换', 'results of the same name there are replaced')}）\n\n`);
-  await main(['node', 'score', 'grade', '--year', String(choice.year), ...dropped, '--out', out, '--force']);
-  process.stdout.write(`\n${process.exitCode ? t('有问题，见上面的说明；改好台账后再拖一次。', 'there were problems, see above; fix the ledgers and drop the folder again.') : t('完成。', 'done.')}\n`);
+  process.stdout.write(`${t('结果写到', 'results go to')}：${out}（${t('那里已有的同名结果会被替换，上一版移到其中的「上一版」文件夹', 'results of the same name there are replaced; the previous ones are kept in its 上一版 folder')}）\n\n`);
+  setSeeAll({ zh: '全部问题写在问题清单里（见下）', en: 'every problem is in the 问题清单 (below)' });
+  const year = String(choice.year);
+  let period: string | undefined;
+  let command: string[];
+  if (mode === 'grade') command = ['grade', '--year', year, ...dropped, '--out', out];
+  else {
+    const rec = await monthsRecorded(dropped, out, choice.year);
+    const count = rec?.count ?? 0;
+    if (mode === 'check') {
+      // The monthly check: up to the last month every ledger has recorded (the first month when none has).
+      period = rec ? rec.cycle.months[Math.max(0, count - 1)]!.end.slice(0, 7) : undefined;
+      process.stdout.write(`${period ? t(`检查到：${Number(period.slice(5))}月（各台账都已记录到这个月；之后的月份还空着，不算错误）`, `checked up to ${period} (every ledger is recorded up to it; later months are not yet recorded)`) : t('检查整个年度', 'checking the whole year')}\n\n`);
+      command = ['validate', ...dropped, '--out', out, '--report-per-branch', ...(period ? ['--period', period] : ['--year', year])];
+    } else {
+      const quarter = Math.floor(count / 3);
+      if (!rec || quarter === 0) {
+        process.stdout.write(`${t(`第一季度还没有记录完整（各台账都记录到的只有 ${count} 个月），暂不公示。记完 3 个月后再拖一次。`, `the first quarter is not fully recorded yet (${count} month(s)); drop the folder again after three months.`)}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      period = `${choice.year}Q${quarter}`;
+      process.stdout.write(`${t(`公示：第${'一二三四'[quarter - 1]}季度（各台账都记录完整的最后一个季度：记录到第 ${count} 个月）`, `publishing Q${quarter} (the last quarter every ledger has recorded: ${count} months)`)}\n\n`);
+      command = ['publish', '--period', period, ...dropped, '--out', out];
+    }
+  }
+  lastRefusal.partial = false;
+  lastRefusal.locked = false;
+  await main(['node', 'score', ...command]);
+  if (lastRefusal.partial && (await ask(t('\n本次有台账未计入。要用这次不完整的结果替换「输出」里所有台账都计入的结果吗？输入 Y 回车替换，直接回车不替换：', '\nSome ledgers were left out. Replace the complete results in 输出 with these partial ones? Type Y and Enter to replace, just Enter to keep them: ')))) {
+    process.exitCode = 0;
+    await main(['node', 'score', ...command, '--force']);
+  }
+  const failed = Boolean(process.exitCode);
+  if (lastRefusal.locked) {
+    process.stdout.write(`\n${t('结果文件正在使用中，见上面的说明：关闭它（Excel 或 WPS 里的那个文件）后再拖一次。台账不用改。', 'an output file is in use (see above): close it in Excel or WPS and drop the folder again; the ledgers need no change.')}\n`);
+    return;
+  }
+  if (failed && mode !== 'check') await writeReport(dropped, out, choice.year, period);
+  process.stdout.write(`\n${failed ? t('有问题，见上面的说明；改好台账后再拖一次。', 'there were problems, see above; fix the ledgers and drop the folder again.') : t('完成。', 'done.')}\n`);
 }

@@ -27,14 +27,23 @@ export function reportNotes(notes: string[], quiet: boolean | undefined): void {
   for (const n of notes) process.stderr.write(`${shown(n)}\n`);
 }
 
+/** Where the rest of the errors are to be seen (the drop window writes a 问题清单 instead of advising a command). */
+let seeAll: { zh: string; en: string } = { zh: '用 score validate 查看全部', en: 'Run score validate for all' };
+export function setSeeAll(text: { zh: string; en: string }): void {
+  seeAll = text;
+}
+
 export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, json: boolean | undefined): void {
   if (b.excluded.length > 0) setExit(EXIT_INPUT);
   // Left-out files and errors are never hidden by --quiet; with --json they are in the JSON.
   if (json) return;
   for (const e of b.excluded) process.stderr.write(`${excludedLine(e)}\n`);
-  const errors = b.issues.filter((d) => d.severity === 'error');
+  // An error of a left-out file is its 未计入 line already: each problem is printed once.
+  const left = new Set(b.excluded.map((e) => e.file));
+  const errors = b.issues.filter((d) => d.severity === 'error' && !left.has(d.file));
   if (errors.length > 0) {
-    process.stderr.write(`${t(`共有 ${errors.length} 个错误，第一个：${shown(placeText(errors[0]!))} ${shown(errors[0]!.message[lang()])}。用 score validate 查看全部`, `${errors.length} errors; first: ${shown(placeText(errors[0]!))} ${shown(errors[0]!.message.en)}. Run score validate for all`)}\n`);
+    process.stderr.write(`${t(`共有 ${errors.length} 个错误，第一个：${shown(placeText(errors[0]!))} ${shown(errors[0]!.message[lang()])}。${seeAll.zh}`, `${errors.length} errors; first: ${shown(placeText(errors[0]!))} ${shown(errors[0]!.message.en)}. ${seeAll.en}`)}
+`);
   }
 }
 

@@ -18,6 +18,8 @@ export interface HistorySource {
   files: string[];
   /** --no-history: the first year of the scheme, said so. */
   firstYear: boolean;
+  /** Files in the history folder not used, and why (no score stamp, a second candidate for a year). */
+  warnings?: { code: string; file: string; message: string }[];
 }
 
 export function historyOptions(cmd: Command, defaultText: { zh: string; en: string }): Command {
@@ -68,8 +70,11 @@ export function historyReport(scheme: Scheme, result: PeriodResult, source: Hist
   }
   const gaps = historyGaps(scheme, result, historyLookup(source.entries));
   const lines: string[] = [];
+  const skipped = source.warnings ?? [];
+  for (const w of skipped) lines.push(`${t('警告', 'warning')}：${w.message}`);
   if (source.files.length > 0) lines.push(t(`使用往年结果：${source.files.join('、')}`, `earlier results: ${source.files.join(', ')}`));
   for (const g of gaps) lines.push(`${t('警告', 'warning')}：${gapText(g, lang())}`);
-  const warnings = gaps.map((g) => ({ code: 'HISTORY_NOT_FOUND', year: g.year, rules: g.rules.map((r) => r[lang()]), message: gapText(g, lang()), missing: g.missing }));
+  const warnings: Record<string, unknown>[] = skipped.map((w) => ({ code: w.code, file: w.file, message: w.message }));
+  warnings.push(...gaps.map((g) => ({ code: 'HISTORY_NOT_FOUND', year: g.year, rules: g.rules.map((r) => r[lang()]), message: gapText(g, lang()), missing: g.missing })));
   return { json: { historyUsed: source.files, firstYear: false, historyWarnings: warnings }, lines };
 }

@@ -5,6 +5,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { lang, t } from '../batch/i18n.js';
 import { EXIT_USAGE, UsageError } from '../batch/exit.js';
 import { setupColor } from './color.js';
+import { programVersion } from '../batch/stamp.js';
 import { registerSchemes } from './commands/schemes.js';
 import { registerScheme } from './commands/scheme.js';
 import { registerValidate } from './commands/validate.js';
@@ -21,7 +22,14 @@ export { withCommon } from './options.js';
 export function buildProgram(): Command {
   const program = new Command();
   // commander's own labels (Usage, Options, default, choices) follow the interface language too.
+  const zh = (text: string): string => (lang() === 'en' ? text : zhPlaceholders(text));
   program.configureHelp({
+    optionTerm: (o) => zh(Help.prototype.optionTerm.call(program.createHelp(), o)),
+    argumentTerm: (a) => (lang() === 'en' ? a.name() : zhName(a.name())),
+    subcommandTerm: (c) => zh(Help.prototype.subcommandTerm.call(program.createHelp(), c)),
+    commandUsage: (c) => zh(Help.prototype.commandUsage.call(program.createHelp(), c)),
+    // CJK characters take two columns: the descriptions stay aligned.
+    displayWidth: (text) => width(text.replace(/\x1b\[[0-9;]*m/g, '')),
     formatHelp: (cmd, helper) => {
       const text = Help.prototype.formatHelp.call(helper, cmd, helper);
       if (lang() === 'en') return text;
@@ -30,14 +38,15 @@ export function buildProgram(): Command {
         .replace(/^Arguments:/m, '参数：')
         .replace(/^Options:/m, '选项：')
         .replace(/^Commands:/m, '命令：')
-        .replace(/\(default: ([^)]*)\)/g, '（默认：$1）')
-        .replace(/\(choices: ([^)]*)\)/g, '（可选：$1）');
+        // commander may wrap a long description inside the parentheses.
+        .replace(/\(default:\s+([^)]*)\)/g, (_m, v: string) => `（默认：${v.replace(/\s+/g, ' ')}）`)
+        .replace(/\(choices:\s+([^)]*)\)/g, (_m, v: string) => `（可选：${v.replace(/\s+/g, ' ')}）`);
     },
   });
   program
     .name('score')
     .description(t('党员积分台账：校验、计分、评定、公示（先锋指数 / 评星定级）', 'Party members\' points ledgers: validate, compute, grade, publish'))
-    .version('0.1.0', '-V, --version', t('显示版本', 'show version'))
+    .version(programVersion(), '-V, --version', t('显示版本', 'show version'))
     .helpOption('-h, --help', t('显示帮助', 'show help'))
     .helpCommand('help [command]', t('显示某个命令的帮助', 'help for a command'))
     .addOption(new Option('--lang <lang>', t('界面语言 zh|en', 'interface language zh|en')).choices(['zh', 'en']))
@@ -56,9 +65,46 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** The argument and option-value names of the commands (commander prints them as declared), in Chinese. */
+const PLACEHOLDERS: Record<string, string> = {
+  files: '台账文件或文件夹',
+  forms: '申请表文件或文件夹',
+  name: '姓名',
+  branch: '支部名称',
+  year: '年度',
+  period: '期间',
+  periods: '期间',
+  dir: '文件夹',
+  file: '文件',
+  date: '日期',
+  n: '天数',
+  lang: '语言',
+  scope: '范围',
+  'id|file': '方案',
+  id: '方案',
+  layout: '版式',
+  options: '选项',
+  command: '命令',
+};
+
+const zhName = (name: string): string => PLACEHOLDERS[name] ?? name;
+
+/** `<files...>`, `[options]`, `<year>` in commander's help and errors, in Chinese. */
+function zhPlaceholders(text: string): string {
+  return text.replace(/([<[])([\w|]+)(\.\.\.)?([>\]])/g, (_m, open: string, name: string, dots: string | undefined, close: string) => `${open}${zhName(name)}${dots ?? ''}${close}`);
+}
+
+/** Columns a text takes in a terminal (CJK characters take two). */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
 /** commander's usage errors, in Chinese. */
 function translateError(text: string): string {
-  return text
+  return zhPlaceholders(text)
+    .replace(/^error: missing required argument '([^']+)'/m, (_m, name: string) => `用法错误：缺少参数「${zhName(name)}」`)
     .replace(/^error: unknown command '([^']+)'/m, '用法错误：没有「$1」这个命令')
     .replace(/^error: unknown option '([^']+)'/m, '用法错误：没有「$1」这个选项')
     .replace(/^error: required option '([^']+)' not specified/m, '用法错误：缺少必需的选项 $1')

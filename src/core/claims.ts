@@ -98,6 +98,7 @@ export function decideClaims(scheme: Scheme, ledger: Ledger, year: number, claim
     }
     const asked = claim.approved ?? claim.claimed ?? undefined;
     let points: Dec;
+    let differs: { zh: string; en: string } | undefined;
     if (item.range) {
       if (!asked) return no(`「${item.name}」需要填写认定分值（${item.range.min}–${item.range.max}）`, `${item.name} needs points`);
       if (asked.lessThan(item.range.min) || asked.greaterThan(item.range.max)) return no(`分值 ${asked} 不在 ${item.range.min}–${item.range.max} 之间`, `points ${asked} outside range`);
@@ -106,16 +107,18 @@ export function decideClaims(scheme: Scheme, ledger: Ledger, year: number, claim
       const unit = eventUnitPoints(cat, item, { date: claim.date, name: claim.name, item: claim.item, ...(claim.level ? { level: claim.level } : {}), count: claim.count, source: claim.source });
       if (!unit) return no(`「${item.name}」无法确定分值`, `${item.name}: no points`);
       const want = unit.times(claim.count);
-      if (asked && !asked.equals(want)) return no(`申报分值 ${asked}，按计分标准应为 ${want}`, `claimed ${asked}, the scheme gives ${want}`);
+      // A fixed-value item is granted at the scheme's value; a different figure on the form is noted, not refused.
+      if (asked && !asked.equals(want)) differs = { zh: `申报 ${asked} 分，按计分标准认定 ${want} 分（「${item.name}」${claim.count.equals(1) ? '' : `${claim.count} 次`}为固定分值）`, en: `claimed ${asked}, granted ${want} as the scheme fixes for ${item.name}` };
       points = want;
     }
     const comp = cat.component(item.component)!;
     const k = `${member.key}\u0000${comp.id}`;
     const before = used.get(k) ?? ZERO;
     used.set(k, before.plus(points));
-    let note = { zh: '符合计分标准', en: 'matches the scheme' };
+    let note = differs ?? { zh: '符合计分标准', en: 'matches the scheme' };
     if (comp.cap !== undefined && !item.beyondCap && before.plus(points).greaterThan(comp.cap)) {
-      note = { zh: `已录入；「${comp.name}」年度上限 ${comp.cap} 分，超出部分不计（已有 ${before} 分）`, en: `recorded; ${comp.name} is capped at ${comp.cap} (already ${before})` };
+      const capped = { zh: `「${comp.name}」年度上限 ${comp.cap} 分，超出部分不计（已有 ${before} 分）`, en: `${comp.name} is capped at ${comp.cap} (already ${before})` };
+      note = differs ? { zh: `${differs.zh}；${capped.zh}`, en: `${differs.en}; ${capped.en}` } : { zh: `录入；${capped.zh}`, en: `entered; ${capped.en}` };
     }
     const event: EventRow = {
       date: claim.date,
@@ -127,7 +130,7 @@ export function decideClaims(scheme: Scheme, ledger: Ledger, year: number, claim
       count: claim.count,
       // 分值 on every line (the range figure, or the scheme's points × count), so the clerk sees it.
       ...(item.range || !(item.split || item.veto) ? { points } : {}),
-      basis: [claim.evidence, sourceMark(claim)].filter(Boolean).join('；'),
+      basis: [claim.evidence, differs?.zh, sourceMark(claim)].filter(Boolean).join('；'),
       source: claim.source,
     };
     return { claim, ok: true, points, reason: note, event };

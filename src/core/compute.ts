@@ -271,6 +271,17 @@ function recordOfMonth(scheme: Scheme, month: number): number {
 }
 
 /** A number for a trace line: exact (the terminal rounds it for display; `explain --exact` shows fractions). */
+/** The cells that hold a record row's values for these keys: one cell, a range of adjacent cells, or a list; the row's place when unknown. */
+function valueCells(row: RecordRow, keys: readonly string[]): TraceStep['source'] {
+  const cells = [...new Set(keys.map((k) => recordCell(row, k).cell).filter((c): c is string => c !== undefined && c !== row.source.cell))];
+  if (cells.length === 0) return row.source;
+  if (cells.length === 1) return { ...row.source, cell: cells[0]! };
+  const col = (ref: string): number => [...ref.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const sorted = [...cells].sort((a, b) => col(a) - col(b));
+  const adjacent = sorted.every((c, i) => i === 0 || col(c) === col(sorted[i - 1]!) + 1);
+  return { ...row.source, cell: adjacent ? `${sorted[0]}:${sorted[sorted.length - 1]}` : sorted.join(',') };
+}
+
 function show(v: Dec): string {
   return v.toString();
 }
@@ -327,7 +338,12 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
       if (trace) step(trace, 'R5', `${cv.name} ${cv.value.toString()} × ${cv.weight.toString()} = ${w.toString()}`, `${cv.name} ${cv.value} × ${cv.weight} = ${w}`);
     }
   }
-  if (trace) step(trace, 'R2', `合计（未折算）${show(total)}`, `Subtotal ${show(total)}`);
+  if (trace) {
+    // The sum spelled out: each part with its sign, and whether the evaluation conversion follows.
+    const parts = components.map((cv, i) => `${cv.role === 'deduction' ? (i === 0 ? '−' : ' − ') : i === 0 ? '' : ' + '}${cv.name} ${show(times(cv.value, cv.weight))}`).join('');
+    const later = scheme.conversion && period.kind === 'cycle';
+    step(trace, 'R2', `各项合计：${parts} = ${show(total)}${later ? '（按评议等次折算前）' : ''}`, `Sum of the parts: ${parts} = ${show(total)}${later ? ' (before the conversion by evaluation grade)' : ''}`);
+  }
   // An item that carries a follow-up flag (culture 连续六个月未交纳党费 → 按《党章》规定处理) raises it in its period.
   for (const ev of d.events) {
     const flag = ev.item.flag;
@@ -475,7 +491,7 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
     let total = sum(parts);
     if (c.cap !== undefined && c.capPer === 'record' && compare(total, dec(c.cap)) > 0) total = dec(c.cap);
     perRecord.push(total);
-    if (row && trace) step(trace, 'R2', `${c.name}（${row.source.sheet ?? `第${r + 1}期`}）：${total.toString()}`, `${c.name} (${row.source.sheet ?? r + 1}): ${total}`, row.source);
+    if (row && trace) step(trace, 'R2', `${c.name}（${row.source.sheet ?? `第${r + 1}期`}）：${total.toString()}`, `${c.name} (${row.source.sheet ?? r + 1}): ${total}`, valueCells(row, keys));
   }
   if (perRecord.length === 0) return ZERO;
   const s = sum(perRecord);

@@ -31,6 +31,7 @@ export const CHECK_MESSAGES = {
   RECORD_BLANK: m('error', (p) => `「${p.name}」的「${p.entry}」没有填写`, (p) => `${p.name}: ${p.entry} is blank`, (p) => `填写 0–${p.max} 之间的分数`, (p) => `enter a score between 0 and ${p.max}`),
   RECORD_ABOVE_MAX: m('error', (p) => `「${p.entry}」${p.found} 分，超过该项满分 ${p.max}`, (p) => `${p.entry} ${p.found} is above its maximum ${p.max}`, (p) => `改为不超过 ${p.max} 的分数`, (p) => `enter at most ${p.max}`),
   RECORD_BELOW_MIN: m('error', (p) => `「${p.entry}」${p.found} 分，低于该项下限 ${p.min}（扣完为止）`, (p) => `${p.entry} ${p.found} is below its floor ${p.min}`, (p) => `改为不低于 ${p.min} 的分数`, (p) => `enter at least ${p.min}`),
+  RECORD_CAP_EXCEEDED: m('warning', (p) => `「${p.name}」${p.sheet}的${p.component}合计 ${p.found} 分，超过每期上限 ${p.cap} 分，按 ${p.cap} 分计`, (p) => `${p.name}, ${p.sheet}: ${p.component} adds up to ${p.found}, over its limit of ${p.cap} a period; counted as ${p.cap}`, () => '无需修改；如属录入错误请核对各项分数', () => 'nothing to do unless it is a typing error'),
   RECORD_TOTAL_MISMATCH: m('error', (p) => `合计写的是 ${p.found}，各项之和是 ${p.want}`, (p) => `合计 says ${p.found}, the entries add up to ${p.want}`, () => '改正合计，或改用公式 =SUM(…)；score 按各项重新计算', () => 'fix the total or use a SUM formula'),
   RECORD_NOT_ON_ROLL: m('warning', (p) => `「${p.name}」在 ${p.sheet} 不在册（转入前或转出后），这一行不计入`, (p) => `${p.name} was not on the roll in ${p.sheet}; row ignored`, () => '核对名册中的转入、转出日期', () => 'check the transfer dates in 名册'),
   EVENT_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名，或先把该党员加入名册', () => 'check the name or add the member to 名册'),
@@ -196,6 +197,8 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     add('RECORD_NOT_RECORDED', { file: ledger.file, sheet: sheets[missing[0]!] }, { months: sheetRun(sheets, missing), why, whyEn, period: periodTitle(cycle, period), periodEn: period.label, cycle: period.kind === 'cycle' ? 'yes' : 'no', example: recordedPeriod(scheme, cycle, missing[0]!) });
   }
   const checked = (p: number): boolean => p <= last && hasScores.has(p);
+  // A component capped per record period (company 奖励分 ≤ 10 a quarter): entries over it are said at their cells.
+  const recordCapped = recorded.filter((c) => c.cap !== undefined && c.capPer === 'record');
   for (const r of ledger.records) {
     if (!checked(r.period)) continue;
     const found = index.resolve(r.name, r.id);
@@ -231,6 +234,11 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
       if (compare(v, max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, key), { entry: e.name, found: v.toString(), max: e.max }, v.toString());
       else if (compare(v, min) < 0) add('RECORD_BELOW_MIN', recordCell(r, key), { entry: e.name, found: v.toString(), min: e.min }, v.toString());
     }
+    for (const c of recordCapped) {
+      const cells = c.entries.map((e) => ({ key: `${c.id}.${e.id}`, v: r.values[`${c.id}.${e.id}`] })).filter((x) => x.v && !x.v.isZero());
+      const total = sum(cells.map((x) => x.v!));
+      if (compare(total, dec(c.cap!)) > 0) for (const x of cells) add('RECORD_CAP_EXCEEDED', recordCell(r, x.key), { name: r.name, sheet: sheets[r.period], component: c.name, found: total.toString(), cap: c.cap }, x.v!.toString());
+    }
     if (r.writtenTotal && compare(r.writtenTotal, sum(parts)) !== 0) {
       add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
     }
@@ -265,6 +273,16 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Perio
       return unit && times(unit, ev.count);
     },
   );
+  // Contributors of a shared award (R19): the members named on rows of the item and 项目.
+  const contributors = new Map<string, Set<string>>();
+  for (const ev of ledger.events) {
+    const item = cat.item(ev.item);
+    if (!item?.split) continue;
+    const k = `${item.id}\u0000${norm(ev.project ?? ev.item)}`;
+    const who = index.resolve(ev.name, ev.id).member?.key ?? norm(ev.name);
+    contributors.set(k, (contributors.get(k) ?? new Set()).add(who));
+  }
+  const contributorsOf = (project: string, itemId: string): number => contributors.get(`${itemId}\u0000${norm(project)}`)?.size ?? 1;
   for (const ev of ledger.events) {
     const found = index.resolve(ev.name, ev.id);
     const member = found.member;
@@ -294,6 +312,12 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Perio
     if (item.range) {
       if (!ev.points) add('EVENT_NEEDS_POINTS', fieldCell(ev, 'points'), { item: item.name, min: item.range.min, max: item.range.max });
       else if (compare(ev.points, dec(item.range.min)) < 0 || compare(ev.points, dec(item.range.max)) > 0) add('EVENT_POINTS_RANGE', fieldCell(ev, 'points'), { item: item.name, found: ev.points.toString(), min: item.range.min, max: item.range.max }, ev.points.toString());
+    } else if (ev.points && item.split) {
+      // A shared award's 分值 is the award (unit × 次数) or this member's share of it (R19).
+      const unit = eventUnitPoints(cat, item, { ...ev, points: undefined } as typeof ev);
+      const full = unit && times(unit, ev.count);
+      const n = contributorsOf(ev.project ?? ev.item, item.id);
+      if (full && compare(ev.points, full) !== 0 && compare(ev.points, full.dividedBy(n)) !== 0) add('EVENT_POINTS_MISMATCH', fieldCell(ev, 'points'), { found: ev.points.toString(), item: item.name, want: n > 1 ? `${full.toString()}（${n} 人平分，每人 ${full.dividedBy(n).toDecimalPlaces(2).toString()}）` : full.toString() }, ev.points.toString());
     } else if (ev.points && !item.split && !item.veto) {
       const unit = eventUnitPoints(cat, item, { ...ev, points: undefined } as typeof ev);
       const want = unit && times(unit, ev.count);

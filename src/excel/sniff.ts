@@ -274,6 +274,11 @@ export class SheetLimits {
     throw new LimitError({ ok: false, code, params: { sheet, ...params } });
   }
 
+  /** A sheet whose XML is not well formed (tags not closed or not paired, text between rows): Excel refuses or repairs it. */
+  malformed(sheet: string, what: string): never {
+    throw new LimitError({ ok: false, code: 'READ_XML_MALFORMED', params: { sheet, what } });
+  }
+
   tooManyMerged(part: string, xml: Buffer): never {
     throw new LimitError(checkSheetXml(part, xml) ?? { ok: false, code: 'READ_MERGE_TOO_LARGE', params: { part, ref: '', cells: READ_LIMITS.maxMergedCells + 1, limit: READ_LIMITS.maxMergedCells } });
   }
@@ -337,6 +342,13 @@ function checkSheetXml(part: string, xml: Buffer): Failure | undefined {
     if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) rows++;
   }
   if (rows > READ_LIMITS.maxSheetRowsHard) return { ok: false, code: 'READ_SHEET_TOO_LARGE', params: { part, rows, limit: READ_LIMITS.maxSheetRowsHard } };
+  // A cell given twice (<c r="D4"> twice): exceljs would keep the later silently; the lean reader says so at the cell.
+  const seen = new Set<string>();
+  const text = xml.toString('latin1');
+  for (const m of text.matchAll(/<(?:[\w.-]+:)?c\b[^>]*?\sr\s*=\s*["']([A-Z]+\d+)["']/g)) {
+    if (seen.has(m[1]!)) return { ok: false, code: 'READ_CELL_DUPLICATE_PART', params: { part, cell: m[1]! } };
+    seen.add(m[1]!);
+  }
   let cells = 0;
   for (let i = xml.indexOf(MERGE_TAG); i >= 0; i = xml.indexOf(MERGE_TAG, i + 1)) {
     const tag = xml.toString('latin1', i, Math.min(xml.length, i + 80));

@@ -45,15 +45,8 @@ describe('diagnostic codes', () => {
   const KNOWN_WITHOUT_TEST = [
     'INPUT_NO_SCHEME',
     'INPUT_NO_YEAR',
-    'READ_EVENT_BOTH_SIGNS',
-    'READ_POINTS_COLUMN_UNUSED',
-    'READ_POINTS_SHEET_UNUSED',
-    'READ_SHEET_READ_AS',
-    'READ_SHEET_SAME_PERIOD',
-    'READ_SHEET_UNPLACED',
     // Came with the reliability and reader-layouts merges, still without a fixture or test:
     'READ_FILE_NAME_ENCODING',
-    'READ_ROSTER_FROM_RECORDS',
     'READ_SHEET_TOO_MANY_CELLS',
     'READ_SHEET_TOO_MANY_USED_ROWS',
   ];

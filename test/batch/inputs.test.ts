@@ -239,7 +239,8 @@ describe('one way out: the output set is written all-or-nothing', () => {
     writeFileSync(join(out, `.其他.xlsx.${process.pid}.0a1b2c3d.tmp`), 'live');
     const r = score(['compute', dir, '--out', out], { env: { SCORE_TEST_FAIL_WRITE: '3' } });
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toContain('ENOSPC');
+    expect(r.stderr).toContain('磁盘空间不足');
+    expect(r.stderr).not.toContain('ENOSPC');
     expect(r.stderr).toContain('已清理上次中断留下的 1 个临时文件');
     expect(tree(out)).toEqual([`.其他.xlsx.${process.pid}.0a1b2c3d.tmp`]);
     const ok = score(['compute', dir, '--out', out]);
@@ -253,7 +254,7 @@ describe('one way out: the output set is written all-or-nothing', () => {
     writeFileSync(join(out, '2023年度评定结果.xlsx'), 'old results');
     const r = score(['grade', '--year', '2023', dir, '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('2023年度评定结果.xlsx 已存在。要覆盖请加 --force');
+    expect(r.stderr).toContain('2023年度评定结果.xlsx 已存在，但不是 score 写出的结果，不替换');
     expect(tree(out)).toEqual(['2023年度评定结果.xlsx']);
   });
 });

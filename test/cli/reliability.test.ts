@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, json, ROOT, score, tmp } from '../helpers/cli.js';
 import { measured } from '../helpers/measure.js';
 import { goodDir, goodPart, gradeArgs, HOSTILE_BASE, hostileParts, TOWNSHIP, write } from '../helpers/hostile.js';
-import { editSheet, setText, text, unzipFile, zipParts, type ZipPart } from '../helpers/zip-parts.js';
+import { editSharedString, editSheet, setText, text, unzipFile, zipParts, type ZipPart } from '../helpers/zip-parts.js';
 
 let baseline: string;
 let baselineRun: string;
@@ -93,6 +93,12 @@ const CASES: Case[] = [
     cell: 'D4',
   },
   {
+    name: '1月: <c r="D4"> twice, read by the exceljs fallback (a processing instruction sends it there)',
+    make: sheet('1月', (x) => x.replace('<sheetData>', '<sheetData><?score pi?>').replace('<c r="D4" s="13"><v>10</v></c>', '<c r="D4" s="13"><v>10</v></c><c r="D4" s="13"><v>2</v></c>')),
+    code: 'READ_CELL_DUPLICATE_PART',
+    message: /D4/,
+  },
+  {
     name: '1月: a second 学习教育 column',
     make: sheet('1月', (x) => x.replace('<c r="K2" s="7" t="s"><v>154</v></c>', '<c r="K2" s="7" t="s"><v>147</v></c>')),
     code: 'READ_COLUMN_DUPLICATE',
@@ -121,6 +127,15 @@ const CASES: Case[] = [
     code: 'READ_SHARED_STRING_MISSING',
     message: /1月.*B4/,
   },
+  ...(
+    [
+      ['a <row> never closed', (x: string) => x.replace(/(<row r="4"[^>]*>.*?)<\/row>/, '$1')],
+      ['text between two rows', (x: string) => x.replace('<row r="5"', 'junk<row r="5"')],
+      ['a cell never closed', (x: string) => x.replace('<c r="D4" s="13"><v>10</v></c>', '<c r="D4" s="13"><v>10</v>')],
+      ['an end tag of another name', (x: string) => x.replace(/(<row r="6"[^>]*>.*?)<\/row>/, '$1</rows>')],
+      ['the sheet cut after </sheetData>', (x: string) => x.slice(0, x.indexOf('</sheetData>') + '</sheetData>'.length)],
+    ] as const
+  ).map(([name, edit]) => ({ name: `malformed XML: ${name}`, make: sheet('1月', edit), code: 'READ_XML_MALFORMED', message: /1月/ })),
 ];
 
 describe('a finding of issue 20 in a batch with two good ledgers', () => {
@@ -139,6 +154,31 @@ describe('a finding of issue 20 in a batch with two good ledgers', () => {
     if (c.cell) expect(hit!.cell).toBe(c.cell);
     if (c.message) expect(hit!.message).toMatch(c.message);
   }, 60_000);
+});
+
+/** `n` rows of junk after a gap below the 1月 table: ten numbers each, or ten inline strings each. */
+function junk(kind: 'numbers' | 'text', n: number) {
+  return sheet('1月', (x) => {
+    const rows: string[] = [];
+    for (let r = 40; r < 40 + n; r++) {
+      const cells = [...'ABCDEFGHIJ'].map((c) => (kind === 'numbers' ? `<c r="${c}${r}"><v>${r % 97}</v></c>` : `<c r="${c}${r}" t="inlineStr"><is><t>junk${r}${c}</t></is></c>`));
+      rows.push(row(r, cells.join('')));
+    }
+    return x.replace('</sheetData>', `${rows.join('')}</sheetData>`);
+  });
+}
+
+describe('a sheet of junk rows after a gap: refused by a cheap count, under the 512 MB the README promises', () => {
+  it.each(['numbers', 'text'] as const)('160,000 rows of %s (single-file validate and grade, /usr/bin/time)', async (kind) => {
+    const file = junk(kind, 160_000)(tmp('junk-'));
+    for (const args of [['validate', '--year', '2023', file, '--json'], ['grade', '--year', '2023', file, '--out', tmp(), '--json']]) {
+      const r = await measured(args);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.peakMb, args[0]).toBeLessThan(512);
+      expect(r.stdout).toContain('READ_SHEET_TOO_MANY_USED_ROWS');
+      expect(r.stdout).toMatch(/1月.*21,?000|21000/);
+    }
+  }, 120_000);
 });
 
 describe('blank rows separate nothing', () => {
@@ -327,5 +367,31 @@ describe('the terminal: every control character in data is shown escaped', () =>
       expect(all).toContain('\\x0D\\x1B[2K\\x1B[32m全部台账已计入');
       expect(all).toContain('<U+202E>');
     }
+  }, 60_000);
+});
+
+describe('apply: text that starts like a formula stays text', () => {
+  it('a 项目 of =1+1 is a Text-format cell (@) in the new ledger: Excel shows it as text and never makes it live', async () => {
+    const forms = tmp('apply-formula-');
+    const parts = unzipFile(join(ROOT, 'fixtures', 'applications', '兰溪村党支部-沈俊琳-2023年5月.xlsx'));
+    editSharedString(parts, '美丽乡村建设', '=1+1');
+    writeFileSync(join(forms, '申请表.xlsx'), zipParts(parts));
+    const out = tmp('apply-out-');
+    const r = json(score(['apply', forms, '--ledger', join(TOWNSHIP, '兰溪村党支部.xlsx'), '--year', '2023', '--out', out, '--json']));
+    expect(r.written).toHaveLength(1);
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(r.written[0]);
+    const ws = wb.getWorksheet('加减分明细')!;
+    let found = 0;
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value !== '=1+1') return;
+        found++;
+        expect(cell.numFmt).toBe('@');
+        expect(cell.type).toBe(Excel.ValueType.String);
+      }),
+    );
+    expect(found).toBe(1);
   }, 60_000);
 });

@@ -2,7 +2,7 @@
 // name; outputs are not overwritten without --force.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -48,17 +48,24 @@ describe('inputs are never modified', () => {
 });
 
 describe('outputs', () => {
-  it('are not overwritten without --force, and are with it', () => {
+  it('score\'s own outputs are replaced by a re-run (the previous kept in 上一版/); a foreign file only with --force', () => {
     const out = tmp('out-');
     const args = ['grade', '--year', '2023', '--dir', join(ROOT, 'fixtures', 'township'), '--out', out, '--quiet'];
     expect(score(args).code).toBe(0);
     const file = join(out, '2023年度评定结果.xlsx');
     const first = createHash('sha256').update(readFileSync(file)).digest('hex');
     const again = score(args);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain('已存在');
-    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(first);
+    expect(again.code, again.stderr).toBe(0);
+    expect(createHash('sha256').update(readFileSync(join(out, '上一版', '2023年度评定结果.xlsx'))).digest('hex')).toBe(first);
+    // A file score did not write stands at the target: never replaced without --force.
+    writeFileSync(file, 'a clerk\'s own workbook');
+    const foreign = score(args);
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr).toContain('不是 score 写出的结果，不替换');
+    expect(foreign.stderr).toContain('--force');
+    expect(readFileSync(file, 'utf8')).toBe('a clerk\'s own workbook');
     expect(score([...args, '--force']).code).toBe(0);
+    expect(readFileSync(join(out, '上一版', '2023年度评定结果.xlsx'), 'utf8')).toBe('a clerk\'s own workbook');
   });
 
   it('an interrupted run leaves no half-written workbook under the final name', { timeout: 180_000 }, async () => {
@@ -69,6 +76,9 @@ describe('outputs', () => {
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await closed;
+      // Only final names and the run's own temporary files, whenever it was killed.
+      const names = existsSync(out) ? readdirSync(out) : [];
+      expect(names.filter((n) => !/^2023年度(评定结果|公示名单)\.xlsx$|^\..+\.\d+\.[0-9a-f]{8}\.tmp$/.test(n)), String(delay)).toEqual([]);
       for (const name of ['2023年度评定结果.xlsx', '2023年度公示名单.xlsx']) {
         const p = join(out, name);
         if (!existsSync(p)) continue;

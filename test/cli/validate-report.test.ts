@@ -14,7 +14,9 @@ describe('validate --report', () => {
     const r = score(['validate', ...files, good, '--report', '--out', out, '--json']);
     expect(r.code).toBe(1);
     const res = json(r);
-    expect(res.report).toBe(join(out, '问题清单.xlsx'));
+    // Named and titled by the day of the check (no --period).
+    expect(res.report.startsWith(out)).toBe(true);
+    expect(res.report).toMatch(/\d{4}年\d{1,2}月\d{1,2}日问题清单\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(res.report);
     expect(wb.worksheets).toHaveLength(2); // the good ledger has no sheet

@@ -1,7 +1,7 @@
 // The clerk's quarter and year end through the spawned binary, on the township ledger of lib.ts:
 // publish (window, no private data), a batch with a corrupt file, compute for two periods,
 // apply (积分申请表), explain, validate (exact cell) and never overwriting without --force.
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -175,7 +175,7 @@ describe('compute --period 2023Q1,2023', () => {
 });
 
 describe('apply: a 积分申请表 checked against the catalogue, a new ledger written', () => {
-  it('approves 表彰 县 2, rejects an unknown item and wrong points; the input ledger is unchanged', async () => {
+  it('approves 表彰 县 2, grants a wrong claim at the standard value with a note, rejects an unknown item; the input ledger is unchanged', async () => {
     const formDir = tmp('score-e2e-forms-');
     const form = await fillApplication(t.application, join(formDir, '丙_2023年5月.xlsx'), {
       name: '丙',
@@ -194,28 +194,28 @@ describe('apply: a 积分申请表 checked against the catalogue, a new ledger w
     const r = score(['apply', form, '--ledger', ledger, '--out', out, '--json', '--quiet']);
     expect(r.code, r.stderr).toBe(1); // rejected lines are problems in the input
     const a = json<{ approved: { name: string; item: string; level: string | null; points: number; reason: string }[]; rejected: { item: string; reason: string }[]; written: string[] }>(r);
-    expect(a.approved).toHaveLength(1);
+    expect(a.approved).toHaveLength(2);
     expect(a.approved[0]).toMatchObject({ name: '丙', item: '表彰', level: '县', points: 2, reason: '符合计分标准' });
-    expect(a.rejected.map((x) => [x.item, x.reason])).toEqual([
-      ['拾金不昧', '事项「拾金不昧」不在计分标准中'],
-      ['表彰', '申报分值 5，按计分标准应为 3'],
-    ]);
+    // A fixed-value item claimed at another figure is granted at the scheme's value, the difference said.
+    expect(a.approved[1]).toMatchObject({ name: '丙', item: '表彰', level: '市', points: 3 });
+    expect(a.approved[1]!.reason).toContain('申报 5 分，按计分标准认定 3 分');
+    expect(a.rejected.map((x) => [x.item, x.reason])).toEqual([['拾金不昧', '事项「拾金不昧」不在计分标准中']]);
     expect(a.written).toEqual([join(out, '第一支部_已录入申请.xlsx')]);
     // The input ledger is never touched.
     expect(sha256(ledger)).toBe(before);
     expect(statSync(ledger).mtimeMs).toBe(mtime);
     // The new ledger's 加减分明细 has the approved line after the existing eleven.
     const rows = await readTable(a.written[0]!, '加减分明细', '事项');
-    expect(rows.filter((x) => x['事项'])).toHaveLength(12);
+    expect(rows.filter((x) => x['事项'])).toHaveLength(13);
     const added = rows.find((x) => x['姓名'] === '丙' && x['事项'] === '表彰');
     expect(added).toBeDefined();
     expect(added!['级别']).toBe('县');
     expect(added!['日期']).toEqual(utcDate('2023-05-01')); // 申报月份 2023年5月 → its first day
     expect(added!['审核人']).toBe('王书记');
     expect(String(added!['依据'])).toContain('丙_2023年5月.xlsx'); // the source form
-    // …and it counts: 丙 55.1666… + 2 = 57.1666… → 57.17.
+    // …and they count (no 项目, so both levels count): 丙 55.1666… + 2 + 3 = 60.1666… → 60.17.
     const e = score(['explain', '丙', '--ledger', a.written[0]!, '--json', '--quiet'], { cwd: tmp() });
-    expect(json<{ member: { total: number; bonus: number } }>(e).member).toMatchObject({ total: 57.17, bonus: 2 });
+    expect(json<{ member: { total: number; bonus: number } }>(e).member).toMatchObject({ total: 60.17, bonus: 5 });
   });
 });
 
@@ -230,7 +230,7 @@ describe('explain', () => {
     expect(r.stdout).toContain('第一支部.xlsx › 加减分明细 ›');
     // The March deduction points at its 加减分明细 row (the first event row, 3) and the month at its 3月 row (乙 is row 4).
     expect(r.stdout).toMatch(/学习教育：学习教育无故缺席 −5\s*← 第一支部\.xlsx › 加减分明细 › [A-Z]+3\n/);
-    expect(r.stdout).toMatch(/履行党员义务[^：\n]*：35\s*← 第一支部\.xlsx › 3月 › [A-Z]+4\n/);
+    expect(r.stdout).toMatch(/履行党员义务[^：\n]*：35\s*← 第一支部\.xlsx › 3月 › [A-Z]+4(:[A-Z]+4)?\n/);
     expect(r.stdout).toContain('表彰「抗洪」同一项目以最高级计分，本条不计');
     expect(r.stdout).toContain('受上限限制');
     expect(r.stdout).toContain('99.58');
@@ -268,17 +268,15 @@ describe('validate and --force', () => {
     expect(score(['validate', ledger, '--quiet']).code).toBe(0);
   });
 
-  it('a second grade without --force exits 1 and leaves the outputs as they were', () => {
+  it('a second grade replaces its own outputs and keeps the previous in 上一版/', () => {
     const out = tmp();
     expectClean(gradeRun([ledger], 2023, out));
     const result = join(out, '2023年度评定结果.xlsx');
-    const before = { hash: sha256(result), mtime: statSync(result).mtimeMs };
+    const before = sha256(result);
     const again = score(['grade', '--year', '2023', ledger, '--out', out]);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain('已存在');
-    expect(again.stderr).toContain('--force');
-    expect({ hash: sha256(result), mtime: statSync(result).mtimeMs }).toEqual(before);
-    const forced = score(['grade', '--year', '2023', ledger, '--out', out, '--force', '--quiet']);
-    expect(forced.code, forced.stderr).toBe(0);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('上一版');
+    expect(sha256(join(out, '上一版', '2023年度评定结果.xlsx'))).toBe(before);
+    expect(existsSync(result)).toBe(true);
   });
 });

@@ -118,7 +118,20 @@ async function wrongCells(): Promise<{ run: Run; issues: Issue[] }> {
   return { run, issues: json<{ issues: Issue[] }>(run).issues };
 }
 
+/** demolition: 违法违纪 → 年度积分清零; the annual 公示 lists the member at 0 and says why. */
+function demolitionVeto(): Promise<{ run: Run; g: GradeOut; out: string }> {
+  return grade(templateAsync('demolition', '拆迁办支部'), {
+    members: [{ name: 'D1' }, { name: 'D2' }],
+    events: [
+      { date: '2023-03-01', name: 'D1', item: '研讨会微讲堂发言' },
+      { date: '2023-03-01', name: 'D2', item: '研讨会微讲堂发言' },
+      { date: '2023-05-01', name: 'D2', item: '违法违纪' },
+    ],
+  });
+}
+
 let jobs: {
+  demolitionVeto: Promise<{ run: Run; g: GradeOut; out: string }>;
   frameVeto: Promise<{ run: Run; g: GradeOut }>;
   frameNoValue: Promise<{ run: Run; issues: Issue[] }>;
   townshipPerYear: Promise<{ run: Run; g: GradeOut }>;
@@ -130,7 +143,7 @@ let jobs: {
 };
 beforeAll(() => {
   ensureBuilt();
-  jobs = startAll({ frameVeto, frameNoValue, townshipPerYear, townshipRounding, cultureShared, cultureNoVoters, companyReview, wrongCells });
+  jobs = startAll({ demolitionVeto, frameVeto, frameNoValue, townshipPerYear, townshipRounding, cultureShared, cultureNoVoters, companyReview, wrongCells });
 });
 
 const codes = (issues: Issue[]) => issues.map((i) => `${i.code} ${i.sheet ?? ''}!${i.cell ?? ''}`);
@@ -231,5 +244,24 @@ describe('messages point at the cell that is wrong', () => {
     expect(run.code).toBe(1);
     // 加减分明细 of village: 序号 日期 姓名 编号 事项 次数 分值 … — 日期 B, 分值 G.
     expect(codes(issues)).toEqual(expect.arrayContaining(['EVENT_OUTSIDE_CYCLE 加减分明细!B3', 'EVENT_POINTS_RANGE 加减分明细!G4']));
+  });
+});
+
+describe('demolition (seed 000 篇3): 「党员出现违法违纪行为年度内积分清零」 on the 公示', () => {
+  it('demolition: a 清零 member is listed at 0 with 标记 「一票否决，本周期积分为 0」, the others with 标记 blank', async () => {
+    const { run, g, out } = await jobs.demolitionVeto;
+    expect(run.code, run.stderr).toBe(0);
+    expectMember(g, 'D2', { total: 0, vetoed: true });
+    const list = (g.written ?? []).find((f) => f.includes('公示'));
+    expect(list, JSON.stringify(g.written)).toBeDefined();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(list ?? join(out, 'missing.xlsx'));
+    const ws = wb.worksheets[0]!;
+    const rows: unknown[][] = [];
+    ws.eachRow((r) => rows.push(Array.from(r.values as unknown[]).slice(1)));
+    const header = rows.findIndex((r) => r.includes('姓名'));
+    expect(rows[header]).toEqual(['序号', '姓名', '积分', '标记']);
+    const byName = Object.fromEntries(rows.slice(header + 1).filter((r) => typeof r[2] === 'number').map((r) => [r[1], r[3] ?? null]));
+    expect(byName).toEqual({ D1: null, D2: '一票否决，本周期积分为 0' });
   });
 });

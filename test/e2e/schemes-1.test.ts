@@ -32,8 +32,8 @@ async function jobVanguard(): Promise<Graded> {
     events: [
       { date: '2023-03-01', name: '甲', item: '组织生活', points: 10 },
       { date: '2023-04-01', name: '甲', item: '集中学习', points: 0.5 },
-      { date: '2023-05-01', name: '乙', item: '岗位工作取得突出业绩', points: 8, project: '窗口服务' },
-      { date: '2023-06-01', name: '乙', item: '参与志愿服务和公益活动得到广泛认同', points: 6, project: '防汛' },
+      { date: '2023-05-01', name: '乙', item: '岗位工作取得突出业绩', points: 8 },
+      { date: '2023-06-01', name: '乙', item: '参与志愿服务和公益活动得到广泛认同', points: 6 },
       { date: '2023-03-01', name: '丙', item: '岗位职责和承诺事项', points: 30 },
       { date: '2023-08-01', name: '丙', item: '违纪违规', points: 3 },
       { date: '2023-03-01', name: '丁', item: '按期缴纳党费', points: 50 },

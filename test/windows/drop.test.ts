@@ -2,7 +2,7 @@
 // its ledgers name (the latest when they name several, said out loud), 输出 beside the folder,
 // and a usage line when nothing was dropped. test/windows/package.test.ts runs it under Wine.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, ensureBuilt, tmp } from '../helpers/cli.js';
@@ -27,13 +27,55 @@ describe('评定.cmd (bin/drop.js)', () => {
     expect(r.stdout).toContain(`结果写到：${join(where, '输出')}`);
     expect(r.stderr).toContain('未计入：石桥村党支部（2022）.xlsx — 「说明」表的年度是 2022，不是 2023');
     expect(r.stdout).toContain('有问题，见上面的说明');
-    expect(readdirSync(join(where, '输出')).sort()).toEqual(['2023年度公示名单.xlsx', '2023年度评定结果.xlsx']);
+    // The window writes the 问题清单 itself (a drop user cannot run validate), and prints each problem once.
+    expect(r.stdout).toMatch(/问题清单已写出：.*问题清单\.xlsx/);
+    expect(r.stderr).not.toContain('score validate');
+    expect(r.stderr.split('石桥村党支部（2022）.xlsx').length - 1).toBe(1);
+    const outputs = (): string[] => readdirSync(join(where, '输出')).filter((n) => !n.includes('问题清单')).sort();
+    expect(outputs()).toEqual(['2023年度公示名单.xlsx', '2023年度评定结果.xlsx']);
     expect(existsSync(join(elsewhere, '输出'))).toBe(false);
     // dropped again (after fixing a ledger): the earlier results are replaced, as the first run said
     const again = drop([folder], elsewhere);
     expect(again.status, again.stderr).toBe(1);
-    expect(readdirSync(join(where, '输出')).sort()).toEqual(['2023年度公示名单.xlsx', '2023年度评定结果.xlsx']);
+    expect(outputs()).toEqual(['2023年度公示名单.xlsx', '2023年度评定结果.xlsx', '上一版']);
   });
+  it('a partial drop after a complete one does not replace it (nobody to answer the question: not replaced)', () => {
+    const where = tmp('score-drop-partial-');
+    const folder = join(where, '台账 全部');
+    mkdirSync(folder);
+    cpSync(join(ROOT, 'fixtures', 'township'), folder, { recursive: true });
+    expect(drop([folder], where).status).toBe(0);
+    const result = join(where, '输出', '2023年度评定结果.xlsx');
+    const before = readFileSync(result);
+    writeFileSync(join(folder, '河口村党支部 - 副本.xlsx'), 'broken');
+    const r = drop([folder], where);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('要用这次不完整的结果替换「输出」里所有台账都计入的结果吗');
+    expect(r.stdout).toContain('按“不替换”处理');
+    expect(readFileSync(result).equals(before)).toBe(true);
+  });
+
+  it('月度检查.cmd checks up to the last month recorded; 季度公示.cmd publishes the last full quarter', () => {
+    const where = tmp('score-drop-year-');
+    const folder = join(where, '台账 九月');
+    mkdirSync(folder);
+    // A ledger filled to September (10–12月 not yet there) with one error in 6月.
+    cpSync(join(ROOT, 'fixtures', 'invalid', 'RECORD_NOT_RECORDED.xlsx'), join(folder, '兰溪村党支部.xlsx'));
+    const check = drop(['--mode=check', folder], where);
+    expect(check.stdout).toContain('检查到：9月');
+    expect(check.status, check.stderr).toBe(0);
+    const pub = drop(['--mode=publish', folder], where);
+    expect(pub.status, pub.stderr).toBe(0);
+    expect(pub.stdout).toContain('公示：第三季度');
+    expect(readdirSync(join(where, '输出'))).toContain('2023年第三季度公示名单.xlsx');
+    const bad = join(where, '台账 有错');
+    mkdirSync(bad);
+    cpSync(join(ROOT, 'fixtures', 'invalid', 'RECORD_ABOVE_MAX.xlsx'), join(bad, '松山村党支部.xlsx'));
+    const c2 = drop(['--mode=check', bad], where);
+    expect(c2.status).toBe(1);
+    expect(readdirSync(join(where, '输出')).some((n) => /^2023年\d+月问题清单_松山村党支部\.xlsx$/.test(n))).toBe(true);
+  });
+
   it('a folder without workbooks: one line naming it, exit 1, no 输出 made', () => {
     const where = tmp('score-drop-empty-');
     mkdirSync(join(where, '空 文件夹'));

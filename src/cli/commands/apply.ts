@@ -1,7 +1,8 @@
 // `score apply FORMS… --ledger FILE`: checks 积分申请表 claims against the scheme and writes a NEW
 // ledger with the approved lines appended to 加减分明细. The input ledger is never touched.
 import type { Command } from 'commander';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { PREVIOUS_DIR } from '../../batch/stamp.js';
 import Table from 'cli-table3';
 import { decideClaims, type Claim } from '../../core/claims.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
@@ -10,17 +11,19 @@ import { withCommon } from '../options.js';
 import { loadLedgers } from '../../batch/inputs.js';
 import { collectInputs, collectOne } from '../../batch/collect.js';
 import { excludedJson, excludedLine, reportEmpty, reportNotes } from '../excluded.js';
-import { outDir, parseYear, schemeOption } from '../common.js';
+import { outDir, parseYear, periodArgs, schemeOption } from '../common.js';
 import { printJson, say, diagnosticJson, colon, shownPath, type CommonOptions } from '../output.js';
 import { COMPACT, printDiagnostics, tableStyle } from '../render.js';
 import { OutputSet } from '../../batch/write.js';
 import { shown } from '../terminal-guard.js';
-import { EXIT_INPUT, setExit } from '../../batch/exit.js';
+import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
 
 interface Options extends CommonOptions {
   ledger: string;
   year?: string;
   reviewer?: string;
+  period?: string;
+  inPlace?: boolean;
 }
 
 export function registerApply(program: Command): void {
@@ -31,7 +34,9 @@ export function registerApply(program: Command): void {
       .argument('<forms...>', t('积分申请表文件或文件夹', 'application forms or folders'))
       .requiredOption('--ledger <file>', t('该支部的积分台账', "the branch's ledger"))
       .option('--year <year>', t('积分年度（默认取台账「说明」）', 'cycle (default: from the ledger)'))
-      .option('--reviewer <name>', t('审核人（默认取申请表上的审核人）', 'reviewer (default: from the form)')),
+      .option('--reviewer <name>', t('审核人（默认取申请表上的审核人）', 'reviewer (default: from the form)'))
+      .option('--period <period>', t('台账只检查到这个期间为止，如 2023-09、2023Q3（默认：到申报的最后一个月）', 'check the ledger up to this period, e.g. 2023-09 (default: the last month claimed)'))
+      .option('--in-place', t('直接更新台账本身（先把原台账复制一份带日期的备份到它旁边的「上一版」文件夹）', 'update the ledger itself (a dated backup copy is kept in 上一版 beside it first)')),
   ).action(async (args: string[], opts: Options) => {
     const given = schemeOption(opts.scheme);
     const year = parseYear(opts.year);
@@ -42,18 +47,6 @@ export function registerApply(program: Command): void {
     const forms = await collectInputs(args, { outDir: dir });
     reportNotes(forms.notes, opts.quiet || opts.json);
     if (forms.files.length === 0) return reportEmpty(args, forms.excluded, opts, { approved: [], rejected: [] });
-    // Approved lines are added during the year: the year-end 民主评议 is not asked for yet.
-    const [loaded] = await loadLedgers([one.file], { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), yearEnd: false });
-    const errors = loaded!.diagnostics.filter((d) => d.severity === 'error');
-    if (!loaded!.ledger || !loaded!.scheme || loaded!.year === undefined || errors.length > 0) {
-      if (opts.json) printJson({ approved: [], rejected: [], issues: loaded!.diagnostics.map(diagnosticJson) });
-      else {
-        printDiagnostics(loaded!.diagnostics);
-        process.stderr.write(`${t('台账有错误，请先改正（score validate 查看全部）', 'the ledger has errors; fix them first (score validate)')}\n`);
-      }
-      return setExit(EXIT_INPUT);
-    }
-    const { ledger, scheme } = loaded!;
     const { openForReading } = await import('../../excel/workbook.js');
     const { readApplication } = await import('../../excel/read/application.js');
     const claims: Claim[] = [];
@@ -85,17 +78,36 @@ export function registerApply(program: Command): void {
         }
       }
     }
+    // Approved lines are added during the year: the year-end 民主评议 is not asked for yet.
+    // During the year the ledger is checked only up to the last month claimed (or --period): later
+    // months not yet recorded are not errors.
+    const periods = periodArgs(opts.period);
+    if (periods.length > 1) throw new UsageError(t('--period 只能写一个期间', '--period takes one period'));
+    const lastClaimed = claims.map((c) => c.date?.slice(0, 7)).filter((d): d is string => d !== undefined).sort().pop();
+    const through = periods[0]?.text ?? lastClaimed;
+    const [loaded] = await loadLedgers([one.file], { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), ...(through ? { periods: [through] } : {}), yearEnd: false });
+    const errors = loaded!.diagnostics.filter((d) => d.severity === 'error');
+    if (!loaded!.ledger || !loaded!.scheme || loaded!.year === undefined || errors.length > 0) {
+      if (opts.json) printJson({ approved: [], rejected: [], issues: loaded!.diagnostics.map(diagnosticJson) });
+      else {
+        printDiagnostics(loaded!.diagnostics);
+        process.stderr.write(`${t(`台账有错误，请先改正（score validate ${opts.ledger}${through ? ` --period ${through}` : ''} 查看全部）`, `the ledger has errors; fix them first (score validate ${opts.ledger}${through ? ` --period ${through}` : ''})`)}\n`);
+      }
+      return setExit(EXIT_INPUT);
+    }
+    const { ledger, scheme } = loaded!;
     const decisions = decideClaims(scheme!, ledger!, loaded!.year!, claims);
     const approved = decisions.filter((d) => d.ok);
     const rejected = decisions.filter((d) => !d.ok && !d.already);
     const already = decisions.filter((d) => d.already);
-    const set = new OutputSet(Boolean(opts.force));
+    const set = new OutputSet(Boolean(opts.force) || Boolean(opts.inPlace), { scheme: scheme!.id, inputs: [one.file, ...forms.files] });
     let refused: { zh: string; en: string } | undefined;
     if (approved.length > 0) {
       const { appliedLedger } = await import('../../excel/write/applied-ledger.js');
       const applied = await appliedLedger(one.file, ledger!, scheme!, approved.map((d) => ({ ...d.event!, ...(d.claim.reviewer ? { reviewer: d.claim.reviewer } : {}) })));
-      if (applied.ok) await set.add(join(dir, basename(one.file).replace(/\.xlsx$/i, '_已录入申请.xlsx')), () => applied.wb);
-      else refused = applied;
+      if (!applied.ok) refused = applied;
+      else if (opts.inPlace) await set.add(one.file, () => applied.wb, { keepAs: datedBackup(one.file) });
+      else await set.add(join(dir, basename(one.file).replace(/\.xlsx$/i, '_已录入申请.xlsx')), () => applied.wb);
     }
     const written = await set.commit();
     const row = (d: (typeof decisions)[number]) => ({ form: basename(d.claim.form), cell: d.claim.source.cell, name: d.claim.name, item: d.claim.item, level: d.claim.level ?? null, project: d.claim.project ?? null, points: d.points?.toNumber() ?? null, reason: d.reason[lang()] });
@@ -111,14 +123,29 @@ export function registerApply(program: Command): void {
     }
     if (rejected.length > 0 || issues.some((d) => d.severity === 'error') || forms.excluded.length > 0) setExit(EXIT_INPUT);
     if (!opts.json && !opts.quiet) for (const e of forms.excluded) process.stderr.write(`${excludedLine(e)}\n`);
-    if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), already: already.map(row), issues: issues.map(diagnosticJson), excluded: forms.excluded.map(excludedJson), written });
+    if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), already: already.map(row), issues: issues.map(diagnosticJson), excluded: forms.excluded.map(excludedJson), written, stamp: set.stamps[0] ?? null });
     if (issues.length) printDiagnostics(issues);
     const table = new Table({ head: [t('申请表', 'form'), t('姓名', 'name'), t('事项', 'item'), t('级别', 'level'), t('项目', 'project'), t('分值', 'points'), t('结果', 'result')], wordWrap: true, style: tableStyle(), chars: COMPACT });
     const verdict = (d: (typeof decisions)[number]): string => (d.ok ? t('通过', 'approved') : d.already ? t('已录入', 'already entered') : t('不通过', 'rejected'));
-    for (const d of decisions) table.push([`${shown(basename(d.claim.form))} ${d.claim.source.cell ?? ''}`, shown(d.claim.name), shown(d.claim.item), shown(d.claim.level ?? ''), shown(d.claim.project ?? ''), d.points?.toString() ?? '', `${verdict(d)}${colon()}${shown(d.reason[lang()])}`]);
+    // The reason of a line already entered starts with the verdict's own word: said once.
+    const reasonText = (d: (typeof decisions)[number]): string => d.reason[lang()].replace(/^已录入[：；]|^already entered: /, '');
+    for (const d of decisions) table.push([`${shown(basename(d.claim.form))} ${d.claim.source.cell ?? ''}`, shown(d.claim.name), shown(d.claim.item), shown(d.claim.level ?? ''), shown(d.claim.project ?? ''), d.points?.toString() ?? '', `${verdict(d)}${colon()}${shown(reasonText(d))}`]);
     say(opts, () => table.toString());
     say(opts, t(`通过 ${approved.length} 条，不通过 ${rejected.length} 条${already.length ? `，已录入 ${already.length} 条（不再录入）` : ''}`, `${approved.length} approved, ${rejected.length} rejected${already.length ? `, ${already.length} already entered` : ''}`));
     if (approved.length === 0) say(opts, t('没有新录入的事项：未写出新台账', 'nothing new to enter: no ledger written'));
-    for (const w of written) say(opts, t(`已写出新台账：${shownPath(w)}（原台账未改动）`, `new ledger written: ${shownPath(w)} (the original is unchanged)`));
+    if (opts.inPlace) for (const w of written) say(opts, t(`已更新台账：${shownPath(w)}（原来的台账备份为 ${shownPath(datedBackup(one.file))}）`, `ledger updated: ${shownPath(w)} (the original is kept as ${shownPath(datedBackup(one.file))})`));
+    else for (const w of written) say(opts, t(`已写出新台账：${shownPath(w)}（原台账未改动；要直接更新台账请加 --in-place）`, `new ledger written: ${shownPath(w)} (the original is unchanged; --in-place updates it)`));
   });
+}
+
+let backupStamp: string | undefined;
+
+/** Where --in-place keeps the ledger as it was: 上一版/<name>_<date time>.xlsx beside it (never read as a ledger). */
+function datedBackup(file: string): string {
+  if (!backupStamp) {
+    const d = new Date();
+    const p = (n: number): string => String(n).padStart(2, '0');
+    backupStamp = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}_${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+  }
+  return join(dirname(file), PREVIOUS_DIR, basename(file).replace(/\.xlsx$/i, `_${backupStamp}_录入申请之前.xlsx`));
 }

@@ -62,7 +62,7 @@ export function registerCompute(program: Command): void {
       results.push(r);
       told.push(history ? historyReport(scheme, r, history) : { json: {}, lines: [] });
     }
-    const set = new OutputSet(Boolean(opts.force));
+    const set = new OutputSet(Boolean(opts.force), { scheme: scheme.id, period: results.map((r) => r.period.label).join(','), inputs: items.map((i) => i.file), excluded: batch.excluded.map((e) => e.file) });
     if (batch.ledgers.length > 0) {
       const { summarySheet } = await import('../../excel/write/summary.js');
       const { safeName, fileNamer } = await import('../../excel/write/names.js');
@@ -82,7 +82,7 @@ export function registerCompute(program: Command): void {
     const written = await set.commit();
     reportExcluded(batch, opts.json);
     if (opts.json) {
-      const out = results.map((r, i) => resultJson(r, batch.issues, { monthsRead: monthsRead(r.cycle, r.period), excluded: batch.excluded, written, ...told[i]!.json }));
+      const out = results.map((r, i) => resultJson(r, batch.issues, { monthsRead: monthsRead(r.cycle, r.period), excluded: batch.excluded, written, stamp: set.stamps[0] ?? null, ...told[i]!.json }));
       return printJson(out.length === 1 ? out[0] : out);
     }
     for (const r of results) {

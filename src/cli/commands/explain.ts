@@ -17,12 +17,14 @@ import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
 import { exactNumbers, roundNumbers } from '../numbers.js';
 import { checkHistoryOption, historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 import { collectOne } from '../../batch/collect.js';
+import { RULES } from '../../scheme/rules.js';
 import { shown as escapeData } from '../terminal-guard.js';
 import { reportEmpty, reportNotes } from '../excluded.js';
 
 interface Options extends CommonOptions {
   ledger: string;
   exact?: boolean;
+  codes?: boolean;
   period?: string;
   history?: string | false;
 }
@@ -35,6 +37,7 @@ export function registerExplain(program: Command): void {
       .argument('<name>', t('党员姓名或编号', 'member name or 编号'))
       .requiredOption('--ledger <file>', t('该党员所在支部的台账', "the member's ledger"))
       .option('--period <period>', t('期间：2023、2023Q1、2023H1、2023-03（默认：年度）', 'period (default: the cycle)'))
+      .option('--codes', t('每一步前面显示规则代码（R1、R2……），而不是规则名称', 'show rule codes (R1, R2 …) instead of rule names before each step'))
       .option('--exact', t('显示精确值（循环小数写成分数，如 461/12），默认四舍五入到 4 位小数', 'exact values (repeating decimals as fractions such as 461/12); by default rounded to 4 places')), { zh: '输出目录 --out（默认：当前文件夹下的「输出」）', en: 'the output folder, --out (default ./输出)' }),
     { force: false },
   ).action(async (name: string, opts: Options) => {
@@ -51,7 +54,13 @@ export function registerExplain(program: Command): void {
       return setExit(EXIT_INPUT);
     }
     const member = ledger.members.find((m) => norm(m.name) === norm(name) || (m.id && norm(m.id) === norm(name)));
-    if (!member) throw new UsageError(t(`台账中没有「${name}」：名册里有 ${ledger.members.slice(0, 8).map((m) => m.name).join('、')}…`, `no member ${name} in the ledger`));
+    if (!member) {
+      const near = nearestNames(name, ledger.members.map((m) => m.name));
+      const retry = (n: string): string => `score explain ${n} --ledger ${opts.ledger}`;
+      throw new UsageError(near.length > 0
+        ? t(`台账中没有「${name}」。是不是「${near.join('」或「')}」？（${retry(near[0]!)}）`, `no member ${name} in the ledger. Did you mean ${near.join(' or ')}? (${retry(near[0]!)})`)
+        : t(`台账中没有「${name}」，也没有相近的姓名（名册共 ${ledger.members.length} 人，如 ${ledger.members.slice(0, 3).map((m) => m.name).join('、')}）。请核对姓名或用编号`, `no member ${name} in the ledger, nor a similar name (${ledger.members.length} on the roster); check the name or use the 编号`));
+    }
     const { cycle, period } = arg ? periodOf(scheme, arg) : periodOf(scheme, { text: String(year), year, kind: 'cycle' });
     // A period of another cycle would be explained from this cycle's data: refuse it.
     if (ledger.cycleYear !== undefined && ledger.cycleYear !== cycle.year) {
@@ -67,7 +76,7 @@ export function registerExplain(program: Command): void {
     if (errors.length > 0) setExit(EXIT_INPUT);
     // The core's numbers are exact; shown rounded to 4 places (≈), or as fractions with --exact.
     const shown = (text: string): string => (opts.exact ? exactNumbers(text) : roundNumbers(text));
-    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), member: m ? memberJson(m) : null, trace: m?.trace.map((s) => ({ rule: s.rule, text: shown(s[lang()]), source: s.source ? placeText(s.source) : null })) ?? [], issues: errors.length, ...told.json });
+    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), member: m ? memberJson(m) : null, trace: m?.trace.map((s) => ({ rule: s.rule, ruleName: ruleName(s.rule), text: shown(s[lang()]), source: s.source ? placeText(s.source) : null })) ?? [], issues: errors.length, ...told.json });
     for (const line of told.lines) note(opts, line);
     const out: string[] = [];
     const head = lang() === 'en'
@@ -80,16 +89,61 @@ export function registerExplain(program: Command): void {
       return;
     }
     const arrow = t('　← ', '  ← ');
-    for (const s of m.trace) out.push(`  ${chalk.dim(s.rule.padEnd(3))} ${escapeData(shown(s[lang()]))}${s.source ? chalk.dim(`${arrow}${escapeData(placeText(s.source))}`) : ''}`);
+    // Each step under its rule's name (the codes with --codes); the cells that hold its numbers after the arrow.
+    const label = (code: string): string => (opts.codes ? code : ruleName(code));
+    const wide = Math.max(...m.trace.map((s) => columns(label(s.rule))));
+    for (const s of m.trace) out.push(`  ${chalk.dim(label(s.rule) + ' '.repeat(wide - columns(label(s.rule))))} ${escapeData(shown(s[lang()]))}${s.source ? chalk.dim(`${arrow}${escapeData(placeText(s.source))}`) : ''}`);
     out.push('');
     const colon = t('：', ': ');
-    for (const c of m.components) out.push(`  ${c.name}${colon}${opts.exact ? exactNumbers(c.value.toString()) : roundNumbers(c.value.toString())}${c.weight.equals(1) ? '' : ` × ${c.weight}`}${c.role === 'deduction' ? t('（减）', ' (minus)') : ''}`);
+    for (const c of m.components) out.push(`  ${c.name}${c.role === 'deduction' ? t('（从总分中减去）', ' (subtracted from the total)') : ''}${colon}${opts.exact ? exactNumbers(c.value.toString()) : roundNumbers(c.value.toString())}${c.weight.equals(1) ? '' : ` × ${c.weight}`}`);
     out.push(chalk.bold(`  ${t('总分', 'total')}${colon}${m.total.toFixed(scheme.precision)}${m.vetoed ? escapeData(t(`（一票否决：${m.vetoReason}）`, ` (vetoed: ${m.vetoReason})`)) : ''}`));
     if (m.grade) out.push(`  ${t('等次', 'grade')}${colon}${m.grade}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`);
     if (m.rank) out.push(`  ${t('排名', 'rank')}${colon}${m.rank}`);
     if (m.flags.length) out.push(`  ${t('标记', 'flags')}${colon}${m.flags.join('；')}`);
     if (errors.length) out.push(chalk.yellow(t(`注意：台账有 ${errors.length} 个错误，结果可能不准确（score validate 查看）`, `note: the ledger has ${errors.length} errors`)));
-    if (!opts.quiet) out.push('', chalk.dim(t(`规则代码（R1、R2……）的含义见 docs/schemes.md；本方案细则：score scheme show ${scheme.id}`, `Rule codes (R1, R2 …) are explained in docs/schemes.md; this scheme's rules: score scheme show ${scheme.id}`)));
+    if (!opts.quiet) out.push('', chalk.dim(t(`每一步前面是规则名称（加 --codes 显示规则代码 R1、R2……，含义见 docs/schemes.md）；本方案细则：score scheme show ${scheme.id}`, `Each step starts with its rule's name (--codes shows the codes R1, R2 …, see docs/schemes.md); this scheme's rules: score scheme show ${scheme.id}`)));
     process.stdout.write(`${out.join('\n')}\n`);
   });
+}
+
+/** A rule's short name: the words before the colon of its description (R2 → 累计记分). */
+function ruleName(code: string): string {
+  const r = RULES.find((x) => x.code === code);
+  if (!r) return code;
+  return lang() === 'en' ? r.en.split(':')[0]! : r.zh.split('：')[0]!;
+}
+
+/** Columns a text takes in a terminal (CJK characters take two). */
+function columns(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Edit distance (insertions, deletions, substitutions) between two names, by character. */
+function distance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length]!;
+}
+
+/**
+ * The roster names nearest to a name not found: those that contain it or are contained in it
+ * (胡林 → 胡林文), else those one character away (two for names of four or more); at most three.
+ */
+export function nearestNames(name: string, roster: readonly string[]): string[] {
+  const q = norm(name);
+  const names = [...new Set(roster)];
+  const containing = names.filter((n) => norm(n).includes(q) || (norm(n).length >= 2 && q.includes(norm(n))));
+  if (containing.length > 0) return containing.slice(0, 3);
+  const limit = [...q].length >= 4 ? 2 : 1;
+  const scored = names.map((n) => ({ n, d: distance(q, norm(n)) })).filter((x) => x.d <= limit);
+  const best = Math.min(...scored.map((x) => x.d));
+  return scored.filter((x) => x.d === best).map((x) => x.n).slice(0, 3);
 }

@@ -25,7 +25,7 @@ export function registerTemplate(program: Command): void {
     program
       .command('template')
       .description(t('写出空白积分台账（按方案生成各表）、计分标准和积分申请表', 'write a blank ledger for the scheme, the 计分标准 and the 积分申请表'))
-      .option('--branch <name>', t('支部名称', 'branch name'))
+      .option('--branch <branch>', t('支部名称', 'branch name'))
       .option('--year <year>', t('积分年度（默认今年）', 'cycle (default: this year)'))
       .option('--roster <file>', t('名册工作簿；有「所在支部」列且不给 --branch 时，每个支部一份台账', 'roster workbook; with 所在支部 and no --branch, one ledger per branch'))
       .option('--layout <layout>', t('monthly（每月一张表）或 card（每人一张记录卡）', 'monthly (a sheet per month) or card (a sheet per member)'), 'monthly'),
@@ -60,14 +60,14 @@ export function registerTemplate(program: Command): void {
     const { safeName, fileNamer } = await import('../../excel/write/names.js');
     const dir = await outDir(opts.out);
     const fileName = fileNamer(dir);
-    const set = new OutputSet(Boolean(opts.force));
+    const set = new OutputSet(Boolean(opts.force), { scheme: scheme.id, period: String(year) });
     for (const [branch, roster] of groups) {
       await set.add(join(dir, fileName(`${safeName(branch, { maxLength: 60 })}_积分台账_${year}.xlsx`)), () => ledgerTemplate(scheme, { branch, year, layout: opts.layout as 'monthly' | 'card', ...(roster ? { roster } : {}) }));
     }
     await set.add(join(dir, fileName(`${safeName(scheme.name, { maxLength: 60 })}_计分标准.xlsx`)), () => scoringStandard(scheme));
     await set.add(join(dir, fileName('积分申请表.xlsx')), () => applicationForm(scheme, {}));
     const written = await set.commit();
-    if (opts.json) return printJson({ scheme: scheme.id, year, written });
+    if (opts.json) return printJson({ scheme: scheme.id, year, written, stamp: set.stamps[0] ?? null });
     for (const w of written) say(opts, t(`已写出：${shownPath(w)}`, `written: ${shownPath(w)}`));
   });
 }

@@ -60,19 +60,26 @@ export function registerValidate(program: Command): void {
     let reportPath: string | undefined;
     const reports: string[] = [];
     let noReport = false;
+    let stamp: unknown = null;
     if (opts.report || opts.reportPerBranch) {
       const { problemsWorkbook, branchReportName } = await import('../../excel/write/problems.js');
       const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(/\.xlsx$/i, ''), diagnostics: i.diagnostics }));
       // No problems, no workbook (an empty 问题清单 has nothing to send back): said below instead.
       noReport = groups.length === 0;
-      const books = opts.reportPerBranch ? groups.map((g) => ({ target: join(dir, branchReportName(g.file)), groups: [g] })) : noReport ? [] : [{ target: join(dir, '问题清单.xlsx'), groups }];
-      const set = new OutputSet(Boolean(opts.force));
-      for (const b of books) await set.add(b.target, () => problemsWorkbook(b.groups, lang()));
+      // The name and title carry what was checked: the period, or the day of the check.
+      const now = new Date();
+      const day = `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
+      const prefix = through ? through.title : day;
+      const label = through ? t(`检查到${through.title}`, `checked up to ${through.label}`) : t(`${day}检查`, `checked on ${day}`);
+      const books = opts.reportPerBranch ? groups.map((g) => ({ target: join(dir, branchReportName(g.file, prefix)), groups: [g] })) : noReport ? [] : [{ target: join(dir, `${prefix}问题清单.xlsx`), groups }];
+      const set = new OutputSet(Boolean(opts.force), { scheme: items.find((i) => i.scheme)?.scheme?.id ?? null, period: through?.label ?? null, inputs: files });
+      for (const b of books) await set.add(b.target, () => problemsWorkbook(b.groups, lang(), label));
       reports.push(...(await set.commit()));
+      stamp = set.stamps[0] ?? null;
       if (!opts.reportPerBranch) reportPath = reports[0];
     }
     if (opts.json) {
-      printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), excluded: excluded.map(excludedJson), ...(through ? { period: through.label, monthsChecked: through.months } : {}), ...(reportPath ? { report: reportPath } : {}), ...(opts.reportPerBranch ? { reports } : {}) });
+      printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), excluded: excluded.map(excludedJson), ...(through ? { period: through.label, monthsChecked: through.months } : {}), ...(reportPath ? { report: reportPath } : {}), ...(opts.reportPerBranch ? { reports } : {}), ...(stamp ? { stamp } : {}) });
     } else {
       // The report (every problem and the summary) is the result of validate: stdout, never hidden by --quiet.
       printDiagnostics(all, 50, process.stdout);

@@ -285,6 +285,34 @@ function findTag(buf: Buffer, name: Buffer, from: number, tag: Tag, local: strin
   }
 }
 
+/** buf[from, to) is XML white space only. */
+function blank(buf: Buffer, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isSpace(buf[k]!)) return false;
+  return true;
+}
+
+/** The end tag `tag` closes the element whose local name is buf[from, to). */
+function sameName(buf: Buffer, from: number, to: number, tag: Tag): boolean {
+  if (to - from !== tag.nameTo - tag.nameFrom) return false;
+  for (let k = 0; k < to - from; k++) if (buf[from + k] !== buf[tag.nameFrom + k]) return false;
+  return true;
+}
+
+const WORKSHEET_END = Buffer.from('worksheet>', 'latin1');
+
+/** The part ends with its root's end tag (</worksheet>, any prefix), white space after it allowed. */
+function endsWithRoot(buf: Buffer): boolean {
+  let k = buf.length;
+  while (k > 0 && isSpace(buf[k - 1]!)) k--;
+  return k >= WORKSHEET_END.length && buf.compare(WORKSHEET_END, 0, WORKSHEET_END.length, k - WORKSHEET_END.length, k) === 0;
+}
+
+/** XML Excel would refuse or repair: refused naming the sheet (the lean reader's limits), else the fallback reader is asked. */
+function malformed(check: { part: string; sheet?: string; limits: SheetLimits } | undefined, what: string): never {
+  if (check) check.limits.malformed(check.sheet ?? check.part, what);
+  throw new FastFormatError(what);
+}
+
 /** One sink for every sheet this thread scans (scanSheet's result is loaded before the next scan). */
 const SINK = new CellSink();
 
@@ -312,26 +340,49 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: readonly 
   let usedRows = 0;
   let lastUsedRow = -1;
   let end = i;
+  /** Well-formedness, checked as the tags come (cheap): a <row> is closed before the next, other elements nest. */
+  let inRow = false;
+  const open: [number, number][] = [];
+  const bad = (what: string): never => malformed(check, what);
   if (!tag.selfClosing) {
     for (;;) {
       const lt = nextLt(buf, i);
       if (lt < 0) throw new FastFormatError('unterminated <sheetData>');
+      if (lt > i && !blank(buf, i, lt)) bad('表格数据中有单元格以外的文字 / text outside the cells');
       readTag(buf, lt, tag);
       i = tag.end + 1;
       if (tag.closing) {
+        if (open.length > 0) {
+          const [f, t] = open.pop()!;
+          if (!sameName(buf, f, t, tag)) bad(`</${buf.toString('latin1', tag.nameFrom, tag.nameTo)}> 与开始标签不配对 / mismatched end tag`);
+          continue;
+        }
+        if (is(buf, tag, 'row')) {
+          if (!inRow) bad('多余的 </row> / a stray </row>');
+          inRow = false;
+          continue;
+        }
         if (is(buf, tag, 'sheetData')) {
+          if (inRow) bad('<row> 没有结束 / an unclosed <row>');
           end = i;
           break;
         }
-        continue;
+        bad(`多余的 </${buf.toString('latin1', tag.nameFrom, tag.nameTo)}> / a stray end tag`);
       }
+      if (tag.nameFrom === tag.nameTo) continue; // a comment
       if (is(buf, tag, 'row')) {
+        if (inRow || open.length > 0) bad('<row> 写在另一行里面 / a <row> inside another');
         if (++rows > READ_LIMITS.maxSheetRowsHard && check) check.limits.tooManyRows(check.part, buf);
         rowNum = tag.r0 >= 0 ? parseNumber(buf, tag.r0, tag.r1) : rowNum + 1;
         col = 0;
+        inRow = !tag.selfClosing;
         continue;
       }
-      if (!is(buf, tag, 'c')) continue;
+      if (!is(buf, tag, 'c')) {
+        if (!tag.selfClosing) open.push([tag.nameFrom, tag.nameTo]);
+        continue;
+      }
+      if (!inRow || open.length > 0) bad('单元格 <c> 不在 <row> 里 / a <c> outside a <row>');
       let row = rowNum;
       if (tag.r0 >= 0) {
         col = colOfRef(buf, tag.r0, tag.r1);
@@ -349,6 +400,7 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: readonly 
       }
     }
   }
+  if (check && !endsWithRoot(buf)) bad('工作表没有以 </worksheet> 结束 / the sheet does not end with </worksheet>');
   const mc = findTag(buf, MERGE_CELL, end, tag, 'mergeCells');
   let covered = 0;
   if (mc >= 0) {
@@ -415,8 +467,10 @@ function scanCell(buf: Buffer, from: number, tag: Tag, sink: CellSink, row: numb
       i = tag.end + 1;
       if (tag.closing) {
         if (is(buf, tag, 'c')) break;
+        if (is(buf, tag, 'row') || is(buf, tag, 'sheetData')) malformed(check, `单元格 ${cellAddress(row, col)} 没有结束 / the cell is not closed`);
         continue;
       }
+      if (is(buf, tag, 'c') || is(buf, tag, 'row')) malformed(check, `单元格 ${cellAddress(row, col)} 没有结束 / the cell is not closed`);
       if (is(buf, tag, 'is')) {
         if (tag.selfClosing) inline = '';
         else [inline, i] = itemText(buf, i, 'is', tag);

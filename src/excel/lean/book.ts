@@ -235,6 +235,10 @@ export class Book {
   readonly styles = new Styles();
   readonly sheets: Sheet[] = [];
   creator = 'score';
+  /** The 备注 (dc:description) property: score's stamp (src/batch/stamp.ts). */
+  description: string | undefined;
+  /** The created/modified time written (default: when it is saved). */
+  date: Date | undefined;
   /** Text cells through a shared-strings table (written after the sheets) rather than inline. */
   sharedStrings = true;
 
@@ -270,7 +274,7 @@ export class Book {
   }
 
   /** The package parts other than the sheets and styles, in writing order. */
-  parts(date = new Date()): { name: string; xml: string }[] {
+  parts(date = this.date ?? new Date()): { name: string; xml: string }[] {
     const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
     const n = this.sheets.length;
     const sheetIds = this.sheets.map((_, i) => i + 1);
@@ -322,6 +326,7 @@ export class Book {
           head +
           '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
           `<dc:creator>${escapeXml(this.creator)}</dc:creator>` +
+          (this.description ? `<dc:description>${escapeXml(this.description)}</dc:description>` : '') +
           `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
           '</cp:coreProperties>',
       },

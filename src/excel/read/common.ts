@@ -264,15 +264,22 @@ export function looksLikePoints(label: string): boolean {
   return POINTS_LABEL.test(label);
 }
 
+/** Whether a column holds anything below its header (a points column left empty drops nothing: the seed's card prints 加分项 and 扣分项 for every month). */
+export function carriesValues(ws: SheetLike, headerRow: number, col: number): boolean {
+  const last = Math.min(ws.rowCount, headerRow + READ_LIMITS.maxRowsPerSheet);
+  for (let row = headerRow + 1; row <= last; row++) if (readAt(ws, row, col).text !== '') return true;
+  return false;
+}
+
 /**
- * Reports every header cell whose label looks like points and that no spec took; `known` lists the
+ * Reports every header cell whose label looks like points, that no spec took and that holds values; `known` lists the
  * labels the sheet does read (for the fix). Returns whether there was one.
  */
 export function reportUnusedPoints(ctx: ReadContext, ws: SheetLike, h: HeaderMatch, specs: readonly ColumnSpec[]): boolean {
   const used = new Set(Object.values(h.columns));
   let found = false;
   for (const [col, label] of h.labels) {
-    if (used.has(col) || !looksLikePoints(label)) continue;
+    if (used.has(col) || !looksLikePoints(label) || !carriesValues(ws, h.row, col)) continue;
     found = true;
     const known = specs.filter((s) => s.key !== 'seq' && s.key !== 'note' && s.key !== 'name' && s.key !== 'id').map((s) => s.labels[0]).join('、');
     ctx.report('READ_POINTS_COLUMN_UNUSED', ctx.ref(ws.name, h.row, col), { label, kind: EVENT_LABEL.test(label) ? 'event' : 'other', known }, label);

@@ -8,7 +8,7 @@ import type { Ledger, Member, RecordRow } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { SheetLike } from '../book.js';
 import { findHeader } from '../header.js';
-import { COL, isHidden, looksLikePoints, normaliseSheetName, ReadContext, sameNamedSheets, sheetByName } from './common.js';
+import { carriesValues, COL, isHidden, looksLikePoints, normaliseSheetName, ReadContext, sameNamedSheets, sheetByName } from './common.js';
 import { componentColumns, isCardSheet, periodLabel, readCardSheet, readRecordSheet, readStackedSheet, readYearlySheet, recordedColumns, stackedHeader, titleMonth, yearlyHeader } from './records.js';
 import { readInfoSheet, readRoster, type LedgerInfo } from './roster.js';
 import { EVENT_COLUMNS, readEvaluations, readEvents, readSanctions } from './tables.js';
@@ -152,7 +152,7 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
   }
   // One yearly sheet, the months as column groups over their entries.
   for (const ws of wb.worksheets) {
-    if (isHidden(ws) || OTHER_FORMS.has(normaliseSheetName(ws.name))) continue;
+    if (isHidden(ws) || OTHER_FORMS.has(normaliseSheetName(ws.name)) || isCardSheet(ws)) continue;
     const y = yearlyHeader(ws, names, entries);
     if (!y) continue;
     records.push(...readYearlySheet(ctx, ws, y, entries));
@@ -273,7 +273,7 @@ function unusedPoints(ctx: ReadContext, ws: SheetLike, scheme: Scheme): void {
   const h = findHeader(ws, [COL.name]);
   if (!h) return;
   for (const [col, label] of h.labels) {
-    if (col === h.columns.name || !looksLikePoints(label)) continue;
+    if (col === h.columns.name || !looksLikePoints(label) || !carriesValues(ws, h.row, col)) continue;
     const records = scheme.cycle.record === 'none' ? [] : recordSheetNames(cycleOf(2000, scheme.cycle), scheme.cycle.record);
     const range = records.length > 0 ? `${records[0]}…${records[records.length - 1]}` : '记录';
     ctx.report('READ_POINTS_SHEET_UNUSED', ctx.ref(ws.name, h.row, col), { sheet: ws.name, label, records: range }, label);

@@ -7,7 +7,8 @@ import type { Scheme } from '../../scheme/schema.js';
 import { eachRead, readAt } from '../cells.js';
 import { colName } from '../lean/xml.js';
 import { findHeader, findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
-import { COL, looksLikePoints, ReadContext, RowReader, normaliseSheetName, reportUnusedPoints } from './common.js';
+import { READ_LIMITS } from '../sniff.js';
+import { carriesValues, COL, looksLikePoints, ReadContext, RowReader, normaliseSheetName, reportUnusedPoints } from './common.js';
 
 const columnsOfScheme = new WeakMap<Scheme, ColumnSpec[]>();
 
@@ -17,11 +18,53 @@ export function recordedColumns(scheme: Scheme): ColumnSpec[] {
   if (known) return known;
   const out: ColumnSpec[] = [];
   columnsOfScheme.set(scheme, out);
+  const parts: ComponentPart[] = [];
   for (const c of scheme.components) {
     if (c.kind !== 'recorded') continue;
     for (const e of c.entries) out.push({ key: `${c.id}.${e.id}`, labels: [e.name, ...e.aliases], required: true });
+    parts.push({ name: normaliseHeader(c.name), entries: c.entries.map((e) => e.name) });
   }
+  partsOf.set(out, parts);
   return out;
+}
+
+interface ComponentPart {
+  name: string;
+  entries: string[];
+}
+
+/** The recorded components behind a list of entry columns (for the message when a sheet has their totals only). */
+const partsOf = new WeakMap<ColumnSpec[], ComponentPart[]>();
+
+/** 每月履行党员义务积分, 履行党员义务(40分), 志愿服务岗位 → the component it totals (a label that is the component's name or its start). */
+function componentOfLabel(label: string, parts: ComponentPart[]): ComponentPart | undefined {
+  const t = label.replace(/^每月/u, '').replace(/(积分|得分|分)$/u, '');
+  if (t.length < 4) return undefined;
+  return parts.find((p) => p.name === t || p.name.startsWith(t));
+}
+
+/**
+ * A sheet without the entry columns that has a component's total instead (the seed's 附件2 card:
+ * 每月履行党员义务积分, 每月志愿服务岗位贡献积分): the rules deduct per entry, so the total cannot be
+ * scored; one error at that header cell says which columns to write. True when reported.
+ */
+function refusedTotals(ctx: ReadContext, ws: SheetLike, specs: ColumnSpec[], entries: ColumnSpec[]): boolean {
+  const parts = partsOf.get(entries);
+  if (!parts || findHeader(ws, specs)) return false;
+  for (let row = 1; row <= Math.min(ws.rowCount, READ_LIMITS.headerSearchRows); row++) {
+    let hit: { col: number; label: string; part: ComponentPart } | undefined;
+    eachRead(ws, row, (c, col) => {
+      const label = normaliseHeader(c.text);
+      const part = componentOfLabel(label, parts);
+      if (part) hit = { col, label: c.text.trim(), part };
+      return hit !== undefined;
+    });
+    if (hit) {
+      ctx.report('READ_COMPONENT_TOTAL', ctx.ref(ws.name, row, hit.col), { label: hit.label, entries: hit.part.entries.join('、') }, hit.label);
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The entry columns of one component (a score sheet's columns). */
@@ -57,6 +100,7 @@ function recordRow(r: RowReader, name: string, period: number, values: Record<st
 /** One record sheet: a row per member. */
 export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number, entries: ColumnSpec[]): RecordRow[] {
   const specs = [COL.seq, COL.name, COL.id, ...entries, COL.total, COL.note];
+  if (refusedTotals(ctx, ws, specs, entries)) return [];
   const h = ctx.header(ws, specs);
   if (!h) return [];
   const withTotal = !reportUnusedPoints(ctx, ws, h, specs);
@@ -240,7 +284,7 @@ export function readYearlySheet(ctx: ReadContext, ws: SheetLike, y: YearlyHeader
   for (const row of [y.row - 1, y.row]) {
     eachRead(ws, row, (c, col) => {
       const label = normaliseHeader(c.text);
-      if (used.has(col) || totals.has(label) || !looksLikePoints(label) || (row === y.row - 1 && readAt(ws, y.row, col).text !== '')) return;
+      if (used.has(col) || totals.has(label) || !looksLikePoints(label) || (row === y.row - 1 && readAt(ws, y.row, col).text !== '') || !carriesValues(ws, y.row, col)) return;
       ctx.report('READ_POINTS_COLUMN_UNUSED', ctx.ref(ws.name, row, col), { label, kind: /加分|扣分|减分/u.test(label) ? 'event' : 'other', known: entries.map((e) => e.labels[0]).join('、') }, label);
     });
   }
@@ -260,6 +304,7 @@ export function readYearlySheet(ctx: ReadContext, ws: SheetLike, y: YearlyHeader
 export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[]): RecordRow[] {
   const monthCol: ColumnSpec = { key: 'month', labels: ['月份', '月度', '时间', '季度'], required: true };
   const specs = [monthCol, ...entries, COL.total, COL.note];
+  if (refusedTotals(ctx, ws, specs, entries)) return [];
   const h: HeaderMatch | undefined = ctx.header(ws, specs);
   if (!h) return [];
   const withTotal = !reportUnusedPoints(ctx, ws, h, specs);

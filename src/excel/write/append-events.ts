@@ -5,7 +5,10 @@ import { findHeader } from '../header.js';
 import { EVENT_COLUMNS } from '../read/tables.js';
 import { sheetByName } from '../read/common.js';
 import { SHEET_NAMES } from '../read/ledger.js';
-import { excelDate, styleCell } from './style.js';
+import { excelDate, styleCell, TEXT_FMT } from './style.js';
+
+/** What Excel would read as a formula when the text is typed or edited. */
+const FORMULA_START = /^[=+\-@]/;
 import { fitRows } from './fit-rows.js';
 import { compactValidations } from './validation.js';
 import { PAGE_FOOTER } from '../page.js';
@@ -47,6 +50,9 @@ export function appendEvents(wb: ExcelJS.Workbook, events: (EventRow & { reviewe
       const cell = ws.getCell(r, c);
       cell.value = v;
       styleCell(cell);
+      // Text from a form that starts like a formula (=, +, -, @) is a Text-format cell (@): Excel shows it
+      // as text and keeps it text when a clerk edits the cell, so it never becomes a live formula.
+      if (typeof v === 'string' && FORMULA_START.test(v)) cell.numFmt = TEXT_FMT;
     };
     set('seq', last - h.row + i + 1);
     set('date', ev.date ? excelDate(ev.date) : undefined);

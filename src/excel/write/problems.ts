@@ -29,18 +29,22 @@ export function fileStem(file: string): string {
   return (file.split(/[\\/]/).pop() ?? file).replace(/\.xlsx$/i, '');
 }
 
-/** File name of the per-branch report for a ledger file: 问题清单_兰溪村党支部.xlsx. */
-export function branchReportName(file: string): string {
-  return `问题清单_${safeName(fileStem(file), { maxLength: 80, fallback: '台账' })}.xlsx`;
+/**
+ * File name of the per-branch report for a ledger file, with what it covers in front (the period
+ * checked, or the day of the check): 2023年3月问题清单_兰溪村党支部.xlsx.
+ */
+export function branchReportName(file: string, label = ''): string {
+  return `${label}问题清单_${safeName(fileStem(file), { maxLength: 80, fallback: '台账' })}.xlsx`;
 }
 
-export function problemsWorkbook(groups: ProblemGroup[], lang: Lang): ExcelJS.Workbook {
+/** `label`: the period checked (2023年3月) or the day of the check (2026年12月6日检查), in the title. */
+export function problemsWorkbook(groups: ProblemGroup[], lang: Lang, label?: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'score';
   const names = uniqueNames(groups.map((g) => fileStem(g.file)), { fallback: '问题清单' });
   groups.forEach((g, gi) => {
     const table = addTable(wb, names[gi]!, {
-      title: `${branchTitle(g.branch)}积分台账问题清单`,
+      title: `${branchTitle(g.branch)}积分台账问题清单${label ? `（${label}）` : ''}`,
       columns: COLUMNS,
       preamble: [`文件：${g.file.split(/[\\/]/).pop()}　共 ${g.diagnostics.length} 个问题`],
       bodyRows: Math.max(1, g.diagnostics.length),

@@ -42,6 +42,9 @@ export function quotaFootnote(scheme: Scheme, members: readonly MemberResult[]):
   return `注：${q.grade}等次按不超过参评党员 ${pct} 的名额评定（${scope}，按积分从高到低确定），积分达到${q.grade}分数线但在名额之外的评为${q.fallback}${q.note ? `；${q.note.replace(/。$/, '')}` : ''}。`;
 }
 
+/** What the 公示 says of a member whose total a veto made 0 (the reason itself stays in the branch's records). */
+export const VETO_MARK = '一票否决，本周期积分为 0';
+
 /** The 公示名单 workbook as a lean book (save it with saveBook / writeOutput). */
 export function publicationList(scheme: Scheme, result: PeriodResult, opts: PublicationOptions): Book {
   const book = new Book();
@@ -51,12 +54,15 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
   const numFmt = numFmtFor(scheme.precision);
   // 等次/星级 only when the period grades (a quarter's list has no empty column).
   const graded = result.branches.some((b) => b.members.some((m) => m.participates && (m.grade || m.stars)));
+  const vetoed = result.branches.some((b) => b.members.some((m) => m.participates && m.vetoed));
   // The branch is in the title: no 支部 column repeating it on every row.
   const columns: Column[] = [
     { header: '序号', width: 10 },
     { header: '姓名', width: 24 },
     { header: '积分', width: 22, type: 'number', numFmt },
     ...(graded ? [{ header: '等次/星级', width: 26 }] : []),
+    // A total of 0 by a veto (demolition 清零) says why on the wall, not with its private detail.
+    ...(vetoed ? [{ header: '标记', width: 24 }] : []),
   ];
   const names = uniqueNames(result.branches.map((b) => b.branch), { fallback: '公示名单' });
   result.branches.forEach((branch, i) => {
@@ -76,7 +82,8 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
           const m = members[j]!;
           // Only these five public fields: see the module comment.
           const row = [j + 1, m.name, scoreNumber(m.total, scheme.precision)];
-          yield graded ? [...row, gradeText(m) || (m.graded ? null : '不评定等次')] : row;
+          const cells: (string | number | null)[] = graded ? [...row, gradeText(m) || (m.graded ? null : '不评定等次')] : row;
+          yield vetoed ? [...cells, m.vetoed ? VETO_MARK : null] : cells;
         }
       },
       after: [

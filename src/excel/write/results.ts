@@ -93,7 +93,7 @@ function overviewSheet(book: Book, scheme: Scheme, result: PeriodResult, exclude
   const totalNote = [notGradedNote(all), excluded.length ? `另有 ${excluded.length} 个台账未计入` : null].filter(Boolean).join('；') || null;
   const total = row(branchStats(scheme, all), '合计', null, totalNote, !branchScope);
   rows.push({ cells: total, bold: true });
-  addTable(book, OVERVIEW_SHEET, { title: `${title}党员积分评定结果总览`, columns, bodyRows: rows.length, body: () => rows, orientation: 'landscape' });
+  addTable(book, OVERVIEW_SHEET, { title: `${title}党员积分评定结果总览${excluded.length ? `（未完整：${excluded.length} 个台账未计入）` : ''}`, columns, bodyRows: rows.length, body: () => rows, orientation: 'landscape' });
 }
 
 function attentionSheet(book: Book, scheme: Scheme, branches: BranchResult[], title: string): void {

@@ -1,0 +1,69 @@
+// `npm run forms`: the picture of every form a clerk posts, signs or hands out (docs/forms/*.png,
+// shown in the README), made the way a clerk makes them — the built binary on the sample township —
+// then printed by LibreOffice to PDF and the first page of the form rendered by poppler.
+// Needs soffice and pdftoppm (Debian: libreoffice-calc fonts-wqy-zenhei poppler-utils).
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from '../src/scheme/load.js';
+
+const ROOT = packageRoot();
+const BIN = join(ROOT, 'bin', 'score.js');
+const OUT = join(ROOT, 'docs', 'forms');
+
+interface Form {
+  /** PNG name in docs/forms. */
+  png: string;
+  /** The workbook written by score. */
+  path: string;
+  /** 1-based page of the PDF to show. */
+  page: number;
+}
+
+function score(args: string[], cwd: string): void {
+  execFileSync(process.execPath, [BIN, ...args], { cwd, stdio: 'ignore', env: { ...process.env, FORCE_COLOR: '0' } });
+}
+
+function pdfPage(xlsx: string, page: number, png: string, work: string): void {
+  const profile = mkdtempSync(join(tmpdir(), 'score-lo-'));
+  try {
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx], { stdio: 'ignore', timeout: 180_000 });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const pdf = join(work, xlsx.split('/').pop()!.replace(/\.xlsx$/, '.pdf'));
+  const base = join(work, 'page');
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', pdf, base]);
+  copyFileSync(`${base}.png`, join(OUT, png));
+}
+
+function main(): void {
+  const work = mkdtempSync(join(tmpdir(), 'score-forms-'));
+  const township = join(ROOT, 'fixtures', 'township');
+  score(['grade', '--year', '2023', '--dir', township, '--out', join(work, 'year'), '--no-history'], work);
+  score(['compute', township, '--period', '2023Q1,2023Q2,2023Q3,2023Q4', '--out', join(work, 'quarters')], work);
+  score(['publish', '--period', '2023Q1', township, '--out', join(work, 'q1')], work);
+  score(['template', '--scheme', 'township', '--branch', '兰溪村党支部', '--out', join(work, 'template')], work);
+  const find = (dir: string, test: (f: string) => boolean): string => {
+    const f = readdirSync(join(work, dir)).find(test);
+    if (!f) throw new Error(`forms: nothing in ${dir}`);
+    return join(work, dir, f);
+  };
+  mkdirSync(OUT, { recursive: true });
+  const forms: Form[] = [
+    { png: '评定结果-总览.png', page: 1, path: find('year', (f) => f.endsWith('评定结果.xlsx')) },
+    { png: '评定结果-图表.png', page: 2, path: find('year', (f) => f.endsWith('评定结果.xlsx')) },
+    { png: '公示名单.png', page: 1, path: find('q1', (f) => f.endsWith('公示名单.xlsx')) },
+    { png: '评分汇总表.png', page: 1, path: find('quarters', (f) => f.startsWith('兰溪村党支部_评分汇总表')) },
+    { png: '计分标准.png', page: 1, path: find('template', (f) => f.endsWith('计分标准.xlsx')) },
+    { png: '积分申请表.png', page: 1, path: find('template', (f) => f.endsWith('积分申请表.xlsx')) },
+  ];
+  for (const f of forms) {
+    pdfPage(f.path, f.page, f.png, work);
+    process.stdout.write(`docs/forms/${f.png}\n`);
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+
+main();
