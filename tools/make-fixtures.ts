@@ -1350,6 +1350,14 @@ export function invalidFixtures(): InvalidFixture[] {
       plant: (wb, spec) => ({ sheet: '8月', cell: cellOf(wb.getWorksheet('8月')!, recordRow(wb, '8月', m(spec, 2)), '组织生活') }),
     },
     {
+      code: 'RECORD_BLANK_MONTHS', severity: 'error', scheme: T, layout: 'monthly', args: [],
+      what: '第 2 名党员 6 月转出，名册没有填转出日期：7月—12月 这名党员的一行分数都空着（一条错误，说填转出日期）',
+      prepare: (spec) => {
+        for (const r of spec.records) if (r.key === m(spec, 1).key && r.period >= 6) for (const k of Object.keys(r.values)) r.values[k] = null;
+      },
+      plant: (wb, spec) => ({ sheet: '7月', cell: cellOf(wb.getWorksheet('7月')!, recordRow(wb, '7月', m(spec, 1)), '姓名') }),
+    },
+    {
       code: 'RECORD_NOT_RECORDED', severity: 'error', scheme: T, layout: 'monthly', args: [],
       what: '台账只有 1月—9月 的工作表（10月—12月 还没有加上），按全年检查；用 --period 2023Q3 检查则没有错误',
       plant: (wb) => {
@@ -1825,7 +1833,7 @@ export async function makeBad(dir: string): Promise<BadFixture[]> {
   random[0] = 0x8f; // never PK, never OLE
   await put('随机字节.xlsx', random, 'READ_NOT_ZIP', '4 KB 随机字节 / random bytes');
   await put('截断.xlsx', goodBytes.subarray(0, Math.floor(goodBytes.length / 2)), 'READ_TRUNCATED', '一份真实台账只剩前一半（压缩包结尾缺失）/ a real ledger cut in half');
-  await put('旧版xls.xlsx', oleFile(['Root Entry', 'Workbook', 'SummaryInformation'], rng), 'READ_OLD_XLS', 'OLE 复合文档头（旧版 .xls 改名）/ an OLE header: an old .xls renamed');
+  await put('旧版xls.xlsx', oleFile(['Root Entry', 'Workbook', 'SummaryInformation'], rng), 'READ_EXCEL_FAILED', 'OLE 复合文档头，Workbook 流是乱码（损坏的旧版 .xls 改名；完好的 .xls 照常读取）/ an OLE header over a damaged Workbook stream (a sound .xls is read)');
   await put('加密.xlsx', oleFile(['Root Entry', 'EncryptionInfo', 'EncryptedPackage'], rng), 'READ_ENCRYPTED', 'OLE 文件，含 UTF-16LE 的 EncryptionInfo（设置了打开密码）/ OLE with EncryptionInfo: password-protected');
   const csv = '\ufeff序号,姓名,编号,学习教育,组织生活,党费缴纳,遵纪守法,岗位一,岗位二,合计\r\n1,王伟,LX0101,10,10,10,10,28,27,95\r\n2,李娜,LX0102,10,8,10,10,26,25,89\r\n';
   await put('CSV改名.xlsx', Buffer.from(csv, 'utf8'), 'READ_CSV_TEXT', 'CSV 文本改了扩展名 / a CSV renamed to .xlsx');
@@ -1982,6 +1990,14 @@ const APPLICATIONS_README = `
 兰溪村党支部一名党员 2023 年 5 月的积分申请表：表彰（县级，2 分）和公益事业（2 分）符合计分标准，“先进个人”不在计分标准中。
 README 中 \`score apply fixtures/applications --ledger fixtures/township/兰溪村党支部.xlsx\` 的例子用它：两条通过，一条不通过。
 A filled 积分申请表 for the README's \`score apply\` example: two claims pass, one is not in the catalogue.
+
+## xls/ — 旧版格式和启用宏的副本 / old-format and macro-enabled copies
+
+不由本生成器生成：\`tools/make-xls-fixtures.sh\` 用 LibreOffice 把 township/ 和 messy/ 另存为 Excel 97–2003（.xls），
+另存一份 .xlsm（加了一个从不运行的 VBA 工程），再放一个改名为 .xls 的 Word 文档（\`不是表格.xls\`）。
+\`test/cli/xls.test.ts\` 要求这些副本评定出与原件相同的 \`--json\`（文件名除外）；township/ 或 messy/ 改变后请重新运行该脚本。
+Not made by this generator: \`tools/make-xls-fixtures.sh\` saves township/ and messy/ as .xls with LibreOffice, one .xlsm
+(with a VBA project that never runs) and a Word document named .xls; the test grades the copies to the originals' --json.
 `;
 
 /** A filled 积分申请表 for the README's `score apply` example: two claims that pass, one that does not. */

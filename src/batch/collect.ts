@@ -1,4 +1,4 @@
-// The one way in: the files and folders a command is given → the .xlsx workbooks to read, and
+// The one way in: the files and folders a command is given → the workbooks to read (.xlsx, .xlsm, .xls, .et), and
 // every file that looks like a spreadsheet but is not read, by name, with a reason and a fix.
 // Folders are searched recursively; the output folder inside them is never read.
 import { promises as fs, type Dirent } from 'node:fs';
@@ -43,12 +43,9 @@ export interface CollectOptions {
 }
 
 const OTHER_FORMATS: Record<string, { zh: string; en: string }> = {
-  '.xls': { zh: '旧版 Excel 格式（.xls）不能读取', en: 'old Excel format (.xls) is not read' },
-  '.xlsm': { zh: '启用宏的工作簿（.xlsm）不读取', en: 'macro-enabled workbooks (.xlsm) are not read' },
   '.xlsb': { zh: 'Excel 二进制工作簿（.xlsb）不能读取', en: 'binary workbooks (.xlsb) are not read' },
   '.xltx': { zh: 'Excel 模板（.xltx）不读取', en: 'Excel templates (.xltx) are not read' },
   '.xltm': { zh: 'Excel 模板（.xltm）不读取', en: 'Excel templates (.xltm) are not read' },
-  '.et': { zh: 'WPS 表格格式（.et）不能读取', en: 'WPS spreadsheets (.et) are not read' },
   '.ett': { zh: 'WPS 表格模板（.ett）不能读取', en: 'WPS templates (.ett) are not read' },
   '.csv': { zh: 'CSV 文本文件不是台账工作簿', en: 'a CSV text file is not a ledger workbook' },
   '.ods': { zh: 'OpenDocument 表格（.ods）不能读取', en: 'OpenDocument spreadsheets (.ods) are not read' },
@@ -60,7 +57,14 @@ const SAVE_AS = (name: string): string => t(`用 Excel 或 WPS 打开「${name}�
 /** The extension of a name, ignoring trailing spaces and dots (which Windows drops and Linux keeps). */
 const looseExt = (name: string): string => path.extname(name.replace(/[\s.]+$/u, '')).toLowerCase();
 
-const looksLikeSpreadsheet = (name: string): boolean => looseExt(name) === '.xlsx' || looseExt(name) in OTHER_FORMATS;
+/**
+ * The workbooks read: .xlsx, .xlsm (its macros are never run or kept), .xls and .et. Which
+ * reader reads one is decided by its first bytes, not by its name (an .xls that is really an
+ * .xlsx, an .et that is BIFF8 or OOXML).
+ */
+const READ_EXTS = new Set(['.xlsx', '.xlsm', '.xls', '.et']);
+
+const looksLikeSpreadsheet = (name: string): boolean => READ_EXTS.has(looseExt(name)) || looseExt(name) in OTHER_FORMATS;
 
 /** Why a spreadsheet-like file name is not read (undefined: it is read). */
 function nameProblem(file: string): Omit<Excluded, 'file'> | 'note' | undefined {
@@ -93,7 +97,7 @@ export async function collectInputs(args: string[], opts: CollectOptions = {}): 
     else {
       const problem = nameProblem(p);
       if (problem === 'note') out.notes.push(t(`跳过 ${path.basename(p)}：Excel/WPS 打开文件时生成的临时锁文件`, `passed by ${path.basename(p)}: a lock file Excel/WPS makes while a file is open`));
-      else if (problem && looseExt(p) !== '.xlsx') out.excluded.push({ file: p, ...problem });
+      else if (problem && !READ_EXTS.has(looseExt(p))) out.excluded.push({ file: p, ...problem });
       else out.files.push(p);
     }
   }

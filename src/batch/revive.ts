@@ -1,7 +1,7 @@
 // Crossing a worker boundary: an exact decimal travels as a marked string ("\u0001" + digits) and
 // comes back as a decimal; a string that happens to start with a marker is escaped ("\u0002" + it).
 // Nothing else changes.
-import { dec, Dec, fromScaled, scaled } from '../core/decimal.js';
+import { dec, Dec, fromScaled, scaled, ZERO } from '../core/decimal.js';
 import { Memo, MEMO_LIMIT } from '../core/memo.js';
 import type { BranchResult, ComponentValue, MemberResult } from '../core/result.js';
 
@@ -60,7 +60,7 @@ export function thaw<T>(value: unknown): T {
  * member is built as one object literal — a county's 100,000 members in the main thread take about
  * half the memory of generically rebuilt objects, and the message is a fraction of the size.
  */
-const MEMBER_KEYS = ['branch', 'file', 'name', 'id', 'key', 'category', 'tier', 'posts', 'participates', 'components', 'bonus', 'deduction', 'vetoed', 'vetoReason', 'total', 'exactTotal', 'graded', 'grade', 'stars', 'rank', 'flags', 'sanctions', 'trace', 'evaluationGrade', 'scoredElsewhere'] as const;
+const MEMBER_KEYS = ['branch', 'file', 'name', 'id', 'key', 'category', 'tier', 'posts', 'participates', 'components', 'bonus', 'deduction', 'vetoed', 'vetoReason', 'total', 'exactTotal', 'graded', 'grade', 'stars', 'rank', 'flags', 'sanctions', 'trace', 'evaluationGrade', 'scoredElsewhere', 'transferredOut'] as const;
 /** Fails to compile when MemberResult gains a field the rows do not carry. */
 const everyKey: Record<Exclude<keyof MemberResult, (typeof MEMBER_KEYS)[number]>, never> = {};
 void everyKey;
@@ -95,9 +95,10 @@ export function packBranch(b: BranchResult): unknown {
     m.branch === first!.branch && m.file === first!.file && m.components.length === meta.length && m.components.every((c, i) => c.id === meta[i]!.id && c.name === meta[i]!.name && c.role === meta[i]!.role && c.weight.toString() === meta[i]!.weight);
   if (!first || !b.members.every(same)) return freeze(b);
   const rows = b.members.map((m): Row => [
-    m.name, m.id, m.key, m.category, m.tier, freeze(m.posts), m.participates, m.components.map((c) => pack(c.value)),
+    // An absent component (no value in this period) travels as null.
+    m.name, m.id, m.key, m.category, m.tier, freeze(m.posts), m.participates, m.components.map((c) => (c.absent ? null : pack(c.value))),
     pack(m.bonus), pack(m.deduction), m.vetoed, m.vetoReason, pack(m.total), m.exactTotal && pack(m.exactTotal), m.graded,
-    m.grade, m.stars, m.rank, freeze(m.flags), freeze(m.sanctions), freeze(m.trace), m.evaluationGrade, m.scoredElsewhere,
+    m.grade, m.stars, m.rank, freeze(m.flags), freeze(m.sanctions), freeze(m.trace), m.evaluationGrade, m.scoredElsewhere, m.transferredOut,
   ]);
   return { ...(freeze({ ...b, members: [] }) as object), $members: { branch: first.branch, file: first.file, components: meta, rows } };
 }
@@ -111,7 +112,7 @@ export function unpackBranch(value: unknown): BranchResult {
   const file = intern(packed.file);
   const meta = packed.components.map((c) => ({ id: intern(c.id), name: intern(c.name), role: c.role, weight: dec(c.weight) }));
   b.members = packed.rows.map((r) => {
-    const values = r[7] as (number | string)[];
+    const values = r[7] as (number | string | null)[];
     const m: MemberResult = {
       branch,
       file,
@@ -121,7 +122,7 @@ export function unpackBranch(value: unknown): BranchResult {
       category: intern(r[3] as string),
       posts: thaw<string[]>(r[5]),
       participates: r[6] as boolean,
-      components: meta.map((c, i) => ({ id: c.id, name: c.name, role: c.role, value: unpack(values[i]!), weight: c.weight })),
+      components: meta.map((c, i) => (values[i] === null ? { id: c.id, name: c.name, role: c.role, value: ZERO, weight: c.weight, absent: true } : { id: c.id, name: c.name, role: c.role, value: unpack(values[i]!), weight: c.weight })),
       bonus: unpack(r[8] as number | string),
       deduction: unpack(r[9] as number | string),
       vetoed: r[10] as boolean,
@@ -140,6 +141,7 @@ export function unpackBranch(value: unknown): BranchResult {
     if (r[17] != null) m.rank = r[17] as number;
     if (r[21] != null) m.evaluationGrade = r[21] as string;
     if (r[22] != null) m.scoredElsewhere = r[22] as boolean;
+    if (r[23] != null) m.transferredOut = r[23] as string;
     return m;
   });
   return b;

@@ -59,8 +59,8 @@ export interface HistoryReport {
 
 /** Which earlier results the scheme's history rules used and who had none (nothing when the scheme has no such rule). */
 export function historyReport(scheme: Scheme, result: PeriodResult, source: HistorySource): HistoryReport {
-  const rules = historyRules(scheme);
-  if (rules.length === 0 || result.period.kind !== 'cycle') return { json: {}, lines: [] };
+  const rules = historyRules(scheme, result.period.kind);
+  if (rules.length === 0) return { json: {}, lines: [] };
   const ruleText = rules.map((r) => r[lang()]).join(t('、', '; '));
   if (source.firstYear) {
     return {

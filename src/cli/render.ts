@@ -23,8 +23,9 @@ export function tableStyle(): { head: string[]; border: string[] } {
 export const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 export function memberJson(m: MemberResult): Record<string, unknown> {
-  const components: Record<string, number> = {};
-  for (const c of m.components) if (c.role === 'score') components[c.name] = c.value.toDecimalPlaces(4).toNumber();
+  // A part with no value in the period (a year-end 评议 in a quarter) is null, never 0.
+  const components: Record<string, number | null> = {};
+  for (const c of m.components) if (c.role === 'score') components[c.name] = c.absent ? null : c.value.toDecimalPlaces(4).toNumber();
   return {
     branch: m.branch,
     name: m.name,
@@ -42,6 +43,7 @@ export function memberJson(m: MemberResult): Record<string, unknown> {
     rank: m.rank ?? null,
     flags: m.flags,
     ...(m.participates ? {} : { participates: false }),
+    ...(m.transferredOut ? { transferredOut: m.transferredOut } : {}),
   };
 }
 
@@ -107,7 +109,10 @@ export function membersTable(scheme: Scheme, r: PeriodResult): string {
       table.push([
         escapeData(b.branch),
         escapeData(m.name),
-        ...parts.map((c) => (m.participates ? fmt(m.components.find((x) => x.id === c.id)!.value, places) : '—')),
+        ...parts.map((c) => {
+          const v = m.components.find((x) => x.id === c.id)!;
+          return m.participates && !v.absent ? fmt(v.value, places) : '—';
+        }),
         m.participates ? shown.bonus.toFixed(places) : '—',
         m.participates ? shown.deduction.toFixed(places) : '—',
         m.vetoed ? chalk.red(total) : total,

@@ -3,7 +3,8 @@
 // into a month sheet and also logged as an event (R1). Pure; called by validateLedger.
 import type { Component, Scheme } from '../scheme/schema.js';
 import { catalogueOf, evaluationGrades, type MemberIndex, type Resolved } from './catalogue.js';
-import { monthIndexOf, recordSheetNames, type Cycle } from './cycle.js';
+import { cyclePeriod, monthIndexOf, recordSheetNames, type Cycle, type Period } from './cycle.js';
+import { countsIn, onRollIn, transferredBy } from './compute.js';
 import { compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
 import type { Params } from './diagnostics.js';
 import { fieldCell, recordCell, type Evaluation, type EventRow, type Ledger, type SourceRef } from './model.js';
@@ -13,10 +14,11 @@ import { norm } from './text.js';
 export type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
 
 /** A row that names no member: unknown (`unknownCode`), a name shared by several, or a name and a 编号 of two members. */
-export function unmatched(add: Add, r: Resolved, unknownCode: string, place: SourceRef, name: string): void {
+export function unmatched(add: Add, r: Resolved, unknownCode: string, place: SourceRef, name: string, guess?: string): void {
   const c = r.conflict;
   if (!c) {
-    add(r.ambiguous ? 'RECORD_AMBIGUOUS' : unknownCode, place, { name }, name);
+    // `guess`: the roster name one character away (是不是「胡林文」？, see validate.ts nearMember).
+    add(r.ambiguous ? 'RECORD_AMBIGUOUS' : unknownCode, place, { name, ...(guess && !r.ambiguous ? { guess } : {}) }, name);
     return;
   }
   const parts: string[] = [];
@@ -50,9 +52,9 @@ function givesValue(c: Component, e: Evaluation): boolean {
  * ungraded one (入党积极分子 are not evaluated with the party members) keeps the 缺少民主评议 flag,
  * and so does a member who transferred out before the cycle's end (not there at the year-end 评议).
  */
-export function checkEvaluations(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
-  const weighing = scheme.components.filter((c) => c.kind === 'evaluation' && c.weight !== 0);
-  const factors = scheme.conversion?.factors;
+export function checkEvaluations(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add, period: Period = cyclePeriod(cycle)): void {
+  const weighing = scheme.components.filter((c) => c.kind === 'evaluation' && c.weight !== 0 && countsIn(c, period.kind));
+  const factors = period.kind === 'cycle' ? scheme.conversion?.factors : undefined;
   if (weighing.length === 0 && !factors) return;
   const cat = catalogueOf(scheme);
   const known = evaluationGrades(scheme);
@@ -62,7 +64,7 @@ export function checkEvaluations(scheme: Scheme, ledger: Ledger, cycle: Cycle, i
     if (member) byMember.set(member.key, e);
   }
   for (const mem of ledger.members) {
-    if (!mem.participates || (mem.left && mem.left < cycle.end)) continue;
+    if (!mem.participates || transferredBy(mem, period) || !onRollIn(mem, cycle, period)) continue;
     const category = cat.category(mem.category);
     if (!category || !category.scored || !category.graded) continue;
     const e = byMember.get(mem.key);

@@ -5,7 +5,7 @@ import { catalogueOf, MemberIndex, type Catalogue } from './catalogue.js';
 import { monthIndexOf, monthRange, type Cycle, type Period } from './cycle.js';
 import { add, compare, Dec, dec, equals, maxDec, minDec, roundTo, sub, sum, times, ZERO } from './decimal.js';
 import { recordCell, type EventRow, type Evaluation, type HistoryEntry, type Ledger, type Member, type RecordRow, type Sanction } from './model.js';
-import type { BranchResult, ComponentValue, MemberResult, TraceStep } from './result.js';
+import { TRANSFERRED_FLAG, type BranchResult, type ComponentValue, type MemberResult, type OffRoll, type TraceStep } from './result.js';
 import { linkSanctions } from './sanction-links.js';
 import { norm } from './text.js';
 
@@ -52,7 +52,13 @@ export function computeBranch(scheme: Scheme, ledger: Ledger, cycle: Cycle, peri
   const ctx: BranchContext = { scheme, cat: catalogueOf(scheme), ledger, cycle, period, history, trace: opts.trace ?? true };
   const data = collect(ctx);
   const members: MemberResult[] = [];
+  const offRoll: OffRoll[] = [];
   for (const m of ledger.members) {
+    // R20: a period lists only the members on the roll in it (joined in May: not in Q1; left in February: not in Q3).
+    if (!onRollIn(m, cycle, period)) {
+      offRoll.push({ name: m.name, ...(m.joined ? { joined: m.joined } : {}), ...(m.left ? { left: m.left } : {}) });
+      continue;
+    }
     if (!m.participates) {
       if (scheme.directGrades && m.directGrade) members.push(directResult(ctx, m));
       else if (scheme.exempt?.otherScore && m.otherScore && period.kind === 'cycle') members.push(otherScoreResult(ctx, m, m.otherScore));
@@ -62,7 +68,25 @@ export function computeBranch(scheme: Scheme, ledger: Ledger, cycle: Cycle, peri
     if (category && !category.scored) continue;
     members.push(computeMember(ctx, m, data.get(m.key) ?? emptyData()));
   }
-  return { branch: ledger.branch, file: ledger.file, schemeId: scheme.id, members };
+  const out: BranchResult = { branch: ledger.branch, file: ledger.file, schemeId: scheme.id, members };
+  if (offRoll.length > 0) out.offRoll = offRoll;
+  return out;
+}
+
+/** Whether a member belonged to the branch in at least one month of the period (R20). */
+export function onRollIn(m: Member, cycle: Cycle, period: Period): boolean {
+  return activeMonths(m, cycle).some((i) => period.months.includes(i));
+}
+
+/** 转出日期 when the member left by the end of the period: then they are listed, not graded here (SCHEMES.md "Partial years"). */
+export function transferredBy(m: Member, period: Period): string | undefined {
+  return m.left !== undefined && m.left <= period.end ? m.left : undefined;
+}
+
+/** The kinds of period whose totals include a component: its countsIn, else every period, but an evaluation only the cycle. */
+export function countsIn(c: Component, kind: Period['kind']): boolean {
+  if (c.countsIn) return c.countsIn.includes(kind);
+  return c.kind !== 'evaluation' || kind === 'cycle';
 }
 
 /**
@@ -300,8 +324,24 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
   }
   const records = recordPeriodsOf(scheme, period, active);
   const inPeriod = (ev: ResolvedEvent): boolean => period.months.includes(ev.month);
+  const transferred = transferredBy(m, period);
+  if (transferred) {
+    flags.push(TRANSFERRED_FLAG);
+    if (trace) step(trace, 'R20', `${transferred} 转出：列出到转出时的积分，不在本支部评定等次、排名、占名额或公示（${TRANSFERRED_FLAG}）`, `Transferred out on ${transferred}: points to date listed; not graded, ranked, counted in a quota or published by this branch`, m.source);
+  }
   const components: ComponentValue[] = [];
   for (const c of scheme.components) {
+    if (!countsIn(c, period.kind)) {
+      if (trace) step(trace, 'R10', `${c.name}：只计入${periodNamesZh(c.countsIn)}积分，本期不计（不按 0 分计）`, `${c.name}: counts only in ${(c.countsIn ?? ['cycle']).join(', ')}; not in this period`);
+      components.push({ id: c.id, name: c.name, role: c.role, value: ZERO, weight: dec(c.weight), absent: true });
+      continue;
+    }
+    if (c.kind === 'evaluation' && transferred && !d.evaluation) {
+      // A transferred member is not at the branch's 评议: the part is not there, never 0 (SCHEMES.md "Partial years").
+      if (trace) step(trace, 'R6', `${c.name}：已转出，未参加本支部民主评议，不计入（不按 0 分计）`, `${c.name}: transferred out before the evaluation; left out, not counted as 0`);
+      components.push({ id: c.id, name: c.name, role: c.role, value: ZERO, weight: dec(c.weight), absent: true });
+      continue;
+    }
     let value: Dec;
     switch (c.kind) {
       case 'recorded':
@@ -326,6 +366,7 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
   let bonus = ZERO;
   let deduction = ZERO;
   for (const cv of components) {
+    if (cv.absent) continue;
     const w = times(cv.value, cv.weight);
     if (cv.role === 'deduction') {
       deduction = add(deduction, w);
@@ -354,7 +395,9 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
   if (scheme.conversion && period.kind === 'cycle') {
     const grade = d.evaluation?.grade;
     const factor = grade === undefined ? undefined : scheme.conversion.factors[grade.trim()];
-    if (factor === undefined) {
+    if (factor === undefined && transferred) {
+      if (trace) step(trace, 'R7', '已转出，没有本支部评议等次：列出未折算的积分', 'Transferred out, no evaluation grade here: points to date, not converted');
+    } else if (factor === undefined) {
       flags.push('缺少评议等次，未折算');
       if (trace) step(trace, 'R7', '没有评议等次，未按等次折算', 'No evaluation grade: not converted');
     } else {
@@ -395,7 +438,7 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
     deduction: roundTo(deduction, scheme.precision),
     vetoed: Boolean(veto),
     total: rounded,
-    graded: Boolean(category?.graded) && m.participates,
+    graded: Boolean(category?.graded) && m.participates && !transferred,
     flags,
     sanctions: d.sanctions.filter((x) => !x.date || x.date <= period.end).map((x) => x.type),
     trace: trace ?? [],
@@ -406,7 +449,15 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
   if (m.id) result.id = m.id;
   if (m.tier) result.tier = m.tier;
   if (vetoReason) result.vetoReason = vetoReason;
+  if (transferred) result.transferredOut = transferred;
   return result;
+}
+
+const PERIOD_ZH: Record<Period['kind'], string> = { month: '月度', quarter: '季度', half: '半年', cycle: '年度' };
+
+/** 年度 / 半年、年度: the periods a component counts in, in words. */
+function periodNamesZh(kinds: Component['countsIn']): string {
+  return (kinds ?? ['cycle']).map((k) => PERIOD_ZH[k]).join('、');
 }
 
 const targetedCache = new WeakMap<MemberData, Map<string, ResolvedEvent[][]>>();
@@ -607,12 +658,15 @@ export function belowHighest<T>(rows: readonly T[], keyOf: (r: T) => string | un
 }
 
 /**
- * R2/R3/R19 over the whole cycle in date order: highest level only per project, then the item cap,
- * the group cap and the component cap (per cycle or per record period); each event keeps what
- * survives the caps, and the period takes the events dated in it.
+ * R2/R3/R19 over the cycle up to the period's end, in date order: highest level only per project, then
+ * the item cap, the group cap and the component cap (per cycle or per record period); each event keeps
+ * what survives the caps, and the period takes the events dated in it.
  */
 function accumulateValue(ctx: BranchContext, c: Component, all: ResolvedEvent[], inPeriod: (e: ResolvedEvent) => boolean, trace: Trace): Dec {
-  const events = all.filter((ev) => ev.item.component === c.id && !ev.item.veto);
+  // Periods are closed: a row dated after the period cannot change it (a 市 award in August does not
+  // take back a 县 award of the same 项目 in Q1); the later period sees both and counts the highest.
+  const end = ctx.period.end;
+  const events = all.filter((ev) => ev.item.component === c.id && !ev.item.veto && ev.row.date! <= end);
   const skipped = belowHighest(events, (ev) => projectKey(ev.item, ev.row.project), (ev) => ev.raw);
   const used = new Map<string, Dec>();
   const take = (key: string, cap: number | undefined, want: Dec): Dec => {

@@ -48,9 +48,9 @@ export interface GradeOptions {
 export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Period, opts: GradeOptions): void {
   const trace = opts.trace ?? true;
   const cat = catalogueOf(scheme);
-  // Grades, stars and quotas are annual (SCHEMES.md: quarterly totals are for publication only);
-  // months and quarters get totals, ranks and their own period rules.
-  const isCycle = period.kind === 'cycle';
+  // Grades, stars and quotas are given in the scheme's grading periods (the cycle; a school variant's
+  // 年中 half too); other months and quarters get totals, ranks and their own period rules.
+  const isCycle = scheme.cycle.gradePeriods.includes(period.kind);
   for (const b of branches) {
     for (const m of b.members) {
       if (!isCycle || !m.graded || scheme.bands.length === 0) continue;
@@ -84,7 +84,8 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
   const ranked = rankedBy(scheme);
   for (const b of branches) {
     rank(b.members, ranked);
-    for (const m of b.members) if (m.participates) applyFlagRules(scheme, m, b.branch, period, opts);
+    // A member transferred out is graded by the receiving branch: no grade rules here (SCHEMES.md "Partial years").
+    for (const m of b.members) if (m.participates && !m.transferredOut) applyFlagRules(scheme, m, b.branch, period, opts);
     applyRankRules(scheme, b.members, period, trace, ranked);
   }
 }
@@ -93,7 +94,8 @@ export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Perio
 export function rankedBy(scheme: Scheme): (m: MemberResult) => boolean {
   const cat = catalogueOf(scheme);
   return (m) => {
-    if (!m.participates) return false;
+    // A member transferred out is ranked by the receiving branch (SCHEMES.md "Partial years").
+    if (!m.participates || m.transferredOut) return false;
     const c = cat.category(m.category);
     return c ? (c.ranked ?? c.graded) : m.graded; // isRankedCategory (scheme/schema.ts), inlined: core imports scheme types only
   };

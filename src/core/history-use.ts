@@ -2,6 +2,7 @@
 // R16, a base carried over from last year), and which earlier results they found. Pure.
 import type { Scheme } from '../scheme/schema.js';
 import type { HistoryLookup } from './compute.js';
+import type { PeriodKind } from './cycle.js';
 import type { PeriodResult } from './result.js';
 
 /** A rule that reads earlier cycles, named in the regulation's words. */
@@ -15,10 +16,11 @@ export interface HistoryRule {
 
 const CN = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-export function historyRules(scheme: Scheme): HistoryRule[] {
+/** The rules that read earlier cycles in a period of this kind (default the cycle): a carried-over base applies in every period. */
+export function historyRules(scheme: Scheme, kind: PeriodKind = 'cycle'): HistoryRule[] {
   const out: HistoryRule[] = [];
   for (const f of scheme.flags) {
-    if (!f.years) continue;
+    if (!f.years || !f.periods.includes(kind)) continue;
     out.push({ zh: `连续${CN[f.years] ?? f.years}年规则（${f.flag}）`, en: `${f.years}-consecutive-year rule (${f.flag})`, back: f.years - 1 });
   }
   for (const c of scheme.components) {
@@ -44,8 +46,8 @@ export interface HistoryGap {
  * have no result of it. Empty when the scheme has no such rule, or every member was found.
  */
 export function historyGaps(scheme: Scheme, result: PeriodResult, history: HistoryLookup): HistoryGap[] {
-  const rules = historyRules(scheme);
-  if (rules.length === 0 || result.period.kind !== 'cycle') return [];
+  const rules = historyRules(scheme, result.period.kind);
+  if (rules.length === 0) return [];
   const members = result.branches.flatMap((b) => b.members.filter((m) => m.participates).map((m) => ({ m, branch: b.branch })));
   const deepest = Math.max(...rules.map((r) => r.back));
   const gaps: HistoryGap[] = [];

@@ -56,6 +56,8 @@ export interface RecordRow {
   values: Record<string, Dec | null>;
   /** The 合计 written in the sheet, when there is one (checked, never trusted). */
   writtenTotal?: Dec;
+  /** Keys of the values typed as text (「8分」): Excel's SUM leaves them out of the sheet's 合计. */
+  textKeys?: string[];
   /**
    * Where each value sits: the column letters by key (`componentId.entryId`, `total`), shared by
    * every row of the sheet, and the row number. recordCell() makes the place when one is needed,
@@ -150,6 +152,11 @@ export interface Ledger {
    * Whether that is an error is the period's to decide (validate.ts), not the reader's.
    */
   absentRecords?: number[];
+  /**
+   * Record sheets (indices) that are there but could not be read (no header, a column missing):
+   * the reader's error says why; they are never also 「没有填写任何分数」.
+   */
+  unreadRecords?: number[];
   /**
    * Rows of the score sheets (scoreSheet components: school 基础分评分): a member's typed entry
    * scores for the cycle, keyed `componentId.entryId` like record rows; `period` is the index of

@@ -21,6 +21,11 @@ export interface ComponentValue {
   /** Value before weighting, exact. */
   value: Dec;
   weight: Dec;
+  /**
+   * The component has no value in this period and is left out of the total (shown blank, never as 0):
+   * a year-end 评议 in a quarter, or a member transferred out before the 评议 (SCHEMES.md "Periods and later rows").
+   */
+  absent?: boolean;
 }
 
 export interface MemberResult {
@@ -55,6 +60,21 @@ export interface MemberResult {
   /** 否决与处分 types recorded up to the period end (for overrides, R15). */
   sanctions: string[];
   trace: TraceStep[];
+  /**
+   * 转出日期 when the member left the branch by the end of the period (R20): listed with the points
+   * to date and TRANSFERRED_FLAG, never graded, ranked, counted in a quota or published here.
+   */
+  transferredOut?: string;
+}
+
+/** The flag of a member transferred out before the period ends (SCHEMES.md "Partial years", decision turn 3). */
+export const TRANSFERRED_FLAG = '已转出：积分随组织关系转交';
+
+/** A roster member not on the roll in the period (joined after it, or left before it): not listed, said under the table. */
+export interface OffRoll {
+  name: string;
+  joined?: string;
+  left?: string;
 }
 
 export interface BranchResult {
@@ -62,6 +82,8 @@ export interface BranchResult {
   file: string;
   schemeId: string;
   members: MemberResult[];
+  /** Roster members not on the roll in this period (R20): left out of every list, named under the tables. */
+  offRoll?: OffRoll[];
 }
 
 export interface PeriodResult {

@@ -18,7 +18,8 @@ export interface BranchStats {
 }
 
 export function branchStats(scheme: Scheme, members: readonly MemberResult[]): BranchStats {
-  const inTotals = members.filter((m) => m.participates);
+  // A member transferred out is listed with the points to date but counted by the receiving branch.
+  const inTotals = members.filter((m) => m.participates && !m.transferredOut);
   const graded = inTotals.filter((m) => m.graded);
   const counts = new Map<string, number>();
   for (const m of graded) if (m.grade) counts.set(m.grade, (counts.get(m.grade) ?? 0) + 1);

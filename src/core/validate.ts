@@ -13,6 +13,17 @@ import { checkLinkedSanctions, checkScores } from './check-forms.js';
 
 const m = (severity: 'error' | 'warning', zh: (p: Params) => string, en: (p: Params) => string, fixZh: (p: Params) => string, fixEn: (p: Params) => string) => ({ severity, zh, en, fixZh, fixEn });
 
+/**
+ * A name not on the roster but one character away from one that is (胡琳文 for 胡林文): the
+ * message asks 「是不是「胡林文」？」 and the fix says to correct the name — never to add it to 名册
+ * (that would make a second member). `missing` names the month the roster member then has no
+ * record for: that error is said here, once, not as a second unlinked RECORD_MISSING_MONTH.
+ */
+const guessZh = (p: Params): string => (p.guess ? `：是不是「${p.guess}」？${p.missing ? `（名册中的「${p.guess}」在 ${p.missing} 没有记录）` : ''}` : '');
+const guessEn = (p: Params): string => (p.guess ? `: did you mean ${p.guess}?${p.missing ? ` (${p.guess} of 名册 has no row in ${p.missing})` : ''}` : '');
+const guessFixZh = (p: Params): string => `把姓名改成「${p.guess}」，与名册一致（不要把「${p.name}」加进名册：那样会多出一个人）`;
+const guessFixEn = (p: Params): string => `correct the name to ${p.guess}, as in 名册 (do not add ${p.name} to 名册: that makes a second member)`;
+
 export const CHECK_MESSAGES = {
   LEDGER_OTHER_SCHEME: m('error', (p) => `台账「说明」写的方案是「${p.found}」，本次按「${p.want}」计分`, (p) => `the 说明 sheet names scheme ${p.found}, but ${p.want} is used`, (p) => `确认方案：改「说明」表的方案为 ${p.want}，或用 --scheme ${p.found}`, (p) => `fix 说明 or pass --scheme ${p.found}`),
   LEDGER_OTHER_YEAR: m('error', (p) => `台账「说明」写的年度是 ${p.found}，本次处理 ${p.want} 年度`, (p) => `the 说明 sheet says cycle ${p.found}, not ${p.want}`, (p) => `确认年度：改「说明」表的年度，或换用 ${p.found} 年度的台账`, () => 'fix the year in 说明 or use the right ledger'),
@@ -21,20 +32,21 @@ export const CHECK_MESSAGES = {
   MEMBER_NO_TIER: m('error', (p) => `「${p.name}」没有填写层次（本方案按层次确定基础分）`, (p) => `${p.name} has no tier (the scheme's base depends on it)`, (p) => `在名册「层次」列填写：${p.options}`, (p) => `fill 层次 with one of: ${p.options}`),
   MEMBER_BAD_TIER: m('error', (p) => `层次「${p.found}」不是本方案的层次`, (p) => `tier ${p.found} is not in the scheme`, (p) => `改为以下之一：${p.options}`, (p) => `use one of: ${p.options}`),
   MEMBER_BAD_DATES: m('error', (p) => `「${p.name}」的转出日期早于转入日期`, (p) => `${p.name}: transfer-out before transfer-in`, () => '核对转入、转出日期', () => 'check both dates'),
-  RECORD_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名是否写错；新转入的党员请先加入名册并填写转入日期', () => 'check the name, or add the member to 名册'),
+  RECORD_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中${guessZh(p)}`, (p) => `${p.name} is not on the roster${guessEn(p)}`, (p) => (p.guess ? guessFixZh(p) : '核对姓名是否写错；新转入的党员请先加入名册并填写转入日期'), (p) => (p.guess ? guessFixEn(p) : 'check the name, or add the member to 名册')),
   RECORD_NAME_ID_MISMATCH: m('error', (p) => `姓名「${p.name}」与编号「${p.id}」不是同一名党员：${p.who}`, (p) => `the name ${p.name} and the 编号 ${p.id} are not one member: ${p.whoEn}`, () => '核对这一行的姓名和编号，改成名册中同一名党员的姓名和编号（不按编号或姓名猜是谁）', () => 'check the name and 编号 of this row and make them one member of 名册 (score does not guess which is meant)'),
   RECORD_DUPLICATE_ROW: m('error', (p) => `「${p.name}」在 ${p.sheet} 有两行记录（另一行在 ${p.first}），不知道按哪一行计分`, (p) => `${p.name} has two rows in ${p.sheet} (the other at ${p.first}); which one counts is unknown`, () => '删去多余的一行，或把两行合并成一行（一名党员每期只填一行）', () => 'delete the extra row, or merge both into one (one row per member per period)'),
   RECORD_AMBIGUOUS: m('error', (p) => `名册中有多个「${p.name}」，这一行没有编号，无法确定是谁`, (p) => `several members named ${p.name}; this row has no 编号`, () => '在这一行填写编号', () => 'fill 编号 on this row'),
   RECORD_MISSING_MONTH: m('error', (p) => `「${p.name}」缺少 ${p.sheet} 的记录`, (p) => `${p.name} has no row in ${p.sheet}`, (p) => `在「${p.sheet}」表补上这名党员的一行；如已转出或不参加积分，请在名册填写转出日期或「不参加」`, () => 'add the row, or record the transfer / exemption in 名册'),
   RECORD_NOT_RECORDED: m('error', (p) => `${p.period}需要 ${p.months} 的记录，还没有填写（${p.why}）`, (p) => `${p.periodEn} needs ${p.months}, not recorded yet (${p.whyEn})`, (p) => (p.cycle === 'yes' ? `全年评定需要周期内每个月的记录：请补齐 ${p.months}${p.example ? `；年中请按已记录的期间计算，例如 --period ${p.example}` : ''}` : `补齐 ${p.months} 的记录${p.example ? `，或按已记录的期间计算，例如 --period ${p.example}` : ''}`), (p) => (p.cycle === 'yes' ? `a cycle grade needs every month: fill ${p.months}${p.example ? `, or use a recorded period such as --period ${p.example}` : ''}` : `fill ${p.months}${p.example ? `, or use a recorded period such as --period ${p.example}` : ''}`)),
   PERIOD_LATER_ROWS: m('warning', (p) => `有 ${p.count} 条记录的日期在${p.period}之后（${p.first} 起），本期不计`, (p) => `${p.count} rows are dated after ${p.periodEn} (from ${p.first}); not counted in this period`, () => '无需修改：计算之后的期间时会计入', () => 'nothing to do: they count in the later periods'),
+  RECORD_BLANK_MONTHS: m('error', (p) => (p.side === 'after' ? `「${p.name}」${p.months} 的分数都是空的（${p.before} 及以前有分数）` : `「${p.name}」${p.months} 的分数都是空的（${p.before} 起有分数）`), (p) => `${p.name}: every score of ${p.months} is blank`, (p) => (p.side === 'after' ? `如果已转出，在名册填写「转出日期」（${p.before} 的最后一天或实际日期），这几个月就不计入；没有转出则补填这几个月的分数` : `如果是年中转入，在名册填写「转入日期」，之前的月份就不计入；否则补填这几个月的分数`), (p) => (p.side === 'after' ? `if the member left, fill 转出日期 in 名册 and these months do not count; otherwise enter their scores` : `if the member joined in the year, fill 转入日期 in 名册; otherwise enter their scores`)),
   RECORD_BLANK: m('error', (p) => `「${p.name}」的「${p.entry}」没有填写`, (p) => `${p.name}: ${p.entry} is blank`, (p) => `填写 0–${p.max} 之间的分数`, (p) => `enter a score between 0 and ${p.max}`),
   RECORD_ABOVE_MAX: m('error', (p) => `「${p.entry}」${p.found} 分，超过该项满分 ${p.max}`, (p) => `${p.entry} ${p.found} is above its maximum ${p.max}`, (p) => `改为不超过 ${p.max} 的分数`, (p) => `enter at most ${p.max}`),
   RECORD_BELOW_MIN: m('error', (p) => `「${p.entry}」${p.found} 分，低于该项下限 ${p.min}（扣完为止）`, (p) => `${p.entry} ${p.found} is below its floor ${p.min}`, (p) => `改为不低于 ${p.min} 的分数`, (p) => `enter at least ${p.min}`),
   RECORD_CAP_EXCEEDED: m('warning', (p) => `「${p.name}」${p.sheet}的${p.component}合计 ${p.found} 分，超过每期上限 ${p.cap} 分，按 ${p.cap} 分计`, (p) => `${p.name}, ${p.sheet}: ${p.component} adds up to ${p.found}, over its limit of ${p.cap} a period; counted as ${p.cap}`, () => '无需修改；如属录入错误请核对各项分数', () => 'nothing to do unless it is a typing error'),
   RECORD_TOTAL_MISMATCH: m('error', (p) => `合计写的是 ${p.found}，各项之和是 ${p.want}`, (p) => `合计 says ${p.found}, the entries add up to ${p.want}`, () => '改正合计，或改用公式 =SUM(…)；score 按各项重新计算', () => 'fix the total or use a SUM formula'),
   RECORD_NOT_ON_ROLL: m('warning', (p) => `「${p.name}」在 ${p.sheet} 不在册（转入前或转出后），这一行不计入`, (p) => `${p.name} was not on the roll in ${p.sheet}; row ignored`, () => '核对名册中的转入、转出日期', () => 'check the transfer dates in 名册'),
-  EVENT_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名，或先把该党员加入名册', () => 'check the name or add the member to 名册'),
+  EVENT_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中${guessZh(p)}`, (p) => `${p.name} is not on the roster${guessEn(p)}`, (p) => (p.guess ? guessFixZh(p) : '核对姓名，或先把该党员加入名册'), (p) => (p.guess ? guessFixEn(p) : 'check the name or add the member to 名册')),
   EVENT_UNKNOWN_ITEM: m('error', (p) => `事项「${p.found}」不在本方案的计分标准中`, (p) => `item ${p.found} is not in the scheme`, (p) => `改为计分标准中的事项，例如：${p.options}（完整列表：score scheme show ${p.scheme}）`, (p) => `use an item of the scheme, e.g. ${p.options}`),
   EVENT_UNKNOWN_LEVEL: m('error', (p) => `事项「${p.item}」没有「${p.found || '（空）'}」这个级别`, (p) => `item ${p.item} has no level ${p.found}`, (p) => `级别填写：${p.options}`, (p) => `use one of: ${p.options}`),
   EVENT_NEEDS_POINTS: m('error', (p) => `事项「${p.item}」的分值要按情节认定，本行没有填写分值`, (p) => `item ${p.item} needs 分值`, (p) => `在「分值」列填写 ${p.min}–${p.max} 之间的分数`, (p) => `enter 分值 between ${p.min} and ${p.max}`),
@@ -47,7 +59,7 @@ export const CHECK_MESSAGES = {
   EVENT_BAD_COUNT: m('error', (p) => `次数 ${p.found} 不是正整数`, (p) => `count ${p.found} is not a positive whole number`, () => '次数填写 1、2、3 …', () => 'enter 1, 2, 3 …'),
   EVENT_NOT_ON_ROLL: m('warning', (p) => `${p.date} 时「${p.name}」不在册（转入前或转出后）`, (p) => `${p.name} was not on the roll on ${p.date}`, () => '核对日期和名册中的转入、转出日期', () => 'check the dates'),
   CAP_EXCEEDED: m('warning', (p) => `「${p.name}」的${p.component}合计 ${p.found} 分，超过上限 ${p.cap} 分，按 ${p.cap} 分计`, (p) => `${p.name}: ${p.component} ${p.found} exceeds the cap ${p.cap}; counted as ${p.cap}`, () => '无需修改；如属录入错误请核对明细', () => 'nothing to do unless it is a typing error'),
-  EVAL_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名', () => 'check the name'),
+  EVAL_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中${guessZh(p)}`, (p) => `${p.name} is not on the roster${guessEn(p)}`, (p) => (p.guess ? guessFixZh(p) : '核对姓名'), (p) => (p.guess ? guessFixEn(p) : 'check the name')),
   EVAL_VOTES_EXCEED: m('error', (p) => `好、一般、差共 ${p.found} 票，超过参评人数 ${p.voters}`, (p) => `${p.found} votes exceed ${p.voters} voters`, () => '核对票数和参评人数', () => 'check the votes and the number of voters'),
   EVAL_NO_VOTERS: m('error', (p) => `「${p.name}」有 ${p.votes} 张评议票，但参评人数没有填写：评议分按“÷ 参加测评人数”计算，无法确定（不按票数代替）`, (p) => `${p.name} has ${p.votes} votes but no number of voters: the score is divided by the number who took part, which is unknown (the votes are not used instead)`, () => '填写参加测评的人数（不少于好、一般、差的票数之和）', () => 'enter the number of members who took part (at least the sum of the votes)'),
   EVAL_BAD_GRADE: m('error', (p) => `评议等次「${p.found}」无法识别`, (p) => `evaluation grade ${p.found} unknown`, (p) => `填写：${p.options}`, (p) => `use one of: ${p.options}`),
@@ -57,7 +69,7 @@ export const CHECK_MESSAGES = {
   DEDUCTION_TWICE: m('warning', (p) => `「${p.name}」${p.sheet}「${p.entry}」填了 ${p.found} 分（满分 ${p.max}，已少 ${p.short} 分），「加减分明细」又登记了同期的「${p.items}」扣 ${p.logged} 分：程序会再扣一次，同一扣分可能计了两次`, (p) => `${p.name}, ${p.sheet}: ${p.entry} is ${p.found} of ${p.max} and 加减分明细 also logs ${p.items} (−${p.logged}) in that period; it is taken off again`, () => '月（季）表按满分填写，扣分只登记在「加减分明细」（程序自动从当期该项扣除）；如月表中少的分是另一件事，可不改', () => 'type full points in the month sheet and log deductions only in 加减分明细; ignore if the shortfall is another matter'),
   MEMBER_BAD_OTHER_SCORE: m('error', (p) => `「${p.name}」的另行评定得分 ${p.found} ${p.why === 'scheme' ? '：本方案没有另行评定得分（原文没有给不参加积分管理的党员另行评定得分）' : p.why === 'participates' ? '只给不参加积分管理的党员填写' : '不能为负数'}`, (p) => `${p.name}: 另行评定得分 ${p.found} ${p.why === 'scheme' ? 'is not used by this scheme' : p.why === 'participates' ? 'is only for members not taking part' : 'cannot be negative'}`, (p) => (p.why === 'scheme' ? '清空此栏' : p.why === 'participates' ? '参加积分的党员按积分计分：清空此栏，或在“积分管理”填“不参加”' : '填写党组织评定的得分（0 或以上）'), (p) => (p.why === 'scheme' ? 'clear the cell' : p.why === 'participates' ? 'clear it, or set 积分管理 to 不参加' : 'type the score (0 or more)')),
   MEMBER_BAD_DIRECT_GRADE: m('error', (p) => `「${p.name}」的直接确定档次「${p.found}」${p.exempt ? '不是本方案的档次' : '只给不参加积分管理的党员填写'}`, (p) => `${p.name}: 直接确定档次 ${p.found} ${p.exempt ? 'is not a grade of the scheme' : 'is only for members not taking part'}`, (p) => (p.exempt ? `改为以下之一：${p.options}` : '参加积分的党员按积分评定档次：清空此栏，或在“积分管理”填“不参加”'), (p) => (p.exempt ? `use one of: ${p.options}` : 'clear it, or set 积分管理 to 不参加')),
-  SANCTION_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中`, (p) => `${p.name} is not on the roster`, () => '核对姓名', () => 'check the name'),
+  SANCTION_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中${guessZh(p)}`, (p) => `${p.name} is not on the roster${guessEn(p)}`, (p) => (p.guess ? guessFixZh(p) : '核对姓名'), (p) => (p.guess ? guessFixEn(p) : 'check the name')),
   SANCTION_UNKNOWN_TYPE: m('error', (p) => `类型「${p.found}」看不出是哪一种一票否决情形或处分`, (p) => `type ${p.found} names no veto or discipline case of the scheme`, (p) => `类型改写为以下之一（情节写在“说明”列）：${p.options}；不影响计分的事项不要登记在本表`, (p) => `write one of these as the type (details in 说明): ${p.options}; do not enter what has no effect here`),
   SANCTION_ALSO_EVENT: m('warning', (p) => `「${p.name}」的「${p.type}」在《否决与处分》和《加减分明细》（${p.event}）都登记了：只扣一次分、只改一次等次`, (p) => `${p.name}: ${p.type} is entered both in 否决与处分 and in 加减分明细 (${p.event}); counted once`, () => '一处登记即可：处分登记在《否决与处分》，扣分和等次都会按方案执行；删去《加减分明细》中的这一行', () => 'enter it once, in 否决与处分 (it deducts and overrides)'),
   SANCTION_OUTSIDE_CYCLE: m('error', (p) => `日期 ${p.found} 不在 ${p.cycle} 积分周期内`, (p) => `date ${p.found} is outside cycle ${p.cycle}`, () => '核对日期', () => 'check the date'),
@@ -124,12 +136,12 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   checkProjects(scheme, ledger, cycle, index, add);
   checkOncePerMember(scheme, ledger, cycle, index, add);
   checkDoubleDeductions(scheme, ledger, cycle, index, add);
-  if (period.kind === 'cycle' && opts.yearEnd !== false) checkEvaluations(scheme, ledger, cycle, index, add);
+  if (scheme.cycle.gradePeriods.includes(period.kind) && opts.yearEnd !== false) checkEvaluations(scheme, ledger, cycle, index, add, period);
 
   const known = evaluationGrades(scheme);
   for (const e of ledger.evaluations) {
     const found = index.resolve(e.name, e.id);
-    if (!found.member) unmatched(add, found, 'EVAL_UNKNOWN_MEMBER', e.source, e.name);
+    if (!found.member) unmatched(add, found, 'EVAL_UNKNOWN_MEMBER', e.source, e.name, nearMember(ledger.members, e.name)?.name);
     const votes = sum([e.good ?? ZERO, e.fair ?? ZERO, e.poor ?? ZERO]);
     if (!e.voters && !votes.isZero() && scheme.components.some((c) => c.kind === 'evaluation' && c.votes?.divisor === 'voters')) add('EVAL_NO_VOTERS', fieldCell(e, 'voters'), { name: e.name, votes: votes.toString() });
     if (e.voters && compare(votes, e.voters) > 0) add('EVAL_VOTES_EXCEED', fieldCell(e, 'voters'), { found: votes.toString(), voters: e.voters.toString() });
@@ -138,7 +150,7 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   const effective = [...scheme.vetoTypes, ...scheme.overrides.map((o) => o.type)];
   for (const s of ledger.sanctions) {
     const found = index.resolve(s.name, s.id);
-    if (!found.member) unmatched(add, found, 'SANCTION_UNKNOWN_MEMBER', s.source, s.name);
+    if (!found.member) unmatched(add, found, 'SANCTION_UNKNOWN_MEMBER', s.source, s.name, nearMember(ledger.members, s.name)?.name);
     if (!cat.isVetoType(s.type) && !cat.override(s.type)) add('SANCTION_UNKNOWN_TYPE', fieldCell(s, 'type'), { found: s.type, options: effective.join('、') || '（本方案无）' }, s.type);
     if (s.date && monthIndexOf(cycle, s.date) < 0) add('SANCTION_OUTSIDE_CYCLE', fieldCell(s, 'date'), { found: s.date, cycle: cycle.year }, s.date);
   }
@@ -171,6 +183,75 @@ function lastRecordOf(scheme: Scheme, period: Period): number {
   return Math.max(...recordIndices(period, scheme.cycle.record));
 }
 
+/** One edit (a character changed, added or dropped) between two names. */
+function oneApart(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  let j = 0;
+  while (j < x.length - i && j < y.length - i && x[x.length - 1 - j] === y[y.length - 1 - j]) j++;
+  return x.length - i - j <= 1 && y.length - i - j <= 1;
+}
+
+/** The one roster member whose name is one character away from `name` (names of two or more characters), if exactly one is. */
+export function nearMember(members: readonly Member[], name: string): Member | undefined {
+  const k = norm(name);
+  if ([...k].length < 2) return undefined;
+  const near = members.filter((m) => oneApart(norm(m.name), k));
+  return near.length === 1 ? near[0] : undefined;
+}
+
+type RecordRowT = Ledger['records'][number];
+
+/**
+ * A participating member's rows whose every score is blank, in a run at the end of the checked
+ * months after months with scores (a member who left and whose 转出日期 is not in 名册), or at the
+ * start before them (one who joined, without 转入日期): by member, the run's rows in order.
+ */
+function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: (p: number) => boolean, index: MemberIndex, cycle: Cycle, scheme: Scheme): Map<Member, { side: 'after' | 'before'; rows: RecordRowT[]; edge: number }> {
+  const out = new Map<Member, { side: 'after' | 'before'; rows: RecordRowT[]; edge: number }>();
+  if (scoreKeys.length === 0) return out;
+  const byMember = new Map<Member, RecordRowT[]>();
+  for (const r of ledger.records) {
+    if (!checked(r.period)) continue;
+    const { member } = index.resolve(r.name, r.id);
+    if (!member || !member.participates) continue;
+    const months = activeMonths(member, cycle);
+    const onRoll = scheme.cycle.record === 'month' ? months.includes(r.period) : months.some((mo) => Math.floor(mo / 3) === r.period);
+    if (!onRoll) continue;
+    byMember.set(member, [...(byMember.get(member) ?? []), r]);
+  }
+  // A template's SUM of a blank row reads 0: still blank.
+  const blank = (r: RecordRowT): boolean => Object.values(r.values).every((v) => v === null || v === undefined) && (!r.writtenTotal || r.writtenTotal.isZero());
+  for (const [member, rows] of byMember) {
+    rows.sort((a, b) => a.period - b.period);
+    const filled = rows.filter((r) => !blank(r));
+    if (filled.length === 0 || filled.length === rows.length) continue;
+    const after = rows.filter((r) => r.period > filled[filled.length - 1]!.period);
+    const before = rows.filter((r) => r.period < filled[0]!.period);
+    // Only a run with no other blank row in between: the rest are ordinary blanks.
+    if (after.length > 0 && !member.left && after.every(blank)) out.set(member, { side: 'after', rows: after, edge: filled[filled.length - 1]!.period });
+    else if (before.length > 0 && !member.joined && before.every(blank)) out.set(member, { side: 'before', rows: before, edge: filled[0]!.period });
+  }
+  return out;
+}
+
+function blankRunRows(ledger: Ledger, scoreKeys: string[], checked: (p: number) => boolean, index: MemberIndex, cycle: Cycle, scheme: Scheme): Set<RecordRowT> {
+  const rows = new Set<RecordRowT>();
+  for (const run of blankRunsOf(ledger, scoreKeys, checked, index, cycle, scheme).values()) for (const r of run.rows) rows.add(r);
+  return rows;
+}
+
+function blankRuns(scheme: Scheme, ledger: Ledger, scoreKeys: string[], sheets: string[], checked: (p: number) => boolean, index: MemberIndex, cycle: Cycle, add: Add, _rows: Set<RecordRowT>): void {
+  for (const [member, run] of blankRunsOf(ledger, scoreKeys, checked, index, cycle, scheme)) {
+    const first = run.rows[0]!;
+    const months = run.rows.length === 1 ? sheets[first.period]! : `${sheets[first.period]}—${sheets[run.rows[run.rows.length - 1]!.period]}`;
+    add('RECORD_BLANK_MONTHS', first.source, { name: member.name, months, side: run.side, before: sheets[run.edge] }, first.name);
+  }
+}
+
 function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): void {
   const recorded = scheme.components.filter((c) => c.kind === 'recorded');
   if (recorded.length === 0 || scheme.cycle.record === 'none') return;
@@ -189,7 +270,8 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   if (scoreKeys.length === 0) for (let p = 0; p < sheets.length; p++) if (!ledger.absentRecords?.includes(p)) hasScores.add(p);
   for (const r of ledger.records) if (scoreKeys.some((k) => r.values[k] !== null && r.values[k] !== undefined)) hasScores.add(r.period);
   const due = [...Array(last + 1).keys()];
-  const missing = due.filter((p) => !hasScores.has(p));
+  // A sheet whose header the reader could not read has its own error at the header: not also 「没有填写任何分数」.
+  const missing = due.filter((p) => !hasScores.has(p) && !ledger.unreadRecords?.includes(p));
   if (missing.length > 0) {
     const absent = missing.filter((p) => ledger.absentRecords?.includes(p));
     const why = absent.length === missing.length ? '工作表不存在' : absent.length === 0 ? '表中没有填写任何分数' : `缺少工作表 ${sheetRun(sheets, absent)}，其余表中没有填写任何分数`;
@@ -199,12 +281,17 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   const checked = (p: number): boolean => p <= last && hasScores.has(p);
   // A component capped per record period (company 奖励分 ≤ 10 a quarter): entries over it are said at their cells.
   const recordCapped = recorded.filter((c) => c.cap !== undefined && c.capPer === 'record');
+  const blankRows = blankRunRows(ledger, entries.filter((x) => !x.blankIsZero).map((x) => x.key), checked, index, cycle, scheme);
+  /** Rows whose name is one character away from a roster name: said after the months are known (see guessZh). */
+  const misspelt: { row: (typeof ledger.records)[number]; guess: Member }[] = [];
   for (const r of ledger.records) {
     if (!checked(r.period)) continue;
     const found = index.resolve(r.name, r.id);
     const member = found.member;
     if (!member) {
-      unmatched(add, found, 'RECORD_UNKNOWN_MEMBER', r.source, r.name);
+      const guess = found.ambiguous || found.conflict ? undefined : nearMember(ledger.members, r.name);
+      if (guess) misspelt.push({ row: r, guess });
+      else unmatched(add, found, 'RECORD_UNKNOWN_MEMBER', r.source, r.name);
       continue;
     }
     const months = activeMonths(member, cycle);
@@ -222,7 +309,11 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
       continue;
     }
     set.set(r.period, r.source);
+    // A row left blank at the start or end of the year is said once for the run (blankRuns), not per cell.
+    if (blankRows.has(r)) continue;
     const parts: Dec[] = [];
+    /** The parts Excel's SUM adds up: not those typed as text. */
+    const excelParts: Dec[] = [];
     for (let i = 0; i < entries.length; i++) {
       const { key, e, max, min, blankIsZero: zero } = entries[i]!;
       const v = r.values[key];
@@ -231,6 +322,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
         continue;
       }
       parts.push(v);
+      if (!r.textKeys?.includes(key)) excelParts.push(v);
       if (compare(v, max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, key), { entry: e.name, found: v.toString(), max: e.max }, v.toString());
       else if (compare(v, min) < 0) add('RECORD_BELOW_MIN', recordCell(r, key), { entry: e.name, found: v.toString(), min: e.min }, v.toString());
     }
@@ -239,9 +331,19 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
       const total = sum(cells.map((x) => x.v!));
       if (compare(total, dec(c.cap!)) > 0) for (const x of cells) add('RECORD_CAP_EXCEEDED', recordCell(r, x.key), { name: r.name, sheet: sheets[r.period], component: c.name, found: total.toString(), cap: c.cap }, x.v!.toString());
     }
-    if (r.writtenTotal && compare(r.writtenTotal, sum(parts)) !== 0) {
+    // A 合计 that is Excel's SUM of the row, short of the scores typed as text, is explained by them:
+    // each is a warning at its own cell (READ_NUMBER_AS_TEXT), not a wrong total here.
+    const explained = r.textKeys !== undefined && r.writtenTotal !== undefined && compare(r.writtenTotal, sum(excelParts)) === 0;
+    if (r.writtenTotal && !explained && compare(r.writtenTotal, sum(parts)) !== 0) {
       add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
     }
+  }
+  blankRuns(scheme, ledger, entries.filter((x) => !x.blankIsZero).map((x) => x.key), sheets, checked, index, cycle, add, blankRows);
+  const linked = new Set<string>();
+  for (const { row, guess } of misspelt) {
+    const missing = !(seen.get(guess.key)?.has(row.period) ?? false);
+    if (missing) linked.add(`${guess.key}\u0000${row.period}`);
+    add('RECORD_UNKNOWN_MEMBER', row.source, { name: row.name, guess: guess.name, ...(missing ? { missing: sheets[row.period] } : {}) }, row.name);
   }
   for (const mem of ledger.members) {
     if (!mem.participates) continue;
@@ -249,7 +351,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     const months = activeMonths(mem, cycle);
     const needed = (scheme.cycle.record === 'month' ? months : [...new Set(months.map((mo) => Math.floor(mo / 3)))]).filter(checked);
     for (const p of needed) {
-      if (!have.has(p)) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet: sheets[p] }, { name: mem.name, sheet: sheets[p] });
+      if (!have.has(p) && !linked.has(`${mem.key}\u0000${p}`)) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet: sheets[p] }, { name: mem.name, sheet: sheets[p] });
     }
   }
 }
@@ -286,7 +388,7 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Perio
   for (const ev of ledger.events) {
     const found = index.resolve(ev.name, ev.id);
     const member = found.member;
-    if (!member) unmatched(add, found, 'EVENT_UNKNOWN_MEMBER', ev.source, ev.name);
+    if (!member) unmatched(add, found, 'EVENT_UNKNOWN_MEMBER', ev.source, ev.name, nearMember(ledger.members, ev.name)?.name);
     const item = cat.item(ev.item);
     if (!item) {
       add('EVENT_UNKNOWN_ITEM', fieldCell(ev, 'item'), { found: ev.item, options: sample, scheme: scheme.id }, ev.item);

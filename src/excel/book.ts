@@ -39,3 +39,6 @@ export interface BookLike {
   /** calcPr fullCalcOnLoad: Excel recalculates every formula on opening, so cached values may be stale. */
   fullCalcOnLoad?: boolean;
 }
+
+/** The workbook extensions read (.xlsx, .xlsm, .xls, .et): a file's name without it names a branch or a report. */
+export const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|et)$/i;

@@ -11,6 +11,13 @@ import type { ReadCode } from './read/catalogue.js';
 export const READ_LIMITS = {
   /** Size of the .xlsx file itself. */
   maxFileBytes: 50 * 1024 * 1024,
+  /**
+   * Size of an old binary workbook (.xls/.et, BIFF8): SheetJS, which reads it, holds some 500
+   * bytes of heap per cell (a 9.6 MB .xls of 660,000 cells took 360 MB), so this keeps a read
+   * worker within its 384 MB and parsing within seconds; a 2,000-member ledger of twelve months
+   * (264,000 cells) is about 4 MB. The same workbook saved as .xlsx has no such limit.
+   */
+  maxBiffBytes: 6 * 1024 * 1024,
   /** Sum of the unpacked sizes of all parts (from the central directory, checked again while unpacking sheets). */
   maxUncompressedBytes: 300 * 1024 * 1024,
   /**

@@ -22,11 +22,12 @@ function fail(file: string, code: ReadCode, params: Record<string, string | numb
   return { ok: false, diagnostic: makeDiagnostic(READ_CATALOGUE, code, { file }, params) };
 }
 
-export type ReadResult = { ok: true; wb: BookLike; engine: 'fast' | 'exceljs' } | Failure;
+export type ReadResult = { ok: true; wb: BookLike; engine: 'fast' | 'exceljs' | 'biff' } | Failure;
 
 /**
  * Opens a workbook for reading only: the lean reader (values only, several times faster than
- * exceljs), falling back to exceljs for anything it does not understand. Never throws.
+ * exceljs), falling back to exceljs for anything it does not understand; an old binary workbook
+ * (.xls/.et, sniffed by its bytes) through biff.ts. Never throws.
  */
 export async function openForReading(file: string): Promise<ReadResult> {
   const bytes = readBytes(file);
@@ -39,6 +40,12 @@ export async function openBufferForReading(file: string, buf: Buffer): Promise<R
   const fast = process.env.SCORE_READER !== 'exceljs';
   // The lean reader unpacks and checks the sheets itself, one at a time (SheetLimits).
   const sniff = sniffBytes(buf, { sheets: !fast });
+  if (!sniff.ok && sniff.code === 'READ_OLD_XLS') {
+    // An OLE2 file (.xls, .et, whatever its name): read by SheetJS, loaded only now.
+    const { readBiff } = await import('./biff.js');
+    const r = await readBiff(buf);
+    return r.ok ? { ok: true, wb: r.wb, engine: 'biff' } : fail(file, r.code, r.params);
+  }
   if (!sniff.ok) return fail(file, sniff.code, sniff.params);
   if (fast) {
     try {

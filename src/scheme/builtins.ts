@@ -24,7 +24,7 @@ export function packageRoot(): string {
 export const builtinDir = (): string => join(dirname(fileURLToPath(import.meta.url)), 'builtin');
 
 /** Built-in ids in the order SCHEMES.md gives them. */
-export const BUILTIN_ORDER = ['township', 'vanguard', 'agency', 'bureau', 'culture', 'company', 'school', 'village', 'tiered-xinba', 'tiered-baiyanghe', 'it-bureau', 'demolition'];
+export const BUILTIN_ORDER = ['township', 'vanguard', 'vanguard-school', 'agency', 'bureau', 'culture', 'company', 'school', 'village', 'tiered-xinba', 'tiered-baiyanghe', 'it-bureau', 'demolition'];
 
 export function builtinIds(): string[] {
   const present = new Set(

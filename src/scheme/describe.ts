@@ -87,6 +87,8 @@ function describeZh(s: Scheme): string {
   if (s.summary) out.push(`概要：${s.summary}`);
   out.push('', `周期：${cycleZh(s)}`);
   out.push(...indent(s.cycle.note, '  说明：'));
+  out.push(`评定等次：${s.cycle.gradePeriods.map((k) => PERIOD_ZH[k]).join('、')}；其他期间（--period）只计算积分和排名，用于公示`);
+  out.push('转入转出：每个期间只列出当期在册的党员（名册转入、转出日期）；期间结束前已转出的党员列出转出时的积分，标注“已转出：积分随组织关系转交”，不在本支部评定等次、排名、占名额或公示（决定）');
   out.push(`计分精度：保留 ${s.precision} 位小数，四舍五入；等次按四舍五入后的分数评定`);
 
   out.push('', '党员类别（R17：计分？评定等次？排名？计入名额？哪些标注？）：');
@@ -171,6 +173,8 @@ function describeZh(s: Scheme): string {
   return out.join('\n') + '\n';
 }
 
+const PERIOD_ZH: Record<'month' | 'quarter' | 'half' | 'cycle', string> = { month: '月度', quarter: '季度', half: '半年（年中）', cycle: '年度（年末）' };
+
 /** 「原文：…」 and 「决定：…」 lines of a rule's basis (R17). */
 function basisZh(b: Basis | undefined, prefix: string): string[] {
   if (!b) return [];
@@ -217,6 +221,9 @@ function componentZh(s: Scheme, c: Component, no: number): string[] {
   }
   if (c.gradePoints) {
     lines.push(`     录入评议得分的按得分；只有评议等次的：${levelsText(c.gradePoints, '、')}`);
+  }
+  if (c.countsIn || c.kind === 'evaluation') {
+    lines.push(`     只计入${(c.countsIn ?? ['cycle']).map((k) => PERIOD_ZH[k]).join('、')}积分；其他期间空白、不计入合计（评议没有日期，不属于某月某季，不按 0 分计）；年内转出、未参加本支部评议的党员同样空白`);
   }
   if (c.cap !== undefined) lines.push(`     上限：${c.capPer === 'record' ? `每${s.cycle.record === 'quarter' ? '季度' : '月'}` : '每周期'} ${n(c.cap)} 分`);
   if (c.floor !== undefined) lines.push(`     下限：${n(c.floor)} 分`);
@@ -314,6 +321,7 @@ function describeEn(s: Scheme): string {
   const end = cycleEnd(startMonth, startDay);
   const rec = record === 'none' ? 'no record sheets (events only)' : `recorded per ${record}, cycle value = ${aggregate} of ${record}s`;
   out.push(`Cycle: ${startMonth}/${startDay} to ${end.month}/${end.day}${startMonth !== 1 || startDay !== 1 ? ' (next year)' : ''}; ${rec}; precision ${s.precision} (half-up)`);
+  out.push(`Grades given for: ${s.cycle.gradePeriods.join(', ')}; members transferred out by a period's end are listed with their points, not graded or published`);
   out.push('Categories:');
   for (const c of s.categories) {
     const what = [c.scored ? 'scored' : 'not scored', c.graded ? 'graded' : 'not graded', isRankedCategory(c) ? 'ranked' : 'not ranked'];
@@ -332,6 +340,7 @@ function describeEn(s: Scheme): string {
     if (c.fromHistory) bits.push(`starts at ${pct(c.fromHistory.pct)} of last cycle's total`);
     if (c.votes) bits.push(`votes good ${n(c.votes.weights.good)} / fair ${n(c.votes.weights.fair)} / poor ${n(c.votes.weights.poor)} ÷ ${c.votes.divisor} × ${n(c.votes.scale)}`);
     if (c.gradePoints) bits.push(`grade points ${levelsText(c.gradePoints, ', ')}`);
+    if (c.countsIn || c.kind === 'evaluation') bits.push(`counts in ${(c.countsIn ?? ['cycle']).join('/')} totals only`);
     out.push(`  - ${c.name}: ${bits.join(', ')}`);
     if (c.entries.length) out.push(`    entries: ${c.entries.map((e) => `${e.name} ${n(e.max)}`).join(', ')}`);
     if (c.scoreSheet) out.push(`    entry scores typed per member in the sheet ${c.scoreSheet} (every cell required, at most the entry's max); events then subtract`);

@@ -69,6 +69,12 @@ export const componentSchema = z.object({
    * the entry's starting points and events still subtract or zero it (school 基础分, bureau 五个带头).
    */
   scoreSheet: text.optional(),
+  /**
+   * The kinds of period whose totals include this component. Default: every period, but an
+   * evaluation only in the cycle (a year-end 评议 has no date: it cannot belong to a quarter);
+   * the vanguard school variant's 评议 also counts in its half-year 评定 (['half', 'cycle']).
+   */
+  countsIn: z.array(z.enum(['month', 'quarter', 'half', 'cycle'])).min(1).optional(),
   note,
 }).strict();
 export type Component = z.infer<typeof componentSchema>;
@@ -220,6 +226,8 @@ export const schemeSchema = z.object({
       /** How record periods combine into the cycle total (R10). */
       aggregate: z.enum(['sum', 'mean']).default('sum'),
       publishDays: z.number().int().min(1).default(7),
+      /** The kinds of period that get 等次 (bands, quotas, overrides): the cycle; a school variant also each half (年中、年末). */
+      gradePeriods: z.array(z.enum(['month', 'quarter', 'half', 'cycle'])).min(1).default(['cycle']),
       /**
        * Whether publishDays is the seed's minimum (不少于7天: `--days` below it is refused naming the
        * seed) or our default where the seed gives no number (any positive `--days` is accepted).

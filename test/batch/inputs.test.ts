@@ -32,8 +32,9 @@ describe('one way in: every spreadsheet-like file that is not read is listed by 
   let asJson: ReturnType<typeof score>;
   beforeAll(() => {
     dir = township();
+    // .xls, .et and .xlsm are read (test/cli/xls.test.ts): one that is not a workbook is listed by what it is.
     writeFileSync(join(dir, '旧台账.xls'), 'old');
-    writeFileSync(join(dir, '宏.xlsm'), 'macro');
+    writeFileSync(join(dir, '表格.ods'), 'ods');
     copyFileSync(OLD, join(dir, '去年的台账.xlsx'));
     const outside = tmp('score-outside-');
     copyFileSync(join(TOWNSHIP, '松山村党支部.xlsx'), join(outside, '别处.xlsx'));
@@ -45,8 +46,8 @@ describe('one way in: every spreadsheet-like file that is not read is listed by 
   });
 
   const expected = [
-    ['旧台账.xls', '旧版 Excel 格式（.xls）不能读取'],
-    ['宏.xlsm', '启用宏的工作簿（.xlsm）不读取'],
+    ['旧台账.xls', '这是文本/CSV 文件（或网页），只是扩展名像 Excel 工作簿'],
+    ['表格.ods', 'OpenDocument 表格（.ods）不能读取'],
     ['去年的台账.xlsx', '「说明」表的年度是 2022，不是 2023'],
     ['链接.xlsx', '快捷方式（符号链接）指向文件夹以外'],
   ];

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, json, score, tmp } from '../helpers/cli.js';
 
-const ALL = ['township', 'vanguard', 'agency', 'bureau', 'culture', 'company', 'school', 'village', 'tiered-xinba', 'tiered-baiyanghe', 'it-bureau', 'demolition'];
+const ALL = ['township', 'vanguard', 'vanguard-school', 'agency', 'bureau', 'culture', 'company', 'school', 'village', 'tiered-xinba', 'tiered-baiyanghe', 'it-bureau', 'demolition'];
 
 beforeAll(() => ensureBuilt());
 
 describe('score schemes', () => {
-  it('lists all twelve built-in ids (table and --json)', () => {
+  it('lists all thirteen built-in ids (table and --json)', () => {
     const r = score(['schemes']);
     expect(r.code).toBe(0);
     for (const id of ALL) expect(r.stdout).toContain(id);

@@ -143,11 +143,15 @@ describe('point 3: a missing 民主评议 where it weighs in the total is an err
     // Without it the engine would count 0 (up to −20 points): the flag stays on the result as well.
     expect(who(run(s, spec), '甲').flags).toContain('缺少民主评议');
   });
-  it('not asked of a member who transferred out before the year end (not at the 评议): the flag says it', () => {
+  it('not asked of a member who transferred out before the year end (not at the 评议): listed as 已转出, the 评议 left out (not 0), not graded', () => {
     const s = builtin('vanguard');
     const spec: LedgerSpec = { members: [{ name: '甲', left: '2023-06-30' }, '乙'], evaluations: [{ name: '乙', grade: '合格' }] };
     expect(codes(s, spec, 'EVAL_MISSING')).toEqual([]);
-    expect(who(run(s, spec), '甲').flags).toContain('缺少民主评议');
+    const m = who(run(s, spec), '甲');
+    expect(m.flags).toEqual(['已转出：积分随组织关系转交']);
+    expect(m.graded).toBe(false);
+    expect(m.grade).toBeUndefined();
+    expect(m.components.find((c) => c.id === 'review')?.absent).toBe(true);
   });
   it('not asked for a quarter (民主评议 is a year-end input)', () => {
     const s = builtin('vanguard');

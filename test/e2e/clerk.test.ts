@@ -107,10 +107,12 @@ describe('grade --dir with a corrupt workbook among good ledgers', () => {
     expectMember(g, '甲', { total: 100, grade: '优秀' });
     // 第二支部: 孙 100 a month over his 6 months (July–December) → 100, not 600/12 = 50.
     // 钱 65 a month over January–October → 65 (counting the ignored 40s of Nov/Dec would give 730/12 = 60.83).
-    // 赵 40 + 20 + 20 = 80 → 优秀 band, but the quota is floor(3 × 20%) → 1 and 孙 is ahead.
+    // 钱 left before the year end: listed with the points to date, not graded, ranked or in the quota
+    // (SCHEMES.md "Partial years", decision turn 3).
+    // 赵 40 + 20 + 20 = 80 → 优秀 band, but the quota is floor(2 × 20%) → 1 and 孙 is ahead.
     expectMember(g, '孙', { total: 100, grade: '优秀', rank: 1, flags: [] });
     expectMember(g, '赵', { total: 80, grade: '合格', rank: 2, flags: ['超出优秀名额'] });
-    expectMember(g, '钱', { total: 65, grade: '基本合格', rank: 3, flags: [] });
+    expectMember(g, '钱', { total: 65, grade: null, rank: null, flags: ['已转出：积分随组织关系转交'] });
     expect(g.issues.filter((i) => i.code === 'RECORD_NOT_ON_ROLL').map((i) => i.sheet)).toEqual(['11月', '12月']);
     expect(g.issues.filter((i) => i.severity === 'error').every((i) => i.file.endsWith('坏文件.xlsx'))).toBe(true);
     expect(g.excluded).toHaveLength(1);

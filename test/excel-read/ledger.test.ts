@@ -141,15 +141,20 @@ describe('readLedger: the 积分台账 workbook', () => {
     // 12月 is not there: a month not yet recorded, which the period decides about (core/validate), not the reader.
     expect(ledger.absentRecords).toEqual([11]);
     expect(codes(diags)).toEqual([
-      'READ_NUMBER_AS_TEXT !', // the full-width and text scores of this workbook, summed up once
       'READ_ID_PRECISION 名册!B4',
       'READ_BAD_DATE 名册!I9',
       'READ_ROWS_AFTER_TOTAL 名册!A11', // 不该读到, below the signature row: not read, and said (issue 20)
+      // the full-width and text scores of this workbook, each at its cell (a few; many are summed up once)
+      'READ_NUMBER_AS_TEXT 1月!E7',
+      'READ_NUMBER_AS_TEXT 1月!F7',
       'READ_NOT_A_NUMBER 1月!E8',
       'READ_FORMULA_NO_CACHE 1月!D9',
       'READ_FORMULA_ERROR 1月!E9',
       'READ_ROWS_AFTER_TOTAL 1月!A13', // 钱七, below the 合计 row
       'READ_ROW_NO_NAME 2月!B4',
+      'READ_NUMBER_AS_TEXT 加减分明细!H4',
+      'READ_NUMBER_AS_TEXT 加减分明细!I4',
+      'READ_NUMBER_AS_TEXT 加减分明细!I5',
       'READ_BAD_DATE 加减分明细!B6',
       'READ_NOT_A_NUMBER 加减分明细!H6',
     ]);

@@ -82,6 +82,8 @@ describe('the win-x64 zip', () => {
       expect(rel, f).toContain(f);
     }
     expect(rel.filter((n) => n.startsWith('app/dist/src/scheme/builtin/') && n.endsWith('.json'))).toHaveLength(12);
+    // The old-format (.xls/.et) reader, loaded only when such a file is met, and its code pages (Excel 95 text).
+    for (const f of ['app/node_modules/@e965/xlsx/xlsx.mjs', 'app/node_modules/@e965/xlsx/dist/cpexcel.full.mjs', 'app/node_modules/@e965/xlsx/package.json', 'app/dist/src/excel/biff.js']) expect(rel, f).toContain(f);
     // no sources, tests, tools, fixtures (beyond the demo), dev dependencies or the node package itself
     expect(rel.filter((n) => /^app\/(src|test|tools|fixtures|dist\/tools)\//.test(n))).toEqual([]);
     expect(rel.filter((n) => devPackages.some((d) => n.startsWith(`app/${d}/`)))).toEqual([]);

@@ -107,7 +107,7 @@ export function registerApply(program: Command): void {
       const applied = await appliedLedger(one.file, ledger!, scheme!, approved.map((d) => ({ ...d.event!, ...(d.claim.reviewer ? { reviewer: d.claim.reviewer } : {}) })));
       if (!applied.ok) refused = applied;
       else if (opts.inPlace) await set.add(one.file, () => applied.wb, { keepAs: datedBackup(one.file) });
-      else await set.add(join(dir, basename(one.file).replace(/\.xlsx$/i, '_已录入申请.xlsx')), () => applied.wb);
+      else await set.add(join(dir, basename(one.file).replace(/\.(xlsx|xlsm)$/i, '') + '_已录入申请.xlsx'), () => applied.wb);
     }
     const written = await set.commit();
     const row = (d: (typeof decisions)[number]) => ({ form: basename(d.claim.form), cell: d.claim.source.cell, name: d.claim.name, item: d.claim.item, level: d.claim.level ?? null, project: d.claim.project ?? null, points: d.points?.toNumber() ?? null, reason: d.reason[lang()] });

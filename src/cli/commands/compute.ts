@@ -32,7 +32,7 @@ export function registerCompute(program: Command): void {
       .description(t('计算月度、季度和年度积分，写出评分汇总表', 'compute monthly, quarterly and cycle totals; write the 评分汇总表'))
       .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
       .option('--period <periods>', t('期间：2023（年度）、2023Q1（季度）、2023H1（半年）、2023-03（月），可用逗号写多个（默认：台账的年度）', 'period(s): 2023, 2023Q1, 2023H1, 2023-03, comma-separated (default: the cycle)'))
-      .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'), undefined), { zh: '输出目录；只用于年度', en: 'the output folder; for the cycle only' }),
+      .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'), undefined), { zh: '输出目录', en: 'the output folder' }),
   ).action(async (args: string[], opts: Options) => {
     const given = schemeOption(opts.scheme);
     checkHistoryOption(opts.history);
@@ -56,11 +56,12 @@ export function registerCompute(program: Command): void {
     const wanted = periods.length > 0 ? periods : [{ text: String(cycleYear), year: cycleYear!, kind: 'cycle' as const }];
     for (const arg of wanted) {
       const { cycle, period } = periodOf(scheme, arg);
-      // The cycle uses earlier results (consecutive-year and carry-over rules) as grade does; months and quarters never do.
-      const history = period.kind === 'cycle' ? await readHistoryOption(opts.history, resolve(opts.out ?? '输出'), cycle.year) : undefined;
-      const r = evaluate({ scheme, ledgers: batch.ledgers, year: cycle.year, period, ...(history ? { history: history.entries } : {}), ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) });
+      // Earlier results as grade and explain read them: a base carried over from last year (it-bureau)
+      // applies in every period of the year, so compute, publish and explain agree on every total.
+      const history = await readHistoryOption(opts.history, resolve(opts.out ?? '输出'), cycle.year);
+      const r = evaluate({ scheme, ledgers: batch.ledgers, year: cycle.year, period, history: history.entries, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) });
       results.push(r);
-      told.push(history ? historyReport(scheme, r, history) : { json: {}, lines: [] });
+      told.push(historyReport(scheme, r, history));
     }
     const set = new OutputSet(Boolean(opts.force), { scheme: scheme.id, period: results.map((r) => r.period.label).join(','), inputs: items.map((i) => i.file), excluded: batch.excluded.map((e) => e.file) });
     if (batch.ledgers.length > 0) {

@@ -17,6 +17,7 @@ import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
 import { exactNumbers, roundNumbers } from '../numbers.js';
 import { checkHistoryOption, historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 import { collectOne } from '../../batch/collect.js';
+import { onRollIn } from '../../core/compute.js';
 import { RULES } from '../../scheme/rules.js';
 import { shown as escapeData } from '../terminal-guard.js';
 import { reportEmpty, reportNotes } from '../excluded.js';
@@ -83,6 +84,13 @@ export function registerExplain(program: Command): void {
       ? `${member.name}${member.id ? ` (${member.id})` : ''}  ${ledger.branch}  ${period.kind === 'cycle' ? `cycle ${period.label}` : period.label}  ${scheme.name}`
       : `${member.name}${member.id ? `（${member.id}）` : ''}　${ledger.branch}　${periodTitle(cycle, period)}　${scheme.name}`;
     out.push(chalk.bold(escapeData(head)));
+    if (!m && !onRollIn(member, cycle, period)) {
+      // R20: not on the roll in this period (joined after it, or left before it).
+      const why = [member.joined ? `${member.joined} 转入` : '', member.left ? `${member.left} 转出` : ''].filter(Boolean).join('，');
+      out.push(t(`该党员${periodTitle(cycle, period)}不在册（${why}），本期不计分、不列入。`, `Not on the roll in ${period.label} (${[member.joined && `joined ${member.joined}`, member.left && `left ${member.left}`].filter(Boolean).join(', ')}): not scored in this period.`));
+      process.stdout.write(`${out.join('\n')}\n`);
+      return;
+    }
     if (!m) {
       out.push(t('该党员不参加积分管理（名册「积分管理」为不参加），不计分。', 'This member is exempt from scoring.'));
       process.stdout.write(`${out.join('\n')}\n`);

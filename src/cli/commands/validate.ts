@@ -14,6 +14,7 @@ import { monthNumber, periodTitle, sheetRun } from '../../core/cycle.js';
 import { printJson, say, type CommonOptions, progress, shownPath } from '../output.js';
 import { printDiagnostics, summaryLine } from '../render.js';
 import { diagnosticJson } from '../output.js';
+import { WORKBOOK_EXT } from '../../excel/book.js';
 
 /** What `--period` checked: the months from the cycle start to the period end (resolved with the batch's scheme). */
 function checkedThrough(items: LoadedLedger[], arg: PeriodArg | undefined): { label: string; title: string; months: string[]; run: string } | undefined {
@@ -63,7 +64,7 @@ export function registerValidate(program: Command): void {
     let stamp: unknown = null;
     if (opts.report || opts.reportPerBranch) {
       const { problemsWorkbook, branchReportName } = await import('../../excel/write/problems.js');
-      const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(/\.xlsx$/i, ''), diagnostics: i.diagnostics }));
+      const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(WORKBOOK_EXT, ''), diagnostics: i.diagnostics }));
       // No problems, no workbook (an empty 问题清单 has nothing to send back): said below instead.
       noReport = groups.length === 0;
       // The name and title carry what was checked: the period, or the day of the check.

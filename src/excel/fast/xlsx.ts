@@ -27,7 +27,7 @@ function attrs(s: string): Record<string, string> {
   return out;
 }
 
-function isDateFormat(code: string): boolean {
+export function isDateFormat(code: string): boolean {
   const stripped = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   return /[ymdhs]/i.test(stripped) && !/^[#0.,%E+\- ]*$/i.test(stripped) && !/General/i.test(stripped);
 }

@@ -42,11 +42,14 @@ export function sameNamedSheets(wb: BookLike): string[][] {
   return [...groups.values()].filter((g) => g.length > 1);
 }
 
+/** Up to this many scores typed as text in a workbook are each said at their cell; more are summed up in one warning. */
+export const TEXT_NUMBERS_EACH = 20;
+
 export class ReadContext {
   readonly diagnostics: Diagnostic[] = [];
-  /** Scores read from text: counted, and reported once with the first place (READ_NUMBER_AS_TEXT). */
-  private repaired = 0;
-  private firstRepaired?: string;
+  /** Scores read from text (「8分」, ８．５): each said at its cell (READ_NUMBER_AS_TEXT), or summed up once when there are many. */
+  private readonly repaired: { place: SourceRef; raw: string; value: string }[] = [];
+  private readonly repairedAt = new Set<string>();
   /** The workbook counts days from 1904; Excel recalculates every formula on opening (cached values may be stale). */
   readonly date1904: boolean;
   readonly fullCalcOnLoad: boolean;
@@ -61,6 +64,14 @@ export class ReadContext {
 
   private readonly seen = new Set<string>();
 
+  /** Record sheets (cycle indices) that are there but whose header could not be read: their error is the cause. */
+  readonly unreadRecords: number[] = [];
+
+  /** A header error (no header, a column missing) was said for this sheet. */
+  headerFailed(sheet: string): boolean {
+    return this.diagnostics.some((d) => d.severity === 'error' && d.sheet === sheet && (d.code === 'READ_HEADER_NOT_FOUND' || d.code === 'READ_COLUMN_MISSING'));
+  }
+
   /** Runs a check once per cell (a field may be read twice); later calls return its first answer. */
   once(place: SourceRef, check: () => boolean): boolean {
     const k = `${place.sheet}!${place.cell}`;
@@ -69,13 +80,27 @@ export class ReadContext {
     return check();
   }
 
-  noteRepaired(place: SourceRef, raw: string): void {
-    if (this.repaired++ === 0) this.firstRepaired = `${place.sheet ?? ''} › ${place.cell ?? ''}「${raw}」`;
+  noteRepaired(place: SourceRef, raw: string, value: Dec): void {
+    const k = `${place.sheet}!${place.cell}`;
+    if (this.repairedAt.has(k)) return;
+    this.repairedAt.add(k);
+    this.repaired.push({ place, raw, value: value.toString() });
   }
 
-  /** Adds the once-per-file summaries; call when a workbook has been read. */
+  /**
+   * Adds the once-per-file summaries; call when a workbook has been read. A score typed as text is
+   * one warning at its cell with the number to type instead (Excel's SUM leaves it out, so the
+   * sheet's own 合计 is short of it); a workbook typed as text throughout (columns formatted as
+   * 文本) gets one warning naming the count and the first cells, not hundreds.
+   */
   finish(): void {
-    if (this.repaired > 0) this.report('READ_NUMBER_AS_TEXT', { file: this.file }, { count: this.repaired, first: this.firstRepaired });
+    if (this.repaired.length <= TEXT_NUMBERS_EACH) {
+      for (const r of this.repaired) this.report('READ_NUMBER_AS_TEXT', r.place, { raw: r.raw, number: r.value }, r.raw);
+      return;
+    }
+    const first = this.repaired.slice(0, 3).map((r) => `${r.place.sheet} › ${r.place.cell}「${r.raw}」`).join('、');
+    const sheets = new Set(this.repaired.map((r) => r.place.sheet)).size;
+    this.report('READ_NUMBERS_AS_TEXT', { file: this.file }, { count: this.repaired.length, sheets, first });
   }
 
   ref(sheet: string, row?: number, col?: number): SourceRef {
@@ -152,6 +177,11 @@ export class RowReader {
     return this.header.columns[key];
   }
 
+  /** The field holds a number typed as text (「8分」, ８．５): Excel's SUM leaves it out. */
+  fromText(key: string): boolean {
+    return this.cell(key).raw !== undefined;
+  }
+
   cell(key: string): CellRead {
     const col = this.col(key);
     return col === undefined ? BLANK : readAt(this.ws, this.row, col);
@@ -198,7 +228,7 @@ export class RowReader {
     const n = asNumber(c);
     if (n.problem === 'formula-no-cache' && opts.silentNoCache) return null;
     if (n.problem) this.problem(key, n.problem, c, n.detail);
-    if (n.value && c.raw !== undefined) this.ctx.noteRepaired(this.ref(key), c.raw);
+    if (n.value && c.raw !== undefined) this.ctx.noteRepaired(this.ref(key), c.raw, n.value);
     if (n.value && c.shown !== undefined) this.ctx.report('READ_SHOWN_OTHER', this.ref(key), { value: c.text, shown: c.shown }, c.text);
     if (n.value && this.ctx.fullCalcOnLoad && this.isFormula(key)) this.ctx.report('READ_FORMULA_RECALC', this.ref(key), { value: c.text }, c.text);
     return n.value;

@@ -1,6 +1,6 @@
 // Ledger reader: a branch's 积分台账 workbook → the Ledger model with a source cell for every
 // value, plus reader-level diagnostics. Sheets are found by name; semantic checks are the core's.
-import type { BookLike } from '../book.js';
+import { WORKBOOK_EXT, type BookLike } from '../book.js';
 import { basename } from 'node:path';
 import { cycleOf, recordSheetNames } from '../../core/cycle.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
@@ -96,7 +96,7 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
   const events = eventsWs ? readEvents(ctx, eventsWs) : [];
   const ledger: Ledger = {
     file,
-    branch: info.branch ?? basename(file).replace(/\.xlsx$/i, ''),
+    branch: info.branch ?? basename(file).replace(WORKBOOK_EXT, ''),
     info: info.info,
     members,
     records,
@@ -120,6 +120,7 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
   if (info.schemeId) ledger.schemeId = info.schemeId;
   if (info.cycleYear) ledger.cycleYear = info.cycleYear;
   if (absent.length > 0) ledger.absentRecords = absent;
+  if (ctx.unreadRecords.length > 0) ledger.unreadRecords = ctx.unreadRecords;
   ctx.finish();
   return { ledger, diagnostics: ctx.sorted(wb), layout };
 }
@@ -138,8 +139,10 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
   if (found.some(Boolean)) {
     const absent: number[] = [];
     found.forEach((ws, period) => {
-      if (ws) records.push(...readRecordSheet(ctx, ws, period, entries));
-      else absent.push(period);
+      if (ws) {
+        records.push(...readRecordSheet(ctx, ws, period, entries));
+        if (ctx.headerFailed(ws.name)) ctx.unreadRecords.push(period);
+      } else absent.push(period);
     });
     return { records, layout: 'monthly', absent, used: [...found.filter((ws) => ws !== undefined), ...reported] };
   }

@@ -88,6 +88,8 @@ function columnLetters(h: HeaderMatch): Readonly<Record<string, string>> {
 function recordRow(r: RowReader, name: string, period: number, values: Record<string, Dec | null>, columns: Readonly<Record<string, string>>, id: string | undefined, withTotal = true): RecordRow {
   const row: RecordRow = { name, period, values, columns, row: r.row, source: r.rowRef() };
   if (id) row.id = id;
+  const typed = Object.keys(values).filter((k) => values[k] !== null && r.fromText(k));
+  if (typed.length > 0) row.textKeys = typed;
   // A sheet with a points column score does not read: its 合计 may include it, and 「改正合计」 advice would lead into dropping it.
   // A 合计 Excel recalculates on opening (fullCalcOnLoad) is not compared either: score adds up the entries itself.
   if (!withTotal || !r.has('total') || r.recalculated('total')) return row;

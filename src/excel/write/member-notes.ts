@@ -10,6 +10,8 @@ export const EXEMPT_NOTE = '不参加积分管理：不计分、不评定等次�
 /** Why this member has no grade in a graded period, or undefined when it is graded (or vetoed: said elsewhere). */
 export function notGradedReason(m: MemberResult): string | undefined {
   if (!m.participates) return m.grade === undefined && !m.scoredElsewhere ? EXEMPT_NOTE : undefined;
+  // Transferred out: its flag (已转出：积分随组织关系转交) already says why.
+  if (m.transferredOut) return undefined;
   if (!m.graded) return `${m.category}：计分，不评定等次`;
   return undefined;
 }

@@ -6,6 +6,7 @@ import { addTable, type Column } from './style.js';
 import { safeName, uniqueNames } from './names.js';
 import { fitForPrint } from './fit-rows.js';
 import { branchTitle } from './titles.js';
+import { WORKBOOK_EXT } from '../book.js';
 
 export interface ProblemGroup {
   file: string;
@@ -26,7 +27,7 @@ const COLUMNS: Column[] = [
 
 /** The file's name without folder and .xlsx: what a tab and a per-branch report are named after. */
 export function fileStem(file: string): string {
-  return (file.split(/[\\/]/).pop() ?? file).replace(/\.xlsx$/i, '');
+  return (file.split(/[\\/]/).pop() ?? file).replace(WORKBOOK_EXT, '');
 }
 
 /**

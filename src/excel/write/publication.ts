@@ -26,6 +26,11 @@ export function publicationWindow(from: string, days: number): string {
   return `公示期：${chineseDate(from)}至${chineseDate(addDays(from, Math.max(1, days) - 1))}`;
 }
 
+/** Who a 公示 lists: members taking part in the points and still in the branch at the period's end. */
+export function published(m: MemberResult): boolean {
+  return m.participates && !m.transferredOut;
+}
+
 function gradeText(m: MemberResult): string {
   return [m.grade ?? '', starsText(m.stars)].filter(Boolean).join(' ');
 }
@@ -53,8 +58,8 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
   const period = periodTitle(result.cycle, result.period);
   const numFmt = numFmtFor(scheme.precision);
   // 等次/星级 only when the period grades (a quarter's list has no empty column).
-  const graded = result.branches.some((b) => b.members.some((m) => m.participates && (m.grade || m.stars)));
-  const vetoed = result.branches.some((b) => b.members.some((m) => m.participates && m.vetoed));
+  const graded = result.branches.some((b) => b.members.some((m) => published(m) && (m.grade || m.stars)));
+  const vetoed = result.branches.some((b) => b.members.some((m) => published(m) && m.vetoed));
   // The branch is in the title: no 支部 column repeating it on every row.
   const columns: Column[] = [
     { header: '序号', width: 10 },
@@ -66,8 +71,9 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
   ];
   const names = uniqueNames(result.branches.map((b) => b.branch), { fallback: '公示名单' });
   result.branches.forEach((branch, i) => {
-    // The 公示 lists the members in the points; an exempt member's directly set 档次 is not a score.
-    const members = outputOrder(branch.members).filter((m) => m.participates);
+    // The 公示 lists the members in the points; an exempt member's directly set 档次 is not a score, and a
+    // member transferred out is published by the receiving branch (SCHEMES.md "Partial years").
+    const members = outputOrder(branch.members).filter(published);
     const footnote = quotaFootnote(scheme, members);
     const lines = [publicationWindow(opts.from, days), '如有异议，请在公示期内向党支部反映。', `本期积分按 ${monthsReadNote(result.cycle, result.period).read} 的记录计算。`];
     if (footnote) lines.push(footnote);

@@ -12,6 +12,7 @@ import { gradeNames } from './scheme-info.js';
 import { flagText, scoreNumber, summarySheet, type SummaryOptions } from './summary.js';
 import { uniqueNames } from './names.js';
 import { attentionBasis } from './member-notes.js';
+import { WORKBOOK_EXT } from '../book.js';
 import { CHART_SHEET, chartSheet } from './charts.js';
 
 export interface ExcludedLedger {
@@ -85,7 +86,7 @@ function overviewSheet(book: Book, scheme: Scheme, result: PeriodResult, exclude
     const cells: Value[] = new Array<Value>(columns.length).fill(null);
     cells[0] = result.branches.length + i + 1;
     const base = x.file.split(/[\\/]/).pop() ?? x.file;
-    cells[1] = x.branch || base.replace(/\.xlsx$/i, '');
+    cells[1] = x.branch || base.replace(WORKBOOK_EXT, '');
     cells[noteCol] = `未计入：${x.reason}（${base}）${x.fix ? `。处理：${x.fix}` : ''}`;
     rows.push(cells);
   });
@@ -126,11 +127,14 @@ function attentionSheet(book: Book, scheme: Scheme, branches: BranchResult[], ti
 function notGradedNote(members: readonly MemberResult[]): string | null {
   const counts = new Map<string, number>();
   let exempt = 0;
+  let moved = 0;
   for (const m of members) {
     if (!m.participates) exempt++;
+    else if (m.transferredOut) moved++;
     else if (!m.graded) counts.set(m.category, (counts.get(m.category) ?? 0) + 1);
   }
   const parts = [...counts].map(([category, n]) => `${category} ${n} 人不评定等次`);
   if (exempt) parts.push(`不参加积分管理 ${exempt} 人（不计入党员数）`);
+  if (moved) parts.push(`年内转出 ${moved} 人（列出转出时的积分，不计入党员数）`);
   return parts.length ? `未评定：${parts.join('；')}` : null;
 }

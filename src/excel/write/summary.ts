@@ -2,7 +2,7 @@
 // from the computed result; used by `compute`, and per branch by the 评定结果 workbook.
 import { outputOrder } from '../../core/grade.js';
 import type { Scheme } from '../../scheme/schema.js';
-import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
+import type { BranchResult, MemberResult, OffRoll, PeriodResult } from '../../core/result.js';
 import { chineseDate, monthsReadNote, periodTitle } from '../../core/cycle.js';
 import { roundTo, toNumber, type Dec } from '../../core/decimal.js';
 import { numFmtFor, type Column } from './style.js';
@@ -37,6 +37,25 @@ export function flagText(m: MemberResult): string {
   if (m.vetoed && m.vetoReason && !flags.some((f) => f.includes(m.vetoReason!))) flags.push(`一票否决：${m.vetoReason}`);
   else if (m.vetoed && !flags.some((f) => f.includes('否决'))) flags.push('一票否决');
   return flags.join('；');
+}
+
+/** 本期不在册（未列入）：唐宏宇（2023-07-01 转入）: roster members outside the period, named (R20). */
+export function offRollNote(list: readonly OffRoll[]): string {
+  const why = (x: OffRoll): string => [x.joined ? `${x.joined} 转入` : '', x.left ? `${x.left} 转出` : ''].filter(Boolean).join('，');
+  return `本期不在册，未列入：${list.map((x) => `${x.name}（${why(x)}）`).join('、')}（${list.length} 人）。`;
+}
+
+/** Why a part's cells are blank: 「年度评议积分」本期不计 (a year-end 评议 in a quarter), or not at 评议 (transferred out). */
+function absentNote(scored: readonly Scheme['components'][number][], members: readonly MemberResult[]): string[] {
+  const out: string[] = [];
+  for (const c of scored) {
+    const blank = members.filter((m) => m.participates && m.components.some((x) => x.id === c.id && x.absent));
+    if (blank.length === 0) continue;
+    out.push(blank.length === members.filter((m) => m.participates).length
+      ? `「${c.name}」只计入${(c.countsIn ?? ['cycle']).map((k) => ({ month: '月度', quarter: '季度', half: '半年', cycle: '年度' })[k]).join('、')}积分，本期空白，合计不含此项（不按 0 分计）。`
+      : `「${c.name}」空白的党员（${blank.map((m) => m.name).join('、')}）已转出，未参加本支部评议：合计不含此项（不按 0 分计）。`);
+  }
+  return out;
 }
 
 /** A rounded score as a JSON/Excel number. */
@@ -94,7 +113,12 @@ export function summarySheet(
   const rounding = sums.misfits.length > 0
     ? `各项按四舍五入显示 ${sums.places} 位小数，合计得分由各项的精确值相加后四舍五入，以下党员的各项按显示值相加与合计得分因四舍五入略有出入：${sums.misfits.map((m) => m.name).join('、')}。`
     : '';
-  const notesUnder = [`注：${formula}。${rounding}`, ...(exempt.length ? [`${EXEMPT_NOTE}：${exempt.map((m) => m.name).join('、')}（${exempt.length} 人）。`] : [])];
+  const notesUnder = [
+    `注：${formula}。${rounding}`,
+    ...(exempt.length ? [`${EXEMPT_NOTE}：${exempt.map((m) => m.name).join('、')}（${exempt.length} 人）。`] : []),
+    ...(branch.offRoll?.length ? [offRollNote(branch.offRoll)] : []),
+    ...absentNote(scored, members),
+  ];
   // The signature block the form is signed with (附件3 评分时间; 计分标准 党员签字/支部书记签字), on the table's last page.
   const after = [...notesUnder, SIGNATURE_LINE, SIGNATURE_DATE].map((text, i) => ({ offset: 2 + i + (i >= notesUnder.length ? 1 : 0), text }));
   const name = freeName(safeName(title, { fallback: '评分汇总表' }), (lower) => book.hasSheetName(lower));
@@ -116,7 +140,7 @@ export function summarySheet(
         const shown = shownParts(m, sums.places);
         for (const c of scored) {
           const v = m.components.find((x) => x.id === c.id);
-          values.push(v ? pts(v.value, sums.places) : null);
+          values.push(v && !v.absent ? pts(v.value, sums.places) : null);
         }
         // An exempt member scored by other means (另行评定得分): that score in 合计, the parts blank.
         values.push(pts(shown.bonus, sums.places), pts(shown.deduction, sums.places), m.scoredElsewhere ? scoreNumber(m.total, p) : pts(m.total));
