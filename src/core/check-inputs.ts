@@ -147,10 +147,14 @@ export function checkDoubleDeductions(scheme: Scheme, ledger: Ledger, cycle: Cyc
     g.events.push({ ev, points: item.zeroes ? ZERO : times(dec(item.points), ev.count) });
   }
   if (aimed.size === 0) return;
+  // Members and periods with an aimed event: a record outside them needs no look-up per entry
+  // (records × entries string keys were most of this check's cost on a township).
+  const touched = new Set<string>();
+  for (const [k, g] of aimed) touched.add(`${k.slice(0, k.indexOf('\u0000'))}\u0000${g.period}`);
   const sheets = recordSheetNames(cycle, scheme.cycle.record);
   for (const r of ledger.records) {
     const { member } = index.resolve(r.name, r.id);
-    if (!member) continue;
+    if (!member || !touched.has(`${member.key}\u0000${r.period}`)) continue;
     for (const [key, entry] of entries) {
       const g = aimed.get(`${member.key}\u0000${key}\u0000${r.period}`);
       if (!g) continue;

@@ -17,6 +17,21 @@ describe('worker threads', () => {
     expect(workers.issues).toEqual(main.issues);
   });
 
+  it('--json is byte for byte the same in-process, with one worker and with two (township, township-2022)', () => {
+    for (const dir of ['township', 'township-2022']) {
+      const run = (workers: string): string => {
+        const out = tmp();
+        const r = score(['grade', '--year', dir === 'township' ? '2023' : '2022', '--dir', join(ROOT, 'fixtures', dir), '--out', out, '--json'], { env: { SCORE_WORKERS: workers } });
+        expect(r.stdout.length, r.stderr).toBeGreaterThan(100);
+        // The output folder and the run's time stamp are the only things that may differ between the runs.
+        return r.stdout.split(out).join('<out>').replace(/"time": "[^"]*"/g, '"time": "<time>"');
+      };
+      const inProcess = run('0');
+      expect(run('1')).toBe(inProcess);
+      expect(run('2')).toBe(inProcess);
+    }
+  });
+
   it('a worker that runs out of memory leaves that workbook out with a reason; the batch goes on', () => {
     const r = score([...args(tmp()), '--quiet'], { env: { SCORE_WORKERS: '2', SCORE_WORKER_HEAP_MB: '1' } });
     // With a 1 MB heap no worker can read anything: every ledger is left out, nothing crashes.
