@@ -25,6 +25,8 @@ function sameCells(fast: BookLike, slow: BookLike): number {
       for (let c = 1; c <= 40; c++) {
         const a = readCell(fs.findCell(r, c));
         const b = readCell(ss.findCell(r, c));
+        // exceljs drops a formula's cached 0 (its result is falsy): the lean reader keeps it. Not a difference in the file.
+        if (b.problem === 'formula-no-cache' && a.number?.isZero()) continue;
         const norm = (x: ReturnType<typeof readCell>) => ({ text: x.text, number: x.number?.toString(), date: x.date, problem: x.problem, covered: Boolean(x.covered) });
         expect(norm(a), `${fs.name}!R${r}C${c}`).toEqual(norm(b));
         compared++;
@@ -118,6 +120,9 @@ describe('lean reader = exceljs, cell for cell', () => {
     };
     walk(join(ROOT, 'fixtures'));
     expect(files.length).toBeGreaterThan(10);
-    for (const f of files) await compare(f);
+    for (const f of files) {
+      // The file in the message when a cell differs.
+      await expect(compare(f), f).resolves.toBeGreaterThanOrEqual(0);
+    }
   });
 });
