@@ -97,29 +97,9 @@ export function countsIn(c: Component, kind: Period['kind']): boolean {
  * typed 档次 as the grade, the flag that says so; not graded by bands, not ranked, no quota.
  */
 function directResult(ctx: BranchContext, m: Member): MemberResult {
-  const { scheme } = ctx;
-  const category = ctx.cat.category(m.category);
-  const result: MemberResult = {
-    branch: ctx.ledger.branch,
-    file: ctx.ledger.file,
-    name: m.name,
-    key: m.key,
-    category: category?.name ?? m.category,
-    posts: m.posts,
-    participates: false,
-    components: scheme.components.map((c) => ({ id: c.id, name: c.name, role: c.role, value: ZERO, weight: dec(c.weight) })),
-    bonus: ZERO,
-    deduction: ZERO,
-    vetoed: false,
-    total: ZERO,
-    graded: false,
-    flags: [scheme.directGrades!.flag],
-    sanctions: [],
-    trace: ctx.trace ? [{ rule: 'R17', zh: `不参加积分管理，名册「直接确定档次」：${m.directGrade}（${scheme.directGrades!.flag}）`, en: `Exempt; grade set by the branch meeting: ${m.directGrade}`, source: m.source }] : [],
-  };
+  const flag = ctx.scheme.directGrades!.flag;
+  const result = exemptResult(ctx, m, ZERO, flag, `名册「直接确定档次」：${m.directGrade}（${flag}）`, `grade set by the branch meeting: ${m.directGrade}`);
   if (ctx.period.kind === 'cycle') result.grade = m.directGrade!.trim();
-  if (m.id) result.id = m.id;
-  if (m.tier) result.tier = m.tier;
   return result;
 }
 
@@ -132,6 +112,15 @@ function otherScoreResult(ctx: BranchContext, m: Member, score: Dec): MemberResu
   const { scheme } = ctx;
   const flag = scheme.exempt!.otherScore!.flag;
   const total = roundTo(score, scheme.precision);
+  const shown = total.toFixed(scheme.precision);
+  const result = exemptResult(ctx, m, total, flag, `名册「另行评定得分」：${shown}（${flag}）`, `annual score given by other means: ${shown}`);
+  result.scoredElsewhere = true;
+  return result;
+}
+
+/** The result of a member who takes no part (不参加积分管理): no components, not graded or ranked, one flag, one trace step. */
+function exemptResult(ctx: BranchContext, m: Member, total: Dec, flag: string, zh: string, en: string): MemberResult {
+  const { scheme } = ctx;
   const result: MemberResult = {
     branch: ctx.ledger.branch,
     file: ctx.ledger.file,
@@ -146,10 +135,9 @@ function otherScoreResult(ctx: BranchContext, m: Member, score: Dec): MemberResu
     vetoed: false,
     total,
     graded: false,
-    scoredElsewhere: true,
     flags: [flag],
     sanctions: [],
-    trace: ctx.trace ? [{ rule: 'R17', zh: `不参加积分管理，名册「另行评定得分」：${total.toFixed(scheme.precision)}（${flag}）`, en: `Exempt; annual score given by other means: ${total.toFixed(scheme.precision)}`, source: m.source }] : [],
+    trace: ctx.trace ? [{ rule: 'R17', zh: `不参加积分管理，${zh}`, en: `Exempt; ${en}`, source: m.source }] : [],
   };
   if (m.id) result.id = m.id;
   if (m.tier) result.tier = m.tier;
