@@ -73,6 +73,10 @@ export const CHECK_MESSAGES = {
   SANCTION_UNKNOWN_TYPE: m('error', (p) => `类型「${p.found}」看不出是哪一种一票否决情形或处分`, (p) => `type ${p.found} names no veto or discipline case of the scheme`, (p) => `类型改写为以下之一（情节写在“说明”列）：${p.options}；不影响计分的事项不要登记在本表`, (p) => `write one of these as the type (details in 说明): ${p.options}; do not enter what has no effect here`),
   SANCTION_ALSO_EVENT: m('warning', (p) => `「${p.name}」的「${p.type}」在《否决与处分》和《加减分明细》（${p.event}）都登记了：只扣一次分、只改一次等次`, (p) => `${p.name}: ${p.type} is entered both in 否决与处分 and in 加减分明细 (${p.event}); counted once`, () => '一处登记即可：处分登记在《否决与处分》，扣分和等次都会按方案执行；删去《加减分明细》中的这一行', () => 'enter it once, in 否决与处分 (it deducts and overrides)'),
   SANCTION_OUTSIDE_CYCLE: m('error', (p) => `日期 ${p.found} 不在 ${p.cycle} 积分周期内`, (p) => `date ${p.found} is outside cycle ${p.cycle}`, () => '核对日期', () => 'check the date'),
+  SANCTION_NEEDS_END: m('error', (p) => `「${p.name}」的「${p.type}」日期 ${p.found} 在 ${p.cycle} 积分周期之前，没有填写处分期至：无法确定本周期是否仍在处分期间`, (p) => `${p.name}: ${p.type} dated ${p.found}, before cycle ${p.cycle}, has no 处分期至: whether it still runs in this cycle is unknown`, (p) => `在“处分期至”填写处分期满的日期（按处分决定）；处分期延续到 ${p.start} 以后的，本周期按处分期间计`, (p) => `enter the last day of the 处分 in 处分期至; if it runs past ${p.start}, it counts in this cycle`),
+  SANCTION_ENDED_BEFORE: m('warning', (p) => `「${p.name}」的「${p.type}」处分期至 ${p.found}，在 ${p.cycle} 积分周期开始（${p.start}）之前已满：本周期不计`, (p) => `${p.name}: ${p.type} ran until ${p.found}, before cycle ${p.cycle} began (${p.start}); not counted in this cycle`, () => '无需修改；如处分期至写错，请改正', () => 'nothing to do unless the date is wrong'),
+  SANCTION_BAD_END: m('error', (p) => `处分期至 ${p.found} 早于处分日期 ${p.date}`, (p) => `处分期至 ${p.found} is before the 处分 date ${p.date}`, () => '核对处分日期和处分期至', () => 'check both dates'),
+  SANCTION_END_NOT_USED: m('warning', (p) => `「${p.type}」不按处分期间计（${p.during}），处分期至 ${p.found} 不起作用`, (p) => `${p.type} does not run for a 处分 period; 处分期至 ${p.found} has no effect`, () => '清空处分期至，或核对类型', () => 'clear 处分期至, or check the type'),
 } satisfies Messages;
 
 /** Every code of the check step: a code outside this union does not compile where it is made. */
@@ -152,13 +156,31 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
     const found = index.resolve(s.name, s.id);
     if (!found.member) unmatched(add, found, 'SANCTION_UNKNOWN_MEMBER', s.source, s.name, nearMember(ledger.members, s.name)?.name);
     if (!cat.isVetoType(s.type) && !cat.override(s.type)) add('SANCTION_UNKNOWN_TYPE', fieldCell(s, 'type'), { found: s.type, options: effective.join('、') || '（本方案无）' }, s.type);
-    if (s.date && monthIndexOf(cycle, s.date) < 0) add('SANCTION_OUTSIDE_CYCLE', fieldCell(s, 'date'), { found: s.date, cycle: cycle.year }, s.date);
+    checkSanctionDates(cat, s, cycle, scheme, add);
   }
   checkLinkedSanctions(scheme, ledger, index, add);
   return out;
 }
 
 
+
+/**
+ * A 否决与处分 row's dates. A type that holds 「…处分期间」 (overrides with `during`) may be dated before
+ * the cycle when its 处分期至 runs into it; any other row is dated inside the cycle.
+ */
+function checkSanctionDates(cat: ReturnType<typeof catalogueOf>, s: Ledger['sanctions'][number], cycle: Cycle, scheme: Scheme, add: Add): void {
+  const during = cat.override(s.type)?.during === true;
+  const base = { name: s.name, type: s.type, cycle: cycle.year, start: cycle.start };
+  if (s.until && !during) {
+    const types = scheme.overrides.filter((o) => o.during).map((o) => o.type).join('、');
+    add('SANCTION_END_NOT_USED', fieldCell(s, 'until'), { ...base, found: s.until, during: `按处分期间计的只有：${types}` }, s.until);
+  }
+  if (s.until && s.date && s.until < s.date) add('SANCTION_BAD_END', fieldCell(s, 'until'), { found: s.until, date: s.date }, s.until);
+  if (!s.date || monthIndexOf(cycle, s.date) >= 0) return;
+  if (!during || s.date > cycle.end) add('SANCTION_OUTSIDE_CYCLE', fieldCell(s, 'date'), { found: s.date, cycle: cycle.year }, s.date);
+  else if (!s.until) add('SANCTION_NEEDS_END', fieldCell(s, 'until'), { ...base, found: s.date });
+  else if (s.until < cycle.start) add('SANCTION_ENDED_BEFORE', fieldCell(s, 'until'), { ...base, found: s.until }, s.until);
+}
 
 /** Rows of 加减分明细 and 否决与处分 dated after the period (inside the cycle): said once per sheet. */
 function laterRows(ledger: Ledger, cycle: Cycle, period: Period, add: Add): void {
