@@ -27,11 +27,12 @@ describe('validate --report', () => {
       });
       return out;
     });
-    const above = rows.find((row) => row[7] === 'RECORD_ABOVE_MAX')!;
-    expect(above.slice(1, 5)).toEqual(['6月', 'D5', '错误', '12']);
-    expect(String(above[5])).toContain('超过该项满分 10');
-    expect(String(above[6])).toContain('改为不超过 10 的分数');
-    expect(rows.some((row) => row[7] === 'EVENT_UNKNOWN_ITEM')).toBe(true);
+    // 序号, 党员, 工作表, 单元格, 级别, 填写值, 问题, 处理办法, then the unprinted 代码.
+    const above = rows.find((row) => row[8] === 'RECORD_ABOVE_MAX')!;
+    expect(above.slice(1, 6)).toEqual(['金超英', '6月', 'D5', '错误', '12']);
+    expect(String(above[6])).toContain('超过该项满分 10');
+    expect(String(above[7])).toContain('改为不超过 10 的分数');
+    expect(rows.some((row) => row[8] === 'EVENT_UNKNOWN_ITEM')).toBe(true);
   });
 });
 
