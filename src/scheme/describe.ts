@@ -167,6 +167,15 @@ function describeZh(s: Scheme): string {
       out.push(`  - ${when}${by}${r.position === 'top' ? '前' : '后'} ${r.count} 名：${r.flag}（名次并列的都算${r.includeVetoed ? '；被一票否决（清零）的党员按 0 分参加排名' : '；被一票否决的党员不参加'}）${r.note ? `。${r.note}` : ''}`);
     }
   }
+  if (s.application && (s.application.review || s.application.entries.length)) {
+    out.push('', '积分申请表：');
+    const a = s.application;
+    if (a.review) {
+      out.push(`  - 申请表有“${a.review.label}${a.review.note ? `（${a.review.note}）` : ''}”一栏；没有填写的申请表，score apply 不予录入`);
+      out.push(...basisZh(a.review.basis, '      '));
+    }
+    if (a.entries.length) out.push(`  - 可以申报记录表中的：${a.entries.map((k) => componentById(s, k.split('.')[0]!)?.entries.find((e) => e.id === k.split('.')[1])?.name ?? k).join('、')}（score apply 把认定分值填入台账该月表的对应栏；该栏已有不同分数时不改动）`);
+  }
   out.push('', '决定：');
   if (s.decisions.length === 0) out.push('  （无）');
   for (const d of s.decisions) out.push(`  - 【${d.about}】${d.text}`);

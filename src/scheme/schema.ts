@@ -292,6 +292,16 @@ export const schemeSchema = z.object({
   /** 不参加 (exempt) members: the seed sentence, and where it gives them a score by other means. */
   exempt: exemptSchema.optional(),
   rankRules: z.array(rankRuleSchema).default([]),
+  /**
+   * The seed's 积分申请表 beyond the common form (it-bureau 附件4-4): `review`, an opinion the form
+   * must carry before the branch reviews it (分管领导签注意见(是否完成、完成质量)); `entries`, recorded
+   * entries (componentId.entryId) a member declares on it (月任务分), which apply writes into that
+   * month's record sheet.
+   */
+  application: z.object({
+    review: z.object({ label: text, note, basis: basisSchema }).strict().optional(),
+    entries: z.array(text).default([]),
+  }).strict().optional(),
   decisions: z.array(z.object({ about: text, text }).strict()).default([]),
 }).strict();
 export type Scheme = z.infer<typeof schemeSchema>;
