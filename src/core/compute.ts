@@ -335,6 +335,11 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
     flags.push(TRANSFERRED_FLAG);
     if (trace) step(trace, 'R20', `${transferred} 转出：列出到转出时的积分，不在本支部评定等次、排名、占名额或公示（${TRANSFERRED_FLAG}）`, `Transferred out on ${transferred}: points to date listed; not graded, ranked, counted in a quota or published by this branch`, m.source);
   }
+  const side = scheme.awardsOneSide;
+  if (side && m.awardsSide?.trim() === side.there && scheme.cycle.gradePeriods.includes(period.kind)) {
+    flags.push(side.flag);
+    if (trace) step(trace, 'R13', `名册「${side.column}」：${side.there}（${side.flag}）`, `takes part in 评先评优 on the other side: not in the quota here`, m.source);
+  }
   const components: ComponentValue[] = [];
   for (const c of scheme.components) {
     if (!countsIn(c, period.kind)) {

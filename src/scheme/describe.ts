@@ -145,6 +145,11 @@ function describeZh(s: Scheme): string {
     out.push(...indent(q.note, '  说明：'));
     out.push(...basisZh(q.basis, '  '));
   }
+  if (s.awardsOneSide) {
+    const a = s.awardsOneSide;
+    out.push('', `只能参加一边评先评优：名册“${a.column}”栏选“${a.there}”的党员照常计分、评定等次、排名，但${s.quota ? `不评为${s.quota.grade}、不计入${s.quota.grade}名额的参评人数，` : ''}标注“${a.flag}”；选“${a.here}”或不填的与其他党员一样`);
+    out.push(...basisZh(a.basis, '  '));
+  }
   if (s.gradeConditions.length) {
     out.push('', '等次条件：');
     for (const g of s.gradeConditions) {

@@ -298,6 +298,12 @@ export const schemeSchema = z.object({
    * entries (componentId.entryId) a member declares on it (月任务分), which apply writes into that
    * month's record sheet.
    */
+  /**
+   * Members who share their result with another unit but take part in 评先评优 on one side only
+   * (bureau 第一书记: 「考核结果共用,但只能参加一边评先评优」): 名册 column `column` holds `here` or
+   * `there`; `there` members are graded by the bands, not in the quota grade's count or places, and flagged.
+   */
+  awardsOneSide: z.object({ column: text, here: text, there: text, flag: text, basis: basisSchema }).strict().optional(),
   application: z.object({
     review: z.object({ label: text, note, basis: basisSchema }).strict().optional(),
     entries: z.array(text).default([]),

@@ -84,6 +84,26 @@ async function itBureauForm(): Promise<ItForm> {
   return { formTemplate: t.application, signed, q1: json<GradeOut>(q1Run), march, log, unsigned: { run: unsignedRun, out: json<ApplyOut>(unsignedRun) } };
 }
 
+const BUREAU_FULL = { 带头学习提高: 15, 带头争创佳绩: 15, 带头服务群众: 15, 带头遵纪守法: 20, 带头弘扬正气: 15 };
+
+/**
+ * bureau, six members with 日常 80: 驻 (第一书记) 10 好 → 80 + 100 × 20% = 100; A 9 好 1 一般 → 80 + 98 × 20% = 99.6;
+ * B 8 好 2 一般 → 99.2; C, D, E 10 差 → 80 + 60 × 20% = 92. 驻's 评先评优 as given.
+ */
+function bureauFirstSecretary(side: string | undefined): Promise<Ran> {
+  const names = ['驻', 'A', 'B', 'C', 'D', 'E'];
+  return gradeOf('bureau', '区局机关支部', {
+    members: names.map((name) => (name === '驻' && side ? { name, awardsSide: side } : { name })),
+    records: { 日常行为评分: Object.fromEntries(names.map((n) => [n, BUREAU_FULL])) },
+    evaluations: [
+      { name: '驻', good: 10, fair: 0, poor: 0 },
+      { name: 'A', good: 9, fair: 1, poor: 0 },
+      { name: 'B', good: 8, fair: 2, poor: 0 },
+      ...['C', 'D', 'E'].map((name) => ({ name, good: 0, fair: 0, poor: 10 })),
+    ],
+  });
+}
+
 let jobs: {
   carried: Promise<Ran>;
   noEnd: Promise<Ran>;
@@ -94,6 +114,10 @@ let jobs: {
   shortInYear: Promise<Ran>;
   show: Promise<Run>;
   itForm: Promise<ItForm>;
+  bureauSide: Promise<Ran>;
+  bureauBoth: Promise<Ran>;
+  bureauBad: Promise<Ran>;
+  bureauShow: Promise<Run>;
 };
 
 beforeAll(() => {
@@ -107,6 +131,10 @@ beforeAll(() => {
     shortInYear: () => itBureauSanction({ date: '2023-01-10', until: '2023-03-31', type: '严重警告' }),
     show: () => scoreAsync(['scheme', 'show', 'it-bureau']),
     itForm: itBureauForm,
+    bureauSide: () => bureauFirstSecretary('所驻村'),
+    bureauBoth: () => bureauFirstSecretary(undefined),
+    bureauBad: () => bureauFirstSecretary('派出单位'),
+    bureauShow: () => scoreAsync(['scheme', 'show', 'bureau']),
   });
 });
 
@@ -203,5 +231,34 @@ describe('it-bureau 积分申请表 「党员月底填写党员积分申请表(�
     expect(unsigned.out.rejected).toHaveLength(1);
     expect(unsigned.out.rejected[0]!.reason).toContain('申请表没有分管领导意见');
     expect(unsigned.out.written).toEqual([]);
+  });
+});
+
+describe('bureau 「单位派出驻村扶贫工作队员(第一书记)…考核结果共用,但只能参加一边评先评优」 (seed 001 篇2)', () => {
+  const SIDE_FLAG = '驻村第一书记：在所驻村参加评先评优（只能参加一边），不占本单位优秀名额';
+
+  it('名册 评先评优 = 所驻村: 驻 100 合格 (flagged, rank 1), out of the quota count: n = 5 → 1 优秀 = A 99.6; B 99.2 合格', async () => {
+    const r = await jobs.bureauSide;
+    expect(r.run.code, r.run.stdout + r.run.stderr).toBe(0);
+    expect(r.out.issues).toEqual([]);
+    expectMember(r.out, '驻', { total: 100, grade: '合格', rank: 1, flags: [SIDE_FLAG] });
+    expectMember(r.out, 'A', { total: 99.6, grade: '优秀', rank: 2 });
+    expectMember(r.out, 'B', { total: 99.2, grade: '合格', rank: 3 });
+  });
+
+  it('评先评优 blank: the same six, n = 6 → 1 优秀 = 驻 100; A 99.6 超出优秀名额', async () => {
+    const r = await jobs.bureauBoth;
+    expect(r.run.code).toBe(0);
+    expectMember(r.out, '驻', { total: 100, grade: '优秀', rank: 1 });
+    expect(r.out.members.find((m) => m.name === 'A')).toMatchObject({ grade: '合格' });
+    expect(r.out.members.find((m) => m.name === 'A')!.flags.join()).toContain('超出优秀名额');
+  });
+
+  it('评先评优 「派出单位」 is no option: MEMBER_BAD_AWARDS_SIDE at the 名册 row, exit 1; scheme show states the rule', async () => {
+    const r = await jobs.bureauBad;
+    expect(r.run.code).toBe(1);
+    expect(issue(r, 'MEMBER_BAD_AWARDS_SIDE')).toMatchObject({ severity: 'error', sheet: '名册' });
+    const show = await jobs.bureauShow;
+    expect(show.stdout).toContain('只能参加一边评先评优：名册“评先评优”栏选“所驻村”的党员照常计分、评定等次、排名，但不评为优秀、不计入优秀名额的参评人数');
   });
 });

@@ -26,6 +26,8 @@ export interface MemberFill {
   directGrade?: string;
   /** 另行评定得分 (an exempt member's annual score given by other means: bureau, company). */
   otherScore?: number;
+  /** 评先评优 (本单位 / 所驻村): a 第一书记 who takes part in 评先评优 on one side only (bureau). */
+  awardsSide?: string;
 }
 
 export interface EventFill {
@@ -219,6 +221,7 @@ function fillRoster(wb: ExcelJS.Workbook, members: MemberFill[]): void {
     set('备注', m.remark);
     if (m.directGrade !== undefined) set('直接确定档次', m.directGrade);
     if (m.otherScore !== undefined) set('另行评定得分', m.otherScore);
+    if (m.awardsSide !== undefined) set('评先评优', m.awardsSide);
   });
 }
 
