@@ -26,6 +26,8 @@ export interface MemberFill {
   directGrade?: string;
   /** 另行评定得分 (an exempt member's annual score given by other means: bureau, company). */
   otherScore?: number;
+  /** 评先评优 (本单位 / 所驻村): a 第一书记 who takes part in 评先评优 on one side only (bureau). */
+  awardsSide?: string;
 }
 
 export interface EventFill {
@@ -219,6 +221,7 @@ function fillRoster(wb: ExcelJS.Workbook, members: MemberFill[]): void {
     set('备注', m.remark);
     if (m.directGrade !== undefined) set('直接确定档次', m.directGrade);
     if (m.otherScore !== undefined) set('另行评定得分', m.otherScore);
+    if (m.awardsSide !== undefined) set('评先评优', m.awardsSide);
   });
 }
 
@@ -357,6 +360,8 @@ export interface ApplicationFill {
   month: string;
   lines: ApplicationLineFill[];
   reviewer?: string;
+  /** 分管领导意见, where the scheme's form has the line (it-bureau). */
+  leaderReview?: string;
 }
 
 /** Writes the value of a key–value label (姓名, 所在支部, 申报月份) into the cell right of it. */
@@ -404,6 +409,11 @@ export async function fillApplication(template: string, out: string, spec: Appli
     set('佐证材料', l.evidence);
     set('认定分值', l.approved);
   });
+  if (spec.leaderReview) {
+    const r = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((k) => compact(cellText(ws.getCell(k, 1).value)).startsWith('分管领导意见'));
+    if (r === undefined) throw new Error(`${ws.name}: no 分管领导意见 line`);
+    ws.getCell(r, 2).value = spec.leaderReview;
+  }
   if (spec.reviewer) {
     for (let r = h.row + 1; r <= ws.rowCount; r++) {
       if (compact(cellText(ws.getCell(r, 1).value)).startsWith('审核人')) {

@@ -73,6 +73,7 @@ export function registerApply(program: Command): void {
             ...(line.approved !== undefined ? { approved: line.approved } : {}),
             ...(line.evidence ? { evidence: line.evidence } : {}),
             ...(opts.reviewer ?? app.reviewer ? { reviewer: opts.reviewer ?? app.reviewer } : {}),
+            ...(app.leaderReview ? { leaderReview: app.leaderReview } : {}),
             form: file,
             source: line.source,
           });
@@ -85,7 +86,11 @@ export function registerApply(program: Command): void {
     const lastClaimed = claims.map((c) => c.date?.slice(0, 7)).filter((d): d is string => d !== undefined).sort().pop();
     const through = opts.period?.text ?? lastClaimed;
     const [loaded] = await loadLedgers([one.file], { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), ...(through ? { periods: [through] } : {}), yearEnd: false });
-    const errors = loaded!.diagnostics.filter((d) => d.severity === 'error');
+    // A declared entry (it-bureau 月任务分) fills a blank cell of the claimed month: that blank is not an error of the ledger.
+    const early = loaded!.ledger && loaded!.scheme && loaded!.year !== undefined ? decideClaims(loaded!.scheme, loaded!.ledger, loaded!.year, claims) : [];
+    const filledRows = new Set(early.flatMap((d) => (d.record ? [`${d.record.row.source.sheet}\u0000${d.record.row.row}`] : [])));
+    const filledBlank = (d: Diagnostic): boolean => (d.code === 'RECORD_BLANK' || d.code === 'RECORD_BLANK_MONTHS') && filledRows.has(`${d.sheet}\u0000${(d.cell ?? '').replace(/^[A-Z]+/, '')}`);
+    const errors = loaded!.diagnostics.filter((d) => d.severity === 'error' && !filledBlank(d));
     if (!loaded!.ledger || !loaded!.scheme || loaded!.year === undefined || errors.length > 0) {
       if (opts.json) printJson({ approved: [], rejected: [], issues: loaded!.diagnostics.map(diagnosticJson) });
       else {
@@ -95,7 +100,7 @@ export function registerApply(program: Command): void {
       return setExit(EXIT_INPUT);
     }
     const { ledger, scheme } = loaded!;
-    const decisions = decideClaims(scheme!, ledger!, loaded!.year!, claims);
+    const decisions = early;
     const approved = decisions.filter((d) => d.ok);
     const rejected = decisions.filter((d) => !d.ok && !d.already);
     const already = decisions.filter((d) => d.already);
@@ -103,7 +108,8 @@ export function registerApply(program: Command): void {
     let refused: { zh: string; en: string } | undefined;
     if (approved.length > 0) {
       const { appliedLedger } = await import('../../excel/write/applied-ledger.js');
-      const applied = await appliedLedger(one.file, ledger!, scheme!, approved.map((d) => ({ ...d.event!, ...(d.claim.reviewer ? { reviewer: d.claim.reviewer } : {}) })));
+      const events = approved.filter((d) => d.event).map((d) => ({ ...d.event!, ...(d.claim.reviewer ? { reviewer: d.claim.reviewer } : {}) }));
+      const applied = await appliedLedger(one.file, ledger!, scheme!, events, approved.flatMap((d) => (d.record ? [d.record] : [])));
       if (!applied.ok) refused = applied;
       else if (opts.inPlace) await set.add(one.file, () => applied.wb, { keepAs: datedBackup(one.file) });
       else await set.add(join(dir, basename(one.file).replace(/\.(xlsx|xlsm)$/i, '') + '_已录入申请.xlsx'), () => applied.wb);

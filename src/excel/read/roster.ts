@@ -67,6 +67,7 @@ export const ROSTER_COLUMNS = [
   { key: 'remark', labels: ['备注'] },
   { key: 'directGrade', labels: ['直接确定档次', '评议确定档次', '党员大会确定档次'] },
   { key: 'otherScore', labels: ['另行评定得分', '另行评定年度得分', '另行评定积分'] },
+  { key: 'awardsSide', labels: ['评先评优', '参加评先评优', '评先评优单位', '在哪一边评先评优'] },
 ];
 
 /** 参加 / 不参加 (also 是/否); blank means 参加. */
@@ -111,6 +112,8 @@ export function readRoster(ctx: ReadContext, ws: SheetLike, opts: { details?: bo
     if (direct) m.directGrade = direct;
     const other = r.has('otherScore') ? r.number('otherScore') : null;
     if (other) m.otherScore = other;
+    const side = r.has('awardsSide') ? r.optText('awardsSide') : undefined;
+    if (side) m.awardsSide = side;
     const tier = r.optText('tier');
     if (tier) m.tier = tier;
     const joined = r.date('joined');
