@@ -8,6 +8,7 @@ import { recordCell, type EventRow, type Evaluation, type HistoryEntry, type Led
 import { TRANSFERRED_FLAG, type BranchResult, type ComponentValue, type MemberResult, type OffRoll, type TraceStep } from './result.js';
 import { linkSanctions } from './sanction-links.js';
 import { norm } from './text.js';
+import { colNumber } from './a1.js';
 
 export interface HistoryLookup {
   /** The member's results of earlier cycles, newest first. */
@@ -353,7 +354,7 @@ function valueCells(row: RecordRow, keys: readonly string[]): TraceStep['source'
   const cells = [...new Set(keys.map((k) => recordCell(row, k).cell).filter((c): c is string => c !== undefined && c !== row.source.cell))];
   if (cells.length === 0) return row.source;
   if (cells.length === 1) return { ...row.source, cell: cells[0]! };
-  const col = (ref: string): number => [...ref.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = (ref: string): number => colNumber(ref.replace(/\d+$/, ''));
   const sorted = [...cells].sort((a, b) => col(a) - col(b));
   const adjacent = sorted.every((c, i) => i === 0 || col(c) === col(sorted[i - 1]!) + 1);
   return { ...row.source, cell: adjacent ? `${sorted[0]}:${sorted[sorted.length - 1]}` : sorted.join(',') };

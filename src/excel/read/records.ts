@@ -5,7 +5,7 @@ import { ZERO, type Dec } from '../../core/decimal.js';
 import type { RecordRow, Sanction, SourceRef } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
 import { eachRead, readAt } from '../cells.js';
-import { colName } from '../lean/xml.js';
+import { colName } from '../../core/a1.js';
 import { findHeader, findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
 import { carriesValues, COL, looksLikePoints, ReadContext, RowReader, normaliseSheetName, reportUnusedPoints } from './common.js';
