@@ -9,6 +9,7 @@ import { colName } from '../lean/xml.js';
 import { findHeader, findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
 import { carriesValues, COL, looksLikePoints, ReadContext, RowReader, normaliseSheetName, reportUnusedPoints } from './common.js';
+import { entryColumn, PERIOD } from '../../scheme/form.js';
 
 const columnsOfScheme = new WeakMap<Scheme, ColumnSpec[]>();
 
@@ -21,7 +22,7 @@ export function recordedColumns(scheme: Scheme): ColumnSpec[] {
   const parts: ComponentPart[] = [];
   for (const c of scheme.components) {
     if (c.kind !== 'recorded') continue;
-    for (const e of c.entries) out.push({ key: `${c.id}.${e.id}`, labels: [e.name, ...e.aliases], required: true });
+    for (const e of c.entries) out.push(entryColumn(c, e));
     parts.push({ name: normaliseHeader(c.name), entries: c.entries.map((e) => e.name) });
   }
   partsOf.set(out, parts);
@@ -69,7 +70,7 @@ function refusedTotals(ctx: ReadContext, ws: SheetLike, specs: ColumnSpec[], ent
 
 /** The entry columns of one component (a score sheet's columns). */
 export function componentColumns(c: Scheme['components'][number]): ColumnSpec[] {
-  return c.entries.map((e) => ({ key: `${c.id}.${e.id}`, labels: [e.name, ...e.aliases], required: true }));
+  return c.entries.map((e) => entryColumn(c, e));
 }
 
 function rowValues(r: RowReader, entries: ColumnSpec[]): Record<string, Dec | null> {
@@ -184,7 +185,7 @@ export function titleMonth(ws: SheetLike, headerRow: number): string | undefined
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-const MONTH_COLUMN: ColumnSpec = { key: 'month', labels: ['月份', '月度', '时间', '季度', '记录月份', '考核月份'], required: true };
+const MONTH_COLUMN: ColumnSpec = PERIOD;
 
 /** The header of a sheet holding every month, a row per member and month (月份, 姓名, the entries …); undefined when it is not one. */
 export function stackedHeader(ws: SheetLike, entries: ColumnSpec[]): HeaderMatch | undefined {
@@ -304,8 +305,7 @@ export function readYearlySheet(ctx: ReadContext, ws: SheetLike, y: YearlyHeader
 
 /** One member card: 姓名 (and 编号) label cells, then a 月份 header and a row per month. */
 export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[]): RecordRow[] {
-  const monthCol: ColumnSpec = { key: 'month', labels: ['月份', '月度', '时间', '季度'], required: true };
-  const specs = [monthCol, ...entries, COL.total, COL.note];
+  const specs = [PERIOD, ...entries, COL.total, COL.note];
   if (refusedTotals(ctx, ws, specs, entries)) return [];
   const h: HeaderMatch | undefined = ctx.header(ws, specs);
   if (!h) return [];
