@@ -43,6 +43,12 @@ export function written(c: FormColumn, scheme: Scheme): boolean {
 
 const col = <K extends string>(c: FormColumn<K>): FormColumn<K> => c;
 
+/** A column the reader accepts where a clerk adds it, that the template does not write. */
+function readOnly<K extends string>(c: FormColumn<K>): FormColumn<K> {
+  const { width: _, ...rest } = c;
+  return rest;
+}
+
 /** Columns several tables share (one width and one set of synonyms everywhere). */
 export const COMMON = {
   seq: col({ key: 'seq', labels: ['序号', '编码序号'], width: 6 }),
@@ -86,11 +92,6 @@ export function evaluationColumns(scheme: Scheme): { votes: boolean; voters: boo
     grade: evaluationGrades(scheme).length > 0,
     score: comps.length > 0,
   };
-}
-
-/** Veto and 处分 types, each once: the 否决与处分 dropdown (no sheet when there are none). */
-export function sanctionTypes(scheme: Scheme): string[] {
-  return [...new Set([...scheme.vetoTypes, ...scheme.overrides.map((o) => o.type)])];
 }
 
 /** 名册: one row per member. */
@@ -137,7 +138,7 @@ export const EVENTS = [
 
 /** 民主评议: one row per member, with the columns the scheme reads. */
 export const EVALUATIONS = [
-  COMMON.seq,
+  readOnly(COMMON.seq),
   COMMON.name,
   COMMON.id,
   col({ key: 'good', labels: ['好', '好票', '好(票)', '优秀'], width: 8, type: 'number', when: (s) => evaluationColumns(s).votes }),
@@ -150,7 +151,7 @@ export const EVALUATIONS = [
 
 /** 否决与处分: one row per veto or 处分. */
 export const SANCTIONS = [
-  COMMON.seq,
+  readOnly(COMMON.seq),
   COMMON.date,
   COMMON.name,
   COMMON.id,
@@ -197,4 +198,9 @@ export const RECORD_SHEETS = [...Array.from({ length: 12 }, (_, i) => `${i + 1}�
 /** Other spellings of the record sheet names that are read (for the messages). */
 export function acceptedRecordNames(record: 'month' | 'quarter' | 'none'): string {
   return record === 'quarter' ? '一季度、1季度、Q1、2023年第一季度' : '一月、1月份、01、2023年1月、2023.1、2023-01，或标题写明月份的工作表';
+}
+
+/** The header text the template writes for each column of a table, by key. */
+export function headersOf<C extends FormColumn>(table: readonly C[]): Record<C['key'], string> {
+  return Object.fromEntries(table.map((c) => [c.key, headerOf(c)])) as Record<C['key'], string>;
 }
