@@ -9,15 +9,15 @@ import { colName } from '../lean/xml.js';
 import { findHeader, findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
 import { carriesValues, COL, looksLikePoints, ReadContext, RowReader, normaliseSheetName, reportUnusedPoints } from './common.js';
-import { entryColumn, PERIOD } from '../../scheme/form.js';
+import { entryColumn, PERIOD, type FormColumn } from '../../scheme/form.js';
 
-const columnsOfScheme = new WeakMap<Scheme, ColumnSpec[]>();
+const columnsOfScheme = new WeakMap<Scheme, FormColumn[]>();
 
 /** `componentId.entryId` and its header labels, for every entry of every recorded component (made once per scheme). */
-export function recordedColumns(scheme: Scheme): ColumnSpec[] {
+export function recordedColumns(scheme: Scheme): FormColumn[] {
   const known = columnsOfScheme.get(scheme);
   if (known) return known;
-  const out: ColumnSpec[] = [];
+  const out: FormColumn[] = [];
   columnsOfScheme.set(scheme, out);
   const parts: ComponentPart[] = [];
   for (const c of scheme.components) {
@@ -69,7 +69,7 @@ function refusedTotals(ctx: ReadContext, ws: SheetLike, specs: ColumnSpec[], ent
 }
 
 /** The entry columns of one component (a score sheet's columns). */
-export function componentColumns(c: Scheme['components'][number]): ColumnSpec[] {
+export function componentColumns(c: Scheme['components'][number]): FormColumn[] {
   return c.entries.map((e) => entryColumn(c, e));
 }
 
