@@ -157,6 +157,8 @@ export const SANCTIONS = [
   COMMON.id,
   col({ key: 'type', labels: ['类型', '处分类型', '否决类型', '类别', '处理类型'], required: true, width: 22 }),
   col({ key: 'note', labels: ['说明', '备注', '事由', '情况说明'], width: 40, align: 'left' }),
+  // The last day of a 处分 that holds 「处分期间」 (overrides with `during`): it may date from an earlier year and run into this one.
+  col({ key: 'until', labels: ['处分期至', '处分期满', '处分期满日期', '影响期至', '影响期满', '期满日期'], width: 12, type: 'date', when: (s) => s.overrides.some((o) => o.during) }),
 ] as const;
 
 /** The record period of a row where one sheet holds several (a card, all months stacked). */

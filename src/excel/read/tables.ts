@@ -10,7 +10,7 @@ export const EVENT_COLUMNS = EVENTS;
 const ONE = new Dec(1);
 const EVENT_FIELDS = ['date', 'item', 'level', 'project', 'count', 'points'] as const;
 const EVALUATION_FIELDS = ['good', 'fair', 'poor', 'voters', 'grade', 'score'] as const;
-const SANCTION_FIELDS = ['date', 'type', 'note'] as const;
+const SANCTION_FIELDS = ['date', 'type', 'note', 'until'] as const;
 
 export function readEvents(ctx: ReadContext, ws: SheetLike): EventRow[] {
   const h = ctx.header(ws, EVENT_COLUMNS);
@@ -90,6 +90,8 @@ export function readSanctions(ctx: ReadContext, ws: SheetLike): Sanction[] {
     if (id) s.id = id;
     const note = r.optText('note');
     if (note) s.note = note;
+    const until = r.date('until');
+    if (until) s.until = until;
     out.push(s);
   }
   return out;
