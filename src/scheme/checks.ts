@@ -151,6 +151,11 @@ export function checkReferences(s: Scheme): SchemeProblem[] {
     if (!it) out.push({ path: `overrides[${i}].deduct.item`, zh: `处分「${o.type}」的扣分引用了不存在的事项「${o.deduct.item}」（写事项的 id）`, en: `override ${o.type}: unknown item ${o.deduct.item}` });
     else if (it.levels && (o.deduct.level === undefined || !(o.deduct.level in it.levels))) out.push({ path: `overrides[${i}].deduct.level`, zh: `处分「${o.type}」的扣分级别「${o.deduct.level ?? ''}」不在事项「${it.name}」的级别中：可选 ${Object.keys(it.levels).join('、')}`, en: `override ${o.type}: level not in item ${it.id}` });
   });
+  (s.application?.entries ?? []).forEach((key, i) => {
+    const [cid, eid] = key.split('.');
+    const c = s.components.find((x) => x.id === cid);
+    if (!c || c.kind !== 'recorded' || !c.entries.some((e) => e.id === eid)) out.push({ path: `application.entries[${i}]`, zh: `积分申请表可申报的记录项「${key}」不是本方案记录表中的一项（写“组成部分id.项id”，组成部分须为 recorded）`, en: `application entry ${key} is not a recorded entry (componentId.entryId)` });
+  });
   if (s.directGrades && s.bands.length === 0) out.push({ path: 'directGrades', zh: '直接确定档次（directGrades）要从 bands 的等次中选择：请先写 bands', en: 'directGrades needs bands' });
   s.flags.forEach((f, i) => {
     if (f.replaces && !s.flags.some((g) => g.flag === f.replaces)) out.push({ path: `flags[${i}].replaces`, zh: `标记「${f.flag}」要取代的「${f.replaces}」不是本方案的标记`, en: `flag ${f.flag} replaces unknown flag ${f.replaces}` });

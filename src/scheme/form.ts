@@ -116,6 +116,8 @@ export const ROSTER = [
   col({ key: 'directGrade', labels: ['直接确定档次', '评议确定档次', '党员大会确定档次'], width: 14, when: (s) => Boolean(s.directGrades) }),
   // An exempt member's annual score given by other means (scheme.exempt.otherScore).
   col({ key: 'otherScore', labels: ['另行评定得分', '另行评定年度得分', '另行评定积分'], width: 14, type: 'number', when: (s) => Boolean(s.exempt?.otherScore) }),
+  // Where a member shared with another unit takes part in 评先评优 (scheme.awardsOneSide: 本单位 / 所驻村).
+  col({ key: 'awardsSide', labels: ['评先评优', '参加评先评优', '评先评优单位', '在哪一边评先评优'], width: 12, when: (s) => Boolean(s.awardsOneSide) }),
 ] as const;
 
 /** 加减分明细: one row per bonus or deduction. */

@@ -28,6 +28,8 @@ export interface MemberFill {
   directGrade?: string;
   /** 另行评定得分 (an exempt member's annual score given by other means: bureau, company). */
   otherScore?: number;
+  /** 评先评优 (本单位 / 所驻村): a 第一书记 who takes part in 评先评优 on one side only (bureau). */
+  awardsSide?: string;
 }
 
 export interface EventFill {
@@ -244,6 +246,7 @@ function fillRoster(wb: ExcelJS.Workbook, members: MemberFill[]): void {
     set('remark', m.remark);
     if (m.directGrade !== undefined) set('directGrade', m.directGrade);
     if (m.otherScore !== undefined) set('otherScore', m.otherScore);
+    if (m.awardsSide !== undefined) set('awardsSide', m.awardsSide);
   });
 }
 
@@ -382,6 +385,8 @@ export interface ApplicationFill {
   month: string;
   lines: ApplicationLineFill[];
   reviewer?: string;
+  /** 分管领导意见, where the scheme's form has the line (it-bureau). */
+  leaderReview?: string;
 }
 
 /** Writes the value of a key–value label (姓名, 所在支部, 申报月份) into the cell right of it. */
@@ -429,6 +434,11 @@ export async function fillApplication(template: string, out: string, spec: Appli
     set('佐证材料', l.evidence);
     set('认定分值', l.approved);
   });
+  if (spec.leaderReview) {
+    const r = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((k) => compact(cellText(ws.getCell(k, 1).value)).startsWith('分管领导意见'));
+    if (r === undefined) throw new Error(`${ws.name}: no 分管领导意见 line`);
+    ws.getCell(r, 2).value = spec.leaderReview;
+  }
   if (spec.reviewer) {
     for (let r = h.row + 1; r <= ws.rowCount; r++) {
       if (compact(cellText(ws.getCell(r, 1).value)).startsWith('审核人')) {

@@ -78,6 +78,15 @@ export class ReadContext {
     return check();
   }
 
+  private partTotalsSaid = false;
+
+  /** A sheet with a part's total instead of its entries (the seed's 附件2 card): said once per file, at the first such header. */
+  partTotals(place: SourceRef, labels: string): void {
+    if (this.partTotalsSaid) return;
+    this.partTotalsSaid = true;
+    this.report('READ_PART_TOTALS', place, { labels }, labels);
+  }
+
   noteRepaired(place: SourceRef, raw: string, value: Dec): void {
     const k = `${place.sheet}!${place.cell}`;
     if (this.repairedAt.has(k)) return;
@@ -275,7 +284,8 @@ const POINTS_LABEL = /加分|扣分|减分|合计|小计|总计|总分|得分|�
 const EVENT_LABEL = /加分|扣分|减分|奖励|处罚/u;
 
 export function looksLikePoints(label: string): boolean {
-  return POINTS_LABEL.test(label);
+  // 积分情况 is the seed's 附件2 card's section label, merged down beside the months: no points of its own.
+  return POINTS_LABEL.test(label) && label !== '积分情况';
 }
 
 /** Whether a column holds anything below its header (a points column left empty drops nothing: the seed's card prints 加分项 and 扣分项 for every month). */

@@ -96,6 +96,8 @@ export function readRoster(ctx: ReadContext, ws: SheetLike, opts: { details?: bo
     if (direct) m.directGrade = direct;
     const other = r.has('otherScore') ? r.number('otherScore') : null;
     if (other) m.otherScore = other;
+    const side = r.has('awardsSide') ? r.optText('awardsSide') : undefined;
+    if (side) m.awardsSide = side;
     const tier = r.optText('tier');
     if (tier) m.tier = tier;
     const joined = r.date('joined');

@@ -115,6 +115,7 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
     '名册：每名党员一行；编号、联系电话按文本填写；日期按 2023-03-15 格式；不参加积分管理的党员在“积分管理”选“不参加”。',
     ...(scheme.directGrades ? ['名册：不参加积分管理的党员，经支部全体党员大会评议后在“直接确定档次”栏选择档次（参加积分的党员此栏不填）。'] : []),
     ...(scheme.exempt?.otherScore ? ['名册：不参加积分管理的党员，党组织另行评定的年度得分填在“另行评定得分”栏（参加积分的党员此栏不填）；评定结果列出该得分，不排名、不评定等次。'] : []),
+    ...(scheme.awardsOneSide ? [`名册：驻村第一书记等与另一单位共用考核结果、只能参加一边评先评优的党员，在“${scheme.awardsOneSide.column}”栏选“${scheme.awardsOneSide.here}”或“${scheme.awardsOneSide.there}”（选“${scheme.awardsOneSide.there}”的照常计分、评定等次，但不占本单位${scheme.quota?.grade ?? '优秀'}名额、不评为${scheme.quota?.grade ?? '优秀'}）；其他党员不填。`] : []),
     ...(hasRecords ? [`${recordNote(scheme)}${scheme.components.some((c) => c.kind === 'recorded' && c.role === 'bonus') ? '加分栏没有加分的可以空着（按 0 分计），其余各栏每格都要填写。' : ''}`] : []),
     ...scheme.components.flatMap((c) => (c.scoreSheet ? [`${c.scoreSheet}：每名党员一行，按本年度表现逐项填写${c.name}各小项的得分（不超过表头的分值），每格都要填写。`] : [])),
     ...(scheme.items.length > 0 ? [eventNote(scheme)] : []),
@@ -207,6 +208,7 @@ function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle
     ...(tiered ? ([[R.tier, scheme.tiers.map((x) => x.name), '层次请从下拉列表中选择']] as [string, string[], string][]) : []),
     [R.participates, ['参加', '不参加'], '积分管理请选择“参加”或“不参加”'],
     ...(scheme.directGrades ? ([[R.directGrade, gradeNames(scheme), '直接确定档次请从下拉列表中选择（只填“不参加”积分管理的党员）']] as [string, string[], string][]) : []),
+    ...(scheme.awardsOneSide ? ([[R.awardsSide, [scheme.awardsOneSide.here, scheme.awardsOneSide.there], `${R.awardsSide}请从下拉列表中选择（只填驻村第一书记等与另一单位共用考核结果的党员）`]] as [string, string[], string][]) : []),
   ];
   for (const [header, values, error] of lists) {
     const v = listValidation(wb, header, values, error);
