@@ -8,6 +8,7 @@ import { recordCell, type EventRow, type Evaluation, type HistoryEntry, type Led
 import { TRANSFERRED_FLAG, type BranchResult, type ComponentValue, type MemberResult, type OffRoll, type TraceStep } from './result.js';
 import { linkSanctions } from './sanction-links.js';
 import { norm } from './text.js';
+import { colNumber } from './a1.js';
 
 export interface HistoryLookup {
   /** The member's results of earlier cycles, newest first. */
@@ -353,7 +354,7 @@ function valueCells(row: RecordRow, keys: readonly string[]): TraceStep['source'
   const cells = [...new Set(keys.map((k) => recordCell(row, k).cell).filter((c): c is string => c !== undefined && c !== row.source.cell))];
   if (cells.length === 0) return row.source;
   if (cells.length === 1) return { ...row.source, cell: cells[0]! };
-  const col = (ref: string): number => [...ref.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = (ref: string): number => colNumber(ref.replace(/\d+$/, ''));
   const sorted = [...cells].sort((a, b) => col(a) - col(b));
   const adjacent = sorted.every((c, i) => i === 0 || col(c) === col(sorted[i - 1]!) + 1);
   return { ...row.source, cell: adjacent ? `${sorted[0]}:${sorted[sorted.length - 1]}` : sorted.join(',') };
@@ -381,6 +382,11 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
   if (transferred) {
     flags.push(TRANSFERRED_FLAG);
     if (trace) step(trace, 'R20', `${transferred} 转出：列出到转出时的积分，不在本支部评定等次、排名、占名额或公示（${TRANSFERRED_FLAG}）`, `Transferred out on ${transferred}: points to date listed; not graded, ranked, counted in a quota or published by this branch`, m.source);
+  }
+  const side = scheme.awardsOneSide;
+  if (side && m.awardsSide?.trim() === side.there && scheme.cycle.gradePeriods.includes(period.kind)) {
+    flags.push(side.flag);
+    if (trace) step(trace, 'R13', `名册「${side.column}」：${side.there}（${side.flag}）`, `takes part in 评先评优 on the other side: not in the quota here`, m.source);
   }
   const components: ComponentValue[] = [];
   for (const c of scheme.components) {

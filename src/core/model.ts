@@ -21,6 +21,8 @@ export interface Member {
   directGrade?: string;
   /** 另行评定得分: an exempt member's annual score given by other means (scheme.exempt.otherScore). */
   otherScore?: Dec;
+  /** The 名册 column of scheme.awardsOneSide (本单位 / 所驻村): where the member takes part in 评先评优. */
+  awardsSide?: string;
   posts: string[];
   /** ISO dates (YYYY-MM-DD) of 转入日期 / 转出日期 (R20). */
   joined?: string;

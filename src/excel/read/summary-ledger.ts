@@ -6,7 +6,7 @@ import { WORKBOOK_EXT, type BookLike, type SheetLike } from '../book.js';
 import { dec, ZERO, type Dec } from '../../core/decimal.js';
 import type { Ledger, Member, RecordRow, Sanction } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
-import { colName } from '../lean/xml.js';
+import { colName } from '../../core/a1.js';
 import { findHeader, type ColumnSpec, type HeaderMatch } from '../header.js';
 import { COL, isHidden, ReadContext, RowReader, sheetByName } from './common.js';
 import { CARD_BONUS, CARD_DEDUCTION, partTotalColumns, recordedColumns } from './records.js';
