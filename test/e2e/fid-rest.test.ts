@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { json, tmp, type Run } from '../helpers/cli.js';
-import { MONTHS, everySheet, fillApplication, readTable, type LedgerFill, type SanctionFill } from '../helpers/fill.js';
+import { MONTHS, allCellTexts, everySheet, fillApplication, readTable, type LedgerFill, type SanctionFill } from '../helpers/fill.js';
 import { expectMember, filled, gradeAsync, scoreAsync, startAll, templateAsync, townshipMonth, type GradeOut } from './lib.js';
 
 vi.setConfig({ testTimeout: 300_000 });
@@ -119,6 +119,23 @@ async function laterAward(): Promise<{ periods: GradeOut[]; show: Run }> {
   return { periods: json<GradeOut[]>(r), show: await scoreAsync(['scheme', 'show', 'township']) };
 }
 
+/** The 计分标准 of township, it-bureau and company as `score template` writes them: each row's cell texts. */
+async function standards(): Promise<Record<string, { row: number; texts: string[] }[]>> {
+  const out: Record<string, { row: number; texts: string[] }[]> = {};
+  for (const id of ['township', 'it-bureau', 'company']) {
+    const dir = tmp();
+    const r = await scoreAsync(['template', '--scheme', id, '--out', dir, '--json', '--quiet']);
+    const file = json<{ written: string[] }>(r).written.find((f) => f.endsWith('计分标准.xlsx'))!;
+    const rows = new Map<number, string[]>();
+    for (const c of await allCellTexts(file)) {
+      const n = Number(c.cell.replace(/^[A-Z]+/, ''));
+      rows.set(n, [...(rows.get(n) ?? []), c.text]);
+    }
+    out[id] = [...rows].map(([row, texts]) => ({ row, texts }));
+  }
+  return out;
+}
+
 let jobs: {
   carried: Promise<Ran>;
   noEnd: Promise<Ran>;
@@ -134,6 +151,7 @@ let jobs: {
   bureauBad: Promise<Ran>;
   bureauShow: Promise<Run>;
   laterAward: Promise<{ periods: GradeOut[]; show: Run }>;
+  standards: Promise<Record<string, { row: number; texts: string[] }[]>>;
 };
 
 beforeAll(() => {
@@ -152,6 +170,7 @@ beforeAll(() => {
     bureauBad: () => bureauFirstSecretary('派出单位'),
     bureauShow: () => scoreAsync(['scheme', 'show', 'bureau']),
     laterAward,
+    standards,
   });
 });
 
@@ -293,5 +312,27 @@ describe('township 「同一项目以最高级计分」 and periods: a later awa
   it('scheme show states the decision under 计分事项', async () => {
     const { show } = await jobs.laterAward;
     expect(show.stdout).toContain('同一项目以最高级计分与期间（决定）：每个期间计本期间内登记的表彰，取其中最高一级；之后的较高级表彰不改变已经结束的期间，在它自己的期间按该级全额计分');
+  });
+});
+
+describe('计分标准 wording (findings, unfaithful or missing: 「每项扣完为止」 on components without deductions; program words)', () => {
+  const rowOf = (rows: { texts: string[] }[], head: string) => rows.find((r) => r.texts[0]?.startsWith(head))!.texts;
+
+  it('「扣完为止」 only where items deduct from the recorded entries: township 履行党员义务 yes, 志愿服务岗位 no; it-bureau 任务分 no; company 奖励分 no', async () => {
+    const s = await jobs.standards;
+    expect(rowOf(s.township!, '履行党员义务')).toContain('按记录期纪实评分，每项扣完为止');
+    expect(rowOf(s.township!, '志愿服务岗位贡献')).toContain('按记录期纪实评分');
+    expect(rowOf(s['it-bureau']!, '任务分')).toContain('按记录期纪实评分');
+    expect(rowOf(s['it-bureau']!, '基础分')).toContain('从满分起扣，扣完为止');
+    expect(rowOf(s.company!, '奖励分')).toContain('按记录期纪实评分');
+    expect(JSON.stringify(s.company)).not.toContain('每项扣完为止');
+  });
+
+  it('a command named in a decision is said as when it happens: 「公示时用 --days」, never the garbled 「检查时--days」', async () => {
+    const s = await jobs.standards;
+    const all = JSON.stringify(s['it-bureau']);
+    expect(all).toContain('公示时用 --days 可以改为任意天数');
+    expect(all).toContain('录入申请时把认定的任务分填入台账该月表');
+    expect(all).not.toContain('检查时--days');
   });
 });
