@@ -136,6 +136,26 @@ async function standards(): Promise<Record<string, { row: number; texts: string[
   return out;
 }
 
+/** culture 甲 乙 丙: 基础 80, 评议 10 好 of 10 → 100 × 20% = 20, two 经验做法推广 国家 10 projects shared by the three. */
+async function cultureShare(): Promise<{ year: Ran; show: Run }> {
+  const ev = (name: string, project: string) => ({ date: '2023-03-01', name, item: '经验做法推广', level: '国家', project });
+  const names = ['甲', '乙', '丙'];
+  const year = await gradeOf('culture', '文旅局机关支部', {
+    members: names.map((name) => ({ name })),
+    events: ['A', 'B'].flatMap((p) => names.map((n) => ev(n, p))),
+    evaluations: names.map((name) => ({ name, good: 10, fair: 0, poor: 0, voters: 10 })),
+  });
+  return { year, show: await scoreAsync(['scheme', 'show', 'culture']) };
+}
+
+/** agency 甲 评议 合格, 乙 优秀 (the year-end rows carry no date), no events: Q1, H1 and the year. */
+async function agencyHalves(): Promise<GradeOut[]> {
+  const t = await templateAsync('agency', '政务中心支部');
+  const file = await filled(t, { members: [{ name: '甲' }, { name: '乙' }], evaluations: [{ name: '甲', grade: '合格' }, { name: '乙', grade: '优秀' }] });
+  const r = await scoreAsync(['compute', file, '--period', '2023Q1,2023H1,2023', '--out', tmp(), '--json', '--quiet']);
+  return json<GradeOut[]>(r);
+}
+
 let jobs: {
   carried: Promise<Ran>;
   noEnd: Promise<Ran>;
@@ -152,6 +172,8 @@ let jobs: {
   bureauShow: Promise<Run>;
   laterAward: Promise<{ periods: GradeOut[]; show: Run }>;
   standards: Promise<Record<string, { row: number; texts: string[] }[]>>;
+  cultureShare: Promise<{ year: Ran; show: Run }>;
+  agencyHalves: Promise<GradeOut[]>;
 };
 
 beforeAll(() => {
@@ -171,6 +193,8 @@ beforeAll(() => {
     bureauShow: () => scoreAsync(['scheme', 'show', 'bureau']),
     laterAward,
     standards,
+    cultureShare,
+    agencyHalves,
   });
 });
 
@@ -334,5 +358,24 @@ describe('计分标准 wording (findings, unfaithful or missing: 「每项扣完
     expect(all).toContain('公示时用 --days 可以改为任意天数');
     expect(all).toContain('录入申请时把认定的任务分填入台账该月表');
     expect(all).not.toContain('检查时--days');
+  });
+});
+
+describe('culture 「由多个科室综合修改推荐后采用的,参与科室平分奖励得分」: shares exact, rounded once', () => {
+  it('two 国家 10 projects shared by three: each 80 + 20 + 20/3 = 106.67 (not 3.33 + 3.33); scheme show says 6.67, not 3.33 each', async () => {
+    const { year, show } = await jobs.cultureShare;
+    expect(year.run.code, year.run.stdout + year.run.stderr).toBe(0);
+    for (const n of ['甲', '乙', '丙']) expectMember(year.out, n, { total: 106.67, bonus: 6.67 });
+    expect(show.stdout).toContain('合计 20/3 = 6.67 分（不是 3.33 + 3.33 = 6.66）');
+    expect(show.stdout).not.toContain('每人3.33分');
+  });
+});
+
+describe('agency: the 半年评议 rows carry no date — a quarter or a half-year total never includes them', () => {
+  it('甲 合格, 乙 优秀 entered: Q1 and H1 80 with 半年评议 blank; the year shows 80 and 90 (weight 0, shown only)', async () => {
+    const [q1, h1, year] = await jobs.agencyHalves;
+    for (const p of [q1!, h1!]) for (const n of ['甲', '乙']) expectMember(p, n, { total: 80, components: { 基本指数: 80, 半年评议得分: null as unknown as number } });
+    expectMember(year!, '甲', { total: 80, components: { 基本指数: 80, 半年评议得分: 80 } });
+    expectMember(year!, '乙', { total: 80, components: { 基本指数: 80, 半年评议得分: 90 } });
   });
 });
