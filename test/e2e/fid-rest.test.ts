@@ -156,6 +156,31 @@ async function agencyHalves(): Promise<GradeOut[]> {
   return json<GradeOut[]>(r);
 }
 
+interface LedgerShape {
+  sheets: string[];
+  evaluationHeader: string[];
+  notes: string[];
+}
+
+/** The ledger templates `score template` writes: visible sheets, the 民主评议 header, the 说明 notes. */
+async function ledgers(): Promise<Record<string, LedgerShape>> {
+  const out: Record<string, LedgerShape> = {};
+  for (const id of ['township', 'company', 'demolition', 'tiered-xinba', 'vanguard', 'village']) {
+    const t = await templateAsync(id, '第一支部');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(t.ledger);
+    const ev = wb.getWorksheet('民主评议');
+    const notes: string[] = [];
+    wb.getWorksheet('说明')!.eachRow((row) => notes.push(String(row.getCell(2).value ?? '')));
+    out[id] = {
+      sheets: wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name),
+      evaluationHeader: ev ? (ev.getRow(2).values as unknown[]).slice(1).map(String) : [],
+      notes: notes.filter((n) => /^\d+\./.test(n)),
+    };
+  }
+  return out;
+}
+
 let jobs: {
   carried: Promise<Ran>;
   noEnd: Promise<Ran>;
@@ -174,6 +199,7 @@ let jobs: {
   standards: Promise<Record<string, { row: number; texts: string[] }[]>>;
   cultureShare: Promise<{ year: Ran; show: Run }>;
   agencyHalves: Promise<GradeOut[]>;
+  ledgers: Promise<Record<string, LedgerShape>>;
 };
 
 beforeAll(() => {
@@ -195,6 +221,7 @@ beforeAll(() => {
     standards,
     cultureShare,
     agencyHalves,
+    ledgers,
   });
 });
 
@@ -352,6 +379,17 @@ describe('计分标准 wording (findings, unfaithful or missing: 「每项扣完
     expect(JSON.stringify(s.company)).not.toContain('每项扣完为止');
   });
 
+  it('it-bureau: section 二、直接定等次的情形 (no veto), rows 「有“参与邪教组织或非法组织”情形的，当年评为不合格」; township 扣分项 (all vetoes) reads 一票否决, not 从总分中扣减', async () => {
+    const s = await jobs.standards;
+    const it = s['it-bureau']!.map((r) => r.texts);
+    expect(it.some((r) => r[0] === '二、直接定等次的情形')).toBe(true);
+    expect(it.some((r) => r[0] === '二、一票否决')).toBe(false);
+    expect(rowOf(s['it-bureau']!, '参与邪教组织或非法组织')).toContain('有“参与邪教组织或非法组织”情形的，当年评为不合格');
+    expect(JSON.stringify(it)).not.toContain('受参与邪教组织');
+    expect(rowOf(s.township!, '扣分项')).toContain('一票否决：发生即年度积分为零');
+    expect(rowOf(s.township!, '扣分项')).not.toContain('从总分中扣减');
+  });
+
   it('a command named in a decision is said as when it happens: 「公示时用 --days」, never the garbled 「检查时--days」', async () => {
     const s = await jobs.standards;
     const all = JSON.stringify(s['it-bureau']);
@@ -377,5 +415,33 @@ describe('agency: the 半年评议 rows carry no date — a quarter or a half-ye
     for (const p of [q1!, h1!]) for (const n of ['甲', '乙']) expectMember(p, n, { total: 80, components: { 基本指数: 80, 半年评议得分: null as unknown as number } });
     expectMember(year!, '甲', { total: 80, components: { 基本指数: 80, 半年评议得分: 80 } });
     expectMember(year!, '乙', { total: 80, components: { 基本指数: 80, 半年评议得分: 90 } });
+  });
+});
+
+describe('templates ask only for what the scheme reads (findings 9, 19; 说明 and vote columns)', () => {
+  it('finding 9: township has no 民主评议 sheet and its 说明 does not ask for one; nor demolition, tiered-xinba, village', async () => {
+    const l = await jobs.ledgers;
+    for (const id of ['township', 'demolition', 'tiered-xinba', 'village']) {
+      expect(l[id]!.sheets, id).not.toContain('民主评议');
+      expect(l[id]!.notes.join('\n'), id).not.toContain('民主评议');
+    }
+  });
+
+  it('finding 19: company keeps 民主评议 with 评议等次 only (read: 基本合格 → 提醒谈话), and its 说明 asks for it', async () => {
+    const l = await jobs.ledgers;
+    expect(l.company!.sheets).toContain('民主评议');
+    expect(l.company!.evaluationHeader).toEqual(['姓名', '编号', '评议等次']);
+    expect(l.company!.notes.join('\n')).toContain('民主评议：每名党员一行，填写评议等次');
+  });
+
+  it('vanguard 民主评议 offers no 好/一般/差 vote columns (the scheme reads 评议等次 or 评议得分)', async () => {
+    const l = await jobs.ledgers;
+    expect(l.vanguard!.evaluationHeader).toEqual(['姓名', '编号', '评议等次', '评议得分']);
+  });
+
+  it('village (no monthly sheets): its 说明 names no 月表 and no 1月…12月', async () => {
+    const l = await jobs.ledgers;
+    expect(l.village!.sheets.some((x) => /^\d+月$/.test(x))).toBe(false);
+    expect(l.village!.notes.join('\n')).not.toMatch(/月（季）记录表|月表|1月/u);
   });
 });
