@@ -7,24 +7,25 @@ import Table from 'cli-table3';
 import { decideClaims, type Claim } from '../../core/claims.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { lang, t } from '../../batch/i18n.js';
-import { withCommon } from '../options.js';
+import { z } from 'zod';
+import { commonOptions, onePeriodOption, parseOptions, withCommon, yearOption } from '../options.js';
 import { loadLedgers } from '../../batch/inputs.js';
 import { collectInputs, collectOne } from '../../batch/collect.js';
 import { excludedJson, excludedLine, reportEmpty, reportNotes } from '../excluded.js';
-import { outDir, parseYear, periodArgs, schemeOption } from '../common.js';
-import { printJson, say, diagnosticJson, colon, shownPath, type CommonOptions } from '../output.js';
+import { outDir } from '../common.js';
+import { printJson, say, diagnosticJson, colon, shownPath } from '../output.js';
 import { COMPACT, printDiagnostics, tableStyle } from '../render.js';
 import { OutputSet } from '../../batch/write.js';
 import { shown } from '../terminal-guard.js';
-import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
+import { EXIT_INPUT, setExit } from '../../batch/exit.js';
 
-interface Options extends CommonOptions {
-  ledger: string;
-  year?: string;
-  reviewer?: string;
-  period?: string;
-  inPlace?: boolean;
-}
+const Options = commonOptions.extend({
+  ledger: z.string(),
+  year: yearOption.optional(),
+  reviewer: z.string().optional(),
+  period: onePeriodOption.optional(),
+  inPlace: z.boolean().optional(),
+});
 
 export function registerApply(program: Command): void {
   withCommon(
@@ -37,9 +38,9 @@ export function registerApply(program: Command): void {
       .option('--reviewer <name>', t('审核人（默认取申请表上的审核人）', 'reviewer (default: from the form)'))
       .option('--period <period>', t('台账只检查到这个期间为止，如 2023-09、2023Q3（默认：到申报的最后一个月）', 'check the ledger up to this period, e.g. 2023-09 (default: the last month claimed)'))
       .option('--in-place', t('直接更新台账本身（先把原台账复制一份带日期的备份到它旁边的「上一版」文件夹）', 'update the ledger itself (a dated backup copy is kept in 上一版 beside it first)')),
-  ).action(async (args: string[], opts: Options) => {
-    const given = schemeOption(opts.scheme);
-    const year = parseYear(opts.year);
+  ).action(async (args: string[], raw: unknown) => {
+    const opts = parseOptions(Options, raw);
+    const { scheme: given, year } = opts;
     const dir = await outDir(opts.out);
     const one = await collectOne(opts.ledger, '--ledger');
     reportNotes(one.notes, opts.quiet || opts.json);
@@ -82,10 +83,8 @@ export function registerApply(program: Command): void {
     // Approved lines are added during the year: the year-end 民主评议 is not asked for yet.
     // During the year the ledger is checked only up to the last month claimed (or --period): later
     // months not yet recorded are not errors.
-    const periods = periodArgs(opts.period);
-    if (periods.length > 1) throw new UsageError(t('--period 只能写一个期间', '--period takes one period'));
     const lastClaimed = claims.map((c) => c.date?.slice(0, 7)).filter((d): d is string => d !== undefined).sort().pop();
-    const through = periods[0]?.text ?? lastClaimed;
+    const through = opts.period?.text ?? lastClaimed;
     const [loaded] = await loadLedgers([one.file], { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), ...(through ? { periods: [through] } : {}), yearEnd: false });
     // A declared entry (it-bureau 月任务分) fills a blank cell of the claimed month: that blank is not an error of the ledger.
     const early = loaded!.ledger && loaded!.scheme && loaded!.year !== undefined ? decideClaims(loaded!.scheme, loaded!.ledger, loaded!.year, claims) : [];
