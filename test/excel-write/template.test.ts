@@ -135,6 +135,14 @@ describe('ledgerTemplate, other shapes', () => {
     expect(info.getCell('B7').value).toBe('2022-07-01 至 2023-06-30');
   });
 
+  it('prints a table on as few pages as its rows need: a roster of 36 on one, of 60 on two', () => {
+    const many = (n: number) => [...Array(n).keys()].map((i) => ({ ...roster[0]!, key: `m${i}`, name: `党员${i}`, id: `D${1000 + i}` }));
+    for (const [n, pages] of [[36, 1], [60, 2]] as const) {
+      const wb = ledgerTemplate(scheme, { branch: '第一支部', year: 2023, roster: many(n) });
+      for (const name of ['名册', '1月']) expect(wb.getWorksheet(name)!.pageSetup.fitToHeight, `${n} members, ${name}`).toBe(pages);
+    }
+  });
+
   it('writes a card per member with the --layout card', async () => {
     const withDup = [...roster, { ...roster[0]!, key: 'x', id: 'D099', phone: undefined }];
     const wb = await roundTrip(ledgerTemplate(scheme, { branch: '第一支部', year: 2023, layout: 'card', roster: withDup }), t.file('card.xlsx'));

@@ -54,9 +54,16 @@ const SPARE_ROWS = 10;
 const EVENT_ROWS = PAGE_ROWS;
 const SANCTION_ROWS = 20;
 
-/** Fit to the page width, and to as many pages as `PAGE_ROWS` rows a page make (no page of a few rows). */
+/**
+ * Most rows a page takes before a table goes on to the next: a page holds about 44 ruled rows of the
+ * widest landscape tables at their width's scale, and up to 50 print a little smaller rather than
+ * leave a second page with a row or two (a roster of 36 and its 10 spare rows: one page).
+ */
+const MOST_PAGE_ROWS = 50;
+
+/** Fit to the page width, and to as few pages as hold the rows (no page of a few rows). */
 function pageFit(ws: ExcelJS.Worksheet, rows: number): void {
-  ws.pageSetup.fitToHeight = Math.max(1, Math.ceil(rows / PAGE_ROWS));
+  ws.pageSetup.fitToHeight = Math.max(1, Math.ceil(rows / MOST_PAGE_ROWS));
 }
 
 export function ledgerTemplate(scheme: Scheme, opts: LedgerTemplateOptions): ExcelJS.Workbook {
