@@ -2,7 +2,7 @@
 // (never throws), each with a stable code, the cell, what is wrong and what to do.
 import type { Scheme } from '../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from './catalogue.js';
-import { activeMonths, belowHighest, blankIsZero, eventUnitPoints, projectKey } from './compute.js';
+import { activeMonths, belowHighest, blankIsZero, cardBonusComponent, eventUnitPoints, projectKey } from './compute.js';
 import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordIndices, recordSheetNames, sheetRun, type Cycle, type Period } from './cycle.js';
 import { add as plus, compare, dec, maxDec, minDec, sum, times, ZERO, type Dec } from './decimal.js';
 import { makeDiagnostic, type Catalogue as Messages, type Diagnostic, type Params } from './diagnostics.js';
@@ -44,6 +44,10 @@ export const CHECK_MESSAGES = {
   RECORD_ABOVE_MAX: m('error', (p) => `「${p.entry}」${p.found} 分，超过该项满分 ${p.max}`, (p) => `${p.entry} ${p.found} is above its maximum ${p.max}`, (p) => `改为不超过 ${p.max} 的分数`, (p) => `enter at most ${p.max}`),
   RECORD_BELOW_MIN: m('error', (p) => `「${p.entry}」${p.found} 分，低于该项下限 ${p.min}（扣完为止）`, (p) => `${p.entry} ${p.found} is below its floor ${p.min}`, (p) => `改为不低于 ${p.min} 的分数`, (p) => `enter at least ${p.min}`),
   RECORD_CAP_EXCEEDED: m('warning', (p) => `「${p.name}」${p.sheet}的${p.component}合计 ${p.found} 分，超过每期上限 ${p.cap} 分，按 ${p.cap} 分计`, (p) => `${p.name}, ${p.sheet}: ${p.component} adds up to ${p.found}, over its limit of ${p.cap} a period; counted as ${p.cap}`, () => '无需修改；如属录入错误请核对各项分数', () => 'nothing to do unless it is a typing error'),
+  SUMMARY_CYCLE_ONLY: m('error', (p) => `评分汇总表只有全年合计，没有每月记录，算不出${p.period}的积分`, (p) => `a 评分汇总表 holds the year's totals only, no months: ${p.periodEn} cannot be computed`, () => '按年度评定（不加 --period，或 --period 写年份）；月度、季度积分需要支部报送积分台账', () => 'grade the year (no --period, or the year); a month or quarter needs the branch\'s ledger'),
+  CARD_BONUS_UNUSED: m('error', (p) => `记录卡的加分项填了 ${p.found} 分，但本方案没有（唯一的）加分部分可以记入`, (p) => `the card's 加分项 holds ${p.found}, but this scheme has no (single) bonus part to add it to`, () => '把加分按事项登记在《加减分明细》（事项写明是哪一种加分），这一格空着', () => 'enter the bonus by item in 加减分明细 and leave this cell empty'),
+  CARD_BONUS_TWICE: m('warning', (p) => `「${p.name}」${p.sheet}的记录卡加分项填了 ${p.found} 分，《加减分明细》又登记了同月的加分「${p.items}」：两处都计入，同一加分可能计了两次`, (p) => `${p.name}, ${p.sheet}: the card's 加分项 holds ${p.found} and 加减分明细 also logs a bonus that month (${p.items}); both count`, () => '同一加分只登记一处：记录卡的加分项（只写分数）或《加减分明细》（写明事项）；如确是两件事，可不改', () => 'enter a bonus in one place only: the card\'s 加分项 or 加减分明细; ignore if they are two matters'),
+  RECORD_PART_ZEROES: m('error', (p) => `「${p.item}」使这一项不得分，但${p.sheet}的记录卡只填了「${p.part}」的合计，不知道这一项原来是多少分`, (p) => `${p.item} makes its item score 0, but the card of ${p.sheet} gives only the total of ${p.part}: the item's points are unknown`, (p) => `在记录卡上把「${p.part}」分成各项的列填写（score template --layout card），或核对这条明细`, () => 'split the part into its items on the card (score template --layout card), or check this row'),
   RECORD_TOTAL_MISMATCH: m('error', (p) => `合计写的是 ${p.found}，各项之和是 ${p.want}`, (p) => `合计 says ${p.found}, the entries add up to ${p.want}`, () => '改正合计，或改用公式 =SUM(…)；score 按各项重新计算', () => 'fix the total or use a SUM formula'),
   RECORD_NOT_ON_ROLL: m('warning', (p) => `「${p.name}」在 ${p.sheet} 不在册（转入前或转出后），这一行不计入`, (p) => `${p.name} was not on the roll in ${p.sheet}; row ignored`, () => '核对名册中的转入、转出日期', () => 'check the transfer dates in 名册'),
   EVENT_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中${guessZh(p)}`, (p) => `${p.name} is not on the roster${guessEn(p)}`, (p) => (p.guess ? guessFixZh(p) : '核对姓名，或先把该党员加入名册'), (p) => (p.guess ? guessFixEn(p) : 'check the name or add the member to 名册')),
@@ -68,6 +72,7 @@ export const CHECK_MESSAGES = {
   EVENT_NO_PROJECT: m('error', (p) => `「${p.name}」有 ${p.count} 行「${p.item}」，这一行没有填写项目：同一项目只按最高级计分一次，不同项目分别计分，无法判断`, (p) => `${p.name} has ${p.count} rows of ${p.item} and this one has no 项目: one 项目 counts once at its highest level, different ones count each`, () => '在「项目」列填写表彰（奖励）的项目名称；同一项目的多级表彰填写相同的名称', () => 'fill 项目; give the rows of one project the same name'),
   DEDUCTION_TWICE: m('warning', (p) => `「${p.name}」${p.sheet}「${p.entry}」填了 ${p.found} 分（满分 ${p.max}，已少 ${p.short} 分），「加减分明细」又登记了同期的「${p.items}」扣 ${p.logged} 分：程序会再扣一次，同一扣分可能计了两次`, (p) => `${p.name}, ${p.sheet}: ${p.entry} is ${p.found} of ${p.max} and 加减分明细 also logs ${p.items} (−${p.logged}) in that period; it is taken off again`, () => '月（季）表按满分填写，扣分只登记在「加减分明细」（程序自动从当期该项扣除）；如月表中少的分是另一件事，可不改', () => 'type full points in the month sheet and log deductions only in 加减分明细; ignore if the shortfall is another matter'),
   MEMBER_BAD_OTHER_SCORE: m('error', (p) => `「${p.name}」的另行评定得分 ${p.found} ${p.why === 'scheme' ? '：本方案没有另行评定得分（原文没有给不参加积分管理的党员另行评定得分）' : p.why === 'participates' ? '只给不参加积分管理的党员填写' : '不能为负数'}`, (p) => `${p.name}: 另行评定得分 ${p.found} ${p.why === 'scheme' ? 'is not used by this scheme' : p.why === 'participates' ? 'is only for members not taking part' : 'cannot be negative'}`, (p) => (p.why === 'scheme' ? '清空此栏' : p.why === 'participates' ? '参加积分的党员按积分计分：清空此栏，或在“积分管理”填“不参加”' : '填写党组织评定的得分（0 或以上）'), (p) => (p.why === 'scheme' ? 'clear the cell' : p.why === 'participates' ? 'clear it, or set 积分管理 to 不参加' : 'type the score (0 or more)')),
+  MEMBER_BAD_AWARDS_SIDE: m('error', (p) => (p.options ? `「${p.name}」的${p.column}「${p.found}」无法识别` : `「${p.name}」填了${p.column}「${p.found}」：本方案没有“只能参加一边评先评优”的规定`), (p) => (p.options ? `${p.name}: ${p.column} ${p.found} is not an option` : `${p.name}: ${p.column} ${p.found} is not used by this scheme`), (p) => (p.options ? `改为以下之一：${p.options}（不是驻村第一书记等共用考核结果的党员，此栏不填）` : '清空此栏'), (p) => (p.options ? `use one of: ${p.options}` : 'clear the cell')),
   MEMBER_BAD_DIRECT_GRADE: m('error', (p) => `「${p.name}」的直接确定档次「${p.found}」${p.exempt ? '不是本方案的档次' : '只给不参加积分管理的党员填写'}`, (p) => `${p.name}: 直接确定档次 ${p.found} ${p.exempt ? 'is not a grade of the scheme' : 'is only for members not taking part'}`, (p) => (p.exempt ? `改为以下之一：${p.options}` : '参加积分的党员按积分评定档次：清空此栏，或在“积分管理”填“不参加”'), (p) => (p.exempt ? `use one of: ${p.options}` : 'clear it, or set 积分管理 to 不参加')),
   SANCTION_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中${guessZh(p)}`, (p) => `${p.name} is not on the roster${guessEn(p)}`, (p) => (p.guess ? guessFixZh(p) : '核对姓名'), (p) => (p.guess ? guessFixEn(p) : 'check the name')),
   SANCTION_UNKNOWN_TYPE: m('error', (p) => `类型「${p.found}」看不出是哪一种一票否决情形或处分`, (p) => `type ${p.found} names no veto or discipline case of the scheme`, (p) => `类型改写为以下之一（情节写在“说明”列）：${p.options}；不影响计分的事项不要登记在本表`, (p) => `write one of these as the type (details in 说明): ${p.options}; do not enter what has no effect here`),
@@ -126,6 +131,10 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
       const why = !scheme.exempt?.otherScore ? 'scheme' : mem.participates ? 'participates' : mem.otherScore.isNegative() ? 'negative' : '';
       if (why) add('MEMBER_BAD_OTHER_SCORE', mem.source, { name: mem.name, found: mem.otherScore.toString(), why }, mem.otherScore.toString());
     }
+    if (mem.awardsSide) {
+      const side = scheme.awardsOneSide;
+      if (!side || ![side.here, side.there].includes(mem.awardsSide.trim())) add('MEMBER_BAD_AWARDS_SIDE', mem.source, { name: mem.name, found: mem.awardsSide, column: side?.column ?? '评先评优', options: side ? `${side.here}、${side.there}` : '' }, mem.awardsSide);
+    }
     if (scheme.directGrades && mem.directGrade) {
       const grades = [...new Set(scheme.bands.map((b) => b.grade))];
       if (mem.participates || !grades.includes(mem.directGrade.trim())) add('MEMBER_BAD_DIRECT_GRADE', mem.source, { name: mem.name, found: mem.directGrade, exempt: mem.participates ? '' : '1', options: grades.join('、') }, mem.directGrade);
@@ -133,13 +142,15 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   }
 
   const period = opts.period ?? cyclePeriod(cycle);
-  checkRecords(scheme, ledger, cycle, period, index, add);
+  if (ledger.annual) checkAnnual(scheme, ledger, cycle, period, index, add);
+  else checkRecords(scheme, ledger, cycle, period, index, add);
   checkScores(scheme, ledger, index, add);
   checkEvents(scheme, ledger, cycle, period, index, add);
   laterRows(ledger, cycle, period, add);
   checkProjects(scheme, ledger, cycle, index, add);
   checkOncePerMember(scheme, ledger, cycle, index, add);
   checkDoubleDeductions(scheme, ledger, cycle, index, add);
+  if (ledger.records.some((r) => r.bonus || r.parts)) checkCardRows(scheme, ledger, cycle, index, add);
   if (scheme.cycle.gradePeriods.includes(period.kind) && opts.yearEnd !== false) checkEvaluations(scheme, ledger, cycle, index, add, period);
 
   const known = evaluationGrades(scheme);
@@ -163,6 +174,87 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
 }
 
 
+
+/**
+ * A 评分汇总表 sent as the input (Ledger.annual): graded for the cycle only (a month or quarter needs
+ * the months: SUMMARY_CYCLE_ONLY at the file); each member once, each part filled and within its
+ * entries' maxima together, 加分项 not negative; a roster member without a row is missing.
+ */
+function checkAnnual(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): void {
+  const rows = ledger.annual ?? [];
+  const sheet = rows[0]?.source.sheet ?? '评分汇总表';
+  if (period.kind !== 'cycle') add('SUMMARY_CYCLE_ONLY', { file: ledger.file, sheet }, { period: periodTitle(cycle, period), periodEn: period.label });
+  const recorded = scheme.components.filter((c) => c.kind === 'recorded');
+  const seen = new Map<string, SourceRef>();
+  for (const r of rows) {
+    const found = index.resolve(r.name, r.id);
+    const member = found.member;
+    if (!member) {
+      unmatched(add, found, 'RECORD_UNKNOWN_MEMBER', r.source, r.name);
+      continue;
+    }
+    const first = seen.get(member.key);
+    if (first) {
+      add('RECORD_DUPLICATE_ROW', r.source, { name: member.name, sheet, first: `${first.sheet ?? ''} ${first.cell ?? ''}`.trim() }, r.name);
+      continue;
+    }
+    seen.set(member.key, r.source);
+    for (const c of recorded) {
+      const keys = r.parts?.includes(c.id) ? [{ key: c.id, name: c.name, max: sum(c.entries.map((e) => dec(e.max))), min: sum(c.entries.map((e) => dec(e.min))) }] : c.entries.map((e) => ({ key: `${c.id}.${e.id}`, name: e.name, max: dec(e.max), min: dec(e.min) }));
+      for (const k of keys) {
+        const v = r.values[k.key];
+        if (v === null || v === undefined) {
+          if (member.participates && r.columns?.[k.key]) add('RECORD_BLANK', recordCell(r, k.key), { name: r.name, entry: k.name, max: k.max.toString() });
+          continue;
+        }
+        if (compare(v, k.max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, k.key), { entry: k.name, found: v.toString(), max: k.max.toString() }, v.toString());
+        else if (compare(v, k.min) < 0) add('RECORD_BELOW_MIN', recordCell(r, k.key), { entry: k.name, found: v.toString(), min: k.min.toString() }, v.toString());
+      }
+    }
+    if (r.bonus?.isNegative()) add('RECORD_BELOW_MIN', recordCell(r, 'bonus'), { entry: '加分项', found: r.bonus.toString(), min: 0 }, r.bonus.toString());
+  }
+  for (const mem of ledger.members) {
+    if (mem.participates && !seen.has(mem.key) && activeMonths(mem, cycle).length > 0) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet }, { name: mem.name, sheet });
+  }
+}
+
+/**
+ * A card's own columns against 加减分明细: a bonus in the card's 加分项 and a bonus row logged in the
+ * same month both count (CARD_BONUS_TWICE, a warning at both); an 该项不得分 row aimed at a part the
+ * card gives by its total cannot be applied (RECORD_PART_ZEROES, an error at the row).
+ */
+function checkCardRows(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
+  const cat = catalogueOf(scheme);
+  const sheets = recordSheetNames(cycle, scheme.cycle.record);
+  const periodOf = (date: string): number => {
+    const month = monthIndexOf(cycle, date);
+    return month < 0 ? -1 : scheme.cycle.record === 'quarter' ? Math.floor(month / 3) : month;
+  };
+  const rows = new Map<string, (typeof ledger.records)[number]>();
+  for (const r of ledger.records) {
+    const { member } = index.resolve(r.name, r.id);
+    if (member) rows.set(`${member.key}\u0000${r.period}`, r);
+  }
+  const bonus = cardBonusComponent(scheme);
+  const twice = new Map<(typeof ledger.records)[number], typeof ledger.events>();
+  for (const ev of ledger.events) {
+    const item = cat.item(ev.item);
+    if (!item || !ev.date) continue;
+    const { member } = index.resolve(ev.name, ev.id);
+    const r = member ? rows.get(`${member.key}\u0000${periodOf(ev.date)}`) : undefined;
+    if (!r) continue;
+    if (r.bonus && item.component === bonus?.id) twice.set(r, [...(twice.get(r) ?? []), ev]);
+    if (item.zeroes && item.entry && r.parts?.includes(item.component)) {
+      const part = scheme.components.find((c) => c.id === item.component)!;
+      add('RECORD_PART_ZEROES', ev.source, { item: item.name, sheet: sheets[r.period], part: part.name }, ev.item);
+    }
+  }
+  for (const [r, evs] of twice) {
+    const params = { name: r.name, sheet: sheets[r.period], found: r.bonus!.toString(), items: evs.map((e) => e.item).join('、') };
+    add('CARD_BONUS_TWICE', recordCell(r, 'bonus'), params, r.bonus!.toString());
+    for (const ev of evs) add('CARD_BONUS_TWICE', ev.source, params, ev.item);
+  }
+}
 
 /**
  * A 否决与处分 row's dates. A type that holds 「…处分期间」 (overrides with `during`) may be dated before
@@ -309,7 +401,9 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   const hasScores = new Set<number>();
   const scoreKeys = entries.filter((x) => !x.blankIsZero).map((x) => x.key);
   if (scoreKeys.length === 0) for (let p = 0; p < sheets.length; p++) if (!ledger.absentRecords?.includes(p)) hasScores.add(p);
-  for (const r of ledger.records) if (scoreKeys.some((k) => r.values[k] !== null && r.values[k] !== undefined)) hasScores.add(r.period);
+  // A part given by its total (the seed's 附件2 card): its value is under the component id.
+  const partKeys = recorded.filter((c) => !blankIsZero(c)).map((c) => c.id);
+  for (const r of ledger.records) if ([...scoreKeys, ...(r.parts ? partKeys : [])].some((k) => r.values[k] !== null && r.values[k] !== undefined)) hasScores.add(r.period);
   const due = [...Array(last + 1).keys()];
   // A sheet whose header the reader could not read has its own error at the header: not also 「没有填写任何分数」.
   const missing = due.filter((p) => !hasScores.has(p) && !ledger.unreadRecords?.includes(p));
@@ -357,8 +451,28 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     const parts: Dec[] = [];
     /** The parts Excel's SUM adds up: not those typed as text. */
     const excelParts: Dec[] = [];
+    for (const c of recorded) {
+      if (!r.parts?.includes(c.id)) continue;
+      // The part's total: within its entries' floors and maxima together (each item cannot be checked: READ_PART_TOTALS).
+      const v = r.values[c.id];
+      const max = sum(c.entries.map((e) => dec(e.max)));
+      const min = sum(c.entries.map((e) => dec(e.min)));
+      if (v === null || v === undefined) {
+        if (member.participates && !blankIsZero(c)) add('RECORD_BLANK', recordCell(r, c.id), { name: r.name, entry: c.name, max: max.toString() });
+        continue;
+      }
+      parts.push(v);
+      if (!r.textKeys?.includes(c.id)) excelParts.push(v);
+      if (compare(v, max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, c.id), { entry: c.name, found: v.toString(), max: max.toString() }, v.toString());
+      else if (compare(v, min) < 0) add('RECORD_BELOW_MIN', recordCell(r, c.id), { entry: c.name, found: v.toString(), min: min.toString() }, v.toString());
+    }
+    if (r.bonus) {
+      if (!cardBonusComponent(scheme)) add('CARD_BONUS_UNUSED', recordCell(r, 'bonus'), { found: r.bonus.toString() }, r.bonus.toString());
+      else if (r.bonus.isNegative()) add('RECORD_BELOW_MIN', recordCell(r, 'bonus'), { entry: '加分项', found: r.bonus.toString(), min: 0 }, r.bonus.toString());
+    }
     for (let i = 0; i < entries.length; i++) {
       const { key, e, max, min, blankIsZero: zero } = entries[i]!;
+      if (r.parts?.some((id) => key.startsWith(`${id}.`))) continue;
       const v = r.values[key];
       if (v === null || v === undefined) {
         if (member.participates && !zero) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
@@ -377,7 +491,9 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     // A 合计 that is Excel's SUM of the row, short of the scores typed as text, is explained by them:
     // each is a warning at its own cell (READ_NUMBER_AS_TEXT), not a wrong total here.
     const explained = r.textKeys !== undefined && r.writtenTotal !== undefined && compare(r.writtenTotal, sum(excelParts)) === 0;
-    if (r.writtenTotal && !explained && compare(r.writtenTotal, sum(parts)) !== 0) {
+    // On a card with 加分项 the row's 合计 may include the month's bonus: either sum is the clerk's.
+    const withBonus = r.bonus !== undefined && compare(r.writtenTotal ?? ZERO, plus(sum(parts), r.bonus)) === 0;
+    if (r.writtenTotal && !explained && !withBonus && compare(r.writtenTotal, sum(parts)) !== 0) {
       add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
     }
   }

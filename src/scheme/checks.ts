@@ -2,9 +2,10 @@
 // {path, message} lists, like Astro's config refinements.
 import { reachableFlags } from './categories.js';
 import type { Band, Scheme } from './schema.js';
+import { RECORD_SHEETS, SHEETS } from './form.js';
 
 /** Sheet names every ledger has (a score sheet may not take one). */
-const RESERVED_SHEETS = ['说明', '名册', '加减分明细', '民主评议', '否决与处分', '1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '第一季度', '第二季度', '第三季度', '第四季度'];
+const RESERVED_SHEETS = [...Object.values(SHEETS).map((names) => names[0]), ...RECORD_SHEETS];
 
 export interface SchemeProblem {
   path: string;
@@ -149,6 +150,11 @@ export function checkReferences(s: Scheme): SchemeProblem[] {
     const it = s.items.find((x) => x.id === o.deduct!.item);
     if (!it) out.push({ path: `overrides[${i}].deduct.item`, zh: `处分「${o.type}」的扣分引用了不存在的事项「${o.deduct.item}」（写事项的 id）`, en: `override ${o.type}: unknown item ${o.deduct.item}` });
     else if (it.levels && (o.deduct.level === undefined || !(o.deduct.level in it.levels))) out.push({ path: `overrides[${i}].deduct.level`, zh: `处分「${o.type}」的扣分级别「${o.deduct.level ?? ''}」不在事项「${it.name}」的级别中：可选 ${Object.keys(it.levels).join('、')}`, en: `override ${o.type}: level not in item ${it.id}` });
+  });
+  (s.application?.entries ?? []).forEach((key, i) => {
+    const [cid, eid] = key.split('.');
+    const c = s.components.find((x) => x.id === cid);
+    if (!c || c.kind !== 'recorded' || !c.entries.some((e) => e.id === eid)) out.push({ path: `application.entries[${i}]`, zh: `积分申请表可申报的记录项「${key}」不是本方案记录表中的一项（写“组成部分id.项id”，组成部分须为 recorded）`, en: `application entry ${key} is not a recorded entry (componentId.entryId)` });
   });
   if (s.directGrades && s.bands.length === 0) out.push({ path: 'directGrades', zh: '直接确定档次（directGrades）要从 bands 的等次中选择：请先写 bands', en: 'directGrades needs bands' });
   s.flags.forEach((f, i) => {
