@@ -1,20 +1,20 @@
 // `score template`: the blank branch ledger (积分台账) for one cycle. Its layout is the
 // contract the ledger reader relies on: sheet names, titles in row 1, headers in row 2.
 import ExcelJS from 'exceljs';
-import type { Scheme } from '../../scheme/schema.js';
+import type { Component, Scheme } from '../../scheme/schema.js';
 import type { Member } from '../../core/model.js';
 import { cycleOf, cycleTitle, monthPeriod, periodTitle, quarterPeriod, recordSheetNames, type Cycle } from '../../core/cycle.js';
 import {
   BORDER, FONT_BODY, FONT_HEADER, addTable, colLetter, freezeBelow, printSetup, setDate, setText, styleBody,
   styleCell, writeHeader, writeLine, writeTitle, type Column,
 } from './style.js';
-import { LISTS_SHEET, dateValidation, moveListsLast, decimalValidation, listValidation, nonNegativeValidation, validateRange } from './validation.js';
-import { entryColumns, evaluationColumns, eventColumns, gradeNames, itemNames, levelNames, recordedColumns, sanctionTypes, type EntryColumn } from './scheme-info.js';
+import { LISTS_SHEET, dateValidation, distinct, moveListsLast, decimalValidation, listValidation, nonNegativeValidation, validateRange } from './validation.js';
+import { entryColumns, evaluationColumns, eventColumns, fmt, gradeNames, itemNames, levelNames, recordedColumns, sanctionTypes, type EntryColumn } from './scheme-info.js';
 import { evaluationGrades } from '../../core/catalogue.js';
 import { uniqueNames } from './names.js';
 import { fitForPrint } from './fit-rows.js';
 import { branchTitle } from './titles.js';
-import { cardTable, COMMON, EVALUATIONS, EVENTS, headerOf, headersOf, INFO_KEYS, recordTable, ROSTER, SANCTIONS, SHEETS, written, type FormColumn } from '../../scheme/form.js';
+import { CARD_INFO, cardTable, COMMON, EVALUATIONS, EVENTS, headerOf, headersOf, INFO_KEYS, recordTable, ROSTER, SANCTIONS, SHEETS, written, type FormColumn } from '../../scheme/form.js';
 
 export interface LedgerTemplateOptions {
   branch: string;
@@ -82,7 +82,7 @@ export function ledgerTemplate(scheme: Scheme, opts: LedgerTemplateOptions): Exc
   const entries = recordedColumns(scheme);
   const periods = recordSheetNames(cycle, scheme.cycle.record);
   if (opts.layout === 'card') {
-    cardSheets(wb, opts.branch, cycle, periods, entries, roster);
+    cardSheets(wb, scheme, opts.branch, cycle, periods, entries, roster);
   } else if (entries.length) {
     periods.forEach((name, i) => recordSheet(wb, name, recordTitle(opts.branch, cycle, scheme.cycle.record, i), entries, roster));
   }
@@ -140,6 +140,7 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
     ...(scheme.exempt?.otherScore ? ['名册：不参加积分管理的党员，党组织另行评定的年度得分填在“另行评定得分”栏（参加积分的党员此栏不填）；评定结果列出该得分，不排名、不评定等次。'] : []),
     ...(scheme.awardsOneSide ? [`名册：驻村第一书记等与另一单位共用考核结果、只能参加一边评先评优的党员，在“${scheme.awardsOneSide.column}”栏选“${scheme.awardsOneSide.here}”或“${scheme.awardsOneSide.there}”（选“${scheme.awardsOneSide.there}”的照常计分、评定等次，但不占本单位${scheme.quota?.grade ?? '优秀'}名额、不评为${scheme.quota?.grade ?? '优秀'}）；其他党员不填。`] : []),
     ...(hasRecords ? [`${recordNote(scheme)}${scheme.components.some((c) => c.kind === 'recorded' && c.role === 'bonus') ? '加分栏没有加分的可以空着（按 0 分计），其余各栏每格都要填写。' : ''}`] : []),
+    ...(hasRecords && opts.layout === 'card' ? [cardNote(scheme)] : []),
     ...scheme.components.flatMap((c) => (c.scoreSheet ? [`${c.scoreSheet}：每名党员一行，按本年度表现逐项填写${c.name}各小项的得分（不超过表头的分值），每格都要填写。`] : [])),
     ...(scheme.items.length > 0 ? [eventNote(scheme)] : []),
     ...(hasEvaluation(scheme) ? [evaluationNote(scheme)] : []),
@@ -176,6 +177,18 @@ function recordNote(scheme: Scheme): string {
   const aimed = scheme.items.filter((i) => i.entry && recorded.has(i.component)).map((i) => i.name);
   if (aimed.length === 0) return '月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和；扣分依据写在“依据/备注”。';
   return `月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和。“${aimed.slice(0, 2).join('”“')}”等扣分事项不在月表中扣：该项填未扣分时的得分，扣分只在“加减分明细”登记一行，计分时自动从当月该项扣除（两处都扣会重复扣分，检查时会提示）。`;
+}
+
+/** The 说明 line on the cards (seed 003 附件2): what goes in 加分项, 扣分项 and the 合计 row. */
+function cardNote(scheme: Scheme): string {
+  const { bonus, vetoes } = cardExtras(scheme);
+  const cap = bonus?.cap !== undefined ? `，${bonus.capPer === 'record' ? '每期' : '全年'}合计不超过${fmt(bonus.cap)}分` : '';
+  return [
+    '记录卡（《党员日常行为积分管理记录表》）：每名党员一张，每月一行，各项填写当月得分，“合计”为公式',
+    ...(bonus ? [`“加分项”填当月加分的分数${cap}（只写分数，不分事项；要按事项核对各项上限的，改在“加减分明细”逐条登记，同一加分不要两处都填）`] : []),
+    ...(vetoes.length > 0 ? [`“扣分项”只在发生一票否决情形时选择其类型（${vetoes.slice(0, 5).join('、')}等），该党员年度积分为零`] : []),
+    '最下面的“合计”行自动求各月之和，score 会与各月核对。',
+  ].join('；');
 }
 
 /** Whether the scheme reads anything from a 民主评议 sheet. */
@@ -274,42 +287,60 @@ function recordSheet(wb: ExcelJS.Workbook, name: string, title: string, entries:
   validateEntries(t.ws, first, t.firstRow, t.lastRow, entries);
 }
 
-/** The card's label cells above its table: 名册 columns, two rows of four. */
+/** The card's 基本情况 (seed 003 附件2: 姓名 性别 出生年月 民族 / 学历 入党时间 身体状况 联系电话, with our 编号): 名册 columns and 身体状况. */
 const INFO_BLOCK = [
-  ['name', 'id', 'gender', 'birth'],
-  ['ethnic', 'education', 'partyDate', 'phone'],
-] as const satisfies readonly (readonly (typeof ROSTER)[number]['key'][])[];
+  ['name', 'id', 'gender', 'birth', 'ethnic'],
+  ['education', 'partyDate', 'health', 'phone'],
+] as const satisfies readonly (readonly ((typeof ROSTER)[number]['key'] | (typeof CARD_INFO)[number]['key'])[])[];
+const CARD_LABELS: Record<string, string> = { ...R, ...headersOf(CARD_INFO) };
 
-function cardSheets(wb: ExcelJS.Workbook, branch: string, cycle: Cycle, periods: string[], entries: EntryColumn[], roster: Member[]): void {
+function cardSheets(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle, periods: string[], entries: EntryColumn[], roster: Member[]): void {
   const reserved = [...Object.values(SHEET), LISTS_SHEET];
   const cards: (Member | undefined)[] = roster.length ? roster : [undefined];
   const names = uniqueNames(cards.map((m) => m?.name ?? '记录卡'), { reserved, fallback: '记录卡' });
-  cards.forEach((m, i) => cardSheet(wb, names[i]!, branch, cycle, periods, entries, m));
+  cards.forEach((m, i) => cardSheet(wb, scheme, names[i]!, branch, cycle, periods, entries, m));
 }
 
-function cardSheet(wb: ExcelJS.Workbook, name: string, branch: string, cycle: Cycle, periods: string[], entries: EntryColumn[], m: Member | undefined): void {
+/** The bonus part a card's 加分项 adds to (one accumulate bonus component) and the veto types its 扣分项 offers. */
+function cardExtras(scheme: Scheme): { bonus?: Component; vetoes: string[] } {
+  const bonus = scheme.components.filter((c) => c.kind === 'accumulate' && c.role === 'bonus');
+  return { ...(bonus.length === 1 ? { bonus: bonus[0]! } : {}), vetoes: distinct(scheme.vetoTypes) };
+}
+
+/**
+ * One member's 党员日常行为积分管理记录表 (seed 003 附件2): the 基本情况 block, then a row per month —
+ * the entries, their 合计, the month's 加分项 and 扣分项 (a veto type) — and a 合计 row that sums each column.
+ */
+function cardSheet(wb: ExcelJS.Workbook, scheme: Scheme, name: string, branch: string, cycle: Cycle, periods: string[], entries: EntryColumn[], m: Member | undefined): void {
   const ws = wb.addWorksheet(name);
-  const columns = columnsOf(cardTable(entries.map((e) => e.column)));
-  const width = Math.max(8, columns.length);
+  const extras = cardExtras(scheme);
+  const columns = columnsOf(cardTable(entries.map((e) => e.column)), scheme);
+  const width = Math.max(10, columns.length);
   for (let c = columns.length + 1; c <= width; c++) ws.getColumn(c).width = 12;
   writeTitle(ws, `${branchTitle(branch)}党员日常行为积分管理记录表（${cycleTitle(cycle)}）`, width);
   writeLine(ws, 2, `所在支部：${branch}`, width);
+  const d = m?.details;
   const values: Partial<Record<(typeof INFO_BLOCK)[number][number], { text?: string; date?: string }>> = {
     name: { text: m?.name },
     id: { text: m?.id },
+    gender: { text: d?.gender },
     birth: { date: m?.birth },
+    ethnic: { text: d?.ethnicity },
+    education: { text: d?.education },
+    partyDate: { text: d?.partyDate },
+    health: { text: d?.health },
     phone: { text: m?.phone },
   };
   INFO_BLOCK.forEach((keys, i) => {
     const r = 3 + i;
     keys.forEach((key, j) => {
       const l = ws.getCell(r, 1 + j * 2);
-      l.value = R[key];
+      l.value = CARD_LABELS[key]!;
       l.font = FONT_HEADER;
       l.border = BORDER;
       l.alignment = { horizontal: 'center', vertical: 'middle' };
       const v = ws.getCell(r, 2 + j * 2);
-      styleCell(v, { header: '', type: ROSTER.find((c) => c.key === key)?.type === 'date' ? 'date' : 'text' });
+      styleCell(v, { header: '', type: key === 'birth' ? 'date' : 'text' });
       const given = values[key];
       if (given?.date) setDate(v, given.date);
       else if (given?.text) setText(v, given.text);
@@ -319,19 +350,33 @@ function cardSheet(wb: ExcelJS.Workbook, name: string, branch: string, cycle: Cy
   writeHeader(ws, headerRow, columns);
   const first = headerRow + 1;
   const last = headerRow + periods.length;
-  styleBody(ws, first, last, columns);
+  const totalCol = 2 + entries.length;
+  styleBody(ws, first, last + 1, columns);
   periods.forEach((p, i) => {
     const r = first + i;
     ws.getCell(r, 1).value = p;
-    sumFormula(ws, r, columns.length, 2, 1 + entries.length);
+    sumFormula(ws, r, totalCol, 2, 1 + entries.length);
   });
+  // The 合计 row (附件2): each number column summed over the months (score checks it against the months).
+  const sumRow = last + 1;
+  ws.getCell(sumRow, 1).value = '合计';
+  ws.getCell(sumRow, 1).font = FONT_HEADER;
+  for (let c = 2; c <= totalCol + (extras.bonus ? 1 : 0); c++) {
+    const range = `${colLetter(c)}${first}:${colLetter(c)}${last}`;
+    ws.getCell(sumRow, c).value = { formula: `IF(COUNT(${range})=0,"",SUM(${range}))` };
+  }
   validateEntries(ws, 2, first, last, entries);
+  if (extras.bonus) validateRange(ws, totalCol + 1, first, last, nonNegativeValidation(extras.bonus.name));
+  if (extras.vetoes.length > 0) {
+    const v = listValidation(wb, 'vetoTypes', extras.vetoes, `请从列表中选择一票否决的类型：${extras.vetoes.slice(0, 5).join('、')}……`);
+    if (v) validateRange(ws, columns.length, first, last, v);
+  }
   freezeBelow(ws, headerRow);
-  printSetup(ws, { orientation: entries.length > 6 ? 'landscape' : 'portrait', titleRows: headerRow });
-  ws.getCell(last + 2, 1).value = '党员签字：';
-  ws.getCell(last + 2, Math.max(4, width - 3)).value = '支部书记签字：';
-  ws.getCell(last + 2, 1).font = FONT_BODY;
-  ws.getCell(last + 2, Math.max(4, width - 3)).font = FONT_BODY;
+  printSetup(ws, { orientation: columns.length > 6 ? 'landscape' : 'portrait', titleRows: headerRow });
+  ws.getCell(sumRow + 2, 1).value = '党员签字：';
+  ws.getCell(sumRow + 2, Math.max(4, width - 3)).value = '支部书记签字：';
+  ws.getCell(sumRow + 2, 1).font = FONT_BODY;
+  ws.getCell(sumRow + 2, Math.max(4, width - 3)).font = FONT_BODY;
 }
 
 function eventSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle): void {
