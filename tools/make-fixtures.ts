@@ -7,7 +7,7 @@
 //   fixtures/messy/          one ledger per reader quirk, each otherwise valid
 //   fixtures/invalid/        one ledger per validation code, exactly one planted problem
 //   fixtures/bad/            broken files, and one good ledger
-import { crc32 } from '../src/excel/lean/zip.js';
+import { crc32 } from 'node:zlib';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
