@@ -232,14 +232,11 @@ function recordEnd(ctx: BranchContext, period: number): string {
 }
 
 /** The item a card's 加分项 stands for: the month's bonus points with no item, under the bonus component's caps. */
-const cardItems = new WeakMap<Component, Item>();
-function cardBonusItem(c: Component): Item {
-  let item = cardItems.get(c);
-  if (!item) {
-    item = { id: `${c.id}:card`, name: `${c.name}（记录卡）`, aliases: [], component: c.id, highestOnly: false, highestPer: 'project', split: false, beyondCap: false, zeroes: false, veto: false };
-    cardItems.set(c, item);
-  }
-  return item;
+const cardItems = new WeakMap<Component, Record<string, Item>>();
+function cardBonusItem(c: Component, form: '记录卡' | '评分汇总表'): Item {
+  let items = cardItems.get(c);
+  if (!items) cardItems.set(c, (items = {}));
+  return (items[form] ??= { id: `${c.id}:${form}`, name: `${c.name}（${form}）`, aliases: [], component: c.id, highestOnly: false, highestPer: 'project', split: false, beyondCap: false, zeroes: false, veto: false });
 }
 
 /** The bonus component a card's 加分项 adds to: the scheme's one accumulate bonus component (validate says when there is none). */
@@ -259,9 +256,10 @@ function cardBonuses(ctx: BranchContext, dataOf: (name: string, id?: string) => 
     if (!d) continue;
     // A summary's 加分项 is the year's: dated at the cycle's end.
     const date = annual.has(r) ? ctx.cycle.end : recordEnd(ctx, r.period);
-    const row: EventRow = { date, name: r.name, item: `${c.name}（记录卡）`, count: ONE, points: r.bonus, source: recordCell(r, 'bonus') };
+    const item = cardBonusItem(c, annual.has(r) ? '评分汇总表' : '记录卡');
+    const row: EventRow = { date, name: r.name, item: item.name, count: ONE, points: r.bonus, source: recordCell(r, 'bonus') };
     if (r.id) row.id = r.id;
-    d.events.push({ row, item: cardBonusItem(c), month: monthIndexOf(ctx.cycle, date), raw: r.bonus });
+    d.events.push({ row, item, month: monthIndexOf(ctx.cycle, date), raw: r.bonus });
   }
 }
 
