@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { json, tmp, type Run } from '../helpers/cli.js';
 import { MONTHS, everySheet, fillApplication, readTable, type LedgerFill, type SanctionFill } from '../helpers/fill.js';
-import { expectMember, filled, gradeAsync, scoreAsync, startAll, templateAsync, type GradeOut } from './lib.js';
+import { expectMember, filled, gradeAsync, scoreAsync, startAll, templateAsync, townshipMonth, type GradeOut } from './lib.js';
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -104,6 +104,21 @@ function bureauFirstSecretary(side: string | undefined): Promise<Ran> {
   });
 }
 
+/** township 甲 90 a month (25 + 25 + 40 duties); 表彰 县 「抗洪」 2023-02-10, then 市 「抗洪」 2023-08-01. */
+async function laterAward(): Promise<{ periods: GradeOut[]; show: Run }> {
+  const t = await templateAsync('township', '第二支部');
+  const file = await filled(t, {
+    members: [{ name: '甲' }],
+    records: everySheet(MONTHS, { 甲: townshipMonth(25, 25) }),
+    events: [
+      { date: '2023-02-10', name: '甲', item: '表彰', level: '县', project: '抗洪' },
+      { date: '2023-08-01', name: '甲', item: '表彰', level: '市', project: '抗洪' },
+    ],
+  });
+  const r = await scoreAsync(['compute', file, '--period', '2023Q1,2023H2,2023-08,2023', '--out', tmp(), '--json', '--quiet']);
+  return { periods: json<GradeOut[]>(r), show: await scoreAsync(['scheme', 'show', 'township']) };
+}
+
 let jobs: {
   carried: Promise<Ran>;
   noEnd: Promise<Ran>;
@@ -118,6 +133,7 @@ let jobs: {
   bureauBoth: Promise<Ran>;
   bureauBad: Promise<Ran>;
   bureauShow: Promise<Run>;
+  laterAward: Promise<{ periods: GradeOut[]; show: Run }>;
 };
 
 beforeAll(() => {
@@ -135,6 +151,7 @@ beforeAll(() => {
     bureauBoth: () => bureauFirstSecretary(undefined),
     bureauBad: () => bureauFirstSecretary('派出单位'),
     bureauShow: () => scoreAsync(['scheme', 'show', 'bureau']),
+    laterAward,
   });
 });
 
@@ -260,5 +277,21 @@ describe('bureau 「单位派出驻村扶贫工作队员(第一书记)…考核�
     expect(issue(r, 'MEMBER_BAD_AWARDS_SIDE')).toMatchObject({ severity: 'error', sheet: '名册' });
     const show = await jobs.bureauShow;
     expect(show.stdout).toContain('只能参加一边评先评优：名册“评先评优”栏选“所驻村”的党员照常计分、评定等次、排名，但不评为优秀、不计入优秀名额的参评人数');
+  });
+});
+
+describe('township 「同一项目以最高级计分」 and periods: a later award of the same 项目 counts in full in its own period (decision)', () => {
+  it('县 2 in February, 市 3 in August, one 项目: Q1 90 + 2 = 92; H2 and August 90 + 3 = 93 (in full, not the difference 1); the year 93 (once, the highest)', async () => {
+    const { periods } = await jobs.laterAward;
+    const [q1, h2, aug, year] = periods;
+    expectMember(q1!, '甲', { total: 92, bonus: 2 });
+    expectMember(h2!, '甲', { total: 93, bonus: 3 });
+    expectMember(aug!, '甲', { total: 93, bonus: 3 });
+    expectMember(year!, '甲', { total: 93, bonus: 3 });
+  });
+
+  it('scheme show states the decision under 计分事项', async () => {
+    const { show } = await jobs.laterAward;
+    expect(show.stdout).toContain('同一项目以最高级计分与期间（决定）：每个期间计本期间内登记的表彰，取其中最高一级；之后的较高级表彰不改变已经结束的期间，在它自己的期间按该级全额计分');
   });
 });

@@ -7,7 +7,7 @@ import type { SourceRef } from '../../core/model.js';
 import { asDate, asId, asNumber, BLANK, cellAddress, readAt, type CellRead } from '../cells.js';
 import { dataRows, findHeader, type ColumnSpec, type DataRows, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
-import { colName } from '../lean/xml.js';
+import { colName, parseA1 } from '../../core/a1.js';
 import { READ_CATALOGUE, type ReadCode } from './catalogue.js';
 import { checkLength, EXCEL_CELL_CHARS } from './text-checks.js';
 import { normaliseSheetName } from '../sheet-names.js';
@@ -145,10 +145,8 @@ export class ReadContext {
   sorted(wb: BookLike): Diagnostic[] {
     const order = new Map(wb.worksheets.map((w, i) => [w.name, i]));
     const pos = (d: Diagnostic): [number, number, number] => {
-      const m = /^([A-Z]+)(\d+)$/.exec(d.cell ?? '');
-      let col = 0;
-      for (const ch of m?.[1] ?? '') col = col * 26 + ch.charCodeAt(0) - 64;
-      return [d.sheet === undefined ? -1 : (order.get(d.sheet) ?? 1e9), m ? Number(m[2]) : 0, col];
+      const at = parseA1(d.cell ?? '');
+      return [d.sheet === undefined ? -1 : (order.get(d.sheet) ?? 1e9), at?.row ?? 0, at?.col ?? 0];
     };
     return this.diagnostics
       .map((d, i) => ({ d, i, p: pos(d) }))

@@ -5,7 +5,7 @@ import { ZERO, type Dec } from '../../core/decimal.js';
 import type { RecordRow, Sanction, SourceRef } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
 import { eachRead, readAt } from '../cells.js';
-import { colName } from '../lean/xml.js';
+import { colName } from '../../core/a1.js';
 import { findHeader, findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
 import { carriesValues, COL, looksLikePoints, ReadContext, RowReader, normaliseSheetName, reportUnusedPoints } from './common.js';
@@ -300,28 +300,30 @@ const CARD_LABELS = ['编号', '党员编号', '性别', '支部', '所在支部
  * seed's 附件2: 每月履行党员义务积分, 每月志愿服务岗位贡献积分): for each such part one column keyed by
  * the component id, the other parts by their entries. Undefined when no header row has a part's total.
  */
-export function partTotalColumns(ws: SheetLike, entries: ColumnSpec[]): { specs: ColumnSpec[]; parts: string[]; labels: Record<string, string> } | undefined {
+export function partTotalColumns(ws: SheetLike, entries: ColumnSpec[]): { specs: ColumnSpec[]; parts: string[]; labels: Record<string, string>; row: number; columns: Record<string, number> } | undefined {
   const parts = partsOf.get(entries);
   if (!parts) return undefined;
   for (let row = 1; row <= Math.min(ws.rowCount, READ_LIMITS.headerSearchRows); row++) {
-    const found = new Map<string, { label: string; points: boolean }>();
-    eachRead(ws, row, (c) => {
+    const found = new Map<string, { label: string; points: boolean; col: number }>();
+    eachRead(ws, row, (c, col) => {
       const part = componentOfLabel(normaliseHeader(c.text), parts);
       // 志愿服务岗位 (the posts claimed, text) beside 志愿服务岗位(60分): the label naming points wins.
       const points = /分/u.test(c.text.replace(/^每月/u, ''));
-      if (part && (!found.has(part.id) || (points && !found.get(part.id)!.points))) found.set(part.id, { label: c.text, points });
+      if (part && (!found.has(part.id) || (points && !found.get(part.id)!.points))) found.set(part.id, { label: c.text, points, col });
     });
     if (found.size === 0) continue;
     const specs: ColumnSpec[] = [];
     const labels: Record<string, string> = {};
+    const columns: Record<string, number> = {};
     for (const p of parts) {
       const hit = found.get(p.id);
       if (hit) {
         specs.push({ key: p.id, labels: [hit.label], required: true });
         labels[p.id] = hit.label.trim();
+        columns[p.id] = hit.col;
       } else specs.push(...entries.filter((e) => p.keys.includes(e.key)));
     }
-    return { specs, parts: [...found.keys()], labels };
+    return { specs, parts: [...found.keys()], labels, row, columns };
   }
   return undefined;
 }
