@@ -68,6 +68,8 @@ export const INFO_KEYS = {
   year: ['年度', '周期', '考核年度'],
   span: ['周期起止'],
   recorder: ['记录员'],
+  /** The regulation the scheme follows (scheme.source): for the reader of the printed 说明 only. */
+  source: ['依据'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 /** Whether the scheme's items read 级别 / 项目 in 加减分明细 (an item with levels; a highest-per-project or shared award). */

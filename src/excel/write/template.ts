@@ -46,11 +46,30 @@ const R = headersOf(ROSTER);
 const E = headersOf(EVENTS);
 const V = headersOf(EVALUATIONS);
 const S = headersOf(SANCTIONS);
-const BLANK_ROWS = 60;
+/**
+ * Ruled rows of a blank table, and the rows one printed page holds: every table of a blank ledger
+ * prints on one A4 page (the whole ledger on 16 pages for a monthly scheme, not 31 with two pages of
+ * empty grid per month). A longer table (a roster of 60) prints on as few pages as hold it (pageFit);
+ * rows inserted inside the table print with it (the 说明 says so).
+ */
+export const PAGE_ROWS = 40;
+const BLANK_ROWS = PAGE_ROWS;
 /** Spare styled rows under a pre-filled roster, for members who join during the cycle. */
 const SPARE_ROWS = 10;
-const EVENT_ROWS = 100;
-const SANCTION_ROWS = 30;
+const EVENT_ROWS = PAGE_ROWS;
+const SANCTION_ROWS = 20;
+
+/**
+ * Most rows a page takes before a table goes on to the next: a page holds about 44 ruled rows of the
+ * widest landscape tables at their width's scale, and up to 50 print a little smaller rather than
+ * leave a second page with a row or two (a roster of 36 and its 10 spare rows: one page).
+ */
+const MOST_PAGE_ROWS = 50;
+
+/** Fit to the page width, and to as few pages as hold the rows (no page of a few rows). */
+function pageFit(ws: ExcelJS.Worksheet, rows: number): void {
+  ws.pageSetup.fitToHeight = Math.max(1, Math.ceil(rows / MOST_PAGE_ROWS));
+}
 
 export function ledgerTemplate(scheme: Scheme, opts: LedgerTemplateOptions): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -91,8 +110,11 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
   ws.getColumn(2).width = 70;
   writeTitle(ws, '积分台账说明', 2);
   const rows: [string, string | number][] = [
+    // Read by the program to pick the scheme, not printed (a hidden row): the printed 说明 names the
+    // scheme by its name and the regulation it follows.
     [INFO_KEYS.scheme[0], scheme.id],
     [INFO_KEYS.schemeName[0], scheme.name],
+    ...(scheme.source ? ([[INFO_KEYS.source[0], scheme.source]] as [string, string][]) : []),
     [INFO_KEYS.branch[0], opts.branch],
     [INFO_KEYS.parent[0], opts.parent ?? ''],
     [INFO_KEYS.year[0], cycle.year],
@@ -109,6 +131,7 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
     styleCell(v, { header: '', align: 'left', type: typeof value === 'number' ? 'number' : 'text' });
     v.value = value === '' ? null : value;
     if (typeof value === 'number') v.alignment = { horizontal: 'left', vertical: 'middle' };
+    if (key === INFO_KEYS.scheme[0]) ws.getRow(i + 2).hidden = true;
   });
   const hasRecords = scheme.cycle.record !== 'none' && recordedColumns(scheme).length > 0;
   const sheetNotes = [
@@ -121,11 +144,12 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
     ...(scheme.items.length > 0 ? [eventNote(scheme)] : []),
     ...(hasEvaluation(scheme) ? [evaluationNote(scheme)] : []),
     sanctionTypes(scheme).length > 0 ? `否决与处分：记录一票否决和党纪处分。${sanctionUntilNote(scheme)}` : '本方案没有一票否决和处分类型，不设否决与处分表。',
-    `计分标准见“${scheme.name}”，可用 score scheme show ${scheme.id} 查看。`,
+    '表格行数不够时，在表格最后一行的上方插入整行（插入的行带下拉列表和边框，随表格一起打印）；不要在表格下方另起新行。',
+    `计分标准见随本台账下发的“${scheme.name} 计分标准”${scheme.source ? `（依据${scheme.source}）` : ''}。`,
   ];
   const notes = [
     '填写说明：',
-    '1. 本表由 score template 生成，请勿改动工作表名称和第 2 行表头；方案、年度信息由程序读取。',
+    '1. 本台账按统一格式制作，请勿改动工作表名称和第 2 行表头；方案、年度等信息由计分程序读取。',
     ...sheetNotes.map((text, i) => `${i + 2}. ${text}`),
   ];
   const start = rows.length + 3;
@@ -151,7 +175,7 @@ function recordNote(scheme: Scheme): string {
   const recorded = new Set(scheme.components.filter((c) => c.kind === 'recorded').map((c) => c.id));
   const aimed = scheme.items.filter((i) => i.entry && recorded.has(i.component)).map((i) => i.name);
   if (aimed.length === 0) return '月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和；扣分依据写在“依据/备注”。';
-  return `月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和。“${aimed.slice(0, 2).join('”“')}”等扣分事项不在月表中扣：该项填未扣分时的得分，扣分只在“加减分明细”登记一行，score 自动从当月该项扣除（两处都扣会重复扣分，score 会提示）。`;
+  return `月（季）记录表：每名党员一行，按各项满分以内填写得分；“合计”为公式，自动求和。“${aimed.slice(0, 2).join('”“')}”等扣分事项不在月表中扣：该项填未扣分时的得分，扣分只在“加减分明细”登记一行，计分时自动从当月该项扣除（两处都扣会重复扣分，检查时会提示）。`;
 }
 
 /** Whether the scheme reads anything from a 民主评议 sheet. */
@@ -181,6 +205,7 @@ function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle
   const columns = columnsOf(ROSTER, scheme);
   const rows = roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS;
   const t = addTable(wb, SHEET.roster, { title: `${branchTitle(branch)}党员名册（${cycleTitle(cycle)}）`, columns, bodyRows: rows, orientation: 'landscape' });
+  pageFit(t.ws, rows);
   roster.forEach((m, i) => {
     const r = t.firstRow + i;
     t.ws.getCell(r, t.col(R.seq)).value = i + 1;
@@ -235,6 +260,7 @@ function recordSheet(wb: ExcelJS.Workbook, name: string, title: string, entries:
   const columns = recordColumns(entries);
   const rows = roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS;
   const t = addTable(wb, name, { title, columns, bodyRows: rows, orientation: 'landscape' });
+  pageFit(t.ws, rows);
   const first = 4;
   const last = 3 + entries.length;
   const total = t.col(headerOf(COMMON.total));
@@ -316,6 +342,7 @@ function eventSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle:
     bodyRows: EVENT_ROWS,
     orientation: 'landscape',
   });
+  pageFit(t.ws, EVENT_ROWS);
   const { ws, firstRow: a, lastRow: b } = t;
   validateRange(ws, t.col(E.date), a, b, dateValidation(cycle.start, cycle.end, '日期'));
   const items = listValidation(wb, '事项', itemNames(scheme), '事项请从下拉列表中选择（计分标准中的项目）');
@@ -329,7 +356,9 @@ function eventSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle:
 function evaluationSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle, roster: Member[]): void {
   const want = evaluationColumns(scheme);
   const columns = columnsOf(EVALUATIONS, scheme);
-  const t = addTable(wb, SHEET.evaluation, { title: `${branchTitle(branch)}民主评议党员情况（${cycleTitle(cycle)}）`, columns, bodyRows: roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS });
+  const rows = roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS;
+  const t = addTable(wb, SHEET.evaluation, { title: `${branchTitle(branch)}民主评议党员情况（${cycleTitle(cycle)}）`, columns, bodyRows: rows });
+  pageFit(t.ws, rows);
   roster.forEach((m, i) => {
     t.ws.getCell(t.firstRow + i, 1).value = m.name;
     setText(t.ws.getCell(t.firstRow + i, 2), m.id);
@@ -345,6 +374,7 @@ function sanctionSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cyc
   // 「受…处分期间」 (overrides with `during`): the 处分 may date from an earlier year and run into this one.
   const during = scheme.overrides.some((o) => o.during);
   const t = addTable(wb, SHEET.sanctions, { title: `${branchTitle(branch)}一票否决与党纪处分记录（${cycleTitle(cycle)}）`, columns, bodyRows: SANCTION_ROWS });
+  pageFit(t.ws, SANCTION_ROWS);
   const earliest = `${cycle.year - 10}${cycle.start.slice(4)}`;
   validateRange(t.ws, t.col(S.date), t.firstRow, t.lastRow, dateValidation(during ? earliest : cycle.start, cycle.end, '日期'));
   if (during) validateRange(t.ws, t.col(S.until), t.firstRow, t.lastRow, dateValidation(earliest, `${cycle.year + 10}${cycle.end.slice(4)}`, S.until));
