@@ -560,22 +560,84 @@ HANDMADE.push({
   warnings: ['READ_PART_TOTALS'],
 });
 
-HANDMADE.push({
-  name: '附件3-评分汇总表',
-  what: "only the seed's 附件3 评分汇总表 sent in (yearly part totals per member): refused as not a ledger, saying what to send",
-  build: () => {
-    const wb = book();
-    sheet(wb, 'Sheet1', [
-      ['兰溪镇兰溪村党支部党员积分管理评分汇总表'],
-      ['评分时间：2023年12月31日'],
-      ['党员姓名', '志愿服务岗位', '履行党员义务(40分)', '志愿服务岗位(60分)', '加分项(最高10分)', '扣分项', '合计得分'],
-      ['甲', '政策宣传、环境卫生维护', 40, 55, 2, null, 97],
-      ['乙', '治安巡逻、家风家教', 38, 50, null, null, 88],
-    ]);
-    return wb;
+/** The seed's 附件3 评分汇总表 as printed (title, 评分时间, then a row per member); `rows` may change a member's row. */
+function summarySheet(wb: ExcelJS.Workbook, opts: { header?: string[]; rows?: (row: Row) => Row } = {}): void {
+  const header = opts.header ?? ['党员姓名', '志愿服务岗位', '履行党员义务(40分)', '志愿服务岗位(60分)', '加分项(最高10分)', '扣分项', '合计得分'];
+  const rows: Row[] = [
+    ['甲', '政策宣传、环境卫生维护', 40, 55, 2, null, 97],
+    ['乙', '治安巡逻、家风家教', 38, 50, null, null, 88],
+  ];
+  sheet(wb, 'Sheet1', [['兰溪镇兰溪村党支部党员积分管理评分汇总表'], ['评分时间：2023年12月31日'], header, ...rows.map((r) => (opts.rows ? opts.rows(r) : r))]);
+}
+
+HANDMADE.push(
+  {
+    name: '附件3-评分汇总表',
+    what: "only the seed's 附件3 评分汇总表 sent in (yearly part totals per member): graded from it, saying at the file what could not be checked",
+    build: () => {
+      const wb = book();
+      summarySheet(wb);
+      return wb;
+    },
+    // 甲 40 + 55 + 2 = 97; 乙 38 + 50 = 88 (the summary's own 合计得分, checked).
+    totals: BONUS_TOTALS,
+    warnings: ['READ_SUMMARY_INPUT', 'READ_ROSTER_FROM_RECORDS'],
   },
-  error: { code: 'INPUT_SUMMARY_FORM', sheet: '', cell: '' },
-});
+  {
+    name: '附件3-评分汇总表-扣分项写类型',
+    what: "the 附件3 summary with 乙's 扣分项 「组织参与群体性事件」 and 合计得分 0: 乙 vetoed",
+    build: () => {
+      const wb = book();
+      roster(wb);
+      summarySheet(wb, { rows: (r) => (r[0] === '乙' ? [...r.slice(0, 5), '组织参与群体性事件', 0] : r) });
+      return wb;
+    },
+    totals: { 甲: 97, 乙: 0 },
+    vetoed: ['乙'],
+    warnings: ['READ_SUMMARY_INPUT'],
+  },
+  {
+    name: '附件3-评分汇总表-合计不符',
+    what: "the 附件3 summary whose 合计得分 for 甲 says 95 where the parts and 加分项 add up to 97: an error at that cell",
+    build: () => {
+      const wb = book();
+      summarySheet(wb, { rows: (r) => (r[0] === '甲' ? [...r.slice(0, 6), 95] : r) });
+      return wb;
+    },
+    error: { code: 'READ_SUMMARY_TOTAL', sheet: 'Sheet1', cell: 'G4' },
+  },
+  {
+    name: '附件3-评分汇总表-没有扣分项列',
+    what: 'a summary without the 扣分项 column: who was vetoed is not shown, an error naming what to add (never "nobody")',
+    build: () => {
+      const wb = book();
+      summarySheet(wb, { header: ['党员姓名', '志愿服务岗位', '履行党员义务(40分)', '志愿服务岗位(60分)', '加分项(最高10分)', '合计得分'], rows: (r) => [...r.slice(0, 5), r[6]!] });
+      return wb;
+    },
+    error: { code: 'READ_SUMMARY_NO_VETO', sheet: 'Sheet1', cell: 'A3' },
+  },
+  {
+    name: '附件3-评分汇总表-没有加分项列',
+    what: 'a summary without the 加分项 column: the bonus part is not there, an error (never counted as 0)',
+    build: () => {
+      const wb = book();
+      summarySheet(wb, { header: ['党员姓名', '志愿服务岗位', '履行党员义务(40分)', '志愿服务岗位(60分)', '扣分项', '合计得分'], rows: (r) => [...r.slice(0, 4), r[5]!, r[6]!] });
+      return wb;
+    },
+    error: { code: 'READ_SUMMARY_MISSING', sheet: 'Sheet1', cell: 'A3' },
+  },
+  {
+    name: '附件3-两个支部',
+    what: 'a workbook with the summaries of two branches (as score grade writes its results): not one branch\'s input, refused saying so',
+    build: () => {
+      const wb = book();
+      summarySheet(wb);
+      sheet(wb, '松山村', [['党员姓名', '履行党员义务(40分)', '志愿服务岗位(60分)', '加分项', '扣分项', '合计得分'], ['丙', 40, 60, null, null, 100]]);
+      return wb;
+    },
+    error: { code: 'INPUT_SUMMARY_FORM', sheet: '', cell: '' },
+  },
+);
 
 export async function writeHandmade(dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });

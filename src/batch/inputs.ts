@@ -21,11 +21,11 @@ export const INPUT_MESSAGES = {
   INPUT_NO_SCHEME: msg(() => '没有指定计分方案：「说明」表中没有「方案」，也没有 --scheme', () => 'no scheme: the 说明 sheet names none and --scheme was not given', () => '在「说明」表填写方案（如 township），或加 --scheme township', () => 'fill 方案 in 说明 or pass --scheme'),
   INPUT_BAD_SCHEME: msg((p) => `「说明」表中的方案「${p.found}」无法使用：${p.why}`, (p) => `scheme ${p.found} named in 说明 cannot be used: ${p.why}`, () => '改为内置方案 id（score schemes 列出），或加 --scheme', () => 'use a built-in id (score schemes) or --scheme'),
   INPUT_APPLICATION_FORM: msg(() => '这是积分申请表，不是积分台账', () => 'this is an application form (积分申请表), not a ledger', () => '用 score apply 申请表.xlsx --ledger 台账.xlsx 审核并录入；台账和申请表请放在不同的文件夹', () => 'use score apply FORM --ledger LEDGER; keep forms and ledgers in separate folders'),
-  INPUT_SUMMARY_FORM: msg(() => '这是评分汇总表（附件3：每人全年各部分的合计），不是积分台账；score 按每月记分和加减分明细计分，不从汇总表评定', () => 'this is a 评分汇总表 (the seed\'s 附件3: each member\'s yearly part totals), not a ledger; score scores the monthly records and the 加减分明细, never a summary', () => '请支部报送积分台账（每月记分表、加减分明细；可用 score template 生成空白台账）；汇总表由 score grade 写出，可用来核对', () => 'ask the branch for its ledger (monthly sheets and 加减分明细; score template writes a blank one); score grade writes the summary, to compare with this one'),
+  INPUT_SUMMARY_FORM: msg((p) => (p.why === 'several' ? '这是多个支部的评分汇总（如 score grade 写出的评定结果），不是一个支部报送的台账或评分汇总表' : '这是评分汇总表（附件3：每人全年各部分的合计），没有“说明”表写明方案，也没有用 --scheme 指定：不知道按哪个方案的各部分读取'), (p) => (p.why === 'several' ? 'this holds the summaries of several branches (such as the results score grade writes), not one branch\'s ledger or 评分汇总表' : 'this is a 评分汇总表 (the seed\'s 附件3: each member\'s yearly part totals) and neither a 说明 sheet nor --scheme names the scheme: its parts cannot be read'), (p) => (p.why === 'several' ? '把它移出台账文件夹（score grade 写出的结果可用来核对，不作为输入）；每个支部报送自己的台账或评分汇总表' : '用 --scheme 指定方案（如 --scheme township），按汇总表评定年度积分；需要核对每月记分时，请支部报送积分台账（score template 可生成空白台账）'), (p) => (p.why === 'several' ? 'move it out of the ledgers folder (results score wrote are for checking, not input); each branch sends its own ledger or summary' : 'pass --scheme (e.g. --scheme township) to grade the year from the summary; to check the months, ask the branch for its ledger')),
   INPUT_DUPLICATE_BRANCH: msg(
     (p) => `支部「${p.branch}」${p.year} 年度在本批中有 ${p.n} 个台账：${p.files}；同一支部同一年度只能有一个，否则会重复计分，该支部暂不计入`,
     (p) => `branch ${p.branch} has ${p.n} ledgers for ${p.year} in this batch: ${p.files}; it would be counted twice and is left out`,
-    () => '保留正确的一个，把其他文件移出文件夹后再运行（score apply 写出的 …_已录入申请.xlsx 是新台账：用它替换原台账）',
+    () => '保留正确的一个，把其他文件移出文件夹后再运行（录入积分申请后写出的 …_已录入申请.xlsx 是新台账：用它替换原台账）',
     () => 'keep the right one and move the others out of the folder (a …_已录入申请.xlsx from score apply replaces the original)',
   ),
   INPUT_NO_YEAR: msg(() => '不知道是哪个年度：「说明」表没有「年度」，命令也没有给出', () => 'unknown cycle: no 年度 in 说明 and none given', () => '在「说明」表填写年度，或加 --year / --period', () => 'fill 年度 in 说明 or pass --year / --period'),
@@ -208,6 +208,12 @@ async function isSummaryForm(file: string, wb: Parameters<typeof import('../exce
   return readSummary(file, wb, scheme).sheets.some((s) => s.rows.length > 0);
 }
 
+/** A 评分汇总表 (附件3) this scheme can be graded from, read as the branch's input; undefined when the workbook is not one. */
+async function summaryLedger(file: string, wb: Parameters<typeof import('../excel/read/summary-ledger.js').readSummaryLedger>[1], scheme: Scheme): Promise<ReturnType<typeof import('../excel/read/summary-ledger.js').readSummaryLedger> | undefined> {
+  const { isSummaryLedger, readSummaryLedger } = await import('../excel/read/summary-ledger.js');
+  return isSummaryLedger(wb, scheme) ? readSummaryLedger(file, wb, scheme) : undefined;
+}
+
 const lookups = new WeakMap<HistoryEntry[], HistoryLookup>();
 
 function historyLookupFor(entries: HistoryEntry[], make: (e: HistoryEntry[]) => HistoryLookup): HistoryLookup {
@@ -239,9 +245,12 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
         else item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_BAD_SCHEME', info.schemeCell ?? { file, sheet: '说明' }, { found: shortText(info.schemeId), why: lang() === 'en' ? r.problems[0]!.en : r.problems[0]!.zh }));
       }
     }
-    const read = readLedger(file, opened.wb, scheme);
-    if (!isLedger && (await isApplicationForm(file, opened.wb))) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_APPLICATION_FORM', { file }));
-    else if (!isLedger && (await isSummaryForm(file, opened.wb, scheme))) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_SUMMARY_FORM', { file }));
+    // A branch that sends only the seed's 附件3 评分汇总表: graded from it for the year (the reader says what it lacks).
+    const summary = scheme && !hasRecordSheets(opened.wb) ? await summaryLedger(file, opened.wb, scheme) : undefined;
+    const read = summary ?? readLedger(file, opened.wb, scheme);
+    if (summary) item.diagnostics.push(...summary.diagnostics);
+    else if (!isLedger && (await isApplicationForm(file, opened.wb))) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_APPLICATION_FORM', { file }));
+    else if (!isLedger && (await isSummaryForm(file, opened.wb, scheme))) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_SUMMARY_FORM', { file }, { why: scheme ? 'several' : 'scheme' }));
     else item.diagnostics.push(...(isLedger ? read.diagnostics : read.diagnostics.filter((d) => d.severity === 'error')));
     if (read.ledger && scheme) {
       item.ledger = read.ledger;

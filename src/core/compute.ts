@@ -41,6 +41,8 @@ interface MemberData {
   sanctions: Sanction[];
   /** Score-sheet rows by component index (scoreSheet components). */
   scores?: Map<number, RecordRow>;
+  /** The member's row of a 评分汇总表 sent as the input (Ledger.annual): the year's values, no months. */
+  annual?: RecordRow;
 }
 
 /**
@@ -161,6 +163,10 @@ function collect(ctx: BranchContext): Map<string, MemberData> {
     return d;
   };
   for (const r of ctx.ledger.records) dataOf(r.name, r.id)?.records.set(r.period, r);
+  for (const r of ctx.ledger.annual ?? []) {
+    const d = dataOf(r.name, r.id);
+    if (d) d.annual = r;
+  }
   for (const r of ctx.ledger.scores ?? []) {
     const d = dataOf(r.name, r.id);
     if (d) (d.scores ??= new Map()).set(r.period, r);
@@ -246,11 +252,13 @@ export function cardBonusComponent(scheme: Scheme): Component | undefined {
 function cardBonuses(ctx: BranchContext, dataOf: (name: string, id?: string) => MemberData | undefined): void {
   const c = cardBonusComponent(ctx.scheme);
   if (!c) return;
-  for (const r of ctx.ledger.records) {
+  const annual = new Set(ctx.ledger.annual ?? []);
+  for (const r of [...ctx.ledger.records, ...annual]) {
     if (!r.bonus) continue;
     const d = dataOf(r.name, r.id);
     if (!d) continue;
-    const date = recordEnd(ctx, r.period);
+    // A summary's 加分项 is the year's: dated at the cycle's end.
+    const date = annual.has(r) ? ctx.cycle.end : recordEnd(ctx, r.period);
     const row: EventRow = { date, name: r.name, item: `${c.name}（记录卡）`, count: ONE, points: r.bonus, source: recordCell(r, 'bonus') };
     if (r.id) row.id = r.id;
     d.events.push({ row, item: cardBonusItem(c), month: monthIndexOf(ctx.cycle, date), raw: r.bonus });
@@ -571,6 +579,7 @@ function deductFromEntry(e: Component['entries'][number], min: Dec, start: Dec, 
 /** R1 on a recorded component: each record period's entries, minus targeted events, floored; then sum or mean (R10). */
 function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records: number[], trace: Trace, flags: string[]): Dec {
   const { scheme } = ctx;
+  if (ctx.ledger.annual) return annualValue(c, d.annual, trace, flags);
   const perRecord: Dec[] = [];
   const keys = entryKeys(c);
   const mins = entryMins(c);
@@ -613,6 +622,20 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
     value = dec(c.cap);
   }
   return value;
+}
+
+/** A part's value of the year from a 评分汇总表 sent as the input: its total there (or its entries' sum), no months. */
+function annualValue(c: Component, row: RecordRow | undefined, trace: Trace, flags: string[]): Dec {
+  const keys = row?.parts?.includes(c.id) ? [c.id] : entryKeys(c);
+  const values = keys.map((k) => row?.values[k] ?? null);
+  if (!row || values.some((v) => v === null)) {
+    if (!flags.includes('缺少记录')) flags.push('缺少记录');
+    if (trace) step(trace, 'R1', `${c.name}：评分汇总表没有填写，计 0`, `${c.name}: blank in the 评分汇总表, 0`, row?.source);
+    return ZERO;
+  }
+  const v = sum(values as Dec[]);
+  if (trace) step(trace, 'R10', `${c.name}：评分汇总表的全年得分 ${v.toString()}（没有每月记录）`, `${c.name}: the year's points in the 评分汇总表, ${v} (no monthly records)`, valueCells(row, keys));
+  return v;
 }
 
 /**

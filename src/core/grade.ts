@@ -103,7 +103,10 @@ export function rankedBy(scheme: Scheme): (m: MemberResult) => boolean {
 
 function setGrade(m: MemberResult, grade: string, stars: number | undefined): void {
   m.grade = grade;
-  if (stars === undefined) delete m.stars;
+  // Deleted only when there: a delete turns the object into a slow, larger dictionary (a county's members).
+  if (stars === undefined) {
+    if (m.stars !== undefined) delete m.stars;
+  }
   else m.stars = stars;
 }
 
@@ -176,7 +179,7 @@ export function rank(members: MemberResult[], rankedCategory: (m: MemberResult) 
     prev = m.total;
     prevRank = r;
   });
-  for (const m of members) if (!isRanked(m)) delete m.rank;
+  for (const m of members) if (!isRanked(m) && m.rank !== undefined) delete m.rank;
 }
 
 function holdsNow(rule: FlagRule, m: MemberResult): boolean {

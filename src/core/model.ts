@@ -163,6 +163,12 @@ export interface Ledger {
   evaluations: Evaluation[];
   sanctions: Sanction[];
   /**
+   * A branch that sent only the seed's 附件3 评分汇总表: each member's values of the year (the parts
+   * under their component ids, `parts` naming them; 加分项 as `bonus`). The months are not there:
+   * graded for the cycle only (validate refuses a shorter period).
+   */
+  annual?: RecordRow[];
+  /**
    * Record sheets (indices in cycle order) the workbook does not have: months not yet recorded.
    * Whether that is an error is the period's to decide (validate.ts), not the reader's.
    */

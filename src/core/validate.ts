@@ -44,13 +44,14 @@ export const CHECK_MESSAGES = {
   RECORD_ABOVE_MAX: m('error', (p) => `「${p.entry}」${p.found} 分，超过该项满分 ${p.max}`, (p) => `${p.entry} ${p.found} is above its maximum ${p.max}`, (p) => `改为不超过 ${p.max} 的分数`, (p) => `enter at most ${p.max}`),
   RECORD_BELOW_MIN: m('error', (p) => `「${p.entry}」${p.found} 分，低于该项下限 ${p.min}（扣完为止）`, (p) => `${p.entry} ${p.found} is below its floor ${p.min}`, (p) => `改为不低于 ${p.min} 的分数`, (p) => `enter at least ${p.min}`),
   RECORD_CAP_EXCEEDED: m('warning', (p) => `「${p.name}」${p.sheet}的${p.component}合计 ${p.found} 分，超过每期上限 ${p.cap} 分，按 ${p.cap} 分计`, (p) => `${p.name}, ${p.sheet}: ${p.component} adds up to ${p.found}, over its limit of ${p.cap} a period; counted as ${p.cap}`, () => '无需修改；如属录入错误请核对各项分数', () => 'nothing to do unless it is a typing error'),
+  SUMMARY_CYCLE_ONLY: m('error', (p) => `评分汇总表只有全年合计，没有每月记录，算不出${p.period}的积分`, (p) => `a 评分汇总表 holds the year's totals only, no months: ${p.periodEn} cannot be computed`, () => '按年度评定（不加 --period，或 --period 写年份）；月度、季度积分需要支部报送积分台账', () => 'grade the year (no --period, or the year); a month or quarter needs the branch\'s ledger'),
   CARD_BONUS_UNUSED: m('error', (p) => `记录卡的加分项填了 ${p.found} 分，但本方案没有（唯一的）加分部分可以记入`, (p) => `the card's 加分项 holds ${p.found}, but this scheme has no (single) bonus part to add it to`, () => '把加分按事项登记在《加减分明细》（事项写明是哪一种加分），这一格空着', () => 'enter the bonus by item in 加减分明细 and leave this cell empty'),
   CARD_BONUS_TWICE: m('warning', (p) => `「${p.name}」${p.sheet}的记录卡加分项填了 ${p.found} 分，《加减分明细》又登记了同月的加分「${p.items}」：两处都计入，同一加分可能计了两次`, (p) => `${p.name}, ${p.sheet}: the card's 加分项 holds ${p.found} and 加减分明细 also logs a bonus that month (${p.items}); both count`, () => '同一加分只登记一处：记录卡的加分项（只写分数）或《加减分明细》（写明事项）；如确是两件事，可不改', () => 'enter a bonus in one place only: the card\'s 加分项 or 加减分明细; ignore if they are two matters'),
   RECORD_PART_ZEROES: m('error', (p) => `「${p.item}」使这一项不得分，但${p.sheet}的记录卡只填了「${p.part}」的合计，不知道这一项原来是多少分`, (p) => `${p.item} makes its item score 0, but the card of ${p.sheet} gives only the total of ${p.part}: the item's points are unknown`, (p) => `在记录卡上把「${p.part}」分成各项的列填写（score template --layout card），或核对这条明细`, () => 'split the part into its items on the card (score template --layout card), or check this row'),
   RECORD_TOTAL_MISMATCH: m('error', (p) => `合计写的是 ${p.found}，各项之和是 ${p.want}`, (p) => `合计 says ${p.found}, the entries add up to ${p.want}`, () => '改正合计，或改用公式 =SUM(…)；score 按各项重新计算', () => 'fix the total or use a SUM formula'),
   RECORD_NOT_ON_ROLL: m('warning', (p) => `「${p.name}」在 ${p.sheet} 不在册（转入前或转出后），这一行不计入`, (p) => `${p.name} was not on the roll in ${p.sheet}; row ignored`, () => '核对名册中的转入、转出日期', () => 'check the transfer dates in 名册'),
   EVENT_UNKNOWN_MEMBER: m('error', (p) => `「${p.name}」不在名册中${guessZh(p)}`, (p) => `${p.name} is not on the roster${guessEn(p)}`, (p) => (p.guess ? guessFixZh(p) : '核对姓名，或先把该党员加入名册'), (p) => (p.guess ? guessFixEn(p) : 'check the name or add the member to 名册')),
-  EVENT_UNKNOWN_ITEM: m('error', (p) => `事项「${p.found}」不在本方案的计分标准中`, (p) => `item ${p.found} is not in the scheme`, (p) => `改为计分标准中的事项，例如：${p.options}（完整列表：score scheme show ${p.scheme}）`, (p) => `use an item of the scheme, e.g. ${p.options}`),
+  EVENT_UNKNOWN_ITEM: m('error', (p) => `事项「${p.found}」不在本方案的计分标准中`, (p) => `item ${p.found} is not in the scheme`, (p) => `改为计分标准中的事项，例如：${p.options}（完整列表见本方案的计分标准）`, (p) => `use an item of the scheme, e.g. ${p.options}`),
   EVENT_UNKNOWN_LEVEL: m('error', (p) => `事项「${p.item}」没有「${p.found || '（空）'}」这个级别`, (p) => `item ${p.item} has no level ${p.found}`, (p) => `级别填写：${p.options}`, (p) => `use one of: ${p.options}`),
   EVENT_NEEDS_POINTS: m('error', (p) => `事项「${p.item}」的分值要按情节认定，本行没有填写分值`, (p) => `item ${p.item} needs 分值`, (p) => `在「分值」列填写 ${p.min}–${p.max} 之间的分数`, (p) => `enter 分值 between ${p.min} and ${p.max}`),
   EVENT_SPLIT_AGAIN: m('warning', (p) => `「${p.name}」的「${p.item}」项目「${p.project}」已在 ${p.first} 登记过：平分奖励每名参与者每个项目只计一份，本行不再计分`, (p) => `${p.name}: ${p.item} project ${p.project} is already entered at ${p.first}; a shared award pays each contributor once per project, so this row is not counted`, () => '同一项目每名参与者只登记一行；确属另一个项目的，在“项目”列写明不同的项目名称', () => 'enter one row per contributor and project; if it is another project, give it its own 项目 name'),
@@ -141,7 +142,8 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   }
 
   const period = opts.period ?? cyclePeriod(cycle);
-  checkRecords(scheme, ledger, cycle, period, index, add);
+  if (ledger.annual) checkAnnual(scheme, ledger, cycle, period, index, add);
+  else checkRecords(scheme, ledger, cycle, period, index, add);
   checkScores(scheme, ledger, index, add);
   checkEvents(scheme, ledger, cycle, period, index, add);
   laterRows(ledger, cycle, period, add);
@@ -172,6 +174,49 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
 }
 
 
+
+/**
+ * A 评分汇总表 sent as the input (Ledger.annual): graded for the cycle only (a month or quarter needs
+ * the months: SUMMARY_CYCLE_ONLY at the file); each member once, each part filled and within its
+ * entries' maxima together, 加分项 not negative; a roster member without a row is missing.
+ */
+function checkAnnual(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): void {
+  const rows = ledger.annual ?? [];
+  const sheet = rows[0]?.source.sheet ?? '评分汇总表';
+  if (period.kind !== 'cycle') add('SUMMARY_CYCLE_ONLY', { file: ledger.file, sheet }, { period: periodTitle(cycle, period), periodEn: period.label });
+  const recorded = scheme.components.filter((c) => c.kind === 'recorded');
+  const seen = new Map<string, SourceRef>();
+  for (const r of rows) {
+    const found = index.resolve(r.name, r.id);
+    const member = found.member;
+    if (!member) {
+      unmatched(add, found, 'RECORD_UNKNOWN_MEMBER', r.source, r.name);
+      continue;
+    }
+    const first = seen.get(member.key);
+    if (first) {
+      add('RECORD_DUPLICATE_ROW', r.source, { name: member.name, sheet, first: `${first.sheet ?? ''} ${first.cell ?? ''}`.trim() }, r.name);
+      continue;
+    }
+    seen.set(member.key, r.source);
+    for (const c of recorded) {
+      const keys = r.parts?.includes(c.id) ? [{ key: c.id, name: c.name, max: sum(c.entries.map((e) => dec(e.max))), min: sum(c.entries.map((e) => dec(e.min))) }] : c.entries.map((e) => ({ key: `${c.id}.${e.id}`, name: e.name, max: dec(e.max), min: dec(e.min) }));
+      for (const k of keys) {
+        const v = r.values[k.key];
+        if (v === null || v === undefined) {
+          if (member.participates && r.columns?.[k.key]) add('RECORD_BLANK', recordCell(r, k.key), { name: r.name, entry: k.name, max: k.max.toString() });
+          continue;
+        }
+        if (compare(v, k.max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, k.key), { entry: k.name, found: v.toString(), max: k.max.toString() }, v.toString());
+        else if (compare(v, k.min) < 0) add('RECORD_BELOW_MIN', recordCell(r, k.key), { entry: k.name, found: v.toString(), min: k.min.toString() }, v.toString());
+      }
+    }
+    if (r.bonus?.isNegative()) add('RECORD_BELOW_MIN', recordCell(r, 'bonus'), { entry: '加分项', found: r.bonus.toString(), min: 0 }, r.bonus.toString());
+  }
+  for (const mem of ledger.members) {
+    if (mem.participates && !seen.has(mem.key) && activeMonths(mem, cycle).length > 0) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet }, { name: mem.name, sheet });
+  }
+}
 
 /**
  * A card's own columns against 加减分明细: a bonus in the card's 加分项 and a bonus row logged in the

@@ -2,9 +2,10 @@
 // {path, message} lists, like Astro's config refinements.
 import { reachableFlags } from './categories.js';
 import type { Band, Scheme } from './schema.js';
+import { RECORD_SHEETS, SHEETS } from './form.js';
 
 /** Sheet names every ledger has (a score sheet may not take one). */
-const RESERVED_SHEETS = ['说明', '名册', '加减分明细', '民主评议', '否决与处分', '1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '第一季度', '第二季度', '第三季度', '第四季度'];
+const RESERVED_SHEETS = [...Object.values(SHEETS).map((names) => names[0]), ...RECORD_SHEETS];
 
 export interface SchemeProblem {
   path: string;

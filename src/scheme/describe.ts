@@ -117,6 +117,7 @@ function describeZh(s: Scheme): string {
       out.push(`  【${c.name}】`);
       for (const it of items) out.push(...itemZh(s, c, it));
     }
+    if (s.items.some((it) => it.highestOnly && it.highestPer !== 'category')) out.push(`  ${LATER_AWARD_ZH}`);
   }
 
   out.push('', `总分：${formulaZh(s)}`);
@@ -247,6 +248,9 @@ function componentZh(s: Scheme, c: Component, no: number): string[] {
 }
 
 /** R15 with a deduction: "，同时扣「党内处分」警告 5 分（登记一处即可）". */
+/** SCHEMES.md "Periods and later rows", for an item counted at the highest level per 项目. */
+export const LATER_AWARD_ZH = '同一项目以最高级计分与期间（决定）：每个期间计本期间内登记的表彰，取其中最高一级；之后的较高级表彰不改变已经结束的期间，在它自己的期间按该级全额计分，全年按最高一级计一次（例：2月县级2分、8月同一项目市级3分：一季度计2分，三季度计3分，全年计3分）';
+
 /** An override that holds 「处分期间」 (`during`): how its dates count. */
 const DURING_ZH = '；按处分期间计：处分日期至“处分期至”与本期有重叠的即按此定等次，上年度受处分、处分期延续到本年度的也计（《否决与处分》日期填上年度的处分日期，必须填写处分期至）；日期空着的按全年处于处分期间计';
 

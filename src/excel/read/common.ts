@@ -11,6 +11,7 @@ import { colName, parseA1 } from '../../core/a1.js';
 import { READ_CATALOGUE, type ReadCode } from './catalogue.js';
 import { checkLength, EXCEL_CELL_CHARS } from './text-checks.js';
 import { normaliseSheetName } from '../sheet-names.js';
+import { COMMON } from '../../scheme/form.js';
 
 export { normaliseSheetName } from '../sheet-names.js';
 
@@ -270,15 +271,8 @@ export class RowReader {
   }
 }
 
-/** Column synonyms shared by the forms. */
-export const COL = {
-  seq: { key: 'seq', labels: ['序号', '编码序号'] },
-  name: { key: 'name', labels: ['姓名', '党员姓名', '名字'], required: true },
-  id: { key: 'id', labels: ['编号', '党员编号', '人员编号', '工号'] },
-  total: { key: 'total', labels: ['合计', '合计得分', '小计', '总分', '总计', '积分合计'] },
-  note: { key: 'note', labels: ['依据/备注', '依据', '备注', '依据、备注', '依据或备注', '说明'] },
-  date: { key: 'date', labels: ['日期', '时间', '发生日期', '事项日期'] },
-} as const satisfies Record<string, ColumnSpec>;
+/** Column synonyms shared by the forms (the ledger form's, scheme/form.ts). */
+export const COL = COMMON satisfies Record<string, ColumnSpec>;
 
 /**
  * A header label that looks like points (加分项, 扣分, 合计, 得分, 积分, 10分 …): a column or sheet

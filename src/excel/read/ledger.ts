@@ -12,14 +12,10 @@ import { carriesValues, COL, isHidden, looksLikePoints, normaliseSheetName, Read
 import { componentColumns, type CardFound, isCardSheet, periodLabel, readCardSheet, readRecordSheet, readStackedSheet, readYearlySheet, recordedColumns, stackedHeader, titleMonth, yearlyHeader } from './records.js';
 import { readInfoSheet, readRoster, type LedgerInfo } from './roster.js';
 import { EVENT_COLUMNS, readEvaluations, readEvents, readSanctions } from './tables.js';
+import { acceptedRecordNames, SHEETS } from '../../scheme/form.js';
 
-export const SHEET_NAMES = {
-  info: ['说明', '填表说明', '基本信息'],
-  roster: ['名册', '党员名册', '花名册', '党员花名册', '支部党员名册', '党员名单'],
-  events: ['加减分明细', '加减分明细表', '加分扣分明细', '积分明细'],
-  evaluations: ['民主评议', '民主评议表', '民主评议结果'],
-  sanctions: ['否决与处分', '否决及处分', '一票否决与处分', '处分'],
-} as const;
+/** The ledger's sheet names and their other spellings (scheme/form.ts). */
+export const SHEET_NAMES = SHEETS;
 
 export type LedgerLayout = 'monthly' | 'card' | 'none';
 
@@ -175,7 +171,7 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
     return { records, layout: 'card', absent: [], used: allCards, found };
   }
   // Without a roster either, the missing 名册 is the one message (the workbook is probably not a ledger).
-  if (reported.length === 0 && reportMissing) ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: `${names[0]}…${names[names.length - 1]}`, found: sheetList, accepts: acceptedNames(scheme.cycle.record) });
+  if (reported.length === 0 && reportMissing) ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: `${names[0]}…${names[names.length - 1]}`, found: sheetList, accepts: acceptedRecordNames(scheme.cycle.record) });
   return { records, layout: 'none', absent: [], used: reported };
 }
 
@@ -200,11 +196,6 @@ function cardDetails(members: Member[], found: CardFound): void {
     const m = members.find((x) => (c.id ? x.id === c.id : x.name === c.name));
     if (m && !m.details?.health) m.details = { ...m.details, health: c.health };
   }
-}
-
-/** Other spellings of the record sheet names that are read (for the messages). */
-function acceptedNames(record: Scheme['cycle']['record']): string {
-  return record === 'quarter' ? '一季度、1季度、Q1、2023年第一季度' : '一月、1月份、01、2023年1月、2023.1、2023-01，或标题写明月份的工作表';
 }
 
 /** Names never taken for a record sheet (the other forms of the ledger). */
@@ -247,7 +238,7 @@ function placeRecordSheets(ctx: ReadContext, wb: BookLike, names: string[], entr
     const i = label === undefined ? -1 : wanted.indexOf(label);
     if (i < 0) {
       reported.push(ws);
-      ctx.report('READ_SHEET_UNPLACED', { file: ctx.file, sheet: ws.name }, { sheet: ws.name, names: `${names[0]}…${names[names.length - 1]}`, accepts: acceptedNames(names[0]!.endsWith('季度') ? 'quarter' : 'month') });
+      ctx.report('READ_SHEET_UNPLACED', { file: ctx.file, sheet: ws.name }, { sheet: ws.name, names: `${names[0]}…${names[names.length - 1]}`, accepts: acceptedRecordNames(names[0]!.endsWith('季度') ? 'quarter' : 'month') });
       continue;
     }
     if (place(ws, i)) ctx.report('READ_SHEET_READ_AS', { file: ctx.file, sheet: ws.name }, { sheet: ws.name, form: names[i], labels: `写明${names[i]}`, by: 'title' });

@@ -9,19 +9,20 @@ import { colName } from '../../core/a1.js';
 import { findHeader, findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
 import { carriesValues, COL, looksLikePoints, ReadContext, RowReader, normaliseSheetName, reportUnusedPoints } from './common.js';
+import { CARD_EXTRAS, entryColumn, PERIOD, type FormColumn } from '../../scheme/form.js';
 
-const columnsOfScheme = new WeakMap<Scheme, ColumnSpec[]>();
+const columnsOfScheme = new WeakMap<Scheme, FormColumn[]>();
 
 /** `componentId.entryId` and its header labels, for every entry of every recorded component (made once per scheme). */
-export function recordedColumns(scheme: Scheme): ColumnSpec[] {
+export function recordedColumns(scheme: Scheme): FormColumn[] {
   const known = columnsOfScheme.get(scheme);
   if (known) return known;
-  const out: ColumnSpec[] = [];
+  const out: FormColumn[] = [];
   columnsOfScheme.set(scheme, out);
   const parts: ComponentPart[] = [];
   for (const c of scheme.components) {
     if (c.kind !== 'recorded') continue;
-    for (const e of c.entries) out.push({ key: `${c.id}.${e.id}`, labels: [e.name, ...e.aliases], required: true });
+    for (const e of c.entries) out.push(entryColumn(c, e));
     parts.push({ id: c.id, name: normaliseHeader(c.name), entries: c.entries.map((e) => e.name), keys: c.entries.map((e) => `${c.id}.${e.id}`) });
   }
   partsOf.set(out, parts);
@@ -47,8 +48,8 @@ function componentOfLabel(label: string, parts: ComponentPart[]): ComponentPart 
 }
 
 /** The entry columns of one component (a score sheet's columns). */
-export function componentColumns(c: Scheme['components'][number]): ColumnSpec[] {
-  return c.entries.map((e) => ({ key: `${c.id}.${e.id}`, labels: [e.name, ...e.aliases], required: true }));
+export function componentColumns(c: Scheme['components'][number]): FormColumn[] {
+  return c.entries.map((e) => entryColumn(c, e));
 }
 
 function rowValues(r: RowReader, entries: ColumnSpec[]): Record<string, Dec | null> {
@@ -169,7 +170,7 @@ export function titleMonth(ws: SheetLike, headerRow: number): string | undefined
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-const MONTH_COLUMN: ColumnSpec = { key: 'month', labels: ['月份', '月度', '时间', '季度', '记录月份', '考核月份'], required: true };
+const MONTH_COLUMN: ColumnSpec = PERIOD;
 
 /** The header of a sheet holding every month, a row per member and month (月份, 姓名, the entries …); undefined when it is not one. */
 export function stackedHeader(ws: SheetLike, entries: ColumnSpec[]): HeaderMatch | undefined {
@@ -288,8 +289,8 @@ export function readYearlySheet(ctx: ReadContext, ws: SheetLike, y: YearlyHeader
 }
 
 /** The card's own columns beside the entries (seed 003 附件2): the month's 加分项 and 扣分项. */
-export const CARD_BONUS: ColumnSpec = { key: 'bonus', labels: ['加分项', '加分', '本月加分', '加分分值'] };
-export const CARD_DEDUCTION: ColumnSpec = { key: 'deduction', labels: ['扣分项', '扣分', '本月扣分', '减分'] };
+export const CARD_BONUS: ColumnSpec = CARD_EXTRAS[0];
+export const CARD_DEDUCTION: ColumnSpec = CARD_EXTRAS[1];
 
 /** Labels of the card's information block (基本情况): never taken for the value of 姓名 or 编号. */
 const CARD_LABELS = ['编号', '党员编号', '性别', '支部', '所在支部', '党员类别', '年度', '出生年月', '民族', '学历', '入党时间', '身体状况', '健康状况', '联系电话', '基本情况', '积分情况'];
@@ -299,28 +300,30 @@ const CARD_LABELS = ['编号', '党员编号', '性别', '支部', '所在支部
  * seed's 附件2: 每月履行党员义务积分, 每月志愿服务岗位贡献积分): for each such part one column keyed by
  * the component id, the other parts by their entries. Undefined when no header row has a part's total.
  */
-export function partTotalColumns(ws: SheetLike, entries: ColumnSpec[]): { specs: ColumnSpec[]; parts: string[]; labels: Record<string, string> } | undefined {
+export function partTotalColumns(ws: SheetLike, entries: ColumnSpec[]): { specs: ColumnSpec[]; parts: string[]; labels: Record<string, string>; row: number; columns: Record<string, number> } | undefined {
   const parts = partsOf.get(entries);
   if (!parts) return undefined;
   for (let row = 1; row <= Math.min(ws.rowCount, READ_LIMITS.headerSearchRows); row++) {
-    const found = new Map<string, { label: string; points: boolean }>();
-    eachRead(ws, row, (c) => {
+    const found = new Map<string, { label: string; points: boolean; col: number }>();
+    eachRead(ws, row, (c, col) => {
       const part = componentOfLabel(normaliseHeader(c.text), parts);
       // 志愿服务岗位 (the posts claimed, text) beside 志愿服务岗位(60分): the label naming points wins.
       const points = /分/u.test(c.text.replace(/^每月/u, ''));
-      if (part && (!found.has(part.id) || (points && !found.get(part.id)!.points))) found.set(part.id, { label: c.text, points });
+      if (part && (!found.has(part.id) || (points && !found.get(part.id)!.points))) found.set(part.id, { label: c.text, points, col });
     });
     if (found.size === 0) continue;
     const specs: ColumnSpec[] = [];
     const labels: Record<string, string> = {};
+    const columns: Record<string, number> = {};
     for (const p of parts) {
       const hit = found.get(p.id);
       if (hit) {
         specs.push({ key: p.id, labels: [hit.label], required: true });
         labels[p.id] = hit.label.trim();
+        columns[p.id] = hit.col;
       } else specs.push(...entries.filter((e) => p.keys.includes(e.key)));
     }
-    return { specs, parts: [...found.keys()], labels };
+    return { specs, parts: [...found.keys()], labels, row, columns };
   }
   return undefined;
 }
@@ -346,7 +349,7 @@ export interface CardFound {
  * bonus points (no item), 扣分项 a veto type; a 合计 row under the months is checked column by column.
  */
 export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[], found?: CardFound): RecordRow[] {
-  const monthCol: ColumnSpec = { key: 'month', labels: ['月份', '月度', '时间', '季度'], required: true };
+  const monthCol = PERIOD;
   const totals = findHeader(ws, [monthCol, ...entries]) ? undefined : partTotalColumns(ws, entries);
   const scoreSpecs = totals?.specs ?? entries;
   const specs = [monthCol, ...scoreSpecs, CARD_BONUS, CARD_DEDUCTION, COL.total, COL.note];
