@@ -25,7 +25,7 @@ export const INPUT_MESSAGES = {
   INPUT_DUPLICATE_BRANCH: msg(
     (p) => `支部「${p.branch}」${p.year} 年度在本批中有 ${p.n} 个台账：${p.files}；同一支部同一年度只能有一个，否则会重复计分，该支部暂不计入`,
     (p) => `branch ${p.branch} has ${p.n} ledgers for ${p.year} in this batch: ${p.files}; it would be counted twice and is left out`,
-    () => '保留正确的一个，把其他文件移出文件夹后再运行（score apply 写出的 …_已录入申请.xlsx 是新台账：用它替换原台账）',
+    () => '保留正确的一个，把其他文件移出文件夹后再运行（录入积分申请后写出的 …_已录入申请.xlsx 是新台账：用它替换原台账）',
     () => 'keep the right one and move the others out of the folder (a …_已录入申请.xlsx from score apply replaces the original)',
   ),
   INPUT_NO_YEAR: msg(() => '不知道是哪个年度：「说明」表没有「年度」，命令也没有给出', () => 'unknown cycle: no 年度 in 说明 and none given', () => '在「说明」表填写年度，或加 --year / --period', () => 'fill 年度 in 说明 or pass --year / --period'),
