@@ -9,8 +9,18 @@ export const EXIT_USAGE = 2;
 /** Internal: a bug, or processing that stopped before it finished (a damaged workbook inside a library). */
 export const EXIT_INTERNAL = 3;
 
-/** A usage error raised by option parsing; main turns it into exit 2 with the message. */
-export class UsageError extends Error {}
+/**
+ * A usage error raised by option parsing; main turns it into exit 2 with the message and, one per
+ * line below it, the details (a scheme's problems): each line's data escaped, the breaks kept.
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /** Raises the exit code (never lowers it: input problems stay reported after a later success). */
 export function setExit(code: number): void {

@@ -141,7 +141,7 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`${t('用法错误', 'usage error')}${colon()}${shown(e.message)}\n`);
+      process.stderr.write(`${t('用法错误', 'usage error')}${colon()}${[e.message, ...e.details].map(shown).join('\n')}\n`);
       process.exitCode = EXIT_USAGE;
       return;
     }

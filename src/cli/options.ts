@@ -58,8 +58,8 @@ export function withCommon(cmd: Command, opts: { out?: boolean; scheme?: boolean
 // and what the action gets is typed (a year is a number, a period list is PeriodArg[]).
 
 /** A check's own message as the zod issue (fatal: no later check runs on a value that did not parse); parseOptions turns the first one into the usage error. */
-function fail(ctx: z.RefinementCtx, message: string): typeof z.NEVER {
-  ctx.addIssue({ code: z.ZodIssueCode.custom, message, fatal: true });
+function fail(ctx: z.RefinementCtx, message: string, details: string[] = []): typeof z.NEVER {
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message, params: { details }, fatal: true });
   return z.NEVER;
 }
 
@@ -120,8 +120,8 @@ export const quotaScopeOption = oneOf(['branch', 'township'] as const, () => t('
 export const schemeOptionValue = z.string().transform((ref, ctx) => {
   const r = loadScheme(ref);
   if (r.ok) return r.scheme;
-  const lines = r.problems.map((p) => `  ${p.path ? `${p.path}${colon()}` : ''}${lang() === 'en' ? p.en : p.zh}`).join('\n');
-  return fail(ctx, `${t('方案无法使用', 'scheme cannot be used')}${colon()}${ref}\n${lines}`);
+  const lines = r.problems.map((p) => `  ${p.path ? `${p.path}${colon()}` : ''}${lang() === 'en' ? p.en : p.zh}`);
+  return fail(ctx, `${t('方案无法使用', 'scheme cannot be used')}${colon()}${ref}`, lines);
 });
 
 /** --history DIR (must be a folder) or --no-history (false). */
@@ -166,5 +166,7 @@ export function required<T extends z.ZodTypeAny>(schema: T, message: () => strin
 export function parseOptions<S extends z.ZodTypeAny>(schema: S, raw: unknown): z.output<S> {
   const r = schema.safeParse(raw);
   if (r.success) return r.data;
-  throw new UsageError(r.error.issues[0]?.message ?? t('选项无效', 'invalid option'));
+  const issue = r.error.issues[0];
+  const details = issue?.code === z.ZodIssueCode.custom ? (issue.params?.details as string[] | undefined) : undefined;
+  throw new UsageError(issue?.message ?? t('选项无效', 'invalid option'), details);
 }

@@ -1,7 +1,10 @@
 // The option schemas (src/cli/options.ts): typed values out, the usage message of each bad value.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/batch/exit.js';
+import { ensureBuilt, score, tmp } from '../helpers/cli.js';
 import { commonOptions, dateOption, daysOption, onePeriodOption, parseOptions, periodsOption, quotaScopeOption, required, schemeOptionValue, yearOption } from '../../src/cli/options.js';
+
+beforeAll(() => ensureBuilt());
 
 const Grade = commonOptions.extend({ year: yearOption, quotaScope: quotaScopeOption.optional(), from: dateOption.optional(), days: daysOption.optional(), period: onePeriodOption.optional() });
 
@@ -27,7 +30,15 @@ describe('parseOptions', () => {
   });
 
   it('a scheme that cannot be loaded lists why', () => {
-    expect(() => parseOptions(commonOptions, { scheme: 'no-such-scheme' })).toThrow(/^方案无法使用：no-such-scheme\n {2}没有名为「no-such-scheme」的内置方案/);
+    let thrown: unknown;
+    try {
+      parseOptions(commonOptions, { scheme: 'no-such-scheme' });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(UsageError);
+    expect((thrown as UsageError).message).toBe('方案无法使用：no-such-scheme');
+    expect((thrown as UsageError).details[0]).toMatch(/^ {2}没有名为「no-such-scheme」的内置方案/);
   });
 
   it('a required option that is missing gives its own message; the value is then parsed as usual', () => {
@@ -39,5 +50,14 @@ describe('parseOptions', () => {
   it('an empty --period is no period; several are kept in order', () => {
     expect(parseOptions(periodsOption, '')).toEqual([]);
     expect(parseOptions(periodsOption, '2023-03，2023Q2').map((p) => p.text)).toEqual(['2023-03', '2023Q2']);
+  });
+});
+
+describe('a usage error on the terminal', () => {
+  it('keeps the line breaks of a multi-line message (a scheme that cannot be used lists its problems below)', () => {
+    const r = score(['compute', 'fixtures/township', '--scheme', 'no-such-scheme', '--out', tmp()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^用法错误：方案无法使用：no-such-scheme\n {2}没有名为「no-such-scheme」的内置方案/);
+    expect(r.stderr).not.toContain('\\x0A');
   });
 });

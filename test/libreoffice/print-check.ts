@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { decodeEntities } from '../../src/excel/fast/scan.js';
+import { colNumber } from '../../src/core/a1.js';
 
 export interface Word {
   text: string;
@@ -88,7 +89,6 @@ export interface CellText {
   text: string;
 }
 
-const colNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /** The print area's ranges as row/column bounds (`A$1:H$40`, exceljs's spelling), or undefined: the whole sheet prints. */
 function printRanges(area: string | undefined): { top: number; left: number; bottom: number; right: number }[] | undefined {
