@@ -25,6 +25,7 @@ import { eventColumns } from '../src/excel/write/scheme-info.js';
 import { loadScheme, packageRoot } from '../src/scheme/load.js';
 import type { Item, Scheme } from '../src/scheme/schema.js';
 import { BASIS, BRANCHES, GIVEN, POSTS, PROJECTS, Rng, SURNAMES, rngFor } from './fixture-data.js';
+import { invalidReadme } from './catalogue-docs.js';
 
 // ───────────────────────────── the in-memory spec ─────────────────────────────
 
@@ -1876,31 +1877,6 @@ export async function makeBad(dir: string): Promise<BadFixture[]> {
 
 // ───────────────────────────── READMEs ─────────────────────────────
 
-export function invalidReadme(rows: { file: string; code: string; severity: string; scheme: string; args: string[]; sheet: string; cell: string | null; what: string }[]): string {
-  const lines = [
-    '# fixtures/invalid — 每个文件只有一个问题 / one planted problem per file',
-    '',
-    '每个文件是一份小而正确的台账（4 名党员，2023 年度），只埋了一个问题，文件名就是 `score validate` 应报告的代码。',
-    '检查时除了这一条，不应再有任何错误或警告。`expected.json` 是同一张表的机器可读版本（测试用它）。',
-    '',
-    'Each file is a small valid ledger (4 members, cycle 2023) with exactly one planted problem; the file is named',
-    'after the code `score validate` must report, at the sheet and cell below, and nothing else.',
-    '`expected.json` holds the same table for the tests. Regenerate with `npx tsc -p . && npm run fixtures`.',
-    '',
-    '注意 / note: `LEDGER_OTHER_SCHEME.xlsx` 的「说明」写的是 vanguard，须用 `--scheme township` 检查；',
-    '`LEDGER_OTHER_YEAR.xlsx` 的「说明」写的是 2022，须用 `--year 2023` 检查。其余文件不需要额外参数（方案和年度取自「说明」）。',
-    '',
-    '| 文件 file | 命令 command | 代码 code | 级别 | 表 sheet | 单元格 cell | 埋入的问题 what was planted |',
-    '|---|---|---|---|---|---|---|',
-  ];
-  for (const r of rows) {
-    const cmd = ['node bin/score.js validate', `fixtures/invalid/${r.file}`, ...r.args].join(' ');
-    lines.push(`| ${r.file} | \`${cmd}\` | ${r.code} | ${r.severity === 'error' ? '错误 error' : '警告 warning'} | ${r.sheet} | ${r.cell ?? '—'} | ${r.what}${r.scheme !== 'township' && !r.what.includes(r.scheme) ? `（方案 ${r.scheme}）` : ''} |`);
-  }
-  lines.push('', '单元格为“—”的问题指向整张表（如「5月」缺少某人的一行、「说明」表的方案或年度、全年加分合计）。', 'A “—” cell means the problem is about the whole sheet.', '');
-  return lines.join('\n');
-}
-
 function fixturesReadme(messy: MessyFixture[], bad: BadFixture[]): string {
   return [
     '# fixtures — 样例台账 / sample ledgers',
@@ -1990,7 +1966,7 @@ export async function makeAll(root: string = FIXTURES_DIR): Promise<void> {
   await rm(join(root, 'bad'), { recursive: true, force: true });
   const bad = await makeBad(join(root, 'bad'));
   await writeFile(join(root, 'bad', 'expected.json'), `${JSON.stringify(bad, null, 2)}\n`);
-  await writeFile(join(root, 'invalid', 'README.md'), invalidReadme(manifest as Parameters<typeof invalidReadme>[0]));
+  await writeFile(join(root, 'invalid', 'README.md'), invalidReadme(manifest as unknown as Parameters<typeof invalidReadme>[0]));
   await writeFile(join(root, 'README.md'), fixturesReadme(messyFixtures(), bad) + APPLICATIONS_README);
   await rm(join(root, 'applications'), { recursive: true, force: true });
   await makeApplications(join(root, 'applications'));

@@ -6,7 +6,8 @@ import { basename } from 'node:path';
 import { makeDiagnostic } from '../core/diagnostics.js';
 import { norm } from '../core/text.js';
 import { collectInputs, type CollectOptions } from './collect.js';
-import { INPUT_MESSAGES, loadLedgers, type LoadedLedger, type LoadOptions } from './inputs.js';
+import { loadLedgers, type LoadedLedger, type LoadOptions } from './inputs.js';
+import { INPUT_MESSAGES } from './messages.js';
 import { lang, t } from './i18n.js';
 import type { Excluded } from './split.js';
 

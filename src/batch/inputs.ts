@@ -4,7 +4,7 @@ import { libraryReason } from '../excel/library-errors.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { hasErrors, makeDiagnostic, message, sortDiagnostics } from '../core/diagnostics.js';
+import { hasErrors, makeDiagnostic, sortDiagnostics } from '../core/diagnostics.js';
 import type { HistoryEntry, Ledger } from '../core/model.js';
 import type { BranchResult } from '../core/result.js';
 import type { HistoryLookup } from '../core/compute.js';
@@ -13,22 +13,7 @@ import { validateLedger } from '../core/validate.js';
 import { loadBuiltinScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
 import { lang, t } from './i18n.js';
-
-export const INPUT_MESSAGES = {
-  INPUT_NO_SCHEME: message('error', [], () => '没有指定计分方案：「说明」表中没有「方案」，也没有 --scheme', () => 'no scheme: the 说明 sheet names none and --scheme was not given', () => '在「说明」表填写方案（如 township），或加 --scheme township', () => 'fill 方案 in 说明 or pass --scheme'),
-  INPUT_BAD_SCHEME: message('error', ['found', 'why'], (p) => `「说明」表中的方案「${p.found}」无法使用：${p.why}`, (p) => `scheme ${p.found} named in 说明 cannot be used: ${p.why}`, () => '改为内置方案 id（score schemes 列出），或加 --scheme', () => 'use a built-in id (score schemes) or --scheme'),
-  INPUT_APPLICATION_FORM: message('error', [], () => '这是积分申请表，不是积分台账', () => 'this is an application form (积分申请表), not a ledger', () => '用 score apply 申请表.xlsx --ledger 台账.xlsx 审核并录入；台账和申请表请放在不同的文件夹', () => 'use score apply FORM --ledger LEDGER; keep forms and ledgers in separate folders'),
-  INPUT_SUMMARY_FORM: message('error', [], () => '这是评分汇总表（附件3：每人全年各部分的合计），不是积分台账；score 按每月记分和加减分明细计分，不从汇总表评定', () => 'this is a 评分汇总表 (the seed\'s 附件3: each member\'s yearly part totals), not a ledger; score scores the monthly records and the 加减分明细, never a summary', () => '请支部报送积分台账（每月记分表、加减分明细；可用 score template 生成空白台账）；汇总表由 score grade 写出，可用来核对', () => 'ask the branch for its ledger (monthly sheets and 加减分明细; score template writes a blank one); score grade writes the summary, to compare with this one'),
-  INPUT_DUPLICATE_BRANCH: message(
-    'error',
-    ['branch', 'files', 'n', 'year'],
-    (p) => `支部「${p.branch}」${p.year} 年度在本批中有 ${p.n} 个台账：${p.files}；同一支部同一年度只能有一个，否则会重复计分，该支部暂不计入`,
-    (p) => `branch ${p.branch} has ${p.n} ledgers for ${p.year} in this batch: ${p.files}; it would be counted twice and is left out`,
-    () => '保留正确的一个，把其他文件移出文件夹后再运行（score apply 写出的 …_已录入申请.xlsx 是新台账：用它替换原台账）',
-    () => 'keep the right one and move the others out of the folder (a …_已录入申请.xlsx from score apply replaces the original)',
-  ),
-  INPUT_NO_YEAR: message('error', [], () => '不知道是哪个年度：「说明」表没有「年度」，命令也没有给出', () => 'unknown cycle: no 年度 in 说明 and none given', () => '在「说明」表填写年度，或加 --year / --period', () => 'fill 年度 in 说明 or pass --year / --period'),
-};
+import { INPUT_MESSAGES } from './messages.js';
 
 /** A cell's text quoted in a message: at most 40 characters. */
 const shortText = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

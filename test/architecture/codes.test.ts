@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INPUT_MESSAGES } from '../../src/batch/inputs.js';
+import { INPUT_MESSAGES } from '../../src/batch/messages.js';
 import { makeDiagnostic } from '../../src/core/diagnostics.js';
 import { CHECK_MESSAGES } from '../../src/core/messages.js';
 import { READ_CATALOGUE } from '../../src/excel/read/catalogue.js';
