@@ -1,6 +1,7 @@
 // The read and check steps for a batch: files and folders → workbooks → ledgers → diagnostics.
 // A broken or invalid workbook is reported and left out; the others go on.
 import { libraryReason } from '../excel/library-errors.js';
+import { setReadHash } from '../excel/read-hashes.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Diagnostic } from '../core/diagnostics.js';
@@ -136,8 +137,9 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
           }
           if (inHand.length === 0) void w.terminate().then(() => resolveLane());
         };
-        w.on('message', (m: { id: number; item?: unknown; branch?: Uint8Array; scheme?: 'given' | 'named'; error?: string }) => {
+        w.on('message', (m: { id: number; item?: unknown; branch?: Uint8Array; scheme?: 'given' | 'named'; error?: string; sha256?: string }) => {
           inHand.splice(inHand.indexOf(m.id), 1);
+          if (m.sha256) setReadHash(files[m.id]!, m.sha256);
           if (!m.item) finish(m.id, { file: files[m.id]!, diagnostics: [], excluded: m.error ?? t('无法读取', 'unreadable') });
           else {
             const item = thaw<LoadedLedger>(m.item);

@@ -1,6 +1,7 @@
 // A worker thread of the read and check step: opens, reads, checks (and computes) one ledger
 // at a time for the main thread, so a batch uses every core.
 import { libraryReason } from '../excel/library-errors.js';
+import { readHash } from '../excel/read-hashes.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { setLang } from './i18n.js';
 import { loadOne, type LoadOptions } from './inputs.js';
@@ -35,7 +36,7 @@ async function read(job: Job): Promise<void> {
     // The scheme stays behind: the main thread has it (given) or loads it by the name the ledger's 说明 gives.
     const { scheme, branch, ...item } = await loadOne(job.file, load);
     const bytes = branch && branchToBytes(branch);
-    const message = { id: job.id, item: freeze(item), branch: bytes, scheme: scheme === undefined ? undefined : scheme === load.scheme ? 'given' : 'named' };
+    const message = { id: job.id, item: freeze(item), branch: bytes, scheme: scheme === undefined ? undefined : scheme === load.scheme ? 'given' : 'named', sha256: readHash(job.file) };
     parentPort!.postMessage(message, bytes ? [bytes.buffer as ArrayBuffer] : []);
   } catch (e) {
     // A throw here is a library's (or our) error: the clerk gets it in words, the raw text only with SCORE_DEBUG.

@@ -9,6 +9,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readHash } from '../excel/read-hashes.js';
 import { readCentralDirectory, unpack } from '../excel/sniff.js';
 
 export interface StampInput {
@@ -61,7 +62,8 @@ export async function sha256(file: string): Promise<string> {
 
 export async function hashInputs(files: readonly string[]): Promise<StampInput[]> {
   const out: StampInput[] = [];
-  for (const f of files) out.push({ file: f, sha256: await sha256(f).catch(() => '') });
+  // Inputs this process read are hashed already (their bytes, as read); any other file is read now.
+  for (const f of files) out.push({ file: f, sha256: readHash(f) ?? (await sha256(f).catch(() => '')) });
   return out;
 }
 

@@ -80,6 +80,18 @@ function injectedRenameFailure(n: number): Error | undefined {
   return Object.assign(new Error('EPERM: operation not permitted, rename (SCORE_TEST_FAIL_RENAME)'), { code: 'EPERM' });
 }
 
+/** Keeps `target` at `prev`: a hard link (false), or where the volume has none a rename (true: `target` is gone). */
+async function linkOrMove(target: string, prev: string): Promise<boolean> {
+  try {
+    if (process.env.SCORE_TEST_NO_LINK) throw Object.assign(new Error('EPERM: hard links not supported (SCORE_TEST_NO_LINK)'), { code: 'EPERM' });
+    await fs.link(target, prev);
+    return false;
+  } catch {
+    await fs.rename(target, prev);
+    return true;
+  }
+}
+
 /** An errno in words a clerk understands; Node's own text only with SCORE_DEBUG=1. */
 export function fileError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
@@ -242,8 +254,11 @@ export class OutputSet {
             undo.push(() => fs.rename(aside, prev));
             dropLater.push(aside);
           }
-          await fs.link(target, prev).catch(() => fs.copyFile(target, prev));
-          undo.push(() => fs.rm(prev, { force: true }));
+          // A hard link costs nothing and keeps the target in place; where the volume has none (FAT, some
+          // shares) the old file is moved (renamed on the same volume, never copied): the target is then
+          // missing only until the new one is renamed over it, and an undo moves it back.
+          const moved = await linkOrMove(target, prev);
+          undo.push(moved ? async () => void ((await exists(prev)) && !(await exists(target)) && (await fs.rename(prev, target))) : () => fs.rm(prev, { force: true }));
           kept.add(path.dirname(prev));
           const failure = injectedRenameFailure(++renames);
           if (failure) throw failure;

@@ -74,15 +74,59 @@ export function printDiagnostics(ds: Diagnostic[], limitPerFile = 50, out: NodeJ
     if (list) list.push(d);
     else byFile.set(d.file, [d]);
   }
-  for (const [, list] of byFile) {
-    for (const d of list.slice(0, limitPerFile)) out.write(`${formatDiagnostic(d)}\n\n`);
+  for (const [, all] of byFile) {
+    const list = foldAlike(all);
+    for (const d of list.slice(0, limitPerFile)) out.write(`${formatShown(d)}\n\n`);
     if (list.length > limitPerFile) {
-      const more = list.length - limitPerFile;
-      const base = placeText({ file: list[0]!.file });
-      const last = list[limitPerFile - 1]!;
+      const said = list.slice(0, limitPerFile).reduce((n, x) => n + ('code' in x ? 1 : x.folded.length), 0);
+      const more = all.length - said;
+      const base = placeText({ file: all[0]!.file });
+      const at = list[limitPerFile - 1]!;
+      const last = 'code' in at ? at : at.folded[at.folded.length - 1]!;
       out.write(`${t(`${base}：${placeText(last)} 之后另有 ${more} 个问题未显示（用 --json 或 --report 查看全部）`, `${base}: ${more} more problems after ${placeText(last)} not shown (use --json or --report)`)}\n\n`);
     }
   }
+}
+
+/** Codes a workbook may hold by the hundred (columns formatted as 文本): the terminal shows this many per file. */
+const ALIKE_PER_FILE: Readonly<Record<string, number>> = { READ_NUMBER_AS_TEXT: 3 };
+
+type Shown = Diagnostic | { folded: Diagnostic[] };
+
+/**
+ * What to print one by one (the diagnostics of one file): past ALIKE_PER_FILE of one code, the rest
+ * are counted in one line after the last shown; --json and --report still list every cell.
+ */
+function foldAlike(list: Diagnostic[]): Shown[] {
+  const counts = new Map<string, number>();
+  for (const d of list) if (ALIKE_PER_FILE[d.code] !== undefined) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  if (![...counts].some(([code, n]) => n > ALIKE_PER_FILE[code]!)) return list;
+  const seen = new Map<string, number>();
+  const rest = new Map<string, Diagnostic[]>();
+  const shown: Shown[] = [];
+  for (const d of list) {
+    const cap = ALIKE_PER_FILE[d.code];
+    const i = (seen.get(d.code) ?? 0) + 1;
+    seen.set(d.code, i);
+    if (cap === undefined || i <= cap) shown.push(d);
+    else rest.get(d.code)!.push(d);
+    if (cap !== undefined && i === cap && counts.get(d.code)! > cap) {
+      const folded: Diagnostic[] = [];
+      rest.set(d.code, folded);
+      shown.push({ folded });
+    }
+  }
+  return shown;
+}
+
+function formatShown(x: Shown): string {
+  if ('code' in x) return formatDiagnostic(x);
+  const first = x.folded[0]!;
+  const sheets = new Set(x.folded.map((d) => d.sheet)).size;
+  return t(
+    `${placeText({ file: first.file })}：另有 ${x.folded.length} 个单元格（${sheets} 张表，从 ${first.sheet ?? ''} › ${first.cell ?? ''} 起）也是 ${first.code}，同上，不逐个显示（--json 和 --report 列出每个单元格）`,
+    `${placeText({ file: first.file })}: ${x.folded.length} more cells (${sheets} sheet(s), from ${first.sheet ?? ''} › ${first.cell ?? ''}) are ${first.code} too, as above; not shown one by one (--json and --report list each cell)`,
+  );
 }
 
 export function summaryLine(ds: Diagnostic[], files: number): string {

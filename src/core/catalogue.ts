@@ -133,13 +133,15 @@ export class MemberIndex {
 
   /** Answers by name and by 编号, kept: a ledger names each member on every record sheet. */
   private readonly byNameSeen = new Map<string, Resolved>();
-  private readonly bothSeen = new Map<string, Resolved>();
+  /** By 编号, then name: the cells' own strings are the keys (their hashes are kept), no key is built per row. */
+  private readonly bothSeen = new Map<string, Map<string, Resolved>>();
 
   resolve(name: string, id?: string): Resolved {
     if (id) {
-      const k = `${name}\u0000${id}`;
-      let r = this.bothSeen.get(k);
-      if (r === undefined) this.bothSeen.set(k, (r = this.resolveBoth(name, id)));
+      let byName = this.bothSeen.get(id);
+      if (!byName) this.bothSeen.set(id, (byName = new Map()));
+      let r = byName.get(name);
+      if (r === undefined) byName.set(name, (r = this.resolveBoth(name, id)));
       return r;
     }
     return this.resolveName(name);

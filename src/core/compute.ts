@@ -207,7 +207,7 @@ function collect(ctx: BranchContext): Map<string, MemberData> {
     if (d) d.evaluation = e;
   }
   for (const s of ctx.ledger.sanctions) {
-    if (s.date && monthIndexOf(ctx.cycle, s.date) < 0) continue;
+    if (s.date && monthIndexOf(ctx.cycle, s.date) < 0 && !carriedIn(ctx.cat, s, ctx.cycle)) continue;
     dataOf(s.name, s.id)?.sanctions.push(s);
   }
   if (ctx.scheme.overrides.some((o) => o.deduct)) for (const d of out.values()) linkMember(ctx, d);
@@ -225,6 +225,8 @@ function collect(ctx: BranchContext): Map<string, MemberData> {
 function linkMember(ctx: BranchContext, d: MemberData): void {
   const links = linkSanctions(ctx.cat, d.events, d.sanctions);
   for (const { sanction: s, item, level } of links.deductions) {
+    // A 处分 of an earlier cycle that still runs (carriedIn) deducted in its own cycle.
+    if (s.date && s.date < ctx.cycle.start) continue;
     const date = s.date ?? ctx.cycle.end;
     const row: EventRow = { date, name: s.name, item: item.name, count: dec(1), basis: `否决与处分：${s.type}`, source: s.source };
     if (s.id) row.id = s.id;
@@ -237,6 +239,19 @@ function linkMember(ctx: BranchContext, d: MemberData): void {
     if (event.row.id) s.id = event.row.id;
     d.sanctions.push(s);
   }
+}
+
+/**
+ * Whether a 否决与处分 row holds in a period: dated up to the period's end (undated: the whole cycle)
+ * and, with a 处分期至, running at least to the period's start (「受…处分期间」, overrides with `during`).
+ */
+export function sanctionHolds(s: Sanction, period: { start: string; end: string }): boolean {
+  return (!s.date || s.date <= period.end) && (!s.until || s.until >= period.start);
+}
+
+/** A 处分 dated before the cycle that counts in it: a `during` override whose 处分期至 runs into the cycle. */
+export function carriedIn(cat: Catalogue, s: Sanction, cycle: Cycle): boolean {
+  return Boolean(s.date && s.date < cycle.start && s.until && s.until >= cycle.start && cat.override(s.type)?.during);
 }
 
 /** Unit points of an event (before × count): fixed, by level (R4), or typed within a range. */
@@ -431,7 +446,7 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
     total: rounded,
     graded: Boolean(category?.graded) && m.participates && !transferred,
     flags,
-    sanctions: d.sanctions.filter((x) => !x.date || x.date <= period.end).map((x) => x.type),
+    sanctions: d.sanctions.filter((x) => sanctionHolds(x, period)).map((x) => x.type),
     trace: trace ?? [],
   };
   if (trace) result.exactTotal = total;
@@ -762,7 +777,7 @@ function findVeto(ctx: BranchContext, d: MemberData): { reason: string; source: 
     if (ev.item.veto && ev.row.date! <= ctx.period.end) return { reason: ev.item.name, source: ev.row.source };
   }
   for (const s of d.sanctions) {
-    if (ctx.cat.isVetoType(s.type) && (!s.date || s.date <= ctx.period.end)) return { reason: s.type + (s.note ? `（${s.note}）` : ''), source: s.source };
+    if (ctx.cat.isVetoType(s.type) && sanctionHolds(s, ctx.period)) return { reason: s.type + (s.note ? `（${s.note}）` : ''), source: s.source };
   }
   return undefined;
 }

@@ -101,7 +101,7 @@ export interface EventRow {
 
 export type EventField = 'date' | 'item' | 'level' | 'project' | 'count' | 'points';
 export type EvaluationField = 'good' | 'fair' | 'poor' | 'voters' | 'grade' | 'score';
-export type SanctionField = 'date' | 'type' | 'note';
+export type SanctionField = 'date' | 'type' | 'note' | 'until';
 
 /** The place of one field of an event or evaluation row: its own cell when known, else the row's place. */
 export function fieldCell(r: { cells?: Readonly<Partial<Record<string, string>>>; source: SourceRef }, field: EventField | EvaluationField | SanctionField): SourceRef {
@@ -130,6 +130,8 @@ export interface Sanction {
   id?: string;
   type: string;
   note?: string;
+  /** 处分期至: the last day of the 处分期间 (overrides with `during`). */
+  until?: string;
   /** The cell of each field, when read from a sheet (fieldCell()). */
   cells?: Readonly<Partial<Record<SanctionField, string>>>;
   source: SourceRef;

@@ -85,13 +85,31 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
     const found = index.resolve(s.name, s.id);
     if (!found.member) unmatched(add, found, 'SANCTION_UNKNOWN_MEMBER', s.source, s.name, nearMember(ledger.members, s.name)?.name);
     if (!cat.isVetoType(s.type) && !cat.override(s.type)) add('SANCTION_UNKNOWN_TYPE', fieldCell(s, 'type'), { found: s.type, options: effective.join('、') || '（本方案无）' }, s.type);
-    if (s.date && monthIndexOf(cycle, s.date) < 0) add('SANCTION_OUTSIDE_CYCLE', fieldCell(s, 'date'), { found: s.date, cycle: cycle.year }, s.date);
+    checkSanctionDates(cat, s, cycle, scheme, add);
   }
   checkLinkedSanctions(scheme, ledger, index, add);
   return out;
 }
 
 
+
+/**
+ * A 否决与处分 row's dates. A type that holds 「…处分期间」 (overrides with `during`) may be dated before
+ * the cycle when its 处分期至 runs into it; any other row is dated inside the cycle.
+ */
+function checkSanctionDates(cat: ReturnType<typeof catalogueOf>, s: Ledger['sanctions'][number], cycle: Cycle, scheme: Scheme, add: Add): void {
+  const during = cat.override(s.type)?.during === true;
+  const base = { name: s.name, type: s.type, cycle: cycle.year, start: cycle.start };
+  if (s.until && !during) {
+    const types = scheme.overrides.filter((o) => o.during).map((o) => o.type).join('、');
+    add('SANCTION_END_NOT_USED', fieldCell(s, 'until'), { ...base, found: s.until, types }, s.until);
+  }
+  if (s.until && s.date && s.until < s.date) add('SANCTION_BAD_END', fieldCell(s, 'until'), { found: s.until, date: s.date }, s.until);
+  if (!s.date || monthIndexOf(cycle, s.date) >= 0) return;
+  if (!during || s.date > cycle.end) add('SANCTION_OUTSIDE_CYCLE', fieldCell(s, 'date'), { found: s.date, cycle: cycle.year }, s.date);
+  else if (!s.until) add('SANCTION_NEEDS_END', fieldCell(s, 'until'), { ...base, found: s.date });
+  else if (s.until < cycle.start) add('SANCTION_ENDED_BEFORE', fieldCell(s, 'until'), { ...base, found: s.until }, s.until);
+}
 
 /** Rows of 加减分明细 and 否决与处分 dated after the period (inside the cycle): said once per sheet. */
 function laterRows(ledger: Ledger, cycle: Cycle, period: Period, add: Add): void {
@@ -143,8 +161,8 @@ type RecordRowT = Ledger['records'][number];
  * months after months with scores (a member who left and whose 转出日期 is not in 名册), or at the
  * start before them (one who joined, without 转入日期): by member, the run's rows in order.
  */
-function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: (p: number) => boolean, index: MemberIndex, cycle: Cycle, scheme: Scheme): Map<Member, { side: 'after' | 'before'; rows: RecordRowT[]; edge: number }> {
-  const out = new Map<Member, { side: 'after' | 'before'; rows: RecordRowT[]; edge: number }>();
+function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: (p: number) => boolean, index: MemberIndex, cycle: Cycle, scheme: Scheme): Map<Member, BlankRun> {
+  const out = new Map<Member, BlankRun>();
   if (scoreKeys.length === 0) return out;
   const byMember = new Map<Member, RecordRowT[]>();
   for (const r of ledger.records) {
@@ -154,31 +172,50 @@ function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: (p: number) =
     const months = activeMonths(member, cycle);
     const onRoll = scheme.cycle.record === 'month' ? months.includes(r.period) : months.some((mo) => Math.floor(mo / 3) === r.period);
     if (!onRoll) continue;
-    byMember.set(member, [...(byMember.get(member) ?? []), r]);
+    const rows = byMember.get(member);
+    if (rows) rows.push(r);
+    else byMember.set(member, [r]);
   }
   // A template's SUM of a blank row reads 0: still blank.
-  const blank = (r: RecordRowT): boolean => Object.values(r.values).every((v) => v === null || v === undefined) && (!r.writtenTotal || r.writtenTotal.isZero());
+  const blank = (r: RecordRowT): boolean => {
+    for (const k in r.values) if (r.values[k] !== null && r.values[k] !== undefined) return false;
+    return !r.writtenTotal || r.writtenTotal.isZero();
+  };
   for (const [member, rows] of byMember) {
+    if (rows.length < 2) continue;
     rows.sort((a, b) => a.period - b.period);
-    const filled = rows.filter((r) => !blank(r));
-    if (filled.length === 0 || filled.length === rows.length) continue;
-    const after = rows.filter((r) => r.period > filled[filled.length - 1]!.period);
-    const before = rows.filter((r) => r.period < filled[0]!.period);
-    // Only a run with no other blank row in between: the rest are ordinary blanks.
-    if (after.length > 0 && !member.left && after.every(blank)) out.set(member, { side: 'after', rows: after, edge: filled[filled.length - 1]!.period });
-    else if (before.length > 0 && !member.joined && before.every(blank)) out.set(member, { side: 'before', rows: before, edge: filled[0]!.period });
+    // The first and last filled rows, in one pass: the rows after the last (before the first) are blank by
+    // definition, so a run there has no other blank row in between; the rest are ordinary blanks.
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < rows.length; i++) {
+      if (blank(rows[i]!)) continue;
+      if (first < 0) first = i;
+      last = i;
+    }
+    if (first < 0) continue;
+    const lastPeriod = rows[last]!.period;
+    const firstPeriod = rows[first]!.period;
+    let a = last + 1;
+    while (a < rows.length && rows[a]!.period <= lastPeriod) a++;
+    let b = first;
+    while (b > 0 && rows[b - 1]!.period >= firstPeriod) b--;
+    if (a < rows.length && !member.left) out.set(member, { side: 'after', rows: rows.slice(a), edge: lastPeriod });
+    else if (b > 0 && !member.joined) out.set(member, { side: 'before', rows: rows.slice(0, b), edge: firstPeriod });
   }
   return out;
 }
 
-function blankRunRows(ledger: Ledger, scoreKeys: string[], checked: (p: number) => boolean, index: MemberIndex, cycle: Cycle, scheme: Scheme): Set<RecordRowT> {
+type BlankRun = { side: 'after' | 'before'; rows: RecordRowT[]; edge: number };
+
+function blankRunRows(runs: Map<Member, BlankRun>): Set<RecordRowT> {
   const rows = new Set<RecordRowT>();
-  for (const run of blankRunsOf(ledger, scoreKeys, checked, index, cycle, scheme).values()) for (const r of run.rows) rows.add(r);
+  for (const run of runs.values()) for (const r of run.rows) rows.add(r);
   return rows;
 }
 
-function blankRuns(scheme: Scheme, ledger: Ledger, scoreKeys: string[], sheets: string[], checked: (p: number) => boolean, index: MemberIndex, cycle: Cycle, add: Add, _rows: Set<RecordRowT>): void {
-  for (const [member, run] of blankRunsOf(ledger, scoreKeys, checked, index, cycle, scheme)) {
+function blankRuns(runs: Map<Member, BlankRun>, sheets: string[], add: Add): void {
+  for (const [member, run] of runs) {
     const first = run.rows[0]!;
     const months = run.rows.length === 1 ? sheets[first.period]! : `${sheets[first.period]}—${sheets[run.rows[run.rows.length - 1]!.period]}`;
     add('RECORD_BLANK_MONTHS', first.source, { name: member.name, months, side: run.side, before: sheets[run.edge] }, first.name);
@@ -214,7 +251,9 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   const checked = (p: number): boolean => p <= last && hasScores.has(p);
   // A component capped per record period (company 奖励分 ≤ 10 a quarter): entries over it are said at their cells.
   const recordCapped = recorded.filter((c) => c.cap !== undefined && c.capPer === 'record');
-  const blankRows = blankRunRows(ledger, entries.filter((x) => !x.blankIsZero).map((x) => x.key), checked, index, cycle, scheme);
+  // Runs of blank rows at the start or end of a member's year: found once, said once per run (blankRuns).
+  const runs = blankRunsOf(ledger, scoreKeys, checked, index, cycle, scheme);
+  const blankRows = blankRunRows(runs);
   /** Rows whose name is one character away from a roster name: said after the months are known (see guessZh). */
   const misspelt: { row: (typeof ledger.records)[number]; guess: Member }[] = [];
   for (const r of ledger.records) {
@@ -271,7 +310,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
       add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
     }
   }
-  blankRuns(scheme, ledger, entries.filter((x) => !x.blankIsZero).map((x) => x.key), sheets, checked, index, cycle, add, blankRows);
+  blankRuns(runs, sheets, add);
   const linked = new Set<string>();
   for (const { row, guess } of misspelt) {
     const missing = !(seen.get(guess.key)?.has(row.period) ?? false);

@@ -55,10 +55,35 @@ export function headerMax(s: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * Normalised labels of a row's header cells, kept per sheet for the sheets that cannot change (the
+ * fast reader's: they have `read`): a sheet is searched for several forms' headers (stacked,
+ * yearly, the month form, its 合计-only variant), each over the same first rows.
+ */
+const labelsOf = new WeakMap<SheetLike, Map<number, Map<number, string>>>();
+
 function rowLabels(ws: SheetLike, row: number): Map<number, string> {
+  let kept = ws.read ? labelsOf.get(ws) : undefined;
+  if (ws.read && !kept) labelsOf.set(ws, (kept = new Map()));
+  const known = kept?.get(row);
+  if (known) return known;
   const out = new Map<number, string>();
   eachRead(ws, row, (c, col) => void out.set(col, normaliseHeader(c.text)));
+  kept?.set(row, out);
   return out;
+}
+
+/** Which specs (by index) accept each normalised label: one table per search, looked up once per header cell. */
+function specTable(specs: readonly ColumnSpec[]): Map<string, number[]> {
+  const table = new Map<string, number[]>();
+  specs.forEach((spec, i) => {
+    for (const label of wantedOf(spec)) {
+      const at = table.get(label);
+      if (at) at.push(i);
+      else table.set(label, [i]);
+    }
+  });
+  return table;
 }
 
 export interface FindHeaderOptions {
@@ -79,16 +104,30 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
   let best: { m: HeaderMatch; rank: number; full: boolean } | undefined;
   let bestScore = 0;
   let above: Map<number, string> | undefined;
+  const table = specTable(specs);
   const match = (row: number, labels: Map<number, string>): { m: HeaderMatch; rank: number; full: boolean } | undefined => {
+    // The columns each spec accepts, in the row's order: one table look-up per cell.
+    let candidates: number[][] | undefined;
+    for (const [col, label] of labels) {
+      const wanting = table.get(label);
+      if (!wanting) continue;
+      candidates ??= [];
+      for (const i of wanting) (candidates[i] ??= []).push(col);
+    }
+    if (!candidates && minMatches > 0) return undefined;
     const columns: Record<string, number> = {};
     const taken = new Set<number>();
-    for (const spec of specs) {
-      const wanted = wantedOf(spec);
-      for (const [col, label] of labels) {
-        if (!taken.has(col) && wanted.has(label)) {
-          columns[spec.key] = col;
-          taken.add(col);
-          break;
+    // Specs in order, each the first column not taken by an earlier spec.
+    if (candidates) {
+      for (let i = 0; i < specs.length; i++) {
+        const cols = candidates[i];
+        if (!cols) continue;
+        for (const col of cols) {
+          if (!taken.has(col)) {
+            columns[specs[i]!.key] = col;
+            taken.add(col);
+            break;
+          }
         }
       }
     }
@@ -97,8 +136,6 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
     if (score < minMatches || (missing.length > 0 && !opts.allowMissing)) return undefined;
     // Prefer full matches, then more columns.
     const m: HeaderMatch = { row, columns, labels, missing };
-    const duplicates = sameLabels(specs, columns, labels, taken);
-    if (duplicates.length > 0) m.duplicates = duplicates;
     return { m, rank: score - missing.length * 1000, full: score === specs.length };
   };
   for (let row = from; row <= last; row++) {
@@ -123,7 +160,11 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
     // Every spec found: no later row can rank higher (the first such row wins anyway).
     if (here?.full) break;
   }
-  return best?.m;
+  if (!best) return undefined;
+  // Second columns of a matched label: looked for in the row chosen only (they do not change its rank).
+  const duplicates = sameLabels(specs, best.m.columns, best.m.labels, new Set(Object.values(best.m.columns)));
+  if (duplicates.length > 0) best.m.duplicates = duplicates;
+  return best.m;
 }
 
 /** Columns not taken with the same label as a matched spec's column (a second 学习教育): [key, used column, other column]. */

@@ -8,6 +8,7 @@ import { formatBytes, LimitError, READ_LIMITS, SheetLimits, sniffBytes, unpack, 
 import { needsRewrite, rewritePart } from './exceljs-prep.js';
 import { zip, type ZipPart } from './lean/zip.js';
 import { libraryReason } from './library-errors.js';
+import { noteRead } from './read-hashes.js';
 
 export { libraryReason } from './library-errors.js';
 import type { BookLike } from './book.js';
@@ -106,7 +107,9 @@ function readBytes(file: string): { ok: true; buf: Buffer } | Failure {
       if (n === 0) break; // the file shrank while being read: what is there is sniffed like any short file
       got += n;
     }
-    return { ok: true, buf: got === buf.length ? buf : buf.subarray(0, got) };
+    const read = got === buf.length ? buf : buf.subarray(0, got);
+    noteRead(file, read);
+    return { ok: true, buf: read };
   } catch (err) {
     // A name that is not UTF-8 (GBK bytes from another system) comes back from the folder listing with
     // U+FFFD in it, and that name opens nothing: said as it is, not as 「文件不存在」.

@@ -153,7 +153,7 @@ function describeZh(s: Scheme): string {
   }
   if (s.overrides.length) {
     out.push('', '处分与等次（《否决与处分》登记的类型）：');
-    for (const o of s.overrides) out.push(`  - ${o.type} → ${o.grade}${o.flag ? `，标注“${o.flag}”` : ''}${deductZh(s, o)}${o.note ? `（${o.note}）` : ''}`);
+    for (const o of s.overrides) out.push(`  - ${o.type} → ${o.grade}${o.flag ? `，标注“${o.flag}”` : ''}${deductZh(s, o)}${o.during ? DURING_ZH : ''}${o.note ? `（${o.note}）` : ''}`);
   }
   if (s.flags.length) {
     out.push('', '标注规则：');
@@ -233,6 +233,9 @@ function componentZh(s: Scheme, c: Component, no: number): string[] {
 }
 
 /** R15 with a deduction: "，同时扣「党内处分」警告 5 分（登记一处即可）". */
+/** An override that holds 「处分期间」 (`during`): how its dates count. */
+const DURING_ZH = '；按处分期间计：处分日期至“处分期至”与本期有重叠的即按此定等次，上年度受处分、处分期延续到本年度的也计（《否决与处分》日期填上年度的处分日期，必须填写处分期至）；日期空着的按全年处于处分期间计';
+
 function deductZh(s: Scheme, o: Scheme['overrides'][number]): string {
   if (!o.deduct) return '';
   const it = s.items.find((i) => i.id === o.deduct!.item);
@@ -364,7 +367,7 @@ function describeEn(s: Scheme): string {
   for (const b of sortedBands(s.bands)) out.push(`  ${bandRange(b)} ${b.grade}${b.stars !== undefined ? ` ${starsText(b.stars, 'en')}` : ''}`);
   if (s.quota) out.push(`Quota: at most ${pct(s.quota.pct)} ${s.quota.grade} of the members who can receive it (graded categories, vetoed ones included) per ${s.quota.scope}, others ${s.quota.fallback}`);
   for (const g of s.gradeConditions) out.push(`Condition: ${g.grade} needs ${componentById(s, g.component)?.name ?? g.component} ≥ ${n(g.min)}, else ${g.fallback}`);
-  for (const o of s.overrides) out.push(`Override: ${o.type} → ${o.grade}${o.flag ? ` (${o.flag})` : ''}${o.deduct ? `; also deducts as ${o.deduct.item}${o.deduct.level ? ` (${o.deduct.level})` : ''}, entered once in either sheet` : ''}`);
+  for (const o of s.overrides) out.push(`Override: ${o.type} → ${o.grade}${o.flag ? ` (${o.flag})` : ''}${o.deduct ? `; also deducts as ${o.deduct.item}${o.deduct.level ? ` (${o.deduct.level})` : ''}, entered once in either sheet` : ''}${o.during ? '; holds while the 处分 runs (日期 to 处分期至), also when dated last year and running into this cycle' : ''}`);
   for (const f of s.flags) {
     const c = [f.categories?.join('/'), f.grade && `grade ${f.grade}`, f.below !== undefined && `< ${n(f.below)}`, f.atLeast !== undefined && `≥ ${n(f.atLeast)}`, f.vetoed !== undefined && (f.vetoed ? 'vetoed' : 'not vetoed'), f.hasPointsIn && `points in ${f.hasPointsIn}`, f.evaluation && `评议等次 ${f.evaluation.join('/')}`, f.years && `${f.years} years running`].filter(Boolean);
     out.push(`Flag: ${f.flag} when ${c.join(', ') || 'always'}${f.setGrade ? `; grade becomes ${f.setGrade}` : ''}`);

@@ -268,7 +268,15 @@ export const schemeSchema = z.object({
    * level also counts as the sanction (agency 党纪处分: 警告 −5 and 警示党员); entered in both places it counts once.
    */
   overrides: z
-    .array(z.object({ type: text, grade: text, flag: z.string().optional(), deduct: z.object({ item: text, level: text.optional() }).strict().optional(), note }).strict())
+    .array(z.object({
+      type: text, grade: text, flag: z.string().optional(), deduct: z.object({ item: text, level: text.optional() }).strict().optional(),
+      /**
+       * true: the grade holds while the 处分 runs (「受…处分期间的党员」): from its 日期 to its 处分期至 (the 否决与处分
+       * column the template then has). A 处分 dated before the cycle whose 处分期至 runs into it counts in the cycle.
+       */
+      during: z.boolean().optional(),
+      note,
+    }).strict())
     .default([]),
   /**
    * Exempt members (积分管理 不参加) whose grade the branch meeting sets directly (tiered-xinba:

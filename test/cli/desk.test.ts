@@ -2,7 +2,7 @@
 // re-runs that replace score's own outputs and keep the previous in 上一版/, foreign files never
 // replaced, a partial run never replacing a complete one, reports named by period, history read
 // only from stamped results (one per year). All through the spawned binary.
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,26 @@ describe('the output set under locks and failed renames', () => {
     // SCORE_DEBUG=1 adds Node's own words.
     const debug = score(['grade', '--year', '2023', TOWNSHIP, '--out', out, '--quiet'], { env: { SCORE_TEST_FAIL_RENAME: '1', SCORE_DEBUG: '1' } });
     expect(debug.stderr).toContain('EPERM');
+  });
+
+  it('on a volume without hard links the previous version is moved to 上一版/ (not copied), and a failed rename still puts all back', () => {
+    const { out, before } = gradedOnce();
+    const inode = statSync(join(out, RESULT)).ino;
+    const r = score(['grade', '--year', '2023', TOWNSHIP, '--out', out, '--quiet'], { env: { SCORE_TEST_NO_LINK: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    // Moved: the same file (inode), not a copy of it.
+    expect(statSync(join(out, '上一版', RESULT)).ino).toBe(inode);
+    expect({ [RESULT]: hash(join(out, '上一版', RESULT)), [LIST]: hash(join(out, '上一版', LIST)) }).toEqual(before);
+    const now = { [RESULT]: hash(join(out, RESULT)), [LIST]: hash(join(out, LIST)) };
+    expect(now[RESULT]).not.toBe(before[RESULT]);
+    // The second target moved aside, its new version not yet renamed in: every step is undone.
+    const failed = score(['grade', '--year', '2023', TOWNSHIP, '--out', out, '--quiet'], { env: { SCORE_TEST_NO_LINK: '1', SCORE_TEST_FAIL_RENAME: '2' } });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('已恢复原来的文件');
+    expect({ [RESULT]: hash(join(out, RESULT)), [LIST]: hash(join(out, LIST)) }).toEqual(now);
+    expect({ [RESULT]: hash(join(out, '上一版', RESULT)), [LIST]: hash(join(out, '上一版', LIST)) }).toEqual(before);
+    expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(join(out, '上一版')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
   it('a target open in another program (LibreOffice\'s lock file) → nothing renamed, the file named, closing it fixes it', () => {

@@ -59,6 +59,8 @@ export interface SanctionFill {
   id?: string;
   type: string;
   note?: string;
+  /** 处分期至 (ISO date), where the scheme's template has the column. */
+  until?: string;
 }
 
 /** Values of one member's row in a record sheet, keyed by entry name (`学习教育`) or full header (`学习教育(10分)`). */
@@ -318,6 +320,7 @@ function fillSanctions(wb: ExcelJS.Workbook, sanctions: SanctionFill[]): void {
     set('编号', s.id);
     set('类型', s.type);
     set('说明', s.note);
+    set('处分期至', s.until ? utcDate(s.until) : undefined);
   });
 }
 

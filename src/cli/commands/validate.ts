@@ -10,7 +10,7 @@ import { gatherLedgers } from '../../batch/gather.js';
 import { OutputSet } from '../../batch/write.js';
 import { excludedJson, excludedLine, reportEmpty, reportNotes } from '../excluded.js';
 import { outDir, parseYear, periodArgs, periodOf, schemeOption, type PeriodArg } from '../common.js';
-import { monthNumber, periodTitle, sheetRun } from '../../core/cycle.js';
+import { cycleOf, cycleTitle, monthNumber, periodTitle, sheetRun } from '../../core/cycle.js';
 import { printJson, say, type CommonOptions, progress, shownPath } from '../output.js';
 import { printDiagnostics, summaryLine } from '../render.js';
 import { diagnosticJson } from '../output.js';
@@ -24,6 +24,14 @@ function checkedThrough(items: LoadedLedger[], arg: PeriodArg | undefined): { la
   const months = [...Array(Math.max(...period.months) + 1).keys()];
   const names = months.map((i) => `${monthNumber(cycle, i)}月`);
   return { label: period.label, title: periodTitle(cycle, period), months: names, run: sheetRun(names, months) };
+}
+
+/** The cycle the batch's ledgers belong to (2023年度), when they agree on one. */
+function checkedCycle(items: LoadedLedger[]): string | undefined {
+  const scheme = items.find((i) => i.scheme)?.scheme;
+  const years = new Set(items.map((i) => i.year).filter((y): y is number => y !== undefined));
+  if (!scheme || years.size !== 1) return undefined;
+  return cycleTitle(cycleOf([...years][0]!, scheme.cycle));
 }
 
 interface Options extends CommonOptions {
@@ -64,14 +72,17 @@ export function registerValidate(program: Command): void {
     let stamp: unknown = null;
     if (opts.report || opts.reportPerBranch) {
       const { problemsWorkbook, branchReportName } = await import('../../excel/write/problems.js');
-      const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(WORKBOOK_EXT, ''), diagnostics: i.diagnostics }));
+      const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(WORKBOOK_EXT, ''), diagnostics: i.diagnostics, ...(i.ledger ? { ledger: i.ledger } : {}) }));
       // No problems, no workbook (an empty 问题清单 has nothing to send back): said below instead.
       noReport = groups.length === 0;
       // The name and title carry what was checked: the period, or the day of the check.
       const now = new Date();
       const day = `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
       const prefix = through ? through.title : day;
-      const label = through ? t(`检查到${through.title}`, `checked up to ${through.label}`) : t(`${day}检查`, `checked on ${day}`);
+      // The title says both: what was checked (up to the period, or the whole cycle) and the day.
+      const cycle = checkedCycle(items);
+      const what = through ? t(`检查到${through.title}`, `checked up to ${through.label}`) : (cycle ?? '');
+      const label = what ? t(`${what}，${day}检查`, `${what}, checked on ${day}`) : t(`${day}检查`, `checked on ${day}`);
       const books = opts.reportPerBranch ? groups.map((g) => ({ target: join(dir, branchReportName(g.file, prefix)), groups: [g] })) : noReport ? [] : [{ target: join(dir, `${prefix}问题清单.xlsx`), groups }];
       const set = new OutputSet(Boolean(opts.force), { scheme: items.find((i) => i.scheme)?.scheme?.id ?? null, period: through?.label ?? null, inputs: files });
       for (const b of books) await set.add(b.target, () => problemsWorkbook(b.groups, lang(), label));

@@ -42,12 +42,9 @@ export function sameNamedSheets(wb: BookLike): string[][] {
   return [...groups.values()].filter((g) => g.length > 1);
 }
 
-/** Up to this many scores typed as text in a workbook are each said at their cell; more are summed up in one warning. */
-export const TEXT_NUMBERS_EACH = 20;
-
 export class ReadContext {
   readonly diagnostics: Diagnostic[] = [];
-  /** Scores read from text (「8分」, ８．５): each said at its cell (READ_NUMBER_AS_TEXT), or summed up once when there are many. */
+  /** Scores read from text (「8分」, ８．５): each said at its cell (READ_NUMBER_AS_TEXT), however many. */
   private readonly repaired: { place: SourceRef; raw: string; value: string }[] = [];
   private readonly repairedAt = new Set<string>();
   /** The workbook counts days from 1904; Excel recalculates every formula on opening (cached values may be stale). */
@@ -88,19 +85,12 @@ export class ReadContext {
   }
 
   /**
-   * Adds the once-per-file summaries; call when a workbook has been read. A score typed as text is
-   * one warning at its cell with the number to type instead (Excel's SUM leaves it out, so the
-   * sheet's own 合计 is short of it); a workbook typed as text throughout (columns formatted as
-   * 文本) gets one warning naming the count and the first cells, not hundreds.
+   * Says the scores read from text, one warning at each cell with the number to type instead (Excel's
+   * SUM leaves it out, so the sheet's own 合计 is short of it). Every cell is listed, however many:
+   * --json and the 问题清单 name each; the terminal shows a few per sheet (printDiagnostics).
    */
   finish(): void {
-    if (this.repaired.length <= TEXT_NUMBERS_EACH) {
-      for (const r of this.repaired) this.report('READ_NUMBER_AS_TEXT', r.place, { raw: r.raw, number: r.value }, r.raw);
-      return;
-    }
-    const first = this.repaired.slice(0, 3).map((r) => `${r.place.sheet} › ${r.place.cell}「${r.raw}」`).join('、');
-    const sheets = new Set(this.repaired.map((r) => r.place.sheet)).size;
-    this.report('READ_NUMBERS_AS_TEXT', { file: this.file }, { count: this.repaired.length, sheets, first });
+    for (const r of this.repaired) this.report('READ_NUMBER_AS_TEXT', r.place, { raw: r.raw, number: r.value }, r.raw);
   }
 
   ref(sheet: string, row?: number, col?: number): SourceRef {

@@ -24,7 +24,7 @@ export const EVENT_COLUMNS = [
 const ONE = new Dec(1);
 const EVENT_FIELDS = ['date', 'item', 'level', 'project', 'count', 'points'] as const;
 const EVALUATION_FIELDS = ['good', 'fair', 'poor', 'voters', 'grade', 'score'] as const;
-const SANCTION_FIELDS = ['date', 'type', 'note'] as const;
+const SANCTION_FIELDS = ['date', 'type', 'note', 'until'] as const;
 
 export function readEvents(ctx: ReadContext, ws: SheetLike): EventRow[] {
   const h = ctx.header(ws, EVENT_COLUMNS);
@@ -103,6 +103,7 @@ export const SANCTION_COLUMNS = [
   COL.id,
   { key: 'type', labels: ['类型', '处分类型', '否决类型', '类别', '处理类型'], required: true },
   { key: 'note', labels: ['说明', '备注', '事由', '情况说明'] },
+  { key: 'until', labels: ['处分期至', '处分期满', '处分期满日期', '影响期至', '影响期满', '期满日期'] },
 ];
 
 export function readSanctions(ctx: ReadContext, ws: SheetLike): Sanction[] {
@@ -121,6 +122,8 @@ export function readSanctions(ctx: ReadContext, ws: SheetLike): Sanction[] {
     if (id) s.id = id;
     const note = r.optText('note');
     if (note) s.note = note;
+    const until = r.date('until');
+    if (until) s.until = until;
     out.push(s);
   }
   return out;

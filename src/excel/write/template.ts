@@ -35,6 +35,8 @@ export const SHEET = {
 
 /** 名册 column of an exempt member's 档次 set by the branch meeting (scheme.directGrades). */
 const DIRECT_GRADE = '直接确定档次';
+/** 否决与处分 column of the last day of a 处分 that holds 「处分期间」 (overrides with `during`). */
+const SANCTION_UNTIL = '处分期至';
 /** 名册 column of an exempt member's annual score given by other means (scheme.exempt.otherScore). */
 const OTHER_SCORE = '另行评定得分';
 const BLANK_ROWS = 60;
@@ -110,7 +112,7 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
     ...scheme.components.flatMap((c) => (c.scoreSheet ? [`${c.scoreSheet}：每名党员一行，按本年度表现逐项填写${c.name}各小项的得分（不超过表头的分值），每格都要填写。`] : [])),
     ...(scheme.items.length > 0 ? [eventNote(scheme)] : []),
     ...(hasEvaluation(scheme) ? [evaluationNote(scheme)] : []),
-    sanctionTypes(scheme).length > 0 ? '否决与处分：记录一票否决和党纪处分。' : '本方案没有一票否决和处分类型，不设否决与处分表。',
+    sanctionTypes(scheme).length > 0 ? `否决与处分：记录一票否决和党纪处分。${sanctionUntilNote(scheme)}` : '本方案没有一票否决和处分类型，不设否决与处分表。',
     `计分标准见“${scheme.name}”，可用 score scheme show ${scheme.id} 查看。`,
   ];
   const notes = [
@@ -123,6 +125,13 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
   ws.getCell(start, 1).font = FONT_HEADER;
   freezeBelow(ws, 1);
   printSetup(ws, { titleRows: 1 });
+}
+
+/** The 说明 words on 处分期至, where a type holds 「处分期间」. */
+function sanctionUntilNote(scheme: Scheme): string {
+  const types = scheme.overrides.filter((o) => o.during).map((o) => o.type);
+  if (types.length === 0) return '';
+  return `${types.join('、')}按处分期间计：日期填处分决定的日期，“处分期至”填处分期满的日期；上年度受处分、处分期延续到本年度的，也要登记（日期填上年度的处分日期）。`;
 }
 
 /**
@@ -379,8 +388,13 @@ function sanctionSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cyc
     { header: '类型', width: 22 },
     { header: '说明', width: 40, align: 'left' },
   ];
+  // 「受…处分期间」 (overrides with `during`): the 处分 may date from an earlier year and run into this one.
+  const during = scheme.overrides.some((o) => o.during);
+  if (during) columns.push({ header: SANCTION_UNTIL, width: 12, type: 'date' });
   const t = addTable(wb, SHEET.sanctions, { title: `${branchTitle(branch)}一票否决与党纪处分记录（${cycleTitle(cycle)}）`, columns, bodyRows: SANCTION_ROWS });
-  validateRange(t.ws, t.col('日期'), t.firstRow, t.lastRow, dateValidation(cycle.start, cycle.end, '日期'));
+  const earliest = `${cycle.year - 10}${cycle.start.slice(4)}`;
+  validateRange(t.ws, t.col('日期'), t.firstRow, t.lastRow, dateValidation(during ? earliest : cycle.start, cycle.end, '日期'));
+  if (during) validateRange(t.ws, t.col(SANCTION_UNTIL), t.firstRow, t.lastRow, dateValidation(earliest, `${cycle.year + 10}${cycle.end.slice(4)}`, SANCTION_UNTIL));
   const types = listValidation(wb, '类型', sanctionTypes(scheme), '类型请从下拉列表中选择（一票否决或处分类型）');
   if (types) validateRange(t.ws, t.col('类型'), t.firstRow, t.lastRow, types);
 }
