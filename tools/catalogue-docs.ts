@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INPUT_MESSAGES, type InputCode } from '../src/batch/messages.js';
 import type { Catalogue, MessageDef } from '../src/core/diagnostics.js';
-import { CHECK_MESSAGES, type CheckCode } from '../src/core/messages.js';
+import { CHECK_MESSAGES, type CheckCode, HISTORY_MESSAGES } from '../src/core/messages.js';
 import { READ_CATALOGUE, type ReadCode } from '../src/excel/read/catalogue.js';
 import { SCHEME_MESSAGES, type SchemeCode } from '../src/scheme/messages.js';
 
@@ -14,6 +14,7 @@ import { SCHEME_MESSAGES, type SchemeCode } from '../src/scheme/messages.js';
 export const CATALOGUES = [
   { layer: 'scheme', module: 'src/scheme/messages.ts', entries: SCHEME_MESSAGES },
   { layer: 'core', module: 'src/core/messages.ts', entries: CHECK_MESSAGES },
+  { layer: 'core', module: 'src/core/messages.ts', entries: HISTORY_MESSAGES },
   { layer: 'excel', module: 'src/excel/read/catalogue.ts', entries: READ_CATALOGUE },
   { layer: 'batch', module: 'src/batch/messages.ts', entries: INPUT_MESSAGES },
 ] as const satisfies readonly { layer: string; module: string; entries: Catalogue }[];

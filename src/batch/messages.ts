@@ -1,7 +1,15 @@
 // Messages of the batch layer (what a file is to the batch: a ledger without scheme or year, another
 // form, a branch twice): the layer's one catalogue, built by the one constructor (`message`,
 // core/diagnostics.ts). Each code: severity, parameters, what is wrong and what to do, in both languages.
-import { message } from '../core/diagnostics.js';
+import { type ArgsOf, type MessageDef, message } from '../core/diagnostics.js';
+import { t } from './i18n.js';
+
+/** Why one of two results of a year is used (HISTORY_SECOND_CANDIDATE): `why` names the rule that chose it. */
+type Why = { why?: string | number; usedName?: string | number; droppedName?: string | number; time?: string | number };
+const whyZh = (p: Why): string =>
+  p.why === 'edited' ? `${p.droppedName} 在 score 写出后又被修改过` : p.why === 'named' ? `${p.usedName} 是 score 写出时的文件名` : p.why === 'complete' ? `${p.droppedName} 有台账未计入` : `${p.usedName} 是较晚的一次运行（${p.time}）`;
+const whyEn = (p: Why): string =>
+  p.why === 'edited' ? `${p.droppedName} was changed after score wrote it` : p.why === 'named' ? `${p.usedName} has the name score gave it` : p.why === 'complete' ? `${p.droppedName} left ledgers out` : `${p.usedName} is the later run (${p.time})`;
 
 export const INPUT_MESSAGES = {
   INPUT_NO_SCHEME: message('error', [], () => '没有指定计分方案：「说明」表中没有「方案」，也没有 --scheme', () => 'no scheme: the 说明 sheet names none and --scheme was not given', () => '在「说明」表填写方案（如 township），或加 --scheme township', () => 'fill 方案 in 说明 or pass --scheme'),
@@ -17,7 +25,23 @@ export const INPUT_MESSAGES = {
     () => 'keep the right one and move the others out of the folder (a …_已录入申请.xlsx from score apply replaces the original)',
   ),
   INPUT_NO_YEAR: message('error', [], () => '不知道是哪个年度：「说明」表没有「年度」，命令也没有给出', () => 'unknown cycle: no 年度 in 说明 and none given', () => '在「说明」表填写年度，或加 --year / --period', () => 'fill 年度 in 说明 or pass --year / --period'),
+  // Earlier results (--history): files passed by, with the reason.
+  HISTORY_NOT_STAMPED: message('warning', ['file'], (p) => `${p.file} 不是 score 写出的评定结果（没有 score 的标记），不作为往年结果`, (p) => `${p.file} was not written by score (no score stamp): not used as earlier results`, () => '往年结果请用 score grade 写出的评定结果文件（不要另存或重新制作）', () => 'give the results file score grade wrote (not a copy saved by hand)'),
+  HISTORY_SECOND_CANDIDATE: message(
+    'warning',
+    ['year', 'used', 'dropped', 'usedName', 'droppedName', 'why', 'time'],
+    (p) => `${p.year} 年度有两份评定结果：${p.used} 和 ${p.dropped}；使用 ${p.usedName}（${whyZh(p)}），不使用 ${p.droppedName}`,
+    (p) => `two results for ${p.year}: ${p.used} and ${p.dropped}; ${p.usedName} is used (${whyEn(p)}), ${p.droppedName} is not`,
+    (p) => `每个年度只保留一份评定结果：把 ${p.droppedName} 移出文件夹`,
+    (p) => `keep one result per year: move ${p.droppedName} out of the folder`,
+  ),
 };
 
 /** Every code of the batch layer. */
 export type InputCode = keyof typeof INPUT_MESSAGES;
+
+/** An entry's message in the interface language (a coded warning that is not at a cell: history, batch notes). */
+export function say<K extends InputCode>(code: K, params: ArgsOf<(typeof INPUT_MESSAGES)[K]>): string {
+  const def = INPUT_MESSAGES[code] as MessageDef<string>;
+  return t(def.zh(params), def.en(params));
+}

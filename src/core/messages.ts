@@ -77,3 +77,15 @@ export const CHECK_MESSAGES = {
 
 /** Every code of the check step: a code outside this union does not compile where it is made. */
 export type CheckCode = keyof typeof CHECK_MESSAGES;
+
+/** Earlier results a rule needs and the batch does not have: said once per missing cycle, not at a cell. */
+export const HISTORY_MESSAGES = {
+  HISTORY_NOT_FOUND: message(
+    'warning',
+    ['year', 'count', 'of', 'rules', 'rulesEn', 'names', 'namesEn'],
+    (p) => (p.count === p.of ? `${p.year} 年结果未找到：${p.rules}未使用` : `${p.year} 年结果中没有 ${p.names}${Number(p.count) > 5 ? ` 等 ${p.count} 人` : ''}：${p.rules}对${p.count === 1 ? '其' : `这 ${p.count} 人`}未使用`),
+    (p) => (p.count === p.of ? `no results of ${p.year} found: ${p.rulesEn} not applied` : `${p.count} of ${p.of} members have no ${p.year} result (${p.namesEn}${Number(p.count) > 5 ? ', …' : ''}): ${p.rulesEn} not applied to them`),
+    (p) => `把 ${p.year} 年度 score grade 写出的评定结果放进 --history 文件夹；第一个年度用 --no-history`,
+    (p) => `put the ${p.year} results score grade wrote in the --history folder; for a first year use --no-history`,
+  ),
+};

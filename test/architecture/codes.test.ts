@@ -5,12 +5,12 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INPUT_MESSAGES } from '../../src/batch/messages.js';
 import { makeDiagnostic } from '../../src/core/diagnostics.js';
-import { CHECK_MESSAGES } from '../../src/core/messages.js';
+import { CHECK_MESSAGES, HISTORY_MESSAGES } from '../../src/core/messages.js';
 import { READ_CATALOGUE } from '../../src/excel/read/catalogue.js';
 import { SCHEME_MESSAGES } from '../../src/scheme/messages.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CATALOGUES = { SCHEME_MESSAGES, CHECK_MESSAGES, READ_CATALOGUE, INPUT_MESSAGES };
+const CATALOGUES = { SCHEME_MESSAGES, CHECK_MESSAGES, HISTORY_MESSAGES, READ_CATALOGUE, INPUT_MESSAGES };
 const codes = new Set(Object.values(CATALOGUES).flatMap((c) => Object.keys(c)));
 
 function files(dir: string, ext: RegExp): string[] {
