@@ -7,8 +7,31 @@ const s = <K extends string>(p: Args<K>, k: K): string => str(p[k]);
 const SAVE_AS_ZH = '请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx）';
 const SAVE_AS_EN = 'open it in Excel or WPS and "Save As" an Excel workbook (.xlsx)';
 
+/** Why a path cannot be read (READ_FILE_UNREADABLE `why`): its type, or the system's error code. */
+const UNREADABLE: Record<string, readonly [string, string]> = {
+  folder: ['这是一个文件夹', 'this is a folder'],
+  fifo: ['这是一个管道（FIFO），不是文件', 'this is a pipe (FIFO), not a file'],
+  device: ['这是一个设备，不是文件', 'this is a device, not a file'],
+  socket: ['这是一个套接字，不是文件', 'this is a socket, not a file'],
+  special: ['这不是普通文件', 'this is not a regular file'],
+  ENOENT: ['文件不存在', 'the file does not exist'],
+  EACCES: ['没有读取权限', 'permission denied'],
+  EBUSY: ['文件被其他程序占用', 'the file is locked by another program'],
+  ELOOP: ['符号链接循环', 'a loop of symbolic links'],
+};
+
+/** What is damaged in a zip (READ_CORRUPT_ZIP `what`); `method` follows `method`. */
+const CORRUPT: Record<string, readonly [string, string]> = {
+  directory: ['压缩包目录损坏', 'the central directory is damaged'],
+  header: ['本地文件头缺失', 'local header missing'],
+  method: ['不支持的压缩方式 ', 'compression method not supported: '],
+  inflate: ['压缩数据损坏，无法解压', 'the compressed data is damaged'],
+  size: ['解压后的大小与目录记录不符', 'the unpacked size does not match the zip directory'],
+  crc: ['校验和（CRC-32）不符，内容已被改动或损坏', 'the checksum (CRC-32) does not match: the content was changed or damaged'],
+};
+
 export const READ_CATALOGUE = {
-  READ_FILE_UNREADABLE: message('error', ['reason'], (p) => `无法读取文件：${s(p, 'reason')}`, (p) => `cannot read the file: ${s(p, 'reason')}`, () => '请检查文件路径是否正确、文件是否被其他程序占用', () => 'check the path and that no other program locks the file'),
+  READ_FILE_UNREADABLE: message('error', ['why', 'code'], (p) => `无法读取文件：${UNREADABLE[str(p.why)]?.[0] ?? `无法打开（${p.code ?? '未知原因'}）`}`, (p) => `cannot read the file: ${UNREADABLE[str(p.why)]?.[1] ?? `cannot open (${p.code ?? 'unknown'})`}`, () => '请检查文件路径是否正确、文件是否被其他程序占用', () => 'check the path and that no other program locks the file'),
   READ_FILE_NAME_ENCODING: message('error', [], () => '文件名含有无法识别的字符（不是 UTF-8 编码，常见于从其他系统拷来、按 GBK 命名的文件），无法按这个名字打开', () => 'the file name holds bytes that are not UTF-8 (often a GBK name copied from another system), so it cannot be opened by its name', () => '请把这个文件改名（用正常的中文、字母或数字）后重新运行', () => 'rename the file (plain Chinese, letters or digits) and run again'),
   READ_EMPTY_FILE: message('error', [], () => '文件是空的（0 字节）', () => 'the file is empty (0 bytes)', () => '文件可能在复制或下载时损坏，请重新获取原文件', () => 'the file was probably damaged when copied or downloaded; get the original again'),
   READ_FILE_TOO_LARGE: message('error', ['limit', 'size'], (p) => `文件太大（${s(p, 'size')}），超过上限 ${s(p, 'limit')}`, (p) => `the file is too large (${s(p, 'size')}), the limit is ${s(p, 'limit')}`, () => '请删除无关的工作表、图片后再保存，或按支部拆分为多个工作簿', () => 'remove unrelated sheets and pictures, or split the workbook by branch'),
@@ -18,7 +41,7 @@ export const READ_CATALOGUE = {
   READ_CSV_TEXT: message('error', [], () => '这是文本/CSV 文件（或网页），只是扩展名像 Excel 工作簿', () => 'this is a text/CSV file (or a web page) with a workbook\'s extension', () => `${SAVE_AS_ZH}（不要只改扩展名）`, () => `${SAVE_AS_EN} (renaming the file is not enough)`),
   READ_NOT_ZIP: message('error', [], () => '文件不是 Excel 工作簿（内容无法识别）', () => 'the file is not an Excel workbook (unrecognised content)', () => '请确认选择了正确的文件；如文件已损坏，请重新获取原文件', () => 'check that this is the right file; if it is damaged, get the original again'),
   READ_TRUNCATED: message('error', [], () => '文件不完整（压缩包结尾缺失），可能下载或复制时被截断', () => 'the file is incomplete (the end of the zip archive is missing); it was probably cut off while downloading or copying', () => '请重新下载或复制原文件，确认文件大小与原文件一致', () => 'download or copy the file again and check its size matches the original'),
-  READ_CORRUPT_ZIP: message('error', ['reason'], (p) => `文件已损坏：${s(p, 'reason')}`, (p) => `the file is damaged: ${s(p, 'reason')}`, () => '请用 Excel/WPS 打开并尝试修复后另存为 .xlsx，或重新获取原文件', () => 'open it in Excel/WPS, let it repair the file and save as .xlsx, or get the original again'),
+  READ_CORRUPT_ZIP: message('error', ['part', 'what', 'method', 'raw'], (p) => `文件已损坏：${p.part ? `${p.part}: ` : ''}${CORRUPT[str(p.what)]?.[0] ?? ''}${p.method ?? ''}${p.raw ? `（${p.raw}）` : ''}`, (p) => `the file is damaged: ${p.part ? `${p.part}: ` : ''}${CORRUPT[str(p.what)]?.[1] ?? ''}${p.method ?? ''}${p.raw ? ` (${p.raw})` : ''}`, () => '请用 Excel/WPS 打开并尝试修复后另存为 .xlsx，或重新获取原文件', () => 'open it in Excel/WPS, let it repair the file and save as .xlsx, or get the original again'),
   READ_NOT_WORKBOOK: message('error', [], () => '这是压缩包或其他 Office 文件（如 Word），不是 Excel 工作簿（缺少 xl/workbook.xml）', () => 'this is a zip or another Office file (e.g. Word), not an Excel workbook (xl/workbook.xml is missing)', () => '请确认选择了正确的台账文件（.xlsx）', () => 'check that you chose the right ledger file (.xlsx)'),
   READ_XLSB: message('error', [], () => '这是 Excel 二进制工作簿（.xlsb），不是 .xlsx', () => 'this is an Excel binary workbook (.xlsb), not .xlsx', () => `${SAVE_AS_ZH}`, () => `${SAVE_AS_EN}`),
   READ_ZIP_TOO_LARGE: message('error', ['limit', 'size'], (p) => `解压后内容太大（${s(p, 'size')}），超过上限 ${s(p, 'limit')}，可能是恶意构造的“压缩炸弹”`, (p) => `the unpacked content is too large (${s(p, 'size')}, limit ${s(p, 'limit')}); it may be a "zip bomb"`, () => '请删除无关的工作表和大量空白格式后再保存，或按支部拆分工作簿', () => 'remove unrelated sheets and formatting of empty cells, or split the workbook by branch'),
