@@ -30,13 +30,22 @@ const CORRUPT: Record<string, readonly [string, string]> = {
   crc: ['校验和（CRC-32）不符，内容已被改动或损坏', 'the checksum (CRC-32) does not match: the content was changed or damaged'],
 };
 
+/** What an OLE file that is not a workbook really is (READ_OLE_NOT_WORKBOOK `kind`). */
+const OLE_KINDS: Record<string, readonly [string, string]> = {
+  word: ['Word 文档（.doc）', 'a Word document (.doc)'],
+  powerpoint: ['PowerPoint 演示文稿（.ppt）', 'a PowerPoint presentation (.ppt)'],
+  visio: ['Visio 绘图', 'a Visio drawing'],
+  outlook: ['Outlook 邮件（.msg）', 'an Outlook message (.msg)'],
+  other: ['其他程序的文件', 'a file of another program'],
+};
+
 export const READ_CATALOGUE = {
   READ_FILE_UNREADABLE: message('error', ['why', 'code'], (p) => `无法读取文件：${UNREADABLE[str(p.why)]?.[0] ?? `无法打开（${p.code ?? '未知原因'}）`}`, (p) => `cannot read the file: ${UNREADABLE[str(p.why)]?.[1] ?? `cannot open (${p.code ?? 'unknown'})`}`, () => '请检查文件路径是否正确、文件是否被其他程序占用', () => 'check the path and that no other program locks the file'),
   READ_FILE_NAME_ENCODING: message('error', [], () => '文件名含有无法识别的字符（不是 UTF-8 编码，常见于从其他系统拷来、按 GBK 命名的文件），无法按这个名字打开', () => 'the file name holds bytes that are not UTF-8 (often a GBK name copied from another system), so it cannot be opened by its name', () => '请把这个文件改名（用正常的中文、字母或数字）后重新运行', () => 'rename the file (plain Chinese, letters or digits) and run again'),
   READ_EMPTY_FILE: message('error', [], () => '文件是空的（0 字节）', () => 'the file is empty (0 bytes)', () => '文件可能在复制或下载时损坏，请重新获取原文件', () => 'the file was probably damaged when copied or downloaded; get the original again'),
   READ_FILE_TOO_LARGE: message('error', ['limit', 'size'], (p) => `文件太大（${s(p, 'size')}），超过上限 ${s(p, 'limit')}`, (p) => `the file is too large (${s(p, 'size')}), the limit is ${s(p, 'limit')}`, () => '请删除无关的工作表、图片后再保存，或按支部拆分为多个工作簿', () => 'remove unrelated sheets and pictures, or split the workbook by branch'),
   READ_OLD_XLS: message('error', [], () => '这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件：score 能读取，但不能写回这种格式', () => 'this is an old Excel (.xls) or WPS (.et) file: score reads it but cannot write that format back', () => `${SAVE_AS_ZH}，用另存的 .xlsx 文件再运行`, () => `${SAVE_AS_EN} and run again with the saved .xlsx`),
-  READ_OLE_NOT_WORKBOOK: message('error', ['kind'], (p) => `这是${s(p, 'kind').split(' / ')[0]}，不是 Excel 工作簿（只是扩展名像表格）`, (p) => `this is ${s(p, 'kind').split(' / ').pop()}, not an Excel workbook (only its name looks like one)`, () => '请确认选择了正确的台账文件；如果内容是表格，请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx）', () => 'check that you chose the right ledger file; if it holds a table, open it in Excel or WPS and "Save As" an Excel workbook (.xlsx)'),
+  READ_OLE_NOT_WORKBOOK: message('error', ['kind'], (p) => `这是${(OLE_KINDS[str(p.kind)] ?? OLE_KINDS.other!)[0]}，不是 Excel 工作簿（只是扩展名像表格）`, (p) => `this is ${(OLE_KINDS[str(p.kind)] ?? OLE_KINDS.other!)[1]}, not an Excel workbook (only its name looks like one)`, () => '请确认选择了正确的台账文件；如果内容是表格，请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx）', () => 'check that you chose the right ledger file; if it holds a table, open it in Excel or WPS and "Save As" an Excel workbook (.xlsx)'),
   READ_ENCRYPTED: message('error', [], () => '工作簿设置了打开密码，无法读取', () => 'the workbook is password-protected and cannot be read', () => '请先在 Excel/WPS 中取消密码保护（文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码）后另存为 .xlsx', () => 'remove the password in Excel/WPS (File › Info › Protect Workbook › Encrypt with Password, clear it) and save as .xlsx'),
   READ_CSV_TEXT: message('error', [], () => '这是文本/CSV 文件（或网页），只是扩展名像 Excel 工作簿', () => 'this is a text/CSV file (or a web page) with a workbook\'s extension', () => `${SAVE_AS_ZH}（不要只改扩展名）`, () => `${SAVE_AS_EN} (renaming the file is not enough)`),
   READ_NOT_ZIP: message('error', [], () => '文件不是 Excel 工作簿（内容无法识别）', () => 'the file is not an Excel workbook (unrecognised content)', () => '请确认选择了正确的文件；如文件已损坏，请重新获取原文件', () => 'check that this is the right file; if it is damaged, get the original again'),
