@@ -5,9 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { makeBranch, schemeById, writeLedger } from './make-fixtures.js';
 import { zip, type ZipPart } from '../src/excel/lean/zip.js';
+import { unzipParts } from '../src/excel/zip-read.js';
 import { packageRoot } from '../src/scheme/load.js';
 
 const ROOT = packageRoot();
@@ -69,27 +69,8 @@ async function pool(membersPerBranch: number, want: number): Promise<{ dir: stri
   return { dir, tokens };
 }
 
-/** The parts of a zip (central directory; stored or deflated entries, no zip64): enough for our own ledgers. */
-function unzip(buf: Buffer): ZipPart[] {
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error('not a zip');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const parts: ZipPart[] = [];
-  for (let k = 0; k < count; k++) {
-    const method = buf.readUInt16LE(p + 10);
-    const csize = buf.readUInt32LE(p + 20);
-    const nlen = buf.readUInt16LE(p + 28);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nlen);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + csize);
-    parts.push({ name, data: method === 0 ? Buffer.from(raw) : inflateRawSync(raw) });
-    p += 46 + nlen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return parts;
-}
+/** The parts of a zip, through the product's own zip reader. */
+const unzip = (buf: Buffer): ZipPart[] => unzipParts(buf);
 
 async function generate(c: Case): Promise<string> {
   const dir = join(BENCH, c.name);

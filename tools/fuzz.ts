@@ -6,11 +6,10 @@
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { zip } from '../src/excel/lean/zip.js';
 import { loadOne } from '../src/batch/inputs.js';
 import { evaluate } from '../src/core/engine.js';
-import { readCentralDirectory } from '../src/excel/sniff.js';
+import { readCentralDirectory, unzipParts } from '../src/excel/zip-read.js';
 import { packageRoot } from '../src/scheme/load.js';
 import { Rng } from './fixture-data.js';
 
@@ -19,16 +18,7 @@ interface Part {
   data: Buffer;
 }
 
-function unzip(buf: Buffer): Part[] {
-  const dir = readCentralDirectory(buf);
-  if (!dir.ok) throw new Error('fixture is not a zip');
-  return dir.entries.map((e) => {
-    const p = e.localOffset;
-    const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-    const raw = buf.subarray(start, start + e.compressedSize);
-    return { name: e.name, data: e.method === 8 ? inflateRawSync(raw) : Buffer.from(raw) };
-  });
-}
+const unzip = (buf: Buffer): Part[] => unzipParts(buf);
 
 const ODD = ['1e308', '-1e308', 'NaN', 'Infinity', '８５．５', '  12 ', '=1/0', '#REF!', '\u0000\u0001', '𠀀😀', '<x>&amp;', "'; DROP", '9'.repeat(400), '-0', '0x1F', '1,5', '85分', '２０２３年１３月４０日'];
 

@@ -24,6 +24,7 @@ import { colLetter } from '../src/excel/write/style.js';
 import { eventColumns } from '../src/excel/write/scheme-info.js';
 import { loadScheme, packageRoot } from '../src/scheme/load.js';
 import type { Item, Scheme } from '../src/scheme/schema.js';
+import { COMMON, entryColumn, EVALUATIONS, EVENTS, INFO_KEYS, SANCTIONS, SHEETS as FORM_SHEETS, type FormColumn } from '../src/scheme/form.js';
 import { BASIS, BRANCHES, GIVEN, POSTS, PROJECTS, Rng, SURNAMES, rngFor } from './fixture-data.js';
 import { invalidReadme } from './catalogue-docs.js';
 
@@ -404,7 +405,16 @@ export function removeMember(spec: GeneratedLedger, key: string): void {
 
 // ───────────────────────────── the writer ─────────────────────────────
 
-export const SHEETS = { info: '说明', roster: '名册', events: '加减分明细', evaluation: '民主评议', sanctions: '否决与处分' } as const;
+/** The sheet names the template writes (the ledger form's, src/scheme/form.ts). */
+export const SHEETS = { info: FORM_SHEETS.info[0], roster: FORM_SHEETS.roster[0], events: FORM_SHEETS.events[0], evaluation: FORM_SHEETS.evaluations[0], sanctions: FORM_SHEETS.sanctions[0] } as const;
+
+/** A table's columns by key (the ledger form's), for the writer below. */
+function byKey(table: readonly FormColumn[]): Record<string, FormColumn> {
+  return Object.fromEntries(table.map((c) => [c.key, c]));
+}
+const EV = byKey(EVENTS);
+const VO = byKey(EVALUATIONS);
+const SA = byKey(SANCTIONS);
 
 /** Column numbers of a header row, by normalised label (学习教育(10分) → 学习教育). */
 export function headerColumns(ws: ExcelJS.Worksheet, row: number): Map<string, number> {
@@ -415,10 +425,19 @@ export function headerColumns(ws: ExcelJS.Worksheet, row: number): Map<string, n
   return out;
 }
 
-function col(cols: Map<string, number>, label: string, sheet: string): number {
-  const c = cols.get(normaliseHeader(label));
-  if (c === undefined) throw new Error(`${sheet}: no column ${label}`);
-  return c;
+/** A column by a form column (any spelling the reader accepts) or, in a clerk's own layout, by its label. */
+function col(cols: Map<string, number>, what: FormColumn | string, sheet: string): number {
+  const labels = typeof what === 'string' ? [what] : [...what.labels, ...(what.header ? [what.header] : [])];
+  for (const l of labels) {
+    const c = cols.get(normaliseHeader(l));
+    if (c !== undefined) return c;
+  }
+  throw new Error(`${sheet}: no column ${labels[0]}`);
+}
+
+/** Whether a header row has a form column (级别 and 项目 only where the scheme reads them). */
+function hasCol(cols: Map<string, number>, what: FormColumn): boolean {
+  return what.labels.some((l) => cols.has(normaliseHeader(l)));
 }
 
 export function excelDate(iso: string): Date {
@@ -441,9 +460,9 @@ export function exactSum(values: (number | null | undefined)[]): number {
   return values.reduce<InstanceType<typeof Dec>>((s, v) => (v === null || v === undefined ? s : s.plus(v)), new Dec(0)).toNumber();
 }
 
-/** Entry keys and names of the scheme's recorded columns, in template order. */
-export function recordedEntries(scheme: Scheme): { key: string; name: string; max: number; min: number }[] {
-  return scheme.components.filter((c) => c.kind === 'recorded').flatMap((c) => c.entries.map((e) => ({ key: `${c.id}.${e.id}`, name: e.name, max: e.max, min: e.min })));
+/** Entry keys, names and form columns of the scheme's recorded columns, in template order. */
+export function recordedEntries(scheme: Scheme): { key: string; name: string; max: number; min: number; column: FormColumn }[] {
+  return scheme.components.filter((c) => c.kind === 'recorded').flatMap((c) => c.entries.map((e) => ({ key: `${c.id}.${e.id}`, name: e.name, max: e.max, min: e.min, column: entryColumn(c, e) })));
 }
 
 /** The standard ledger template, filled with the spec. */
@@ -515,12 +534,12 @@ function fillRecordSheets(wb: ExcelJS.Workbook, spec: GeneratedLedger, scheme: S
     const ws = wb.getWorksheet(sheet);
     if (!ws) return;
     const cols = headerColumns(ws, 2);
-    const cSeq = col(cols, '序号', sheet);
-    const cName = col(cols, '姓名', sheet);
-    const cId = col(cols, '编号', sheet);
-    const cTotal = col(cols, '合计', sheet);
-    const cNote = col(cols, '依据/备注', sheet);
-    const cEntries = entries.map((e) => col(cols, e.name, sheet));
+    const cSeq = col(cols, COMMON.seq, sheet);
+    const cName = col(cols, COMMON.name, sheet);
+    const cId = col(cols, COMMON.id, sheet);
+    const cTotal = col(cols, COMMON.total, sheet);
+    const cNote = col(cols, COMMON.note, sheet);
+    const cEntries = entries.map((e) => col(cols, e.column, sheet));
     const first = Math.min(...cEntries);
     const last = Math.max(...cEntries);
     // The template pre-fills every roster member: clear, then write the rows that exist.
@@ -550,9 +569,9 @@ function fillScoreSheets(wb: ExcelJS.Workbook, spec: GeneratedLedger, scheme: Sc
     if (!ws) return;
     const sheet = c.scoreSheet!;
     const cols = headerColumns(ws, 2);
-    const cId = col(cols, '编号', sheet);
-    const cTotal = col(cols, '合计', sheet);
-    const cEntries = c.entries.map((e) => col(cols, e.name, sheet));
+    const cId = col(cols, COMMON.id, sheet);
+    const cTotal = col(cols, COMMON.total, sheet);
+    const cEntries = c.entries.map((e) => col(cols, entryColumn(c, e), sheet));
     const first = Math.min(...cEntries);
     const last = Math.max(...cEntries);
     const mine = (spec.scores ?? []).filter((r) => r.period === period);
@@ -586,8 +605,8 @@ function fillCards(wb: ExcelJS.Workbook, spec: GeneratedLedger, scheme: Scheme, 
     const ws = cards.get(`${m.name}|${m.id ?? ''}`);
     if (!ws) throw new Error(`no card for ${m.name}`);
     const cols = headerColumns(ws, 5);
-    const cEntries = entries.map((e) => col(cols, e.name, ws.name));
-    const cTotal = col(cols, '合计', ws.name);
+    const cEntries = entries.map((e) => col(cols, e.column, ws.name));
+    const cTotal = col(cols, COMMON.total, ws.name);
     const first = Math.min(...cEntries);
     const last = Math.max(...cEntries);
     // Rows in the member's own periods, one after another: a card of a member who joined in July
@@ -613,21 +632,21 @@ function fillEvents(wb: ExcelJS.Workbook, spec: GeneratedLedger): void {
   const ws = wb.getWorksheet(SHEETS.events);
   if (!ws) return;
   const cols = headerColumns(ws, 2);
-  const c = (l: string): number => col(cols, l, ws.name);
+  const c = (k: string): number => col(cols, EV[k]!, ws.name);
   spec.events.forEach((e, i) => {
     const r = 3 + i;
-    ws.getCell(r, c('序号')).value = i + 1;
-    setDateCell(ws.getCell(r, c('日期')), e.date);
-    ws.getCell(r, c('姓名')).value = e.name;
-    setTextCell(ws.getCell(r, c('编号')), e.id);
-    ws.getCell(r, c('事项')).value = e.item;
+    ws.getCell(r, c('seq')).value = i + 1;
+    setDateCell(ws.getCell(r, c('date')), e.date);
+    ws.getCell(r, c('name')).value = e.name;
+    setTextCell(ws.getCell(r, c('id')), e.id);
+    ws.getCell(r, c('item')).value = e.item;
     // 级别 and 项目 are there only where the scheme reads them (an item with levels, a highest-level or shared award).
-    if (cols.has(normaliseHeader('级别'))) ws.getCell(r, c('级别')).value = e.level ?? null;
-    if (cols.has(normaliseHeader('项目'))) ws.getCell(r, c('项目')).value = e.project ?? null;
-    ws.getCell(r, c('次数')).value = e.count;
-    ws.getCell(r, c('分值')).value = e.points ?? null;
-    ws.getCell(r, c('依据')).value = e.basis ?? null;
-    ws.getCell(r, c('审核人')).value = e.reviewer ?? null;
+    if (hasCol(cols, EV.level!)) ws.getCell(r, c('level')).value = e.level ?? null;
+    if (hasCol(cols, EV.project!)) ws.getCell(r, c('project')).value = e.project ?? null;
+    ws.getCell(r, c('count')).value = e.count;
+    ws.getCell(r, c('points')).value = e.points ?? null;
+    ws.getCell(r, c('basis')).value = e.basis ?? null;
+    ws.getCell(r, c('reviewer')).value = e.reviewer ?? null;
   });
 }
 
@@ -635,24 +654,24 @@ function fillEvaluations(wb: ExcelJS.Workbook, spec: GeneratedLedger): void {
   const ws = wb.getWorksheet(SHEETS.evaluation);
   if (!ws) return;
   const cols = headerColumns(ws, 2);
-  const c = (l: string): number => col(cols, l, ws.name);
+  const c = (k: string): number => col(cols, VO[k]!, ws.name);
   for (let r = 3; r < 3 + spec.roster.length; r++) {
-    ws.getCell(r, c('姓名')).value = null;
-    ws.getCell(r, c('编号')).value = null;
+    ws.getCell(r, c('name')).value = null;
+    ws.getCell(r, c('id')).value = null;
   }
   spec.evaluations.forEach((e, i) => {
     const r = 3 + i;
-    ws.getCell(r, c('姓名')).value = e.name;
-    setTextCell(ws.getCell(r, c('编号')), e.id);
+    ws.getCell(r, c('name')).value = e.name;
+    setTextCell(ws.getCell(r, c('id')), e.id);
     // The sheet has only the columns the scheme reads: what the generator made for others is left out.
-    const put = (l: string, v: number | string | undefined): void => {
-      if (cols.has(normaliseHeader(l))) ws.getCell(r, c(l)).value = v ?? null;
+    const put = (k: string, v: number | string | undefined): void => {
+      if (hasCol(cols, VO[k]!)) ws.getCell(r, c(k)).value = v ?? null;
     };
-    put('好', e.good);
-    put('一般', e.fair);
-    put('差', e.poor);
-    put('参评人数', e.voters);
-    put('评议等次', e.grade);
+    put('good', e.good);
+    put('fair', e.fair);
+    put('poor', e.poor);
+    put('voters', e.voters);
+    put('grade', e.grade);
   });
 }
 
@@ -660,14 +679,14 @@ function fillSanctions(wb: ExcelJS.Workbook, spec: GeneratedLedger): void {
   const ws = wb.getWorksheet(SHEETS.sanctions);
   if (!ws) return;
   const cols = headerColumns(ws, 2);
-  const c = (l: string): number => col(cols, l, ws.name);
+  const c = (k: string): number => col(cols, SA[k]!, ws.name);
   spec.sanctions.forEach((s, i) => {
     const r = 3 + i;
-    setDateCell(ws.getCell(r, c('日期')), s.date);
-    ws.getCell(r, c('姓名')).value = s.name;
-    setTextCell(ws.getCell(r, c('编号')), s.id);
-    ws.getCell(r, c('类型')).value = s.type;
-    ws.getCell(r, c('说明')).value = s.note ?? null;
+    setDateCell(ws.getCell(r, c('date')), s.date);
+    ws.getCell(r, c('name')).value = s.name;
+    setTextCell(ws.getCell(r, c('id')), s.id);
+    ws.getCell(r, c('type')).value = s.type;
+    ws.getCell(r, c('note')).value = s.note ?? null;
   });
 }
 
@@ -1038,8 +1057,8 @@ export function messyFixtures(): MessyFixture[] {
       const ev = wb.getWorksheet(SHEETS.events)!;
       const cols = headerColumns(ev, 2);
       s.events.forEach((e, i) => {
-        ev.getCell(3 + i, col(cols, '次数', ev.name)).value = fullWidth(String(e.count));
-        if (e.points !== undefined) ev.getCell(3 + i, col(cols, '分值', ev.name)).value = i % 2 ? fullWidth(String(e.points)) : String(e.points);
+        ev.getCell(3 + i, col(cols, EV.count!, ev.name)).value = fullWidth(String(e.count));
+        if (e.points !== undefined) ev.getCell(3 + i, col(cols, EV.points!, ev.name)).value = i % 2 ? fullWidth(String(e.points)) : String(e.points);
       });
     });
   }
@@ -1052,8 +1071,8 @@ export function messyFixtures(): MessyFixture[] {
     const ev = wb.getWorksheet(SHEETS.events)!;
     const cols = headerColumns(ev, 2);
     spec.events.forEach((e, i) => {
-      ev.getCell(3 + i, col(cols, '姓名', ev.name)).value = spaced(e.name, i);
-      ev.getCell(3 + i, col(cols, '编号', ev.name)).value = null;
+      ev.getCell(3 + i, col(cols, COMMON.name, ev.name)).value = spaced(e.name, i);
+      ev.getCell(3 + i, col(cols, COMMON.id, ev.name)).value = null;
     });
     const roster = wb.getWorksheet(SHEETS.roster)!;
     const rc = headerColumns(roster, 2);
@@ -1078,7 +1097,7 @@ export function messyFixtures(): MessyFixture[] {
     // 合计 of 1月 as one shared formula over the rows (what Excel writes after a fill-down).
     const ws = wb.getWorksheet('1月')!;
     const cols = headerColumns(ws, 2);
-    const total = col(cols, '合计', ws.name);
+    const total = col(cols, COMMON.total, ws.name);
     const recs = recordsByPeriod(spec).get(0) ?? [];
     const first = col(cols, '学习教育', ws.name);
     const last = col(cols, '岗位二', ws.name);
@@ -1111,7 +1130,7 @@ export function messyFixtures(): MessyFixture[] {
     add('08-日期多种写法.xlsx', 'dates in 加减分明细 as a Date, a serial number and as text 2023-3-5, 2023/03/05, 2023年3月5日, 2023.6.30', spec, (wb, s) => {
       const ev = wb.getWorksheet(SHEETS.events)!;
       const cols = headerColumns(ev, 2);
-      const c = col(cols, '日期', ev.name);
+      const c = col(cols, EV.date!, ev.name);
       s.events.forEach((e, i) => {
         const cell = ev.getCell(3 + i, c);
         const [y, m, d] = e.date.split('-').map(Number) as [number, number, number];
@@ -1193,42 +1212,42 @@ export interface InvalidFixture {
 export const STRANGER = '欧阳晓东';
 
 /** Row number of the first data row whose `label` column satisfies the test (header on row 2 or given). */
-export function findRow(ws: ExcelJS.Worksheet, label: string, test: (v: Cell) => boolean, headerRow = 2): number {
+export function findRow(ws: ExcelJS.Worksheet, label: FormColumn | string, test: (v: Cell) => boolean, headerRow = 2): number {
   const c = col(headerColumns(ws, headerRow), label, ws.name);
   for (let r = headerRow + 1; r <= ws.rowCount; r++) if (test(ws.getCell(r, c).value)) return r;
-  throw new Error(`${ws.name}: no row with ${label}`);
+  throw new Error(`${ws.name}: no row with ${typeof label === 'string' ? label : label.labels[0]}`);
 }
 
 /** The first empty row under a table (header on row 2). */
-function nextRow(ws: ExcelJS.Worksheet, label: string): number {
+function nextRow(ws: ExcelJS.Worksheet, label: FormColumn | string): number {
   const c = col(headerColumns(ws, 2), label, ws.name);
   let r = 3;
   while (hasContent(ws.getCell(r, c).value)) r++;
   return r;
 }
 
-function cellOf(ws: ExcelJS.Worksheet, row: number, label: string, headerRow = 2): string {
+function cellOf(ws: ExcelJS.Worksheet, row: number, label: FormColumn | string, headerRow = 2): string {
   return `${colLetter(col(headerColumns(ws, headerRow), label, ws.name))}${row}`;
 }
 
 /** Appends an event row to 加减分明细; returns its place. */
 /** Adds a row to 加减分明细; the place returned is the cell of `at` (the field the diagnostic is about: 日期, 分值 …). */
-function appendEvent(wb: ExcelJS.Workbook, e: Partial<EventSpec> & { name: string; item: string }, at = '姓名'): Planted {
+function appendEvent(wb: ExcelJS.Workbook, e: Partial<EventSpec> & { name: string; item: string }, at: FormColumn | string = COMMON.name): Planted {
   const ws = wb.getWorksheet(SHEETS.events)!;
   const cols = headerColumns(ws, 2);
-  const c = (l: string): number => col(cols, l, ws.name);
-  const r = nextRow(ws, '事项');
-  ws.getCell(r, c('序号')).value = r - 2;
-  setDateCell(ws.getCell(r, c('日期')), e.date);
-  ws.getCell(r, c('姓名')).value = e.name;
-  if (e.id) setTextCell(ws.getCell(r, c('编号')), e.id);
-  ws.getCell(r, c('事项')).value = e.item;
-  if (e.level) ws.getCell(r, c('级别')).value = e.level;
-  if (e.project) ws.getCell(r, c('项目')).value = e.project;
-  ws.getCell(r, c('次数')).value = e.count ?? 1;
-  if (e.points !== undefined) ws.getCell(r, c('分值')).value = e.points;
-  ws.getCell(r, c('依据')).value = e.basis ?? '支委会记录';
-  return { sheet: SHEETS.events, cell: `${colLetter(c(at))}${r}` };
+  const c = (k: string): number => col(cols, EV[k]!, ws.name);
+  const r = nextRow(ws, EV.item!);
+  ws.getCell(r, c('seq')).value = r - 2;
+  setDateCell(ws.getCell(r, c('date')), e.date);
+  ws.getCell(r, c('name')).value = e.name;
+  if (e.id) setTextCell(ws.getCell(r, c('id')), e.id);
+  ws.getCell(r, c('item')).value = e.item;
+  if (e.level) ws.getCell(r, c('level')).value = e.level;
+  if (e.project) ws.getCell(r, c('project')).value = e.project;
+  ws.getCell(r, c('count')).value = e.count ?? 1;
+  if (e.points !== undefined) ws.getCell(r, c('points')).value = e.points;
+  ws.getCell(r, c('basis')).value = e.basis ?? '支委会记录';
+  return { sheet: SHEETS.events, cell: `${colLetter(col(cols, at, ws.name))}${r}` };
 }
 
 /** Removes a member's bonus events (so that a planted event cannot meet a cap by accident). */
@@ -1239,13 +1258,13 @@ function dropBonus(spec: GeneratedLedger, scheme: Scheme, m: Member): void {
 }
 
 function recordRow(wb: ExcelJS.Workbook, sheet: string, m: Member): number {
-  return findRow(wb.getWorksheet(sheet)!, '编号', (v) => v === m.id);
+  return findRow(wb.getWorksheet(sheet)!, COMMON.id, (v) => v === m.id);
 }
 
-function setInfo(wb: ExcelJS.Workbook, key: string, value: Cell): void {
+function setInfo(wb: ExcelJS.Workbook, key: keyof typeof INFO_KEYS, value: Cell): void {
   const ws = wb.getWorksheet(SHEETS.info)!;
   for (let r = 1; r <= ws.rowCount; r++) {
-    if (ws.getCell(r, 1).value === key) {
+    if (ws.getCell(r, 1).value === INFO_KEYS[key][0]) {
       ws.getCell(r, 2).value = value;
       return;
     }
@@ -1262,15 +1281,15 @@ export function invalidFixtures(): InvalidFixture[] {
       what: `「3月」表多出一行「${STRANGER}」，名册中没有此人`,
       plant: (wb, spec) => {
         const ws = wb.getWorksheet('3月')!;
-        const r = nextRow(ws, '姓名');
+        const r = nextRow(ws, COMMON.name);
         const cols = headerColumns(ws, 2);
-        const c = (l: string): number => col(cols, l, ws.name);
-        ws.getCell(r, c('序号')).value = r - 2;
-        ws.getCell(r, c('姓名')).value = STRANGER;
+        const c = (l: FormColumn | string): number => col(cols, l, ws.name);
+        ws.getCell(r, c(COMMON.seq)).value = r - 2;
+        ws.getCell(r, c(COMMON.name)).value = STRANGER;
         const values = [10, 10, 10, 10, 27, 28];
         recordedEntries(schemeById(spec.schemeId)).forEach((e, k) => (ws.getCell(r, c(e.name)).value = values[k]!));
-        ws.getCell(r, c('合计')).value = { formula: `SUM(D${r}:I${r})`, result: 95 } as ExcelJS.CellFormulaValue;
-        return { sheet: '3月', cell: `${colLetter(c('姓名'))}${r}` };
+        ws.getCell(r, c(COMMON.total)).value = { formula: `SUM(D${r}:I${r})`, result: 95 } as ExcelJS.CellFormulaValue;
+        return { sheet: '3月', cell: `${colLetter(c(COMMON.name))}${r}` };
       },
     },
     {
@@ -1283,16 +1302,16 @@ export function invalidFixtures(): InvalidFixture[] {
       what: '「3月」表中第 1 名党员有两行',
       plant: (wb, spec) => {
         const ws = wb.getWorksheet('3月')!;
-        const r = nextRow(ws, '姓名');
+        const r = nextRow(ws, COMMON.name);
         const cols = headerColumns(ws, 2);
-        const c = (l: string): number => col(cols, l, ws.name);
-        ws.getCell(r, c('序号')).value = r - 2;
-        ws.getCell(r, c('姓名')).value = m(spec, 0).name;
-        if (m(spec, 0).id) setTextCell(ws.getCell(r, c('编号')), m(spec, 0).id!);
+        const c = (l: FormColumn | string): number => col(cols, l, ws.name);
+        ws.getCell(r, c(COMMON.seq)).value = r - 2;
+        ws.getCell(r, c(COMMON.name)).value = m(spec, 0).name;
+        if (m(spec, 0).id) setTextCell(ws.getCell(r, c(COMMON.id)), m(spec, 0).id!);
         const values = [10, 10, 10, 10, 27, 28];
         recordedEntries(schemeById(spec.schemeId)).forEach((e, k) => (ws.getCell(r, c(e.name)).value = values[k]!));
-        ws.getCell(r, c('合计')).value = { formula: `SUM(D${r}:I${r})`, result: 95 } as ExcelJS.CellFormulaValue;
-        return { sheet: '3月', cell: `${colLetter(c('姓名'))}${r}` };
+        ws.getCell(r, c(COMMON.total)).value = { formula: `SUM(D${r}:I${r})`, result: 95 } as ExcelJS.CellFormulaValue;
+        return { sheet: '3月', cell: `${colLetter(c(COMMON.name))}${r}` };
       },
     },
     {
@@ -1337,7 +1356,7 @@ export function invalidFixtures(): InvalidFixture[] {
         const ws = wb.getWorksheet('4月')!;
         const r = recordRow(wb, '4月', m(spec, 0));
         const rec = spec.records.find((x) => x.key === m(spec, 0).key && x.period === 3)!;
-        const cell = cellOf(ws, r, '合计');
+        const cell = cellOf(ws, r, COMMON.total);
         ws.getCell(cell).value = exactSum(Object.values(rec.values)) + 2;
         return { sheet: '4月', cell };
       },
@@ -1560,7 +1579,7 @@ export function invalidFixtures(): InvalidFixture[] {
       },
       plant: (wb, spec) => {
         const ws = wb.getWorksheet(SHEETS.evaluation)!;
-        return { sheet: SHEETS.evaluation, cell: `${colLetter(col(headerColumns(ws, 2), '参评人数', ws.name))}${findRow(ws, '编号', (v) => v === m(spec, 1).id)}` };
+        return { sheet: SHEETS.evaluation, cell: `${colLetter(col(headerColumns(ws, 2), '参评人数', ws.name))}${findRow(ws, COMMON.id, (v) => v === m(spec, 1).id)}` };
       },
     },
     {
@@ -1571,7 +1590,7 @@ export function invalidFixtures(): InvalidFixture[] {
       },
       plant: (wb, spec) => {
         const ws = wb.getWorksheet(SHEETS.evaluation)!;
-        return { sheet: SHEETS.evaluation, cell: `${colLetter(col(headerColumns(ws, 2), '参评人数', ws.name))}${findRow(ws, '编号', (v) => v === m(spec, 1).id)}` };
+        return { sheet: SHEETS.evaluation, cell: `${colLetter(col(headerColumns(ws, 2), '参评人数', ws.name))}${findRow(ws, COMMON.id, (v) => v === m(spec, 1).id)}` };
       },
     },
     {
@@ -1599,7 +1618,7 @@ export function invalidFixtures(): InvalidFixture[] {
       what: `文旅局方案（culture）：民主评议中多出一行「${STRANGER}」`,
       plant: (wb) => {
         const ws = wb.getWorksheet(SHEETS.evaluation)!;
-        const r = nextRow(ws, '姓名');
+        const r = nextRow(ws, COMMON.name);
         ws.getRow(r).values = [STRANGER, null, 3, 1, 0, 4];
         return { sheet: SHEETS.evaluation, cell: `A${r}` };
       },
@@ -1610,7 +1629,7 @@ export function invalidFixtures(): InvalidFixture[] {
       prepare: (spec) => (spec.evaluations.find((x) => x.id === m(spec, 0).id)!.grade = '良好'),
       plant: (wb, spec) => {
         const ws = wb.getWorksheet(SHEETS.evaluation)!;
-        return { sheet: SHEETS.evaluation, cell: `${colLetter(col(headerColumns(ws, 2), '评议等次', ws.name))}${findRow(ws, '编号', (v) => v === m(spec, 0).id)}` };
+        return { sheet: SHEETS.evaluation, cell: `${colLetter(col(headerColumns(ws, 2), '评议等次', ws.name))}${findRow(ws, COMMON.id, (v) => v === m(spec, 0).id)}` };
       },
     },
     {
@@ -1647,7 +1666,7 @@ export function invalidFixtures(): InvalidFixture[] {
       prepare: (spec) => (spec.evaluations = spec.evaluations.filter((x) => x.id !== m(spec, 1).id)),
       plant: (wb, spec) => {
         const ws = wb.getWorksheet(SHEETS.roster)!;
-        return { sheet: SHEETS.roster, cell: cellOf(ws, findRow(ws, '编号', (v) => v === m(spec, 1).id), '姓名') };
+        return { sheet: SHEETS.roster, cell: cellOf(ws, findRow(ws, COMMON.id, (v) => v === m(spec, 1).id), '姓名') };
       },
     },
     {
@@ -1678,16 +1697,16 @@ export function invalidFixtures(): InvalidFixture[] {
         const cols = headerColumns(ev, 2);
         const rows: number[] = [];
         for (let r = 3; r <= ev.rowCount; r++) {
-          if (ev.getCell(r, col(cols, '事项', ev.name)).value === '学习教育无故缺席' && ev.getCell(r, col(cols, '编号', ev.name)).value === x.id) rows.push(r);
+          if (ev.getCell(r, col(cols, EV.item!, ev.name)).value === '学习教育无故缺席' && ev.getCell(r, col(cols, COMMON.id, ev.name)).value === x.id) rows.push(r);
         }
-        return { sheet: '3月', cell: cellOf(wb.getWorksheet('3月')!, recordRow(wb, '3月', x), '学习教育'), also: rows.map((r) => ({ sheet: SHEETS.events, cell: cellOf(ev, r, '姓名') })) };
+        return { sheet: '3月', cell: cellOf(wb.getWorksheet('3月')!, recordRow(wb, '3月', x), '学习教育'), also: rows.map((r) => ({ sheet: SHEETS.events, cell: cellOf(ev, r, COMMON.name) })) };
       },
     },
     {
       code: 'LEDGER_OTHER_SCHEME', severity: 'error', scheme: T, layout: 'card', args: ['--scheme', 'township'],
       what: '「说明」表的方案写的是 vanguard，按 --scheme township 检查',
       plant: (wb) => {
-        setInfo(wb, '方案', 'vanguard');
+        setInfo(wb, 'scheme', 'vanguard');
         return { sheet: SHEETS.info };
       },
     },
@@ -1695,7 +1714,7 @@ export function invalidFixtures(): InvalidFixture[] {
       code: 'LEDGER_OTHER_YEAR', severity: 'error', scheme: T, layout: 'card', args: ['--year', '2023'],
       what: '「说明」表的年度写的是 2022，按 --year 2023 检查（台账内容是 2023 年的）',
       plant: (wb) => {
-        setInfo(wb, '年度', 2022);
+        setInfo(wb, 'year', 2022);
         return { sheet: SHEETS.info };
       },
     },

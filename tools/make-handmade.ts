@@ -79,6 +79,8 @@ const book = (): ExcelJS.Workbook => new ExcelJS.Workbook();
 /** 甲 95 + 县级表彰 2 = 97; 乙 88. */
 const BONUS_TOTALS = { 甲: 97, 乙: 88 };
 const PLAIN_TOTALS = { 甲: 95, 乙: 88 };
+/** 乙 vetoed (扣分项: 年度积分为零). */
+const PLAIN_TOTALS_VETO = { 甲: 95, 乙: 0 };
 
 export const HANDMADE: HandmadeCase[] = [
   {
@@ -386,18 +388,136 @@ function cards(wb: ExcelJS.Workbook, header: string[], row: (n: Name, m: number)
   }
 }
 
+/**
+ * The seed's 附件2 card as printed in seed 003, one sheet per member: title, (2023年度), 所在支部, the
+ * 基本情况 block (姓名 … 身体状况 联系电话), then 积分情况: 月份 | 每月履行党员义务积分 |
+ * 每月志愿服务岗位贡献积分 | 加分项 | 扣分项, a row per month and a 合计 row. Each part is its
+ * month's total only (no items). `month` may change a member's month row; `total` the 合计 row.
+ */
+function seedCards(wb: ExcelJS.Workbook, opts: { month?: (n: Name, m: number, row: Row) => Row; total?: (n: Name, row: Row) => Row } = {}): void {
+  for (const n of NAMES) {
+    const rows: Row[] = [
+      ['兰溪镇兰溪村党支部党员日常行为积分管理记录表'],
+      ['(2023年度)'],
+      ['所在支部：兰溪村党支部'],
+      ['基本情况', '姓名', n, '性别', n === '甲' ? '男' : '女', '出生年月', '1968.05', '民族', '汉'],
+      [null, '学历', '高中', '入党时间', '1996.07', '身体状况', n === '甲' ? '良好' : '体弱', '联系电话', '13800000000'],
+      ['积分情况', '月份', '每月履行党员义务积分', '每月志愿服务岗位贡献积分', '加分项', '扣分项'],
+    ];
+    const duty = sum([...MEMBERS[n].duty]);
+    const posts = sum([...MEMBERS[n].posts]);
+    const monthRows: Row[] = [];
+    for (let m = 1; m <= 12; m++) {
+      const row: Row = [null, `${m} 月`, duty, posts, null, null];
+      monthRows.push(opts.month ? opts.month(n, m, row) : row);
+    }
+    const col = (i: number): number => monthRows.reduce<number>((t, r) => t + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0);
+    const bonus = col(4);
+    const total: Row = [null, '合计', col(2), col(3), bonus === 0 ? null : bonus, null];
+    rows.push(...monthRows, opts.total ? opts.total(n, total) : total);
+    rows.push([], ['党员签字：', null, null, '支部书记签字：']);
+    const ws = sheet(wb, n, rows);
+    ws.mergeCells('A4:A5');
+    ws.mergeCells('A6:A19');
+  }
+}
+
+/** A 加减分明细 a clerk keeps beside the cards. */
+function eventLog(wb: ExcelJS.Workbook, rows: Row[]): void {
+  sheet(wb, '加减分明细', [['日期', '姓名', '事项', '级别', '分值'], ...rows]);
+}
+
 HANDMADE.push(
   {
     name: '记录卡-附件2原样',
-    what: "the seed's 附件2 card as printed: each part's monthly total (每月履行党员义务积分 …): refused at that header cell, naming the items to write",
+    what: "the seed's 附件2 card as printed: each part's monthly total, 加分项 (2 in May for 甲), 扣分项, 合计 row, 身体状况: graded from the part totals, said once",
     build: () => {
       const wb = book();
       roster(wb);
-      cards(wb, ['月份', '每月履行党员义务积分', '每月志愿服务岗位贡献积分', '加分项', '扣分项', '合计'], (n) => [sum([...MEMBERS[n].duty]), sum([...MEMBERS[n].posts]), null, null, sum(monthValues(n))]);
+      seedCards(wb, { month: (n, m, row) => (n === '甲' && m === 5 ? [null, row[1]!, row[2]!, row[3]!, 2, null] : row) });
       return wb;
     },
-    error: { code: 'READ_COMPONENT_TOTAL', sheet: '甲', cell: 'B4' },
+    // 甲 40 + 55 = 95 a month, + 2 (加分项, May) = 97; 乙 38 + 50 = 88.
+    totals: BONUS_TOTALS,
+    warnings: ['READ_PART_TOTALS'],
   },
+  {
+    name: '记录卡-附件2-合计行不符',
+    what: "the seed's card whose 合计 row says 470 for 每月履行党员义务积分 where the months add up to 480: an error at that cell",
+    build: () => {
+      const wb = book();
+      roster(wb);
+      seedCards(wb, { total: (n, row) => (n === '甲' ? [null, '合计', 470, row[3]!, row[4]!, null] : row) });
+      return wb;
+    },
+    error: { code: 'READ_CARD_TOTAL_ROW', sheet: '甲', cell: 'C19' },
+  },
+  {
+    name: '记录卡-附件2-扣分项写类型',
+    what: "the seed's card with 扣分项 「违反法律法规」 in 乙's August row: 乙 vetoed (年度积分为零)",
+    build: () => {
+      const wb = book();
+      roster(wb);
+      seedCards(wb, { month: (n, m, row) => (n === '乙' && m === 8 ? [null, row[1]!, row[2]!, row[3]!, null, '违反法律法规'] : row) });
+      return wb;
+    },
+    totals: PLAIN_TOTALS_VETO,
+    vetoed: ['乙'],
+  },
+  {
+    name: '记录卡-附件2-扣分项写数字',
+    what: "the seed's card with 5 in 乙's August 扣分项: the seed's 扣分项 is a veto, a number says not which: an error at the cell",
+    build: () => {
+      const wb = book();
+      roster(wb);
+      seedCards(wb, { month: (n, m, row) => (n === '乙' && m === 8 ? [null, row[1]!, row[2]!, row[3]!, null, 5] : row) });
+      return wb;
+    },
+    error: { code: 'READ_CARD_DEDUCTION_POINTS', sheet: '乙', cell: 'F14' },
+  },
+  {
+    name: '记录卡-附件2-明细扣分',
+    what: "the seed's card (part totals) with 学习教育无故缺席 for 乙 in March in 加减分明细: taken off 乙's March 履行党员义务 total",
+    build: () => {
+      const wb = book();
+      roster(wb);
+      seedCards(wb);
+      eventLog(wb, [['2023-03-10', '乙', '学习教育无故缺席', null, null]]);
+      return wb;
+    },
+    // 乙: (88 × 12 − 5) / 12 = 87.5833… → 87.58.
+    totals: { 甲: 95, 乙: 87.58 },
+    warnings: ['READ_PART_TOTALS'],
+  },
+  {
+    name: '记录卡-附件2-加分超上限',
+    what: "the seed's card with 加分项 3 every month for 甲 (36 in the year): the 加分项 cap of 10 a year applies, then 百分制",
+    build: () => {
+      const wb = book();
+      roster(wb);
+      seedCards(wb, { month: (n, _m, row) => (n === '甲' ? [null, row[1]!, row[2]!, row[3]!, 3, null] : row) });
+      return wb;
+    },
+    // 甲 95 + min(36, 10) = 105 → 100 (实行百分制); 乙 88.
+    totals: { 甲: 100, 乙: 88 },
+  },
+  {
+    name: '记录卡-附件2-加分两处登记',
+    what: "the seed's card with 2 in 甲's May 加分项 and a 县级表彰 in May in 加减分明细: both count, a warning at both",
+    build: () => {
+      const wb = book();
+      roster(wb);
+      seedCards(wb, { month: (n, m, row) => (n === '甲' && m === 5 ? [null, row[1]!, row[2]!, row[3]!, 2, null] : row) });
+      eventLog(wb, [['2023-05-04', '甲', '表彰', '县', null]]);
+      return wb;
+    },
+    // 甲 95 + 2 (card) + 2 (县级表彰) = 99.
+    totals: { 甲: 99, 乙: 88 },
+    warnings: ['CARD_BONUS_TWICE'],
+  },
+);
+
+HANDMADE.push(
   {
     name: '记录卡-加分项扣分项空着',
     what: 'a card with the items and the seed\'s 加分项/扣分项 columns left empty (nothing dropped): graded',
@@ -411,33 +531,113 @@ HANDMADE.push(
   },
   {
     name: '记录卡-加分项有分',
-    what: 'a card whose 加分项 column holds points (2 in May): an error at its header cell',
+    what: 'a card with the items and the seed\'s 加分项 column holding points (2 in May): the month\'s bonus, under the 加分项 caps',
     build: () => {
       const wb = book();
       roster(wb);
-      cards(wb, ['月份', ...DUTY, '岗位一', '岗位二', '加分项', '扣分项', '合计'], (n, m) => [...monthValues(n), n === '甲' && m === 5 ? 2 : null, null, sum(monthValues(n))]);
+      cards(wb, ['月份', ...DUTY, '岗位一', '岗位二', '加分项', '扣分项', '合计'], (n, m) => [...monthValues(n), n === '甲' && m === 5 ? 2 : null, null, sum(monthValues(n)) + (n === '甲' && m === 5 ? 2 : 0)]);
       return wb;
     },
-    error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '甲', cell: 'H4' },
+    totals: BONUS_TOTALS,
   },
 );
 
 HANDMADE.push({
-  name: '附件3-评分汇总表',
-  what: "only the seed's 附件3 评分汇总表 sent in (yearly part totals per member): refused as not a ledger, saying what to send",
+  name: '月表-各部分合计',
+  what: 'month sheets with each part\'s total (履行党员义务积分, 志愿服务岗位贡献积分) instead of the items: graded from the totals, said once',
   build: () => {
     const wb = book();
-    sheet(wb, 'Sheet1', [
-      ['兰溪镇兰溪村党支部党员积分管理评分汇总表'],
-      ['评分时间：2023年12月31日'],
-      ['党员姓名', '志愿服务岗位', '履行党员义务(40分)', '志愿服务岗位(60分)', '加分项(最高10分)', '扣分项', '合计得分'],
-      ['甲', '政策宣传、环境卫生维护', 40, 55, 2, null, 97],
-      ['乙', '治安巡逻、家风家教', 38, 50, null, null, 88],
-    ]);
+    roster(wb);
+    for (let m = 1; m <= 12; m++) {
+      sheet(wb, `${m}月`, [
+        ['序号', '姓名', '履行党员义务积分(40分)', '志愿服务岗位贡献积分(60分)', '合计'],
+        ...NAMES.map((n, i) => [i + 1, n, sum([...MEMBERS[n].duty]), sum([...MEMBERS[n].posts]), sum(monthValues(n))]),
+      ]);
+    }
     return wb;
   },
-  error: { code: 'INPUT_SUMMARY_FORM', sheet: '', cell: '' },
+  totals: PLAIN_TOTALS,
+  warnings: ['READ_PART_TOTALS'],
 });
+
+/** The seed's 附件3 评分汇总表 as printed (title, 评分时间, then a row per member); `rows` may change a member's row. */
+function summarySheet(wb: ExcelJS.Workbook, opts: { header?: string[]; rows?: (row: Row) => Row } = {}): void {
+  const header = opts.header ?? ['党员姓名', '志愿服务岗位', '履行党员义务(40分)', '志愿服务岗位(60分)', '加分项(最高10分)', '扣分项', '合计得分'];
+  const rows: Row[] = [
+    ['甲', '政策宣传、环境卫生维护', 40, 55, 2, null, 97],
+    ['乙', '治安巡逻、家风家教', 38, 50, null, null, 88],
+  ];
+  sheet(wb, 'Sheet1', [['兰溪镇兰溪村党支部党员积分管理评分汇总表'], ['评分时间：2023年12月31日'], header, ...rows.map((r) => (opts.rows ? opts.rows(r) : r))]);
+}
+
+HANDMADE.push(
+  {
+    name: '附件3-评分汇总表',
+    what: "only the seed's 附件3 评分汇总表 sent in (yearly part totals per member): graded from it, saying at the file what could not be checked",
+    build: () => {
+      const wb = book();
+      summarySheet(wb);
+      return wb;
+    },
+    // 甲 40 + 55 + 2 = 97; 乙 38 + 50 = 88 (the summary's own 合计得分, checked).
+    totals: BONUS_TOTALS,
+    warnings: ['READ_SUMMARY_INPUT', 'READ_ROSTER_FROM_RECORDS'],
+  },
+  {
+    name: '附件3-评分汇总表-扣分项写类型',
+    what: "the 附件3 summary with 乙's 扣分项 「组织参与群体性事件」 and 合计得分 0: 乙 vetoed",
+    build: () => {
+      const wb = book();
+      roster(wb);
+      summarySheet(wb, { rows: (r) => (r[0] === '乙' ? [...r.slice(0, 5), '组织参与群体性事件', 0] : r) });
+      return wb;
+    },
+    totals: { 甲: 97, 乙: 0 },
+    vetoed: ['乙'],
+    warnings: ['READ_SUMMARY_INPUT'],
+  },
+  {
+    name: '附件3-评分汇总表-合计不符',
+    what: "the 附件3 summary whose 合计得分 for 甲 says 95 where the parts and 加分项 add up to 97: an error at that cell",
+    build: () => {
+      const wb = book();
+      summarySheet(wb, { rows: (r) => (r[0] === '甲' ? [...r.slice(0, 6), 95] : r) });
+      return wb;
+    },
+    error: { code: 'READ_SUMMARY_TOTAL', sheet: 'Sheet1', cell: 'G4' },
+  },
+  {
+    name: '附件3-评分汇总表-没有扣分项列',
+    what: 'a summary without the 扣分项 column: who was vetoed is not shown, an error naming what to add (never "nobody")',
+    build: () => {
+      const wb = book();
+      summarySheet(wb, { header: ['党员姓名', '志愿服务岗位', '履行党员义务(40分)', '志愿服务岗位(60分)', '加分项(最高10分)', '合计得分'], rows: (r) => [...r.slice(0, 5), r[6]!] });
+      return wb;
+    },
+    error: { code: 'READ_SUMMARY_NO_VETO', sheet: 'Sheet1', cell: 'A3' },
+  },
+  {
+    name: '附件3-评分汇总表-没有加分项列',
+    what: 'a summary without the 加分项 column: the bonus part is not there, an error (never counted as 0)',
+    build: () => {
+      const wb = book();
+      summarySheet(wb, { header: ['党员姓名', '志愿服务岗位', '履行党员义务(40分)', '志愿服务岗位(60分)', '扣分项', '合计得分'], rows: (r) => [...r.slice(0, 4), r[5]!, r[6]!] });
+      return wb;
+    },
+    error: { code: 'READ_SUMMARY_MISSING', sheet: 'Sheet1', cell: 'A3' },
+  },
+  {
+    name: '附件3-两个支部',
+    what: 'a workbook with the summaries of two branches (as score grade writes its results): not one branch\'s input, refused saying so',
+    build: () => {
+      const wb = book();
+      summarySheet(wb);
+      sheet(wb, '松山村', [['党员姓名', '履行党员义务(40分)', '志愿服务岗位(60分)', '加分项', '扣分项', '合计得分'], ['丙', 40, 60, null, null, 100]]);
+      return wb;
+    },
+    error: { code: 'INPUT_SUMMARY_FORM', sheet: '', cell: '' },
+  },
+);
 
 export async function writeHandmade(dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });

@@ -8,7 +8,7 @@ import { UsageError } from './exit.js';
 import type { Excluded } from './split.js';
 import { isAtOrInside } from './paths.js';
 import { PREVIOUS_DIR } from './stamp.js';
-import { readCentralDirectory, unpack } from '../excel/sniff.js';
+import { readCentralDirectory, unpack } from '../excel/zip-read.js';
 
 /**
  * A workbook score itself wrote (评定结果, 公示名单, 评分汇总表: the lean writer's docProps/app.xml

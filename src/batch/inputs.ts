@@ -193,6 +193,12 @@ async function isSummaryForm(file: string, wb: Parameters<typeof import('../exce
   return readSummary(file, wb, scheme).sheets.some((s) => s.rows.length > 0);
 }
 
+/** A 评分汇总表 (附件3) this scheme can be graded from, read as the branch's input; undefined when the workbook is not one. */
+async function summaryLedger(file: string, wb: Parameters<typeof import('../excel/read/summary-ledger.js').readSummaryLedger>[1], scheme: Scheme): Promise<ReturnType<typeof import('../excel/read/summary-ledger.js').readSummaryLedger> | undefined> {
+  const { isSummaryLedger, readSummaryLedger } = await import('../excel/read/summary-ledger.js');
+  return isSummaryLedger(wb, scheme) ? readSummaryLedger(file, wb, scheme) : undefined;
+}
+
 const lookups = new WeakMap<HistoryEntry[], HistoryLookup>();
 
 function historyLookupFor(entries: HistoryEntry[], make: (e: HistoryEntry[]) => HistoryLookup): HistoryLookup {
@@ -224,9 +230,12 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
         else item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_BAD_SCHEME', info.schemeCell ?? { file, sheet: '说明' }, { found: shortText(info.schemeId), why: lang() === 'en' ? r.problems[0]!.en : r.problems[0]!.zh }));
       }
     }
-    const read = readLedger(file, opened.wb, scheme);
-    if (!isLedger && (await isApplicationForm(file, opened.wb))) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_APPLICATION_FORM', { file }));
-    else if (!isLedger && (await isSummaryForm(file, opened.wb, scheme))) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_SUMMARY_FORM', { file }));
+    // A branch that sends only the seed's 附件3 评分汇总表: graded from it for the year (the reader says what it lacks).
+    const summary = scheme && !hasRecordSheets(opened.wb) ? await summaryLedger(file, opened.wb, scheme) : undefined;
+    const read = summary ?? readLedger(file, opened.wb, scheme);
+    if (summary) item.diagnostics.push(...summary.diagnostics);
+    else if (!isLedger && (await isApplicationForm(file, opened.wb))) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_APPLICATION_FORM', { file }));
+    else if (!isLedger && (await isSummaryForm(file, opened.wb, scheme))) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_SUMMARY_FORM', { file }, { why: scheme ? 'several' : 'scheme' }));
     else item.diagnostics.push(...(isLedger ? read.diagnostics : read.diagnostics.filter((d) => d.severity === 'error')));
     if (read.ledger && scheme) {
       item.ledger = read.ledger;

@@ -111,6 +111,19 @@ export function unpackBranch(value: unknown): BranchResult {
   const branch = intern(packed.branch);
   const file = intern(packed.file);
   const meta = packed.components.map((c) => ({ id: intern(c.id), name: intern(c.name), role: c.role, weight: dec(c.weight) }));
+  // A component's value object is shared by the members with the same value (never changed once
+  // made): a county's members repeat a few dozen values, and each object was some 80 bytes a member.
+  const absent = meta.map((c) => ({ id: c.id, name: c.name, role: c.role, value: ZERO, weight: c.weight, absent: true }));
+  const shared = meta.map(() => new Map<number | string, MemberResult['components'][number]>());
+  const component = (i: number, v: number | string | null): MemberResult['components'][number] => {
+    if (v === null) return absent[i]!;
+    let c = shared[i]!.get(v);
+    if (!c) {
+      const m = meta[i]!;
+      shared[i]!.set(v, (c = { id: m.id, name: m.name, role: m.role, value: unpack(v), weight: m.weight }));
+    }
+    return c;
+  };
   b.members = packed.rows.map((r) => {
     const values = r[7] as (number | string | null)[];
     const m: MemberResult = {
@@ -122,7 +135,7 @@ export function unpackBranch(value: unknown): BranchResult {
       category: intern(r[3] as string),
       posts: thaw<string[]>(r[5]),
       participates: r[6] as boolean,
-      components: meta.map((c, i) => (values[i] === null ? { id: c.id, name: c.name, role: c.role, value: ZERO, weight: c.weight, absent: true } : { id: c.id, name: c.name, role: c.role, value: unpack(values[i]!), weight: c.weight })),
+      components: meta.map((_, i) => component(i, values[i] ?? null)),
       bonus: unpack(r[8] as number | string),
       deduction: unpack(r[9] as number | string),
       vetoed: r[10] as boolean,

@@ -10,7 +10,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readHash } from '../excel/read-hashes.js';
-import { readCentralDirectory, unpack } from '../excel/sniff.js';
+import { readCentralDirectory, unpack } from '../excel/zip-read.js';
 
 export interface StampInput {
   file: string;

@@ -1,45 +1,13 @@
-// Shared pieces of the commands: the --scheme option, periods, output paths.
+// Shared pieces of the commands: periods of a scheme, output paths, the publication window
+// (option values themselves are parsed by the zod schemas in options.ts).
 import { stat } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isValidIso, parsePeriod, resolvePeriod, type Cycle, type Period, type PeriodKind } from '../core/cycle.js';
-import { parseDateText } from '../excel/cells.js';
-import { colon } from './output.js';
-import { loadScheme } from '../scheme/load.js';
+import { parsePeriod, resolvePeriod, type Cycle, type Period } from '../core/cycle.js';
 import type { Scheme } from '../scheme/schema.js';
 import { UsageError } from '../batch/exit.js';
-import { lang, t } from '../batch/i18n.js';
-
-/** --scheme ID|FILE → the scheme, or a usage error that lists the problems. */
-export function schemeOption(ref: string | undefined): Scheme | undefined {
-  if (!ref) return undefined;
-  const r = loadScheme(ref);
-  if (r.ok) return r.scheme;
-  const lines = r.problems.map((p) => `  ${p.path ? `${p.path}${colon()}` : ''}${lang() === 'en' ? p.en : p.zh}`).join('\n');
-  throw new UsageError(`${t('方案无法使用', 'scheme cannot be used')}${colon()}${ref}\n${lines}`);
-}
-
-export function parseYear(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const y = Number(text.normalize('NFKC').replace(/年度?$/, ''));
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UsageError(t(`年度「${text}」无效，例如 --year 2023`, `invalid year ${text}, e.g. --year 2023`));
-  return y;
-}
-
-export interface PeriodArg {
-  text: string;
-  year: number;
-  kind: PeriodKind;
-}
-
-export function periodArgs(text: string | undefined): PeriodArg[] {
-  if (!text) return [];
-  return text.split(/[,，]/).map((s) => {
-    const p = parsePeriod(s);
-    if (!p.ok) throw new UsageError(t(`期间「${s}」无效：可写 2023（年度）、2023Q1（季度）、2023H1（半年）或 2023-03（月份）`, `invalid period ${s}: use 2023, 2023Q1, 2023H1 or 2023-03`));
-    return { text: s.trim(), year: p.year, kind: p.kind };
-  });
-}
+import { t } from '../batch/i18n.js';
+import type { PeriodArg } from './options.js';
 
 /** The period of a scheme's cycle that the argument names. */
 export function periodOf(scheme: Scheme, arg: PeriodArg): { cycle: Cycle; period: Period } {
@@ -90,26 +58,10 @@ export function nextWorkingDay(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** --from: a date in any spelling the ledgers accept (2023-04-03, 2023/4/3, 2023.4.3, 2023年4月3日), as ISO. */
-export function dateOption(text: string | undefined, option = '--from'): string | undefined {
-  if (text === undefined) return undefined;
-  const iso = parseDateText(text.normalize('NFKC').trim());
-  if (!iso || !isValidIso(iso)) throw new UsageError(t(`${option}「${text}」不是日期：可写 2023-04-03、2023/4/3 或 2023年4月3日`, `${option} ${text} is not a date: write 2023-04-03, 2023/4/3 or 2023年4月3日`));
-  return iso;
-}
-
 /** The regulation's title from a scheme's source (《…》), or the scheme's name. */
 export function regulationOf(scheme: Scheme): string {
   const m = /《[^》]+》/.exec(scheme.source ?? '');
   return m ? m[0] : `《${scheme.name}》`;
-}
-
-/** --days as a whole number 1–60 (checked before any file is read). */
-export function daysOption(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const days = Number(text.normalize('NFKC'));
-  if (!Number.isInteger(days) || days < 1 || days > 60) throw new UsageError(t('--days 应为 1–60 的整数', '--days must be a whole number 1–60'));
-  return days;
 }
 
 /**

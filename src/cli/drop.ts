@@ -13,6 +13,7 @@ import { setSeeAll } from './excluded.js';
 import { lastRefusal } from '../batch/write.js';
 import { monthNumber, parsePeriod, resolvePeriod, type Cycle } from '../core/cycle.js';
 import { shown } from './terminal-guard.js';
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../batch/exit.js';
 
 export interface YearChoice {
   year: number;
@@ -115,13 +116,13 @@ export async function dropMain(argv: string[]): Promise<void> {
   const dropped = args.filter((a) => a.trim() !== '').map((a) => resolve(a));
   if (dropped.length === 0) {
     process.stderr.write(`${t(`用法：把台账文件夹拖到「${target.zh}」上松开（不要双击打开它）。结果写到那个文件夹旁边的「输出」文件夹。`, `usage: drag the ledger folder onto ${target.en} (do not double-click it); the results go to 输出 beside that folder.`)}\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT_USAGE;
     return;
   }
   const missing = dropped.find((d) => statSync(d, { throwIfNoEntry: false }) === undefined);
   if (missing) {
     process.stderr.write(`${t(`找不到：${missing}`, `not found: ${missing}`)}\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT_USAGE;
     return;
   }
   const out = outputBeside(dropped);
@@ -133,12 +134,12 @@ export async function dropMain(argv: string[]): Promise<void> {
     if (files.length === 0) for (const e of collected.excluded) process.stderr.write(`${t('未计入', 'left out')}：${shown(e.file)} — ${shown(e.reason)}${e.fix ? t(`。处理：${shown(e.fix)}`, `. Fix: ${shown(e.fix)}`) : ''}\n`);
   } catch (e) {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT_USAGE;
     return;
   }
   if (files.length === 0) {
     process.stderr.write(`${t(`没有找到台账：${dropped.join('、')} 里没有 .xlsx 工作簿。请把放着各支部台账的文件夹拖过来。`, `no ledgers: no .xlsx workbook in ${dropped.join(', ')}; drop the folder that holds the branches' ledgers.`)}\n`);
-    process.exitCode = 1;
+    process.exitCode = EXIT_INPUT;
     return;
   }
   const choice = chooseYear(await Promise.all(files.map(ledgerYear)), new Date());
@@ -168,7 +169,7 @@ export async function dropMain(argv: string[]): Promise<void> {
       const quarter = Math.floor(count / 3);
       if (!rec || quarter === 0) {
         process.stdout.write(`${t(`第一季度还没有记录完整（各台账都记录到的只有 ${count} 个月），暂不公示。记完 3 个月后再拖一次。`, `the first quarter is not fully recorded yet (${count} month(s)); drop the folder again after three months.`)}\n`);
-        process.exitCode = 1;
+        process.exitCode = EXIT_INPUT;
         return;
       }
       period = `${choice.year}Q${quarter}`;
@@ -180,7 +181,7 @@ export async function dropMain(argv: string[]): Promise<void> {
   lastRefusal.locked = false;
   await main(['node', 'score', ...command]);
   if (lastRefusal.partial && (await ask(t('\n本次有台账未计入。要用这次不完整的结果替换「输出」里所有台账都计入的结果吗？输入 Y 回车替换，直接回车不替换：', '\nSome ledgers were left out. Replace the complete results in 输出 with these partial ones? Type Y and Enter to replace, just Enter to keep them: ')))) {
-    process.exitCode = 0;
+    process.exitCode = EXIT_OK;
     await main(['node', 'score', ...command, '--force']);
   }
   const failed = Boolean(process.exitCode);

@@ -5,9 +5,13 @@ import { placeText } from '../core/diagnostics.js';
 import { lang, t } from '../batch/i18n.js';
 import type { LoadedLedger } from '../batch/inputs.js';
 import type { Batch, Excluded } from '../batch/split.js';
+import type { CollectOptions } from '../batch/collect.js';
+import type { LoadOptions } from '../batch/inputs.js';
+import { openBatch, type OpenedBatch } from '../batch/open.js';
 import { setExit, EXIT_INPUT } from '../batch/exit.js';
 import { diagnosticJson, printJson, colon } from './output.js';
 import { shown } from './terminal-guard.js';
+import type { EmptyContext, ExcludedJson } from './report.js';
 
 /** One left-out file on one line: name — reason。处理：fix. */
 export function excludedLine(e: Excluded): string {
@@ -17,7 +21,7 @@ export function excludedLine(e: Excluded): string {
 }
 
 /** JSON form of a left-out file (the contract's `excluded` entries). */
-export function excludedJson(e: Excluded): Record<string, unknown> {
+export function excludedJson(e: Excluded): ExcludedJson {
   return { file: e.file, ...(e.branch ? { branch: e.branch } : {}), reason: e.reason, ...(e.fix ? { fix: e.fix } : {}) };
 }
 
@@ -48,7 +52,7 @@ export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, json: bool
 }
 
 /** The one line for an input with no workbook to read (exit 1); the files left out are listed first. */
-export function reportEmpty(args: string[], excluded: Excluded[], opts: { quiet?: boolean; json?: boolean }, json: Record<string, unknown> = {}): void {
+export function reportEmpty(args: string[], excluded: Excluded[], opts: { quiet?: boolean; json?: boolean }, json: EmptyContext): void {
   setExit(EXIT_INPUT);
   const where = shown(args.join(t('、', ', ')));
   const line = excluded.length > 0
@@ -63,7 +67,7 @@ export function reportEmpty(args: string[], excluded: Excluded[], opts: { quiet?
  * No ledger of the batch could be read (so no scheme is known): every file is reported as left
  * out, and --json still prints the contract's shape with the issues and the left-out files.
  */
-export function reportNothingReadable(items: LoadedLedger[], before: Excluded[], opts: { quiet?: boolean; json?: boolean }, json: Record<string, unknown> = {}): void {
+export function reportNothingReadable(items: LoadedLedger[], before: Excluded[], opts: { quiet?: boolean; json?: boolean }, json: { cycle?: string; period?: string } = {}): void {
   const excluded: Excluded[] = [...before, ...items.map((i) => {
     const fix = i.diagnostics.find((d) => d.severity === 'error')?.fix[lang()];
     return { file: i.file, reason: i.excluded ?? '', ...(fix ? { fix } : {}) };
@@ -72,4 +76,23 @@ export function reportNothingReadable(items: LoadedLedger[], before: Excluded[],
   reportExcluded({ excluded, issues }, opts.json);
   setExit(EXIT_INPUT);
   if (opts.json) printJson({ scheme: null, ...json, members: [], issues: issues.map(diagnosticJson), excluded: excluded.map(excludedJson) });
+}
+
+/**
+ * The opening of compute, grade and publish: the batch (openBatch), or undefined when there is none,
+ * after saying why here (the notes, an empty input, nothing readable: exit 1, and --json's shape
+ * with `scheme: null` and the context given).
+ */
+export async function openLedgers(
+  args: string[],
+  opts: { quiet?: boolean | undefined; json?: boolean | undefined },
+  open: CollectOptions & { load: LoadOptions },
+  context: { cycle?: string; period?: string } = {},
+): Promise<Extract<OpenedBatch, { kind: 'batch' }> | undefined> {
+  const opened = await openBatch(args, open);
+  reportNotes(opened.gathered.notes, opts.quiet || opts.json);
+  if (opened.kind === 'empty') reportEmpty(args, opened.gathered.excluded, opts, { scheme: null, ...context });
+  else if (opened.kind === 'unreadable') reportNothingReadable(opened.gathered.items, opened.gathered.excluded, opts, context);
+  else return opened;
+  return undefined;
 }

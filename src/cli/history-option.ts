@@ -1,6 +1,5 @@
 // --history DIR / --no-history for the commands that grade a cycle, and saying out loud which
 // earlier results the consecutive-year and carry-over rules used, and who had none.
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { historyLookup } from '../core/engine.js';
@@ -9,8 +8,8 @@ import type { HistoryEntry } from '../core/model.js';
 import type { PeriodResult } from '../core/result.js';
 import type { Scheme } from '../scheme/schema.js';
 import { readHistoryDir } from '../batch/history.js';
-import { UsageError } from '../batch/exit.js';
 import { lang, t } from '../batch/i18n.js';
+import type { HistoryJson, HistoryWarning } from './report.js';
 
 export interface HistorySource {
   entries: HistoryEntry[];
@@ -28,31 +27,16 @@ export function historyOptions(cmd: Command, defaultText: { zh: string; en: stri
     .option('--no-history', t('第一个年度：不读取往年结果（连续年度、上年度基础分规则不适用，并在输出中注明）', 'first year: read no earlier results (consecutive-year and carry-over rules do not apply; said in the output)'));
 }
 
-/**
- * A --history folder the user named must exist (else a usage error, before anything is written);
- * the default folder may not exist yet (then there is simply no history, and the rules say so).
- */
-export function checkHistoryOption(given: string | boolean | undefined): void {
-  if (typeof given !== 'string') return;
-  let dir = false;
-  try {
-    dir = statSync(resolve(given)).isDirectory();
-  } catch {
-    dir = false;
-  }
-  if (!dir) throw new UsageError(t(`--history 文件夹不存在：${given}（往年评定结果所在的文件夹；第一个年度请用 --no-history）`, `--history folder not found: ${given} (for a first year use --no-history)`));
-}
-
-export async function readHistoryOption(given: string | boolean | undefined, fallbackDir: string, year: number): Promise<HistorySource> {
+/** The earlier results: none with --no-history; else the folder given (checked by historyOption) or the default one. */
+export async function readHistoryOption(given: string | false | undefined, fallbackDir: string, year: number): Promise<HistorySource> {
   if (given === false) return { entries: [], files: [], firstYear: true };
-  checkHistoryOption(given);
   const r = await readHistoryDir(resolve(typeof given === 'string' ? given : fallbackDir), year);
   return { ...r, firstYear: false };
 }
 
 export interface HistoryReport {
   /** --json fields: historyUsed, firstYear, historyWarnings. */
-  json: Record<string, unknown>;
+  json: HistoryJson;
   /** Terminal lines (stderr): what was used, the first year, each gap. */
   lines: string[];
 }
@@ -74,7 +58,7 @@ export function historyReport(scheme: Scheme, result: PeriodResult, source: Hist
   for (const w of skipped) lines.push(`${t('警告', 'warning')}：${w.message}`);
   if (source.files.length > 0) lines.push(t(`使用往年结果：${source.files.join('、')}`, `earlier results: ${source.files.join(', ')}`));
   for (const g of gaps) lines.push(`${t('警告', 'warning')}：${gapText(g, lang())}`);
-  const warnings: Record<string, unknown>[] = skipped.map((w) => ({ code: w.code, file: w.file, message: w.message }));
-  warnings.push(...gaps.map((g) => ({ code: 'HISTORY_NOT_FOUND', year: g.year, rules: g.rules.map((r) => r[lang()]), message: gapText(g, lang()), missing: g.missing })));
+  const warnings: HistoryWarning[] = skipped.map((w) => ({ code: w.code, file: w.file, message: w.message }));
+  warnings.push(...gaps.map((g): HistoryWarning => ({ code: 'HISTORY_NOT_FOUND', year: g.year, rules: g.rules.map((r) => r[lang()]), message: gapText(g, lang()), missing: g.missing })));
   return { json: { historyUsed: source.files, firstYear: false, historyWarnings: warnings }, lines };
 }

@@ -3,7 +3,7 @@ import { colon } from './output.js';
 import { guardTerminal, shown } from './terminal-guard.js';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { lang, t } from '../batch/i18n.js';
-import { EXIT_USAGE, UsageError } from '../batch/exit.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from '../batch/exit.js';
 import { setupColor } from './color.js';
 import { programVersion } from '../batch/stamp.js';
 import { registerSchemes } from './commands/schemes.js';
@@ -120,7 +120,7 @@ export async function main(argv: string[]): Promise<void> {
   // `score … | head` closes the pipe early: that is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(Number(process.exitCode ?? 0));
+      if (e.code === 'EPIPE') process.exit(Number(process.exitCode ?? EXIT_OK));
     });
   }
   setupColor(argv);
@@ -131,13 +131,13 @@ export async function main(argv: string[]): Promise<void> {
   process.on('exit', () => {
     if (finished) return;
     process.stderr.write(`${t('错误：处理没有完成就中断了（常见原因：某个工作簿内部损坏）。请用 score validate 逐个检查文件', 'error: processing stopped before it finished (often a damaged workbook); check the files one by one with score validate')}\n`);
-    process.exitCode = 3;
+    process.exitCode = EXIT_INTERNAL;
   });
   try {
     await program.parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
-      process.exitCode = e.exitCode === 0 ? 0 : EXIT_USAGE;
+      process.exitCode = e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
       return;
     }
     if (e instanceof UsageError) {
@@ -148,7 +148,7 @@ export async function main(argv: string[]): Promise<void> {
     const msg = e instanceof Error ? e.message : String(e);
     process.stderr.write(`${t('内部错误（请把这条信息发给维护者）', 'internal error (please report it)')}${colon()}${msg}\n`);
     if (process.env.SCORE_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-    process.exitCode = 3;
+    process.exitCode = EXIT_INTERNAL;
   } finally {
     finished = true;
   }

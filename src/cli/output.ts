@@ -4,14 +4,12 @@ import chalk from 'chalk';
 import { lang, t } from '../batch/i18n.js';
 import { jsonSafe, shown, writeRaw } from './terminal-guard.js';
 import { placeText, type Diagnostic } from '../core/diagnostics.js';
+import type { DiagnosticJson } from './report.js';
 
-export interface CommonOptions {
-  json?: boolean;
-  quiet?: boolean;
-  out?: string;
-  force?: boolean;
-  scheme?: string;
-  lang?: string;
+/** What say and note look at. */
+export interface Verbosity {
+  json?: boolean | undefined;
+  quiet?: boolean | undefined;
 }
 
 /** The colon after a label: full-width in Chinese, ': ' in English. */
@@ -30,12 +28,12 @@ export function printJson(data: unknown): void {
 }
 
 /** Prints a line unless --json or --quiet; a function is called only when its text is shown (tables of a county take time). */
-export function say(opts: CommonOptions, text: string | (() => string)): void {
+export function say(opts: Verbosity, text: string | (() => string)): void {
   if (opts.json || opts.quiet) return;
   process.stdout.write(`${typeof text === 'function' ? text() : text}\n`);
 }
 
-export function note(opts: CommonOptions, text: string): void {
+export function note(opts: Verbosity, text: string): void {
   if (opts.quiet) return;
   process.stderr.write(`${text}\n`);
 }
@@ -53,7 +51,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /** JSON form of a diagnostic: the contract's issue shape plus code, value and fix. */
-export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
+export function diagnosticJson(d: Diagnostic): DiagnosticJson {
   const l = lang();
   return { severity: d.severity, code: d.code, file: d.file, sheet: d.sheet, cell: d.cell, value: d.value, message: d.message[l], fix: d.fix[l] };
 }

@@ -3,9 +3,9 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import { placeText } from '../core/diagnostics.js';
 import { lang } from '../batch/i18n.js';
-import { note, type CommonOptions } from './output.js';
+import { note, type Verbosity } from './output.js';
 
-export function noteLaterRows(issues: readonly Diagnostic[], opts: CommonOptions): void {
+export function noteLaterRows(issues: readonly Diagnostic[], opts: Verbosity): void {
   if (opts.json) return;
   for (const d of issues) if (d.code === 'PERIOD_LATER_ROWS') note(opts, `${placeText(d)}：${d.message[lang()]}`);
 }

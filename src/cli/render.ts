@@ -13,6 +13,7 @@ import type { Scheme } from '../scheme/schema.js';
 import { diagnosticJson, formatDiagnostic, colon } from './output.js';
 import { lang, t } from '../batch/i18n.js';
 import { colorOn } from './color.js';
+import type { MemberJson, ResultExtras, ResultReport } from './report.js';
 import { EXEMPT_NOTE, notGradedReason } from '../excel/write/member-notes.js';
 
 /** Colours only when this run writes colour (a terminal, not NO_COLOR / --no-color): a piped table stays plain text. */
@@ -23,7 +24,7 @@ export function tableStyle(): { head: string[]; border: string[] } {
 /** No rule between body rows: a long member list stays readable. */
 export const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
-export function memberJson(m: MemberResult): Record<string, unknown> {
+export function memberJson(m: MemberResult): MemberJson {
   // A part with no value in the period (a year-end 评议 in a quarter) is null, never 0.
   const components: Record<string, number | null> = {};
   for (const c of m.components) if (c.role === 'score') components[c.name] = c.absent ? null : c.value.toDecimalPlaces(4).toNumber();
@@ -48,7 +49,7 @@ export function memberJson(m: MemberResult): Record<string, unknown> {
   };
 }
 
-export function resultJson(r: PeriodResult, issues: Diagnostic[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function resultJson(r: PeriodResult, issues: Diagnostic[], extra: ResultExtras): ResultReport {
   return {
     scheme: r.schemeId,
     cycle: String(r.cycle.year),

@@ -3,9 +3,9 @@
 import type { Scheme } from '../scheme/schema.js';
 import { catalogueOf, MemberIndex } from './catalogue.js';
 import { eventUnitPoints } from './compute.js';
-import { cycleOf, monthIndexOf } from './cycle.js';
+import { cycleOf, monthIndexOf, type Cycle } from './cycle.js';
 import { Dec, ZERO } from './decimal.js';
-import type { EventRow, Ledger, SourceRef } from './model.js';
+import { recordCell, type EventRow, type Ledger, type RecordRow, type SourceRef } from './model.js';
 import { norm } from './text.js';
 
 export interface Claim {
@@ -21,6 +21,8 @@ export interface Claim {
   approved?: Dec | null;
   evidence?: string;
   reviewer?: string;
+  /** The form's 分管领导意见 (scheme.application.review), when it has one. */
+  leaderReview?: string;
   form: string;
   source: SourceRef;
 }
@@ -34,6 +36,15 @@ export interface ClaimDecision {
   points?: Dec;
   reason: { zh: string; en: string };
   event?: EventRow;
+  /** A declared recorded entry (scheme.application.entries: 月任务分): the ledger row and value to fill in. */
+  record?: RecordFill;
+}
+
+/** A value apply writes into a record sheet: the member's row of that period, the entry's key, the points. */
+export interface RecordFill {
+  row: RecordRow;
+  key: string;
+  value: Dec;
 }
 
 /** The row of a form a claim came from (A5 → 5). */
@@ -50,6 +61,51 @@ export function sourceMark(c: Claim): string {
 /** The same line, whoever typed it: member, item, level, 项目, month and count. */
 function lineKey(memberKey: string, itemId: string, level: string | undefined, project: string | undefined, date: string, count: Dec): string {
   return [memberKey, itemId, norm(level), norm(project), date.slice(0, 7), count.toString()].join('\u0000');
+}
+
+interface DeclaredEntry {
+  key: string;
+  name: string;
+  min: number;
+  max: number;
+}
+
+/** scheme.application.entries by entry name and alias (normalised). */
+function declaredEntries(scheme: Scheme): Map<string, DeclaredEntry> {
+  const out = new Map<string, DeclaredEntry>();
+  for (const key of scheme.application?.entries ?? []) {
+    const [cid, eid] = key.split('.');
+    const e = scheme.components.find((c) => c.id === cid)?.entries.find((x) => x.id === eid);
+    if (!e) continue;
+    const d = { key, name: e.name, min: e.min ?? 0, max: e.max };
+    for (const n of [e.name, ...e.aliases]) out.set(norm(n), d);
+  }
+  return out;
+}
+
+/**
+ * A declared recorded entry (it-bureau 月任务分): the committee's figure (认定分值, else 申报分值)
+ * goes into the member's row of that month's record sheet, when that cell is blank; a different
+ * figure already there is not overwritten.
+ */
+function decideEntry(claim: Claim, entry: DeclaredEntry, ledger: Ledger, cycle: Cycle, record: Scheme['cycle']['record'], mine: (r: RecordRow) => boolean): ClaimDecision {
+  const no = (zh: string, en: string): ClaimDecision => ({ claim, ok: false, reason: { zh, en } });
+  if (!claim.date) return no('申报月份无法识别', 'unreadable month');
+  const month = monthIndexOf(cycle, claim.date);
+  if (month < 0) return no(`申报月份不在 ${cycle.year} 积分周期（${cycle.start} 至 ${cycle.end}）内`, `month outside cycle ${cycle.year}`);
+  const value = claim.approved ?? claim.claimed ?? undefined;
+  if (!value) return no(`「${entry.name}」需要填写认定分值（${entry.min}–${entry.max}）`, `${entry.name} needs points`);
+  if (value.lessThan(entry.min) || value.greaterThan(entry.max)) return no(`「${entry.name}」分值 ${value} 不在 ${entry.min}–${entry.max} 之间`, `${entry.name} ${value} outside ${entry.min}–${entry.max}`);
+  const period = record === 'quarter' ? Math.floor(month / 3) : month;
+  const row = ledger.records.find((r) => r.period === period && r.columns?.[entry.key] !== undefined && mine(r));
+  if (!row) return no(`台账中没有「${claim.name}」这个月的记录行（填写“${entry.name}”的一行）：请先在月表中加上这名党员，再录入`, `the ledger has no record row of ${claim.name} for that month to fill ${entry.name}`);
+  const at = `${row.source.sheet ?? ''} ${recordCell(row, entry.key).cell ?? ''}`;
+  const had = row.values[entry.key];
+  if (had !== null && had !== undefined) {
+    if (had.equals(value)) return { claim, ok: false, already: true, reason: { zh: `已录入：台账${at}已填 ${value} 分，不再录入`, en: `already entered: ledger ${at} holds ${value}` } };
+    return no(`台账${at}已填 ${had} 分，与认定的 ${value} 分不同：不改动，请核对后在台账中改正`, `ledger ${at} holds ${had}, not ${value}: left as it is`);
+  }
+  return { claim, ok: true, points: value, reason: { zh: `填入台账${at}「${entry.name}」`, en: `filled into ledger ${at} (${entry.name})` }, record: { row, key: entry.key, value } };
 }
 
 export function decideClaims(scheme: Scheme, ledger: Ledger, year: number, claims: Claim[]): ClaimDecision[] {
@@ -75,10 +131,23 @@ export function decideClaims(scheme: Scheme, ledger: Ledger, year: number, claim
       used.set(k, (used.get(k) ?? ZERO).plus(unit.times(ev.count)));
     }
   }
+  const review = scheme.application?.review;
+  const declared = declaredEntries(scheme);
+  const filledRun = new Map<string, Claim>();
   return claims.map((claim) => {
     const no = (zh: string, en: string): ClaimDecision => ({ claim, ok: false, reason: { zh, en } });
     const { member, ambiguous } = members.resolve(claim.name);
     if (!member) return ambiguous ? no(`名册中有多个「${claim.name}」，无法确定是谁`, `several members named ${claim.name}`) : no(`「${claim.name}」不在该支部名册中`, `${claim.name} is not on the roster`);
+    // The seed's form goes to the branch only with the reviewer's opinion (it-bureau: 分管领导签注意见后交送记录员汇总).
+    if (review && !claim.leaderReview) return no(`申请表没有${review.label}（${review.note ?? ''}）：按方案须由${review.label.replace(/意见$/, '')}签注意见后交支部审核，签注后再录入`, `the form has no ${review.label}: the scheme needs it before the branch reviews the claims`);
+    const entry = declared.get(norm(claim.item));
+    if (entry) {
+      const key = `${member.key}\u0000${entry.key}\u0000${claim.date ?? ''}`;
+      const twin = filledRun.get(key);
+      if (twin) return no(`与 ${twin.form.split(/[\\/]/).pop()} 第${formRow(twin)}行申报同一个月的「${entry.name}」，只录入一次`, `the same month's ${entry.name} as ${twin.form.split(/[\\/]/).pop()} row ${formRow(twin)}: entered once`);
+      filledRun.set(key, claim);
+      return decideEntry(claim, entry, ledger, cycle, scheme.cycle.record, (r) => members.resolve(r.name, r.id).member?.key === member.key);
+    }
     const item = cat.item(claim.item);
     if (!item) return no(`事项「${claim.item}」不在计分标准中`, `item ${claim.item} is not in the scheme`);
     if (!claim.date) return no('申报月份无法识别', 'unreadable month');

@@ -8,6 +8,7 @@ import { recordCell, type EventRow, type Evaluation, type HistoryEntry, type Led
 import { TRANSFERRED_FLAG, type BranchResult, type ComponentValue, type MemberResult, type OffRoll, type TraceStep } from './result.js';
 import { linkSanctions } from './sanction-links.js';
 import { norm } from './text.js';
+import { colNumber } from './a1.js';
 
 export interface HistoryLookup {
   /** The member's results of earlier cycles, newest first. */
@@ -40,6 +41,8 @@ interface MemberData {
   sanctions: Sanction[];
   /** Score-sheet rows by component index (scoreSheet components). */
   scores?: Map<number, RecordRow>;
+  /** The member's row of a 评分汇总表 sent as the input (Ledger.annual): the year's values, no months. */
+  annual?: RecordRow;
 }
 
 /**
@@ -160,6 +163,10 @@ function collect(ctx: BranchContext): Map<string, MemberData> {
     return d;
   };
   for (const r of ctx.ledger.records) dataOf(r.name, r.id)?.records.set(r.period, r);
+  for (const r of ctx.ledger.annual ?? []) {
+    const d = dataOf(r.name, r.id);
+    if (d) d.annual = r;
+  }
   for (const r of ctx.ledger.scores ?? []) {
     const d = dataOf(r.name, r.id);
     if (d) (d.scores ??= new Map()).set(r.period, r);
@@ -208,13 +215,54 @@ function collect(ctx: BranchContext): Map<string, MemberData> {
   }
   for (const s of ctx.ledger.sanctions) {
     if (s.date && monthIndexOf(ctx.cycle, s.date) < 0 && !carriedIn(ctx.cat, s, ctx.cycle)) continue;
-    dataOf(s.name, s.id)?.sanctions.push(s);
+    // A card's 扣分项 is written on a month row: it counts from that period's end (periods are closed).
+    dataOf(s.name, s.id)?.sanctions.push(s.date || s.period === undefined ? s : { ...s, date: recordEnd(ctx, s.period) });
   }
+  cardBonuses(ctx, dataOf);
   if (ctx.scheme.overrides.some((o) => o.deduct)) for (const d of out.values()) linkMember(ctx, d);
   for (const d of out.values()) {
     d.events.sort((a, b) => (a.row.date! < b.row.date! ? -1 : a.row.date! > b.row.date! ? 1 : 0));
   }
   return out;
+}
+
+/** The last day of a record period (a month, or a quarter's last month). */
+function recordEnd(ctx: BranchContext, period: number): string {
+  return monthRange(ctx.cycle, ctx.scheme.cycle.record === 'quarter' ? period * 3 + 2 : period).end;
+}
+
+/** The item a card's 加分项 stands for: the month's bonus points with no item, under the bonus component's caps. */
+const cardItems = new WeakMap<Component, Item>();
+function cardBonusItem(c: Component): Item {
+  let item = cardItems.get(c);
+  if (!item) {
+    item = { id: `${c.id}:card`, name: `${c.name}（记录卡）`, aliases: [], component: c.id, highestOnly: false, highestPer: 'project', split: false, beyondCap: false, zeroes: false, veto: false };
+    cardItems.set(c, item);
+  }
+  return item;
+}
+
+/** The bonus component a card's 加分项 adds to: the scheme's one accumulate bonus component (validate says when there is none). */
+export function cardBonusComponent(scheme: Scheme): Component | undefined {
+  const found = scheme.components.filter((c) => c.kind === 'accumulate' && c.role === 'bonus');
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** A card's 加分项 cells as events of the month (dated at its end), so the bonus component's caps and periods apply as to 加减分明细 rows. */
+function cardBonuses(ctx: BranchContext, dataOf: (name: string, id?: string) => MemberData | undefined): void {
+  const c = cardBonusComponent(ctx.scheme);
+  if (!c) return;
+  const annual = new Set(ctx.ledger.annual ?? []);
+  for (const r of [...ctx.ledger.records, ...annual]) {
+    if (!r.bonus) continue;
+    const d = dataOf(r.name, r.id);
+    if (!d) continue;
+    // A summary's 加分项 is the year's: dated at the cycle's end.
+    const date = annual.has(r) ? ctx.cycle.end : recordEnd(ctx, r.period);
+    const row: EventRow = { date, name: r.name, item: `${c.name}（记录卡）`, count: ONE, points: r.bonus, source: recordCell(r, 'bonus') };
+    if (r.id) row.id = r.id;
+    d.events.push({ row, item: cardBonusItem(c), month: monthIndexOf(ctx.cycle, date), raw: r.bonus });
+  }
 }
 
 /**
@@ -306,7 +354,7 @@ function valueCells(row: RecordRow, keys: readonly string[]): TraceStep['source'
   const cells = [...new Set(keys.map((k) => recordCell(row, k).cell).filter((c): c is string => c !== undefined && c !== row.source.cell))];
   if (cells.length === 0) return row.source;
   if (cells.length === 1) return { ...row.source, cell: cells[0]! };
-  const col = (ref: string): number => [...ref.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = (ref: string): number => colNumber(ref.replace(/\d+$/, ''));
   const sorted = [...cells].sort((a, b) => col(a) - col(b));
   const adjacent = sorted.every((c, i) => i === 0 || col(c) === col(sorted[i - 1]!) + 1);
   return { ...row.source, cell: adjacent ? `${sorted[0]}:${sorted[sorted.length - 1]}` : sorted.join(',') };
@@ -334,6 +382,11 @@ function computeMember(ctx: BranchContext, m: Member, d: MemberData): MemberResu
   if (transferred) {
     flags.push(TRANSFERRED_FLAG);
     if (trace) step(trace, 'R20', `${transferred} 转出：列出到转出时的积分，不在本支部评定等次、排名、占名额或公示（${TRANSFERRED_FLAG}）`, `Transferred out on ${transferred}: points to date listed; not graded, ranked, counted in a quota or published by this branch`, m.source);
+  }
+  const side = scheme.awardsOneSide;
+  if (side && m.awardsSide?.trim() === side.there && scheme.cycle.gradePeriods.includes(period.kind)) {
+    flags.push(side.flag);
+    if (trace) step(trace, 'R13', `名册「${side.column}」：${side.there}（${side.flag}）`, `takes part in 评先评优 on the other side: not in the quota here`, m.source);
   }
   const components: ComponentValue[] = [];
   for (const c of scheme.components) {
@@ -526,6 +579,7 @@ function deductFromEntry(e: Component['entries'][number], min: Dec, start: Dec, 
 /** R1 on a recorded component: each record period's entries, minus targeted events, floored; then sum or mean (R10). */
 function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records: number[], trace: Trace, flags: string[]): Dec {
   const { scheme } = ctx;
+  if (ctx.ledger.annual) return annualValue(c, d.annual, trace, flags);
   const perRecord: Dec[] = [];
   const keys = entryKeys(c);
   const mins = entryMins(c);
@@ -535,6 +589,10 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
   const parts = new Array<Dec>(c.entries.length);
   for (const r of records) {
     const row = d.records.get(r);
+    if (row?.parts?.includes(c.id)) {
+      perRecord.push(partTotalValue(ctx, c, row, r, aimed, mins, trace, flags));
+      continue;
+    }
     for (let i = 0; i < parts.length; i++) {
       let v = row?.values[keys[i]!] ?? null;
       if (v === null) {
@@ -564,6 +622,46 @@ function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records:
     value = dec(c.cap);
   }
   return value;
+}
+
+/** A part's value of the year from a 评分汇总表 sent as the input: its total there (or its entries' sum), no months. */
+function annualValue(c: Component, row: RecordRow | undefined, trace: Trace, flags: string[]): Dec {
+  const keys = row?.parts?.includes(c.id) ? [c.id] : entryKeys(c);
+  const values = keys.map((k) => row?.values[k] ?? null);
+  if (!row || values.some((v) => v === null)) {
+    if (!flags.includes('缺少记录')) flags.push('缺少记录');
+    if (trace) step(trace, 'R1', `${c.name}：评分汇总表没有填写，计 0`, `${c.name}: blank in the 评分汇总表, 0`, row?.source);
+    return ZERO;
+  }
+  const v = sum(values as Dec[]);
+  if (trace) step(trace, 'R10', `${c.name}：评分汇总表的全年得分 ${v.toString()}（没有每月记录）`, `${c.name}: the year's points in the 评分汇总表, ${v} (no monthly records)`, valueCells(row, keys));
+  return v;
+}
+
+/**
+ * A record period given by the part's total only (the seed's 附件2 card): the total is the starting
+ * points, every event aimed at one of its entries subtracts from it, floored at the entries' floors
+ * together; the trace says the items were not available.
+ */
+function partTotalValue(ctx: BranchContext, c: Component, row: RecordRow, r: number, aimed: (ResolvedEvent[][] | undefined)[] | undefined, mins: Dec[], trace: Trace, flags: string[]): Dec {
+  const typed = row.values[c.id] ?? null;
+  if (typed === null && !flags.includes('缺少记录')) flags.push('缺少记录');
+  let v = typed ?? ZERO;
+  const label = ctx.scheme.cycle.record === 'quarter' ? `第${r + 1}期` : `${r + 1}月`;
+  const where = row.source.sheet && row.source.sheet !== label ? `${row.source.sheet} ${label}` : label;
+  if (trace) step(trace, 'R1', `${c.name}（${where}）：记录卡只填了这一部分的合计 ${v.toString()}，没有分项，按合计计分`, `${c.name} (${where}, period ${r + 1}): the card gives this part's total only, ${v}; graded from the total (no items)`, recordCell(row, c.id));
+  const events = (aimed ?? []).flatMap((byPeriod) => byPeriod?.[r] ?? NO_EVENTS);
+  for (const ev of events) {
+    v = ev.item.zeroes ? v : sub(v, ev.raw);
+    if (trace) step(trace, 'R1', `${c.name}：${ev.item.name} −${ev.raw.toString()}（没有分项，从这一部分的合计中扣除）`, `${c.name}: ${ev.item.name} −${ev.raw} (no items: taken off the part's total)`, ev.row.source);
+  }
+  const floor = sum(mins);
+  if (compare(v, floor) < 0) {
+    if (trace) step(trace, 'R1', `${c.name} 扣完为止，计 ${floor.toString()}`, `${c.name} floored at ${floor}`);
+    v = floor;
+  }
+  if (c.cap !== undefined && c.capPer === 'record' && compare(v, dec(c.cap)) > 0) v = dec(c.cap);
+  return v;
 }
 
 /** The member's result of the cycle before this one (R16), if the history has it. */

@@ -1,6 +1,7 @@
 // Diagnostics: every check returns these instead of throwing. Each has a stable code,
 // a place (file › sheet › cell), what is wrong and what to do, in Chinese and English.
 import type { SourceRef } from './model.js';
+import { parseA1 } from './a1.js';
 
 export type Lang = 'zh' | 'en';
 export type Severity = 'error' | 'warning';
@@ -94,11 +95,8 @@ const naturalOrder = new Intl.Collator('zh', { numeric: true });
 
 /** Row and column of an A1 address ([0, 0] when there is none). */
 function cellKey(c?: string): [number, number] {
-  const m = /^([A-Z]+)(\d+)$/.exec(c ?? '');
-  if (!m) return [0, 0];
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-  return [Number(m[2]), col];
+  const at = /^[A-Z]+\d+$/.test(c ?? '') ? parseA1(c!) : undefined;
+  return at ? [at.row, at.col] : [0, 0];
 }
 
 /**

@@ -103,7 +103,10 @@ export function rankedBy(scheme: Scheme): (m: MemberResult) => boolean {
 
 function setGrade(m: MemberResult, grade: string, stars: number | undefined): void {
   m.grade = grade;
-  if (stars === undefined) delete m.stars;
+  // Deleted only when there: a delete turns the object into a slow, larger dictionary (a county's members).
+  if (stars === undefined) {
+    if (m.stars !== undefined) delete m.stars;
+  }
   else m.stars = stars;
 }
 
@@ -135,7 +138,14 @@ export function outputOrder(members: readonly MemberResult[]): MemberResult[] {
 export function applyQuota(scheme: Scheme, members: MemberResult[], trace = true): void {
   const q = scheme.quota!;
   // Everyone who can receive the capped grade counts (SCHEMES.md: a 预备党员 who can be 先锋 is in n).
-  const counted = members.filter((m) => m.graded);
+  // A member taking part in 评先评优 on the other side (awardsOneSide) is neither counted nor given a place here.
+  const elsewhere = scheme.awardsOneSide?.flag;
+  for (const m of members) {
+    if (!elsewhere || !m.graded || !m.flags.includes(elsewhere) || m.grade !== q.grade) continue;
+    setGrade(m, q.fallback, starsOfGrade(scheme.bands, q.fallback));
+    if (trace) step(m, 'R13', `${elsewhere}：不评为${q.grade}，列为${q.fallback}`, `takes part in 评先评优 on the other side: ${q.fallback} here`);
+  }
+  const counted = members.filter((m) => m.graded && !(elsewhere && m.flags.includes(elsewhere)));
   const n = counted.length;
   if (n === 0) return;
   const cap = quotaCap(n, q.pct);
@@ -169,7 +179,7 @@ export function rank(members: MemberResult[], rankedCategory: (m: MemberResult) 
     prev = m.total;
     prevRank = r;
   });
-  for (const m of members) if (!isRanked(m)) delete m.rank;
+  for (const m of members) if (!isRanked(m) && m.rank !== undefined) delete m.rank;
 }
 
 function holdsNow(rule: FlagRule, m: MemberResult): boolean {

@@ -21,6 +21,8 @@ export interface Member {
   directGrade?: string;
   /** 另行评定得分: an exempt member's annual score given by other means (scheme.exempt.otherScore). */
   otherScore?: Dec;
+  /** The 名册 column of scheme.awardsOneSide (本单位 / 所驻村): where the member takes part in 评先评优. */
+  awardsSide?: string;
   posts: string[];
   /** ISO dates (YYYY-MM-DD) of 转入日期 / 转出日期 (R20). */
   joined?: string;
@@ -43,6 +45,8 @@ export interface MemberDetails {
   /** ISO date when it is a date, else the text (1985年6月). */
   partyDate?: string;
   remark?: string;
+  /** 身体状况 (the seed's 附件2 card; 年老体弱 members may be exempt), as written. */
+  health?: string;
 }
 
 /** One row of a record sheet (1月 … / 第一季度 …): a member's points in one record period. */
@@ -56,6 +60,13 @@ export interface RecordRow {
   values: Record<string, Dec | null>;
   /** The 合计 written in the sheet, when there is one (checked, never trusted). */
   writtenTotal?: Dec;
+  /**
+   * Components given by their total only (the seed's 附件2 card: 每月履行党员义务积分): the value is
+   * under the component id in `values` (not its entries'), and the engine grades from it.
+   */
+  parts?: string[];
+  /** The card's 加分项 of the month: bonus points with no item, added to the scheme's bonus component (its caps apply). */
+  bonus?: Dec;
   /** Keys of the values typed as text (「8分」): Excel's SUM leaves them out of the sheet's 合计. */
   textKeys?: string[];
   /**
@@ -126,6 +137,8 @@ export interface Evaluation {
 /** A row of 否决与处分: a veto or a discipline record. */
 export interface Sanction {
   date?: string;
+  /** Written on a card's month row (扣分项) instead of dated: the record period (0-based); it counts from that period's end. */
+  period?: number;
   name: string;
   id?: string;
   type: string;
@@ -149,6 +162,12 @@ export interface Ledger {
   events: EventRow[];
   evaluations: Evaluation[];
   sanctions: Sanction[];
+  /**
+   * A branch that sent only the seed's 附件3 评分汇总表: each member's values of the year (the parts
+   * under their component ids, `parts` naming them; 加分项 as `bonus`). The months are not there:
+   * graded for the cycle only (validate refuses a shorter period).
+   */
+  annual?: RecordRow[];
   /**
    * Record sheets (indices in cycle order) the workbook does not have: months not yet recorded.
    * Whether that is an error is the period's to decide (validate.ts), not the reader's.

@@ -2,7 +2,7 @@
 // (never throws), each with a stable code, the cell, what is wrong and what to do.
 import type { Scheme } from '../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from './catalogue.js';
-import { activeMonths, belowHighest, blankIsZero, eventUnitPoints, projectKey } from './compute.js';
+import { activeMonths, belowHighest, blankIsZero, cardBonusComponent, eventUnitPoints, projectKey } from './compute.js';
 import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordIndices, recordSheetNames, sheetRun, type Cycle, type Period } from './cycle.js';
 import { add as plus, compare, dec, maxDec, minDec, sum, times, ZERO, type Dec } from './decimal.js';
 import { makeDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -55,6 +55,10 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
       const why = !scheme.exempt?.otherScore ? 'scheme' : mem.participates ? 'participates' : mem.otherScore.isNegative() ? 'negative' : '';
       if (why) add('MEMBER_BAD_OTHER_SCORE', mem.source, { name: mem.name, found: mem.otherScore.toString(), why }, mem.otherScore.toString());
     }
+    if (mem.awardsSide) {
+      const side = scheme.awardsOneSide;
+      if (!side || ![side.here, side.there].includes(mem.awardsSide.trim())) add('MEMBER_BAD_AWARDS_SIDE', mem.source, { name: mem.name, found: mem.awardsSide, column: side?.column ?? '评先评优', options: side ? `${side.here}、${side.there}` : '' }, mem.awardsSide);
+    }
     if (scheme.directGrades && mem.directGrade) {
       const grades = [...new Set(scheme.bands.map((b) => b.grade))];
       if (mem.participates || !grades.includes(mem.directGrade.trim())) add('MEMBER_BAD_DIRECT_GRADE', mem.source, { name: mem.name, found: mem.directGrade, exempt: mem.participates ? '' : '1', options: grades.join('、') }, mem.directGrade);
@@ -62,13 +66,15 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   }
 
   const period = opts.period ?? cyclePeriod(cycle);
-  checkRecords(scheme, ledger, cycle, period, index, add);
+  if (ledger.annual) checkAnnual(scheme, ledger, cycle, period, index, add);
+  else checkRecords(scheme, ledger, cycle, period, index, add);
   checkScores(scheme, ledger, index, add);
   checkEvents(scheme, ledger, cycle, period, index, add);
   laterRows(ledger, cycle, period, add);
   checkProjects(scheme, ledger, cycle, index, add);
   checkOncePerMember(scheme, ledger, cycle, index, add);
   checkDoubleDeductions(scheme, ledger, cycle, index, add);
+  if (ledger.records.some((r) => r.bonus || r.parts)) checkCardRows(scheme, ledger, cycle, index, add);
   if (scheme.cycle.gradePeriods.includes(period.kind) && opts.yearEnd !== false) checkEvaluations(scheme, ledger, cycle, index, add, period);
 
   const known = evaluationGrades(scheme);
@@ -92,6 +98,87 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
 }
 
 
+
+/**
+ * A 评分汇总表 sent as the input (Ledger.annual): graded for the cycle only (a month or quarter needs
+ * the months: SUMMARY_CYCLE_ONLY at the file); each member once, each part filled and within its
+ * entries' maxima together, 加分项 not negative; a roster member without a row is missing.
+ */
+function checkAnnual(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): void {
+  const rows = ledger.annual ?? [];
+  const sheet = rows[0]?.source.sheet ?? '评分汇总表';
+  if (period.kind !== 'cycle') add('SUMMARY_CYCLE_ONLY', { file: ledger.file, sheet }, { period: periodTitle(cycle, period), periodEn: period.label });
+  const recorded = scheme.components.filter((c) => c.kind === 'recorded');
+  const seen = new Map<string, SourceRef>();
+  for (const r of rows) {
+    const found = index.resolve(r.name, r.id);
+    const member = found.member;
+    if (!member) {
+      unmatched(add, found, 'RECORD_UNKNOWN_MEMBER', r.source, r.name);
+      continue;
+    }
+    const first = seen.get(member.key);
+    if (first) {
+      add('RECORD_DUPLICATE_ROW', r.source, { name: member.name, sheet, first: `${first.sheet ?? ''} ${first.cell ?? ''}`.trim() }, r.name);
+      continue;
+    }
+    seen.set(member.key, r.source);
+    for (const c of recorded) {
+      const keys = r.parts?.includes(c.id) ? [{ key: c.id, name: c.name, max: sum(c.entries.map((e) => dec(e.max))), min: sum(c.entries.map((e) => dec(e.min))) }] : c.entries.map((e) => ({ key: `${c.id}.${e.id}`, name: e.name, max: dec(e.max), min: dec(e.min) }));
+      for (const k of keys) {
+        const v = r.values[k.key];
+        if (v === null || v === undefined) {
+          if (member.participates && r.columns?.[k.key]) add('RECORD_BLANK', recordCell(r, k.key), { name: r.name, entry: k.name, max: k.max.toString() });
+          continue;
+        }
+        if (compare(v, k.max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, k.key), { entry: k.name, found: v.toString(), max: k.max.toString() }, v.toString());
+        else if (compare(v, k.min) < 0) add('RECORD_BELOW_MIN', recordCell(r, k.key), { entry: k.name, found: v.toString(), min: k.min.toString() }, v.toString());
+      }
+    }
+    if (r.bonus?.isNegative()) add('RECORD_BELOW_MIN', recordCell(r, 'bonus'), { entry: '加分项', found: r.bonus.toString(), min: 0 }, r.bonus.toString());
+  }
+  for (const mem of ledger.members) {
+    if (mem.participates && !seen.has(mem.key) && activeMonths(mem, cycle).length > 0) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet }, { name: mem.name, sheet });
+  }
+}
+
+/**
+ * A card's own columns against 加减分明细: a bonus in the card's 加分项 and a bonus row logged in the
+ * same month both count (CARD_BONUS_TWICE, a warning at both); an 该项不得分 row aimed at a part the
+ * card gives by its total cannot be applied (RECORD_PART_ZEROES, an error at the row).
+ */
+function checkCardRows(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
+  const cat = catalogueOf(scheme);
+  const sheets = recordSheetNames(cycle, scheme.cycle.record);
+  const periodOf = (date: string): number => {
+    const month = monthIndexOf(cycle, date);
+    return month < 0 ? -1 : scheme.cycle.record === 'quarter' ? Math.floor(month / 3) : month;
+  };
+  const rows = new Map<string, (typeof ledger.records)[number]>();
+  for (const r of ledger.records) {
+    const { member } = index.resolve(r.name, r.id);
+    if (member) rows.set(`${member.key}\u0000${r.period}`, r);
+  }
+  const bonus = cardBonusComponent(scheme);
+  const twice = new Map<(typeof ledger.records)[number], typeof ledger.events>();
+  for (const ev of ledger.events) {
+    const item = cat.item(ev.item);
+    if (!item || !ev.date) continue;
+    const { member } = index.resolve(ev.name, ev.id);
+    const r = member ? rows.get(`${member.key}\u0000${periodOf(ev.date)}`) : undefined;
+    if (!r) continue;
+    if (r.bonus && item.component === bonus?.id) twice.set(r, [...(twice.get(r) ?? []), ev]);
+    if (item.zeroes && item.entry && r.parts?.includes(item.component)) {
+      const part = scheme.components.find((c) => c.id === item.component)!;
+      add('RECORD_PART_ZEROES', ev.source, { item: item.name, sheet: sheets[r.period], part: part.name }, ev.item);
+    }
+  }
+  for (const [r, evs] of twice) {
+    const params = { name: r.name, sheet: sheets[r.period], found: r.bonus!.toString(), items: evs.map((e) => e.item).join('、') };
+    add('CARD_BONUS_TWICE', recordCell(r, 'bonus'), params, r.bonus!.toString());
+    for (const ev of evs) add('CARD_BONUS_TWICE', ev.source, params, ev.item);
+  }
+}
 
 /**
  * A 否决与处分 row's dates. A type that holds 「…处分期间」 (overrides with `during`) may be dated before
@@ -238,7 +325,9 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   const hasScores = new Set<number>();
   const scoreKeys = entries.filter((x) => !x.blankIsZero).map((x) => x.key);
   if (scoreKeys.length === 0) for (let p = 0; p < sheets.length; p++) if (!ledger.absentRecords?.includes(p)) hasScores.add(p);
-  for (const r of ledger.records) if (scoreKeys.some((k) => r.values[k] !== null && r.values[k] !== undefined)) hasScores.add(r.period);
+  // A part given by its total (the seed's 附件2 card): its value is under the component id.
+  const partKeys = recorded.filter((c) => !blankIsZero(c)).map((c) => c.id);
+  for (const r of ledger.records) if ([...scoreKeys, ...(r.parts ? partKeys : [])].some((k) => r.values[k] !== null && r.values[k] !== undefined)) hasScores.add(r.period);
   const due = [...Array(last + 1).keys()];
   // A sheet whose header the reader could not read has its own error at the header: not also 「没有填写任何分数」.
   const missing = due.filter((p) => !hasScores.has(p) && !ledger.unreadRecords?.includes(p));
@@ -286,8 +375,28 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     const parts: Dec[] = [];
     /** The parts Excel's SUM adds up: not those typed as text. */
     const excelParts: Dec[] = [];
+    for (const c of recorded) {
+      if (!r.parts?.includes(c.id)) continue;
+      // The part's total: within its entries' floors and maxima together (each item cannot be checked: READ_PART_TOTALS).
+      const v = r.values[c.id];
+      const max = sum(c.entries.map((e) => dec(e.max)));
+      const min = sum(c.entries.map((e) => dec(e.min)));
+      if (v === null || v === undefined) {
+        if (member.participates && !blankIsZero(c)) add('RECORD_BLANK', recordCell(r, c.id), { name: r.name, entry: c.name, max: max.toString() });
+        continue;
+      }
+      parts.push(v);
+      if (!r.textKeys?.includes(c.id)) excelParts.push(v);
+      if (compare(v, max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, c.id), { entry: c.name, found: v.toString(), max: max.toString() }, v.toString());
+      else if (compare(v, min) < 0) add('RECORD_BELOW_MIN', recordCell(r, c.id), { entry: c.name, found: v.toString(), min: min.toString() }, v.toString());
+    }
+    if (r.bonus) {
+      if (!cardBonusComponent(scheme)) add('CARD_BONUS_UNUSED', recordCell(r, 'bonus'), { found: r.bonus.toString() }, r.bonus.toString());
+      else if (r.bonus.isNegative()) add('RECORD_BELOW_MIN', recordCell(r, 'bonus'), { entry: '加分项', found: r.bonus.toString(), min: 0 }, r.bonus.toString());
+    }
     for (let i = 0; i < entries.length; i++) {
       const { key, e, max, min, blankIsZero: zero } = entries[i]!;
+      if (r.parts?.some((id) => key.startsWith(`${id}.`))) continue;
       const v = r.values[key];
       if (v === null || v === undefined) {
         if (member.participates && !zero) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
@@ -306,7 +415,9 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     // A 合计 that is Excel's SUM of the row, short of the scores typed as text, is explained by them:
     // each is a warning at its own cell (READ_NUMBER_AS_TEXT), not a wrong total here.
     const explained = r.textKeys !== undefined && r.writtenTotal !== undefined && compare(r.writtenTotal, sum(excelParts)) === 0;
-    if (r.writtenTotal && !explained && compare(r.writtenTotal, sum(parts)) !== 0) {
+    // On a card with 加分项 the row's 合计 may include the month's bonus: either sum is the clerk's.
+    const withBonus = r.bonus !== undefined && compare(r.writtenTotal ?? ZERO, plus(sum(parts), r.bonus)) === 0;
+    if (r.writtenTotal && !explained && !withBonus && compare(r.writtenTotal, sum(parts)) !== 0) {
       add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
     }
   }

@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import { dec, Dec } from '../core/decimal.js';
 import { isoDate, isValidIso } from '../core/cycle.js';
 import { Memo, MEMO_LIMIT } from '../core/memo.js';
-import { colName } from './lean/xml.js';
+import { colName } from '../core/a1.js';
 import { shownInstead } from './display.js';
 
 export type CellProblem = 'formula-no-cache' | 'formula-error' | 'not-a-number' | 'bad-date' | 'id-precision';

@@ -4,6 +4,7 @@
 // parseFloat read 0x0A as 0), so the field that holds it reports it at its cell, as the lean reader does.
 // The locale date formats (zh-CN 27–36, 50–58 …) exceljs has no code for are written into styles.xml.
 import { ZH_CN_DATE_CODES } from './display.js';
+import { colName, parseA1 } from '../core/a1.js';
 
 /**
  * A number as Excel writes one (an xsd:double without INF/NaN: 12, -0.5, 1.5E-3): not hex (0x0A),
@@ -87,12 +88,6 @@ function unprefixed(xml: string): string {
     .replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1');
 }
 
-const colLetters = (n: number): string => {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-};
-
 /** Rows and cells without r= given theirs (the row after the previous one, the column after the previous cell), as Excel and the lean reader place them. */
 function withRefs(xml: string): string {
   let row = 0;
@@ -105,12 +100,12 @@ function withRefs(xml: string): string {
       return ref !== undefined ? tag : `<row r="${row}"${attrs}>`;
     }
     if (ref !== undefined) {
-      const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
-      if (m) col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      const at = /^\$?[A-Z]+\$?\d+$/.test(ref) ? parseA1(ref) : undefined;
+      if (at) col = at.col;
       return tag;
     }
     col++;
-    return `<c r="${colLetters(col)}${row}"${attrs}>`;
+    return `<c r="${colName(col)}${row}"${attrs}>`;
   });
 }
 

@@ -1,85 +1,23 @@
 // Read step, before exceljs: look at the bytes of a file and refuse what exceljs must not see
 // (old .xls, encrypted, CSV, truncated or bomb zips, absurd merges), each with a clear reason.
-import { inflateRawSync } from 'node:zlib';
 import { needsRewrite } from './exceljs-prep.js';
-import { crc32 } from './lean/zip.js';
+import { formatBytes, READ_LIMITS } from './limits.js';
+import { colNumber } from '../core/a1.js';
+import { EOCD_SIG, LOCAL_SIG, readCentralDirectory, unpack, type Unpacked, type ZipEntry } from './zip-read.js';
 import { decodeEntities } from './fast/entities.js';
 import { normaliseSheetName } from './sheet-names.js';
 import type { ReadCode } from './read/catalogue.js';
 
-/** Documented limits of every workbook `score` reads. */
-export const READ_LIMITS = {
-  /** Size of the .xlsx file itself. */
-  maxFileBytes: 50 * 1024 * 1024,
-  /**
-   * Size of an old binary workbook (.xls/.et, BIFF8): SheetJS, which reads it, holds some 500
-   * bytes of heap per cell (a 9.6 MB .xls of 660,000 cells took 360 MB), so this keeps a read
-   * worker within its 384 MB and parsing within seconds; a 2,000-member ledger of twelve months
-   * (264,000 cells) is about 4 MB. The same workbook saved as .xlsx has no such limit.
-   */
-  maxBiffBytes: 6 * 1024 * 1024,
-  /** Sum of the unpacked sizes of all parts (from the central directory, checked again while unpacking sheets). */
-  maxUncompressedBytes: 300 * 1024 * 1024,
-  /**
-   * Sum of the unpacked parts exceljs (the fallback reader, and the writer that updates a ledger)
-   * is given: it holds ~20 bytes per byte of XML (a 15 MB workbook took 425 MB), so this keeps any
-   * single-file command under 512 MB; the lean reader has no such need.
-   */
-  maxExcelJsBytes: 16 * 1024 * 1024,
-  /** Unpacked size of one part (a sheet, the shared strings …). */
-  maxPartBytes: 200 * 1024 * 1024,
-  /** Unpacked / packed size of one part, checked for parts above `ratioCheckMinBytes`. */
-  maxCompressionRatio: 200,
-  ratioCheckMinBytes: 10 * 1024 * 1024,
-  /** Entries in the zip. */
-  maxZipEntries: 10_000,
-  /** Cells covered by the merged ranges of one sheet (a title merges a dozen). */
-  maxMergedCells: 100_000,
-  /** `<row>` elements in one sheet's XML before exceljs is even asked. */
-  maxSheetRowsHard: 200_000,
-  /** Data rows a reader reads from one sheet. */
-  maxRowsPerSheet: 20_000,
-  /**
-   * Rows holding any value in one sheet (counted by the lean reader as it scans, before the cells
-   * cost memory): more than any form's title, header, 20,000 data rows and footer. Every row of the
-   * used range is read (blank rows separate nothing), so a sheet of junk rows is refused here.
-   */
-  maxUsedRowsPerSheet: 21_000,
-  /** Cells holding a value in one sheet (some 15 bytes each in the lean reader). */
-  maxCellsPerSheet: 2_000_000,
-  /** A header row is searched in the first rows only. */
-  headerSearchRows: 10,
-} as const;
-
-export const MAX_ROWS = READ_LIMITS.maxRowsPerSheet;
+// The limits live in limits.ts (the zip reader needs them too); the readers still import them from here.
+export { formatBytes, MAX_ROWS, READ_LIMITS } from './limits.js';
 
 /** A workbook that passed comes with its zip directory (the reader needs it next). */
 export type SniffResult = { ok: true; entries: ZipEntry[]; /** Some part must be rewritten before exceljs reads it (exceljs-prep). */ rewrite?: boolean } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
 
-export interface ZipEntry {
-  name: string;
-  method: number;
-  /** CRC-32 of the unpacked part, from the central directory. */
-  crc: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localOffset: number;
-}
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
-const EOCD_SIG = 0x06054b50;
-const CD_SIG = 0x02014b50;
-const LOCAL_SIG = 0x04034b50;
-const ZIP64_LOCATOR_SIG = 0x07064b50;
-const ZIP64_EOCD_SIG = 0x06064b50;
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} B`;
-}
 
 /**
  * Checks the bytes of a would-be .xlsx before any parser sees them; ok means exceljs may safely be
@@ -113,79 +51,6 @@ function looksLikeText(buf: Buffer): boolean {
   let control = 0;
   for (const b of head) if (b < 9 || (b > 13 && b < 32)) control++;
   return control <= head.length / 100;
-}
-
-type DirResult = { ok: true; entries: ZipEntry[] } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
-
-/** Parses the zip's end record and central directory (zip64 included). */
-export function readCentralDirectory(buf: Buffer): DirResult {
-  const eocd = findEocd(buf);
-  if (eocd < 0) return { ok: false, code: 'READ_TRUNCATED' };
-  let count = buf.readUInt16LE(eocd + 10);
-  let cdSize = buf.readUInt32LE(eocd + 12);
-  let cdOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    const loc = eocd - 20;
-    if (loc < 0 || buf.readUInt32LE(loc) !== ZIP64_LOCATOR_SIG) return { ok: false, code: 'READ_TRUNCATED' };
-    const z = Number(buf.readBigUInt64LE(loc + 8));
-    if (z + 56 > buf.length || buf.readUInt32LE(z) !== ZIP64_EOCD_SIG) return { ok: false, code: 'READ_TRUNCATED' };
-    count = Number(buf.readBigUInt64LE(z + 32));
-    cdSize = Number(buf.readBigUInt64LE(z + 40));
-    cdOffset = Number(buf.readBigUInt64LE(z + 48));
-  }
-  if (cdOffset + cdSize > buf.length) return { ok: false, code: 'READ_TRUNCATED' };
-  if (count > READ_LIMITS.maxZipEntries) {
-    return { ok: false, code: 'READ_ZIP_TOO_LARGE', params: { size: `${count} entries`, limit: `${READ_LIMITS.maxZipEntries} entries` } };
-  }
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CD_SIG) {
-      return { ok: false, code: 'READ_CORRUPT_ZIP', params: { what: 'directory' } };
-    }
-    const method = buf.readUInt16LE(p + 10);
-    const crc = buf.readUInt32LE(p + 16);
-    let compressedSize = buf.readUInt32LE(p + 20);
-    let uncompressedSize = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    let localOffset = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    // zip64 extra field: the 0xffffffff values follow in this order.
-    let e = p + 46 + nameLen;
-    const extraEnd = e + extraLen;
-    while (e + 4 <= extraEnd && e + 4 <= buf.length) {
-      const id = buf.readUInt16LE(e);
-      const size = buf.readUInt16LE(e + 2);
-      if (id === 0x0001) {
-        let q = e + 4;
-        if (uncompressedSize === 0xffffffff && q + 8 <= buf.length) { uncompressedSize = Number(buf.readBigUInt64LE(q)); q += 8; }
-        if (compressedSize === 0xffffffff && q + 8 <= buf.length) { compressedSize = Number(buf.readBigUInt64LE(q)); q += 8; }
-        if (localOffset === 0xffffffff && q + 8 <= buf.length) { localOffset = Number(buf.readBigUInt64LE(q)); }
-      }
-      e += 4 + size;
-    }
-    entries.push({ name, method, crc, compressedSize, uncompressedSize, localOffset });
-    p = extraEnd + commentLen;
-  }
-  // Two entries of one name: zip readers disagree on which one counts (exceljs takes the last, the
-  // lean reader the first, Excel refuses the file). Part names are compared as Excel does (case-insensitive).
-  const seen = new Set<string>();
-  for (const e of entries) {
-    const key = e.name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase();
-    if (seen.has(key)) return { ok: false, code: 'READ_ZIP_DUPLICATE', params: { part: e.name } };
-    seen.add(key);
-  }
-  return { ok: true, entries };
-}
-
-function findEocd(buf: Buffer): number {
-  const min = Math.max(0, buf.length - 22 - 0xffff);
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === EOCD_SIG) return i;
-  }
-  return -1;
 }
 
 /** Checks every entry, and unpacks and checks every sheet when asked. */
@@ -302,42 +167,6 @@ function checkSize(e: ZipEntry): Failure | undefined {
   return undefined;
 }
 
-type Unpacked = { ok: true; bytes: Buffer } | { ok: false; code: ReadCode; params?: Record<string, string | number> };
-
-export function unpack(buf: Buffer, e: ZipEntry): Unpacked {
-  const corrupt = (what: string, more: { method?: number; raw?: string } = {}): Unpacked => ({
-    ok: false,
-    code: 'READ_CORRUPT_ZIP',
-    params: { part: e.name, what, ...(more.method !== undefined ? { method: more.method } : {}), ...(more.raw && process.env.SCORE_DEBUG ? { raw: more.raw } : {}) },
-  });
-  const p = e.localOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL_SIG) return corrupt('header');
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const end = start + e.compressedSize;
-  if (end > buf.length) return { ok: false, code: 'READ_TRUNCATED' };
-  const raw = buf.subarray(start, end);
-  let bytes: Buffer;
-  if (e.method === 0) bytes = raw;
-  else if (e.method !== 8) return corrupt('method', { method: e.method });
-  else {
-    try {
-      // One output buffer of the size the directory gives (no 16 KB chunks to join), still capped.
-      const chunkSize = Math.max(1024, Math.min(e.uncompressedSize + 1024, 16 * 1024 * 1024));
-      bytes = inflateRawSync(raw, { maxOutputLength: READ_LIMITS.maxPartBytes, chunkSize });
-    } catch (err) {
-      if (err instanceof RangeError || /larger than|maxOutputLength/i.test(String(err))) {
-        return { ok: false, code: 'READ_ZIP_PART_TOO_LARGE', params: { part: e.name, size: `> ${formatBytes(READ_LIMITS.maxPartBytes)}`, limit: formatBytes(READ_LIMITS.maxPartBytes) } };
-      }
-      // zlib's own words ("invalid distance too far back") are kept for SCORE_DEBUG only.
-      return corrupt('inflate', { raw: err instanceof Error ? err.message : String(err) });
-    }
-  }
-  // What Excel checks too: the unpacked size and CRC-32 the directory gives (zlib.crc32, ~1 GB/s).
-  if (bytes.length !== e.uncompressedSize) return corrupt('size');
-  if (crc32(bytes) !== e.crc) return corrupt('crc');
-  return { ok: true, bytes };
-}
-
 const MERGE_TAG = Buffer.from('<mergeCell ');
 const ROW_TAG = Buffer.from('<row');
 
@@ -372,10 +201,4 @@ function checkSheetXml(part: string, xml: Buffer): Failure | undefined {
     }
   }
   return undefined;
-}
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
 }

@@ -4,7 +4,8 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Sta
 import type ExcelJS from 'exceljs';
 import { makeDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { READ_CATALOGUE, type ReadCode } from './read/catalogue.js';
-import { formatBytes, LimitError, READ_LIMITS, SheetLimits, sniffBytes, unpack, type ZipEntry } from './sniff.js';
+import { formatBytes, LimitError, READ_LIMITS, SheetLimits, sniffBytes } from './sniff.js';
+import { unpack, type ZipEntry } from './zip-read.js';
 import { needsRewrite, rewritePart } from './exceljs-prep.js';
 import { zip, type ZipPart } from './lean/zip.js';
 import { libraryReason } from './library-errors.js';

@@ -3,9 +3,10 @@
 import { reachableFlags } from './categories.js';
 import { type SchemeProblem, schemeProblem } from './messages.js';
 import type { Band, Scheme } from './schema.js';
+import { RECORD_SHEETS, SHEETS } from './form.js';
 
 /** Sheet names every ledger has (a score sheet may not take one). */
-const RESERVED_SHEETS = ['说明', '名册', '加减分明细', '民主评议', '否决与处分', '1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '第一季度', '第二季度', '第三季度', '第四季度'];
+const RESERVED_SHEETS = [...Object.values(SHEETS).map((names) => names[0]), ...RECORD_SHEETS];
 
 export type { SchemeProblem } from './messages.js';
 
@@ -138,6 +139,11 @@ export function checkReferences(s: Scheme): SchemeProblem[] {
     const it = s.items.find((x) => x.id === o.deduct!.item);
     if (!it) out.push(schemeProblem('SCHEME_OVERRIDE_UNKNOWN_ITEM', `overrides[${i}].deduct.item`, { type: o.type, item: o.deduct.item }));
     else if (it.levels && (o.deduct.level === undefined || !(o.deduct.level in it.levels))) out.push(schemeProblem('SCHEME_OVERRIDE_UNKNOWN_LEVEL', `overrides[${i}].deduct.level`, { type: o.type, level: o.deduct.level ?? '', item: it.name, itemId: it.id, options: Object.keys(it.levels).join('、') }));
+  });
+  (s.application?.entries ?? []).forEach((key, i) => {
+    const [cid, eid] = key.split('.');
+    const c = s.components.find((x) => x.id === cid);
+    if (!c || c.kind !== 'recorded' || !c.entries.some((e) => e.id === eid)) out.push(schemeProblem('SCHEME_APPLICATION_ENTRY', `application.entries[${i}]`, { key }));
   });
   if (s.directGrades && s.bands.length === 0) out.push(schemeProblem('SCHEME_DIRECT_GRADES_NO_BANDS', 'directGrades'));
   s.flags.forEach((f, i) => {

@@ -117,6 +117,7 @@ function describeZh(s: Scheme): string {
       out.push(`  【${c.name}】`);
       for (const it of items) out.push(...itemZh(s, c, it));
     }
+    if (s.items.some((it) => it.highestOnly && it.highestPer !== 'category')) out.push(`  ${LATER_AWARD_ZH}`);
   }
 
   out.push('', `总分：${formulaZh(s)}`);
@@ -145,6 +146,11 @@ function describeZh(s: Scheme): string {
     out.push(...indent(q.note, '  说明：'));
     out.push(...basisZh(q.basis, '  '));
   }
+  if (s.awardsOneSide) {
+    const a = s.awardsOneSide;
+    out.push('', `只能参加一边评先评优：名册“${a.column}”栏选“${a.there}”的党员照常计分、评定等次、排名，但${s.quota ? `不评为${s.quota.grade}、不计入${s.quota.grade}名额的参评人数，` : ''}标注“${a.flag}”；选“${a.here}”或不填的与其他党员一样`);
+    out.push(...basisZh(a.basis, '  '));
+  }
   if (s.gradeConditions.length) {
     out.push('', '等次条件：');
     for (const g of s.gradeConditions) {
@@ -166,6 +172,15 @@ function describeZh(s: Scheme): string {
       const when = r.periods.map((p) => ({ month: '每月', quarter: '每季度', half: '每半年', cycle: '每周期' })[p]).join('、');
       out.push(`  - ${when}${by}${r.position === 'top' ? '前' : '后'} ${r.count} 名：${r.flag}（名次并列的都算${r.includeVetoed ? '；被一票否决（清零）的党员按 0 分参加排名' : '；被一票否决的党员不参加'}）${r.note ? `。${r.note}` : ''}`);
     }
+  }
+  if (s.application && (s.application.review || s.application.entries.length)) {
+    out.push('', '积分申请表：');
+    const a = s.application;
+    if (a.review) {
+      out.push(`  - 申请表有“${a.review.label}${a.review.note ? `（${a.review.note}）` : ''}”一栏；没有填写的申请表，score apply 不予录入`);
+      out.push(...basisZh(a.review.basis, '      '));
+    }
+    if (a.entries.length) out.push(`  - 可以申报记录表中的：${a.entries.map((k) => componentById(s, k.split('.')[0]!)?.entries.find((e) => e.id === k.split('.')[1])?.name ?? k).join('、')}（score apply 把认定分值填入台账该月表的对应栏；该栏已有不同分数时不改动）`);
   }
   out.push('', '决定：');
   if (s.decisions.length === 0) out.push('  （无）');
@@ -233,6 +248,9 @@ function componentZh(s: Scheme, c: Component, no: number): string[] {
 }
 
 /** R15 with a deduction: "，同时扣「党内处分」警告 5 分（登记一处即可）". */
+/** SCHEMES.md "Periods and later rows", for an item counted at the highest level per 项目. */
+export const LATER_AWARD_ZH = '同一项目以最高级计分与期间（决定）：每个期间计本期间内登记的表彰，取其中最高一级；之后的较高级表彰不改变已经结束的期间，在它自己的期间按该级全额计分，全年按最高一级计一次（例：2月县级2分、8月同一项目市级3分：一季度计2分，三季度计3分，全年计3分）';
+
 /** An override that holds 「处分期间」 (`during`): how its dates count. */
 const DURING_ZH = '；按处分期间计：处分日期至“处分期至”与本期有重叠的即按此定等次，上年度受处分、处分期延续到本年度的也计（《否决与处分》日期填上年度的处分日期，必须填写处分期至）；日期空着的按全年处于处分期间计';
 

@@ -60,6 +60,7 @@ export const SCHEME_MESSAGES = {
   SCHEME_FLAG_UNKNOWN_REPLACES: message('error', ['flag', 'replaces'], (p) => `标记「${p.flag}」要取代的「${p.replaces}」不是本方案的标记`, (p) => `flag ${p.flag} replaces unknown flag ${p.replaces}`, none, none),
   SCHEME_OVERRIDE_UNKNOWN_ITEM: message('error', ['type', 'item'], (p) => `处分「${p.type}」的扣分引用了不存在的事项「${p.item}」（写事项的 id）`, (p) => `override ${p.type}: unknown item ${p.item}`, none, none),
   SCHEME_OVERRIDE_UNKNOWN_LEVEL: message('error', ['type', 'level', 'item', 'itemId', 'options'], (p) => `处分「${p.type}」的扣分级别「${p.level}」不在事项「${p.item}」的级别中`, (p) => `override ${p.type}: level not in item ${p.itemId}`, (p) => `可选 ${p.options}`, none),
+  SCHEME_APPLICATION_ENTRY: message('error', ['key'], (p) => `积分申请表可申报的记录项「${p.key}」不是本方案记录表中的一项（写“组成部分id.项id”，组成部分须为 recorded）`, (p) => `application entry ${p.key} is not a recorded entry (componentId.entryId)`, none, none),
   SCHEME_DIRECT_GRADES_NO_BANDS: message('error', [], () => '直接确定档次（directGrades）要从 bands 的等次中选择', () => 'directGrades needs bands', () => '请先写 bands', none),
   SCHEME_CATEGORY_NOT_SCORED: message('error', ['category'], (p) => `党员类别「${p.category}」不计分（scored: false），不能评定等次或参加排名`, (p) => `category ${p.category} is not scored, so it cannot be graded or ranked`, () => '请把 graded、ranked 改为 false', none),
   SCHEME_CATEGORY_QUOTA: message(

@@ -292,6 +292,22 @@ export const schemeSchema = z.object({
   /** 不参加 (exempt) members: the seed sentence, and where it gives them a score by other means. */
   exempt: exemptSchema.optional(),
   rankRules: z.array(rankRuleSchema).default([]),
+  /**
+   * The seed's 积分申请表 beyond the common form (it-bureau 附件4-4): `review`, an opinion the form
+   * must carry before the branch reviews it (分管领导签注意见(是否完成、完成质量)); `entries`, recorded
+   * entries (componentId.entryId) a member declares on it (月任务分), which apply writes into that
+   * month's record sheet.
+   */
+  /**
+   * Members who share their result with another unit but take part in 评先评优 on one side only
+   * (bureau 第一书记: 「考核结果共用,但只能参加一边评先评优」): 名册 column `column` holds `here` or
+   * `there`; `there` members are graded by the bands, not in the quota grade's count or places, and flagged.
+   */
+  awardsOneSide: z.object({ column: text, here: text, there: text, flag: text, basis: basisSchema }).strict().optional(),
+  application: z.object({
+    review: z.object({ label: text, note, basis: basisSchema }).strict().optional(),
+    entries: z.array(text).default([]),
+  }).strict().optional(),
   decisions: z.array(z.object({ about: text, text }).strict()).default([]),
 }).strict();
 export type Scheme = z.infer<typeof schemeSchema>;

@@ -24,8 +24,8 @@ const all = (re: RegExp) => (text: string) => [...text.matchAll(re)].map((m) => 
 const RULES: Rule[] = [
   // message('error', [...], zh, en, fixZh, fixEn) anywhere else is a second catalogue.
   { name: 'an entry made outside a catalogue', home: CATALOGUES, find: all(/\bmessage\(\s*'(?:error|warning)'/g) },
-  // { severity: 'error', … } or { message: { zh … } }: a Diagnostic not from makeDiagnostic.
-  { name: 'a diagnostic put together by hand', home: [...CATALOGUES, DIAGNOSTICS], find: all(/\bseverity:\s*'(?:error|warning)'|\b(?:message|fix):\s*\{\s*zh\b/g) },
+  // { severity: 'error', … } or { message: { zh … } }: a Diagnostic not from makeDiagnostic (a type 'error' | 'warning' is not one).
+  { name: 'a diagnostic put together by hand', home: [...CATALOGUES, DIAGNOSTICS], find: all(/\bseverity:\s*'(?:error|warning)'(?!\s*\|)|\b(?:message|fix):\s*\{\s*zh\b/g) },
   // { path, zh: …, en: … }: a scheme problem not from schemeProblem.
   { name: 'a scheme problem put together by hand', home: ['src/scheme/messages.ts'], find: all(/\{\s*path\b[^;]*?\bzh:/g) },
   // { code: 'HISTORY_…', …, message: t(…) }: a coded warning whose text is not an entry's.

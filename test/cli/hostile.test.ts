@@ -3,7 +3,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readCentralDirectory } from '../../src/excel/sniff.js';
+import { readCentralDirectory } from '../../src/excel/zip-read.js';
 import { ensureBuilt, json, ROOT, score, tmp } from '../helpers/cli.js';
 
 beforeAll(() => ensureBuilt());

@@ -2,10 +2,12 @@
 // the spawned binary on ledgers from `score template`, with the hand numbers worked from the seed:
 // it-bureau 处分期间 across the year boundary, the it-bureau 积分申请表 (分管领导, 任务分), and the
 // "Unfaithful or missing" lines of the audit.
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { tmp, type Run } from '../helpers/cli.js';
-import { MONTHS, everySheet, type LedgerFill, type SanctionFill } from '../helpers/fill.js';
-import { expectMember, filled, gradeAsync, scoreAsync, startAll, templateAsync, type GradeOut } from './lib.js';
+import { json, tmp, type Run } from '../helpers/cli.js';
+import { MONTHS, everySheet, fillApplication, readTable, type LedgerFill, type SanctionFill } from '../helpers/fill.js';
+import { expectMember, filled, gradeAsync, scoreAsync, startAll, templateAsync, townshipMonth, type GradeOut } from './lib.js';
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -37,6 +39,86 @@ function itBureauSanction(s: Omit<SanctionFill, 'name'>): Promise<Ran> {
   });
 }
 
+interface ApplyOut {
+  approved: { name: string; item: string; points: number | null; reason: string }[];
+  rejected: { name: string; item: string; reason: string }[];
+  written: string[];
+}
+
+interface ItForm {
+  formTemplate: string;
+  signed: { run: Run; out: ApplyOut };
+  q1: GradeOut;
+  march: Record<string, ExcelJS.CellValue>[];
+  log: Record<string, ExcelJS.CellValue>[];
+  unsigned: { run: Run; out: ApplyOut };
+}
+
+/**
+ * it-bureau 积分申请表 (附件4-4): 甲 declares March's 月任务分 6 (completion in 佐证材料) and a 见义勇为 3, with
+ * the 分管领导意见; 乙's form (on the ledger so entered) has no 分管领导意见. The ledger holds 1月, 2月 (6 each for 甲) and a blank 3月 row.
+ */
+async function itBureauForm(): Promise<ItForm> {
+  const t = await templateAsync('it-bureau', '工信局机关支部');
+  const ledger = await filled(t, {
+    members: [{ name: '甲' }, { name: '乙' }],
+    records: { '1月': { 甲: { 月任务分: 6 }, 乙: { 月任务分: 5 } }, '2月': { 甲: { 月任务分: 6 }, 乙: { 月任务分: 5 } }, '3月': { 甲: { 月任务分: null }, 乙: { 月任务分: 5 } } },
+  });
+  const forms = tmp('score-e2e-it-forms-');
+  await fillApplication(t.application, join(forms, '甲_2023年3月.xlsx'), {
+    name: '甲',
+    month: '2023年3月',
+    lines: [{ item: '月任务分', claimed: 6, approved: 6, evidence: '完成一季度产业运行分析报告' }, { item: '见义勇为', claimed: 3, approved: 3 }],
+    leaderReview: '已完成，质量好',
+  });
+  const out = tmp();
+  const signedRun = await scoreAsync(['apply', forms, '--ledger', ledger, '--out', out, '--json', '--quiet']);
+  const signed = { run: signedRun, out: json<ApplyOut>(signedRun) };
+  const applied = signed.out.written.find((f) => f.endsWith('_已录入申请.xlsx'))!;
+  const q1Run = await scoreAsync(['compute', applied, '--period', '2023Q1', '--out', tmp(), '--json', '--quiet']);
+  const march = await readTable(applied, '3月', '姓名');
+  const log = await readTable(applied, '加减分明细', '事项');
+  const forms2 = tmp('score-e2e-it-forms-');
+  await fillApplication(t.application, join(forms2, '乙_2023年3月.xlsx'), { name: '乙', month: '2023年3月', lines: [{ item: '重大贡献', claimed: 2, approved: 2 }] });
+  const unsignedRun = await scoreAsync(['apply', forms2, '--ledger', applied, '--out', tmp(), '--json', '--quiet']);
+  return { formTemplate: t.application, signed, q1: json<GradeOut>(q1Run), march, log, unsigned: { run: unsignedRun, out: json<ApplyOut>(unsignedRun) } };
+}
+
+const BUREAU_FULL = { 带头学习提高: 15, 带头争创佳绩: 15, 带头服务群众: 15, 带头遵纪守法: 20, 带头弘扬正气: 15 };
+
+/**
+ * bureau, six members with 日常 80: 驻 (第一书记) 10 好 → 80 + 100 × 20% = 100; A 9 好 1 一般 → 80 + 98 × 20% = 99.6;
+ * B 8 好 2 一般 → 99.2; C, D, E 10 差 → 80 + 60 × 20% = 92. 驻's 评先评优 as given.
+ */
+function bureauFirstSecretary(side: string | undefined): Promise<Ran> {
+  const names = ['驻', 'A', 'B', 'C', 'D', 'E'];
+  return gradeOf('bureau', '区局机关支部', {
+    members: names.map((name) => (name === '驻' && side ? { name, awardsSide: side } : { name })),
+    records: { 日常行为评分: Object.fromEntries(names.map((n) => [n, BUREAU_FULL])) },
+    evaluations: [
+      { name: '驻', good: 10, fair: 0, poor: 0 },
+      { name: 'A', good: 9, fair: 1, poor: 0 },
+      { name: 'B', good: 8, fair: 2, poor: 0 },
+      ...['C', 'D', 'E'].map((name) => ({ name, good: 0, fair: 0, poor: 10 })),
+    ],
+  });
+}
+
+/** township 甲 90 a month (25 + 25 + 40 duties); 表彰 县 「抗洪」 2023-02-10, then 市 「抗洪」 2023-08-01. */
+async function laterAward(): Promise<{ periods: GradeOut[]; show: Run }> {
+  const t = await templateAsync('township', '第二支部');
+  const file = await filled(t, {
+    members: [{ name: '甲' }],
+    records: everySheet(MONTHS, { 甲: townshipMonth(25, 25) }),
+    events: [
+      { date: '2023-02-10', name: '甲', item: '表彰', level: '县', project: '抗洪' },
+      { date: '2023-08-01', name: '甲', item: '表彰', level: '市', project: '抗洪' },
+    ],
+  });
+  const r = await scoreAsync(['compute', file, '--period', '2023Q1,2023H2,2023-08,2023', '--out', tmp(), '--json', '--quiet']);
+  return { periods: json<GradeOut[]>(r), show: await scoreAsync(['scheme', 'show', 'township']) };
+}
+
 let jobs: {
   carried: Promise<Ran>;
   noEnd: Promise<Ran>;
@@ -46,6 +128,12 @@ let jobs: {
   notDuring: Promise<Ran>;
   shortInYear: Promise<Ran>;
   show: Promise<Run>;
+  itForm: Promise<ItForm>;
+  bureauSide: Promise<Ran>;
+  bureauBoth: Promise<Ran>;
+  bureauBad: Promise<Ran>;
+  bureauShow: Promise<Run>;
+  laterAward: Promise<{ periods: GradeOut[]; show: Run }>;
 };
 
 beforeAll(() => {
@@ -58,6 +146,12 @@ beforeAll(() => {
     notDuring: () => itBureauSanction({ date: '2023-05-01', until: '2023-12-31', type: '违反计划生育政策' }),
     shortInYear: () => itBureauSanction({ date: '2023-01-10', until: '2023-03-31', type: '严重警告' }),
     show: () => scoreAsync(['scheme', 'show', 'it-bureau']),
+    itForm: itBureauForm,
+    bureauSide: () => bureauFirstSecretary('所驻村'),
+    bureauBoth: () => bureauFirstSecretary(undefined),
+    bureauBad: () => bureauFirstSecretary('派出单位'),
+    bureauShow: () => scoreAsync(['scheme', 'show', 'bureau']),
+    laterAward,
   });
 });
 
@@ -119,5 +213,85 @@ describe('it-bureau 「受党内严重警告处分期间的党员;受撤销党�
     expect(r.stdout).toMatch(/严重警告 → 不合格.*按处分期间计/u);
     expect(r.stdout).toMatch(/留党察看 → 不合格.*按处分期间计/u);
     expect(r.stdout).not.toMatch(/违反计划生育政策 → 不合格.*按处分期间计/u);
+  });
+});
+
+describe('it-bureau 积分申请表 「党员月底填写党员积分申请表(附件4-4)，汇报本月岗位工作任务完成情况，并由分管领导签注意见(是否完成、完成质量)后交送记录员汇总」', () => {
+  it('the form has the 分管领导意见（是否完成、完成质量） line and offers 月任务分 as a 申报事项', async () => {
+    const { formTemplate } = await jobs.itForm;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(formTemplate);
+    const ws = wb.getWorksheet('积分申请表')!;
+    const labels: string[] = [];
+    ws.eachRow((row) => labels.push(String(row.getCell(1).value ?? '')));
+    expect(labels).toContain('分管领导意见（是否完成、完成质量）：');
+    expect(labels.indexOf('分管领导意见（是否完成、完成质量）：')).toBeLessThan(labels.indexOf('支委初评：'));
+    const list = JSON.stringify(ws.getCell('B4').dataValidation) + JSON.stringify(wb.getWorksheet('_lists')?.getSheetValues() ?? []);
+    expect(list).toContain('月任务分');
+  });
+
+  it('a signed form: 月任务分 6 goes into 3月 of the new ledger, 见义勇为 3 into 加减分明细; Q1 甲 = 20 + 6 + 6 + 6 + 3 = 41', async () => {
+    const { signed, q1, march, log } = await jobs.itForm;
+    expect(signed.run.code, signed.run.stdout + signed.run.stderr).toBe(0);
+    expect(signed.out.rejected).toEqual([]);
+    expect(signed.out.approved.map((a) => [a.item, a.points])).toEqual([['月任务分', 6], ['见义勇为', 3]]);
+    expect(signed.out.approved[0]!.reason).toContain('3月');
+    expect(march.find((r) => r['姓名'] === '甲')?.['月任务分(6分)']).toBe(6);
+    expect(log.filter((r) => r['姓名'] === '甲').map((r) => [r['事项'], r['分值']])).toEqual([['见义勇为', 3]]);
+    expectMember(q1, '甲', { total: 41, components: { 基础分: 20, 任务分: 18 }, bonus: 3 });
+  });
+
+  it('a form without 分管领导意见 is not entered: each line rejected with the reason, exit 1', async () => {
+    const { unsigned } = await jobs.itForm;
+    expect(unsigned.run.code).toBe(1);
+    expect(unsigned.out.approved).toEqual([]);
+    expect(unsigned.out.rejected).toHaveLength(1);
+    expect(unsigned.out.rejected[0]!.reason).toContain('申请表没有分管领导意见');
+    expect(unsigned.out.written).toEqual([]);
+  });
+});
+
+describe('bureau 「单位派出驻村扶贫工作队员(第一书记)…考核结果共用,但只能参加一边评先评优」 (seed 001 篇2)', () => {
+  const SIDE_FLAG = '驻村第一书记：在所驻村参加评先评优（只能参加一边），不占本单位优秀名额';
+
+  it('名册 评先评优 = 所驻村: 驻 100 合格 (flagged, rank 1), out of the quota count: n = 5 → 1 优秀 = A 99.6; B 99.2 合格', async () => {
+    const r = await jobs.bureauSide;
+    expect(r.run.code, r.run.stdout + r.run.stderr).toBe(0);
+    expect(r.out.issues).toEqual([]);
+    expectMember(r.out, '驻', { total: 100, grade: '合格', rank: 1, flags: [SIDE_FLAG] });
+    expectMember(r.out, 'A', { total: 99.6, grade: '优秀', rank: 2 });
+    expectMember(r.out, 'B', { total: 99.2, grade: '合格', rank: 3 });
+  });
+
+  it('评先评优 blank: the same six, n = 6 → 1 优秀 = 驻 100; A 99.6 超出优秀名额', async () => {
+    const r = await jobs.bureauBoth;
+    expect(r.run.code).toBe(0);
+    expectMember(r.out, '驻', { total: 100, grade: '优秀', rank: 1 });
+    expect(r.out.members.find((m) => m.name === 'A')).toMatchObject({ grade: '合格' });
+    expect(r.out.members.find((m) => m.name === 'A')!.flags.join()).toContain('超出优秀名额');
+  });
+
+  it('评先评优 「派出单位」 is no option: MEMBER_BAD_AWARDS_SIDE at the 名册 row, exit 1; scheme show states the rule', async () => {
+    const r = await jobs.bureauBad;
+    expect(r.run.code).toBe(1);
+    expect(issue(r, 'MEMBER_BAD_AWARDS_SIDE')).toMatchObject({ severity: 'error', sheet: '名册' });
+    const show = await jobs.bureauShow;
+    expect(show.stdout).toContain('只能参加一边评先评优：名册“评先评优”栏选“所驻村”的党员照常计分、评定等次、排名，但不评为优秀、不计入优秀名额的参评人数');
+  });
+});
+
+describe('township 「同一项目以最高级计分」 and periods: a later award of the same 项目 counts in full in its own period (decision)', () => {
+  it('县 2 in February, 市 3 in August, one 项目: Q1 90 + 2 = 92; H2 and August 90 + 3 = 93 (in full, not the difference 1); the year 93 (once, the highest)', async () => {
+    const { periods } = await jobs.laterAward;
+    const [q1, h2, aug, year] = periods;
+    expectMember(q1!, '甲', { total: 92, bonus: 2 });
+    expectMember(h2!, '甲', { total: 93, bonus: 3 });
+    expectMember(aug!, '甲', { total: 93, bonus: 3 });
+    expectMember(year!, '甲', { total: 93, bonus: 3 });
+  });
+
+  it('scheme show states the decision under 计分事项', async () => {
+    const { show } = await jobs.laterAward;
+    expect(show.stdout).toContain('同一项目以最高级计分与期间（决定）：每个期间计本期间内登记的表彰，取其中最高一级；之后的较高级表彰不改变已经结束的期间，在它自己的期间按该级全额计分');
   });
 });

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HANDMADE, writeHandmade } from '../../tools/make-handmade.js';
-import { ensureBuilt, tmp } from '../helpers/cli.js';
+import { ensureBuilt, json, score, tmp } from '../helpers/cli.js';
 import { gradeAsync, startAll, type GradeOut } from './lib.js';
 
 let dir: string;
@@ -75,10 +75,42 @@ describe('the codes the hand-made ledgers show', () => {
       'READ_SHEET_SAME_PERIOD',
       'READ_SHEET_UNPLACED',
       'READ_ROSTER_FROM_RECORDS',
-      'READ_COMPONENT_TOTAL',
+      'READ_PART_TOTALS',
+      'READ_CARD_TOTAL_ROW',
+      'READ_CARD_DEDUCTION_POINTS',
+      'CARD_BONUS_TWICE',
+      'READ_SUMMARY_INPUT',
+      'READ_SUMMARY_TOTAL',
+      'READ_SUMMARY_NO_VETO',
+      'READ_SUMMARY_MISSING',
       'INPUT_SUMMARY_FORM',
       'EVENT_SIGN_MISMATCH',
       'SANCTION_UNKNOWN_TYPE',
     ]) expect(shown.has(code), code).toBe(true);
+  });
+});
+
+describe("seed 003 附件3 评分汇总表 as a branch's only input", () => {
+  it('a month or quarter cannot be computed from it: SUMMARY_CYCLE_ONLY at the file, not a made-up quarter', () => {
+    const r = score(['validate', join(dir, '附件3-评分汇总表.xlsx'), '--scheme', 'township', '--period', '2023Q1', '--json']);
+    expect(r.code).toBe(1);
+    const issues = json(r).issues as { code: string; sheet?: string; cell?: string; severity: string }[];
+    expect(issues.filter((i) => i.severity === 'error').map((i) => `${i.code} ${i.sheet ?? ''}`)).toEqual(['SUMMARY_CYCLE_ONLY Sheet1']);
+  });
+
+  it('without a scheme it says to name one (INPUT_SUMMARY_FORM), not that the file is broken', () => {
+    const r = score(['validate', join(dir, '附件3-评分汇总表.xlsx'), '--year', '2023', '--json']);
+    expect(r.code).toBe(1);
+    const issues = json(r).issues as { code: string; fix: string }[];
+    expect(issues.map((i) => i.code)).toEqual(['INPUT_SUMMARY_FORM']);
+    expect(issues[0]!.fix).toContain('--scheme');
+  });
+
+  it('READ_SUMMARY_INPUT names what the summary cannot show, at the file', async () => {
+    const { out } = await jobs['附件3-评分汇总表']!;
+    const w = out.issues.find((i) => i.code === 'READ_SUMMARY_INPUT')!;
+    expect(w.severity).toBe('warning');
+    expect(w.message).toContain('每月记录');
+    expect(w.message).toContain('经济发展');
   });
 });

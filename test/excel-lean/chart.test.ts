@@ -157,4 +157,11 @@ describe('score distribution buckets (图表)', () => {
     for (const [label, counts] of Object.entries(want)) expect(got[label], label).toEqual(counts);
     expect(d.buckets.reduce((s, b) => s + b.counts.reduce((x, y) => x + y, 0), 0)).toBe(scores.length);
   });
+
+  it('a county of 400,000 scores (county-x4): counted, no call-stack overflow', () => {
+    const scores = Array.from({ length: 400_000 }, (_, i) => 50 + (i % 51));
+    const d = distribution(township, scores);
+    expect(d.buckets.reduce((s, b) => s + b.counts.reduce((x, y) => x + y, 0), 0)).toBe(400_000);
+    expect(d.buckets[d.buckets.length - 1]!.label).toBe('100及以上');
+  });
 });

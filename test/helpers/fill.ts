@@ -4,6 +4,8 @@
 // (row 2 of the template, or wherever the header is in the first rows), never by position.
 // The template is never touched: the filled workbook is saved to a new file.
 import ExcelJS from 'exceljs';
+import { normaliseHeader } from '../../src/excel/header.js';
+import { COMMON, EVALUATIONS, EVENTS, INFO_KEYS, ROSTER, SANCTIONS, SHEETS as FORM_SHEETS, type FormColumn } from '../../src/scheme/form.js';
 
 export type CellInput = number | string | Date | null | undefined;
 
@@ -26,6 +28,8 @@ export interface MemberFill {
   directGrade?: string;
   /** 另行评定得分 (an exempt member's annual score given by other means: bureau, company). */
   otherScore?: number;
+  /** 评先评优 (本单位 / 所驻村): a 第一书记 who takes part in 评先评优 on one side only (bureau). */
+  awardsSide?: string;
 }
 
 export interface EventFill {
@@ -77,7 +81,20 @@ export interface LedgerFill {
   info?: Record<string, CellInput>;
 }
 
-export const SHEETS = { info: '说明', roster: '名册', events: '加减分明细', evaluation: '民主评议', sanctions: '否决与处分' } as const;
+/** The sheet names the template writes (the ledger form's, src/scheme/form.ts). */
+export const SHEETS = { info: FORM_SHEETS.info[0], roster: FORM_SHEETS.roster[0], events: FORM_SHEETS.events[0], evaluation: FORM_SHEETS.evaluations[0], sanctions: FORM_SHEETS.sanctions[0] } as const;
+
+/** A form table's columns by key. */
+function byKey<C extends FormColumn>(table: readonly C[]): Record<C['key'], C> {
+  return Object.fromEntries(table.map((c) => [c.key, c])) as Record<C['key'], C>;
+}
+const R = byKey(ROSTER);
+const EV = byKey(EVENTS);
+const VO = byKey(EVALUATIONS);
+const SA = byKey(SANCTIONS);
+
+/** A column asked for: a ledger-form column (any spelling the reader accepts), or a label (an entry: 学习教育, 学习教育(10分)). */
+type Want = FormColumn | string;
 export const MONTHS = ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'];
 /** A cycle starting on 1 July: 7月 … 6月. */
 export const JULY_MONTHS = ['7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月', '4月', '5月', '6月'];
@@ -125,8 +142,8 @@ export interface Header {
   cols: Map<string, number>;
 }
 
-/** The header row: the first of the first 10 rows that holds every label asked for. */
-export function findHeader(ws: ExcelJS.Worksheet, labels: string[]): Header {
+/** The header row: the first of the first 10 rows that holds every column asked for. */
+export function findHeader(ws: ExcelJS.Worksheet, labels: Want[]): Header {
   for (let r = 1; r <= Math.min(10, Math.max(ws.rowCount, 1)); r++) {
     const cols = new Map<string, number>();
     ws.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
@@ -135,21 +152,29 @@ export function findHeader(ws: ExcelJS.Worksheet, labels: string[]): Header {
     });
     if (labels.every((l) => lookup(cols, l) !== undefined)) return { row: r, cols };
   }
-  throw new Error(`sheet ${ws.name}: no header row with ${labels.join(', ')}`);
+  throw new Error(`sheet ${ws.name}: no header row with ${labels.map(labelOf).join(', ')}`);
 }
 
-/** A column by exact header text, or by entry name: `学习教育` finds `学习教育(10分)`. */
-function lookup(cols: Map<string, number>, label: string): number | undefined {
-  const want = compact(label);
-  const exact = cols.get(want);
-  if (exact !== undefined) return exact;
-  for (const [text, col] of cols) if (text.startsWith(`${want}(`)) return col;
+const labelOf = (w: Want): string => (typeof w === 'string' ? w : w.labels[0]);
+
+/**
+ * A column by exact header text, else as the reader matches it (normaliseHeader: `学习教育` finds
+ * `学习教育(10分)`); a form column by any of its spellings.
+ */
+function lookup(cols: Map<string, number>, want: Want): number | undefined {
+  const labels = typeof want === 'string' ? [want] : want.labels;
+  for (const l of labels) {
+    const exact = cols.get(compact(l));
+    if (exact !== undefined) return exact;
+  }
+  const wanted = new Set(labels.map(normaliseHeader));
+  for (const [text, col] of cols) if (wanted.has(normaliseHeader(text))) return col;
   return undefined;
 }
 
-function col(h: Header, ws: ExcelJS.Worksheet, label: string): number {
-  const c = lookup(h.cols, label);
-  if (c === undefined) throw new Error(`sheet ${ws.name}: no column ${label} (have ${[...h.cols.keys()].join(', ')})`);
+function col(h: Header, ws: ExcelJS.Worksheet, want: Want): number {
+  const c = lookup(h.cols, want);
+  if (c === undefined) throw new Error(`sheet ${ws.name}: no column ${labelOf(want)} (have ${[...h.cols.keys()].join(', ')})`);
   return c;
 }
 
@@ -180,9 +205,11 @@ function fillInfo(wb: ExcelJS.Workbook, info: Record<string, CellInput>): void {
   const ws = sheet(wb, SHEETS.info);
   for (const [key, value] of Object.entries(info)) {
     let found = false;
+    // A key as the template writes it, or any spelling the reader accepts for it (方案编号 → 方案).
+    const keys = Object.values(INFO_KEYS).find((k: readonly string[]) => k.includes(key)) ?? [key];
     ws.eachRow((row) => {
       if (found) return;
-      if (compact(cellText(row.getCell(1).value)) === compact(key)) {
+      if (keys.some((k) => compact(cellText(row.getCell(1).value)) === compact(k))) {
         put(row.getCell(2), value);
         found = true;
       }
@@ -193,51 +220,52 @@ function fillInfo(wb: ExcelJS.Workbook, info: Record<string, CellInput>): void {
 
 function fillRoster(wb: ExcelJS.Workbook, members: MemberFill[]): void {
   const ws = sheet(wb, SHEETS.roster);
-  const h = findHeader(ws, ['姓名', '党员类别']);
-  const nameCol = col(h, ws, '姓名');
+  const h = findHeader(ws, [R.name, R.category]);
+  const nameCol = col(h, ws, R.name);
   const taken = new Set<number>();
   members.forEach((m, i) => {
     const r = rowFor(ws, h, nameCol, m.name, taken);
     taken.add(r);
-    const set = (label: string, v: CellInput): void => {
+    const set = (key: keyof typeof R, v: CellInput): void => {
       if (v === undefined) return;
-      put(ws.getCell(r, col(h, ws, label)), v);
+      put(ws.getCell(r, col(h, ws, R[key])), v);
     };
     const date = (v: string | Date | undefined): Date | undefined => (v === undefined ? undefined : v instanceof Date ? v : utcDate(v));
-    if (lookup(h.cols, '序号') !== undefined) set('序号', i + 1);
-    set('姓名', m.name);
-    set('编号', m.id);
-    set('性别', m.gender);
-    set('出生年月', date(m.birth));
-    set('党员类别', m.category ?? '正式党员');
-    if (m.tier !== undefined) set('层次', m.tier);
-    set('积分管理', m.participates === false ? '不参加' : '参加');
-    set('志愿服务岗位', m.posts?.join('、'));
-    set('联系电话', m.phone);
-    set('转入日期', date(m.joined));
-    set('转出日期', date(m.left));
-    set('备注', m.remark);
-    if (m.directGrade !== undefined) set('直接确定档次', m.directGrade);
-    if (m.otherScore !== undefined) set('另行评定得分', m.otherScore);
+    if (lookup(h.cols, R.seq) !== undefined) set('seq', i + 1);
+    set('name', m.name);
+    set('id', m.id);
+    set('gender', m.gender);
+    set('birth', date(m.birth));
+    set('category', m.category ?? '正式党员');
+    if (m.tier !== undefined) set('tier', m.tier);
+    set('participates', m.participates === false ? '不参加' : '参加');
+    set('posts', m.posts?.join('、'));
+    set('phone', m.phone);
+    set('joined', date(m.joined));
+    set('left', date(m.left));
+    set('remark', m.remark);
+    if (m.directGrade !== undefined) set('directGrade', m.directGrade);
+    if (m.otherScore !== undefined) set('otherScore', m.otherScore);
+    if (m.awardsSide !== undefined) set('awardsSide', m.awardsSide);
   });
 }
 
 function fillRecords(wb: ExcelJS.Workbook, records: Record<string, Record<string, RecordValues>>, members: MemberFill[]): void {
   for (const [sheetName, rows] of Object.entries(records)) {
     const ws = sheet(wb, sheetName);
-    const h = findHeader(ws, ['姓名']);
-    const nameCol = col(h, ws, '姓名');
+    const h = findHeader(ws, [COMMON.name]);
+    const nameCol = col(h, ws, COMMON.name);
     const taken = new Set<number>();
     let seq = 0;
     for (const [name, values] of Object.entries(rows)) {
       const r = rowFor(ws, h, nameCol, name, taken);
       taken.add(r);
       seq++;
-      const seqCol = lookup(h.cols, '序号');
+      const seqCol = lookup(h.cols, COMMON.seq);
       if (seqCol !== undefined && cellText(ws.getCell(r, seqCol).value) === '') ws.getCell(r, seqCol).value = seq;
       ws.getCell(r, nameCol).value = name;
       const id = members.find((m) => m.name === name)?.id;
-      const idCol = lookup(h.cols, '编号');
+      const idCol = lookup(h.cols, COMMON.id);
       if (id && idCol !== undefined) ws.getCell(r, idCol).value = id;
       let sum = 0;
       let numeric = true;
@@ -247,7 +275,7 @@ function fillRecords(wb: ExcelJS.Workbook, records: Record<string, Record<string
         else if (v !== undefined) numeric = false;
       }
       // The template's 合计 is =SUM(…) with no cached value; give it the value Excel would cache.
-      const totalCol = lookup(h.cols, '合计');
+      const totalCol = lookup(h.cols, COMMON.total);
       if (totalCol !== undefined) {
         const cell = ws.getCell(r, totalCol);
         const f = cell.value as ExcelJS.CellFormulaValue | null;
@@ -259,68 +287,68 @@ function fillRecords(wb: ExcelJS.Workbook, records: Record<string, Record<string
 
 function fillEvents(wb: ExcelJS.Workbook, events: EventFill[]): void {
   const ws = sheet(wb, SHEETS.events);
-  const h = findHeader(ws, ['日期', '姓名', '事项']);
+  const h = findHeader(ws, [EV.date, EV.name, EV.item]);
   events.forEach((e, i) => {
     const r = h.row + 1 + i;
-    const set = (label: string, v: CellInput): void => {
-      if (v !== undefined) put(ws.getCell(r, col(h, ws, label)), v);
+    const set = (key: keyof typeof EV, v: CellInput): void => {
+      if (v !== undefined) put(ws.getCell(r, col(h, ws, EV[key])), v);
     };
-    if (lookup(h.cols, '序号') !== undefined) set('序号', i + 1);
-    set('日期', utcDate(e.date));
-    set('姓名', e.name);
-    set('编号', e.id);
-    set('事项', e.item);
-    set('级别', e.level);
-    set('项目', e.project);
-    set('次数', e.count ?? 1);
-    set('分值', e.points);
-    set('依据', e.basis);
-    set('审核人', e.reviewer);
+    if (lookup(h.cols, EV.seq) !== undefined) set('seq', i + 1);
+    set('date', utcDate(e.date));
+    set('name', e.name);
+    set('id', e.id);
+    set('item', e.item);
+    set('level', e.level);
+    set('project', e.project);
+    set('count', e.count ?? 1);
+    set('points', e.points);
+    set('basis', e.basis);
+    set('reviewer', e.reviewer);
   });
 }
 
 function fillEvaluations(wb: ExcelJS.Workbook, evaluations: EvaluationFill[]): void {
   const ws = sheet(wb, SHEETS.evaluation);
   // The template has only the columns the scheme reads (votes, 参评人数, 评议等次, 评议得分).
-  const h = findHeader(ws, ['姓名', '编号']);
-  const nameCol = col(h, ws, '姓名');
+  const h = findHeader(ws, [VO.name, VO.id]);
+  const nameCol = col(h, ws, VO.name);
   const taken = new Set<number>();
   for (const e of evaluations) {
     const r = rowFor(ws, h, nameCol, e.name, taken);
     taken.add(r);
-    const set = (label: string, v: CellInput): void => {
-      if (v !== undefined) put(ws.getCell(r, col(h, ws, label)), v);
+    const set = (key: keyof typeof VO, v: CellInput): void => {
+      if (v !== undefined) put(ws.getCell(r, col(h, ws, VO[key])), v);
     };
     // Votes, 参评人数, 评议等次 or 评议得分 the scheme does not read have no column: a generic row
     // (votes and a grade and a score) fills what this template has.
-    const maybe = (label: string, v: CellInput): void => {
-      if (lookup(h.cols, label) !== undefined) set(label, v);
+    const maybe = (key: keyof typeof VO, v: CellInput): void => {
+      if (lookup(h.cols, VO[key]) !== undefined) set(key, v);
     };
-    set('姓名', e.name);
-    set('编号', e.id);
-    maybe('好', e.good);
-    maybe('一般', e.fair);
-    maybe('差', e.poor);
-    maybe('参评人数', e.voters);
-    maybe('评议等次', e.grade);
-    maybe('评议得分', e.score);
+    set('name', e.name);
+    set('id', e.id);
+    maybe('good', e.good);
+    maybe('fair', e.fair);
+    maybe('poor', e.poor);
+    maybe('voters', e.voters);
+    maybe('grade', e.grade);
+    maybe('score', e.score);
   }
 }
 
 function fillSanctions(wb: ExcelJS.Workbook, sanctions: SanctionFill[]): void {
   const ws = sheet(wb, SHEETS.sanctions);
-  const h = findHeader(ws, ['姓名', '类型']);
+  const h = findHeader(ws, [SA.name, SA.type]);
   sanctions.forEach((s, i) => {
     const r = h.row + 1 + i;
-    const set = (label: string, v: CellInput): void => {
-      if (v !== undefined) put(ws.getCell(r, col(h, ws, label)), v);
+    const set = (key: keyof typeof SA, v: CellInput): void => {
+      if (v !== undefined) put(ws.getCell(r, col(h, ws, SA[key])), v);
     };
-    set('日期', s.date ? utcDate(s.date) : undefined);
-    set('姓名', s.name);
-    set('编号', s.id);
-    set('类型', s.type);
-    set('说明', s.note);
-    set('处分期至', s.until ? utcDate(s.until) : undefined);
+    set('date', s.date ? utcDate(s.date) : undefined);
+    set('name', s.name);
+    set('id', s.id);
+    set('type', s.type);
+    set('note', s.note);
+    set('until', s.until ? utcDate(s.until) : undefined);
   });
 }
 
@@ -357,6 +385,8 @@ export interface ApplicationFill {
   month: string;
   lines: ApplicationLineFill[];
   reviewer?: string;
+  /** 分管领导意见, where the scheme's form has the line (it-bureau). */
+  leaderReview?: string;
 }
 
 /** Writes the value of a key–value label (姓名, 所在支部, 申报月份) into the cell right of it. */
@@ -404,6 +434,11 @@ export async function fillApplication(template: string, out: string, spec: Appli
     set('佐证材料', l.evidence);
     set('认定分值', l.approved);
   });
+  if (spec.leaderReview) {
+    const r = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((k) => compact(cellText(ws.getCell(k, 1).value)).startsWith('分管领导意见'));
+    if (r === undefined) throw new Error(`${ws.name}: no 分管领导意见 line`);
+    ws.getCell(r, 2).value = spec.leaderReview;
+  }
   if (spec.reviewer) {
     for (let r = h.row + 1; r <= ws.rowCount; r++) {
       if (compact(cellText(ws.getCell(r, 1).value)).startsWith('审核人')) {

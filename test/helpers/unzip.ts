@@ -1,8 +1,8 @@
-// Reads a zip the way an unzip tool does (central directory, stored or deflated entries, UTF-8
-// names), so the package tests need no unzip program on the machine.
+// Reads a zip with the product's own zip reader (central directory, stored or deflated entries,
+// UTF-8 names, sizes and CRC-32 checked), so the package tests need no unzip program on the machine.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import zlib from 'node:zlib';
+import { OWN_ZIP, readCentralDirectory, unpack } from '../../src/excel/zip-read.js';
 
 export interface ZipEntryInfo {
   name: string;
@@ -14,37 +14,19 @@ export interface ZipEntryInfo {
 
 export function zipEntries(file: string): ZipEntryInfo[] {
   const buf = readFileSync(file);
-  let end = buf.length - 22;
-  while (end >= 0 && buf.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Error(`${file}: no end of central directory`);
-  const count = buf.readUInt16LE(end + 10);
-  let at = buf.readUInt32LE(end + 16);
-  const out: ZipEntryInfo[] = [];
-  for (let i = 0; i < count; i++) {
-    if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error(`${file}: bad central header ${i}`);
-    const flags = buf.readUInt16LE(at + 8);
-    const method = buf.readUInt16LE(at + 10);
-    const compressed = buf.readUInt32LE(at + 20);
-    const size = buf.readUInt32LE(at + 24);
-    const nameLen = buf.readUInt16LE(at + 28);
-    const extraLen = buf.readUInt16LE(at + 30);
-    const commentLen = buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
-    const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    out.push({
-      name,
-      size,
-      compressed,
-      utf8: (flags & 0x800) !== 0,
-      data: () => {
-        const raw = buf.subarray(dataAt, dataAt + compressed);
-        return method === 0 ? Buffer.from(raw) : zlib.inflateRawSync(raw);
-      },
-    });
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
+  const dir = readCentralDirectory(buf, OWN_ZIP);
+  if (!dir.ok) throw new Error(`${file}: ${dir.code}`);
+  return dir.entries.map((e) => ({
+    name: e.name,
+    size: e.uncompressedSize,
+    compressed: e.compressedSize,
+    utf8: (e.flags & 0x800) !== 0,
+    data: () => {
+      const u = unpack(buf, e, OWN_ZIP);
+      if (!u.ok) throw new Error(`${file}: ${e.name}: ${u.code}`);
+      return u.bytes;
+    },
+  }));
 }
 
 /** Extracts every entry under `dir`. */

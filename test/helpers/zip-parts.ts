@@ -1,9 +1,8 @@
 // Hostile workbooks made in the tests: a real fixture unpacked into its parts, one part edited
 // (a sheet found by its tab name), and zipped again (deflated or stored) — or its bytes changed.
 import { readFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
 import { zip, type ZipPart } from '../../src/excel/lean/zip.js';
-import { readCentralDirectory } from '../../src/excel/sniff.js';
+import { unzipParts } from '../../src/excel/zip-read.js';
 
 export type { ZipPart };
 
@@ -12,14 +11,7 @@ export function unzipFile(file: string): ZipPart[] {
 }
 
 export function unzipBytes(buf: Buffer): ZipPart[] {
-  const dir = readCentralDirectory(buf);
-  if (!dir.ok) throw new Error('not a zip');
-  return dir.entries.map((e) => {
-    const p = e.localOffset;
-    const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-    const raw = buf.subarray(start, start + e.compressedSize);
-    return { name: e.name, data: e.method === 8 ? inflateRawSync(raw) : Buffer.from(raw) };
-  });
+  return unzipParts(buf);
 }
 
 export const zipParts = (parts: ZipPart[], store = false): Buffer => zip(parts, { store });

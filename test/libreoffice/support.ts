@@ -8,21 +8,13 @@ import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { readCsv, type Converted } from '../helpers/soffice.js';
-import { readCentralDirectory, unpack } from '../../src/excel/sniff.js';
+import { unzipParts } from '../../src/excel/zip-read.js';
+import { a1, colNumber } from '../../src/core/a1.js';
 import { decodeEntities } from '../../src/excel/fast/scan.js';
 
-/** Entries of a zip file, by name, read with the project's own (exceljs-checked) zip reader. */
+/** Entries of a zip file, by name, read with the project's own zip reader. */
 export function unzip(file: string): Map<string, Buffer> {
-  const buf = readFileSync(file);
-  const dir = readCentralDirectory(buf);
-  if (!dir.ok) throw new Error(`${file}: ${dir.code}`);
-  const out = new Map<string, Buffer>();
-  for (const e of dir.entries) {
-    const u = unpack(buf, e);
-    if (!u.ok) throw new Error(`${file}: ${e.name}: ${u.code}`);
-    out.set(e.name, u.bytes);
-  }
-  return out;
+  return new Map(unzipParts(readFileSync(file)).map((p) => [p.name, p.data]));
 }
 
 function attr(tag: string, name: string): string | undefined {
@@ -85,11 +77,9 @@ export function sheetXml(file: string): SheetXml[] {
 function cellsOf(range: string): string[] {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
   if (!m) throw new Error(`range not understood: ${range}`);
-  const num = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const letter = (n: number): string => (n > 26 ? letter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
-  const [c1, r1, c2, r2] = [num(m[1]!), Number(m[2]), num(m[3] ?? m[1]!), Number(m[4] ?? m[2])];
+  const [c1, r1, c2, r2] = [colNumber(m[1]!), Number(m[2]), colNumber(m[3] ?? m[1]!), Number(m[4] ?? m[2])];
   const out: string[] = [];
-  for (let c = c1; c <= c2; c++) for (let r = r1; r <= r2; r++) out.push(`${letter(c)}${r}`);
+  for (let c = c1; c <= c2; c++) for (let r = r1; r <= r2; r++) out.push(a1(c, r));
   return out;
 }
 

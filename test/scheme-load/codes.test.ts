@@ -93,6 +93,7 @@ const CASES: Case[] = [
     load: () => patched((s) => ((s.items[0] = { id: 'deed', name: '好人好事', component: 'bonus', levels: { 县: 2 } }), (s.overrides = [{ type: '警告', grade: '不合格', deduct: { item: 'deed', level: '省' } }]))),
     path: 'overrides[0].deduct.level',
   },
+  { code: 'SCHEME_APPLICATION_ENTRY', name: 'an application form entry that is not a recorded entry', load: () => patched((s) => (s.application = { entries: ['bonus.deed'] })), path: 'application.entries[0]' },
   { code: 'SCHEME_DIRECT_GRADES_NO_BANDS', name: 'direct grades without bands', load: () => patched((s) => ((s.bands = []), (s.directGrades = {}))), path: 'directGrades' },
   { code: 'SCHEME_CATEGORY_NOT_SCORED', name: 'an unscored category that is graded', load: () => patched((s) => (s.categories[0].scored = false)), path: 'categories[0]' },
   { code: 'SCHEME_CATEGORY_QUOTA', name: 'a graded category left out of the quota', load: () => patched((s) => ((s.quota = { grade: '优秀', pct: 0.2, fallback: '合格' }), (s.categories[0].countsForQuota = false))), path: 'categories[0].countsForQuota' },

@@ -7,24 +7,25 @@ import Table from 'cli-table3';
 import { decideClaims, type Claim } from '../../core/claims.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { lang, t } from '../../batch/i18n.js';
-import { withCommon } from '../options.js';
+import { z } from 'zod';
+import { commonOptions, onePeriodOption, parseOptions, withCommon, yearOption } from '../options.js';
 import { loadLedgers } from '../../batch/inputs.js';
 import { collectInputs, collectOne } from '../../batch/collect.js';
 import { excludedJson, excludedLine, reportEmpty, reportNotes } from '../excluded.js';
-import { outDir, parseYear, periodArgs, schemeOption } from '../common.js';
-import { printJson, say, diagnosticJson, colon, shownPath, type CommonOptions } from '../output.js';
+import { outDir } from '../common.js';
+import { printJson, say, diagnosticJson, colon, shownPath } from '../output.js';
 import { COMPACT, printDiagnostics, tableStyle } from '../render.js';
 import { OutputSet } from '../../batch/write.js';
 import { shown } from '../terminal-guard.js';
-import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
+import { EXIT_INPUT, setExit } from '../../batch/exit.js';
 
-interface Options extends CommonOptions {
-  ledger: string;
-  year?: string;
-  reviewer?: string;
-  period?: string;
-  inPlace?: boolean;
-}
+const Options = commonOptions.extend({
+  ledger: z.string(),
+  year: yearOption.optional(),
+  reviewer: z.string().optional(),
+  period: onePeriodOption.optional(),
+  inPlace: z.boolean().optional(),
+});
 
 export function registerApply(program: Command): void {
   withCommon(
@@ -37,9 +38,9 @@ export function registerApply(program: Command): void {
       .option('--reviewer <name>', t('审核人（默认取申请表上的审核人）', 'reviewer (default: from the form)'))
       .option('--period <period>', t('台账只检查到这个期间为止，如 2023-09、2023Q3（默认：到申报的最后一个月）', 'check the ledger up to this period, e.g. 2023-09 (default: the last month claimed)'))
       .option('--in-place', t('直接更新台账本身（先把原台账复制一份带日期的备份到它旁边的「上一版」文件夹）', 'update the ledger itself (a dated backup copy is kept in 上一版 beside it first)')),
-  ).action(async (args: string[], opts: Options) => {
-    const given = schemeOption(opts.scheme);
-    const year = parseYear(opts.year);
+  ).action(async (args: string[], raw: unknown) => {
+    const opts = parseOptions(Options, raw);
+    const { scheme: given, year } = opts;
     const dir = await outDir(opts.out);
     const one = await collectOne(opts.ledger, '--ledger');
     reportNotes(one.notes, opts.quiet || opts.json);
@@ -72,6 +73,7 @@ export function registerApply(program: Command): void {
             ...(line.approved !== undefined ? { approved: line.approved } : {}),
             ...(line.evidence ? { evidence: line.evidence } : {}),
             ...(opts.reviewer ?? app.reviewer ? { reviewer: opts.reviewer ?? app.reviewer } : {}),
+            ...(app.leaderReview ? { leaderReview: app.leaderReview } : {}),
             form: file,
             source: line.source,
           });
@@ -81,12 +83,14 @@ export function registerApply(program: Command): void {
     // Approved lines are added during the year: the year-end 民主评议 is not asked for yet.
     // During the year the ledger is checked only up to the last month claimed (or --period): later
     // months not yet recorded are not errors.
-    const periods = periodArgs(opts.period);
-    if (periods.length > 1) throw new UsageError(t('--period 只能写一个期间', '--period takes one period'));
     const lastClaimed = claims.map((c) => c.date?.slice(0, 7)).filter((d): d is string => d !== undefined).sort().pop();
-    const through = periods[0]?.text ?? lastClaimed;
+    const through = opts.period?.text ?? lastClaimed;
     const [loaded] = await loadLedgers([one.file], { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), ...(through ? { periods: [through] } : {}), yearEnd: false });
-    const errors = loaded!.diagnostics.filter((d) => d.severity === 'error');
+    // A declared entry (it-bureau 月任务分) fills a blank cell of the claimed month: that blank is not an error of the ledger.
+    const early = loaded!.ledger && loaded!.scheme && loaded!.year !== undefined ? decideClaims(loaded!.scheme, loaded!.ledger, loaded!.year, claims) : [];
+    const filledRows = new Set(early.flatMap((d) => (d.record ? [`${d.record.row.source.sheet}\u0000${d.record.row.row}`] : [])));
+    const filledBlank = (d: Diagnostic): boolean => (d.code === 'RECORD_BLANK' || d.code === 'RECORD_BLANK_MONTHS') && filledRows.has(`${d.sheet}\u0000${(d.cell ?? '').replace(/^[A-Z]+/, '')}`);
+    const errors = loaded!.diagnostics.filter((d) => d.severity === 'error' && !filledBlank(d));
     if (!loaded!.ledger || !loaded!.scheme || loaded!.year === undefined || errors.length > 0) {
       if (opts.json) printJson({ approved: [], rejected: [], issues: loaded!.diagnostics.map(diagnosticJson) });
       else {
@@ -96,7 +100,7 @@ export function registerApply(program: Command): void {
       return setExit(EXIT_INPUT);
     }
     const { ledger, scheme } = loaded!;
-    const decisions = decideClaims(scheme!, ledger!, loaded!.year!, claims);
+    const decisions = early;
     const approved = decisions.filter((d) => d.ok);
     const rejected = decisions.filter((d) => !d.ok && !d.already);
     const already = decisions.filter((d) => d.already);
@@ -104,7 +108,8 @@ export function registerApply(program: Command): void {
     let refused: { zh: string; en: string } | undefined;
     if (approved.length > 0) {
       const { appliedLedger } = await import('../../excel/write/applied-ledger.js');
-      const applied = await appliedLedger(one.file, ledger!, scheme!, approved.map((d) => ({ ...d.event!, ...(d.claim.reviewer ? { reviewer: d.claim.reviewer } : {}) })));
+      const events = approved.filter((d) => d.event).map((d) => ({ ...d.event!, ...(d.claim.reviewer ? { reviewer: d.claim.reviewer } : {}) }));
+      const applied = await appliedLedger(one.file, ledger!, scheme!, events, approved.flatMap((d) => (d.record ? [d.record] : [])));
       if (!applied.ok) refused = applied;
       else if (opts.inPlace) await set.add(one.file, () => applied.wb, { keepAs: datedBackup(one.file) });
       else await set.add(join(dir, basename(one.file).replace(/\.(xlsx|xlsm)$/i, '') + '_已录入申请.xlsx'), () => applied.wb);

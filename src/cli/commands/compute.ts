@@ -2,28 +2,25 @@
 // and the filled 评分汇总表 per branch (a sheet per period).
 import type { Command } from 'commander';
 import { join, resolve } from 'node:path';
-import { checkHistoryOption, historyOptions, historyReport, readHistoryOption, type HistoryReport } from '../history-option.js';
+import { historyOptions, historyReport, readHistoryOption, type HistoryReport } from '../history-option.js';
 import { evaluate } from '../../core/engine.js';
 import { monthsRead, monthsReadNote, periodTitle } from '../../core/cycle.js';
 import type { PeriodResult } from '../../core/result.js';
 import { lang, t } from '../../batch/i18n.js';
-import { withCommon } from '../options.js';
+import { commonOptions, historyOption, parseOptions, periodsOption, quotaScopeOption, withCommon } from '../options.js';
 import { noteLaterRows } from '../period-note.js';
-import { batchScheme } from '../../batch/inputs.js';
-import { gatherLedgers } from '../../batch/gather.js';
-import { outDir, periodArgs, periodOf, schemeOption } from '../common.js';
-import { note, printJson, say, type CommonOptions, progress, shownPath } from '../output.js';
+import { outDir, periodOf } from '../common.js';
+import { note, printJson, say, progress, shownPath } from '../output.js';
 import { membersTable, resultJson } from '../render.js';
-import { reportEmpty, reportExcluded, reportNothingReadable, reportNotes } from '../excluded.js';
-import { splitBatch } from '../../batch/split.js';
+import { openLedgers, reportExcluded } from '../excluded.js';
 import { OutputSet } from '../../batch/write.js';
-import { UsageError } from '../../batch/exit.js';
 
-interface Options extends CommonOptions {
-  period?: string;
-  quotaScope?: 'branch' | 'township';
-  history?: string | false;
-}
+/** compute's options: the periods (default: the cycle), all in one cycle. */
+const Options = commonOptions.extend({
+  period: periodsOption.default(''),
+  quotaScope: quotaScopeOption.optional(),
+  history: historyOption.optional(),
+}).refine((o) => new Set(o.period.filter((p) => p.kind !== 'month').map((p) => p.year)).size <= 1, () => ({ message: t('一次只能计算同一个年度的期间', 'all periods must be in one cycle') }));
 
 export function registerCompute(program: Command): void {
   withCommon(
@@ -33,23 +30,15 @@ export function registerCompute(program: Command): void {
       .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
       .option('--period <periods>', t('期间：2023（年度）、2023Q1（季度）、2023H1（半年）、2023-03（月），可用逗号写多个（默认：台账的年度）', 'period(s): 2023, 2023Q1, 2023H1, 2023-03, comma-separated (default: the cycle)'))
       .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'), undefined), { zh: '输出目录', en: 'the output folder' }),
-  ).action(async (args: string[], opts: Options) => {
-    const given = schemeOption(opts.scheme);
-    checkHistoryOption(opts.history);
-    const periods = periodArgs(opts.period);
-    const years = new Set(periods.filter((p) => p.kind !== 'month').map((p) => p.year));
-    if (years.size > 1) throw new UsageError(t('一次只能计算同一个年度的期间', 'all periods must be in one cycle'));
-    const year = [...years][0];
+  ).action(async (args: string[], raw: unknown) => {
+    const opts = parseOptions(Options, raw);
+    const { scheme: given, period: periods } = opts;
+    const year = periods.find((p) => p.kind !== 'month')?.year;
     const dir = await outDir(opts.out);
-    const gathered = await gatherLedgers(args, { outDir: dir, load: { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), periods: periods.map((p) => p.text), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) } });
-    reportNotes(gathered.notes, opts.quiet || opts.json);
-    if (gathered.found === 0) return reportEmpty(args, gathered.excluded, opts, { scheme: null });
-    const { items } = gathered;
-    const scheme = batchScheme(items, given);
-    if (!scheme) {
-      return reportNothingReadable(items, gathered.excluded, opts);
-    }
-    const batch = splitBatch(items, scheme, gathered.excluded);
+    const opened = await openLedgers(args, opts, { outDir: dir, load: { ...(given ? { scheme: given } : {}), ...(year ? { year } : {}), periods: periods.map((p) => p.text), onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) } });
+    if (!opened) return;
+    const { scheme, batch } = opened;
+    const { items } = opened.gathered;
     const cycleYear = year ?? items.find((i) => i.year)?.year;
     const results: PeriodResult[] = [];
     const told: HistoryReport[] = [];

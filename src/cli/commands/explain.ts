@@ -7,28 +7,29 @@ import { cycleOf, cycleTitle, monthsRead, periodTitle } from '../../core/cycle.j
 import { placeText } from '../../core/diagnostics.js';
 import { norm } from '../../core/text.js';
 import { lang, t } from '../../batch/i18n.js';
-import { withCommon } from '../options.js';
+import { z } from 'zod';
+import { commonOptions, historyOption, onePeriodOption, parseOptions, withCommon } from '../options.js';
 import { loadLedgers } from '../../batch/inputs.js';
-import { periodArgs, periodOf, schemeOption } from '../common.js';
+import { periodOf } from '../common.js';
 import { resolve } from 'node:path';
-import { note, printJson, type CommonOptions } from '../output.js';
+import { note, printJson } from '../output.js';
 import { memberJson, printDiagnostics } from '../render.js';
 import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
 import { exactNumbers, roundNumbers } from '../numbers.js';
-import { checkHistoryOption, historyOptions, historyReport, readHistoryOption } from '../history-option.js';
+import { historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 import { collectOne } from '../../batch/collect.js';
 import { onRollIn } from '../../core/compute.js';
 import { RULES } from '../../scheme/rules.js';
 import { shown as escapeData } from '../terminal-guard.js';
 import { reportEmpty, reportNotes } from '../excluded.js';
 
-interface Options extends CommonOptions {
-  ledger: string;
-  exact?: boolean;
-  codes?: boolean;
-  period?: string;
-  history?: string | false;
-}
+const Options = commonOptions.extend({
+  ledger: z.string(),
+  period: onePeriodOption.optional(),
+  codes: z.boolean().optional(),
+  exact: z.boolean().optional(),
+  history: historyOption.optional(),
+});
 
 export function registerExplain(program: Command): void {
   withCommon(
@@ -41,10 +42,9 @@ export function registerExplain(program: Command): void {
       .option('--codes', t('每一步前面显示规则代码（R1、R2……），而不是规则名称', 'show rule codes (R1, R2 …) instead of rule names before each step'))
       .option('--exact', t('显示精确值（循环小数写成分数，如 461/12），默认四舍五入到 4 位小数', 'exact values (repeating decimals as fractions such as 461/12); by default rounded to 4 places')), { zh: '输出目录 --out（默认：当前文件夹下的「输出」）', en: 'the output folder, --out (default ./输出)' }),
     { force: false },
-  ).action(async (name: string, opts: Options) => {
-    const given = schemeOption(opts.scheme);
-    checkHistoryOption(opts.history);
-    const [arg] = periodArgs(opts.period);
+  ).action(async (name: string, raw: unknown) => {
+    const opts = parseOptions(Options, raw);
+    const { scheme: given, period: arg } = opts;
     const one = await collectOne(opts.ledger, '--ledger');
     reportNotes(one.notes, opts.quiet || opts.json);
     if (!one.file) return reportEmpty([opts.ledger], one.excluded, opts, { member: null, trace: [] });

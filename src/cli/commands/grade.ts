@@ -1,32 +1,30 @@
 // `score grade --year 2023 [--dir 台账] [--history DIR] [--quota-scope branch|township]`:
 // the year end: grades every ledger of the cycle, writes 评定结果 and 公示名单.
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { join } from 'node:path';
 import { gradeBranches } from '../../core/engine.js';
 import { followUpFlags } from '../../core/grade.js';
 import { monthsRead } from '../../core/cycle.js';
 import { t } from '../../batch/i18n.js';
-import { withCommon } from '../options.js';
-import { batchScheme } from '../../batch/inputs.js';
-import { gatherLedgers } from '../../batch/gather.js';
-import { dateOption, daysOption, nextWorkingDay, outDir, parseYear, pastWindowWarning, publicationDays, schemeOption } from '../common.js';
-import { printJson, say, note, type CommonOptions, progress, shownPath } from '../output.js';
+import { commonOptions, dateOption, daysOption, historyOption, parseOptions, quotaScopeOption, withCommon, yearOption } from '../options.js';
+import { nextWorkingDay, outDir, pastWindowWarning, publicationDays } from '../common.js';
+import { printJson, say, note, progress, shownPath } from '../output.js';
 import { overviewTable, resultJson } from '../render.js';
-import { reportEmpty, reportExcluded, reportNothingReadable, reportNotes } from '../excluded.js';
-import { splitBatch } from '../../batch/split.js';
+import { excludedJson, openLedgers, reportExcluded } from '../excluded.js';
 import { OutputSet } from '../../batch/write.js';
-import { checkHistoryOption, historyOptions, historyReport, readHistoryOption } from '../history-option.js';
-import { UsageError } from '../../batch/exit.js';
+import { historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 import { timing } from '../timing.js';
 
-interface Options extends CommonOptions {
-  year?: string;
-  dir?: string;
-  history?: string | false;
-  quotaScope?: 'branch' | 'township';
-  from?: string;
-  days?: string;
-}
+/** grade's options (checked in this order, before any file is read). */
+const Options = commonOptions.extend({
+  year: yearOption,
+  quotaScope: quotaScopeOption.optional(),
+  from: dateOption.optional(),
+  days: daysOption.optional(),
+  history: historyOption.optional(),
+  dir: z.string().optional(),
+});
 
 export function registerGrade(program: Command): void {
   withCommon(
@@ -39,13 +37,9 @@ export function registerGrade(program: Command): void {
       .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'))
       .option('--from <date>', t('公示开始日期，如 2023-01-03、2023/1/3、2023年1月3日（默认：周期结束后的第一个工作日）', 'publication start: 2024-01-03, 2024/1/3 or 2024年1月3日 (default: first working day after the cycle)'))
       .option('--days <n>', t('公示天数（默认取方案规定的天数；少于方案规定的天数是用法错误）', 'publication days (default: the scheme\'s minimum; fewer is a usage error)')), { zh: '输出目录', en: 'the output folder' }),
-  ).action(async (args: string[], opts: Options) => {
-    const year = parseYear(opts.year)!;
-    if (opts.quotaScope && !['branch', 'township'].includes(opts.quotaScope)) throw new UsageError(t('--quota-scope 只能是 branch 或 township', '--quota-scope is branch or township'));
-    const given = schemeOption(opts.scheme);
-    const fromDate = dateOption(opts.from);
-    const daysGiven = daysOption(opts.days);
-    checkHistoryOption(opts.history);
+  ).action(async (args: string[], raw: unknown) => {
+    const opts = parseOptions(Options, raw);
+    const { year, scheme: given, from: fromDate, days: daysGiven } = opts;
     const dir = await outDir(opts.out);
     // No files and no --dir: the ledgers of the current folder (its output folder is never read).
     const inputs = [...args, ...(opts.dir ? [opts.dir] : [])];
@@ -54,16 +48,11 @@ export function registerGrade(program: Command): void {
     const history = await readHistoryOption(opts.history, dir, year);
     // Each ledger is computed as soon as it is read (on every core), then dropped: memory stays flat.
     const load = { ...(given ? { scheme: given } : {}), year, skipOtherYears: true, compute: { history: history.entries }, onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) };
-    const gathered = await gatherLedgers(inputs, { outDir: dir, load });
-    reportNotes(gathered.notes, opts.quiet || opts.json);
-    if (gathered.found === 0) return reportEmpty(inputs, gathered.excluded, opts, { scheme: null, cycle: String(year), period: String(year) });
-    const { items } = gathered;
+    const opened = await openLedgers(inputs, opts, { outDir: dir, load }, { cycle: String(year), period: String(year) });
+    if (!opened) return;
+    const { scheme, batch } = opened;
+    const { items } = opened.gathered;
     timing('read and check');
-    const scheme = batchScheme(items, given);
-    if (!scheme) {
-      return reportNothingReadable(items, gathered.excluded, opts, { cycle: String(year), period: String(year) });
-    }
-    const batch = splitBatch(items, scheme, gathered.excluded);
     const result = gradeBranches({ scheme, year, history: history.entries, trace: false, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) }, batch.branches);
     const told = historyReport(scheme, result, history);
     for (const line of told.lines) note(opts.json ? { quiet: true } : opts, line);
@@ -83,7 +72,7 @@ export function registerGrade(program: Command): void {
     const written = await set.commit();
     timing('write');
     reportExcluded(batch, opts.json);
-    if (opts.json) return printJson(resultJson(result, batch.issues, { monthsRead: monthsRead(result.cycle, result.period), excluded: batch.excluded, written, stamp: set.stamps[0] ?? null, ...(past ? { windowWarning: past } : {}), history: history.files, ...told.json }));
+    if (opts.json) return printJson(resultJson(result, batch.issues, { monthsRead: monthsRead(result.cycle, result.period), excluded: batch.excluded.map(excludedJson), written, stamp: set.stamps[0] ?? null, ...(past ? { windowWarning: past } : {}), history: history.files, ...told.json }));
     say(opts, t(`${scheme.name}　${label}评定（${batch.ledgers.length} 个支部，${result.branches.reduce((n, b) => n + b.members.length, 0)} 名党员）`, `${scheme.name} ${year}: ${batch.ledgers.length} branches`));
     say(opts, () => overviewTable(scheme, result, batch.excluded));
     const attention = opts.quiet ? 0 : result.branches.flatMap((b) => b.members.filter((m) => followUpFlags(m).length > 0 || m.vetoed)).length;

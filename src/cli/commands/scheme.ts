@@ -8,8 +8,9 @@ import { describeScheme } from '../../scheme/describe.js';
 import { loadScheme, packageRoot, type LoadResult } from '../../scheme/load.js';
 import { EXIT_INPUT, EXIT_USAGE, setExit } from '../../batch/exit.js';
 import { lang, t } from '../../batch/i18n.js';
-import { withCommon } from '../options.js';
-import { printJson, shownPath, type CommonOptions, colon } from '../output.js';
+import { z } from 'zod';
+import { optionsWithoutScheme, parseOptions, withCommon } from '../options.js';
+import { printJson, shownPath, colon } from '../output.js';
 
 export const SCHEMA_FILE = 'score-scheme.schema.json';
 
@@ -22,10 +23,14 @@ export function reportSchemeProblems(r: Extract<LoadResult, { ok: false }>, json
   }
 }
 
+/** scheme init: --out names the file to write (commander requires it). */
+const InitOptions = optionsWithoutScheme.extend({ from: z.string().optional(), out: z.string() });
+
 export function registerScheme(program: Command): void {
   const scheme = program.command('scheme').description(t('查看或复制一个计分方案', 'show or copy a scheme'));
   withCommon(scheme.command('show <idOrFile>').description(t('打印方案的细则和决定（--json 打印完整定义）', 'print the rules and decisions (--json: the full definition)')), { out: false, scheme: false }).action(
-    (ref: string, opts: CommonOptions) => {
+    (ref: string, raw: unknown) => {
+      const opts = parseOptions(optionsWithoutScheme, raw);
       const r = loadScheme(ref);
       if (!r.ok) {
         reportSchemeProblems(r, opts.json);
@@ -43,7 +48,8 @@ export function registerScheme(program: Command): void {
       .requiredOption('--out <file>', t('写到哪个文件（.json）', 'file to write (.json)'))
       .option('--force', t('覆盖已存在的文件', 'overwrite an existing file')),
     { out: false, scheme: false },
-  ).action(async (opts: CommonOptions & { from?: string; out: string; force?: boolean }) => {
+  ).action(async (raw: unknown) => {
+    const opts = parseOptions(InitOptions, raw);
     const source = opts.from ? loadScheme(opts.from) : loadScheme(join(packageRoot(), 'templates', 'frame.scheme.json'));
     if (!source.ok) {
       reportSchemeProblems(source, opts.json);

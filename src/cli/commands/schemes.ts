@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { builtinIds, builtinSummary } from '../../scheme/builtins.js';
 import { t } from '../../batch/i18n.js';
-import { withCommon } from '../options.js';
-import { printJson, type CommonOptions } from '../output.js';
+import { optionsWithoutScheme, parseOptions, withCommon } from '../options.js';
+import { printJson } from '../output.js';
 import { tableStyle } from '../render.js';
 
 export function collectSchemes(): { id: string; name: string; source: string; summary: string }[] {
@@ -12,7 +12,8 @@ export function collectSchemes(): { id: string; name: string; source: string; su
 }
 
 export function registerSchemes(program: Command): void {
-  withCommon(program.command('schemes').description(t('列出内置计分方案', 'list the built-in schemes')), { out: false, scheme: false }).action((opts: CommonOptions) => {
+  withCommon(program.command('schemes').description(t('列出内置计分方案', 'list the built-in schemes')), { out: false, scheme: false }).action((raw: unknown) => {
+    const opts = parseOptions(optionsWithoutScheme, raw);
     const list = collectSchemes();
     if (opts.json) return printJson(list);
     const table = new Table({ head: [t('方案 id', 'id'), t('名称', 'name'), t('来源', 'source')], wordWrap: true, colWidths: [18, 40, 44], style: tableStyle() });

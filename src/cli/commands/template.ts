@@ -4,21 +4,24 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import type { Member } from '../../core/model.js';
 import { t } from '../../batch/i18n.js';
-import { withCommon } from '../options.js';
-import { outDir, parseYear, schemeOption } from '../common.js';
+import { z } from 'zod';
+import { commonOptions, oneOf, parseOptions, required, schemeOptionValue, withCommon, yearOption } from '../options.js';
+import { outDir } from '../common.js';
 import { printDiagnostics } from '../render.js';
-import { printJson, say, shownPath, type CommonOptions } from '../output.js';
+import { printJson, say, shownPath } from '../output.js';
 import { OutputSet } from '../../batch/write.js';
 import { collectOne } from '../../batch/collect.js';
 import { reportEmpty, reportNotes } from '../excluded.js';
-import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
+import { EXIT_INPUT, setExit } from '../../batch/exit.js';
 
-interface Options extends CommonOptions {
-  branch?: string;
-  year?: string;
-  roster?: string;
-  layout?: string;
-}
+/** template's options: --scheme is required here (a blank ledger is of one scheme). */
+const Options = commonOptions.extend({
+  scheme: required(schemeOptionValue, () => t('请用 --scheme 指定方案，例如 --scheme township（score schemes 列出全部）', 'give --scheme, e.g. --scheme township')),
+  layout: oneOf(['monthly', 'card'] as const, () => t('--layout 只能是 monthly 或 card', '--layout is monthly or card')),
+  branch: z.string().optional(),
+  year: yearOption.optional(),
+  roster: z.string().optional(),
+});
 
 export function registerTemplate(program: Command): void {
   withCommon(
@@ -29,11 +32,10 @@ export function registerTemplate(program: Command): void {
       .option('--year <year>', t('积分年度（默认今年）', 'cycle (default: this year)'))
       .option('--roster <file>', t('名册工作簿；有「所在支部」列且不给 --branch 时，每个支部一份台账', 'roster workbook; with 所在支部 and no --branch, one ledger per branch'))
       .option('--layout <layout>', t('monthly（每月一张表）或 card（每人一张记录卡）', 'monthly (a sheet per month) or card (a sheet per member)'), 'monthly'),
-  ).action(async (opts: Options) => {
-    if (!opts.scheme) throw new UsageError(t('请用 --scheme 指定方案，例如 --scheme township（score schemes 列出全部）', 'give --scheme, e.g. --scheme township'));
-    if (opts.layout !== 'monthly' && opts.layout !== 'card') throw new UsageError(t('--layout 只能是 monthly 或 card', '--layout is monthly or card'));
-    const scheme = schemeOption(opts.scheme)!;
-    const year = parseYear(opts.year) ?? new Date().getFullYear();
+  ).action(async (raw: unknown) => {
+    const opts = parseOptions(Options, raw);
+    const { scheme } = opts;
+    const year = opts.year ?? new Date().getFullYear();
     let groups: [string, Member[] | undefined][] = [[opts.branch ?? t('党支部', 'branch'), undefined]];
     if (opts.roster) {
       const { openForReading } = await import('../../excel/workbook.js');
@@ -62,7 +64,7 @@ export function registerTemplate(program: Command): void {
     const fileName = fileNamer(dir);
     const set = new OutputSet(Boolean(opts.force), { scheme: scheme.id, period: String(year) });
     for (const [branch, roster] of groups) {
-      await set.add(join(dir, fileName(`${safeName(branch, { maxLength: 60 })}_积分台账_${year}.xlsx`)), () => ledgerTemplate(scheme, { branch, year, layout: opts.layout as 'monthly' | 'card', ...(roster ? { roster } : {}) }));
+      await set.add(join(dir, fileName(`${safeName(branch, { maxLength: 60 })}_积分台账_${year}.xlsx`)), () => ledgerTemplate(scheme, { branch, year, layout: opts.layout, ...(roster ? { roster } : {}) }));
     }
     await set.add(join(dir, fileName(`${safeName(scheme.name, { maxLength: 60 })}_计分标准.xlsx`)), () => scoringStandard(scheme));
     await set.add(join(dir, fileName('积分申请表.xlsx')), () => applicationForm(scheme, {}));

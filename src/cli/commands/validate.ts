@@ -3,15 +3,18 @@ import type { Command } from 'commander';
 import { basename, join } from 'node:path';
 import { hasErrors } from '../../core/diagnostics.js';
 import { lang, t } from '../../batch/i18n.js';
-import { withCommon } from '../options.js';
-import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
+import { z } from 'zod';
+import { commonOptions, onePeriodOption, parseOptions, withCommon, yearOption, type PeriodArg } from '../options.js';
+import { EXIT_INPUT, setExit } from '../../batch/exit.js';
 import type { LoadedLedger } from '../../batch/inputs.js';
-import { gatherLedgers } from '../../batch/gather.js';
+import { openBatch } from '../../batch/open.js';
 import { OutputSet } from '../../batch/write.js';
 import { excludedJson, excludedLine, reportEmpty, reportNotes } from '../excluded.js';
-import { outDir, parseYear, periodArgs, periodOf, schemeOption, type PeriodArg } from '../common.js';
+import { outDir, periodOf } from '../common.js';
 import { cycleOf, cycleTitle, monthNumber, periodTitle, sheetRun } from '../../core/cycle.js';
-import { printJson, say, type CommonOptions, progress, shownPath } from '../output.js';
+import { printJson, say, progress, shownPath } from '../output.js';
+import type { ValidateReport } from '../report.js';
+import type { Stamp } from '../../batch/stamp.js';
 import { printDiagnostics, summaryLine } from '../render.js';
 import { diagnosticJson } from '../output.js';
 import { WORKBOOK_EXT } from '../../excel/book.js';
@@ -34,12 +37,12 @@ function checkedCycle(items: LoadedLedger[]): string | undefined {
   return cycleTitle(cycleOf([...years][0]!, scheme.cycle));
 }
 
-interface Options extends CommonOptions {
-  report?: boolean;
-  reportPerBranch?: boolean;
-  year?: string;
-  period?: string;
-}
+const Options = commonOptions.extend({
+  year: yearOption.optional(),
+  period: onePeriodOption.optional(),
+  report: z.boolean().optional(),
+  reportPerBranch: z.boolean().optional(),
+});
 
 export function registerValidate(program: Command): void {
   withCommon(
@@ -51,25 +54,24 @@ export function registerValidate(program: Command): void {
       .option('--period <period>', t('只检查到这个期间为止：2023Q1、2023H1、2023-03（之后尚未记录的月份不算错误；默认：整个年度）', 'check up to this period: 2023Q1, 2023H1, 2023-03 (later months not yet recorded are fine; default: the cycle)'))
       .option('--report', t('另写一份「问题清单」工作簿（每个台账一张表）', 'also write a 问题清单 workbook (a sheet per ledger)'))
       .option('--report-per-branch', t('每个有问题的台账单独写一份问题清单（问题清单_台账名.xlsx），便于发回支部', 'write one 问题清单 per ledger with problems (问题清单_<ledger>.xlsx), to send back')),
-  ).action(async (args: string[], opts: Options) => {
-    const scheme = schemeOption(opts.scheme);
-    const year = parseYear(opts.year);
-    const periods = periodArgs(opts.period);
-    if (periods.length > 1) throw new UsageError(t('--period 只能写一个期间', '--period takes one period'));
+  ).action(async (args: string[], raw: unknown) => {
+    const opts = parseOptions(Options, raw);
+    const { scheme, year, period: periodArg } = opts;
     const dir = await outDir(opts.out);
-    const load = { ...(scheme ? { scheme } : {}), ...(year ? { year } : {}), ...(periods[0] ? { periods: [periods[0].text] } : {}), onProgress: progress(!opts.json && !opts.quiet, t('检查', 'checking')) };
-    const gathered = await gatherLedgers(args, { outDir: dir, load });
+    const load = { ...(scheme ? { scheme } : {}), ...(year ? { year } : {}), ...(periodArg ? { periods: [periodArg.text] } : {}), onProgress: progress(!opts.json && !opts.quiet, t('检查', 'checking')) };
+    // Validate reports every file read, whichever scheme each names: the batch's split is not used.
+    const { gathered } = await openBatch(args, { outDir: dir, load });
     reportNotes(gathered.notes, opts.quiet || opts.json);
     if (gathered.found === 0) return reportEmpty(args, gathered.excluded, opts, { files: [] });
     const { items, excluded } = gathered;
     const files = items.map((i) => i.file);
     // Each file's problems are in workbook order already (sheet tabs, row, column); files in the order given.
     const all = items.flatMap((i) => i.diagnostics);
-    const through = checkedThrough(items, periods[0]);
+    const through = checkedThrough(items, periodArg);
     let reportPath: string | undefined;
     const reports: string[] = [];
     let noReport = false;
-    let stamp: unknown = null;
+    let stamp: Stamp | undefined;
     if (opts.report || opts.reportPerBranch) {
       const { problemsWorkbook, branchReportName } = await import('../../excel/write/problems.js');
       const groups = items.filter((i) => i.diagnostics.length > 0).map((i) => ({ file: i.file, branch: i.ledger?.branch ?? basename(i.file).replace(WORKBOOK_EXT, ''), diagnostics: i.diagnostics, ...(i.ledger ? { ledger: i.ledger } : {}) }));
@@ -87,11 +89,20 @@ export function registerValidate(program: Command): void {
       const set = new OutputSet(Boolean(opts.force), { scheme: items.find((i) => i.scheme)?.scheme?.id ?? null, period: through?.label ?? null, inputs: files });
       for (const b of books) await set.add(b.target, () => problemsWorkbook(b.groups, lang(), label));
       reports.push(...(await set.commit()));
-      stamp = set.stamps[0] ?? null;
+      stamp = set.stamps[0];
       if (!opts.reportPerBranch) reportPath = reports[0];
     }
     if (opts.json) {
-      printJson({ files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })), issues: all.map(diagnosticJson), excluded: excluded.map(excludedJson), ...(through ? { period: through.label, monthsChecked: through.months } : {}), ...(reportPath ? { report: reportPath } : {}), ...(opts.reportPerBranch ? { reports } : {}), ...(stamp ? { stamp } : {}) });
+      const report: ValidateReport = {
+        files: items.map((i) => ({ file: i.file, branch: i.ledger?.branch ?? null, ok: !hasErrors(i.diagnostics), members: i.ledger?.members.length ?? 0 })),
+        issues: all.map(diagnosticJson),
+        excluded: excluded.map(excludedJson),
+        ...(through ? { period: through.label, monthsChecked: through.months } : {}),
+        ...(reportPath ? { report: reportPath } : {}),
+        ...(opts.reportPerBranch ? { reports } : {}),
+        ...(stamp ? { stamp } : {}),
+      };
+      printJson(report);
     } else {
       // The report (every problem and the summary) is the result of validate: stdout, never hidden by --quiet.
       printDiagnostics(all, 50, process.stdout);

@@ -1,7 +1,8 @@
 // The lean workbook model: sheets whose rows are produced when the book is saved (so a big sheet
 // never exists as objects, only as XML chunks on their way into the zip), and the XML of every part.
 import { Styles, type CellStyle } from './styles.js';
-import { cellText, cleanSheetName, colName, escapeXml } from './xml.js';
+import { cellText, cleanSheetName, escapeXml } from './xml.js';
+import { colName } from '../../core/a1.js';
 import type { ChunkPool } from './zip.js';
 import { CHART_CONTENT_TYPE, CHART_REL, DRAWING_CONTENT_TYPE, DRAWING_REL, chartXml, drawingXml, relsXml, type ChartSpec } from './chart.js';
 

@@ -2,7 +2,8 @@
 // `c:chartSpace`) per chart, anchored on its sheet by a drawing part. exceljs cannot write charts.
 // Each series refers to the cells that hold its numbers and carries a cache of them, so Excel,
 // WPS and LibreOffice draw it without recalculating.
-import { colName, escapeXml } from './xml.js';
+import { escapeXml } from './xml.js';
+import { colName } from '../../core/a1.js';
 
 export interface ChartSeries {
   /** Legend text. */

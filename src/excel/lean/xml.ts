@@ -1,5 +1,6 @@
 // XML text for the lean writer: escaping (with the characters XML 1.0 cannot hold dropped) and
 // A1-style cell references.
+import { colName } from '../../core/a1.js';
 
 // eslint-disable-next-line no-control-regex
 const SPECIAL = /[&<>"\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
@@ -40,24 +41,6 @@ export function cleanSheetName(name: string, fallback = 'Sheet'): string {
     if (/[\ud800-\udbff]$/.test(s)) s = s.slice(0, 30);
   }
   return s || fallback;
-}
-
-const LETTERS: string[] = [''];
-
-/** A1-style column letters of a 1-based column number (cached). */
-export function colName(n: number): string {
-  if (n < LETTERS.length) return LETTERS[n]!;
-  for (let i = LETTERS.length; i <= n; i++) {
-    let s = '';
-    let k = i;
-    while (k > 0) {
-      const m = (k - 1) % 26;
-      s = String.fromCharCode(65 + m) + s;
-      k = Math.floor((k - 1) / 26);
-    }
-    LETTERS.push(s);
-  }
-  return LETTERS[n]!;
 }
 
 /** `A1:L1` for a rectangle of 1-based rows and columns. */

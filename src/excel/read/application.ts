@@ -33,6 +33,8 @@ export interface Application {
   period?: string;
   lines: ApplicationLine[];
   review?: string;
+  /** 分管领导意见 (a reviewer's opinion before the branch's, where the seed's form has one). */
+  leaderReview?: string;
   reviewer?: string;
   date?: string;
   source: SourceRef;
@@ -55,7 +57,8 @@ const LINE_COLUMNS: ColumnSpec[] = [
 ];
 
 const TOP_LABELS = ['姓名', '党员姓名', '所在支部', '支部', '申报月份', '月份', '申报时间'];
-const FOOTER = /^(支委初评|支委意见|审核人|审核|日期|填报日期|审核日期|签字|签名)/;
+const FOOTER = /^(分管领导意见|分管领导|支委初评|支委意见|审核人|审核|日期|填报日期|审核日期|签字|签名)/;
+const LEADER = ['分管领导意见', '分管领导签注意见', '分管领导审核意见'];
 
 /** Reads every sheet that looks like an application form (a 申报事项 header). */
 export function readApplication(file: string, wb: BookLike): ApplicationRead {
@@ -117,6 +120,8 @@ export function readApplication(file: string, wb: BookLike): ApplicationRead {
     const last = Math.min(ws.rowCount, footerRow + 10);
     const review = findLabelValue(ws, ['支委初评', '支委意见'], footerRow, last, ['审核人', '日期'])?.text;
     if (review) app.review = review;
+    const leader = findLabelValue(ws, LEADER, footerRow, last, ['支委初评', '支委意见', '审核人', '日期'])?.text;
+    if (leader) app.leaderReview = leader;
     const reviewer = findLabelValue(ws, ['审核人', '审核'], footerRow, last, ['日期', '支委初评'])?.text;
     if (reviewer) app.reviewer = reviewer;
     const dateCell = findLabelValue(ws, ['日期', '审核日期', '填报日期'], footerRow, last, ['审核人', '支委初评']);

@@ -7,10 +7,11 @@ import type { SourceRef } from '../../core/model.js';
 import { asDate, asId, asNumber, BLANK, cellAddress, readAt, type CellRead } from '../cells.js';
 import { dataRows, findHeader, type ColumnSpec, type DataRows, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
-import { colName } from '../lean/xml.js';
+import { colName, parseA1 } from '../../core/a1.js';
 import { READ_CATALOGUE, type ReadArgs, type ReadCode } from './catalogue.js';
 import { checkLength, EXCEL_CELL_CHARS } from './text-checks.js';
 import { normaliseSheetName } from '../sheet-names.js';
+import { COMMON } from '../../scheme/form.js';
 
 export { normaliseSheetName } from '../sheet-names.js';
 
@@ -77,6 +78,15 @@ export class ReadContext {
     return check();
   }
 
+  private partTotalsSaid = false;
+
+  /** A sheet with a part's total instead of its entries (the seed's 附件2 card): said once per file, at the first such header. */
+  partTotals(place: SourceRef, labels: string): void {
+    if (this.partTotalsSaid) return;
+    this.partTotalsSaid = true;
+    this.report('READ_PART_TOTALS', place, { labels }, labels);
+  }
+
   noteRepaired(place: SourceRef, raw: string, value: Dec): void {
     const k = `${place.sheet}!${place.cell}`;
     if (this.repairedAt.has(k)) return;
@@ -135,10 +145,8 @@ export class ReadContext {
   sorted(wb: BookLike): Diagnostic[] {
     const order = new Map(wb.worksheets.map((w, i) => [w.name, i]));
     const pos = (d: Diagnostic): [number, number, number] => {
-      const m = /^([A-Z]+)(\d+)$/.exec(d.cell ?? '');
-      let col = 0;
-      for (const ch of m?.[1] ?? '') col = col * 26 + ch.charCodeAt(0) - 64;
-      return [d.sheet === undefined ? -1 : (order.get(d.sheet) ?? 1e9), m ? Number(m[2]) : 0, col];
+      const at = parseA1(d.cell ?? '');
+      return [d.sheet === undefined ? -1 : (order.get(d.sheet) ?? 1e9), at?.row ?? 0, at?.col ?? 0];
     };
     return this.diagnostics
       .map((d, i) => ({ d, i, p: pos(d) }))
@@ -263,15 +271,8 @@ export class RowReader {
   }
 }
 
-/** Column synonyms shared by the forms. */
-export const COL = {
-  seq: { key: 'seq', labels: ['序号', '编码序号'] },
-  name: { key: 'name', labels: ['姓名', '党员姓名', '名字'], required: true },
-  id: { key: 'id', labels: ['编号', '党员编号', '人员编号', '工号'] },
-  total: { key: 'total', labels: ['合计', '合计得分', '小计', '总分', '总计', '积分合计'] },
-  note: { key: 'note', labels: ['依据/备注', '依据', '备注', '依据、备注', '依据或备注', '说明'] },
-  date: { key: 'date', labels: ['日期', '时间', '发生日期', '事项日期'] },
-} as const satisfies Record<string, ColumnSpec>;
+/** Column synonyms shared by the forms (the ledger form's, scheme/form.ts). */
+export const COL = COMMON satisfies Record<string, ColumnSpec>;
 
 /**
  * A header label that looks like points (加分项, 扣分, 合计, 得分, 积分, 10分 …): a column or sheet
@@ -281,7 +282,8 @@ const POINTS_LABEL = /加分|扣分|减分|合计|小计|总计|总分|得分|�
 const EVENT_LABEL = /加分|扣分|减分|奖励|处罚/u;
 
 export function looksLikePoints(label: string): boolean {
-  return POINTS_LABEL.test(label);
+  // 积分情况 is the seed's 附件2 card's section label, merged down beside the months: no points of its own.
+  return POINTS_LABEL.test(label) && label !== '积分情况';
 }
 
 /** Whether a column holds anything below its header (a points column left empty drops nothing: the seed's card prints 加分项 and 扣分项 for every month). */

@@ -9,17 +9,13 @@ import type { Scheme } from '../../scheme/schema.js';
 import type { SheetLike } from '../book.js';
 import { findHeader } from '../header.js';
 import { carriesValues, COL, isHidden, looksLikePoints, normaliseSheetName, ReadContext, sameNamedSheets, sheetByName } from './common.js';
-import { componentColumns, isCardSheet, periodLabel, readCardSheet, readRecordSheet, readStackedSheet, readYearlySheet, recordedColumns, stackedHeader, titleMonth, yearlyHeader } from './records.js';
+import { componentColumns, type CardFound, isCardSheet, periodLabel, readCardSheet, readRecordSheet, readStackedSheet, readYearlySheet, recordedColumns, stackedHeader, titleMonth, yearlyHeader } from './records.js';
 import { readInfoSheet, readRoster, type LedgerInfo } from './roster.js';
 import { EVENT_COLUMNS, readEvaluations, readEvents, readSanctions } from './tables.js';
+import { acceptedRecordNames, SHEETS } from '../../scheme/form.js';
 
-export const SHEET_NAMES = {
-  info: ['说明', '填表说明', '基本信息'],
-  roster: ['名册', '党员名册', '花名册', '党员花名册', '支部党员名册', '党员名单'],
-  events: ['加减分明细', '加减分明细表', '加分扣分明细', '积分明细'],
-  evaluations: ['民主评议', '民主评议表', '民主评议结果'],
-  sanctions: ['否决与处分', '否决及处分', '一票否决与处分', '处分'],
-} as const;
+/** The ledger's sheet names and their other spellings (scheme/form.ts). */
+export const SHEET_NAMES = SHEETS;
 
 export type LedgerLayout = 'monthly' | 'card' | 'none';
 
@@ -71,11 +67,13 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
   let records: RecordRow[] = [];
   let layout: LedgerLayout = 'none';
   let absent: number[] = [];
+  let cards: CardFound | undefined;
   if (scheme && scheme.cycle.record !== 'none') {
     const r = readRecords(ctx, wb, scheme, info.cycleYear, sheetList, rosterWs !== undefined);
     records = r.records;
     layout = r.layout;
     absent = r.absent;
+    cards = r.found;
     for (const ws of r.used) claimed.add(ws);
   }
 
@@ -102,8 +100,9 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
     records,
     events,
     evaluations: evalWs ? readEvaluations(ctx, evalWs) : [],
-    sanctions: sanctionWs ? readSanctions(ctx, sanctionWs) : [],
+    sanctions: [...(sanctionWs ? readSanctions(ctx, sanctionWs) : []), ...(cards?.sanctions ?? [])],
   };
+  if (cards) cardDetails(members, cards);
   if (scheme && scheme.components.some((c) => c.scoreSheet)) {
     const r = readScoreSheets(ctx, wb, scheme, sheetList);
     ledger.scores = r.rows;
@@ -129,7 +128,7 @@ export function readLedger(file: string, wb: BookLike, scheme: Scheme | undefine
  * The record sheets. A month sheet that is not there is a month not yet recorded (a clerk adds the
  * sheets as the year goes on): it is listed in `absent`, and the period being checked decides.
  */
-function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: number | undefined, sheetList: string, reportMissing = true): { records: RecordRow[]; layout: LedgerLayout; absent: number[]; used: SheetLike[] } {
+function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: number | undefined, sheetList: string, reportMissing = true): { records: RecordRow[]; layout: LedgerLayout; absent: number[]; used: SheetLike[]; found?: CardFound } {
   // Sheet names depend on the cycle's start month only, so any year gives them.
   const names = recordSheetNames(cycleOf(year ?? 2000, scheme.cycle), scheme.cycle.record);
   const entries = recordedColumns(scheme);
@@ -167,11 +166,12 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
   for (const ws of allCards.filter(isHidden)) ctx.report('READ_SHEET_HIDDEN_SKIPPED', { file: ctx.file, sheet: ws.name });
   const cards = allCards.filter((ws) => !isHidden(ws));
   if (cards.length > 0) {
-    for (const ws of cards) records.push(...readCardSheet(ctx, ws, names, entries));
-    return { records, layout: 'card', absent: [], used: allCards };
+    const found: CardFound = { cards: [], sanctions: [] };
+    for (const ws of cards) records.push(...readCardSheet(ctx, ws, names, entries, found));
+    return { records, layout: 'card', absent: [], used: allCards, found };
   }
   // Without a roster either, the missing 名册 is the one message (the workbook is probably not a ledger).
-  if (reported.length === 0 && reportMissing) ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: `${names[0]}…${names[names.length - 1]}`, found: sheetList, accepts: acceptedNames(scheme.cycle.record) });
+  if (reported.length === 0 && reportMissing) ctx.report('READ_SHEET_MISSING', { file: ctx.file }, { sheet: `${names[0]}…${names[names.length - 1]}`, found: sheetList, accepts: acceptedRecordNames(scheme.cycle.record) });
   return { records, layout: 'none', absent: [], used: reported };
 }
 
@@ -189,9 +189,13 @@ function membersOfRecords(records: RecordRow[], scheme: Scheme): Member[] {
   return [...seen.values()];
 }
 
-/** Other spellings of the record sheet names that are read (for the messages). */
-function acceptedNames(record: Scheme['cycle']['record']): string {
-  return record === 'quarter' ? '一季度、1季度、Q1、2023年第一季度' : '一月、1月份、01、2023年1月、2023.1、2023-01，或标题写明月份的工作表';
+/** A card's 身体状况 kept with its member (never published), unless the roster already says it. */
+function cardDetails(members: Member[], found: CardFound): void {
+  for (const c of found.cards) {
+    if (!c.health) continue;
+    const m = members.find((x) => (c.id ? x.id === c.id : x.name === c.name));
+    if (m && !m.details?.health) m.details = { ...m.details, health: c.health };
+  }
 }
 
 /** Names never taken for a record sheet (the other forms of the ledger). */
@@ -234,7 +238,7 @@ function placeRecordSheets(ctx: ReadContext, wb: BookLike, names: string[], entr
     const i = label === undefined ? -1 : wanted.indexOf(label);
     if (i < 0) {
       reported.push(ws);
-      ctx.report('READ_SHEET_UNPLACED', { file: ctx.file, sheet: ws.name }, { sheet: ws.name, names: `${names[0]}…${names[names.length - 1]}`, accepts: acceptedNames(names[0]!.endsWith('季度') ? 'quarter' : 'month') });
+      ctx.report('READ_SHEET_UNPLACED', { file: ctx.file, sheet: ws.name }, { sheet: ws.name, names: `${names[0]}…${names[names.length - 1]}`, accepts: acceptedRecordNames(names[0]!.endsWith('季度') ? 'quarter' : 'month') });
       continue;
     }
     if (place(ws, i)) ctx.report('READ_SHEET_READ_AS', { file: ctx.file, sheet: ws.name }, { sheet: ws.name, form: names[i], labels: `写明${names[i]}`, by: 'title' });

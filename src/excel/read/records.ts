@@ -1,36 +1,40 @@
 // Ledger reader, part 2: the record sheets (1月…12月 / 第一季度…) and the card layout
 // (one 积分管理记录表 sheet per member, a row per month). Both give RecordRows.
 import type { SheetLike } from '../book.js';
-import type { Dec } from '../../core/decimal.js';
-import type { RecordRow } from '../../core/model.js';
+import { ZERO, type Dec } from '../../core/decimal.js';
+import type { RecordRow, Sanction, SourceRef } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';
 import { eachRead, readAt } from '../cells.js';
-import { colName } from '../lean/xml.js';
+import { colName } from '../../core/a1.js';
 import { findHeader, findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
 import { carriesValues, COL, looksLikePoints, ReadContext, RowReader, normaliseSheetName, reportUnusedPoints } from './common.js';
+import { entryColumn, PERIOD, type FormColumn } from '../../scheme/form.js';
 
-const columnsOfScheme = new WeakMap<Scheme, ColumnSpec[]>();
+const columnsOfScheme = new WeakMap<Scheme, FormColumn[]>();
 
 /** `componentId.entryId` and its header labels, for every entry of every recorded component (made once per scheme). */
-export function recordedColumns(scheme: Scheme): ColumnSpec[] {
+export function recordedColumns(scheme: Scheme): FormColumn[] {
   const known = columnsOfScheme.get(scheme);
   if (known) return known;
-  const out: ColumnSpec[] = [];
+  const out: FormColumn[] = [];
   columnsOfScheme.set(scheme, out);
   const parts: ComponentPart[] = [];
   for (const c of scheme.components) {
     if (c.kind !== 'recorded') continue;
-    for (const e of c.entries) out.push({ key: `${c.id}.${e.id}`, labels: [e.name, ...e.aliases], required: true });
-    parts.push({ name: normaliseHeader(c.name), entries: c.entries.map((e) => e.name) });
+    for (const e of c.entries) out.push(entryColumn(c, e));
+    parts.push({ id: c.id, name: normaliseHeader(c.name), entries: c.entries.map((e) => e.name), keys: c.entries.map((e) => `${c.id}.${e.id}`) });
   }
   partsOf.set(out, parts);
   return out;
 }
 
 interface ComponentPart {
+  id: string;
   name: string;
   entries: string[];
+  /** `componentId.entryId` of its entries. */
+  keys: string[];
 }
 
 /** The recorded components behind a list of entry columns (for the message when a sheet has their totals only). */
@@ -43,33 +47,9 @@ function componentOfLabel(label: string, parts: ComponentPart[]): ComponentPart 
   return parts.find((p) => p.name === t || p.name.startsWith(t));
 }
 
-/**
- * A sheet without the entry columns that has a component's total instead (the seed's 附件2 card:
- * 每月履行党员义务积分, 每月志愿服务岗位贡献积分): the rules deduct per entry, so the total cannot be
- * scored; one error at that header cell says which columns to write. True when reported.
- */
-function refusedTotals(ctx: ReadContext, ws: SheetLike, specs: ColumnSpec[], entries: ColumnSpec[]): boolean {
-  const parts = partsOf.get(entries);
-  if (!parts || findHeader(ws, specs)) return false;
-  for (let row = 1; row <= Math.min(ws.rowCount, READ_LIMITS.headerSearchRows); row++) {
-    let hit: { col: number; label: string; part: ComponentPart } | undefined;
-    eachRead(ws, row, (c, col) => {
-      const label = normaliseHeader(c.text);
-      const part = componentOfLabel(label, parts);
-      if (part) hit = { col, label: c.text.trim(), part };
-      return hit !== undefined;
-    });
-    if (hit) {
-      ctx.report('READ_COMPONENT_TOTAL', ctx.ref(ws.name, row, hit.col), { label: hit.label, entries: hit.part.entries.join('、') }, hit.label);
-      return true;
-    }
-  }
-  return false;
-}
-
 /** The entry columns of one component (a score sheet's columns). */
-export function componentColumns(c: Scheme['components'][number]): ColumnSpec[] {
-  return c.entries.map((e) => ({ key: `${c.id}.${e.id}`, labels: [e.name, ...e.aliases], required: true }));
+export function componentColumns(c: Scheme['components'][number]): FormColumn[] {
+  return c.entries.map((e) => entryColumn(c, e));
 }
 
 function rowValues(r: RowReader, entries: ColumnSpec[]): Record<string, Dec | null> {
@@ -101,10 +81,14 @@ function recordRow(r: RowReader, name: string, period: number, values: Record<st
 
 /** One record sheet: a row per member. */
 export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number, entries: ColumnSpec[]): RecordRow[] {
-  const specs = [COL.seq, COL.name, COL.id, ...entries, COL.total, COL.note];
-  if (refusedTotals(ctx, ws, specs, entries)) return [];
+  const full = [COL.seq, COL.name, COL.id, ...entries, COL.total, COL.note];
+  // A part's total instead of its entries (每月履行党员义务积分): graded from the total, said once per file.
+  const totals = findHeader(ws, full) ? undefined : partTotalColumns(ws, entries);
+  const scoreSpecs = totals?.specs ?? entries;
+  const specs = totals ? [COL.seq, COL.name, COL.id, ...scoreSpecs, COL.total, COL.note] : full;
   const h = ctx.header(ws, specs);
   if (!h) return [];
+  if (totals) ctx.partTotals(ctx.ref(ws.name, h.row, h.columns[totals.parts[0]!]), totals.parts.map((id) => totals.labels[id]!).join('、'));
   const withTotal = !reportUnusedPoints(ctx, ws, h, specs);
   const out: RecordRow[] = [];
   const columns = columnLetters(h);
@@ -116,7 +100,9 @@ export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number,
       if (entries.some((e) => r.text(e.key) !== '')) ctx.report('READ_ROW_NO_NAME', r.ref('name'));
       continue;
     }
-    out.push(recordRow(r, name, period, rowValues(r, entries), columns, id, withTotal));
+    const rec = recordRow(r, name, period, rowValues(r, scoreSpecs), columns, id, withTotal);
+    if (totals) rec.parts = totals.parts;
+    out.push(rec);
   }
   return out;
 }
@@ -184,7 +170,7 @@ export function titleMonth(ws: SheetLike, headerRow: number): string | undefined
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-const MONTH_COLUMN: ColumnSpec = { key: 'month', labels: ['月份', '月度', '时间', '季度', '记录月份', '考核月份'], required: true };
+const MONTH_COLUMN: ColumnSpec = PERIOD;
 
 /** The header of a sheet holding every month, a row per member and month (月份, 姓名, the entries …); undefined when it is not one. */
 export function stackedHeader(ws: SheetLike, entries: ColumnSpec[]): HeaderMatch | undefined {
@@ -302,30 +288,96 @@ export function readYearlySheet(ctx: ReadContext, ws: SheetLike, y: YearlyHeader
   return out;
 }
 
-/** One member card: 姓名 (and 编号) label cells, then a 月份 header and a row per month. */
-export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[]): RecordRow[] {
-  const monthCol: ColumnSpec = { key: 'month', labels: ['月份', '月度', '时间', '季度'], required: true };
-  const specs = [monthCol, ...entries, COL.total, COL.note];
-  if (refusedTotals(ctx, ws, specs, entries)) return [];
+/** The card's own columns beside the entries (seed 003 附件2): the month's 加分项 and 扣分项. */
+export const CARD_BONUS: ColumnSpec = { key: 'bonus', labels: ['加分项', '加分', '本月加分', '加分分值'] };
+export const CARD_DEDUCTION: ColumnSpec = { key: 'deduction', labels: ['扣分项', '扣分', '本月扣分', '减分'] };
+
+/** Labels of the card's information block (基本情况): never taken for the value of 姓名 or 编号. */
+const CARD_LABELS = ['编号', '党员编号', '性别', '支部', '所在支部', '党员类别', '年度', '出生年月', '民族', '学历', '入党时间', '身体状况', '健康状况', '联系电话', '基本情况', '积分情况'];
+
+/**
+ * The columns of a card or record sheet that has a part's monthly total instead of its entries (the
+ * seed's 附件2: 每月履行党员义务积分, 每月志愿服务岗位贡献积分): for each such part one column keyed by
+ * the component id, the other parts by their entries. Undefined when no header row has a part's total.
+ */
+export function partTotalColumns(ws: SheetLike, entries: ColumnSpec[]): { specs: ColumnSpec[]; parts: string[]; labels: Record<string, string>; row: number; columns: Record<string, number> } | undefined {
+  const parts = partsOf.get(entries);
+  if (!parts) return undefined;
+  for (let row = 1; row <= Math.min(ws.rowCount, READ_LIMITS.headerSearchRows); row++) {
+    const found = new Map<string, { label: string; points: boolean; col: number }>();
+    eachRead(ws, row, (c, col) => {
+      const part = componentOfLabel(normaliseHeader(c.text), parts);
+      // 志愿服务岗位 (the posts claimed, text) beside 志愿服务岗位(60分): the label naming points wins.
+      const points = /分/u.test(c.text.replace(/^每月/u, ''));
+      if (part && (!found.has(part.id) || (points && !found.get(part.id)!.points))) found.set(part.id, { label: c.text, points, col });
+    });
+    if (found.size === 0) continue;
+    const specs: ColumnSpec[] = [];
+    const labels: Record<string, string> = {};
+    const columns: Record<string, number> = {};
+    for (const p of parts) {
+      const hit = found.get(p.id);
+      if (hit) {
+        specs.push({ key: p.id, labels: [hit.label], required: true });
+        labels[p.id] = hit.label.trim();
+        columns[p.id] = hit.col;
+      } else specs.push(...entries.filter((e) => p.keys.includes(e.key)));
+    }
+    return { specs, parts: [...found.keys()], labels, row, columns };
+  }
+  return undefined;
+}
+
+export interface CardInfo {
+  name: string;
+  id?: string;
+  /** 身体状况 as written on the card (the seed's 附件2 基本情况). */
+  health?: string;
+  source: SourceRef;
+}
+
+/** What the cards hold besides their month rows: each card's 基本情况, and the 扣分项 entries (vetoes). */
+export interface CardFound {
+  cards: CardInfo[];
+  sanctions: Sanction[];
+}
+
+/**
+ * One member card (seed 003 附件2): 姓名 (and 编号, 身体状况) label cells, then a 月份 header and a
+ * row per month. The score columns are the entries, or a part's monthly total where the card has
+ * only that (graded from the total, said once per file: READ_PART_TOTALS); 加分项 holds the month's
+ * bonus points (no item), 扣分项 a veto type; a 合计 row under the months is checked column by column.
+ */
+export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[], found?: CardFound): RecordRow[] {
+  const monthCol = PERIOD;
+  const totals = findHeader(ws, [monthCol, ...entries]) ? undefined : partTotalColumns(ws, entries);
+  const scoreSpecs = totals?.specs ?? entries;
+  const specs = [monthCol, ...scoreSpecs, CARD_BONUS, CARD_DEDUCTION, COL.total, COL.note];
   const h: HeaderMatch | undefined = ctx.header(ws, specs);
   if (!h) return [];
+  if (totals) ctx.partTotals(ctx.ref(ws.name, h.row, h.columns[totals.parts[0]!]), totals.parts.map((id) => totals.labels[id]!).join('、'));
   const withTotal = !reportUnusedPoints(ctx, ws, h, specs);
-  const stop = ['编号', '党员编号', '性别', '支部', '所在支部', '党员类别', '年度', '出生年月', '入党时间'];
-  const nameCell = findLabelValue(ws, ['姓名', '党员姓名'], 1, h.row - 1, stop);
+  const nameCell = findLabelValue(ws, ['姓名', '党员姓名'], 1, h.row - 1, CARD_LABELS);
   if (!nameCell || nameCell.text === '') {
     ctx.report('READ_CARD_NO_NAME', { file: ctx.file, sheet: ws.name, ...(nameCell ? { cell: ctx.ref(ws.name, nameCell.row, nameCell.col).cell } : {}) });
     return [];
   }
-  const idCell = findLabelValue(ws, ['编号', '党员编号'], 1, h.row - 1, ['姓名', '党员姓名', ...stop]);
+  const idCell = findLabelValue(ws, ['编号', '党员编号'], 1, h.row - 1, ['姓名', '党员姓名', ...CARD_LABELS]);
   const id = idCell?.text || undefined;
+  const health = findLabelValue(ws, ['身体状况', '健康状况'], 1, h.row - 1, ['姓名', '党员姓名', ...CARD_LABELS])?.text || undefined;
+  found?.cards.push({ name: nameCell.text, ...(id ? { id } : {}), ...(health ? { health } : {}), source: ctx.ref(ws.name) });
   const out: RecordRow[] = [];
   const columns = columnLetters(h);
   const wanted = periodNames.map(normaliseSheetName);
+  const keys = [...scoreSpecs.map((e) => e.key), ...(h.columns.bonus !== undefined ? ['bonus'] : [])];
+  const sums = new Map<string, Dec>();
   // A card always has one row per month: read to the 合计 or signature row, not to the first blank run
   // (a member who transferred in mid-year leaves the first months empty).
   const last = Math.min(ws.rowCount, h.row + 40);
   for (let row = h.row + 1; row <= last; row++) {
-    if (stopKind(ws, row)) break;
+    const stop = stopKind(ws, row);
+    if (stop === 'total') checkTotalRow(ctx, ws, h, row, keys, sums, out.length);
+    if (stop) break;
     const r = new RowReader(ctx, ws, h, row);
     const label = r.text('month');
     if (label === '') continue;
@@ -334,9 +386,48 @@ export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: stri
       ctx.report('READ_BAD_PERIOD', r.ref('month'), { label, expected: `${periodNames[0]}…${periodNames[periodNames.length - 1]}` }, label);
       continue;
     }
-    const values = rowValues(r, entries);
-    if (Object.values(values).every((x) => x === null) && r.text('total') === '') continue; // a month left empty: no record
-    out.push(recordRow(r, nameCell.text, period, values, columns, id, withTotal));
+    const values = rowValues(r, scoreSpecs);
+    const bonus = r.has('bonus') ? r.number('bonus') : null;
+    const deduction = r.has('deduction') ? r.text('deduction') : '';
+    for (const k of keys) {
+      const v = k === 'bonus' ? bonus : values[k];
+      if (v) sums.set(k, (sums.get(k) ?? ZERO).plus(v));
+    }
+    if (Object.values(values).every((x) => x === null) && r.text('total') === '' && !bonus && deduction === '') continue; // a month left empty: no record
+    const rec = recordRow(r, nameCell.text, period, values, columns, id, withTotal);
+    if (totals) rec.parts = totals.parts;
+    if (bonus && !bonus.isZero()) rec.bonus = bonus;
+    if (deduction !== '') cardDeduction(ctx, r, rec, deduction, found);
+    out.push(rec);
   }
   return out;
+}
+
+/**
+ * The 扣分项 cell of a card month: the seed's 扣分项 is 一票否决 (年度积分为零), so the cell names
+ * the type (违反法律法规 …), read as a 否决与处分 row of that month; a number cannot say which veto
+ * and is an error at the cell (a 0 is nothing to deduct).
+ */
+function cardDeduction(ctx: ReadContext, r: RowReader, rec: RecordRow, text: string, found: CardFound | undefined): void {
+  const place = r.ref('deduction');
+  if (/^[+-]?\d+(?:\.\d+)?分?$/u.test(text.normalize('NFKC').trim())) {
+    if (Number(text.normalize('NFKC').replace(/分$/u, '')) !== 0) ctx.report('READ_CARD_DEDUCTION_POINTS', place, { found: text }, text);
+    return;
+  }
+  const sanction: Sanction = { name: rec.name, type: text, period: rec.period, note: `${rec.source.sheet ?? ''}记录卡扣分项`, source: place, cells: { type: place.cell! } };
+  if (rec.id) sanction.id = rec.id;
+  found?.sanctions.push(sanction);
+}
+
+/** The 合计 row under a card's months: each filled cell must be the sum of the months above it (an error at the cell). */
+function checkTotalRow(ctx: ReadContext, ws: SheetLike, h: HeaderMatch, row: number, keys: string[], sums: Map<string, Dec>, months: number): void {
+  const r = new RowReader(ctx, ws, h, row);
+  for (const k of keys) {
+    const found = r.number(k, { silentNoCache: true });
+    if (!found) continue;
+    const want = sums.get(k) ?? ZERO;
+    if (found.equals(want)) continue;
+    const mean = months > 0 ? want.dividedBy(months).toDecimalPlaces(2).toString() : '0';
+    ctx.report('READ_CARD_TOTAL_ROW', r.ref(k), { found: found.toString(), want: want.toString(), mean, label: h.labels.get(h.columns[k]!) ?? k }, found.toString());
+  }
 }

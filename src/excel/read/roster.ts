@@ -3,8 +3,9 @@ import type { SheetLike } from '../book.js';
 import type { Member, MemberDetails, SourceRef } from '../../core/model.js';
 import { eachRead } from '../cells.js';
 import { normaliseHeader } from '../header.js';
-import { COL, ReadContext, RowReader } from './common.js';
+import { ReadContext, RowReader } from './common.js';
 import { checkName } from './text-checks.js';
+import { INFO_KEYS, ROSTER } from '../../scheme/form.js';
 
 export interface LedgerInfo {
   schemeId?: string;
@@ -15,6 +16,8 @@ export interface LedgerInfo {
   cycleYear?: number;
   info: Record<string, string>;
 }
+
+const is = (keys: readonly string[], key: string): boolean => keys.includes(key);
 
 /** 说明: key in column A, value in column B (or the next non-empty cell to the right). */
 export function readInfoSheet(ctx: ReadContext, ws: SheetLike): LedgerInfo {
@@ -29,14 +32,14 @@ export function readInfoSheet(ctx: ReadContext, ws: SheetLike): LedgerInfo {
     const value = cells[1]!.text;
     if (key === '' || key in info) continue;
     info[key] = value;
-    if (key === '方案' || key === '方案编号' || key === '方案ID') {
+    if (is(INFO_KEYS.scheme, key)) {
       out.schemeId = value;
       out.schemeCell = ctx.ref(ws.name, row, cells[1]!.col);
-    } else if (key === '方案名称') out.schemeName = value;
-    else if (key === '支部' || key === '支部名称' || key === '党支部') {
+    } else if (is(INFO_KEYS.schemeName, key)) out.schemeName = value;
+    else if (is(INFO_KEYS.branch, key)) {
       if (checkName(ctx, ctx.ref(ws.name, row, cells[1]!.col), value, 'branch')) out.branch = value;
     }
-    else if (key === '年度' || key === '周期' || key === '考核年度') {
+    else if (is(INFO_KEYS.year, key)) {
       // 2023, 2023年度, or a July cycle 2022—2023年度 (named by its end year).
       const t = value.replace(/\s/g, '');
       const range = /^(\d{4})[-—–~至到](\d{4})年?度?$/.exec(t);
@@ -48,26 +51,8 @@ export function readInfoSheet(ctx: ReadContext, ws: SheetLike): LedgerInfo {
   return out;
 }
 
-export const ROSTER_COLUMNS = [
-  COL.seq,
-  COL.name,
-  COL.id,
-  { key: 'gender', labels: ['性别'] },
-  { key: 'birth', labels: ['出生年月', '出生日期', '出生年月日'] },
-  { key: 'ethnic', labels: ['民族'] },
-  { key: 'education', labels: ['学历', '文化程度'] },
-  { key: 'partyDate', labels: ['入党时间', '入党日期'] },
-  { key: 'category', labels: ['党员类别', '类别', '人员类别', '党员类型'] },
-  { key: 'tier', labels: ['层次', '党员层次', '档次'] },
-  { key: 'participates', labels: ['积分管理', '是否参加积分', '是否参加积分管理', '参加积分管理'] },
-  { key: 'posts', labels: ['志愿服务岗位', '服务岗位', '岗位', '志愿岗位'] },
-  { key: 'phone', labels: ['联系电话', '电话', '手机', '手机号码', '联系方式'] },
-  { key: 'joined', labels: ['转入日期', '转入时间'] },
-  { key: 'left', labels: ['转出日期', '转出时间'] },
-  { key: 'remark', labels: ['备注'] },
-  { key: 'directGrade', labels: ['直接确定档次', '评议确定档次', '党员大会确定档次'] },
-  { key: 'otherScore', labels: ['另行评定得分', '另行评定年度得分', '另行评定积分'] },
-];
+/** 名册's columns (scheme/form.ts). */
+export const ROSTER_COLUMNS = ROSTER;
 
 /** 参加 / 不参加 (also 是/否); blank means 参加. */
 export function parseParticipates(text: string): boolean {
@@ -111,6 +96,8 @@ export function readRoster(ctx: ReadContext, ws: SheetLike, opts: { details?: bo
     if (direct) m.directGrade = direct;
     const other = r.has('otherScore') ? r.number('otherScore') : null;
     if (other) m.otherScore = other;
+    const side = r.has('awardsSide') ? r.optText('awardsSide') : undefined;
+    if (side) m.awardsSide = side;
     const tier = r.optText('tier');
     if (tier) m.tier = tier;
     const joined = r.date('joined');

@@ -2,24 +2,10 @@
 import type { SheetLike } from '../book.js';
 import { Dec } from '../../core/decimal.js';
 import type { Evaluation, EventRow, Sanction } from '../../core/model.js';
-import { COL, ReadContext, RowReader, reportUnusedPoints } from './common.js';
+import { ReadContext, RowReader, reportUnusedPoints } from './common.js';
+import { EVALUATIONS, EVENTS, SANCTIONS } from '../../scheme/form.js';
 
-export const EVENT_COLUMNS = [
-  COL.seq,
-  COL.date,
-  COL.name,
-  COL.id,
-  { key: 'item', labels: ['事项', '申报事项', '加分事项', '扣分事项', '加减分事项', '事由', '积分事项'], required: true },
-  { key: 'level', labels: ['级别', '等级', '层级'] },
-  { key: 'project', labels: ['项目', '项目名称', '活动项目'] },
-  { key: 'count', labels: ['次数', '数量', '件数'] },
-  { key: 'points', labels: ['分值', '积分', '认定分值', '加减分值', '分数', '得分', '加减分'] },
-  // A clerk's log often splits the points: 加分 in one column, 扣分 in another (the item decides the sign; validate checks they agree).
-  { key: 'plus', labels: ['加分', '加分值', '加分分值', '加分分数', '奖励分'] },
-  { key: 'minus', labels: ['扣分', '扣分值', '扣分分值', '扣分分数', '减分'] },
-  { key: 'basis', labels: ['依据', '依据/备注', '佐证材料', '备注', '说明'] },
-  { key: 'reviewer', labels: ['审核人', '审核'] },
-];
+export const EVENT_COLUMNS = EVENTS;
 
 const ONE = new Dec(1);
 const EVENT_FIELDS = ['date', 'item', 'level', 'project', 'count', 'points'] as const;
@@ -62,17 +48,7 @@ export function readEvents(ctx: ReadContext, ws: SheetLike): EventRow[] {
   return out;
 }
 
-export const EVALUATION_COLUMNS = [
-  COL.seq,
-  COL.name,
-  COL.id,
-  { key: 'good', labels: ['好', '好票', '好(票)', '优秀'] },
-  { key: 'fair', labels: ['一般', '一般票', '较好'] },
-  { key: 'poor', labels: ['差', '差票', '较差'] },
-  { key: 'voters', labels: ['参评人数', '参加评议人数', '参评人员', '应参评人数'] },
-  { key: 'grade', labels: ['评议等次', '等次', '评议结果'] },
-  { key: 'score', labels: ['评议得分', '得分', '评议分数', '分值'] },
-];
+export const EVALUATION_COLUMNS = EVALUATIONS;
 
 export function readEvaluations(ctx: ReadContext, ws: SheetLike): Evaluation[] {
   const h = ctx.header(ws, EVALUATION_COLUMNS);
@@ -96,15 +72,7 @@ export function readEvaluations(ctx: ReadContext, ws: SheetLike): Evaluation[] {
   return out;
 }
 
-export const SANCTION_COLUMNS = [
-  COL.seq,
-  COL.date,
-  COL.name,
-  COL.id,
-  { key: 'type', labels: ['类型', '处分类型', '否决类型', '类别', '处理类型'], required: true },
-  { key: 'note', labels: ['说明', '备注', '事由', '情况说明'] },
-  { key: 'until', labels: ['处分期至', '处分期满', '处分期满日期', '影响期至', '影响期满', '期满日期'] },
-];
+export const SANCTION_COLUMNS = SANCTIONS;
 
 export function readSanctions(ctx: ReadContext, ws: SheetLike): Sanction[] {
   const h = ctx.header(ws, SANCTION_COLUMNS);

@@ -35,6 +35,15 @@ const CLAIM_ROW_HEIGHT = 28;
 const col = (header: string): number => COLUMNS.findIndex((c) => c.header === header) + 1;
 export const APPLICATION_SHEET = '积分申请表';
 
+/** Recorded entries a member declares on the form (scheme.application.entries: it-bureau 月任务分), by name. */
+export function declaredEntries(scheme: Scheme): string[] {
+  return (scheme.application?.entries ?? []).flatMap((key) => {
+    const [cid, eid] = key.split('.');
+    const e = scheme.components.find((c) => c.id === cid)?.entries.find((x) => x.id === eid);
+    return e ? [e.name] : [];
+  });
+}
+
 export function applicationForm(scheme: Scheme, opts: ApplicationFormOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'score';
@@ -75,7 +84,7 @@ export function applicationForm(scheme: Scheme, opts: ApplicationFormOptions = {
     // Filled in by hand as often as on screen: a row a pen fits in.
     ws.getRow(r).height = CLAIM_ROW_HEIGHT;
   }
-  const items = listValidation(wb, '申报事项', itemNames(scheme), '申报事项请从下拉列表中选择（计分标准中的项目）');
+  const items = listValidation(wb, '申报事项', [...itemNames(scheme), ...declaredEntries(scheme)], '申报事项请从下拉列表中选择（计分标准中的项目）');
   if (items) validateRange(ws, col('申报事项'), first, last, items);
   const levels = listValidation(wb, '级别', levelNames(scheme), '级别请从下拉列表中选择');
   if (levels) validateRange(ws, col('级别'), first, last, levels);
@@ -83,7 +92,10 @@ export function applicationForm(scheme: Scheme, opts: ApplicationFormOptions = {
   validateRange(ws, col('申报分值'), first, last, nonNegativeValidation('申报分值'));
   validateRange(ws, col('认定分值'), first, last, nonNegativeValidation('认定分值'));
 
-  const labels = ['申报人签字：', '支委初评：', '审核人：', '日期：'];
+  // The seed's own form may carry a reviewer's opinion before the branch's (it-bureau: 分管领导签注意见).
+  const review = scheme.application?.review;
+  const reviewLabel = review ? `${review.label}${review.note ? `（${review.note}）` : ''}：` : undefined;
+  const labels = ['申报人签字：', ...(reviewLabel ? [reviewLabel] : []), '支委初评：', '审核人：', '日期：'];
   // The labels sit in the 序号 column: wide enough for the longest on one line.
   ws.getColumn(1).width = Math.max(COLUMNS[0]!.width ?? 6, ...labels.map((l) => widthFor(l, FONT_BODY.size ?? 11)));
   labels.forEach((label, i) => {
@@ -94,7 +106,7 @@ export function applicationForm(scheme: Scheme, opts: ApplicationFormOptions = {
     cell.font = FONT_BODY;
     cell.alignment = { horizontal: 'right', vertical: 'middle' };
     // 支委初评 takes a sentence or two; the signatures a name.
-    ws.getRow(r).height = label === '支委初评：' ? 56 : 32;
+    ws.getRow(r).height = label === '支委初评：' || label === reviewLabel ? 56 : 32;
   });
   freezeBelow(ws, headerRow);
   printSetup(ws, { titleRows: headerRow });

@@ -153,11 +153,18 @@ export function chartSheet(book: Book, scheme: Scheme, result: PeriodResult, tit
 export function distribution(scheme: Scheme, scores: readonly number[]): { series: string[]; buckets: { label: string; counts: number[] }[] } {
   const bands = scheme.bands;
   const series = bands.length ? [...new Set([...bands].sort((a, b) => (b.min ?? -Infinity) - (a.min ?? -Infinity)).map((b) => b.grade))] : ['人数'];
-  const lowest = Math.floor(Math.min(...scores) / 10) * 10;
+  // A loop, not Math.min(...scores): spreading a county's 400,000 scores overflows the call stack.
+  let least = Infinity;
+  let most = -Infinity;
+  for (const s of scores) {
+    if (s < least) least = s;
+    if (s > most) most = s;
+  }
+  const lowest = Math.floor(least / 10) * 10;
   const lines = bands.flatMap((b) => (b.min !== undefined ? [b.min] : []));
   // Below the lowest grade line less 10, one bucket holds everyone (a vetoed 0 needs no empty 0–10, 10–20 …).
   const lo = lines.length ? Math.max(lowest, Math.floor((Math.min(...lines) - 10) / 10) * 10) : lowest;
-  const hi = Math.max(...scores);
+  const hi = most;
   const edges = new Set<number>();
   for (let e = lo; e <= hi; e += 10) edges.add(e);
   for (const b of bands) if (b.min !== undefined && b.min > lo && b.min <= hi) edges.add(b.min);

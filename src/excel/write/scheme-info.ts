@@ -2,13 +2,17 @@
 // catalogue names for dropdowns. Pure functions of the scheme.
 import type { Component, Entry, Scheme } from '../../scheme/schema.js';
 import { distinct } from './validation.js';
-import { evaluationGrades } from '../../core/catalogue.js';
+import { entryColumn, fmt, type FormColumn } from '../../scheme/form.js';
+
+export { evaluationColumns, eventColumns, fmt } from '../../scheme/form.js';
 
 export interface EntryColumn {
   component: Component;
   entry: Entry;
   /** `学习教育(10分)` — the header the ledger reader matches. */
   header: string;
+  /** The entry's column in the ledger form. */
+  column: FormColumn;
 }
 
 /** One column per entry of every `recorded` component, in scheme order. */
@@ -18,7 +22,10 @@ export function recordedColumns(scheme: Scheme): EntryColumn[] {
 
 /** One column per entry of a component (a record sheet's or a score sheet's). */
 export function entryColumns(component: Component): EntryColumn[] {
-  return component.entries.map((entry) => ({ component, entry, header: `${entry.name}(${fmt(entry.max)}分)` }));
+  return component.entries.map((entry) => {
+    const column = entryColumn(component, entry);
+    return { component, entry, header: column.header ?? column.labels[0], column };
+  });
 }
 
 /** The component's maximum: its cap, else the sum of its entries' max; undefined when unknown. */
@@ -56,31 +63,3 @@ export function gradeNames(scheme: Scheme): string[] {
   return distinct(scheme.bands.map((b) => b.grade));
 }
 
-/** A scheme number as people write it: 10, 0.5. */
-export function fmt(n: number): string {
-  return String(Number(n.toFixed(6)));
-}
-
-/**
- * The 民主评议 columns a scheme reads (SCHEMES.md "Every input the forms ask for is read"): votes
- * where an evaluation has a votes formula, 参评人数 where it divides by the voters, 评议等次 where a
- * grade maps to points, converts the total or raises a flag, 评议得分 where an evaluation component
- * takes a typed score. None: the template has no 民主评议 sheet.
- */
-export function evaluationColumns(scheme: Scheme): { votes: boolean; voters: boolean; grade: boolean; score: boolean } {
-  const comps = scheme.components.filter((c) => c.kind === 'evaluation');
-  return {
-    votes: comps.some((c) => c.votes),
-    voters: comps.some((c) => c.votes?.divisor === 'voters'),
-    grade: evaluationGrades(scheme).length > 0,
-    score: comps.length > 0,
-  };
-}
-
-/** The 加减分明细 columns a scheme reads beyond 日期, 姓名, 编号, 事项, 次数, 分值: 级别 and 项目. */
-export function eventColumns(scheme: Scheme): { level: boolean; project: boolean } {
-  return {
-    level: scheme.items.some((i) => i.levels),
-    project: scheme.items.some((i) => (i.highestOnly && i.highestPer === 'project') || i.split),
-  };
-}

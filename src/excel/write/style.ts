@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { isValidIso } from '../../core/cycle.js';
 import { PAGE_FOOTER } from '../page.js';
+import { colName } from '../../core/a1.js';
 
 export const FONT_BODY: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
 export const FONT_HEADER: Partial<ExcelJS.Font> = { name: '宋体', size: 11, bold: true };
@@ -168,13 +169,5 @@ export function addTable(wb: ExcelJS.Workbook, sheetName: string, layout: TableL
   return { ws, headerRow, firstRow, lastRow, col };
 }
 
-/** A1-style column letters of a 1-based column number. */
-export function colLetter(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** A1-style column letters of a 1-based column number (core/a1.ts). */
+export const colLetter = colName;

@@ -14,6 +14,7 @@ import { evaluationGrades } from '../../core/catalogue.js';
 import { uniqueNames } from './names.js';
 import { fitForPrint } from './fit-rows.js';
 import { branchTitle } from './titles.js';
+import { cardTable, COMMON, EVALUATIONS, EVENTS, headerOf, headersOf, INFO_KEYS, recordTable, ROSTER, SANCTIONS, SHEETS, written, type FormColumn } from '../../scheme/form.js';
 
 export interface LedgerTemplateOptions {
   branch: string;
@@ -25,20 +26,26 @@ export interface LedgerTemplateOptions {
   recorder?: string;
 }
 
+/** The sheet names the template writes (the first of each in the ledger form). */
 export const SHEET = {
-  info: '说明',
-  roster: '名册',
-  events: '加减分明细',
-  evaluation: '民主评议',
-  sanctions: '否决与处分',
+  info: SHEETS.info[0],
+  roster: SHEETS.roster[0],
+  events: SHEETS.events[0],
+  evaluation: SHEETS.evaluations[0],
+  sanctions: SHEETS.sanctions[0],
 } as const;
 
-/** 名册 column of an exempt member's 档次 set by the branch meeting (scheme.directGrades). */
-const DIRECT_GRADE = '直接确定档次';
-/** 否决与处分 column of the last day of a 处分 that holds 「处分期间」 (overrides with `during`). */
-const SANCTION_UNTIL = '处分期至';
-/** 名册 column of an exempt member's annual score given by other means (scheme.exempt.otherScore). */
-const OTHER_SCORE = '另行评定得分';
+/** A form table's columns the template writes for a scheme, as the table writer takes them. */
+function columnsOf(table: readonly FormColumn[], scheme?: Scheme): Column[] {
+  return table
+    .filter((c) => (scheme ? written(c, scheme) : c.width !== undefined))
+    .map((c) => ({ header: headerOf(c), ...(c.width !== undefined ? { width: c.width } : {}), ...(c.type ? { type: c.type } : {}), ...(c.align ? { align: c.align } : {}) }));
+}
+
+const R = headersOf(ROSTER);
+const E = headersOf(EVENTS);
+const V = headersOf(EVALUATIONS);
+const S = headersOf(SANCTIONS);
 const BLANK_ROWS = 60;
 /** Spare styled rows under a pre-filled roster, for members who join during the cycle. */
 const SPARE_ROWS = 10;
@@ -84,13 +91,13 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
   ws.getColumn(2).width = 70;
   writeTitle(ws, '积分台账说明', 2);
   const rows: [string, string | number][] = [
-    ['方案', scheme.id],
-    ['方案名称', scheme.name],
-    ['支部', opts.branch],
-    ['上级党组织', opts.parent ?? ''],
-    ['年度', cycle.year],
-    ['周期起止', `${cycle.start} 至 ${cycle.end}`],
-    ['记录员', opts.recorder ?? ''],
+    [INFO_KEYS.scheme[0], scheme.id],
+    [INFO_KEYS.schemeName[0], scheme.name],
+    [INFO_KEYS.branch[0], opts.branch],
+    [INFO_KEYS.parent[0], opts.parent ?? ''],
+    [INFO_KEYS.year[0], cycle.year],
+    [INFO_KEYS.span[0], `${cycle.start} 至 ${cycle.end}`],
+    [INFO_KEYS.recorder[0], opts.recorder ?? ''],
   ];
   rows.forEach(([key, value], i) => {
     const k = ws.getCell(i + 2, 1);
@@ -108,6 +115,7 @@ function infoSheet(wb: ExcelJS.Workbook, scheme: Scheme, cycle: Cycle, opts: Led
     '名册：每名党员一行；编号、联系电话按文本填写；日期按 2023-03-15 格式；不参加积分管理的党员在“积分管理”选“不参加”。',
     ...(scheme.directGrades ? ['名册：不参加积分管理的党员，经支部全体党员大会评议后在“直接确定档次”栏选择档次（参加积分的党员此栏不填）。'] : []),
     ...(scheme.exempt?.otherScore ? ['名册：不参加积分管理的党员，党组织另行评定的年度得分填在“另行评定得分”栏（参加积分的党员此栏不填）；评定结果列出该得分，不排名、不评定等次。'] : []),
+    ...(scheme.awardsOneSide ? [`名册：驻村第一书记等与另一单位共用考核结果、只能参加一边评先评优的党员，在“${scheme.awardsOneSide.column}”栏选“${scheme.awardsOneSide.here}”或“${scheme.awardsOneSide.there}”（选“${scheme.awardsOneSide.there}”的照常计分、评定等次，但不占本单位${scheme.quota?.grade ?? '优秀'}名额、不评为${scheme.quota?.grade ?? '优秀'}）；其他党员不填。`] : []),
     ...(hasRecords ? [`${recordNote(scheme)}${scheme.components.some((c) => c.kind === 'recorded' && c.role === 'bonus') ? '加分栏没有加分的可以空着（按 0 分计），其余各栏每格都要填写。' : ''}`] : []),
     ...scheme.components.flatMap((c) => (c.scoreSheet ? [`${c.scoreSheet}：每名党员一行，按本年度表现逐项填写${c.name}各小项的得分（不超过表头的分值），每格都要填写。`] : [])),
     ...(scheme.items.length > 0 ? [eventNote(scheme)] : []),
@@ -170,55 +178,37 @@ function evaluationNote(scheme: Scheme): string {
 
 function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle, roster: Member[]): void {
   const tiered = scheme.tiers.length > 0;
-  const columns: Column[] = [
-    { header: '序号', width: 6 },
-    { header: '姓名', width: 10 },
-    { header: '编号', width: 14, type: 'text' },
-    { header: '性别', width: 6 },
-    { header: '出生年月', width: 12, type: 'date' },
-    { header: '民族', width: 8 },
-    { header: '学历', width: 10 },
-    { header: '入党时间', width: 12, type: 'date' },
-    { header: '党员类别', width: 14 },
-    ...(tiered ? [{ header: '层次', width: 14 }] : []),
-    { header: '积分管理', width: 10 },
-    { header: '志愿服务岗位', width: 24 },
-    { header: '联系电话', width: 14, type: 'text' },
-    { header: '转入日期', width: 12, type: 'date' },
-    { header: '转出日期', width: 12, type: 'date' },
-    { header: '备注', width: 16, align: 'left' },
-    ...(scheme.directGrades ? [{ header: DIRECT_GRADE, width: 14 }] : []),
-    ...(scheme.exempt?.otherScore ? [{ header: OTHER_SCORE, width: 14, type: 'number' as const }] : []),
-  ];
+  const columns = columnsOf(ROSTER, scheme);
   const rows = roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS;
   const t = addTable(wb, SHEET.roster, { title: `${branchTitle(branch)}党员名册（${cycleTitle(cycle)}）`, columns, bodyRows: rows, orientation: 'landscape' });
   roster.forEach((m, i) => {
     const r = t.firstRow + i;
-    t.ws.getCell(r, t.col('序号')).value = i + 1;
-    t.ws.getCell(r, t.col('姓名')).value = m.name;
-    setText(t.ws.getCell(r, t.col('编号')), m.id);
-    if (m.details?.gender) t.ws.getCell(r, t.col('性别')).value = m.details.gender;
-    setDate(t.ws.getCell(r, t.col('出生年月')), m.birth);
-    if (m.details?.ethnicity) t.ws.getCell(r, t.col('民族')).value = m.details.ethnicity;
-    if (m.details?.education) t.ws.getCell(r, t.col('学历')).value = m.details.education;
-    setDate(t.ws.getCell(r, t.col('入党时间')), m.details?.partyDate);
-    if (m.details?.remark) t.ws.getCell(r, t.col('备注')).value = m.details.remark;
-    t.ws.getCell(r, t.col('党员类别')).value = m.category;
-    if (tiered && m.tier) t.ws.getCell(r, t.col('层次')).value = m.tier;
-    t.ws.getCell(r, t.col('积分管理')).value = m.participates ? '参加' : '不参加';
-    t.ws.getCell(r, t.col('志愿服务岗位')).value = m.posts.length ? m.posts.join('、') : null;
-    setText(t.ws.getCell(r, t.col('联系电话')), m.phone);
-    setDate(t.ws.getCell(r, t.col('转入日期')), m.joined);
-    setDate(t.ws.getCell(r, t.col('转出日期')), m.left);
-    if (scheme.directGrades && m.directGrade) t.ws.getCell(r, t.col(DIRECT_GRADE)).value = m.directGrade;
-    if (scheme.exempt?.otherScore && m.otherScore) t.ws.getCell(r, t.col(OTHER_SCORE)).value = m.otherScore.toNumber();
+    t.ws.getCell(r, t.col(R.seq)).value = i + 1;
+    t.ws.getCell(r, t.col(R.name)).value = m.name;
+    setText(t.ws.getCell(r, t.col(R.id)), m.id);
+    if (m.details?.gender) t.ws.getCell(r, t.col(R.gender)).value = m.details.gender;
+    setDate(t.ws.getCell(r, t.col(R.birth)), m.birth);
+    if (m.details?.ethnicity) t.ws.getCell(r, t.col(R.ethnic)).value = m.details.ethnicity;
+    if (m.details?.education) t.ws.getCell(r, t.col(R.education)).value = m.details.education;
+    setDate(t.ws.getCell(r, t.col(R.partyDate)), m.details?.partyDate);
+    if (m.details?.remark) t.ws.getCell(r, t.col(R.remark)).value = m.details.remark;
+    t.ws.getCell(r, t.col(R.category)).value = m.category;
+    if (tiered && m.tier) t.ws.getCell(r, t.col(R.tier)).value = m.tier;
+    t.ws.getCell(r, t.col(R.participates)).value = m.participates ? '参加' : '不参加';
+    t.ws.getCell(r, t.col(R.posts)).value = m.posts.length ? m.posts.join('、') : null;
+    setText(t.ws.getCell(r, t.col(R.phone)), m.phone);
+    setDate(t.ws.getCell(r, t.col(R.joined)), m.joined);
+    setDate(t.ws.getCell(r, t.col(R.left)), m.left);
+    if (scheme.directGrades && m.directGrade) t.ws.getCell(r, t.col(R.directGrade)).value = m.directGrade;
+    if (scheme.exempt?.otherScore && m.otherScore) t.ws.getCell(r, t.col(R.otherScore)).value = m.otherScore.toNumber();
   });
   const lists: [string, string[], string][] = [
-    ['性别', ['男', '女'], '性别请选择“男”或“女”'],
-    ['党员类别', scheme.categories.map((c) => c.name), '党员类别请从下拉列表中选择'],
-    ...(tiered ? ([['层次', scheme.tiers.map((x) => x.name), '层次请从下拉列表中选择']] as [string, string[], string][]) : []),
-    ['积分管理', ['参加', '不参加'], '积分管理请选择“参加”或“不参加”'],
-    ...(scheme.directGrades ? ([[DIRECT_GRADE, gradeNames(scheme), '直接确定档次请从下拉列表中选择（只填“不参加”积分管理的党员）']] as [string, string[], string][]) : []),
+    [R.gender, ['男', '女'], '性别请选择“男”或“女”'],
+    [R.category, scheme.categories.map((c) => c.name), '党员类别请从下拉列表中选择'],
+    ...(tiered ? ([[R.tier, scheme.tiers.map((x) => x.name), '层次请从下拉列表中选择']] as [string, string[], string][]) : []),
+    [R.participates, ['参加', '不参加'], '积分管理请选择“参加”或“不参加”'],
+    ...(scheme.directGrades ? ([[R.directGrade, gradeNames(scheme), '直接确定档次请从下拉列表中选择（只填“不参加”积分管理的党员）']] as [string, string[], string][]) : []),
+    ...(scheme.awardsOneSide ? ([[R.awardsSide, [scheme.awardsOneSide.here, scheme.awardsOneSide.there], `${R.awardsSide}请从下拉列表中选择（只填驻村第一书记等与另一单位共用考核结果的党员）`]] as [string, string[], string][]) : []),
   ];
   for (const [header, values, error] of lists) {
     const v = listValidation(wb, header, values, error);
@@ -227,14 +217,7 @@ function rosterSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle
 }
 
 function recordColumns(entries: EntryColumn[]): Column[] {
-  return [
-    { header: '序号', width: 6 },
-    { header: '姓名', width: 10 },
-    { header: '编号', width: 14, type: 'text' },
-    ...entries.map((e) => ({ header: e.header, width: Math.max(10, e.header.length * 1.6), type: 'number' as const })),
-    { header: '合计', width: 10, type: 'number' },
-    { header: '依据/备注', width: 28, align: 'left' },
-  ];
+  return columnsOf(recordTable(entries.map((e) => e.column)));
 }
 
 function validateEntries(ws: ExcelJS.Worksheet, firstCol: number, from: number, to: number, entries: EntryColumn[]): void {
@@ -254,7 +237,7 @@ function recordSheet(wb: ExcelJS.Workbook, name: string, title: string, entries:
   const t = addTable(wb, name, { title, columns, bodyRows: rows, orientation: 'landscape' });
   const first = 4;
   const last = 3 + entries.length;
-  const total = t.col('合计');
+  const total = t.col(headerOf(COMMON.total));
   for (let r = t.firstRow; r <= t.lastRow; r++) sumFormula(t.ws, r, total, first, last);
   roster.forEach((m, i) => {
     const r = t.firstRow + i;
@@ -265,10 +248,11 @@ function recordSheet(wb: ExcelJS.Workbook, name: string, title: string, entries:
   validateEntries(t.ws, first, t.firstRow, t.lastRow, entries);
 }
 
-const INFO_BLOCK: [string, string, string, string][] = [
-  ['姓名', '编号', '性别', '出生年月'],
-  ['民族', '学历', '入党时间', '联系电话'],
-];
+/** The card's label cells above its table: 名册 columns, two rows of four. */
+const INFO_BLOCK = [
+  ['name', 'id', 'gender', 'birth'],
+  ['ethnic', 'education', 'partyDate', 'phone'],
+] as const satisfies readonly (readonly (typeof ROSTER)[number]['key'][])[];
 
 function cardSheets(wb: ExcelJS.Workbook, branch: string, cycle: Cycle, periods: string[], entries: EntryColumn[], roster: Member[]): void {
   const reserved = [...Object.values(SHEET), LISTS_SHEET];
@@ -279,32 +263,28 @@ function cardSheets(wb: ExcelJS.Workbook, branch: string, cycle: Cycle, periods:
 
 function cardSheet(wb: ExcelJS.Workbook, name: string, branch: string, cycle: Cycle, periods: string[], entries: EntryColumn[], m: Member | undefined): void {
   const ws = wb.addWorksheet(name);
-  const columns: Column[] = [
-    { header: '月份', width: 10 },
-    ...entries.map((e) => ({ header: e.header, width: Math.max(12, e.header.length * 1.6), type: 'number' as const })),
-    { header: '合计', width: 10, type: 'number' },
-  ];
+  const columns = columnsOf(cardTable(entries.map((e) => e.column)));
   const width = Math.max(8, columns.length);
   for (let c = columns.length + 1; c <= width; c++) ws.getColumn(c).width = 12;
   writeTitle(ws, `${branchTitle(branch)}党员日常行为积分管理记录表（${cycleTitle(cycle)}）`, width);
   writeLine(ws, 2, `所在支部：${branch}`, width);
-  const values: Record<string, { text?: string; date?: string }> = {
-    姓名: { text: m?.name },
-    编号: { text: m?.id },
-    出生年月: { date: m?.birth },
-    联系电话: { text: m?.phone },
+  const values: Partial<Record<(typeof INFO_BLOCK)[number][number], { text?: string; date?: string }>> = {
+    name: { text: m?.name },
+    id: { text: m?.id },
+    birth: { date: m?.birth },
+    phone: { text: m?.phone },
   };
-  INFO_BLOCK.forEach((labels, i) => {
+  INFO_BLOCK.forEach((keys, i) => {
     const r = 3 + i;
-    labels.forEach((label, j) => {
+    keys.forEach((key, j) => {
       const l = ws.getCell(r, 1 + j * 2);
-      l.value = label;
+      l.value = R[key];
       l.font = FONT_HEADER;
       l.border = BORDER;
       l.alignment = { horizontal: 'center', vertical: 'middle' };
       const v = ws.getCell(r, 2 + j * 2);
-      styleCell(v, { header: '', type: label === '出生年月' || label === '入党时间' ? 'date' : 'text' });
-      const given = values[label];
+      styleCell(v, { header: '', type: ROSTER.find((c) => c.key === key)?.type === 'date' ? 'date' : 'text' });
+      const given = values[key];
       if (given?.date) setDate(v, given.date);
       else if (given?.text) setText(v, given.text);
     });
@@ -329,72 +309,45 @@ function cardSheet(wb: ExcelJS.Workbook, name: string, branch: string, cycle: Cy
 }
 
 function eventSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle): void {
-  const columns: Column[] = [
-    { header: '序号', width: 6 },
-    { header: '日期', width: 12, type: 'date' },
-    { header: '姓名', width: 10 },
-    { header: '编号', width: 14, type: 'text' },
-    { header: '事项', width: 26, align: 'left' },
-    { header: '级别', width: 8 },
-    { header: '项目', width: 20, align: 'left' },
-    { header: '次数', width: 8, type: 'number' },
-    { header: '分值', width: 8, type: 'number' },
-    { header: '依据', width: 28, align: 'left' },
-    { header: '审核人', width: 10 },
-  ];
   const cols = eventColumns(scheme);
   const t = addTable(wb, SHEET.events, {
     title: `${branchTitle(branch)}党员积分加减分明细（${cycleTitle(cycle)}）`,
-    columns: columns.filter((c) => (c.header !== '级别' || cols.level) && (c.header !== '项目' || cols.project)),
+    columns: columnsOf(EVENTS, scheme),
     bodyRows: EVENT_ROWS,
     orientation: 'landscape',
   });
   const { ws, firstRow: a, lastRow: b } = t;
-  validateRange(ws, t.col('日期'), a, b, dateValidation(cycle.start, cycle.end, '日期'));
+  validateRange(ws, t.col(E.date), a, b, dateValidation(cycle.start, cycle.end, '日期'));
   const items = listValidation(wb, '事项', itemNames(scheme), '事项请从下拉列表中选择（计分标准中的项目）');
-  if (items) validateRange(ws, t.col('事项'), a, b, items);
+  if (items) validateRange(ws, t.col(E.item), a, b, items);
   const levels = cols.level ? listValidation(wb, '级别', levelNames(scheme), '级别请从下拉列表中选择') : undefined;
-  if (levels) validateRange(ws, t.col('级别'), a, b, levels);
-  validateRange(ws, t.col('次数'), a, b, nonNegativeValidation('次数'));
-  validateRange(ws, t.col('分值'), a, b, nonNegativeValidation('分值'));
+  if (levels) validateRange(ws, t.col(E.level), a, b, levels);
+  validateRange(ws, t.col(E.count), a, b, nonNegativeValidation('次数'));
+  validateRange(ws, t.col(E.points), a, b, nonNegativeValidation('分值'));
 }
 
 function evaluationSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle, roster: Member[]): void {
   const want = evaluationColumns(scheme);
-  const columns: Column[] = [
-    { header: '姓名', width: 10 },
-    { header: '编号', width: 14, type: 'text' },
-    ...(want.votes ? ([{ header: '好', width: 8, type: 'number' }, { header: '一般', width: 8, type: 'number' }, { header: '差', width: 8, type: 'number' }] as Column[]) : []),
-    ...(want.voters ? ([{ header: '参评人数', width: 10, type: 'number' }] as Column[]) : []),
-    ...(want.grade ? ([{ header: '评议等次', width: 12 }] as Column[]) : []),
-    ...(want.score ? ([{ header: '评议得分', width: 10, type: 'number' }] as Column[]) : []),
-  ];
+  const columns = columnsOf(EVALUATIONS, scheme);
   const t = addTable(wb, SHEET.evaluation, { title: `${branchTitle(branch)}民主评议党员情况（${cycleTitle(cycle)}）`, columns, bodyRows: roster.length ? roster.length + SPARE_ROWS : BLANK_ROWS });
   roster.forEach((m, i) => {
     t.ws.getCell(t.firstRow + i, 1).value = m.name;
     setText(t.ws.getCell(t.firstRow + i, 2), m.id);
   });
-  for (const h of [...(want.votes ? ['好', '一般', '差'] : []), ...(want.voters ? ['参评人数'] : [])]) validateRange(t.ws, t.col(h), t.firstRow, t.lastRow, nonNegativeValidation(h, true));
+  for (const h of [...(want.votes ? [V.good, V.fair, V.poor] : []), ...(want.voters ? [V.voters] : [])]) validateRange(t.ws, t.col(h), t.firstRow, t.lastRow, nonNegativeValidation(h, true));
   const grades = want.grade ? listValidation(wb, '评议等次', evaluationGrades(scheme), '评议等次请从下拉列表中选择') : undefined;
-  if (grades) validateRange(t.ws, t.col('评议等次'), t.firstRow, t.lastRow, grades);
-  if (want.score) validateRange(t.ws, t.col('评议得分'), t.firstRow, t.lastRow, nonNegativeValidation('评议得分'));
+  if (grades) validateRange(t.ws, t.col(V.grade), t.firstRow, t.lastRow, grades);
+  if (want.score) validateRange(t.ws, t.col(V.score), t.firstRow, t.lastRow, nonNegativeValidation('评议得分'));
 }
 
 function sanctionSheet(wb: ExcelJS.Workbook, scheme: Scheme, branch: string, cycle: Cycle): void {
-  const columns: Column[] = [
-    { header: '日期', width: 12, type: 'date' },
-    { header: '姓名', width: 10 },
-    { header: '编号', width: 14, type: 'text' },
-    { header: '类型', width: 22 },
-    { header: '说明', width: 40, align: 'left' },
-  ];
+  const columns = columnsOf(SANCTIONS, scheme);
   // 「受…处分期间」 (overrides with `during`): the 处分 may date from an earlier year and run into this one.
   const during = scheme.overrides.some((o) => o.during);
-  if (during) columns.push({ header: SANCTION_UNTIL, width: 12, type: 'date' });
   const t = addTable(wb, SHEET.sanctions, { title: `${branchTitle(branch)}一票否决与党纪处分记录（${cycleTitle(cycle)}）`, columns, bodyRows: SANCTION_ROWS });
   const earliest = `${cycle.year - 10}${cycle.start.slice(4)}`;
-  validateRange(t.ws, t.col('日期'), t.firstRow, t.lastRow, dateValidation(during ? earliest : cycle.start, cycle.end, '日期'));
-  if (during) validateRange(t.ws, t.col(SANCTION_UNTIL), t.firstRow, t.lastRow, dateValidation(earliest, `${cycle.year + 10}${cycle.end.slice(4)}`, SANCTION_UNTIL));
+  validateRange(t.ws, t.col(S.date), t.firstRow, t.lastRow, dateValidation(during ? earliest : cycle.start, cycle.end, '日期'));
+  if (during) validateRange(t.ws, t.col(S.until), t.firstRow, t.lastRow, dateValidation(earliest, `${cycle.year + 10}${cycle.end.slice(4)}`, S.until));
   const types = listValidation(wb, '类型', sanctionTypes(scheme), '类型请从下拉列表中选择（一票否决或处分类型）');
-  if (types) validateRange(t.ws, t.col('类型'), t.firstRow, t.lastRow, types);
+  if (types) validateRange(t.ws, t.col(S.type), t.firstRow, t.lastRow, types);
 }

@@ -2,6 +2,7 @@
 // does not fit Excel's 255-character limit goes to a hidden `_lists` sheet instead.
 import type ExcelJS from 'exceljs';
 import { colLetter } from './style.js';
+import { colNumber } from '../../core/a1.js';
 
 export const LISTS_SHEET = '_lists';
 const LIST_LIMIT = 255;
@@ -142,10 +143,4 @@ export function compactValidations(ws: ExcelJS.Worksheet): void {
     i = j;
   }
   doc.model = model;
-}
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
 }
