@@ -5,9 +5,12 @@ import type { BranchResult } from '../core/result.js';
 import type { Scheme } from '../scheme/schema.js';
 import { lang, t } from './i18n.js';
 import type { LoadedLedger } from './inputs.js';
+import type { InputCode } from './messages.js';
 
 export interface Excluded {
   file: string;
+  /** The catalogue entry that words the reason and fix (src/batch/messages.ts), when there is one. */
+  code?: InputCode;
   branch?: string;
   reason: string;
   /** What to do about it, when more than the reason says. */

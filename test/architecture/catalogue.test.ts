@@ -43,7 +43,6 @@ const RULES: Rule[] = [
  * by file, how many. The count may only go down — a new one fails here; move one and lower its count.
  */
 const INLINE_REASONS: Record<string, number> = {
-  'src/batch/collect.ts': 13,
   'src/batch/gather.ts': 2,
   'src/batch/split.ts': 1,
 };
@@ -87,7 +86,7 @@ describe('a message is written only in the catalogue', () => {
   });
 
   it('inline reason/fix pairs only go down (move them into src/batch/messages.ts)', () => {
-    const now = Object.fromEntries(SOURCES.map((s) => [s.path, inlineReasons(s.text)] as const).filter(([, n]) => n > 0));
+    const now = Object.fromEntries(SOURCES.filter((s) => !CATALOGUES.includes(s.path)).map((s) => [s.path, inlineReasons(s.text)] as const).filter(([, n]) => n > 0));
     expect(now).toEqual(INLINE_REASONS);
   });
 });
