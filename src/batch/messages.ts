@@ -44,6 +44,15 @@ export const INPUT_MESSAGES = {
   INPUT_NOT_REGULAR: message('error', [], () => '不是普通文件（管道、设备或套接字）', () => 'not a regular file (a pipe, device or socket)', () => '把台账作为普通文件保存到文件夹里', () => 'save the ledger as a regular file in the folder'),
   INPUT_LINK_BROKEN: message('error', [], () => '快捷方式（符号链接）指向的文件不存在', () => 'a symbolic link to a file that does not exist', () => '删除这个链接，把台账本身放进文件夹', () => 'delete the link and put the ledger itself in the folder'),
   INPUT_LINK_OUTSIDE: message('error', ['target'], (p) => `快捷方式（符号链接）指向文件夹以外：${p.target}`, (p) => `a symbolic link pointing outside the folder: ${p.target}`, () => '把台账本身复制到文件夹里，或在命令中直接写出它的路径', () => 'copy the ledger itself into the folder, or give its path on the command line'),
+  INPUT_OTHER_YEAR: message('error', ['found', 'want'], (p) => `「说明」表的年度是 ${p.found}，不是 ${p.want}`, (p) => `its 说明 says ${p.found}, not ${p.want}`, (p) => `这是 ${p.found} 年度的台账：移到别的文件夹，或用 --year ${p.found} 单独处理`, (p) => `a ${p.found} ledger: move it to another folder, or run with --year ${p.found}`),
+  INPUT_OTHER_SCHEME: message(
+    'error',
+    ['scheme', 'own', 'batchScheme', 'batch'],
+    (p) => `使用的方案是 ${p.scheme}（本批 ${p.own} 个台账），与本批评定所用的 ${p.batchScheme}（${p.batch} 个台账）不同：一批只按一个方案评定`,
+    (p) => `uses scheme ${p.scheme} (${p.own} ledgers of this batch), not ${p.batchScheme} (${p.batch} ledgers), which this batch is graded by: one batch, one scheme`,
+    (p) => `请把 ${p.scheme} 的台账放到另一个文件夹单独处理，或改正其「说明」表的方案`,
+    (p) => `put the ${p.scheme} ledgers in another folder, or correct 方案 in their 说明 sheet`,
+  ),
   // Earlier results (--history): files passed by, with the reason.
   HISTORY_NOT_STAMPED: message('warning', ['file'], (p) => `${p.file} 不是 score 写出的评定结果（没有 score 的标记），不作为往年结果`, (p) => `${p.file} was not written by score (no score stamp): not used as earlier results`, () => '往年结果请用 score grade 写出的评定结果文件（不要另存或重新制作）', () => 'give the results file score grade wrote (not a copy saved by hand)'),
   HISTORY_SECOND_CANDIDATE: message(
