@@ -27,7 +27,7 @@ type Mutation = (buf: Buffer, rng: Rng) => Buffer;
 const MUTATIONS: [string, Mutation][] = [
   ['flip bytes', (buf, rng) => {
     const b = Buffer.from(buf);
-    for (let i = 0, n = rng.int(1, 20); i < n; i++) b[rng.int(0, b.length - 1)] ^= 1 << rng.int(0, 7);
+    for (let i = 0, n = rng.int(1, 20); i < n; i++) b[rng.int(0, b.length - 1)]! ^= 1 << rng.int(0, 7);
     return b;
   }],
   ['truncate', (buf, rng) => buf.subarray(0, rng.int(0, buf.length - 1))],
@@ -70,7 +70,7 @@ const MUTATIONS: [string, Mutation][] = [
   ['stored zip, bytes flipped', (buf, rng) => {
     // Uncompressed: a flipped byte is a changed character, not a broken deflate stream; the CRC-32 must catch it.
     const b = zip(unzip(buf), { store: true });
-    for (let i = 0, n = rng.int(0, 6); i < n; i++) b[rng.int(0, b.length - 1)] ^= 1 << rng.int(0, 7);
+    for (let i = 0, n = rng.int(0, 6); i < n; i++) b[rng.int(0, b.length - 1)]! ^= 1 << rng.int(0, 7);
     return b;
   }],
   ['sheet names', (buf, rng) => {

@@ -17,7 +17,7 @@ export function roundNumbers(text: string, places = SHOWN_PLACES): string {
 /** A fraction with a small denominator that is exactly the number (to the 40 digits kept), when there is one. */
 export function asFraction(v: Dec): string | undefined {
   if (v.decimalPlaces() <= SHOWN_PLACES) return undefined;
-  const [n, d] = v.toFraction(10_000);
+  const [n, d] = v.toFraction(10_000) as [Dec, Dec];
   if (n.div(d).minus(v).abs().greaterThan('1e-30')) return undefined;
   return `${n.toString()}/${d.toString()}`;
 }

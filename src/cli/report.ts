@@ -166,3 +166,48 @@ export function publishReport(
     ...out.history,
   };
 }
+
+/** One 积分申请表 line as apply decided it. */
+export interface ClaimRow {
+  form: string;
+  cell: string | undefined;
+  name: string;
+  item: string;
+  level: string | null;
+  project: string | null;
+  points: number | null;
+  reason: string;
+}
+
+/** apply: the decisions, the ledger written (or why none was), the forms left out. */
+export interface ApplyReport {
+  ledger?: string;
+  approved: ClaimRow[];
+  rejected: ClaimRow[];
+  already?: ClaimRow[];
+  /** Nothing was entered: why (the ledger could not be written). */
+  refused?: string;
+  issues: DiagnosticJson[];
+  excluded?: ExcludedJson[];
+  written?: string[];
+  stamp?: Stamp | null;
+}
+
+/** explain: one member's result and its trace, rule by rule. */
+export interface ExplainReport extends HistoryJson {
+  scheme: string;
+  period: string;
+  monthsRead: string[];
+  member: MemberJson | null;
+  trace: { rule: string; ruleName: string; text: string; source: string | null }[];
+  /** How many errors the ledger has (the result may be off while there are any). */
+  issues: number;
+}
+
+/** template: what was written. */
+export interface TemplateReport {
+  scheme: string;
+  year: number;
+  written: string[];
+  stamp: Stamp | null;
+}

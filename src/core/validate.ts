@@ -474,7 +474,7 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Perio
     if (!member) unmatched(add, found, 'EVENT_UNKNOWN_MEMBER', ev.source, ev.name, nearMember(ledger.members, ev.name)?.name);
     const item = cat.item(ev.item);
     if (!item) {
-      add('EVENT_UNKNOWN_ITEM', fieldCell(ev, 'item'), { found: ev.item, options: sample, scheme: scheme.id }, ev.item);
+      add('EVENT_UNKNOWN_ITEM', fieldCell(ev, 'item'), { found: ev.item, options: sample }, ev.item);
       continue;
     }
     if (ev.sign && !item.veto) {

@@ -68,6 +68,8 @@ export const INFO_KEYS = {
   year: ['年度', '周期', '考核年度'],
   span: ['周期起止'],
   recorder: ['记录员'],
+  /** The regulation the scheme follows (scheme.source): for the reader of the printed 说明 only. */
+  source: ['依据'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 /** Whether the scheme's items read 级别 / 项目 in 加减分明细 (an item with levels; a highest-per-project or shared award). */
@@ -166,6 +168,18 @@ export const SANCTIONS = [
 /** The record period of a row where one sheet holds several (a card, all months stacked). */
 export const PERIOD = col({ key: 'month', labels: ['月份', '月度', '时间', '季度', '记录月份', '考核月份'], required: true, width: 10 });
 
+/**
+ * The seed 003 附件2 card's own columns after the entries and their 合计: the month's 加分项 (points of
+ * the scheme's one bonus part, no item) and 扣分项 (a veto type: the seed's 扣分项 is 一票否决).
+ */
+export const CARD_EXTRAS = [
+  col({ key: 'bonus', labels: ['加分项', '加分', '本月加分', '加分分值'], width: 10, type: 'number', when: (s) => s.components.filter((c) => c.kind === 'accumulate' && c.role === 'bonus').length === 1 }),
+  col({ key: 'deduction', labels: ['扣分项', '扣分', '本月扣分', '减分'], width: 16, when: (s) => s.vetoTypes.length > 0 }),
+] as const;
+
+/** The card's 基本情况 labels that are not 名册 columns (seed 003 附件2: 身体状况). */
+export const CARD_INFO = [col({ key: 'health', labels: ['身体状况', '健康状况'] })] as const;
+
 /** The column of one entry: key `component.entry`, read by its name or aliases, written with its points (学习教育(10分)). */
 export function entryColumn(c: Component, e: Entry): FormColumn {
   const header = `${e.name}(${fmt(e.max)}分)`;
@@ -177,9 +191,9 @@ export function recordTable(entries: readonly FormColumn[]): FormColumn[] {
   return [COMMON.seq, COMMON.name, COMMON.id, ...entries.map((e) => ({ ...e, width: Math.max(10, headerOf(e).length * 1.6) })), COMMON.total, COMMON.note];
 }
 
-/** A member's record card: 月份, the entries, 合计 (a formula). */
+/** A member's record card (seed 003 附件2): 月份, the entries, 合计 (a formula), 加分项 and 扣分项 where the scheme has them. */
 export function cardTable(entries: readonly FormColumn[]): FormColumn[] {
-  return [PERIOD, ...entries.map((e) => ({ ...e, width: Math.max(12, headerOf(e).length * 1.6) })), COMMON.total];
+  return [PERIOD, ...entries.map((e) => ({ ...e, width: Math.max(12, headerOf(e).length * 1.6) })), COMMON.total, ...CARD_EXTRAS];
 }
 
 /** A scheme number as people write it: 10, 0.5. */

@@ -48,7 +48,9 @@ describe('publish --period 2023Q1: the 公示名单 with its window and public f
     const rows = await readTable(list, '第一支部', '姓名');
     expect(Object.fromEntries(rows.filter((r) => typeof r['积分'] === 'number').map((r) => [r['姓名'], r['积分']]))).toEqual({ 甲: 100, 丁: 100, 乙: 90.33, 丙: 56, 预: 50 });
     // Only the public columns (a quarter is not graded: no empty 等次/星级); 老 (不参加) is not listed.
-    expect(Object.keys(rows[0] ?? {})).toEqual(['序号', '姓名', '积分']);
+    // 标记 says why 预 (预备党员, not ranked in this scheme) is listed after the others.
+    expect(Object.keys(rows[0] ?? {})).toEqual(['序号', '姓名', '积分', '标记']);
+    expect(rows.filter((r) => r['标记']).map((r) => [r['姓名'], r['标记']])).toEqual([['预', '预备党员：计分，不参加排序']]);
     expect(texts).not.toContain('老');
     const j = json<{ from: string; to: string; days: number; members: { name: string; total: number }[] }>(asJson);
     expect([j.from, j.to, j.days]).toEqual(['2023-04-03', '2023-04-09', 7]);

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { json, tmp, type Run } from '../helpers/cli.js';
-import { MONTHS, everySheet, fillApplication, readTable, type LedgerFill, type SanctionFill } from '../helpers/fill.js';
+import { MONTHS, allCellTexts, everySheet, fillApplication, readTable, type LedgerFill, type SanctionFill } from '../helpers/fill.js';
 import { expectMember, filled, gradeAsync, scoreAsync, startAll, templateAsync, townshipMonth, type GradeOut } from './lib.js';
 
 vi.setConfig({ testTimeout: 300_000 });
@@ -119,6 +119,68 @@ async function laterAward(): Promise<{ periods: GradeOut[]; show: Run }> {
   return { periods: json<GradeOut[]>(r), show: await scoreAsync(['scheme', 'show', 'township']) };
 }
 
+/** The 计分标准 of township, it-bureau and company as `score template` writes them: each row's cell texts. */
+async function standards(): Promise<Record<string, { row: number; texts: string[] }[]>> {
+  const out: Record<string, { row: number; texts: string[] }[]> = {};
+  for (const id of ['township', 'it-bureau', 'company']) {
+    const dir = tmp();
+    const r = await scoreAsync(['template', '--scheme', id, '--out', dir, '--json', '--quiet']);
+    const file = json<{ written: string[] }>(r).written.find((f) => f.endsWith('计分标准.xlsx'))!;
+    const rows = new Map<number, string[]>();
+    for (const c of await allCellTexts(file)) {
+      const n = Number(c.cell.replace(/^[A-Z]+/, ''));
+      rows.set(n, [...(rows.get(n) ?? []), c.text]);
+    }
+    out[id] = [...rows].map(([row, texts]) => ({ row, texts }));
+  }
+  return out;
+}
+
+/** culture 甲 乙 丙: 基础 80, 评议 10 好 of 10 → 100 × 20% = 20, two 经验做法推广 国家 10 projects shared by the three. */
+async function cultureShare(): Promise<{ year: Ran; show: Run }> {
+  const ev = (name: string, project: string) => ({ date: '2023-03-01', name, item: '经验做法推广', level: '国家', project });
+  const names = ['甲', '乙', '丙'];
+  const year = await gradeOf('culture', '文旅局机关支部', {
+    members: names.map((name) => ({ name })),
+    events: ['A', 'B'].flatMap((p) => names.map((n) => ev(n, p))),
+    evaluations: names.map((name) => ({ name, good: 10, fair: 0, poor: 0, voters: 10 })),
+  });
+  return { year, show: await scoreAsync(['scheme', 'show', 'culture']) };
+}
+
+/** agency 甲 评议 合格, 乙 优秀 (the year-end rows carry no date), no events: Q1, H1 and the year. */
+async function agencyHalves(): Promise<GradeOut[]> {
+  const t = await templateAsync('agency', '政务中心支部');
+  const file = await filled(t, { members: [{ name: '甲' }, { name: '乙' }], evaluations: [{ name: '甲', grade: '合格' }, { name: '乙', grade: '优秀' }] });
+  const r = await scoreAsync(['compute', file, '--period', '2023Q1,2023H1,2023', '--out', tmp(), '--json', '--quiet']);
+  return json<GradeOut[]>(r);
+}
+
+interface LedgerShape {
+  sheets: string[];
+  evaluationHeader: string[];
+  notes: string[];
+}
+
+/** The ledger templates `score template` writes: visible sheets, the 民主评议 header, the 说明 notes. */
+async function ledgers(): Promise<Record<string, LedgerShape>> {
+  const out: Record<string, LedgerShape> = {};
+  for (const id of ['township', 'company', 'demolition', 'tiered-xinba', 'vanguard', 'village']) {
+    const t = await templateAsync(id, '第一支部');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(t.ledger);
+    const ev = wb.getWorksheet('民主评议');
+    const notes: string[] = [];
+    wb.getWorksheet('说明')!.eachRow((row) => notes.push(String(row.getCell(2).value ?? '')));
+    out[id] = {
+      sheets: wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name),
+      evaluationHeader: ev ? (ev.getRow(2).values as unknown[]).slice(1).map(String) : [],
+      notes: notes.filter((n) => /^\d+\./.test(n)),
+    };
+  }
+  return out;
+}
+
 let jobs: {
   carried: Promise<Ran>;
   noEnd: Promise<Ran>;
@@ -134,6 +196,10 @@ let jobs: {
   bureauBad: Promise<Ran>;
   bureauShow: Promise<Run>;
   laterAward: Promise<{ periods: GradeOut[]; show: Run }>;
+  standards: Promise<Record<string, { row: number; texts: string[] }[]>>;
+  cultureShare: Promise<{ year: Ran; show: Run }>;
+  agencyHalves: Promise<GradeOut[]>;
+  ledgers: Promise<Record<string, LedgerShape>>;
 };
 
 beforeAll(() => {
@@ -152,6 +218,10 @@ beforeAll(() => {
     bureauBad: () => bureauFirstSecretary('派出单位'),
     bureauShow: () => scoreAsync(['scheme', 'show', 'bureau']),
     laterAward,
+    standards,
+    cultureShare,
+    agencyHalves,
+    ledgers,
   });
 });
 
@@ -293,5 +363,85 @@ describe('township 「同一项目以最高级计分」 and periods: a later awa
   it('scheme show states the decision under 计分事项', async () => {
     const { show } = await jobs.laterAward;
     expect(show.stdout).toContain('同一项目以最高级计分与期间（决定）：每个期间计本期间内登记的表彰，取其中最高一级；之后的较高级表彰不改变已经结束的期间，在它自己的期间按该级全额计分');
+  });
+});
+
+describe('计分标准 wording (findings, unfaithful or missing: 「每项扣完为止」 on components without deductions; program words)', () => {
+  const rowOf = (rows: { texts: string[] }[], head: string) => rows.find((r) => r.texts[0]?.startsWith(head))!.texts;
+
+  it('「扣完为止」 only where items deduct from the recorded entries: township 履行党员义务 yes, 志愿服务岗位 no; it-bureau 任务分 no; company 奖励分 no', async () => {
+    const s = await jobs.standards;
+    expect(rowOf(s.township!, '履行党员义务')).toContain('按记录期纪实评分，每项扣完为止');
+    expect(rowOf(s.township!, '志愿服务岗位贡献')).toContain('按记录期纪实评分');
+    expect(rowOf(s['it-bureau']!, '任务分')).toContain('按记录期纪实评分');
+    expect(rowOf(s['it-bureau']!, '基础分')).toContain('从满分起扣，扣完为止');
+    expect(rowOf(s.company!, '奖励分')).toContain('按记录期纪实评分');
+    expect(JSON.stringify(s.company)).not.toContain('每项扣完为止');
+  });
+
+  it('it-bureau: section 二、直接定等次的情形 (no veto), rows 「有“参与邪教组织或非法组织”情形的，当年评为不合格」; township 扣分项 (all vetoes) reads 一票否决, not 从总分中扣减', async () => {
+    const s = await jobs.standards;
+    const it = s['it-bureau']!.map((r) => r.texts);
+    expect(it.some((r) => r[0] === '二、直接定等次的情形')).toBe(true);
+    expect(it.some((r) => r[0] === '二、一票否决')).toBe(false);
+    expect(rowOf(s['it-bureau']!, '参与邪教组织或非法组织')).toContain('有“参与邪教组织或非法组织”情形的，当年评为不合格');
+    expect(JSON.stringify(it)).not.toContain('受参与邪教组织');
+    expect(rowOf(s.township!, '扣分项')).toContain('一票否决：发生即年度积分为零');
+    expect(rowOf(s.township!, '扣分项')).not.toContain('从总分中扣减');
+  });
+
+  it('a command named in a decision is said as when it happens: 「公示时用 --days」, never the garbled 「检查时--days」', async () => {
+    const s = await jobs.standards;
+    const all = JSON.stringify(s['it-bureau']);
+    expect(all).toContain('公示时用 --days 可以改为任意天数');
+    expect(all).toContain('录入申请时把认定的任务分填入台账该月表');
+    expect(all).not.toContain('检查时--days');
+  });
+});
+
+describe('culture 「由多个科室综合修改推荐后采用的,参与科室平分奖励得分」: shares exact, rounded once', () => {
+  it('two 国家 10 projects shared by three: each 80 + 20 + 20/3 = 106.67 (not 3.33 + 3.33); scheme show says 6.67, not 3.33 each', async () => {
+    const { year, show } = await jobs.cultureShare;
+    expect(year.run.code, year.run.stdout + year.run.stderr).toBe(0);
+    for (const n of ['甲', '乙', '丙']) expectMember(year.out, n, { total: 106.67, bonus: 6.67 });
+    expect(show.stdout).toContain('合计 20/3 = 6.67 分（不是 3.33 + 3.33 = 6.66）');
+    expect(show.stdout).not.toContain('每人3.33分');
+  });
+});
+
+describe('agency: the 半年评议 rows carry no date — a quarter or a half-year total never includes them', () => {
+  it('甲 合格, 乙 优秀 entered: Q1 and H1 80 with 半年评议 blank; the year shows 80 and 90 (weight 0, shown only)', async () => {
+    const [q1, h1, year] = await jobs.agencyHalves;
+    for (const p of [q1!, h1!]) for (const n of ['甲', '乙']) expectMember(p, n, { total: 80, components: { 基本指数: 80, 半年评议得分: null as unknown as number } });
+    expectMember(year!, '甲', { total: 80, components: { 基本指数: 80, 半年评议得分: 80 } });
+    expectMember(year!, '乙', { total: 80, components: { 基本指数: 80, 半年评议得分: 90 } });
+  });
+});
+
+describe('templates ask only for what the scheme reads (findings 9, 19; 说明 and vote columns)', () => {
+  it('finding 9: township has no 民主评议 sheet and its 说明 does not ask for one; nor demolition, tiered-xinba, village', async () => {
+    const l = await jobs.ledgers;
+    for (const id of ['township', 'demolition', 'tiered-xinba', 'village']) {
+      expect(l[id]!.sheets, id).not.toContain('民主评议');
+      expect(l[id]!.notes.join('\n'), id).not.toContain('民主评议');
+    }
+  });
+
+  it('finding 19: company keeps 民主评议 with 评议等次 only (read: 基本合格 → 提醒谈话), and its 说明 asks for it', async () => {
+    const l = await jobs.ledgers;
+    expect(l.company!.sheets).toContain('民主评议');
+    expect(l.company!.evaluationHeader).toEqual(['姓名', '编号', '评议等次']);
+    expect(l.company!.notes.join('\n')).toContain('民主评议：每名党员一行，填写评议等次');
+  });
+
+  it('vanguard 民主评议 offers no 好/一般/差 vote columns (the scheme reads 评议等次 or 评议得分)', async () => {
+    const l = await jobs.ledgers;
+    expect(l.vanguard!.evaluationHeader).toEqual(['姓名', '编号', '评议等次', '评议得分']);
+  });
+
+  it('village (no monthly sheets): its 说明 names no 月表 and no 1月…12月', async () => {
+    const l = await jobs.ledgers;
+    expect(l.village!.sheets.some((x) => /^\d+月$/.test(x))).toBe(false);
+    expect(l.village!.notes.join('\n')).not.toMatch(/月（季）记录表|月表|1月/u);
   });
 });

@@ -190,6 +190,16 @@ describe('the roll per period (SCHEMES.md "Partial years": 「A period … lists
     expect(texts).toContain('本期不在册，未列入：唐宏宇（2023-07-01 转入）（1 人）。');
   });
 
+  it('the Q1 公示 says why 曾福芳 (预备党员, not ranked) is listed after 59.00 with 92.33: 标记 「预备党员：计分，不参加排序」', async () => {
+    const { outDir } = await jobs.sampleQ1;
+    const list = (await readTable(join(outDir, '2023年第一季度公示名单.xlsx'), '兰溪村党支部', '姓名')).filter((r) => typeof r['序号'] === 'number');
+    const last = list[list.length - 1]!;
+    expect(last['姓名']).toBe('曾福芳');
+    expect(last['标记']).toBe('预备党员：计分，不参加排序');
+    // Every other line is in the order of its points and carries no mark.
+    expect(list.slice(0, -1).every((r) => r['标记'] === null || r['标记'] === undefined)).toBe(true);
+  });
+
   it('finding 8: township, a member who left on 02-15 is not graded 优秀 and takes no quota place (A 90 keeps the one place of five)', async () => {
     const { year } = await jobs.townshipRoll;
     expectClean(year);

@@ -5,7 +5,7 @@ import { ensureBuilt } from '../helpers/cli.js';
 import { join } from 'node:path';
 import { QUARTERS, everySheet, readTable } from '../helpers/fill.js';
 import { loadScheme } from '../schemes/load.js';
-import { expectMember, startAll, templateFillGrade, type Graded } from './lib.js';
+import { expectMember, startAll, templateFillGrade, type Graded, job } from './lib.js';
 
 /** A scoreSheet component's entries at full marks, keyed by the entry name (the template's header without its (N分)). */
 function fullMarks(id: string): Record<string, number> {
@@ -72,40 +72,40 @@ beforeAll(() => {
 
 describe('school: the 16 基础分 sub-items have columns in 《基础分评分》 (seed 004 篇1)', () => {
   it('「(3)努力学习科学文化、法律和教育教学业务知识(5分)」 scored 4 and 讲奉献(4) scored 4: 基础分 78', async () => {
-    const { g } = await jobs['school'];
+    const { g } = await job(jobs, 'school');
     expectMember(g, '甲', { total: 78, grade: '一般', components: { 基础分: 78 } });
     // 「该项不得分」 still zeroes an item: 80 − 6 = 74.
     expectMember(g, '乙', { total: 74, grade: '一般', components: { 基础分: 74 } });
   });
 
   it('「无正当理由积分未达到60分……取消预备党员资格」: 59 gets that one consequence, not 延长预备期 as well', async () => {
-    const { g } = await jobs['school'];
+    const { g } = await job(jobs, 'school');
     expectMember(g, '预', { total: 59, grade: null, flags: ['取消预备党员资格'] });
   });
 });
 
 describe('bureau: the five 带头 items entered as scores in 《日常行为评分》 (seed 001 篇2)', () => {
   it('学习 12 + 争创 14 + 服务 15 + 遵纪 18 + 正气 13 = 72; + 94 × 20% = 90.8', async () => {
-    const { g } = await jobs['bureau'];
+    const { g } = await job(jobs, 'bureau');
     expectMember(g, '甲', { total: 90.8, grade: '优秀', components: { 日常行为积分: 72, 民主评议积分: 94 } });
   });
 });
 
 describe('agency: one 党纪处分 entry applies its deduction and its override (seed 000 篇2)', () => {
   it('「受到党内警告……扣5分」 and 「当年度一律作为警示党员对待」 from one 否决与处分 line: H3 80, 警示党员', async () => {
-    const { g } = await jobs['agency'];
+    const { g } = await job(jobs, 'agency');
     expectMember(g, 'H3', { total: 80, grade: '警示党员', deduction: 5 });
   });
 
   it('the same from one 加减分明细 line 党内处分（严重警告）: H4 85 − 10 = 75, 警示党员', async () => {
-    const { g } = await jobs['agency'];
+    const { g } = await job(jobs, 'agency');
     expectMember(g, 'H4', { total: 75, grade: '警示党员', deduction: 10 });
   });
 });
 
 describe('company: blank bonus cells read as 0 (seed 001 篇4)', () => {
   it('甲 leaves every bonus cell empty: 90 a quarter → 90; 乙 has 奖励表彰 3 in Q1: (93 + 90 × 3) / 4 = 90.75', async () => {
-    const { g } = await jobs['company'];
+    const { g } = await job(jobs, 'company');
     expectMember(g, '甲', { total: 90, flags: [] });
     expectMember(g, '乙', { total: 90.75, flags: [] });
   });
@@ -113,7 +113,7 @@ describe('company: blank bonus cells read as 0 (seed 001 篇4)', () => {
 
 describe('tiered-xinba: an exempt member\'s 档次 set by the branch meeting (seed 000 篇5)', () => {
   it('「经支部全体党员大会评议后直接确定档次」: 卧 is listed as 带头型, without points, rank or quota; 书 80 先锋型', async () => {
-    const { g, out } = await jobs['xinba'];
+    const { g, out } = await job(jobs, 'xinba');
     expectMember(g, '书', { total: 80, grade: '先锋型', rank: 1, flags: [] });
     expectMember(g, '卧', { total: 0, grade: '带头型', rank: null, flags: ['经支部党员大会评议直接确定档次'] });
     const rows = await readTable(join(out, '2023年度评定结果.xlsx'), '新坝二村支部', '合计得分');

@@ -114,3 +114,31 @@ describe("seed 003 附件3 评分汇总表 as a branch's only input", () => {
     expect(w.message).toContain('经济发展');
   });
 });
+
+// The seed sentences these prove (tools/fidelity/township/seed-forms.json).
+describe('seed 003 附件2 card and 附件3 summary through hand-made ledgers', () => {
+  const totals = (out: GradeOut): Record<string, number> => Object.fromEntries(out.members.map((m) => [m.name, m.total]));
+
+  it('附件2 card as printed (part totals, 加分项, 合计 row): 甲 95 + 2 = 97, 乙 88; the missing items said once', async () => {
+    const { out } = await jobs['记录卡-附件2原样']!;
+    expect(totals(out)).toEqual({ 甲: 97, 乙: 88 });
+    expect(out.issues.filter((i) => i.code === 'READ_PART_TOTALS').length).toBe(1);
+  });
+
+  it('附件2 card with 加分项 3 every month (36): 加分项 capped at 10 a year, then 百分制 (甲 100)', async () => {
+    const { out } = await jobs['记录卡-附件2-加分超上限']!;
+    expect(totals(out)).toEqual({ 甲: 100, 乙: 88 });
+  });
+
+  it('附件2 card with part totals: a 加减分明细 deduction comes off that month\'s part, the year is the months\' mean (乙 87.58)', async () => {
+    const { out } = await jobs['记录卡-附件2-明细扣分']!;
+    expect(totals(out)).toEqual({ 甲: 95, 乙: 87.58 });
+  });
+
+  it('附件3 评分汇总表 as the only input: graded from its part totals (甲 97, 乙 88), READ_SUMMARY_INPUT at the file', async () => {
+    const { out } = await jobs['附件3-评分汇总表']!;
+    expect(totals(out)).toEqual({ 甲: 97, 乙: 88 });
+    expect(out.issues.find((i) => i.code === 'READ_SUMMARY_INPUT')).toMatchObject({ severity: 'warning', sheet: 'Sheet1' });
+    expect(out.issues.find((i) => i.code === 'READ_SUMMARY_INPUT')?.cell).toBeUndefined();
+  });
+});

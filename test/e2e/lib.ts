@@ -131,11 +131,18 @@ export async function templateFillGrade(scheme: string, branch: string, spec: Le
 export function startAll<J extends Record<string, () => Promise<unknown>>>(jobs: J): { [K in keyof J]: ReturnType<J[K]> } {
   const out = {} as { [K in keyof J]: ReturnType<J[K]> };
   for (const k of Object.keys(jobs) as (keyof J)[]) {
-    const p = jobs[k]();
+    const p = jobs[k]!();
     p.catch(() => undefined);
     out[k] = p as ReturnType<J[typeof k]>;
   }
   return out;
+}
+
+/** One of the jobs startAll started, by name (a name that was not started is a test bug, said so). */
+export function job<T>(jobs: Record<string, Promise<T>>, name: string): Promise<T> {
+  const j = jobs[name];
+  if (!j) throw new Error(`no job ${name}`);
+  return j;
 }
 
 export function member(r: { members: MemberOut[] }, name: string): MemberOut {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../helpers/cli.js';
 import { allCellTexts, readTable } from '../helpers/fill.js';
-import { expectMember, expectWorkbookTotals, privateNeedles, startAll, templateFillGrade, townshipSpec, type GradeOut, type Graded } from './lib.js';
+import { expectMember, expectWorkbookTotals, privateNeedles, startAll, templateFillGrade, townshipSpec, type GradeOut, type Graded, job } from './lib.js';
 
 const RESULT = '2023年度评定结果.xlsx';
 
@@ -108,7 +108,7 @@ describe('township (seed 003): monthly mean + bonus ≤ 10, 百分制 clamp, sta
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    ({ g, out } = await jobs['township']);
+    ({ g, out } = await job(jobs, 'township'));
   });
 
   it('totals, grades, stars, ranks and flags as worked by hand', () => {
@@ -158,7 +158,7 @@ describe('vanguard (seed 000 篇4): 0.8 × 日常 + 0.2 × 评议 in exact decim
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    ({ g, out } = await jobs['vanguard']);
+    ({ g, out } = await job(jobs, 'vanguard'));
   });
 
   it('totals, grades, ranks and flags as worked by hand', () => {
@@ -183,7 +183,7 @@ describe('agency (seed 000 篇2): 基本指数 80, 正向 ≤ 20 (highest level 
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    ({ g, out } = await jobs['agency']);
+    ({ g, out } = await job(jobs, 'agency'));
   });
 
   it('totals, grades, ranks and flags as worked by hand', () => {
@@ -211,7 +211,7 @@ describe('bureau (seed 001 篇2): 日常 80 + 奖分 − 扣分 + 测评 (好×1
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    ({ g, out } = await jobs['bureau']);
+    ({ g, out } = await job(jobs, 'bureau'));
   });
 
   it('totals, grades, ranks and flags as worked by hand', () => {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { ensureBuilt, json, score, tmp } from '../helpers/cli.js';
 import { QUARTERS, everySheet } from '../helpers/fill.js';
-import { expectMember, expectWorkbookTotals, member, startAll, templateFillGrade, type GradeOut, type Graded } from './lib.js';
+import { expectMember, expectWorkbookTotals, member, startAll, templateFillGrade, type GradeOut, type Graded, job } from './lib.js';
 
 const RESULT = '2023年度评定结果.xlsx';
 
@@ -112,7 +112,7 @@ describe('culture (seed 001 篇3): 26 Dec – 25 Dec cycle, 评议 by 参加测�
   let out: string;
   let ledger: string;
   beforeAll(async () => {
-    ({ g, out, file: ledger } = await jobs['culture']);
+    ({ g, out, file: ledger } = await job(jobs, 'culture'));
   });
 
   it('totals, ranks and flags as worked by hand (the scheme has no grade bands)', () => {
@@ -149,7 +149,7 @@ describe('company (seed 001 篇4): quarterly sheets 第一季度…第四季度,
   let out: string;
   let sheets: string[];
   beforeAll(async () => {
-    const done = await jobs['company'];
+    const done = await job(jobs, 'company');
     ({ g, out } = done);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(done.t.ledger);
@@ -179,7 +179,7 @@ describe('school (seed 004 篇1): 基础 80 with 该项不得分, highest 表彰
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    ({ g, out } = await jobs['school']);
+    ({ g, out } = await job(jobs, 'school'));
   });
 
   it('totals, grades, ranks and flags as worked by hand', () => {
@@ -206,7 +206,7 @@ describe('village (seed 004 篇2): 1 July – 30 June cycle, 基础 5 × 10 floo
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    ({ g, out } = await jobs['village']);
+    ({ g, out } = await job(jobs, 'village'));
   });
 
   it('totals, ranks and flags as worked by hand (优秀 is by vote: no bands)', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../helpers/cli.js';
 import { MONTHS, everySheet } from '../helpers/fill.js';
-import { expectMember, expectWorkbookTotals, member, startAll, templateFillGrade, type GradeOut, type Graded } from './lib.js';
+import { expectMember, expectWorkbookTotals, member, startAll, templateFillGrade, type GradeOut, type Graded, job } from './lib.js';
 
 const RESULT = '2023年度评定结果.xlsx';
 
@@ -107,7 +107,7 @@ describe('tiered-xinba (seed 000 篇5): base by tier + the year\'s points, 先�
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    ({ g, out } = await jobs['tiered-xinba']);
+    ({ g, out } = await job(jobs, 'tiered-xinba'));
   });
 
   it('totals, grades and ranks as worked by hand', () => {
@@ -130,7 +130,7 @@ describe('tiered-baiyanghe (seed 004 篇3): base by tier, the decided bands (≥
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    ({ g, out } = await jobs['tiered-baiyanghe']);
+    ({ g, out } = await job(jobs, 'tiered-baiyanghe'));
   });
 
   it('totals, grades, ranks and flags as worked by hand', () => {
@@ -153,7 +153,7 @@ describe('it-bureau (seed 004 篇5): 基础 20 + 任务 ≤ 70 + 奖励 ≤ 10 (
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    ({ g, out } = await jobs['it-bureau']);
+    ({ g, out } = await job(jobs, 'it-bureau'));
   });
 
   it('totals, grades, ranks and flags as worked by hand', () => {
@@ -177,7 +177,7 @@ describe('demolition (seed 000 篇3): open-ended points, 违法违纪 clears the
   let g: GradeOut;
   let out: string;
   beforeAll(async () => {
-    ({ g, out } = await jobs['demolition']);
+    ({ g, out } = await job(jobs, 'demolition'));
   });
 
   it('totals, ranks and flags as worked by hand', () => {

@@ -4,14 +4,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { Book } from '../../src/excel/lean/book.js';
 import { addTable } from '../../src/excel/lean/table.js';
 import { saveBook, writeBook } from '../../src/excel/lean/save.js';
 import { cleanSheetName, escapeXml } from '../../src/excel/lean/xml.js';
 import { colName } from '../../src/core/a1.js';
-import { crc32, crc32Js, zip, ZIP_LIMITS } from '../../src/excel/lean/zip.js';
+import { zip, ZIP_LIMITS } from '../../src/excel/lean/zip.js';
 import { unzip, sheetXml } from '../libreoffice/support.js';
 import { openForReading } from '../../src/excel/workbook.js';
 
@@ -203,13 +203,6 @@ describe('form tables', () => {
 });
 
 describe('zip container', () => {
-  it('computes CRC-32 like the reference implementation', () => {
-    const data = Buffer.from('党员积分 The quick brown fox'.repeat(100), 'utf8');
-    expect(crc32(data)).toBe(crc32Js(data));
-    expect(crc32(data.subarray(100), crc32(data.subarray(0, 100)))).toBe(crc32Js(data));
-    expect(crc32Js(Buffer.from('123456789'))).toBe(0xcbf43926);
-  });
-
   it('writes a readable archive in memory', () => {
     const p = file('mem.zip');
     writeFileSync(p, zip([{ name: 'a.txt', data: Buffer.from('一二三') }, { name: 'dir/b.xml', data: Buffer.alloc(100_000, 65) }]));

@@ -5,7 +5,11 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findHeader, normaliseHeader } from '../../src/excel/header.js';
-import { sheetByName } from '../../src/excel/read/common.js';
+import { COL, sheetByName } from '../../src/excel/read/common.js';
+import { SHEET_NAMES } from '../../src/excel/read/ledger.js';
+import { ROSTER_COLUMNS } from '../../src/excel/read/roster.js';
+import { EVALUATION_COLUMNS, EVENT_COLUMNS, SANCTION_COLUMNS } from '../../src/excel/read/tables.js';
+import { SHEET } from '../../src/excel/write/template.js';
 import { ledgerTemplate } from '../../src/excel/write/template.js';
 import { recordedColumns as writerEntries } from '../../src/excel/write/scheme-info.js';
 import { recordedColumns as readerEntries, componentColumns } from '../../src/excel/read/records.js';
@@ -38,10 +42,11 @@ function tables(s: Scheme, book: BookLike, layout: 'monthly' | 'card'): { name: 
   const entries = readerEntries(s);
   const records = recordSheetNames(cycleOf(2023, s.cycle), s.cycle.record);
   const out: { name: string; ws: SheetLike | undefined; table: readonly FormColumn[]; headerRow?: number }[] = [
-    { name: '名册', ws: sheetByName(book, SHEETS.roster), table: ROSTER },
-    { name: '加减分明细', ws: sheetByName(book, SHEETS.events), table: EVENTS },
-    { name: '民主评议', ws: sheetByName(book, SHEETS.evaluations), table: EVALUATIONS },
-    { name: '否决与处分', ws: sheetByName(book, SHEETS.sanctions), table: SANCTIONS },
+    // The column lists the readers pass to their header search (read/roster.ts, read/tables.ts).
+    { name: '名册', ws: sheetByName(book, SHEET_NAMES.roster), table: ROSTER_COLUMNS },
+    { name: '加减分明细', ws: sheetByName(book, SHEET_NAMES.events), table: EVENT_COLUMNS },
+    { name: '民主评议', ws: sheetByName(book, SHEET_NAMES.evaluations), table: EVALUATION_COLUMNS },
+    { name: '否决与处分', ws: sheetByName(book, SHEET_NAMES.sanctions), table: SANCTION_COLUMNS },
   ];
   if (entries.length > 0 && layout === 'monthly') for (const n of records) out.push({ name: n, ws: sheetByName(book, [n]), table: recordTable(entries) });
   if (entries.length > 0 && layout === 'card') out.push({ name: '张三', ws: sheetByName(book, ['张三']), table: cardTable(entries), headerRow: 5 });
@@ -151,6 +156,18 @@ describe.each(IDS.map((id) => ({ id })))('the ledger form of $id', ({ id }) => {
     const r = readerEntries(s);
     expect(w.map((c) => [c.key, c.labels, c.header])).toEqual(r.map((c) => [c.key, c.labels, (c as FormColumn).header]));
     for (const c of w) expect(c.labels.map(normaliseHeader)).toContain(normaliseHeader(headerOf(c)));
+  });
+});
+
+describe('the ledger form: one definition', () => {
+  it('the readers search for exactly the form\'s tables and sheet names, and the template writes the first name of each', () => {
+    expect(ROSTER_COLUMNS).toBe(ROSTER);
+    expect(EVENT_COLUMNS).toBe(EVENTS);
+    expect(EVALUATION_COLUMNS).toBe(EVALUATIONS);
+    expect(SANCTION_COLUMNS).toBe(SANCTIONS);
+    expect(COL).toBe(COMMON);
+    expect(SHEET_NAMES).toBe(SHEETS);
+    expect(SHEET).toEqual({ info: SHEETS.info[0], roster: SHEETS.roster[0], events: SHEETS.events[0], evaluation: SHEETS.evaluations[0], sanctions: SHEETS.sanctions[0] });
   });
 });
 

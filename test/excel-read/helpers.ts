@@ -1,5 +1,5 @@
 // Test helpers: a small inline scheme, a tmp dir, and a tiny zip writer for hand-made bad files.
-import { crc32 } from '../../src/excel/lean/zip.js';
+import { crc32 } from 'node:zlib';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

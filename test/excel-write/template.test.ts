@@ -22,6 +22,13 @@ describe('ledgerTemplate, monthly layout', async () => {
     const kv = new Map<string, unknown>();
     for (let r = 2; r <= 8; r++) kv.set(String(ws.getCell(r, 1).value), ws.getCell(r, 2).value);
     expect(kv.get('方案')).toBe('mini-township');
+    // The id is read by the program, not printed: its row is hidden; no command name in the notes.
+    expect(ws.getRow(2).hidden).toBe(true);
+    const texts: string[] = [];
+    ws.eachRow((row) => {
+      if (!row.hidden) row.eachCell((c) => void texts.push(String(c.value)));
+    });
+    expect(texts.filter((x) => /score|mini-township/.test(x))).toEqual([]);
     expect(kv.get('方案名称')).toBe('小镇党员积分管理实施细则');
     expect(kv.get('支部')).toBe('第一支部');
     expect(kv.get('年度')).toBe(2023);
@@ -72,7 +79,10 @@ describe('ledgerTemplate, monthly layout', async () => {
     const header = (ws.getRow(2).values as unknown[]).slice(1);
     expect(header).toEqual(['序号', '日期', '姓名', '编号', '事项', '级别', '项目', '次数', '分值', '依据', '审核人']);
     expect(ws.getCell('E3').dataValidation).toMatchObject({ type: 'list', formulae: ['"无故缺席,迟到、早退、请假,表彰,经济发展,经验推广,参加邪教组织"'] });
-    expect(ws.getCell('F50').dataValidation).toMatchObject({ type: 'list', formulae: ['"中央,省,市,县,镇"'] });
+    expect(ws.getCell('F42').dataValidation).toMatchObject({ type: 'list', formulae: ['"中央,省,市,县,镇"'] });
+    // One printed page of ruled rows (PAGE_ROWS), printed on one page.
+    expect(ws.getCell('F43').dataValidation).toBeUndefined();
+    expect(ws.pageSetup.fitToHeight).toBe(1);
     expect(ws.getCell('B3').dataValidation.type).toBe('date');
   });
 
@@ -104,7 +114,8 @@ describe('ledgerTemplate, other shapes', () => {
     const ws = wb.getWorksheet('名册')!;
     expect(ws.getCell('J2').value).toBe('层次');
     expect(ws.getCell('J3').dataValidation).toMatchObject({ type: 'list', formulae: ['"村两委干部,流动党员"'] });
-    expect(ws.getCell('B62').border?.left?.style).toBe('thin');
+    expect(ws.getCell('B42').border?.left?.style).toBe('thin');
+    expect(ws.getCell('B43').border?.left?.style).toBeUndefined();
     expect(wb.getWorksheet('第一季度')!.getCell('A1').value).toBe('第二支部 2023年第一季度 党员积分记录');
   });
 
@@ -122,6 +133,14 @@ describe('ledgerTemplate, other shapes', () => {
     expect(v.formulae[0]).toMatch(/^'_lists'!\$[A-Z]+\$2:\$[A-Z]+\$41$/);
     const info = wb.getWorksheet('说明')!;
     expect(info.getCell('B7').value).toBe('2022-07-01 至 2023-06-30');
+  });
+
+  it('prints a table on as few pages as its rows need: a roster of 36 on one, of 60 on two', () => {
+    const many = (n: number) => [...Array(n).keys()].map((i) => ({ ...roster[0]!, key: `m${i}`, name: `党员${i}`, id: `D${1000 + i}` }));
+    for (const [n, pages] of [[36, 1], [60, 2]] as const) {
+      const wb = ledgerTemplate(scheme, { branch: '第一支部', year: 2023, roster: many(n) });
+      for (const name of ['名册', '1月']) expect(wb.getWorksheet(name)!.pageSetup.fitToHeight, `${n} members, ${name}`).toBe(pages);
+    }
   });
 
   it('writes a card per member with the --layout card', async () => {

@@ -8,6 +8,8 @@ import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { cellText, scoreAsync } from './support.js';
+import { normaliseHeader } from '../../src/excel/header.js';
+import { COMMON, EVENTS, SANCTIONS, SHEETS, type FormColumn } from '../../src/scheme/form.js';
 
 export const YEAR = 2023;
 
@@ -71,11 +73,26 @@ async function writeRoster(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
+/** A header row's columns by label as the reader normalises it (学习教育(10分) → 学习教育). */
 function headerColumns(ws: ExcelJS.Worksheet, row: number): Map<string, number> {
   const cols = new Map<string, number>();
-  ws.getRow(row).eachCell((c, col) => cols.set(cellText(c.value).replace(/\(.*\)$/, ''), col));
+  ws.getRow(row).eachCell((c, col) => cols.set(normaliseHeader(cellText(c.value)), col));
   return cols;
 }
+
+/** A column of the ledger form (src/scheme/form.ts) by any spelling the reader accepts, or an entry by its name. */
+function colOf(cols: Map<string, number>, want: FormColumn | string): number {
+  const labels = typeof want === 'string' ? [want] : want.labels;
+  for (const l of labels) {
+    const c = cols.get(normaliseHeader(l));
+    if (c !== undefined) return c;
+  }
+  throw new Error(`no column ${labels[0]}`);
+}
+
+const byKey = (table: readonly FormColumn[]): Record<string, FormColumn> => Object.fromEntries(table.map((c) => [c.key, c]));
+const EV = byKey(EVENTS);
+const SA = byKey(SANCTIONS);
 
 function utc(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
@@ -90,32 +107,33 @@ async function fill(file: string, out: string, branch: string, wrongCache = fals
     const ws = wb.getWorksheet(`${month}月`)!;
     const cols = headerColumns(ws, 2);
     for (let r = 3; r <= ws.rowCount; r++) {
-      const m = members.find((x) => x.name === cellText(ws.getCell(r, cols.get('姓名')!).value));
+      const m = members.find((x) => x.name === cellText(ws.getCell(r, colOf(cols, COMMON.name)).value));
       if (!m) continue;
       const values = entryValues(m.i, month);
-      ENTRY_HEADERS.forEach((h, k) => (ws.getCell(r, cols.get(h)!).value = values[k]!));
-      const total = ws.getCell(r, cols.get('合计')!);
+      ENTRY_HEADERS.forEach((h, k) => (ws.getCell(r, colOf(cols, h)).value = values[k]!));
+      const total = ws.getCell(r, colOf(cols, COMMON.total));
       const formula = total.formula;
       expect(formula, `${basename(file)} › ${month}月 row ${r}: 合计 formula`).toMatch(/^(SUM\(|IF\(COUNT\()/);
       const sum = values.reduce((a, b) => a + b, 0);
       total.value = { formula, result: wrongCache && month === 1 && m === members[0] ? 999 : sum } as ExcelJS.CellFormulaValue;
     }
   }
-  const events = wb.getWorksheet('加减分明细')!;
+  const events = wb.getWorksheet(SHEETS.events[0])!;
   const ec = headerColumns(events, 2);
-  const put = (ws: ExcelJS.Worksheet, cols: Map<string, number>, row: number, values: Record<string, string | number | Date>): void => {
-    for (const [k, v] of Object.entries(values)) ws.getCell(row, cols.get(k)!).value = v;
+  // Values by the form's column keys (date, name, item …).
+  const put = (ws: ExcelJS.Worksheet, table: Record<string, FormColumn>, cols: Map<string, number>, row: number, values: Record<string, string | number | Date>): void => {
+    for (const [k, v] of Object.entries(values)) ws.getCell(row, colOf(cols, table[k]!)).value = v;
   };
   const all: Record<string, string | number | Date>[] = [
-    { 日期: utc(`${YEAR}-03-15`), 姓名: '张建国', 事项: '表彰', 级别: '县', 项目: '乡村振兴先进个人', 次数: 1 },
-    { 日期: utc(`${YEAR}-07-01`), 姓名: '李秀英', 事项: '七一/十一活动', 次数: 1 },
-    { 日期: utc(`${YEAR}-02-10`), 姓名: '赵红梅', 事项: '公益事业', 次数: 1 },
+    { date: utc(`${YEAR}-03-15`), name: '张建国', item: '表彰', level: '县', project: '乡村振兴先进个人', count: 1 },
+    { date: utc(`${YEAR}-07-01`), name: '李秀英', item: '七一/十一活动', count: 1 },
+    { date: utc(`${YEAR}-02-10`), name: '赵红梅', item: '公益事业', count: 1 },
   ];
-  const planted = all.filter((e) => members.some((m) => m.name === e['姓名']));
-  planted.forEach((e, k) => put(events, ec, 3 + k, { 序号: k + 1, ...e }));
+  const planted = all.filter((e) => members.some((m) => m.name === e.name));
+  planted.forEach((e, k) => put(events, EV, ec, 3 + k, { seq: k + 1, ...e }));
   if (members.some((m) => m.name === '吴刚')) {
-    const ws = wb.getWorksheet('否决与处分')!;
-    put(ws, headerColumns(ws, 2), 3, { 日期: utc(`${YEAR}-06-10`), 姓名: '吴刚', 类型: '违反法律法规', 说明: '测试：一票否决' });
+    const ws = wb.getWorksheet(SHEETS.sanctions[0])!;
+    put(ws, SA, headerColumns(ws, 2), 3, { date: utc(`${YEAR}-06-10`), name: '吴刚', type: '违反法律法规', note: '测试：一票否决' });
   }
   await wb.xlsx.writeFile(out);
 }

@@ -114,7 +114,7 @@ describe.skipIf(!available)('LibreOffice: filled ledgers → grade / compute / p
     // Numbers as shown (number formats applied), so "87.50" is what the clerk sees.
     const converted = await timed(`${files.length} workbooks → CSV (one soffice start)`, () => convertMany(files, 'csv', join(work, 'csv'), { asShown: true }));
     csv = new Map(converted.map((c) => [c.input, c]));
-    [{ path: listPdf }] = await timed('公示名单 → PDF', () => convertMany([quarterList], 'pdf', join(work, 'pdf')));
+    listPdf = (await timed('公示名单 → PDF', () => convertMany([quarterList], 'pdf', join(work, 'pdf'))))[0]!.path;
   });
   afterAll(() => cleanUp(work));
 

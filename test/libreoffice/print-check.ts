@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { decodeEntities } from '../../src/excel/fast/scan.js';
+import { colNumber } from '../../src/core/a1.js';
 
 export interface Word {
   text: string;
@@ -88,16 +89,39 @@ export interface CellText {
   text: string;
 }
 
-/** Text cells of the visible sheets of a workbook (formulas and numbers are left out: shown formats differ). */
+
+/** The print area's ranges as row/column bounds (`A$1:H$40`, exceljs's spelling), or undefined: the whole sheet prints. */
+function printRanges(area: string | undefined): { top: number; left: number; bottom: number; right: number }[] | undefined {
+  if (!area) return undefined;
+  const out = [];
+  for (const range of area.split(',')) {
+    const m = /^(?:[^!]*!)?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(range.trim());
+    // An area of another shape (whole columns …): every cell is checked, as without one.
+    if (!m) return undefined;
+    out.push({ left: colNumber(m[1]!), top: Number(m[2]), right: colNumber(m[3]!), bottom: Number(m[4]) });
+  }
+  return out;
+}
+
+/**
+ * Text cells a printout shows: on visible sheets, in visible rows and columns, inside the print area
+ * when one is set (formulas and numbers are left out: shown formats differ). A hidden row (the
+ * scheme id of a ledger's 说明) or a column beside the print area (a 问题清单's codes) is not printed.
+ */
 export async function cellTexts(file: string): Promise<CellText[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const out: CellText[] = [];
   for (const ws of wb.worksheets) {
     if (ws.state !== 'visible') continue;
+    const ranges = printRanges(ws.pageSetup.printArea);
     ws.eachRow((row) =>
       row.eachCell((cell) => {
         if (cell.isMerged && cell.master !== cell) return;
+        if (row.hidden || ws.getColumn(Number(cell.col)).hidden) return;
+        const r = Number(cell.row);
+        const c = Number(cell.col);
+        if (ranges && !ranges.some((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right)) return;
         const v = cell.value;
         const text = typeof v === 'string' ? v : v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : '';
         if (text.trim()) out.push({ sheet: ws.name, cell: cell.address, text });

@@ -42,7 +42,7 @@ describe.skipIf(!available)('LibreOffice: township template (ledger, 计分标�
     expect([ledger, standard, application].every(Boolean), written.join('\n')).toBe(true);
     const converted = await timed('township template: 3 workbooks → CSV', () => convertMany([ledger, standard, application], 'csv', join(dir, 'csv')));
     csv = new Map(converted.map((c) => [c.input, c]));
-    [{ path: pdf }] = await timed('township 计分标准 → PDF', () => convertMany([standard], 'pdf', join(dir, 'pdf')));
+    pdf = (await timed('township 计分标准 → PDF', () => convertMany([standard], 'pdf', join(dir, 'pdf'))))[0]!.path;
   });
   afterAll(() => cleanUp(dir));
 

@@ -14,6 +14,7 @@ import { collectInputs, collectOne } from '../../batch/collect.js';
 import { excludedJson, excludedLine, reportEmpty, reportNotes } from '../excluded.js';
 import { outDir } from '../common.js';
 import { printJson, say, diagnosticJson, colon, shownPath } from '../output.js';
+import type { ApplyReport, ClaimRow } from '../report.js';
 import { COMPACT, printDiagnostics, tableStyle } from '../render.js';
 import { OutputSet } from '../../batch/write.js';
 import { shown } from '../terminal-guard.js';
@@ -92,7 +93,7 @@ export function registerApply(program: Command): void {
     const filledBlank = (d: Diagnostic): boolean => (d.code === 'RECORD_BLANK' || d.code === 'RECORD_BLANK_MONTHS') && filledRows.has(`${d.sheet}\u0000${(d.cell ?? '').replace(/^[A-Z]+/, '')}`);
     const errors = loaded!.diagnostics.filter((d) => d.severity === 'error' && !filledBlank(d));
     if (!loaded!.ledger || !loaded!.scheme || loaded!.year === undefined || errors.length > 0) {
-      if (opts.json) printJson({ approved: [], rejected: [], issues: loaded!.diagnostics.map(diagnosticJson) });
+      if (opts.json) printJson({ approved: [], rejected: [], issues: loaded!.diagnostics.map(diagnosticJson) } satisfies ApplyReport);
       else {
         printDiagnostics(loaded!.diagnostics);
         process.stderr.write(`${t(`台账有错误，请先改正（score validate ${opts.ledger}${through ? ` --period ${through}` : ''} 查看全部）`, `the ledger has errors; fix them first (score validate ${opts.ledger}${through ? ` --period ${through}` : ''})`)}\n`);
@@ -115,20 +116,20 @@ export function registerApply(program: Command): void {
       else await set.add(join(dir, basename(one.file).replace(/\.(xlsx|xlsm)$/i, '') + '_已录入申请.xlsx'), () => applied.wb);
     }
     const written = await set.commit();
-    const row = (d: (typeof decisions)[number]) => ({ form: basename(d.claim.form), cell: d.claim.source.cell, name: d.claim.name, item: d.claim.item, level: d.claim.level ?? null, project: d.claim.project ?? null, points: d.points?.toNumber() ?? null, reason: d.reason[lang()] });
+    const row = (d: (typeof decisions)[number]): ClaimRow => ({ form: basename(d.claim.form), cell: d.claim.source.cell, name: d.claim.name, item: d.claim.item, level: d.claim.level ?? null, project: d.claim.project ?? null, points: d.points?.toNumber() ?? null, reason: d.reason[lang()] });
     if (refused) {
       // Nothing was entered: said as the one result, exit 1 (never 「通过」 without a ledger written).
       const zh = `无法写出新台账：${refused.zh}。${approved.length} 条符合标准的事项没有录入；请用 Excel/WPS 打开台账，另存为 .xlsx 后重新运行`;
       const en = `cannot write the new ledger: ${refused.en}. The ${approved.length} approved line(s) were not entered; open the ledger in Excel/WPS, save it as .xlsx and run again`;
       setExit(EXIT_INPUT);
-      if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), already: already.map(row), refused: t(zh, en), issues: issues.map(diagnosticJson), excluded: forms.excluded.map(excludedJson), written: [] });
+      if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), already: already.map(row), refused: t(zh, en), issues: issues.map(diagnosticJson), excluded: forms.excluded.map(excludedJson), written: [] } satisfies ApplyReport);
       if (issues.length) printDiagnostics(issues);
       process.stderr.write(`${shown(t(zh, en))}\n`);
       return;
     }
     if (rejected.length > 0 || issues.some((d) => d.severity === 'error') || forms.excluded.length > 0) setExit(EXIT_INPUT);
     if (!opts.json && !opts.quiet) for (const e of forms.excluded) process.stderr.write(`${excludedLine(e)}\n`);
-    if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), already: already.map(row), issues: issues.map(diagnosticJson), excluded: forms.excluded.map(excludedJson), written, stamp: set.stamps[0] ?? null });
+    if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), already: already.map(row), issues: issues.map(diagnosticJson), excluded: forms.excluded.map(excludedJson), written, stamp: set.stamps[0] ?? null } satisfies ApplyReport);
     if (issues.length) printDiagnostics(issues);
     const table = new Table({ head: [t('申请表', 'form'), t('姓名', 'name'), t('事项', 'item'), t('级别', 'level'), t('项目', 'project'), t('分值', 'points'), t('结果', 'result')], wordWrap: true, style: tableStyle(), chars: COMPACT });
     const verdict = (d: (typeof decisions)[number]): string => (d.ok ? t('通过', 'approved') : d.already ? t('已录入', 'already entered') : t('不通过', 'rejected'));

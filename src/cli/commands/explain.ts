@@ -13,6 +13,7 @@ import { loadLedgers } from '../../batch/inputs.js';
 import { periodOf } from '../common.js';
 import { resolve } from 'node:path';
 import { note, printJson } from '../output.js';
+import type { ExplainReport } from '../report.js';
 import { memberJson, printDiagnostics } from '../render.js';
 import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
 import { exactNumbers, roundNumbers } from '../numbers.js';
@@ -77,7 +78,7 @@ export function registerExplain(program: Command): void {
     if (errors.length > 0) setExit(EXIT_INPUT);
     // The core's numbers are exact; shown rounded to 4 places (≈), or as fractions with --exact.
     const shown = (text: string): string => (opts.exact ? exactNumbers(text) : roundNumbers(text));
-    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), member: m ? memberJson(m) : null, trace: m?.trace.map((s) => ({ rule: s.rule, ruleName: ruleName(s.rule), text: shown(s[lang()]), source: s.source ? placeText(s.source) : null })) ?? [], issues: errors.length, ...told.json });
+    if (opts.json) return printJson({ scheme: scheme.id, period: period.label, monthsRead: monthsRead(cycle, period), member: m ? memberJson(m) : null, trace: m?.trace.map((s) => ({ rule: s.rule, ruleName: ruleName(s.rule), text: shown(s[lang()]), source: s.source ? placeText(s.source) : null })) ?? [], issues: errors.length, ...told.json } satisfies ExplainReport);
     for (const line of told.lines) note(opts, line);
     const out: string[] = [];
     const head = lang() === 'en'

@@ -9,6 +9,7 @@ import { commonOptions, oneOf, parseOptions, required, schemeOptionValue, withCo
 import { outDir } from '../common.js';
 import { printDiagnostics } from '../render.js';
 import { printJson, say, shownPath } from '../output.js';
+import type { TemplateReport } from '../report.js';
 import { OutputSet } from '../../batch/write.js';
 import { collectOne } from '../../batch/collect.js';
 import { reportEmpty, reportNotes } from '../excluded.js';
@@ -69,7 +70,7 @@ export function registerTemplate(program: Command): void {
     await set.add(join(dir, fileName(`${safeName(scheme.name, { maxLength: 60 })}_计分标准.xlsx`)), () => scoringStandard(scheme));
     await set.add(join(dir, fileName('积分申请表.xlsx')), () => applicationForm(scheme, {}));
     const written = await set.commit();
-    if (opts.json) return printJson({ scheme: scheme.id, year, written, stamp: set.stamps[0] ?? null });
+    if (opts.json) return printJson({ scheme: scheme.id, year, written, stamp: set.stamps[0] ?? null } satisfies TemplateReport);
     for (const w of written) say(opts, t(`已写出：${shownPath(w)}`, `written: ${shownPath(w)}`));
   });
 }

@@ -9,7 +9,7 @@ import { colName } from '../../core/a1.js';
 import { findHeader, findLabelValue, normaliseHeader, stopKind, type ColumnSpec, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
 import { carriesValues, COL, looksLikePoints, ReadContext, RowReader, normaliseSheetName, reportUnusedPoints } from './common.js';
-import { entryColumn, PERIOD, type FormColumn } from '../../scheme/form.js';
+import { CARD_EXTRAS, entryColumn, PERIOD, type FormColumn } from '../../scheme/form.js';
 
 const columnsOfScheme = new WeakMap<Scheme, FormColumn[]>();
 
@@ -289,8 +289,8 @@ export function readYearlySheet(ctx: ReadContext, ws: SheetLike, y: YearlyHeader
 }
 
 /** The card's own columns beside the entries (seed 003 附件2): the month's 加分项 and 扣分项. */
-export const CARD_BONUS: ColumnSpec = { key: 'bonus', labels: ['加分项', '加分', '本月加分', '加分分值'] };
-export const CARD_DEDUCTION: ColumnSpec = { key: 'deduction', labels: ['扣分项', '扣分', '本月扣分', '减分'] };
+export const CARD_BONUS: ColumnSpec = CARD_EXTRAS[0];
+export const CARD_DEDUCTION: ColumnSpec = CARD_EXTRAS[1];
 
 /** Labels of the card's information block (基本情况): never taken for the value of 姓名 or 编号. */
 const CARD_LABELS = ['编号', '党员编号', '性别', '支部', '所在支部', '党员类别', '年度', '出生年月', '民族', '学历', '入党时间', '身体状况', '健康状况', '联系电话', '基本情况', '积分情况'];

@@ -11,6 +11,7 @@ import { scoreNumber, starsText } from './summary.js';
 import { OVER_QUOTA, TIE_AT_CUT, outputOrder } from '../../core/grade.js';
 import { uniqueNames } from './names.js';
 import { committeeName } from './titles.js';
+import { notGradedReason } from './member-notes.js';
 
 export interface PublicationOptions {
   /** First day of the publication window, YYYY-MM-DD. */
@@ -50,6 +51,16 @@ export function quotaFootnote(scheme: Scheme, members: readonly MemberResult[]):
 /** What the 公示 says of a member whose total a veto made 0 (the reason itself stays in the branch's records). */
 export const VETO_MARK = '一票否决，本周期积分为 0';
 
+/**
+ * The 标记 of a published line: the veto's 0, or why a member has no grade (a graded period) or no place in the
+ * order (a period without grades, where the others are listed by rank and this member after them).
+ */
+function publicNote(m: MemberResult, graded: boolean, anyRanked: boolean): string | null {
+  if (m.vetoed) return VETO_MARK;
+  if (graded) return m.graded ? null : (notGradedReason(m) ?? null);
+  return anyRanked && m.rank === undefined ? `${m.category}：计分，不参加排序` : null;
+}
+
 /** The 公示名单 workbook as a lean book (save it with saveBook / writeOutput). */
 export function publicationList(scheme: Scheme, result: PeriodResult, opts: PublicationOptions): Book {
   const book = new Book();
@@ -59,7 +70,11 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
   const numFmt = numFmtFor(scheme.precision);
   // 等次/星级 only when the period grades (a quarter's list has no empty column).
   const graded = result.branches.some((b) => b.members.some((m) => published(m) && (m.grade || m.stars)));
-  const vetoed = result.branches.some((b) => b.members.some((m) => published(m) && m.vetoed));
+  const anyRanked = result.branches.some((b) => b.members.some((m) => m.rank !== undefined));
+  const note = (m: MemberResult): string | null => publicNote(m, graded, anyRanked);
+  // 标记 says on the wall why a line differs from the others: a veto's 0, or a member listed without a grade or a
+  // place in the order (预备党员 where the regulation does not grade them) — never a line left unexplained.
+  const marked = result.branches.some((b) => b.members.some((m) => published(m) && note(m)));
   // The branch is in the title: no 支部 column repeating it on every row.
   const columns: Column[] = [
     { header: '序号', width: 10 },
@@ -67,7 +82,7 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
     { header: '积分', width: 22, type: 'number', numFmt },
     ...(graded ? [{ header: '等次/星级', width: 26 }] : []),
     // A total of 0 by a veto (demolition 清零) says why on the wall, not with its private detail.
-    ...(vetoed ? [{ header: '标记', width: 24 }] : []),
+    ...(marked ? [{ header: '标记', width: 30 }] : []),
   ];
   const names = uniqueNames(result.branches.map((b) => b.branch), { fallback: '公示名单' });
   result.branches.forEach((branch, i) => {
@@ -89,7 +104,7 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
           // Only these five public fields: see the module comment.
           const row = [j + 1, m.name, scoreNumber(m.total, scheme.precision)];
           const cells: (string | number | null)[] = graded ? [...row, gradeText(m) || (m.graded ? null : '不评定等次')] : row;
-          yield vetoed ? [...cells, m.vetoed ? VETO_MARK : null] : cells;
+          yield marked ? [...cells, note(m)] : cells;
         }
       },
       after: [

@@ -95,6 +95,9 @@ function subtracts(c: Component): boolean {
   return c.kind === 'recorded' || c.kind === 'deduct' || c.role === 'deduction';
 }
 
+/** A command named in a decision, as the printed sheet says it: when it happens, not what to type. */
+const COMMAND_WHEN: Record<string, string> = { validate: '检查时', compute: '计分时', grade: '评定时', publish: '公示时用 ', template: '生成台账时', apply: '录入申请时', explain: '查询明细时' };
+
 const KIND_TEXT: Record<Component['kind'], string> = {
   recorded: '按记录期纪实评分，每项扣完为止',
   deduct: '从满分起扣，扣完为止',
@@ -121,7 +124,9 @@ function componentRow(scheme: Scheme, c: Component): Row {
   if (c.cap !== undefined) value = `${c.capPer === 'record' ? (scheme.cycle.record === 'quarter' ? '每季度' : '每月') : '每年度'}不超过${fmt(c.cap)}分`;
   else if (max !== undefined) value = c.kind === 'recorded' ? `${per}${fmt(max)}分` : `${fmt(max)}分`;
   const head = max !== undefined ? `${c.name}(${fmt(max)}分)` : c.name;
-  const how = c.scoreSheet ? `在《${c.scoreSheet}》表逐项评分，每项不超过其分值` : KIND_TEXT[c.kind];
+  // 「扣完为止」 only where something deducts from the recorded entries (township 学习教育); points typed as earned have no floor to speak of.
+  const deducts = c.kind !== 'recorded' || scheme.items.some((it) => it.component === c.id && it.entry !== undefined);
+  const how = c.scoreSheet ? `在《${c.scoreSheet}》表逐项评分，每项不超过其分值` : deducts ? KIND_TEXT[c.kind] : '按记录期纪实评分';
   // A 扣分项 whose every item is a veto sets the year to zero; it deducts nothing.
   const items = scheme.items.filter((i) => i.component === c.id);
   const allVeto = items.length > 0 && items.every((i) => i.veto);
@@ -170,7 +175,7 @@ export function printable(text: string): string {
     .replace(/(^|[^A-Za-z0-9])R\d{1,2}(?![0-9])\s*/g, '$1')
     .replace(/（决定）|\(决定\)/g, '')
     .replace(/[（(]\s*[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\s*[)）]/g, '')
-    .replace(/\bscore\s+(validate|compute|grade|publish|template|apply|explain)\b\s*/g, '检查时')
+    .replace(/\bscore\s+(validate|compute|grade|publish|template|apply|explain)\b\s*/g, (_, cmd: string) => COMMAND_WHEN[cmd] ?? '检查时')
     .replace(/\bscore\s*/g, '')
     .replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, '')
     .replace(/检查时在/g, '检查时会在');
