@@ -60,7 +60,7 @@ export async function makeAll(root: string = FIXTURES_DIR): Promise<void> {
   await rm(join(root, 'bad'), { recursive: true, force: true });
   const bad = await makeBad(join(root, 'bad'));
   await writeFile(join(root, 'bad', 'expected.json'), `${JSON.stringify(bad, null, 2)}\n`);
-  await writeFile(join(root, 'invalid', 'README.md'), invalidReadme(manifest as Parameters<typeof invalidReadme>[0]));
+  await writeFile(join(root, 'invalid', 'README.md'), invalidReadme(manifest as unknown as Parameters<typeof invalidReadme>[0]));
   await writeFile(join(root, 'README.md'), fixturesReadme(messyFixtures(), bad) + APPLICATIONS_README);
   await rm(join(root, 'applications'), { recursive: true, force: true });
   await makeApplications(join(root, 'applications'));

@@ -4,6 +4,7 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { t } from './i18n.js';
+import { leftOut, OTHER_FORMATS } from './messages.js';
 import { UsageError } from './exit.js';
 import type { Excluded } from './split.js';
 import { isAtOrInside } from './paths.js';
@@ -42,18 +43,6 @@ export interface CollectOptions {
   ownOutputs?: string;
 }
 
-const OTHER_FORMATS: Record<string, { zh: string; en: string }> = {
-  '.xlsb': { zh: 'Excel 二进制工作簿（.xlsb）不能读取', en: 'binary workbooks (.xlsb) are not read' },
-  '.xltx': { zh: 'Excel 模板（.xltx）不读取', en: 'Excel templates (.xltx) are not read' },
-  '.xltm': { zh: 'Excel 模板（.xltm）不读取', en: 'Excel templates (.xltm) are not read' },
-  '.ett': { zh: 'WPS 表格模板（.ett）不能读取', en: 'WPS templates (.ett) are not read' },
-  '.csv': { zh: 'CSV 文本文件不是台账工作簿', en: 'a CSV text file is not a ledger workbook' },
-  '.ods': { zh: 'OpenDocument 表格（.ods）不能读取', en: 'OpenDocument spreadsheets (.ods) are not read' },
-  '.numbers': { zh: 'Numbers 表格不能读取', en: 'Numbers spreadsheets are not read' },
-};
-
-const SAVE_AS = (name: string): string => t(`用 Excel 或 WPS 打开「${name}」，另存为「Excel 工作簿（*.xlsx）」后再运行`, `open ${name} in Excel or WPS and save it as an Excel workbook (*.xlsx)`);
-
 /** The extension of a name, ignoring trailing spaces and dots (which Windows drops and Linux keeps). */
 const looseExt = (name: string): string => path.extname(name.replace(/[\s.]+$/u, '')).toLowerCase();
 
@@ -67,16 +56,16 @@ const READ_EXTS = new Set(['.xlsx', '.xlsm', '.xls', '.et']);
 const looksLikeSpreadsheet = (name: string): boolean => READ_EXTS.has(looseExt(name)) || looseExt(name) in OTHER_FORMATS;
 
 /** Why a spreadsheet-like file name is not read (undefined: it is read). */
-function nameProblem(file: string): Omit<Excluded, 'file'> | 'note' | undefined {
+function nameProblem(file: string): Excluded | 'note' | undefined {
   const name = path.basename(file);
   if (name.startsWith('~$')) return 'note';
   const ext = looseExt(name);
-  if (ext in OTHER_FORMATS) return { reason: t(OTHER_FORMATS[ext]!.zh, OTHER_FORMATS[ext]!.en), fix: SAVE_AS(name) };
+  if (ext in OTHER_FORMATS) return leftOut(file, 'INPUT_OTHER_FORMAT', { kind: ext, name });
   if (/[\s.]$/u.test(name)) {
     const clean = name.replace(/[\s.]+$/u, '');
-    return { reason: t('文件名末尾有空格或句点（Windows 下无法正常打开）', 'the name ends with a space or dot (Windows cannot open it)'), fix: t(`把文件重命名为「${clean}」`, `rename it to ${clean}`) };
+    return leftOut(file, 'INPUT_NAME_TRAILING', { clean });
   }
-  if (name.startsWith('.')) return { reason: t('隐藏文件（名称以「.」开头，常见于 Mac 拷贝留下的副本）', 'a hidden file (the name starts with a dot, often a Mac copy artefact)'), fix: t('如果它是台账，去掉名称开头的「.」；否则删除它', 'if it is a ledger, remove the leading dot; else delete it') };
+  if (name.startsWith('.')) return leftOut(file, 'INPUT_HIDDEN_FILE', {});
   return undefined;
 }
 
@@ -97,7 +86,7 @@ export async function collectInputs(args: string[], opts: CollectOptions = {}): 
     else {
       const problem = nameProblem(p);
       if (problem === 'note') out.notes.push(t(`跳过 ${path.basename(p)}：Excel/WPS 打开文件时生成的临时锁文件`, `passed by ${path.basename(p)}: a lock file Excel/WPS makes while a file is open`));
-      else if (problem && !READ_EXTS.has(looseExt(p))) out.excluded.push({ file: p, ...problem });
+      else if (problem && !READ_EXTS.has(looseExt(p))) out.excluded.push(problem);
       else out.files.push(p);
     }
   }
@@ -110,7 +99,7 @@ async function walk(dir: string, realRoot: string, opts: CollectOptions, out: Co
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (e) {
-    out.excluded.push({ file: dir, reason: t(`文件夹无法打开：${(e as Error).message}`, `the folder cannot be opened: ${(e as Error).message}`), fix: t('检查文件夹的访问权限', 'check the folder permissions') });
+    out.excluded.push(leftOut(dir, 'INPUT_FOLDER_UNREADABLE', { reason: (e as Error).message }));
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -125,11 +114,11 @@ async function walk(dir: string, realRoot: string, opts: CollectOptions, out: Co
       if (!looksLikeSpreadsheet(e.name)) continue;
       const problem = nameProblem(p);
       if (problem === 'note') out.notes.push(t(`跳过 ${p}：Excel/WPS 打开文件时生成的临时锁文件`, `passed by ${p}: a lock file Excel/WPS makes while a file is open`));
-      else if (problem) out.excluded.push({ file: p, ...problem });
+      else if (problem) out.excluded.push(problem);
       else if (opts.ownOutputs && isAtOrInside(p, opts.ownOutputs) && (await writtenByScore(p))) out.notes.push(t(`不读取 ${p}（本程序写出的结果，不是台账）`, `not reading ${p} (a result score wrote, not a ledger)`));
       else out.files.push(p);
     } else {
-      out.excluded.push({ file: p, reason: t('不是普通文件（管道、设备或套接字）', 'not a regular file (a pipe, device or socket)'), fix: t('把台账作为普通文件保存到文件夹里', 'save the ledger as a regular file in the folder') });
+      out.excluded.push(leftOut(p, 'INPUT_NOT_REGULAR', {}));
     }
   }
 }
@@ -140,12 +129,12 @@ async function link(p: string, realRoot: string, opts: CollectOptions, out: Coll
   const st = target ? await fs.stat(target).catch(() => undefined) : undefined;
   const name = path.basename(p);
   if (!target || !st) {
-    if (looksLikeSpreadsheet(name)) out.excluded.push({ file: p, reason: t('快捷方式（符号链接）指向的文件不存在', 'a symbolic link to a file that does not exist'), fix: t('删除这个链接，把台账本身放进文件夹', 'delete the link and put the ledger itself in the folder') });
+    if (looksLikeSpreadsheet(name)) out.excluded.push(leftOut(p, 'INPUT_LINK_BROKEN', {}));
     return;
   }
   if (!st.isDirectory() && !looksLikeSpreadsheet(name) && !looksLikeSpreadsheet(target)) return;
   if (!isAtOrInside(target, realRoot)) {
-    out.excluded.push({ file: p, reason: t(`快捷方式（符号链接）指向文件夹以外：${target}`, `a symbolic link pointing outside the folder: ${target}`), fix: t('把台账本身复制到文件夹里，或在命令中直接写出它的路径', 'copy the ledger itself into the folder, or give its path on the command line') });
+    out.excluded.push(leftOut(p, 'INPUT_LINK_OUTSIDE', { target }));
     return;
   }
   // Inside the folder: the file or folder it points to is read where it is, once.

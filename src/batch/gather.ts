@@ -6,7 +6,8 @@ import { basename } from 'node:path';
 import { makeDiagnostic } from '../core/diagnostics.js';
 import { norm } from '../core/text.js';
 import { collectInputs, type CollectOptions } from './collect.js';
-import { INPUT_MESSAGES, loadLedgers, type LoadedLedger, type LoadOptions } from './inputs.js';
+import { loadLedgers, type LoadedLedger, type LoadOptions } from './inputs.js';
+import { INPUT_MESSAGES, leftOut } from './messages.js';
 import { lang, t } from './i18n.js';
 import type { Excluded } from './split.js';
 
@@ -29,11 +30,7 @@ export async function gatherLedgers(args: string[], opts: CollectOptions & { loa
     if (i.otherYear === undefined) items.push(i);
     else {
       const y = i.otherYear;
-      excluded.push({
-        file: i.file,
-        reason: t(`「说明」表的年度是 ${y}，不是 ${opts.load.year}`, `its 说明 says ${y}, not ${opts.load.year}`),
-        fix: t(`这是 ${y} 年度的台账：移到别的文件夹，或用 --year ${y} 单独处理`, `a ${y} ledger: move it to another folder, or run with --year ${y}`),
-      });
+      excluded.push(leftOut(i.file, 'INPUT_OTHER_YEAR', { found: y, want: opts.load.year }));
     }
   }
   markDuplicates(items);

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { HistoryEntry } from '../core/model.js';
 import { collectInputs } from './collect.js';
-import { t } from './i18n.js';
+import { say } from './messages.js';
 import { readStamp, type ReadStamp } from './stamp.js';
 
 export interface HistoryDirRead {
@@ -41,13 +41,14 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.file < b.file;
 }
 
-function reasonOf(used: Candidate, other: Candidate): string {
+/** Which rule picked `used` over `other` (see `better`): HISTORY_SECOND_CANDIDATE words it. */
+function reasonOf(used: Candidate, other: Candidate): 'edited' | 'named' | 'complete' | 'later' {
   const ru = rank(used);
   const ro = rank(other);
-  if (ru[0] !== ro[0]) return t(`${basename(other.file)} 在 score 写出后又被修改过`, `${basename(other.file)} was changed after score wrote it`);
-  if (ru[1] !== ro[1]) return t(`${basename(used.file)} 是 score 写出时的文件名`, `${basename(used.file)} has the name score gave it`);
-  if (ru[2] !== ro[2]) return t(`${basename(other.file)} 有台账未计入`, `${basename(other.file)} left ledgers out`);
-  return t(`${basename(used.file)} 是较晚的一次运行（${used.stamp.stamp.time}）`, `${basename(used.file)} is the later run (${used.stamp.stamp.time})`);
+  if (ru[0] !== ro[0]) return 'edited';
+  if (ru[1] !== ro[1]) return 'named';
+  if (ru[2] !== ro[2]) return 'complete';
+  return 'later';
 }
 
 export async function readHistoryDir(dir: string, beforeYear: number): Promise<HistoryDirRead> {
@@ -65,7 +66,7 @@ export async function readHistoryDir(dir: string, beforeYear: number): Promise<H
   for (const f of named) {
     const stamp = await readStamp(f);
     if (!stamp) {
-      warnings.push({ code: 'HISTORY_NOT_STAMPED', file: f, message: t(`${f} 不是 score 写出的评定结果（没有 score 的标记），不作为往年结果`, `${f} was not written by score (no score stamp): not used as earlier results`) });
+      warnings.push({ code: 'HISTORY_NOT_STAMPED', file: f, message: say('HISTORY_NOT_STAMPED', { file: f }) });
       continue;
     }
     const c: Candidate = { file: f, stamp, year: undefined };
@@ -79,7 +80,11 @@ export async function readHistoryDir(dir: string, beforeYear: number): Promise<H
     }
     const [use, drop] = better(c, held) ? [c, held] : [held, c];
     byYear.set(key, use);
-    warnings.push({ code: 'HISTORY_SECOND_CANDIDATE', file: drop.file, message: t(`${c.year} 年度有两份评定结果：${use.file} 和 ${drop.file}；使用 ${basename(use.file)}（${reasonOf(use, drop)}），不使用 ${basename(drop.file)}`, `two results for ${c.year}: ${use.file} and ${drop.file}; ${basename(use.file)} is used (${reasonOf(use, drop)}), ${basename(drop.file)} is not`) });
+    warnings.push({
+      code: 'HISTORY_SECOND_CANDIDATE',
+      file: drop.file,
+      message: say('HISTORY_SECOND_CANDIDATE', { year: c.year, used: use.file, dropped: drop.file, usedName: basename(use.file), droppedName: basename(drop.file), why: reasonOf(use, drop), time: use.stamp.stamp.time }),
+    });
   }
   const entries: HistoryEntry[] = [];
   const used: string[] = [];

@@ -4,7 +4,7 @@ import { libraryReason } from '../excel/library-errors.js';
 import { setReadHash } from '../excel/read-hashes.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { Diagnostic, Params } from '../core/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { hasErrors, makeDiagnostic, sortDiagnostics } from '../core/diagnostics.js';
 import type { HistoryEntry, Ledger } from '../core/model.js';
 import type { BranchResult } from '../core/result.js';
@@ -14,22 +14,7 @@ import { validateLedger } from '../core/validate.js';
 import { loadBuiltinScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
 import { lang, t } from './i18n.js';
-
-const msg = (zh: (p: Params) => string, en: (p: Params) => string, fixZh: (p: Params) => string, fixEn: (p: Params) => string) => ({ severity: 'error' as const, zh, en, fixZh, fixEn });
-
-export const INPUT_MESSAGES = {
-  INPUT_NO_SCHEME: msg(() => '没有指定计分方案：「说明」表中没有「方案」，也没有 --scheme', () => 'no scheme: the 说明 sheet names none and --scheme was not given', () => '在「说明」表填写方案（如 township），或加 --scheme township', () => 'fill 方案 in 说明 or pass --scheme'),
-  INPUT_BAD_SCHEME: msg((p) => `「说明」表中的方案「${p.found}」无法使用：${p.why}`, (p) => `scheme ${p.found} named in 说明 cannot be used: ${p.why}`, () => '改为内置方案 id（score schemes 列出），或加 --scheme', () => 'use a built-in id (score schemes) or --scheme'),
-  INPUT_APPLICATION_FORM: msg(() => '这是积分申请表，不是积分台账', () => 'this is an application form (积分申请表), not a ledger', () => '用 score apply 申请表.xlsx --ledger 台账.xlsx 审核并录入；台账和申请表请放在不同的文件夹', () => 'use score apply FORM --ledger LEDGER; keep forms and ledgers in separate folders'),
-  INPUT_SUMMARY_FORM: msg((p) => (p.why === 'several' ? '这是多个支部的评分汇总（如 score grade 写出的评定结果），不是一个支部报送的台账或评分汇总表' : '这是评分汇总表（附件3：每人全年各部分的合计），没有“说明”表写明方案，也没有用 --scheme 指定：不知道按哪个方案的各部分读取'), (p) => (p.why === 'several' ? 'this holds the summaries of several branches (such as the results score grade writes), not one branch\'s ledger or 评分汇总表' : 'this is a 评分汇总表 (the seed\'s 附件3: each member\'s yearly part totals) and neither a 说明 sheet nor --scheme names the scheme: its parts cannot be read'), (p) => (p.why === 'several' ? '把它移出台账文件夹（score grade 写出的结果可用来核对，不作为输入）；每个支部报送自己的台账或评分汇总表' : '用 --scheme 指定方案（如 --scheme township），按汇总表评定年度积分；需要核对每月记分时，请支部报送积分台账（score template 可生成空白台账）'), (p) => (p.why === 'several' ? 'move it out of the ledgers folder (results score wrote are for checking, not input); each branch sends its own ledger or summary' : 'pass --scheme (e.g. --scheme township) to grade the year from the summary; to check the months, ask the branch for its ledger')),
-  INPUT_DUPLICATE_BRANCH: msg(
-    (p) => `支部「${p.branch}」${p.year} 年度在本批中有 ${p.n} 个台账：${p.files}；同一支部同一年度只能有一个，否则会重复计分，该支部暂不计入`,
-    (p) => `branch ${p.branch} has ${p.n} ledgers for ${p.year} in this batch: ${p.files}; it would be counted twice and is left out`,
-    () => '保留正确的一个，把其他文件移出文件夹后再运行（录入积分申请后写出的 …_已录入申请.xlsx 是新台账：用它替换原台账）',
-    () => 'keep the right one and move the others out of the folder (a …_已录入申请.xlsx from score apply replaces the original)',
-  ),
-  INPUT_NO_YEAR: msg(() => '不知道是哪个年度：「说明」表没有「年度」，命令也没有给出', () => 'unknown cycle: no 年度 in 说明 and none given', () => '在「说明」表填写年度，或加 --year / --period', () => 'fill 年度 in 说明 or pass --year / --period'),
-} as const;
+import { INPUT_MESSAGES } from './messages.js';
 
 /** A cell's text quoted in a message: at most 40 characters. */
 const shortText = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

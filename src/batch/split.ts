@@ -3,11 +3,14 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { Ledger } from '../core/model.js';
 import type { BranchResult } from '../core/result.js';
 import type { Scheme } from '../scheme/schema.js';
-import { lang, t } from './i18n.js';
+import { lang } from './i18n.js';
 import type { LoadedLedger } from './inputs.js';
+import { type InputCode, leftOut } from './messages.js';
 
 export interface Excluded {
   file: string;
+  /** The catalogue entry that words the reason and fix (src/batch/messages.ts), when there is one. */
+  code?: InputCode;
   branch?: string;
   reason: string;
   /** What to do about it, when more than the reason says. */
@@ -42,14 +45,7 @@ export function splitBatch(items: LoadedLedger[], scheme: Scheme, before: Exclud
       excluded.push({ file: i.file, ...(branch ? { branch } : {}), reason: i.excluded, ...(fix ? { fix } : {}) });
     } else if (i.scheme && i.scheme.id !== scheme.id) {
       const [own, batch] = [uses(i.scheme.id), uses(scheme.id)];
-      excluded.push({
-        file: i.file,
-        ...(branch ? { branch } : {}),
-        reason: t(
-          `使用的方案是 ${i.scheme.id}（本批 ${own} 个台账），与本批评定所用的 ${scheme.id}（${batch} 个台账）不同：一批只按一个方案评定，请把 ${i.scheme.id} 的台账放到另一个文件夹单独处理，或改正其「说明」表的方案`,
-          `uses scheme ${i.scheme.id} (${own} ledgers of this batch), not ${scheme.id} (${batch} ledgers), which this batch is graded by: one batch, one scheme; put the ${i.scheme.id} ledgers in another folder, or correct 方案 in their 说明 sheet`,
-        ),
-      });
+      excluded.push({ ...leftOut(i.file, 'INPUT_OTHER_SCHEME', { scheme: i.scheme.id, own, batchScheme: scheme.id, batch }), ...(branch ? { branch } : {}) });
     }
     else if (i.ledger) {
       ledgers.push(i.ledger);

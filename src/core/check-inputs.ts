@@ -6,35 +6,24 @@ import { catalogueOf, evaluationGrades, type MemberIndex, type Resolved } from '
 import { cyclePeriod, monthIndexOf, recordSheetNames, type Cycle, type Period } from './cycle.js';
 import { countsIn, onRollIn, transferredBy } from './compute.js';
 import { compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
-import type { Params } from './diagnostics.js';
+import type { ArgsOf } from './diagnostics.js';
+import type { CHECK_MESSAGES, CheckCode } from './messages.js';
 import { fieldCell, recordCell, type Evaluation, type EventRow, type Ledger, type SourceRef } from './model.js';
 import { eventUnitPoints } from './compute.js';
 import { norm } from './text.js';
 
-export type Add = (code: string, place: SourceRef, params?: Params, value?: unknown) => void;
+/** Adds a diagnostic of the check step: a code of CHECK_MESSAGES with that entry's parameters. */
+export type Add = <K extends CheckCode>(code: K, place: SourceRef, params?: ArgsOf<(typeof CHECK_MESSAGES)[K]>, value?: unknown) => void;
 
 /** A row that names no member: unknown (`unknownCode`), a name shared by several, or a name and a 编号 of two members. */
-export function unmatched(add: Add, r: Resolved, unknownCode: string, place: SourceRef, name: string, guess?: string): void {
+export function unmatched(add: Add, r: Resolved, unknownCode: 'RECORD_UNKNOWN_MEMBER' | 'EVENT_UNKNOWN_MEMBER' | 'EVAL_UNKNOWN_MEMBER' | 'SANCTION_UNKNOWN_MEMBER', place: SourceRef, name: string, guess?: string): void {
   const c = r.conflict;
   if (!c) {
     // `guess`: the roster name one character away (是不是「胡林文」？, see validate.ts nearMember).
     add(r.ambiguous ? 'RECORD_AMBIGUOUS' : unknownCode, place, { name, ...(guess && !r.ambiguous ? { guess } : {}) }, name);
     return;
   }
-  const parts: string[] = [];
-  const en: string[] = [];
-  if (c.byId) {
-    parts.push(`名册中编号 ${c.id} 是「${c.byId.name}」`);
-    en.push(`编号 ${c.id} is ${c.byId.name} in 名册`);
-  } else {
-    parts.push(`名册中没有编号 ${c.id}`);
-    en.push(`名册 has no 编号 ${c.id}`);
-  }
-  if (c.byName) {
-    parts.push(`「${c.byName.name}」的编号是 ${c.byName.id ?? '（空）'}`);
-    en.push(`${c.byName.name} has 编号 ${c.byName.id ?? '(none)'}`);
-  }
-  add('RECORD_NAME_ID_MISMATCH', place, { name: c.name, id: c.id, who: parts.join('，'), whoEn: en.join(', ') }, `${c.name} / ${c.id}`);
+  add('RECORD_NAME_ID_MISMATCH', place, { name: c.name, id: c.id, idName: c.byId?.name, otherName: c.byName?.name, otherId: c.byName?.id }, `${c.name} / ${c.id}`);
 }
 
 const pctText = (w: number): string => `${dec(w).times(100).toString()}%`;
@@ -161,7 +150,7 @@ export function checkDoubleDeductions(scheme: Scheme, ledger: Ledger, cycle: Cyc
       const v = r.values[key];
       if (v === null || v === undefined || compare(v, entry.max) >= 0) continue;
       const logged = sum(g.events.map((x) => x.points));
-      const params: Params = {
+      const params: ArgsOf<(typeof CHECK_MESSAGES)['DEDUCTION_TWICE']> = {
         name: r.name,
         sheet: sheets[r.period],
         entry: entry.name,

@@ -5,7 +5,11 @@ import { parseA1 } from './a1.js';
 
 export type Lang = 'zh' | 'en';
 export type Severity = 'error' | 'warning';
-export type Params = Record<string, string | number | undefined>;
+/** A message parameter's value, as the check found it. */
+export type Value = string | number | undefined;
+export type Params = Record<string, Value>;
+/** The parameters of one message: its declared names and no other (all optional: a message says what it is given). */
+export type Args<K extends string> = { readonly [k in K]?: Value };
 
 export interface Diagnostic {
   severity: Severity;
@@ -19,22 +23,49 @@ export interface Diagnostic {
   fix: Record<Lang, string>;
 }
 
-/** One entry of a message catalogue: what happened and what to do, in both languages. */
-export interface MessageDef {
+/**
+ * One entry of a message catalogue (Astro's errors-data): severity, the parameters it takes, what
+ * happened and what to do, in Chinese and English. The code is the entry's key in its catalogue.
+ */
+export interface MessageDef<K extends string = string> {
   severity: Severity;
-  zh: (p: Params) => string;
-  en: (p: Params) => string;
-  fixZh: (p: Params) => string;
-  fixEn: (p: Params) => string;
+  params: readonly K[];
+  zh: (p: Args<K>) => string;
+  en: (p: Args<K>) => string;
+  fixZh: (p: Args<K>) => string;
+  fixEn: (p: Args<K>) => string;
 }
 
-export type Catalogue = Record<string, MessageDef>;
+/** A catalogue: code → entry. Every layer has at most one (see CONTRIBUTING.md, "a message is written only in the catalogue"). */
+// biome-ignore lint/suspicious/noExplicitAny: an entry's parameter names are its own; any is the join of them
+export type Catalogue = Record<string, MessageDef<any>>;
+
+/** The parameters an entry takes. */
+export type ArgsOf<M> = M extends MessageDef<infer K> ? Args<K> : never;
 
 /**
- * Builds a diagnostic from a catalogue entry. The code is a key of the catalogue given: with a catalogue
- * whose keys are known (an object literal, or `satisfies Catalogue`), a misspelt code does not compile.
+ * The one constructor of a catalogue entry, in every layer. `params` names what the texts may use:
+ * a text reading a parameter not named here, or a caller passing one, does not compile.
  */
-export function makeDiagnostic<C extends Catalogue>(catalogue: C, code: Extract<keyof C, string>, place: SourceRef, params: Params = {}, value?: unknown): Diagnostic {
+export function message<K extends string = never>(
+  severity: Severity,
+  params: readonly K[],
+  zh: (p: Args<K>) => string,
+  en: (p: Args<K>) => string,
+  fixZh: (p: Args<K>) => string,
+  fixEn: (p: Args<K>) => string,
+): MessageDef<K> {
+  return { severity, params, zh, en, fixZh, fixEn };
+}
+
+/** A parameter as text ('' when not given). */
+export const str = (v: Value): string => String(v ?? '');
+
+/**
+ * Builds a diagnostic from a catalogue entry. The code is a key of the catalogue given and the
+ * parameters are the entry's: a misspelt code or parameter does not compile.
+ */
+export function makeDiagnostic<C extends Catalogue, K extends Extract<keyof C, string>>(catalogue: C, code: K, place: SourceRef, params: ArgsOf<C[K]> = {} as ArgsOf<C[K]>, value?: unknown): Diagnostic {
   const def = catalogue[code];
   if (!def) throw new Error(`unknown diagnostic code ${code}`);
   const d: Diagnostic = {

@@ -1,5 +1,6 @@
 // Step "grade", said out loud: which rules of a scheme look at earlier cycles (consecutive-year flags
 // R16, a base carried over from last year), and which earlier results they found. Pure.
+import { HISTORY_MESSAGES } from './messages.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { HistoryLookup } from './compute.js';
 import type { PeriodKind } from './cycle.js';
@@ -59,14 +60,18 @@ export function historyGaps(scheme: Scheme, result: PeriodResult, history: Histo
   return gaps;
 }
 
-/** 2022 年结果未找到：连续两年规则（集中学习班）未使用 — or, when some were found, who was not. */
+/** 2022 年结果未找到：连续两年规则（集中学习班）未使用 — or, when some were found, who was not (HISTORY_NOT_FOUND). */
 export function gapText(g: HistoryGap, lang: 'zh' | 'en'): string {
-  const rules = g.rules.map((r) => r[lang]).join(lang === 'zh' ? '、' : '; ');
-  const names = g.missing.slice(0, 5).map((x) => `${x.name}（${x.branch}）`).join('、') + (g.missing.length > 5 ? ` 等 ${g.missing.length} 人` : '');
-  if (lang === 'en') {
-    return g.missing.length === g.of
-      ? `no results of ${g.year} found: ${rules} not applied`
-      : `${g.missing.length} of ${g.of} members have no ${g.year} result (${g.missing.slice(0, 5).map((x) => x.name).join(', ')}${g.missing.length > 5 ? ', …' : ''}): ${rules} not applied to them`;
-  }
-  return g.missing.length === g.of ? `${g.year} 年结果未找到：${rules}未使用` : `${g.year} 年结果中没有 ${names}：${rules}对${g.missing.length === 1 ? '其' : `这 ${g.missing.length} 人`}未使用`;
+  const def = HISTORY_MESSAGES.HISTORY_NOT_FOUND;
+  const shown = g.missing.slice(0, 5);
+  const p = {
+    year: g.year,
+    count: g.missing.length,
+    of: g.of,
+    rules: g.rules.map((r) => r.zh).join('、'),
+    rulesEn: g.rules.map((r) => r.en).join('; '),
+    names: shown.map((x) => `${x.name}（${x.branch}）`).join('、'),
+    namesEn: shown.map((x) => x.name).join(', '),
+  };
+  return lang === 'en' ? def.en(p) : def.zh(p);
 }

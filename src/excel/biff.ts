@@ -21,12 +21,12 @@ const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!
 
 const STATES = ['visible', 'hidden', 'veryHidden'];
 
-/** Streams of other Office files, to say what a renamed file really is. */
+/** Streams of other Office files, to say what a renamed file really is (READ_OLE_NOT_WORKBOOK's kinds). */
 const OTHER_OFFICE: [RegExp, string][] = [
-  [/^worddocument$/i, 'Word 文档（.doc） / a Word document (.doc)'],
-  [/^powerpoint document$/i, 'PowerPoint 演示文稿（.ppt） / a PowerPoint presentation (.ppt)'],
-  [/^visiodocument$/i, 'Visio 绘图 / a Visio drawing'],
-  [/^__substg1\.0_/i, 'Outlook 邮件（.msg） / an Outlook message (.msg)'],
+  [/^worddocument$/i, 'word'],
+  [/^powerpoint document$/i, 'powerpoint'],
+  [/^visiodocument$/i, 'visio'],
+  [/^__substg1\.0_/i, 'outlook'],
 ];
 
 interface XCell { t: string; v?: unknown; f?: string; z?: string | number; w?: string }
@@ -52,7 +52,7 @@ export async function readBiff(buf: Buffer): Promise<BiffResult> {
   const has = (re: RegExp): boolean => names.some((n) => re.test(n));
   if (has(/^(encryptioninfo|encryption)$/i)) return { ok: false, code: 'READ_ENCRYPTED' };
   if (!has(/^(workbook|book)$/i)) {
-    const kind = OTHER_OFFICE.find(([re]) => has(re))?.[1] ?? '其他程序的文件 / a file of another program';
+    const kind = OTHER_OFFICE.find(([re]) => has(re))?.[1] ?? 'other';
     return { ok: false, code: 'READ_OLE_NOT_WORKBOOK', params: { kind } };
   }
   let wb: ReturnType<typeof X.read>;

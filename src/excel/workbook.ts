@@ -93,11 +93,11 @@ function readBytes(file: string): { ok: true; buf: Buffer } | Failure {
     // A pipe, device or socket named .xlsx is refused by its type before open (open() of a FIFO
     // blocks until a writer comes); opened non-blocking all the same, and its type checked again.
     const type = specialType(statSync(file));
-    if (type) return fail(file, 'READ_FILE_UNREADABLE', { reason: type });
+    if (type) return fail(file, 'READ_FILE_UNREADABLE', { why: type });
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const st = fstatSync(fd);
     const now = specialType(st);
-    if (now) return fail(file, 'READ_FILE_UNREADABLE', { reason: now });
+    if (now) return fail(file, 'READ_FILE_UNREADABLE', { why: now });
     if (st.size > READ_LIMITS.maxFileBytes) {
       return fail(file, 'READ_FILE_TOO_LARGE', { size: formatBytes(st.size), limit: formatBytes(READ_LIMITS.maxFileBytes) });
     }
@@ -115,7 +115,7 @@ function readBytes(file: string): { ok: true; buf: Buffer } | Failure {
     // A name that is not UTF-8 (GBK bytes from another system) comes back from the folder listing with
     // U+FFFD in it, and that name opens nothing: said as it is, not as 「文件不存在」.
     if ((err as NodeJS.ErrnoException)?.code === 'ENOENT' && file.includes('\uFFFD')) return fail(file, 'READ_FILE_NAME_ENCODING');
-    return fail(file, 'READ_FILE_UNREADABLE', { reason: fsReason(err) });
+    return fail(file, 'READ_FILE_UNREADABLE', fsReason(err));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -156,24 +156,20 @@ function rebuildForExcelJs(buf: Buffer, entries: ZipEntry[]): Buffer {
   return zip(parts);
 }
 
-const FOLDER = '这是一个文件夹 / this is a folder';
-
-/** Why a path is not a workbook file by its type, or undefined for a regular file. */
+/** Why a path is not a workbook file by its type (READ_FILE_UNREADABLE `why`), or undefined for a regular file. */
 function specialType(st: Stats): string | undefined {
   if (st.isFile()) return undefined;
-  if (st.isDirectory()) return FOLDER;
-  if (st.isFIFO()) return '这是一个管道（FIFO），不是文件 / this is a pipe (FIFO), not a file';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return '这是一个设备，不是文件 / this is a device, not a file';
-  if (st.isSocket()) return '这是一个套接字，不是文件 / this is a socket, not a file';
-  return '这不是普通文件 / this is not a regular file';
+  if (st.isDirectory()) return 'folder';
+  if (st.isFIFO()) return 'fifo';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
+  if (st.isSocket()) return 'socket';
+  return 'special';
 }
 
-function fsReason(err: unknown): string {
+/** READ_FILE_UNREADABLE's parameters for a failed open. */
+function fsReason(err: unknown): { why: string; code?: string } {
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return '文件不存在 / the file does not exist';
-  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限 / permission denied';
-  if (code === 'EISDIR') return FOLDER;
-  if (code === 'EBUSY') return '文件被其他程序占用 / the file is locked by another program';
-  if (code === 'ELOOP') return '符号链接循环 / a loop of symbolic links';
-  return `无法打开（${code ?? '未知原因'}）/ cannot open (${code ?? 'unknown'})`;
+  if (code === 'EACCES' || code === 'EPERM') return { why: 'EACCES' };
+  if (code === 'EISDIR') return { why: 'folder' };
+  return code ? { why: code, code } : { why: 'other' };
 }

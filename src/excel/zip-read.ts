@@ -55,7 +55,7 @@ export function readCentralDirectory(buf: Buffer, limits: ZipLimits = READ_LIMIT
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CD_SIG) {
-      return { ok: false, code: 'READ_CORRUPT_ZIP', params: { reason: 'central directory is damaged / 压缩包目录损坏' } };
+      return { ok: false, code: 'READ_CORRUPT_ZIP', params: { what: 'directory' } };
     }
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
@@ -107,20 +107,20 @@ export type Unpacked = { ok: true; bytes: Buffer } | { ok: false; code: ReadCode
 
 /** One part, unpacked and checked (its size and CRC-32 against the directory); never throws. */
 export function unpack(buf: Buffer, e: ZipEntry, limits: ZipLimits = READ_LIMITS): Unpacked {
-  const corrupt = (zh: string, en: string, raw?: string): Unpacked => ({
+  const corrupt = (what: string, more: { method?: number; raw?: string } = {}): Unpacked => ({
     ok: false,
     code: 'READ_CORRUPT_ZIP',
-    params: { reason: `${e.name}: ${zh} / ${en}${raw && process.env.SCORE_DEBUG ? ` (${raw})` : ''}` },
+    params: { part: e.name, what, ...(more.method !== undefined ? { method: more.method } : {}), ...(more.raw && process.env.SCORE_DEBUG ? { raw: more.raw } : {}) },
   });
   const p = e.localOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL_SIG) return corrupt('本地文件头缺失', 'local header missing');
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL_SIG) return corrupt('header');
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   const end = start + e.compressedSize;
   if (end > buf.length) return { ok: false, code: 'READ_TRUNCATED' };
   const raw = buf.subarray(start, end);
   let bytes: Buffer;
   if (e.method === 0) bytes = raw;
-  else if (e.method !== 8) return corrupt(`不支持的压缩方式 ${e.method}`, `compression method ${e.method} is not supported`);
+  else if (e.method !== 8) return corrupt('method', { method: e.method });
   else {
     try {
       // One output buffer of the size the directory gives (no 16 KB chunks to join), still capped.
@@ -131,12 +131,12 @@ export function unpack(buf: Buffer, e: ZipEntry, limits: ZipLimits = READ_LIMITS
         return { ok: false, code: 'READ_ZIP_PART_TOO_LARGE', params: { part: e.name, size: `> ${formatBytes(limits.maxPartBytes)}`, limit: formatBytes(limits.maxPartBytes) } };
       }
       // zlib's own words ("invalid distance too far back") are kept for SCORE_DEBUG only.
-      return corrupt('压缩数据损坏，无法解压', 'the compressed data is damaged', err instanceof Error ? err.message : String(err));
+      return corrupt('inflate', { raw: err instanceof Error ? err.message : String(err) });
     }
   }
   // What Excel checks too: the unpacked size and CRC-32 the directory gives (zlib.crc32, ~1 GB/s).
-  if (bytes.length !== e.uncompressedSize) return corrupt('解压后的大小与目录记录不符', 'the unpacked size does not match the zip directory');
-  if (crc32(bytes) !== e.crc) return corrupt('校验和（CRC-32）不符，内容已被改动或损坏', 'the checksum (CRC-32) does not match: the content was changed or damaged');
+  if (bytes.length !== e.uncompressedSize) return corrupt('size');
+  if (crc32(bytes) !== e.crc) return corrupt('crc');
   return { ok: true, bytes };
 }
 

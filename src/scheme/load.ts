@@ -4,7 +4,8 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, re
 import { join, resolve } from 'node:path';
 import { builtinDir, builtinIds } from './builtins.js';
 import type { ZodIssue } from 'zod';
-import { checkScheme, type SchemeProblem } from './checks.js';
+import { checkScheme } from './checks.js';
+import { type SchemeProblem, schemeProblem } from './messages.js';
 import { decodeSchemeBytes } from './text.js';
 import { schemeSchema, type Scheme } from './schema.js';
 
@@ -44,13 +45,7 @@ export function loadBuiltinScheme(name: string): LoadResult {
   return {
     ok: false,
     file: name,
-    problems: [
-      {
-        path: '',
-        zh: `这不是内置方案的 id。台账里只能写内置方案：${ids.join('、')}；自定义的方案文件请在命令行用 --scheme 文件名 指定`,
-        en: `not a built-in scheme id. A ledger can only name a built-in scheme: ${ids.join(', ')}; give a scheme file with --scheme FILE on the command line`,
-      },
-    ],
+    problems: [schemeProblem('SCHEME_NOT_BUILTIN', '', { ids: ids.join('、'), idsEn: ids.join(', ') })],
   };
 }
 
@@ -61,14 +56,14 @@ type FileRead = { ok: true; text: string } | { ok: false; problem: SchemeProblem
  * opened non-blocking), at most MAX_SCHEME_BYTES, read once.
  */
 function readSchemeFile(file: string, ref: string): FileRead {
-  const problem = (zh: string, en: string): FileRead => ({ ok: false, problem: { path: '', zh, en } });
-  const notRegular = (): FileRead => problem(`「${ref}」不是普通文件（是文件夹、设备或管道）：请给出方案 JSON 文件`, `${ref} is not a regular file (a folder, device or pipe): give a scheme JSON file`);
-  const tooLarge = (): FileRead => problem(`方案文件超过 ${MAX_SCHEME_BYTES / 1024 / 1024} MB，不像方案文件：请检查文件名`, `the scheme file is over ${MAX_SCHEME_BYTES / 1024 / 1024} MB, which no scheme is: check the file name`);
+  const problem = (p: SchemeProblem): FileRead => ({ ok: false, problem: p });
+  const notRegular = (): FileRead => problem(schemeProblem('SCHEME_FILE_NOT_REGULAR', '', { ref }));
+  const tooLarge = (): FileRead => problem(schemeProblem('SCHEME_FILE_TOO_LARGE', '', { mb: MAX_SCHEME_BYTES / 1024 / 1024 }));
   let st: Stats;
   try {
     st = statSync(file);
   } catch {
-    return problem(`没有名为「${ref}」的内置方案，也没有这个文件：内置方案有 ${builtinIds().join('、')}`, `no built-in scheme or file named ${ref}; built-in: ${builtinIds().join(', ')}`);
+    return problem(schemeProblem('SCHEME_NOT_FOUND', '', { ref, ids: builtinIds().join('、'), idsEn: builtinIds().join(', ') }));
   }
   if (!st.isFile()) return notRegular();
   if (st.size > MAX_SCHEME_BYTES) return tooLarge();
@@ -82,10 +77,10 @@ function readSchemeFile(file: string, ref: string): FileRead {
     for (let n = 1; n > 0 && got < buf.length; got += n) n = readSync(fd, buf, got, buf.length - got, null);
     if (got > MAX_SCHEME_BYTES) return tooLarge();
     const decoded = decodeSchemeBytes(buf.subarray(0, got));
-    return decoded.ok ? decoded : problem(decoded.zh, decoded.en);
+    return decoded.ok ? decoded : problem(decoded.problem);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return problem(`方案文件无法读取（${code ?? 'error'}）：请检查文件权限`, `the scheme file cannot be read (${code ?? 'error'}): check its permissions`);
+    return problem(schemeProblem('SCHEME_FILE_UNREADABLE', '', { code: code ?? 'error' }));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -96,8 +91,7 @@ export function parseSchemeText(text: string, file: string, builtin = false): Lo
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const at = jsonErrorPlace(text, e);
-    return { ok: false, file, problems: [{ path: '', zh: `不是有效的 JSON${at.zh}。请检查逗号、引号和括号`, en: `not valid JSON${at.en}` }] };
+    return { ok: false, file, problems: [schemeProblem('SCHEME_BAD_JSON', '', jsonErrorPlace(text, e))] };
   }
   const parsed = schemeSchema.safeParse(json);
   if (!parsed.success) return { ok: false, file, problems: parsed.error.issues.map(zodProblem) };
@@ -110,13 +104,13 @@ export function parseSchemeText(text: string, file: string, builtin = false): Lo
  * Where JSON.parse stopped, as line and column, and never the text itself: the file may be
  * anything (a mistyped path to /etc/passwd must not be echoed).
  */
-function jsonErrorPlace(text: string, e: unknown): { zh: string; en: string } {
+function jsonErrorPlace(text: string, e: unknown): { line?: number; col?: number } {
   const m = /at position (\d+)/.exec(e instanceof Error ? e.message : '');
-  if (!m) return { zh: '', en: '' };
+  if (!m) return {};
   const before = text.replace(/^\uFEFF/, '').slice(0, Number(m[1]));
   const line = before.split('\n').length;
   const col = before.length - before.lastIndexOf('\n');
-  return { zh: `（第 ${line} 行第 ${col} 列附近）`, en: ` (near line ${line}, column ${col})` };
+  return { line, col };
 }
 
 export function pathText(path: (string | number)[]): string {
@@ -129,20 +123,20 @@ function zodProblem(issue: ZodIssue): SchemeProblem {
   const where = path || '（顶层）';
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.received === 'undefined') return { path, zh: `${where}：缺少这个字段，请补上（应为 ${typeZh(issue.expected)}）`, en: `${path}: required (${issue.expected})` };
-      return { path, zh: `${where}：应为 ${typeZh(issue.expected)}，实际是 ${typeZh(issue.received)}`, en: `${path}: expected ${issue.expected}, got ${issue.received}` };
+      if (issue.received === 'undefined') return schemeProblem('SCHEME_FIELD_MISSING', path, { where, path, expected: issue.expected, expectedZh: typeZh(issue.expected) });
+      return schemeProblem('SCHEME_FIELD_TYPE', path, { where, path, expected: issue.expected, expectedZh: typeZh(issue.expected), received: issue.received, receivedZh: typeZh(issue.received) });
     case 'too_small':
-      return { path, zh: `${where}：不能小于 ${String(issue.minimum)}${issue.type === 'array' ? ' 项' : issue.type === 'string' ? ' 个字符' : ''}`, en: `${path}: ${issue.message}` };
+      return schemeProblem('SCHEME_FIELD_TOO_SMALL', path, { where, path, minimum: String(issue.minimum), type: issue.type, detail: issue.message });
     case 'too_big':
-      return { path, zh: `${where}：不能大于 ${String(issue.maximum)}`, en: `${path}: ${issue.message}` };
+      return schemeProblem('SCHEME_FIELD_TOO_BIG', path, { where, path, maximum: String(issue.maximum), detail: issue.message });
     case 'invalid_enum_value':
-      return { path, zh: `${where}：「${String(issue.received)}」不是可选值，可选：${issue.options.join('、')}`, en: `${path}: ${issue.message}` };
+      return schemeProblem('SCHEME_FIELD_NOT_OPTION', path, { where, path, received: String(issue.received), options: issue.options.join('、'), detail: issue.message });
     case 'unrecognized_keys':
-      return { path, zh: `${where}：不认识的字段 ${issue.keys.map((k) => `「${k}」`).join('、')}，请检查拼写（方案语言第 1 版没有这个字段）`, en: `${path || '(top level)'}: unknown field(s) ${issue.keys.join(', ')}` };
+      return schemeProblem('SCHEME_FIELD_UNKNOWN', path, { where, path, keys: issue.keys.join(', ') });
     case 'invalid_literal':
-      return { path, zh: `${where}：${issue.message}`, en: `${path}: expected ${String(issue.expected)}` };
+      return schemeProblem('SCHEME_FIELD_LITERAL', path, { where, path, expected: String(issue.expected), detail: issue.message });
     default:
-      return { path, zh: `${where}：${issue.message}`, en: `${path}: ${issue.message}` };
+      return schemeProblem('SCHEME_FIELD_INVALID', path, { where, path, detail: issue.message });
   }
 }
 

@@ -1,7 +1,8 @@
 // The text of a scheme file as users save it on Windows: UTF-8 with or without a BOM, Notepad's
 // "Unicode" (UTF-16 with a BOM); text in another encoding (ANSI/GBK) is refused with the fix.
+import { type SchemeProblem, schemeProblem } from './messages.js';
 
-export type SchemeText = { ok: true; text: string } | { ok: false; zh: string; en: string };
+export type SchemeText = { ok: true; text: string } | { ok: false; problem: SchemeProblem };
 
 /** Decodes a scheme file's bytes; text that is not UTF-8 (e.g. saved as GBK/ANSI) is refused with the fix. */
 export function decodeSchemeBytes(buf: Uint8Array): SchemeText {
@@ -10,10 +11,6 @@ export function decodeSchemeBytes(buf: Uint8Array): SchemeText {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf) };
   } catch {
-    return {
-      ok: false,
-      zh: '不是 UTF-8 编码的文本（可能是用“ANSI/GBK”保存的）：请用记事本打开，“另存为”时编码选 UTF-8',
-      en: 'not UTF-8 text (saved as ANSI/GBK?): open it in Notepad and "Save as" with encoding UTF-8',
-    };
+    return { ok: false, problem: schemeProblem('SCHEME_NOT_UTF8', '') };
   }
 }

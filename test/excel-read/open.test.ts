@@ -110,6 +110,13 @@ describe('openWorkbook', () => {
     expect(r.diagnostic.message.en).toMatch(/[a-z]/);
   });
 
+  it('says why a path cannot be read in one language at a time (the catalogue words the reason)', async () => {
+    const missing = await openWorkbook(f('missing.xlsx'));
+    const folder = await openWorkbook(f('folder.xlsx'));
+    expect(!missing.ok && missing.diagnostic.message).toEqual({ zh: '无法读取文件：文件不存在', en: 'cannot read the file: the file does not exist' });
+    expect(!folder.ok && folder.diagnostic.message).toEqual({ zh: '无法读取文件：这是一个文件夹', en: 'cannot read the file: this is a folder' });
+  });
+
   it('says .xls files must be saved as .xlsx and encrypted ones unprotected first', async () => {
     const old = await openWorkbook(f('old.xlsx'));
     const enc = await openWorkbook(f('encrypted.xlsx'));

@@ -8,7 +8,7 @@ import { asDate, asId, asNumber, BLANK, cellAddress, readAt, type CellRead } fro
 import { dataRows, findHeader, type ColumnSpec, type DataRows, type HeaderMatch } from '../header.js';
 import { READ_LIMITS } from '../sniff.js';
 import { colName, parseA1 } from '../../core/a1.js';
-import { READ_CATALOGUE, type ReadCode } from './catalogue.js';
+import { READ_CATALOGUE, type ReadArgs, type ReadCode } from './catalogue.js';
 import { checkLength, EXCEL_CELL_CHARS } from './text-checks.js';
 import { normaliseSheetName } from '../sheet-names.js';
 import { COMMON } from '../../scheme/form.js';
@@ -109,7 +109,7 @@ export class ReadContext {
     return r;
   }
 
-  report(code: ReadCode, place: SourceRef, params: Record<string, string | number | undefined> = {}, value?: unknown): void {
+  report<K extends ReadCode>(code: K, place: SourceRef, params?: ReadArgs<K>, value?: unknown): void {
     this.diagnostics.push(makeDiagnostic(READ_CATALOGUE, code, place, params, value));
   }
 

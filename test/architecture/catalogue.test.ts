@@ -1,0 +1,89 @@
+// "A message is written only in the catalogue" (CONTRIBUTING.md, issue 24 build 1): a diagnostic, a
+// scheme problem or a coded warning is put together only from an entry of a layer's catalogue. This
+// scans src/ for the shapes that build one by hand, and shows on made-up lines that each shape is caught.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** The catalogues, one a layer at most, and the module that defines an entry and a diagnostic. */
+const CATALOGUES = ['src/scheme/messages.ts', 'src/core/messages.ts', 'src/excel/read/catalogue.ts', 'src/batch/messages.ts'];
+const DIAGNOSTICS = 'src/core/diagnostics.ts';
+const CATALOGUE_NAMES = ['SCHEME_MESSAGES', 'CHECK_MESSAGES', 'HISTORY_MESSAGES', 'READ_CATALOGUE', 'INPUT_MESSAGES'];
+
+interface Rule {
+  name: string;
+  /** Files where the shape is the catalogue's own business. */
+  home: string[];
+  find: (text: string) => string[];
+}
+
+const all = (re: RegExp) => (text: string) => [...text.matchAll(re)].map((m) => m[0].slice(0, 80));
+
+const RULES: Rule[] = [
+  // message('error', [...], zh, en, fixZh, fixEn) anywhere else is a second catalogue.
+  { name: 'an entry made outside a catalogue', home: CATALOGUES, find: all(/\bmessage\(\s*'(?:error|warning)'/g) },
+  // { severity: 'error', … } or { message: { zh … } }: a Diagnostic not from makeDiagnostic (a type 'error' | 'warning' is not one).
+  { name: 'a diagnostic put together by hand', home: [...CATALOGUES, DIAGNOSTICS], find: all(/\bseverity:\s*'(?:error|warning)'(?!\s*\|)|\b(?:message|fix):\s*\{\s*zh\b/g) },
+  // { path, zh: …, en: … }: a scheme problem not from schemeProblem.
+  { name: 'a scheme problem put together by hand', home: ['src/scheme/messages.ts'], find: all(/\{\s*path\b[^;]*?\bzh:/g) },
+  // { code: 'HISTORY_…', …, message: t(…) }: a coded warning whose text is not an entry's.
+  { name: 'a coded message written inline', home: CATALOGUES, find: all(/\bcode:\s*'[A-Z]+_[A-Z0-9_]+'[^{}]*?\bmessage:\s*(?:t\(|`|')/g) },
+  // makeDiagnostic(SOMETHING, …) with a table that is not one of the catalogues.
+  {
+    name: 'a diagnostic from a table that is not a catalogue',
+    home: [DIAGNOSTICS],
+    find: (text) => [...text.matchAll(/\bmakeDiagnostic\(\s*([A-Za-z_]+)/g)].filter((m) => !CATALOGUE_NAMES.includes(m[1]!)).map((m) => m[0]),
+  },
+];
+
+/**
+ * Inline reason/fix pairs (files a batch leaves out, with the fix) written outside the catalogue: none
+ * left (they are INPUT_ entries made by leftOut); a new one fails here.
+ */
+const INLINE_REASONS: Record<string, number> = {};
+const inlineReasons = (text: string): number => [...text.matchAll(/\b(?:reason|fix):\s*t\(/g)].length;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+const SOURCES = files(join(ROOT, 'src')).map((f) => ({ path: relative(ROOT, f).split('\\').join('/'), text: readFileSync(f, 'utf8') }));
+
+describe('a message is written only in the catalogue', () => {
+  it.each(RULES.map((r) => ({ ...r })))('no $name in src/', ({ home, find }) => {
+    const hits = SOURCES.filter((s) => !home.includes(s.path)).flatMap((s) => find(s.text).map((h) => `${s.path}: ${h}`));
+    expect(hits).toEqual([]);
+  });
+
+  it('each rule catches what it forbids (made-up lines)', () => {
+    const made: Record<string, string> = {
+      'an entry made outside a catalogue': "const X = { A_B: message('error', [], () => '坏', () => 'bad', () => '改', () => 'fix') };",
+      'a diagnostic put together by hand': "out.push({ severity: 'warning', code: 'X_Y', file, message: { zh: '坏', en: 'bad' } });",
+      'a scheme problem put together by hand': "out.push({ path: 'items[0]', zh: '坏', en: 'bad' });",
+      'a coded message written inline': "warnings.push({ code: 'HISTORY_NEW', file: f, message: t('坏', 'bad') });",
+      'a diagnostic from a table that is not a catalogue': "makeDiagnostic(MY_TABLE, 'X_Y', place)",
+    };
+    for (const r of RULES) {
+      expect(r.find(made[r.name]!), r.name).not.toEqual([]);
+      // and the catalogue's own ways of raising one pass
+      expect(r.find("add('EVENT_NO_DATE', place); makeDiagnostic(CHECK_MESSAGES, code, place, params); schemeProblem('SCHEME_ITEM_RANGE', path, { item });"), r.name).toEqual([]);
+    }
+  });
+
+  it('every catalogue named here exists and makes its entries with message()', () => {
+    for (const c of CATALOGUES) {
+      const text = SOURCES.find((s) => s.path === c)?.text ?? '';
+      expect(text, c).toMatch(/\bmessage\(\s*'(?:error|warning)'/);
+    }
+  });
+
+  it('no inline reason/fix pair for a left-out file (use leftOut, src/batch/messages.ts)', () => {
+    const now = Object.fromEntries(SOURCES.filter((s) => !CATALOGUES.includes(s.path)).map((s) => [s.path, inlineReasons(s.text)] as const).filter(([, n]) => n > 0));
+    expect(now).toEqual(INLINE_REASONS);
+  });
+});
