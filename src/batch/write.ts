@@ -68,6 +68,8 @@ export interface SetInfo {
   inputs?: readonly string[];
   /** The input files left out (未计入): the set is partial. */
   excluded?: readonly string[];
+  /** --quiet: the note that the previous set was moved to 上一版 is not printed (errors still are). */
+  quiet?: boolean;
 }
 
 /**
@@ -292,7 +294,7 @@ export class OutputSet {
       return [];
     }
     for (const a of dropLater) await fs.rm(a, { force: true }).catch(() => undefined);
-    for (const k of kept) process.stderr.write(`${t(`同名的上一版结果已移到 ${k}`, `the previous results of the same names were moved to ${k}`)}\n`);
+    if (!this.info.quiet) for (const k of kept) process.stderr.write(`${t(`同名的上一版结果已移到 ${k}`, `the previous results of the same names were moved to ${k}`)}\n`);
     const written = this.pending.map((p) => p.target);
     this.pending.length = 0;
     return written;

@@ -94,6 +94,17 @@ describe('re-runs', () => {
     expect(v.stderr).toContain('上一版');
   });
 
+  it('says that the previous set moved to 上一版/, except under --quiet', () => {
+    const { out } = gradedOnce();
+    const loud = score(['grade', '--year', '2023', TOWNSHIP, '--out', out]);
+    expect(loud.code, loud.stderr).toBe(0);
+    expect(loud.stderr).toContain('同名的上一版结果已移到');
+    const quiet = score(['grade', '--year', '2023', TOWNSHIP, '--out', out, '--quiet']);
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stderr).not.toContain('上一版');
+    expect(existsSync(join(out, '上一版', RESULT))).toBe(true);
+  });
+
   it('an output changed and saved again in a spreadsheet program is not replaced without --force', async () => {
     const { out } = gradedOnce();
     const file = join(out, RESULT);

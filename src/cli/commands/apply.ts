@@ -105,7 +105,7 @@ export function registerApply(program: Command): void {
     const approved = decisions.filter((d) => d.ok);
     const rejected = decisions.filter((d) => !d.ok && !d.already);
     const already = decisions.filter((d) => d.already);
-    const set = new OutputSet(Boolean(opts.force) || Boolean(opts.inPlace), { scheme: scheme!.id, inputs: [one.file, ...forms.files] });
+    const set = new OutputSet(Boolean(opts.force) || Boolean(opts.inPlace), { quiet: Boolean(opts.quiet), scheme: scheme!.id, inputs: [one.file, ...forms.files] });
     let refused: { zh: string; en: string } | undefined;
     if (approved.length > 0) {
       const { appliedLedger } = await import('../../excel/write/applied-ledger.js');

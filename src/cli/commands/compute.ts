@@ -52,7 +52,7 @@ export function registerCompute(program: Command): void {
       results.push(r);
       told.push(historyReport(scheme, r, history));
     }
-    const set = new OutputSet(Boolean(opts.force), { scheme: scheme.id, period: results.map((r) => r.period.label).join(','), inputs: items.map((i) => i.file), excluded: batch.excluded.map((e) => e.file) });
+    const set = new OutputSet(Boolean(opts.force), { quiet: Boolean(opts.quiet), scheme: scheme.id, period: results.map((r) => r.period.label).join(','), inputs: items.map((i) => i.file), excluded: batch.excluded.map((e) => e.file) });
     if (batch.ledgers.length > 0) {
       const { summarySheet } = await import('../../excel/write/summary.js');
       const { safeName, fileNamer } = await import('../../excel/write/names.js');

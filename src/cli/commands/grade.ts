@@ -66,7 +66,7 @@ export function registerGrade(program: Command): void {
     const { publicationList } = await import('../../excel/write/publication.js');
     const label = `${year}年度`;
     // One set: the 公示名单 (the smaller) first, then the 评定结果; both in place, or neither.
-    const set = new OutputSet(Boolean(opts.force), { scheme: scheme.id, period: String(year), inputs: items.map((i) => i.file), excluded: batch.excluded.map((e) => e.file) });
+    const set = new OutputSet(Boolean(opts.force), { quiet: Boolean(opts.quiet), scheme: scheme.id, period: String(year), inputs: items.map((i) => i.file), excluded: batch.excluded.map((e) => e.file) });
     if (batch.ledgers.length > 0) await set.add(join(dir, `${label}公示名单.xlsx`), () => publicationList(scheme, result, { from, days }));
     await set.add(join(dir, `${label}评定结果.xlsx`), () => gradeWorkbook(scheme, result, { excluded: batch.excluded }));
     const written = await set.commit();

@@ -52,7 +52,7 @@ export function registerPublish(program: Command): void {
     if (past) note(opts.json ? { quiet: true } : opts, past);
     const { publicationList, published } = await import('../../excel/write/publication.js');
     const title = periodTitle(cycle, period);
-    const set = new OutputSet(Boolean(opts.force), { scheme: scheme.id, period: period.label, inputs: items.map((i) => i.file), excluded: batch.excluded.map((e) => e.file) });
+    const set = new OutputSet(Boolean(opts.force), { quiet: Boolean(opts.quiet), scheme: scheme.id, period: period.label, inputs: items.map((i) => i.file), excluded: batch.excluded.map((e) => e.file) });
     if (batch.ledgers.length > 0) await set.add(join(dir, `${title}公示名单.xlsx`), () => publicationList(scheme, result, { from, days: windowDays }));
     const written = await set.commit();
     reportExcluded(batch, opts.json);

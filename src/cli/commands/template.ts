@@ -63,7 +63,7 @@ export function registerTemplate(program: Command): void {
     const { safeName, fileNamer } = await import('../../excel/write/names.js');
     const dir = await outDir(opts.out);
     const fileName = fileNamer(dir);
-    const set = new OutputSet(Boolean(opts.force), { scheme: scheme.id, period: String(year) });
+    const set = new OutputSet(Boolean(opts.force), { quiet: Boolean(opts.quiet), scheme: scheme.id, period: String(year) });
     for (const [branch, roster] of groups) {
       await set.add(join(dir, fileName(`${safeName(branch, { maxLength: 60 })}_积分台账_${year}.xlsx`)), () => ledgerTemplate(scheme, { branch, year, layout: opts.layout, ...(roster ? { roster } : {}) }));
     }

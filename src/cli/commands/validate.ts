@@ -86,7 +86,7 @@ export function registerValidate(program: Command): void {
       const what = through ? t(`检查到${through.title}`, `checked up to ${through.label}`) : (cycle ?? '');
       const label = what ? t(`${what}，${day}检查`, `${what}, checked on ${day}`) : t(`${day}检查`, `checked on ${day}`);
       const books = opts.reportPerBranch ? groups.map((g) => ({ target: join(dir, branchReportName(g.file, prefix)), groups: [g] })) : noReport ? [] : [{ target: join(dir, `${prefix}问题清单.xlsx`), groups }];
-      const set = new OutputSet(Boolean(opts.force), { scheme: items.find((i) => i.scheme)?.scheme?.id ?? null, period: through?.label ?? null, inputs: files });
+      const set = new OutputSet(Boolean(opts.force), { quiet: Boolean(opts.quiet), scheme: items.find((i) => i.scheme)?.scheme?.id ?? null, period: through?.label ?? null, inputs: files });
       for (const b of books) await set.add(b.target, () => problemsWorkbook(b.groups, lang(), label));
       reports.push(...(await set.commit()));
       stamp = set.stamps[0];
