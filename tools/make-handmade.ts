@@ -149,25 +149,91 @@ export const HANDMADE: HandmadeCase[] = [
   },
   {
     name: '月表合计后加分项列',
-    what: 'a 加分项 column in the month sheets after 合计 (bonus points with no item): an error at its header cell',
+    what: 'a 加分项 column in the month sheets after 合计 (2 in 甲\'s May, no item): read as the card\'s 加分项, the month\'s bonus',
     build: () => {
       const wb = book();
       roster(wb);
       months(wb, (m) => `${m}月`, { extra: { label: '加分项', at: 'afterTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } });
       return wb;
     },
-    error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '5月', cell: 'J1' },
+    // 甲 95 + 2 (加分项, May) = 97; 乙 88.
+    totals: BONUS_TOTALS,
   },
   {
     name: '月表合计前加分项列',
-    what: 'a 加分项 column before 合计, the 合计 including it: an error at its header cell, no 改正合计 advice',
+    what: 'a 加分项 column before 合计, the 合计 including it (97 in 甲\'s May): the month\'s bonus, the 合计 accepted',
     build: () => {
       const wb = book();
       roster(wb);
       months(wb, (m) => `${m}月`, { extra: { label: '加分项', at: 'beforeTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } });
       return wb;
     },
-    error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '5月', cell: 'I1' },
+    totals: BONUS_TOTALS,
+  },
+  {
+    name: '月表加分项超上限',
+    what: 'a 加分项 column in the month sheets with 3 every month for 甲 (36): capped at 10 a year as on the card, then 百分制',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`, { extra: { label: '加分项', at: 'afterTotal', value: (n) => (n === '甲' ? 3 : null) } });
+      return wb;
+    },
+    // 甲 95 + min(36, 10) = 105 → 100 (实行百分制); 乙 88.
+    totals: { 甲: 100, 乙: 88 },
+  },
+  {
+    name: '月表加分项两处登记',
+    what: 'a 加分项 column in the month sheets (2 in 甲\'s May) and a 县级表彰 in May in 加减分明细: both count, a warning at both, as on the card',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`, { extra: { label: '加分项', at: 'afterTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } });
+      sheet(wb, '加减分明细', [
+        ['日期', '姓名', '事项', '级别', '分值'],
+        ['2023-05-04', '甲', '表彰', '县', 2],
+      ]);
+      return wb;
+    },
+    // 甲 95 + 2 (加分项) + 2 (县级表彰) = 99.
+    totals: { 甲: 99, 乙: 88 },
+    warnings: ['CARD_BONUS_TWICE'],
+  },
+  {
+    name: '月表扣分项写类型',
+    what: 'a 扣分项 column in the month sheets naming a veto (违反法律法规) in 乙\'s June: 乙 vetoed, as on the card',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`, { extra: { label: '扣分项', at: 'afterTotal', value: () => null } });
+      const ws = wb.getWorksheet('6月')!;
+      ws.getCell('J3').value = '违反法律法规';
+      return wb;
+    },
+    totals: PLAIN_TOTALS_VETO,
+    vetoed: ['乙'],
+  },
+  {
+    name: '月表扣分项填数字',
+    what: 'a 扣分项 column in the month sheets holding the number 5 (乙, June): an error at the cell, as on the card',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`, { extra: { label: '扣分项', at: 'afterTotal', value: (n, m) => (n === '乙' && m === 6 ? 5 : null) } });
+      return wb;
+    },
+    error: { code: 'READ_CARD_DEDUCTION_POINTS', sheet: '6月', cell: 'J3' },
+  },
+  {
+    name: '月表合计后另有分数列',
+    what: 'a 考核得分 column after 合计 in the month sheets (points score does not read): an error at its header cell',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      months(wb, (m) => `${m}月`, { extra: { label: '考核得分', at: 'afterTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } });
+      return wb;
+    },
+    error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '5月', cell: 'J1' },
   },
   {
     name: '否决类型按原话填写',

@@ -142,3 +142,17 @@ describe('seed 003 附件2 card and 附件3 summary through hand-made ledgers', 
     expect(out.issues.find((i) => i.code === 'READ_SUMMARY_INPUT')?.cell).toBeUndefined();
   });
 });
+
+// Issue 19 item 3: the card's 加分项 / 扣分项 columns in month sheets, read by the card's code (tools/fidelity/township/month-bonus.json).
+describe('加分项 and 扣分项 columns in month sheets', () => {
+  it('加分项 before 合计, the 合计 including it: 甲 95 + 2 = 97, the bonus 2, no 合计 mismatch', async () => {
+    const { out } = await jobs['月表合计前加分项列']!;
+    expect(out.members.find((x) => x.name === '甲')).toMatchObject({ total: 97, bonus: 2 });
+    expect(out.issues.map((i) => i.code)).not.toContain('RECORD_TOTAL_MISMATCH');
+  });
+
+  it('加分项 3 every month in the month sheets: capped at 10 a year like the card (甲 100), 扣分项 text vetoes (乙 0)', async () => {
+    expect((await jobs['月表加分项超上限']!).out.members.find((x) => x.name === '甲')?.bonus).toBe(10);
+    expect((await jobs['月表扣分项写类型']!).out.members.find((x) => x.name === '乙')).toMatchObject({ vetoed: true, total: 0 });
+  });
+});

@@ -137,13 +137,15 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
   const records: RecordRow[] = [];
   if (found.some(Boolean)) {
     const absent: number[] = [];
+    // A 扣分项 column in a month sheet names vetoes, as on the card.
+    const extras: CardFound = { cards: [], sanctions: [] };
     found.forEach((ws, period) => {
       if (ws) {
-        records.push(...readRecordSheet(ctx, ws, period, entries));
+        records.push(...readRecordSheet(ctx, ws, period, entries, extras));
         if (ctx.headerFailed(ws.name)) ctx.unreadRecords.push(period);
       } else absent.push(period);
     });
-    return { records, layout: 'monthly', absent, used: [...found.filter((ws) => ws !== undefined), ...reported] };
+    return { records, layout: 'monthly', absent, used: [...found.filter((ws) => ws !== undefined), ...reported], found: extras };
   }
   // Every month in one sheet, a 月份 column saying which.
   const stacked = wb.worksheets.filter((ws) => !isHidden(ws) && !OTHER_FORMS.has(normaliseSheetName(ws.name)) && !isCardSheet(ws) && stackedHeader(ws, entries));

@@ -79,13 +79,18 @@ function recordRow(r: RowReader, name: string, period: number, values: Record<st
   return row;
 }
 
-/** One record sheet: a row per member. */
-export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number, entries: ColumnSpec[]): RecordRow[] {
-  const full = [COL.seq, COL.name, COL.id, ...entries, COL.total, COL.note];
+/**
+ * One record sheet: a row per member. A 加分项 / 扣分项 column beside the entries (before or after
+ * 合计) is read as on the seed's card (monthExtras): the month's bonus points, a veto type.
+ */
+export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number, entries: ColumnSpec[], found?: CardFound): RecordRow[] {
+  // Only a month sheet (found: where its vetoes go) has them; a score sheet's 加分项 stays an error at its header.
+  const extra = found ? [CARD_BONUS, CARD_DEDUCTION] : [];
+  const full = [COL.seq, COL.name, COL.id, ...entries, ...extra, COL.total, COL.note];
   // A part's total instead of its entries (每月履行党员义务积分): graded from the total, said once per file.
   const totals = findHeader(ws, full) ? undefined : partTotalColumns(ws, entries);
   const scoreSpecs = totals?.specs ?? entries;
-  const specs = totals ? [COL.seq, COL.name, COL.id, ...scoreSpecs, COL.total, COL.note] : full;
+  const specs = totals ? [COL.seq, COL.name, COL.id, ...scoreSpecs, ...extra, COL.total, COL.note] : full;
   const h = ctx.header(ws, specs);
   if (!h) return [];
   if (totals) ctx.partTotals(ctx.ref(ws.name, h.row, h.columns[totals.parts[0]!]), totals.parts.map((id) => totals.labels[id]!).join('、'));
@@ -102,6 +107,7 @@ export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number,
     }
     const rec = recordRow(r, name, period, rowValues(r, scoreSpecs), columns, id, withTotal);
     if (totals) rec.parts = totals.parts;
+    if (found) monthExtras(ctx, r, rec, readExtras(r), found, '扣分项');
     out.push(rec);
   }
   return out;
@@ -387,8 +393,8 @@ export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: stri
       continue;
     }
     const values = rowValues(r, scoreSpecs);
-    const bonus = r.has('bonus') ? r.number('bonus') : null;
-    const deduction = r.has('deduction') ? r.text('deduction') : '';
+    const extras = readExtras(r);
+    const { bonus, deduction } = extras;
     for (const k of keys) {
       const v = k === 'bonus' ? bonus : values[k];
       if (v) sums.set(k, (sums.get(k) ?? ZERO).plus(v));
@@ -396,11 +402,26 @@ export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: stri
     if (Object.values(values).every((x) => x === null) && r.text('total') === '' && !bonus && deduction === '') continue; // a month left empty: no record
     const rec = recordRow(r, nameCell.text, period, values, columns, id, withTotal);
     if (totals) rec.parts = totals.parts;
-    if (bonus && !bonus.isZero()) rec.bonus = bonus;
-    if (deduction !== '') cardDeduction(ctx, r, rec, deduction, found);
+    monthExtras(ctx, r, rec, extras, found, '记录卡扣分项');
     out.push(rec);
   }
   return out;
+}
+
+interface MonthExtras {
+  bonus: Dec | null;
+  deduction: string;
+}
+
+/** A card row's or month sheet row's 加分项 (points) and 扣分项 (text), where the sheet has them. */
+function readExtras(r: RowReader): MonthExtras {
+  return { bonus: r.has('bonus') ? r.number('bonus') : null, deduction: r.has('deduction') ? r.text('deduction') : '' };
+}
+
+/** The month's 加分项 and 扣分项 onto its record (a card row or a month sheet row: one reading for both). */
+function monthExtras(ctx: ReadContext, r: RowReader, rec: RecordRow, extras: MonthExtras, found: CardFound | undefined, note: string): void {
+  if (extras.bonus && !extras.bonus.isZero()) rec.bonus = extras.bonus;
+  if (extras.deduction !== '') cardDeduction(ctx, r, rec, extras.deduction, found, note);
 }
 
 /**
@@ -408,13 +429,13 @@ export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: stri
  * the type (违反法律法规 …), read as a 否决与处分 row of that month; a number cannot say which veto
  * and is an error at the cell (a 0 is nothing to deduct).
  */
-function cardDeduction(ctx: ReadContext, r: RowReader, rec: RecordRow, text: string, found: CardFound | undefined): void {
+function cardDeduction(ctx: ReadContext, r: RowReader, rec: RecordRow, text: string, found: CardFound | undefined, note: string): void {
   const place = r.ref('deduction');
   if (/^[+-]?\d+(?:\.\d+)?分?$/u.test(text.normalize('NFKC').trim())) {
     if (Number(text.normalize('NFKC').replace(/分$/u, '')) !== 0) ctx.report('READ_CARD_DEDUCTION_POINTS', place, { found: text }, text);
     return;
   }
-  const sanction: Sanction = { name: rec.name, type: text, period: rec.period, note: `${rec.source.sheet ?? ''}记录卡扣分项`, source: place, cells: { type: place.cell! } };
+  const sanction: Sanction = { name: rec.name, type: text, period: rec.period, note: `${rec.source.sheet ?? ''}${note}`, source: place, cells: { type: place.cell! } };
   if (rec.id) sanction.id = rec.id;
   found?.sanctions.push(sanction);
 }
