@@ -2,7 +2,7 @@
 // 基础分评分, bureau 日常行为评分) and a discipline entered in both sheets (overrides[].deduct). Pure.
 import type { Scheme } from '../scheme/schema.js';
 import { catalogueOf, type MemberIndex } from './catalogue.js';
-import { unmatched, type Add } from './check-inputs.js';
+import { firstRowMember, type Add } from './check-inputs.js';
 import { compare, dec, sum, type Dec } from './decimal.js';
 import { recordCell, type Ledger, type Sanction, type SourceRef } from './model.js';
 import { linkSanctions, type LinkedEvent } from './sanction-links.js';
@@ -16,18 +16,8 @@ export function checkScores(scheme: Scheme, ledger: Ledger, index: MemberIndex, 
     const rows = (ledger.scores ?? []).filter((r) => r.period === ci);
     const seen = new Map<string, SourceRef>();
     for (const r of rows) {
-      const found = index.resolve(r.name, r.id);
-      const member = found.member;
-      if (!member) {
-        unmatched(add, found, 'RECORD_UNKNOWN_MEMBER', r.source, r.name);
-        continue;
-      }
-      const first = seen.get(member.key);
-      if (first) {
-        add('RECORD_DUPLICATE_ROW', r.source, { name: member.name, sheet, first: `${first.sheet ?? ''} ${first.cell ?? ''}`.trim() }, r.name);
-        continue;
-      }
-      seen.set(member.key, r.source);
+      const member = firstRowMember(index, seen, r, sheet, add);
+      if (!member) continue;
       const parts: Dec[] = [];
       for (const e of c.entries) {
         const key = `${c.id}.${e.id}`;

@@ -8,7 +8,7 @@ import { countsIn, onRollIn, transferredBy } from './compute.js';
 import { compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
 import type { ArgsOf } from './diagnostics.js';
 import type { CHECK_MESSAGES, CheckCode } from './messages.js';
-import { fieldCell, recordCell, type Evaluation, type EventRow, type Ledger, type SourceRef } from './model.js';
+import { fieldCell, recordCell, type Evaluation, type EventRow, type Ledger, type Member, type SourceRef } from './model.js';
 import { eventUnitPoints } from './compute.js';
 import { norm } from './text.js';
 
@@ -24,6 +24,26 @@ export function unmatched(add: Add, r: Resolved, unknownCode: 'RECORD_UNKNOWN_ME
     return;
   }
   add('RECORD_NAME_ID_MISMATCH', place, { name: c.name, id: c.id, idName: c.byId?.name, otherName: c.byName?.name, otherId: c.byName?.id }, `${c.name} / ${c.id}`);
+}
+
+/**
+ * The member a per-member row (a score sheet's, a 评分汇总表's) belongs to, once: an unknown name is
+ * RECORD_UNKNOWN_MEMBER and a second row of the same member RECORD_DUPLICATE_ROW (undefined for both).
+ */
+export function firstRowMember(index: MemberIndex, seen: Map<string, SourceRef>, r: { name: string; id?: string; source: SourceRef }, sheet: string, add: Add): Member | undefined {
+  const found = index.resolve(r.name, r.id);
+  const member = found.member;
+  if (!member) {
+    unmatched(add, found, 'RECORD_UNKNOWN_MEMBER', r.source, r.name);
+    return undefined;
+  }
+  const first = seen.get(member.key);
+  if (first) {
+    add('RECORD_DUPLICATE_ROW', r.source, { name: member.name, sheet, first: `${first.sheet ?? ''} ${first.cell ?? ''}`.trim() }, r.name);
+    return undefined;
+  }
+  seen.set(member.key, r.source);
+  return member;
 }
 
 const pctText = (w: number): string => `${dec(w).times(100).toString()}%`;

@@ -9,7 +9,7 @@ import { makeDiagnostic, type Diagnostic } from './diagnostics.js';
 import { CHECK_MESSAGES } from './messages.js';
 import { fieldCell, recordCell, type Ledger, type Member, type SourceRef } from './model.js';
 import { norm } from './text.js';
-import { checkDoubleDeductions, checkEvaluations, checkOncePerMember, checkProjects, unmatched, type Add } from './check-inputs.js';
+import { checkDoubleDeductions, checkEvaluations, checkOncePerMember, checkProjects, firstRowMember, unmatched, type Add } from './check-inputs.js';
 import { checkLinkedSanctions, checkScores } from './check-forms.js';
 
 
@@ -111,18 +111,8 @@ function checkAnnual(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Perio
   const recorded = scheme.components.filter((c) => c.kind === 'recorded');
   const seen = new Map<string, SourceRef>();
   for (const r of rows) {
-    const found = index.resolve(r.name, r.id);
-    const member = found.member;
-    if (!member) {
-      unmatched(add, found, 'RECORD_UNKNOWN_MEMBER', r.source, r.name);
-      continue;
-    }
-    const first = seen.get(member.key);
-    if (first) {
-      add('RECORD_DUPLICATE_ROW', r.source, { name: member.name, sheet, first: `${first.sheet ?? ''} ${first.cell ?? ''}`.trim() }, r.name);
-      continue;
-    }
-    seen.set(member.key, r.source);
+    const member = firstRowMember(index, seen, r, sheet, add);
+    if (!member) continue;
     for (const c of recorded) {
       const keys = r.parts?.includes(c.id) ? [{ key: c.id, name: c.name, max: sum(c.entries.map((e) => dec(e.max))), min: sum(c.entries.map((e) => dec(e.min))) }] : c.entries.map((e) => ({ key: `${c.id}.${e.id}`, name: e.name, max: dec(e.max), min: dec(e.min) }));
       for (const k of keys) {
