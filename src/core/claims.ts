@@ -18,6 +18,7 @@ export interface Claim {
   project?: string;
   count: Dec;
   claimed: Dec | null;
+  /** 认定分值: the committee's figure; undefined while not yet reviewed. */
   approved?: Dec | null;
   evidence?: string;
   reviewer?: string;

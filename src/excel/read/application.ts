@@ -1,6 +1,7 @@
 // Application-form reader: a member's 积分申请表 (who, which branch, which month, the claimed
 // lines and the branch committee's approved points), for `score apply` to check and add.
 import type { BookLike, SheetLike } from '../book.js';
+import type { Claim } from '../../core/claims.js';
 import { parsePeriod } from '../../core/cycle.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { Dec } from '../../core/decimal.js';
@@ -9,19 +10,10 @@ import { asDate, eachRead, readCell } from '../cells.js';
 import { findHeader, findLabelValue, normaliseHeader, type ColumnSpec } from '../header.js';
 import { isHidden, ReadContext, RowReader } from './common.js';
 
-export interface ApplicationLine {
-  item: string;
-  level?: string;
-  /** 项目: the project a 表彰 or 竞赛 belongs to (highest level only, R3). */
-  project?: string;
-  count: Dec;
-  claimed: Dec | null;
-  /** 认定分值: the committee's figure; undefined while not yet reviewed. */
-  approved?: Dec | null;
-  evidence?: string;
-  source: SourceRef;
+/** A claimed line as read: the fields of a core Claim that the form itself carries, plus where each was read. */
+export type ApplicationLine = Pick<Claim, 'item' | 'level' | 'project' | 'count' | 'claimed' | 'approved' | 'evidence' | 'source'> & {
   cells: Record<string, SourceRef>;
-}
+};
 
 export interface Application {
   file: string;
