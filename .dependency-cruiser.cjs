@@ -31,6 +31,21 @@ module.exports = {
       to: { path: '^src/(cli|batch|excel)/' },
     },
     {
+      name: 'core-steps-in-order',
+      severity: 'error',
+      comment:
+        'core/ by pipeline step (issue 24 item 4): check/ and grade/ may use compute/ (check/ reuses its unit points, grade/ its types), compute/ uses neither, and check/ and grade/ never use each other.',
+      from: { path: '^src/core/(compute|check|grade)/' },
+      to: { path: '^src/core/(check|grade)/', pathNot: '^src/core/$1/' },
+    },
+    {
+      name: 'core-primitives-below-steps',
+      severity: 'error',
+      comment: 'The shared primitives (src/core/*.ts, rules/) sit below the steps; only engine.ts, the public API, runs compute → grade.',
+      from: { path: '^src/core/(rules/|[^/]+\\.ts$)', pathNot: '^src/core/engine\\.ts$' },
+      to: { path: '^src/core/(check|compute|grade)/' },
+    },
+    {
       name: 'core-uses-scheme-types-only',
       severity: 'error',
       comment: 'core/ may name the scheme types, never run scheme code: use `import type`.',

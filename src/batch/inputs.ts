@@ -8,9 +8,9 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { hasErrors, makeDiagnostic, sortDiagnostics } from '../core/diagnostics.js';
 import type { HistoryEntry, Ledger } from '../core/model.js';
 import type { BranchResult } from '../core/result.js';
-import type { HistoryLookup } from '../core/compute.js';
+import type { HistoryLookup } from '../core/compute/compute.js';
 import { cycleOf, cyclePeriod, parsePeriod, resolvePeriod, type Period } from '../core/cycle.js';
-import { validateLedger } from '../core/validate.js';
+import { validateLedger } from '../core/check/validate.js';
 import { loadBuiltinScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
 import { lang, t } from './i18n.js';
@@ -250,7 +250,7 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
         item.year = year;
         item.diagnostics.push(...validateLedger(scheme, read.ledger, { year, ...(asked && asked.cycle.year === year ? { period: asked.period } : {}), ...(opts.yearEnd === false ? { yearEnd: false } : {}) }));
         if (opts.compute && !hasErrors(item.diagnostics)) {
-          const { computeBranch } = await import('../core/compute.js');
+          const { computeBranch } = await import('../core/compute/compute.js');
           const { historyLookup } = await import('../core/engine.js');
           const cycle = cycleOf(year, scheme.cycle);
           item.branch = computeBranch(scheme, read.ledger, cycle, opts.compute.period ?? cyclePeriod(cycle), historyLookupFor(opts.compute.history, historyLookup), { trace: opts.compute.trace ?? false });

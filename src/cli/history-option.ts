@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { historyLookup } from '../core/engine.js';
-import { gapText, historyGaps, historyRules } from '../core/history-use.js';
+import { gapText, historyGaps, historyRules } from '../core/grade/history-use.js';
 import type { HistoryEntry } from '../core/model.js';
 import type { PeriodResult } from '../core/result.js';
 import type { Scheme } from '../scheme/schema.js';

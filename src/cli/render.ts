@@ -1,8 +1,8 @@
 // Rendering of the one result object: the --json contract and the terminal tables.
 import Table from 'cli-table3';
-import { rowSums, shownParts } from '../core/row-sums.js';
-import { outputOrder } from '../core/grade.js';
-import { branchStats } from '../core/stats.js';
+import { rowSums, shownParts } from '../core/compute/row-sums.js';
+import { outputOrder } from '../core/grade/grade.js';
+import { branchStats } from '../core/grade/stats.js';
 import chalk from 'chalk';
 import { shown as escapeData } from './terminal-guard.js';
 import type { Diagnostic } from '../core/diagnostics.js';

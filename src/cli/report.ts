@@ -1,7 +1,7 @@
 // The --json contract as types: each command builds one of these report objects from its result
 // (compute once, render many) and prints it; the terminal lines of publish read the same object.
 // No Record<string, unknown>: a field renamed or dropped here does not compile where it is used.
-import { outputOrder } from '../core/grade.js';
+import { outputOrder } from '../core/grade/grade.js';
 import { toNumber } from '../core/decimal.js';
 import type { Cycle, Period } from '../core/cycle.js';
 import { monthsRead } from '../core/cycle.js';

@@ -3,7 +3,7 @@
 // no built-in scheme can reach (an 该项不得分 item on a recorded part, a scheme with no bonus part).
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/core/decimal.js';
-import { validateLedger } from '../../src/core/validate.js';
+import { validateLedger } from '../../src/core/check/validate.js';
 import { ledger, scheme } from '../helpers/ledger.js';
 
 const recorded = {

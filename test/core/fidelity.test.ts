@@ -7,7 +7,7 @@ import { cycleOf, quarterPeriod } from '../../src/core/cycle.js';
 import { dec } from '../../src/core/decimal.js';
 import type { HistoryEntry } from '../../src/core/model.js';
 import type { MemberResult } from '../../src/core/result.js';
-import { validateLedger } from '../../src/core/validate.js';
+import { validateLedger } from '../../src/core/check/validate.js';
 import { loadScheme, packageRoot } from '../../src/scheme/load.js';
 import type { Scheme } from '../../src/scheme/schema.js';
 import { describeScheme } from '../../src/scheme/describe.js';

@@ -2,7 +2,7 @@
 // is used, each case with the seed's own sentence beside it (engine and checks through the public API).
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/engine.js';
-import { validateLedger } from '../../src/core/validate.js';
+import { validateLedger } from '../../src/core/check/validate.js';
 import type { MemberResult } from '../../src/core/result.js';
 import { fullScores, ledger, type LedgerSpec } from '../helpers/ledger.js';
 import { loadScheme } from '../schemes/load.js';

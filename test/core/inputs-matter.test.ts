@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cycleOf } from '../../src/core/cycle.js';
 import { evaluate } from '../../src/core/engine.js';
-import { validateLedger } from '../../src/core/validate.js';
+import { validateLedger } from '../../src/core/check/validate.js';
 import { memberJson } from '../../src/cli/render.js';
 import { readLedger } from '../../src/excel/read/ledger.js';
 import { ledgerTemplate } from '../../src/excel/write/template.js';

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OVER_QUOTA, TIE_AT_CUT } from '../../src/core/grade.js';
+import { OVER_QUOTA, TIE_AT_CUT } from '../../src/core/grade/grade.js';
 import { SIGNATURE_DATE, SIGNATURE_LINE } from '../../src/excel/write/summary.js';
 import { builtinIds } from '../../src/scheme/builtins.js';
 import { ensureBuilt, json, ROOT, score, tmp } from '../helpers/cli.js';

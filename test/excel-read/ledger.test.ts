@@ -138,7 +138,7 @@ afterAll(() => tmp.cleanup());
 
 describe('readLedger: the 积分台账 workbook', () => {
   it('reports exactly the unreadable cells', () => {
-    // 12月 is not there: a month not yet recorded, which the period decides about (core/validate), not the reader.
+    // 12月 is not there: a month not yet recorded, which the period decides about (core/check/validate), not the reader.
     expect(ledger.absentRecords).toEqual([11]);
     expect(codes(diags)).toEqual([
       'READ_ID_PRECISION 名册!B4',

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { Book } from '../../src/excel/lean/book.js';
 import { summarySheet } from '../../src/excel/write/summary.js';
 import { gradeWorkbook } from '../../src/excel/write/results.js';
-import { quotaCap } from '../../src/core/grade.js';
+import { quotaCap } from '../../src/core/grade/grade.js';
 import { publicationList, committeeName } from '../../src/excel/write/publication.js';
 import { ledgerTemplate } from '../../src/excel/write/template.js';
 import { ID_NUMBER, PHONE, allText, branchOne, quarterResult, roster, roundTrip, scheme, sheetNames, tmp, yearResult } from './fixtures.js';

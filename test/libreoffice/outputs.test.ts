@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, tmp } from '../helpers/cli.js';
 import { cjkFonts, convertMany, pdfPages, pdfText, requireSoffice, type Converted } from '../helpers/soffice.js';
 import { loadScheme } from '../../src/scheme/load.js';
-import { OVER_QUOTA } from '../../src/core/grade.js';
+import { OVER_QUOTA } from '../../src/core/grade/grade.js';
 import { buildLedgers, ENTRY_HEADERS, entryValues, MEMBERS, privateFields, YEAR, type Ledgers } from './ledgers.js';
 import { cleanUp, expectEverySheetLoaded, expectPrintableForms, headerRow, readBook, scoreAsync, sheetXml, sheetRows, table, timed } from './support.js';
 

@@ -21,7 +21,7 @@ describe('docs/schemes.md', () => {
   it('explains every rule code the core cites in a trace', () => {
     const dir = join(ROOT, 'src', 'core');
     const cited = new Set<string>();
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
       for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/'(R\d+)'/g)) cited.add(m[1]!);
     }
     expect(cited.size).toBeGreaterThan(5);

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { basename, dirname, join } from 'node:path';
 import { PREVIOUS_DIR } from '../../batch/stamp.js';
 import Table from 'cli-table3';
-import { decideClaims, type Claim } from '../../core/claims.js';
+import { decideClaims, type Claim } from '../../core/check/claims.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { lang, t } from '../../batch/i18n.js';
 import { z } from 'zod';

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { join } from 'node:path';
 import { gradeBranches } from '../../core/engine.js';
-import { followUpFlags } from '../../core/grade.js';
+import { followUpFlags } from '../../core/grade/grade.js';
 import { monthsRead } from '../../core/cycle.js';
 import { t } from '../../batch/i18n.js';
 import { commonOptions, dateOption, daysOption, historyOption, parseOptions, quotaScopeOption, withCommon, yearOption } from '../options.js';

@@ -1,7 +1,7 @@
 // Application-form reader: a member's 积分申请表 (who, which branch, which month, the claimed
 // lines and the branch committee's approved points), for `score apply` to check and add.
 import type { BookLike, SheetLike } from '../book.js';
-import type { Claim } from '../../core/claims.js';
+import type { Claim } from '../../core/check/claims.js';
 import { parsePeriod } from '../../core/cycle.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { Dec } from '../../core/decimal.js';

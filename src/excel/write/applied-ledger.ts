@@ -4,7 +4,7 @@
 // does not follow, rows without r=, over its memory limit), is refused with the reason — never
 // reported as entered without a file, never written with a member's rows moved or lost.
 import type ExcelJS from 'exceljs';
-import type { RecordFill } from '../../core/claims.js';
+import type { RecordFill } from '../../core/check/claims.js';
 import { dec, sum } from '../../core/decimal.js';
 import type { EventRow, Ledger, RecordRow } from '../../core/model.js';
 import type { Scheme } from '../../scheme/schema.js';

@@ -1,9 +1,9 @@
 // The 图表 sheet of 评定结果: what a 党委 meeting looks at — the grade mix per branch, the score
 // distribution against the grade lines, and each branch's share of the capped grade against the
 // cap — as native charts (src/excel/lean/chart.ts) over a data table printed under them.
-import { bandOf } from '../../core/grade.js';
+import { bandOf } from '../../core/grade/grade.js';
 import { dec } from '../../core/decimal.js';
-import { branchStats } from '../../core/stats.js';
+import { branchStats } from '../../core/grade/stats.js';
 import type { PeriodResult } from '../../core/result.js';
 import { periodTitle } from '../../core/cycle.js';
 import type { Scheme } from '../../scheme/schema.js';

@@ -1,7 +1,7 @@
 // What the writers say beside a member's numbers: why a member has no grade (预备党员 not graded,
 // 不参加积分管理), and which rule raised each follow-up flag (需关注's 依据规则) — from the trace
 // when it was kept, else from the scheme's own rule text. Pure functions of the result and scheme.
-import { flagReason } from '../../core/grade.js';
+import { flagReason } from '../../core/grade/grade.js';
 import type { MemberResult } from '../../core/result.js';
 import type { Scheme } from '../../scheme/schema.js';
 

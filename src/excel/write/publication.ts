@@ -8,7 +8,7 @@ import { numFmtFor, type Column } from './style.js';
 import { Book } from '../lean/book.js';
 import { addTable } from '../lean/table.js';
 import { scoreNumber, starsText } from './summary.js';
-import { OVER_QUOTA, TIE_AT_CUT, outputOrder } from '../../core/grade.js';
+import { OVER_QUOTA, TIE_AT_CUT, outputOrder } from '../../core/grade/grade.js';
 import { uniqueNames } from './names.js';
 import { committeeName } from './titles.js';
 import { notGradedReason } from './member-notes.js';

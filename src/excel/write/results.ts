@@ -1,7 +1,7 @@
 // 评定结果 workbook written by `score grade`: a township 总览 (counts per grade, quota
 // check, branches left out), a 评分汇总表 per branch, and a 需关注 list of flagged members.
-import { followUpFlags, outputOrder } from '../../core/grade.js';
-import { branchStats, type BranchStats } from '../../core/stats.js';
+import { followUpFlags, outputOrder } from '../../core/grade/grade.js';
+import { branchStats, type BranchStats } from '../../core/grade/stats.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
 import { periodTitle } from '../../core/cycle.js';

@@ -1,6 +1,6 @@
 // 评分汇总表 (seed 003 附件3): one row per member of a branch for one period, rendered
 // from the computed result; used by `compute`, and per branch by the 评定结果 workbook.
-import { outputOrder } from '../../core/grade.js';
+import { outputOrder } from '../../core/grade/grade.js';
 import type { Scheme } from '../../scheme/schema.js';
 import type { BranchResult, MemberResult, OffRoll, PeriodResult } from '../../core/result.js';
 import { chineseDate, monthsReadNote, periodTitle } from '../../core/cycle.js';
@@ -12,7 +12,7 @@ import { componentHeader } from './scheme-info.js';
 import { freeName, safeName } from './names.js';
 import { branchTitle } from './titles.js';
 import { EXEMPT_NOTE, notGradedReason } from './member-notes.js';
-import { rowSums, shownParts, totalFormula } from '../../core/row-sums.js';
+import { rowSums, shownParts, totalFormula } from '../../core/compute/row-sums.js';
 
 /** Under every 评分汇总表: who scored, checked and signed it. */
 export const SIGNATURE_LINE = '评分人（签字）：　　　　　　　审核人（签字）：　　　　　　　支部书记（签字）：　　　　　　　（党支部盖章）';

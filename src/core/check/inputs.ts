@@ -1,16 +1,16 @@
 // Step "check", part 2: inputs a rule needs that are missing or entered twice — a 民主评议 that
 // weighs in the total (R5/R6/R7), a 项目 on a highest-level-only award (R3), a deduction typed
 // into a month sheet and also logged as an event (R1). Pure; called by validateLedger.
-import type { Component, Scheme } from '../scheme/schema.js';
-import { catalogueOf, evaluationGrades, type MemberIndex, type Resolved } from './catalogue.js';
-import { cyclePeriod, monthIndexOf, recordSheetNames, type Cycle, type Period } from './cycle.js';
-import { countsIn, onRollIn, transferredBy } from './compute.js';
-import { compare, dec, sum, times, ZERO, type Dec } from './decimal.js';
-import type { ArgsOf } from './diagnostics.js';
-import type { CHECK_MESSAGES, CheckCode } from './messages.js';
-import { fieldCell, recordCell, type Evaluation, type EventRow, type Ledger, type Member, type SourceRef } from './model.js';
-import { eventUnitPoints } from './compute.js';
-import { norm } from './text.js';
+import type { Component, Scheme } from '../../scheme/schema.js';
+import { catalogueOf, evaluationGrades, type MemberIndex, type Resolved } from '../catalogue.js';
+import { cyclePeriod, monthIndexOf, recordSheetNames, type Cycle, type Period } from '../cycle.js';
+import { countsIn, onRollIn, transferredBy } from '../compute/compute.js';
+import { compare, dec, sum, times, ZERO, type Dec } from '../decimal.js';
+import type { ArgsOf } from '../diagnostics.js';
+import type { CHECK_MESSAGES, CheckCode } from '../messages.js';
+import { fieldCell, recordCell, type Evaluation, type EventRow, type Ledger, type Member, type SourceRef } from '../model.js';
+import { eventUnitPoints } from '../compute/compute.js';
+import { norm } from '../text.js';
 
 /** Adds a diagnostic of the check step: a code of CHECK_MESSAGES with that entry's parameters. */
 export type Add = <K extends CheckCode>(code: K, place: SourceRef, params?: ArgsOf<(typeof CHECK_MESSAGES)[K]>, value?: unknown) => void;

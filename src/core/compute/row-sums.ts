@@ -1,8 +1,8 @@
 // Step "write", its arithmetic: a printed row must add up as a clerk checks it (SCHEMES.md
 // "Rounding"). Picks how many decimals the component columns need and names the rows that still cannot.
-import type { Scheme } from '../scheme/schema.js';
-import { add, Dec, equals, roundTo, sub, times, ZERO } from './decimal.js';
-import type { MemberResult } from './result.js';
+import type { Scheme } from '../../scheme/schema.js';
+import { add, Dec, equals, roundTo, sub, times, ZERO } from '../decimal.js';
+import type { MemberResult } from '../result.js';
 
 /** Component columns are shown with at most this many decimals more than the scheme's precision. */
 const EXTRA_PLACES = 2;

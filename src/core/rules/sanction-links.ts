@@ -1,9 +1,9 @@
 // R15 with a deduction: an override with `deduct` links a 否决与处分 type to a catalogue item at a
 // level, so that one entry applies both its override and its deduction (agency 党纪处分). Pure.
-import type { Item } from '../scheme/schema.js';
-import type { Catalogue } from './catalogue.js';
-import type { EventRow, Sanction } from './model.js';
-import { norm } from './text.js';
+import type { Item } from '../../scheme/schema.js';
+import type { Catalogue } from '../catalogue.js';
+import type { EventRow, Sanction } from '../model.js';
+import { norm } from '../text.js';
 
 export interface LinkedEvent {
   item: Item;

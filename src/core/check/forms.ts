@@ -1,11 +1,11 @@
 // Step "check", part 3: the forms' own inputs — the score sheets of scoreSheet components (school
 // 基础分评分, bureau 日常行为评分) and a discipline entered in both sheets (overrides[].deduct). Pure.
-import type { Scheme } from '../scheme/schema.js';
-import { catalogueOf, type MemberIndex } from './catalogue.js';
-import { firstRowMember, type Add } from './check-inputs.js';
-import { compare, dec, sum, type Dec } from './decimal.js';
-import { recordCell, type Ledger, type Sanction, type SourceRef } from './model.js';
-import { linkSanctions, type LinkedEvent } from './sanction-links.js';
+import type { Scheme } from '../../scheme/schema.js';
+import { catalogueOf, type MemberIndex } from '../catalogue.js';
+import { firstRowMember, type Add } from './inputs.js';
+import { compare, dec, sum, type Dec } from '../decimal.js';
+import { recordCell, type Ledger, type Sanction, type SourceRef } from '../model.js';
+import { linkSanctions, type LinkedEvent } from '../rules/sanction-links.js';
 
 /** The score sheets (scoreSheet components): every participating scored member has a row, every cell is filled and within 0…max. */
 export function checkScores(scheme: Scheme, ledger: Ledger, index: MemberIndex, add: Add): void {

@@ -1,9 +1,9 @@
 // Per-branch figures of a graded period (党员数, 参评人数, 平均分, count per grade, quota share):
 // computed once here for the 总览 sheet and the terminal table alike. Pure.
-import type { Scheme } from '../scheme/schema.js';
-import { Dec, roundTo, sum } from './decimal.js';
+import type { Scheme } from '../../scheme/schema.js';
+import { Dec, roundTo, sum } from '../decimal.js';
 import { quotaCap } from './grade.js';
-import type { MemberResult } from './result.js';
+import type { MemberResult } from '../result.js';
 
 export interface BranchStats {
   /** Members taking part (exempt members are not counted). */

@@ -1,14 +1,14 @@
 // Step "compute" of read → check → compute → grade → write: turns one branch ledger into
 // per-member totals for one period, with a trace of every rule applied. Pure: no I/O.
-import type { Component, Item, Scheme } from '../scheme/schema.js';
-import { catalogueOf, MemberIndex, type Catalogue } from './catalogue.js';
-import { monthIndexOf, monthRange, type Cycle, type Period } from './cycle.js';
-import { add, compare, Dec, dec, equals, maxDec, minDec, roundTo, sub, sum, times, ZERO } from './decimal.js';
-import { recordCell, type EventRow, type Evaluation, type HistoryEntry, type Ledger, type Member, type RecordRow, type Sanction } from './model.js';
-import { TRANSFERRED_FLAG, type BranchResult, type ComponentValue, type MemberResult, type OffRoll, type TraceStep } from './result.js';
-import { linkSanctions } from './sanction-links.js';
-import { norm } from './text.js';
-import { colNumber } from './a1.js';
+import type { Component, Item, Scheme } from '../../scheme/schema.js';
+import { catalogueOf, MemberIndex, type Catalogue } from '../catalogue.js';
+import { monthIndexOf, monthRange, type Cycle, type Period } from '../cycle.js';
+import { add, compare, Dec, dec, equals, maxDec, minDec, roundTo, sub, sum, times, ZERO } from '../decimal.js';
+import { recordCell, type EventRow, type Evaluation, type HistoryEntry, type Ledger, type Member, type RecordRow, type Sanction } from '../model.js';
+import { TRANSFERRED_FLAG, type BranchResult, type ComponentValue, type MemberResult, type OffRoll, type TraceStep } from '../result.js';
+import { linkSanctions } from '../rules/sanction-links.js';
+import { norm } from '../text.js';
+import { colNumber } from '../a1.js';
 
 export interface HistoryLookup {
   /** The member's results of earlier cycles, newest first. */

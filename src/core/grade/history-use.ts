@@ -1,10 +1,10 @@
 // Step "grade", said out loud: which rules of a scheme look at earlier cycles (consecutive-year flags
 // R16, a base carried over from last year), and which earlier results they found. Pure.
-import { HISTORY_MESSAGES } from './messages.js';
-import type { Scheme } from '../scheme/schema.js';
-import type { HistoryLookup } from './compute.js';
-import type { PeriodKind } from './cycle.js';
-import type { PeriodResult } from './result.js';
+import { HISTORY_MESSAGES } from '../messages.js';
+import type { Scheme } from '../../scheme/schema.js';
+import type { HistoryLookup } from '../compute/compute.js';
+import type { PeriodKind } from '../cycle.js';
+import type { PeriodResult } from '../result.js';
 
 /** A rule that reads earlier cycles, named in the regulation's words. */
 export interface HistoryRule {

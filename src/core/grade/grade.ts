@@ -1,12 +1,12 @@
 // Step "grade": bands and stars (R12), extra conditions (R14), overrides (R15), quotas (R13),
 // consecutive-year rules (R16), categories (R17) and rank rules (R18). Pure.
-import type { Band, FlagRule, Scheme } from '../scheme/schema.js';
-import type { Period } from './cycle.js';
-import { compare, Dec, dec, equals, ZERO } from './decimal.js';
-import type { HistoryEntry } from './model.js';
-import type { BranchResult, MemberResult, TraceStep } from './result.js';
-import type { HistoryLookup } from './compute.js';
-import { catalogueOf } from './catalogue.js';
+import type { Band, FlagRule, Scheme } from '../../scheme/schema.js';
+import type { Period } from '../cycle.js';
+import { compare, Dec, dec, equals, ZERO } from '../decimal.js';
+import type { HistoryEntry } from '../model.js';
+import type { BranchResult, MemberResult, TraceStep } from '../result.js';
+import type { HistoryLookup } from '../compute/compute.js';
+import { catalogueOf } from '../catalogue.js';
 
 export const TIE_AT_CUT = '名额并列，请支部研究';
 export const OVER_QUOTA = '超出优秀名额';

@@ -1,12 +1,12 @@
 // `apply`: checks each claimed line of a 积分申请表 against the scheme catalogue, the roster,
 // the cycle and the caps; approved lines become events of 加减分明细. Pure.
-import type { Scheme } from '../scheme/schema.js';
-import { catalogueOf, MemberIndex } from './catalogue.js';
-import { eventUnitPoints } from './compute.js';
-import { cycleOf, monthIndexOf, type Cycle } from './cycle.js';
-import { Dec, ZERO } from './decimal.js';
-import { recordCell, type EventRow, type Ledger, type RecordRow, type SourceRef } from './model.js';
-import { norm } from './text.js';
+import type { Scheme } from '../../scheme/schema.js';
+import { catalogueOf, MemberIndex } from '../catalogue.js';
+import { eventUnitPoints } from '../compute/compute.js';
+import { cycleOf, monthIndexOf, type Cycle } from '../cycle.js';
+import { Dec, ZERO } from '../decimal.js';
+import { recordCell, type EventRow, type Ledger, type RecordRow, type SourceRef } from '../model.js';
+import { norm } from '../text.js';
 
 export interface Claim {
   name: string;
