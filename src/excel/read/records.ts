@@ -183,9 +183,12 @@ export function stackedHeader(ws: SheetLike, entries: ColumnSpec[]): HeaderMatch
   return findHeader(ws, [MONTH_COLUMN, COL.name, ...entries]);
 }
 
-/** All months stacked in one sheet: a 月份 column says which record period each row is. */
-export function readStackedSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[]): RecordRow[] {
-  const specs = [COL.seq, MONTH_COLUMN, COL.name, COL.id, ...entries, COL.total, COL.note];
+/**
+ * All months stacked in one sheet: a 月份 column says which record period each row is. A 加分项 /
+ * 扣分项 column is read as on the card (monthExtras), each row's month from its 月份 cell.
+ */
+export function readStackedSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[], found?: CardFound): RecordRow[] {
+  const specs = [COL.seq, MONTH_COLUMN, COL.name, COL.id, ...entries, CARD_BONUS, CARD_DEDUCTION, COL.total, COL.note];
   const h = ctx.header(ws, specs);
   if (!h) return [];
   const withTotal = !reportUnusedPoints(ctx, ws, h, specs);
@@ -211,7 +214,9 @@ export function readStackedSheet(ctx: ReadContext, ws: SheetLike, periodNames: s
       if (label === '') ctx.report('READ_BAD_PERIOD', r.ref('month'), { label, expected: `${periodNames[0]}…${periodNames[periodNames.length - 1]}` }, label);
       continue;
     }
-    out.push(recordRow(r, name, period, rowValues(r, entries), columns, id, withTotal));
+    const rec = recordRow(r, name, period, rowValues(r, entries), columns, id, withTotal);
+    monthExtras(ctx, r, rec, readExtras(r), found, '扣分项');
+    out.push(rec);
   }
   return out;
 }
