@@ -166,10 +166,11 @@ describe('加分项 and 扣分项 columns in the one-sheet layouts', () => {
     expect(out.issues.map((i) => i.code)).not.toContain('RECORD_TOTAL_MISMATCH');
   });
 
-  it('months as columns: a 加分项 column is refused at its header, the message pointing to 加减分明细', async () => {
+  it('months as columns: a 加分项 column is refused at its header, the fix pointing to 加减分明细 or the month sheets', async () => {
     const { out } = await jobs['一张表-月份为列-加分项']!;
     const e = out.issues.find((i) => i.code === 'READ_POINTS_COLUMN_UNUSED') as { sheet?: string; cell?: string; fix?: string };
     expect(e).toMatchObject({ sheet: '全年积分', cell: 'BW1' });
     expect(e.fix).toContain('加减分明细');
+    expect(e.fix).toContain('每月一张表');
   });
 });

@@ -278,13 +278,14 @@ export function readYearlySheet(ctx: ReadContext, ws: SheetLike, y: YearlyHeader
   const headers = y.groups.map((g) => ({ g, h: { row: y.row, columns: { ...base, ...g.columns }, labels: new Map<number, string>(), missing: [] } as HeaderMatch }));
   const letters = headers.map(({ h }) => columnLetters(h));
   // A points column read by no group (a 加分项 per month, a 全年得分) would be dropped: an error at its label. Totals are recomputed.
+  // A 加分项/扣分项 here cannot say its month (the 10-a-year cap, CARD_BONUS_TWICE and a month's veto need it): kind 'yearly' says where it goes.
   const used = new Set([y.nameCol, y.idCol, ...y.groups.flatMap((g) => Object.values(g.columns))]);
   const totals = new Set(COL.total.labels.map(normaliseHeader));
   for (const row of [y.row - 1, y.row]) {
     eachRead(ws, row, (c, col) => {
       const label = normaliseHeader(c.text);
       if (used.has(col) || totals.has(label) || !looksLikePoints(label) || (row === y.row - 1 && readAt(ws, y.row, col).text !== '') || !carriesValues(ws, y.row, col)) return;
-      ctx.report('READ_POINTS_COLUMN_UNUSED', ctx.ref(ws.name, row, col), { label, kind: /加分|扣分|减分/u.test(label) ? 'event' : 'other', known: entries.map((e) => e.labels[0]).join('、') }, label);
+      ctx.report('READ_POINTS_COLUMN_UNUSED', ctx.ref(ws.name, row, col), { label, kind: /加分|扣分|减分/u.test(label) ? 'yearly' : 'other', known: entries.map((e) => e.labels[0]).join('、') }, label);
     });
   }
   for (const row of ctx.rows(ws, y.row)) {
