@@ -421,6 +421,26 @@ HANDMADE.push(
     totals: PLAIN_TOTALS,
   },
   {
+    name: '一张表-月份列-加分项扣分项',
+    what: 'the months stacked in one sheet with the card\'s 加分项 (2 in 甲\'s May, in 合计) and 扣分项 (违反法律法规 in 乙\'s June) columns',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      const rows: Row[] = [['兰溪村党支部2023年党员积分登记'], ['月份', '姓名', ...DUTY, '岗位一', '岗位二', '加分项', '扣分项', '合计']];
+      for (let m = 1; m <= 12; m++) {
+        NAMES.forEach((n, i) => {
+          const bonus = n === '甲' && m === 5 ? 2 : null;
+          rows.push([i === 0 ? `${m}月` : null, n, ...monthValues(n), bonus, n === '乙' && m === 6 ? '违反法律法规' : null, sum(monthValues(n)) + (bonus ?? 0)]);
+        });
+      }
+      sheet(wb, '2023年积分', rows);
+      return wb;
+    },
+    // 甲 95 + 2 = 97; 乙 vetoed in June (扣分项: 年度积分为零).
+    totals: { 甲: 97, 乙: 0 },
+    vetoed: ['乙'],
+  },
+  {
     name: '一张表-月份为列',
     what: 'one yearly sheet, each month a column group (1月 merged over its six items), a row per member',
     build: () => {
@@ -441,6 +461,31 @@ HANDMADE.push(
       return wb;
     },
     totals: PLAIN_TOTALS,
+  },
+  {
+    name: '一张表-月份为列-加分项',
+    what: 'the yearly sheet with months as columns and one 加分项 column after December: which month each point is for is not there (the card\'s cap and twice-check need it), an error at its header pointing to 加减分明细',
+    build: () => {
+      const wb = book();
+      roster(wb);
+      const items = [...DUTY, '岗位一', '岗位二'];
+      const top: Row = ['序号', '姓名'];
+      const second: Row = [null, null];
+      for (let m = 1; m <= 12; m++) {
+        top.push(`${m}月`, ...items.slice(1).map(() => null));
+        second.push(...items);
+      }
+      top.push('加分项');
+      second.push(null);
+      const rows: Row[] = [top, second, ...NAMES.map((n, i) => [i + 1, n, ...Array.from({ length: 12 }, () => monthValues(n)).flat(), n === '甲' ? 2 : null] as Row)];
+      const ws = sheet(wb, '全年积分', rows);
+      ws.mergeCells('A1:A2');
+      ws.mergeCells('B1:B2');
+      ws.mergeCells('BW1:BW2');
+      for (let m = 0; m < 12; m++) ws.mergeCells(1, 3 + m * 6, 1, 8 + m * 6);
+      return wb;
+    },
+    error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '全年积分', cell: 'BW1' },
   },
 );
 

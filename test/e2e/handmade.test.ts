@@ -156,3 +156,21 @@ describe('加分项 and 扣分项 columns in month sheets', () => {
     expect((await jobs['月表扣分项写类型']!).out.members.find((x) => x.name === '乙')).toMatchObject({ vetoed: true, total: 0 });
   });
 });
+
+// Issue 19 item 3 for the one-sheet layouts (tools/fidelity/township/layouts-bonus.json).
+describe('加分项 and 扣分项 columns in the one-sheet layouts', () => {
+  it('months stacked with a 月份 column: 加分项 read for its row\'s month (甲 95 + 2 = 97), 扣分项 text vetoes (乙 0)', async () => {
+    const { out } = await jobs['一张表-月份列-加分项扣分项']!;
+    expect(out.members.find((x) => x.name === '甲')).toMatchObject({ total: 97, bonus: 2 });
+    expect(out.members.find((x) => x.name === '乙')).toMatchObject({ vetoed: true, total: 0 });
+    expect(out.issues.map((i) => i.code)).not.toContain('RECORD_TOTAL_MISMATCH');
+  });
+
+  it('months as columns: a 加分项 column is refused at its header, the fix pointing to 加减分明细 or the month sheets', async () => {
+    const { out } = await jobs['一张表-月份为列-加分项']!;
+    const e = out.issues.find((i) => i.code === 'READ_POINTS_COLUMN_UNUSED') as { sheet?: string; cell?: string; fix?: string };
+    expect(e).toMatchObject({ sheet: '全年积分', cell: 'BW1' });
+    expect(e.fix).toContain('加减分明细');
+    expect(e.fix).toContain('每月一张表');
+  });
+});

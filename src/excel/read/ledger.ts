@@ -150,9 +150,11 @@ function readRecords(ctx: ReadContext, wb: BookLike, scheme: Scheme, year: numbe
   // Every month in one sheet, a 月份 column saying which.
   const stacked = wb.worksheets.filter((ws) => !isHidden(ws) && !OTHER_FORMS.has(normaliseSheetName(ws.name)) && !isCardSheet(ws) && stackedHeader(ws, entries));
   if (stacked.length > 0) {
-    for (const ws of stacked) records.push(...readStackedSheet(ctx, ws, names, entries));
+    // Its 扣分项 column names vetoes, as on the card.
+    const extras: CardFound = { cards: [], sanctions: [] };
+    for (const ws of stacked) records.push(...readStackedSheet(ctx, ws, names, entries, extras));
     const have = new Set(records.map((r) => r.period));
-    return { records, layout: 'monthly', absent: names.map((_, i) => i).filter((i) => !have.has(i)), used: stacked };
+    return { records, layout: 'monthly', absent: names.map((_, i) => i).filter((i) => !have.has(i)), used: stacked, found: extras };
   }
   // One yearly sheet, the months as column groups over their entries.
   for (const ws of wb.worksheets) {

@@ -183,9 +183,12 @@ export function stackedHeader(ws: SheetLike, entries: ColumnSpec[]): HeaderMatch
   return findHeader(ws, [MONTH_COLUMN, COL.name, ...entries]);
 }
 
-/** All months stacked in one sheet: a 月份 column says which record period each row is. */
-export function readStackedSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[]): RecordRow[] {
-  const specs = [COL.seq, MONTH_COLUMN, COL.name, COL.id, ...entries, COL.total, COL.note];
+/**
+ * All months stacked in one sheet: a 月份 column says which record period each row is. A 加分项 /
+ * 扣分项 column is read as on the card (monthExtras), each row's month from its 月份 cell.
+ */
+export function readStackedSheet(ctx: ReadContext, ws: SheetLike, periodNames: string[], entries: ColumnSpec[], found?: CardFound): RecordRow[] {
+  const specs = [COL.seq, MONTH_COLUMN, COL.name, COL.id, ...entries, CARD_BONUS, CARD_DEDUCTION, COL.total, COL.note];
   const h = ctx.header(ws, specs);
   if (!h) return [];
   const withTotal = !reportUnusedPoints(ctx, ws, h, specs);
@@ -211,7 +214,9 @@ export function readStackedSheet(ctx: ReadContext, ws: SheetLike, periodNames: s
       if (label === '') ctx.report('READ_BAD_PERIOD', r.ref('month'), { label, expected: `${periodNames[0]}…${periodNames[periodNames.length - 1]}` }, label);
       continue;
     }
-    out.push(recordRow(r, name, period, rowValues(r, entries), columns, id, withTotal));
+    const rec = recordRow(r, name, period, rowValues(r, entries), columns, id, withTotal);
+    monthExtras(ctx, r, rec, readExtras(r), found, '扣分项');
+    out.push(rec);
   }
   return out;
 }
@@ -273,13 +278,14 @@ export function readYearlySheet(ctx: ReadContext, ws: SheetLike, y: YearlyHeader
   const headers = y.groups.map((g) => ({ g, h: { row: y.row, columns: { ...base, ...g.columns }, labels: new Map<number, string>(), missing: [] } as HeaderMatch }));
   const letters = headers.map(({ h }) => columnLetters(h));
   // A points column read by no group (a 加分项 per month, a 全年得分) would be dropped: an error at its label. Totals are recomputed.
+  // A 加分项/扣分项 here cannot say its month (the 10-a-year cap, CARD_BONUS_TWICE and a month's veto need it): kind 'yearly' says where it goes.
   const used = new Set([y.nameCol, y.idCol, ...y.groups.flatMap((g) => Object.values(g.columns))]);
   const totals = new Set(COL.total.labels.map(normaliseHeader));
   for (const row of [y.row - 1, y.row]) {
     eachRead(ws, row, (c, col) => {
       const label = normaliseHeader(c.text);
       if (used.has(col) || totals.has(label) || !looksLikePoints(label) || (row === y.row - 1 && readAt(ws, y.row, col).text !== '') || !carriesValues(ws, y.row, col)) return;
-      ctx.report('READ_POINTS_COLUMN_UNUSED', ctx.ref(ws.name, row, col), { label, kind: /加分|扣分|减分/u.test(label) ? 'event' : 'other', known: entries.map((e) => e.labels[0]).join('、') }, label);
+      ctx.report('READ_POINTS_COLUMN_UNUSED', ctx.ref(ws.name, row, col), { label, kind: /加分|扣分|减分/u.test(label) ? 'yearly' : 'other', known: entries.map((e) => e.labels[0]).join('、') }, label);
     });
   }
   for (const row of ctx.rows(ws, y.row)) {
