@@ -5,7 +5,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parsePeriod, resolvePeriod, type Cycle, type Period } from '../core/cycle.js';
 import type { Scheme } from '../scheme/schema.js';
-import { UsageError } from '../batch/exit.js';
+import { usageError } from './messages.js';
 import { t } from '../batch/i18n.js';
 import type { PeriodArg } from './options.js';
 
@@ -13,9 +13,9 @@ import type { PeriodArg } from './options.js';
 export function periodOf(scheme: Scheme, arg: PeriodArg): { cycle: Cycle; period: Period } {
   const p = parsePeriod(arg.text);
   const r = p.ok ? resolvePeriod(p, scheme.cycle) : undefined;
-  if (!r) throw new UsageError(t(`期间「${arg.text}」不在方案 ${scheme.id} 的任何积分周期内`, `period ${arg.text} is in no cycle of ${scheme.id}`));
+  if (!r) throw usageError('CLI_PERIOD_NO_CYCLE', { period: arg.text, scheme: scheme.id });
   if (r.period.kind === 'month' && scheme.cycle.record === 'quarter') {
-    throw new UsageError(t(`方案 ${scheme.id} 按季度记录，不能按月计算：请用 ${r.cycle.year}Q1 这样的季度`, `${scheme.id} records quarterly: use a quarter such as ${r.cycle.year}Q1`));
+    throw usageError('CLI_PERIOD_QUARTERLY', { scheme: scheme.id, year: r.cycle.year });
   }
   return r;
 }
@@ -32,12 +32,12 @@ const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
 export async function outDir(dir: string | undefined): Promise<string> {
   const d = resolve(dir ?? '输出');
   const st = await stat(d).catch(() => undefined);
-  if (st && !st.isDirectory()) throw new UsageError(t(`--out「${dir ?? '输出'}」是一个文件，不是文件夹：请换一个文件夹名`, `--out ${dir ?? '输出'} is a file, not a folder: name a folder`));
+  if (st && !st.isDirectory()) throw usageError('CLI_OUT_IS_FILE', { dir: dir ?? '输出' });
   let existing = d;
   while (!(await stat(existing).catch(() => undefined)) && dirname(existing) !== existing) existing = dirname(existing);
   const real = realpathSync(existing);
   if (process.platform !== 'win32' && SYSTEM_DIRS.some((s) => real === s || real.startsWith(`${s}/`))) {
-    throw new UsageError(t(`输出目录 ${dir ?? d} 在系统目录 ${real} 下，不能写入：请用 --out 指定普通文件夹`, `the output folder ${dir ?? d} is under the system folder ${real}: give an ordinary folder with --out`));
+    throw usageError('CLI_OUT_SYSTEM', { dir: dir ?? d, real });
   }
   return d;
 }
@@ -73,7 +73,7 @@ export function publicationDays(scheme: Scheme, days: number | undefined): numbe
   if (days === undefined) return min;
   // Where the seed gives no number of days, publishDays is our default, not a minimum: any --days goes.
   if (!scheme.cycle.publishMinimum) return days;
-  if (days < min) throw new UsageError(t(`--days ${days} 少于${regulationOf(scheme)}规定的公示期（不少于 ${min} 天）：请写 --days ${min} 或更多，或不写 --days`, `--days ${days} is shorter than the ${min} days that ${regulationOf(scheme)} requires: use --days ${min} or more, or leave --days out`));
+  if (days < min) throw usageError('CLI_DAYS_SHORT', { days, min, regulation: regulationOf(scheme) });
   return days;
 }
 

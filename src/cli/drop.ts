@@ -4,6 +4,7 @@
 // recorded quarter is published. Outputs go to 输出 beside the folder. It says what it chose (the
 // year, the period and why); it asks only before a partial result replaces a complete one.
 import { statSync } from 'node:fs';
+import { cliText, } from './messages.js';
 import { dirname, join, resolve } from 'node:path';
 import { ledgerYear } from '../excel/read/ledger-year.js';
 import { collectInputs } from '../batch/collect.js';
@@ -115,13 +116,13 @@ export async function dropMain(argv: string[]): Promise<void> {
   const target = TARGET[mode] ?? TARGET.grade;
   const dropped = args.filter((a) => a.trim() !== '').map((a) => resolve(a));
   if (dropped.length === 0) {
-    process.stderr.write(`${t(`用法：把台账文件夹拖到「${target.zh}」上松开（不要双击打开它）。结果写到那个文件夹旁边的「输出」文件夹。`, `usage: drag the ledger folder onto ${target.en} (do not double-click it); the results go to 输出 beside that folder.`)}\n`);
+    process.stderr.write(`${cliText('CLI_DROP_USAGE', { targetZh: target.zh, targetEn: target.en })}\n`);
     process.exitCode = EXIT_USAGE;
     return;
   }
   const missing = dropped.find((d) => statSync(d, { throwIfNoEntry: false }) === undefined);
   if (missing) {
-    process.stderr.write(`${t(`找不到：${missing}`, `not found: ${missing}`)}\n`);
+    process.stderr.write(`${cliText('CLI_DROP_NOT_FOUND', { path: missing })}\n`);
     process.exitCode = EXIT_USAGE;
     return;
   }
@@ -138,7 +139,7 @@ export async function dropMain(argv: string[]): Promise<void> {
     return;
   }
   if (files.length === 0) {
-    process.stderr.write(`${t(`没有找到台账：${dropped.join('、')} 里没有 .xlsx 工作簿。请把放着各支部台账的文件夹拖过来。`, `no ledgers: no .xlsx workbook in ${dropped.join(', ')}; drop the folder that holds the branches' ledgers.`)}\n`);
+    process.stderr.write(`${cliText('CLI_DROP_NO_LEDGERS', { dirsZh: dropped.join('、'), dirsEn: dropped.join(', ') })}\n`);
     process.exitCode = EXIT_INPUT;
     return;
   }

@@ -1,6 +1,7 @@
 // The terminal and --json report of a batch's left-out files (未计入), its notes, an empty input,
 // and its errors.
 import { basename } from 'node:path';
+import { cliText, } from './messages.js';
 import { placeText } from '../core/diagnostics.js';
 import { lang, t } from '../batch/i18n.js';
 import type { LoadedLedger } from '../batch/inputs.js';
@@ -46,8 +47,8 @@ export function reportExcluded(b: Pick<Batch, 'excluded' | 'issues'>, json: bool
   const left = new Set(b.excluded.map((e) => e.file));
   const errors = b.issues.filter((d) => d.severity === 'error' && !left.has(d.file));
   if (errors.length > 0) {
-    process.stderr.write(`${t(`共有 ${errors.length} 个错误，第一个：${shown(placeText(errors[0]!))} ${shown(errors[0]!.message[lang()])}。${seeAll.zh}`, `${errors.length} errors; first: ${shown(placeText(errors[0]!))} ${shown(errors[0]!.message.en)}. ${seeAll.en}`)}
-`);
+    const place = shown(placeText(errors[0]!));
+    process.stderr.write(`${cliText('CLI_ERRORS_FIRST', { n: errors.length, placeZh: place, placeEn: place, firstZh: shown(errors[0]!.message[lang()]), firstEn: shown(errors[0]!.message.en), seeZh: seeAll.zh, seeEn: seeAll.en })}\n`);
   }
 }
 
@@ -56,8 +57,8 @@ export function reportEmpty(args: string[], excluded: Excluded[], opts: { quiet?
   setExit(EXIT_INPUT);
   const where = shown(args.join(t('、', ', ')));
   const line = excluded.length > 0
-    ? t(`没有可以读取的台账：${where} 中的 ${excluded.length} 个文件都未计入（原因见上）`, `no ledger to read: all ${excluded.length} file(s) in ${where} were left out (see above)`)
-    : t(`没有找到台账：${where} 中没有 .xlsx 文件`, `no ledger found: there is no .xlsx file in ${where}`);
+    ? cliText('CLI_NO_LEDGER_LEFT', { where, n: excluded.length })
+    : cliText('CLI_NO_LEDGER_FOUND', { where });
   if (!opts.json) for (const e of excluded) process.stderr.write(`${excludedLine(e)}\n`);
   process.stderr.write(`${line}\n`);
   if (opts.json) printJson({ ...json, members: [], issues: [], excluded: excluded.map(excludedJson), error: line });

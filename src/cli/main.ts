@@ -1,5 +1,6 @@
 // Builds the commander program: one file per command in ./commands. Thin by design.
 import { colon } from './output.js';
+import { cliText, } from './messages.js';
 import { guardTerminal, shown } from './terminal-guard.js';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { lang, t } from '../batch/i18n.js';
@@ -130,7 +131,7 @@ export async function main(argv: string[]): Promise<void> {
   let finished = false;
   process.on('exit', () => {
     if (finished) return;
-    process.stderr.write(`${t('错误：处理没有完成就中断了（常见原因：某个工作簿内部损坏）。请用 score validate 逐个检查文件', 'error: processing stopped before it finished (often a damaged workbook); check the files one by one with score validate')}\n`);
+    process.stderr.write(`${cliText('CLI_STOPPED', {})}\n`);
     process.exitCode = EXIT_INTERNAL;
   });
   try {
@@ -141,12 +142,12 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`${t('用法错误', 'usage error')}${colon()}${[e.message, ...e.details].map(shown).join('\n')}\n`);
+      process.stderr.write(`${cliText('CLI_USAGE', {})}${colon()}${[e.message, ...e.details].map(shown).join('\n')}\n`);
       process.exitCode = EXIT_USAGE;
       return;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`${t('内部错误（请把这条信息发给维护者）', 'internal error (please report it)')}${colon()}${msg}\n`);
+    process.stderr.write(`${cliText('CLI_INTERNAL', {})}${colon()}${msg}\n`);
     if (process.env.SCORE_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     process.exitCode = EXIT_INTERNAL;
   } finally {

@@ -2,6 +2,7 @@
 // Its own module so that the commands import it without importing main.ts, which imports them
 // (issue 24: main ↔ commands was the CLI's cycle).
 import { statSync } from 'node:fs';
+import { cliText, } from './messages.js';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
@@ -45,7 +46,7 @@ export function withCommon(cmd: Command, opts: { out?: boolean; scheme?: boolean
       if (o.quiet || o.json) return;
       const name = action.parent?.parent ? `${action.parent.name()} ${action.name()}` : action.name();
       for (const k of unused) {
-        if (o[k] !== undefined) process.stderr.write(`${t(`注意：score ${name} 不用 --${k}，已忽略`, `note: score ${name} does not use --${k}; ignored`)}\n`);
+        if (o[k] !== undefined) process.stderr.write(`${cliText('CLI_OPTION_IGNORED', { command: name, option: k })}\n`);
       }
     });
   }
@@ -168,5 +169,5 @@ export function parseOptions<S extends z.ZodTypeAny>(schema: S, raw: unknown): z
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const details = issue?.code === z.ZodIssueCode.custom ? (issue.params?.details as string[] | undefined) : undefined;
-  throw new UsageError(issue?.message ?? t('选项无效', 'invalid option'), details);
+  throw new UsageError(issue?.message ?? cliText('CLI_OPTION_INVALID', {}), details);
 }

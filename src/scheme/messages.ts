@@ -12,6 +12,16 @@ const quoted = (v: Args<string>[string]): string =>
     .map((k) => `「${k}」`)
     .join('、');
 
+/**
+ * What a field of the shape must be, by the key the zod schema gives as its message (schema.ts): the
+ * text is written here, in both languages; zod's own message (English) is shown for any other check.
+ */
+const FIELD_RULES: Record<string, readonly [string, string]> = {
+  'version-1': ['version 必须是 1（本版本只认识方案语言第 1 版）', 'version must be 1 (this release reads version 1 of the scheme language)'],
+  'id-format': ['id 只能用小写字母、数字和连字符，例如 my-township', 'only lowercase letters, digits and hyphens, e.g. my-township'],
+};
+const fieldRule = (detail: unknown, lang: 0 | 1): string => FIELD_RULES[String(detail ?? '')]?.[lang] ?? String(detail ?? '');
+
 export const SCHEME_MESSAGES = {
   // The file: read only from the command line (--scheme FILE); a ledger names a built-in id.
   SCHEME_NOT_BUILTIN: message('error', ['ids', 'idsEn'], (p) => `这不是内置方案的 id。台账里只能写内置方案：${p.ids}；自定义的方案文件请在命令行用 --scheme 文件名 指定`, (p) => `not a built-in scheme id. A ledger can only name a built-in scheme: ${p.idsEn}; give a scheme file with --scheme FILE on the command line`, none, none),
@@ -29,8 +39,8 @@ export const SCHEME_MESSAGES = {
   SCHEME_FIELD_TOO_BIG: message('error', ['where', 'path', 'maximum', 'detail'], (p) => `${p.where}：不能大于 ${p.maximum}`, (p) => `${p.path}: ${p.detail}`, none, none),
   SCHEME_FIELD_NOT_OPTION: message('error', ['where', 'path', 'received', 'options', 'detail'], (p) => `${p.where}：「${p.received}」不是可选值，可选：${p.options}`, (p) => `${p.path}: ${p.detail}`, none, none),
   SCHEME_FIELD_UNKNOWN: message('error', ['where', 'path', 'keys'], (p) => `${p.where}：不认识的字段 ${quoted(p.keys)}，请检查拼写（方案语言第 1 版没有这个字段）`, (p) => `${p.path || '(top level)'}: unknown field(s) ${p.keys}`, none, none),
-  SCHEME_FIELD_LITERAL: message('error', ['where', 'path', 'expected', 'detail'], (p) => `${p.where}：${p.detail}`, (p) => `${p.path}: expected ${p.expected}`, none, none),
-  SCHEME_FIELD_INVALID: message('error', ['where', 'path', 'detail'], (p) => `${p.where}：${p.detail}`, (p) => `${p.path}: ${p.detail}`, none, none),
+  SCHEME_FIELD_LITERAL: message('error', ['where', 'path', 'expected', 'detail'], (p) => `${p.where}：${fieldRule(p.detail, 0)}`, (p) => `${p.path}: expected ${p.expected}`, none, none),
+  SCHEME_FIELD_INVALID: message('error', ['where', 'path', 'detail'], (p) => `${p.where}：${fieldRule(p.detail, 0)}`, (p) => `${p.path}: ${fieldRule(p.detail, 1)}`, none, none),
 
   // Bands (R12): they tile the whole line, no gap, no overlap.
   SCHEME_BAND_EMPTY: message('error', ['grade', 'min', 'max'], (p) => `等次「${p.grade}」的下限 ${p.min} 不小于上限 ${p.max}`, (p) => `band ${p.grade}: min ${p.min} is not below max ${p.max}`, none, none),

@@ -212,8 +212,8 @@ export const exemptSchema = z.object({
 
 export const schemeSchema = z.object({
   $schema: z.string().optional(),
-  version: z.literal(1, { errorMap: () => ({ message: 'version 必须是 1（本版本只认识方案语言第 1 版）' }) }),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id 只能用小写字母、数字和连字符，例如 my-township'),
+  version: z.literal(1, { errorMap: () => ({ message: 'version-1' }) }),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id-format'),
   name: text,
   source: z.string().default(''),
   summary: z.string().default(''),

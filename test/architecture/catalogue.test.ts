@@ -8,14 +8,16 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** The catalogues, one a layer at most, and the module that defines an entry and a diagnostic. */
-const CATALOGUES = ['src/scheme/messages.ts', 'src/core/messages.ts', 'src/excel/read/catalogue.ts', 'src/batch/messages.ts'];
+const CATALOGUES = ['src/scheme/messages.ts', 'src/core/messages.ts', 'src/excel/read/catalogue.ts', 'src/batch/messages.ts', 'src/cli/messages.ts'];
 const DIAGNOSTICS = 'src/core/diagnostics.ts';
-const CATALOGUE_NAMES = ['SCHEME_MESSAGES', 'CHECK_MESSAGES', 'HISTORY_MESSAGES', 'READ_CATALOGUE', 'INPUT_MESSAGES'];
+const CATALOGUE_NAMES = ['SCHEME_MESSAGES', 'CHECK_MESSAGES', 'HISTORY_MESSAGES', 'READ_CATALOGUE', 'INPUT_MESSAGES', 'CLI_MESSAGES'];
 
 interface Rule {
   name: string;
   /** Files where the shape is the catalogue's own business. */
   home: string[];
+  /** Only files under this folder (a rule of one layer); all of src/ when not given. */
+  under?: string;
   find: (text: string) => string[];
 }
 
@@ -36,6 +38,10 @@ const RULES: Rule[] = [
     home: [DIAGNOSTICS],
     find: (text) => [...text.matchAll(/\bmakeDiagnostic\(\s*([A-Za-z_]+)/g)].filter((m) => !CATALOGUE_NAMES.includes(m[1]!)).map((m) => m[0]),
   },
+  // new UsageError(t(…)) or a literal: a usage error whose text is not a cli entry (usageError, src/cli/messages.ts).
+  { name: 'a usage error written inline', home: ['src/cli/messages.ts'], under: 'src/cli/', find: all(/\bnew UsageError\(\s*(?:t\(|`|')/g) },
+  // stderr.write(`${t(`…${x}…`, …)}`): an error line with its data written inline (cliText); a plain label t('未计入', …) may stay.
+  { name: 'an error line written inline', home: ['src/cli/messages.ts'], under: 'src/cli/', find: all(/\bstderr\.write\(\s*(?:`\$\{\s*)?(?:shown\()?t\(\s*`/g) },
 ];
 
 /**
@@ -55,8 +61,8 @@ function files(dir: string): string[] {
 const SOURCES = files(join(ROOT, 'src')).map((f) => ({ path: relative(ROOT, f).split('\\').join('/'), text: readFileSync(f, 'utf8') }));
 
 describe('a message is written only in the catalogue', () => {
-  it.each(RULES.map((r) => ({ ...r })))('no $name in src/', ({ home, find }) => {
-    const hits = SOURCES.filter((s) => !home.includes(s.path)).flatMap((s) => find(s.text).map((h) => `${s.path}: ${h}`));
+  it.each(RULES.map((r) => ({ ...r })))('no $name in src/', ({ home, under, find }) => {
+    const hits = SOURCES.filter((s) => !home.includes(s.path) && s.path.startsWith(under ?? 'src/')).flatMap((s) => find(s.text).map((h) => `${s.path}: ${h}`));
     expect(hits).toEqual([]);
   });
 
@@ -67,11 +73,16 @@ describe('a message is written only in the catalogue', () => {
       'a scheme problem put together by hand': "out.push({ path: 'items[0]', zh: '坏', en: 'bad' });",
       'a coded message written inline': "warnings.push({ code: 'HISTORY_NEW', file: f, message: t('坏', 'bad') });",
       'a diagnostic from a table that is not a catalogue': "makeDiagnostic(MY_TABLE, 'X_Y', place)",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a made-up source line
+      'a usage error written inline': "throw new UsageError(t(`--out ${dir} 不对`, `--out ${dir} is wrong`));",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a made-up source line
+      'an error line written inline': "process.stderr.write(`${t(`找不到：${p}`, `not found: ${p}`)}\\n`);",
     };
     for (const r of RULES) {
       expect(r.find(made[r.name]!), r.name).not.toEqual([]);
       // and the catalogue's own ways of raising one pass
-      expect(r.find("add('EVENT_NO_DATE', place); makeDiagnostic(CHECK_MESSAGES, code, place, params); schemeProblem('SCHEME_ITEM_RANGE', path, { item });"), r.name).toEqual([]);
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: made-up source lines
+      expect(r.find("add('EVENT_NO_DATE', place); makeDiagnostic(CHECK_MESSAGES, code, place, params); schemeProblem('SCHEME_ITEM_RANGE', path, { item }); throw usageError('CLI_OUT_IS_FILE', { dir }); process.stderr.write(`${cliText('CLI_STOPPED', {})}`); process.stderr.write(`${t('未计入', 'left out')}：${f}`);"), r.name).toEqual([]);
     }
   });
 

@@ -59,11 +59,27 @@ interface Case {
   message?: RegExp;
 }
 
-// In 河口村: 名册 row 3 is 刘龙 (HK0201), row 4 胡娟 (HK0202); shared strings 12/36 and 41/42.
+/** The fixture's shared strings: a case names a text, never an index that the next fixture regeneration moves. */
+const SHARED = [...text(hostileParts(), 'xl/sharedStrings.xml').matchAll(/<si>(.*?)<\/si>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+
+function si(s: string): number {
+  const i = SHARED.indexOf(s);
+  if (i < 0) throw new Error(`河口村 has no shared string ${s}`);
+  return i;
+}
+
+/** Cell `ref` of a sheet's XML set to shared string `index`; throws when the cell is not there (an edit that changes nothing would let the case pass for the wrong reason). */
+function setShared(xml: string, ref: string, index: number): string {
+  const re = new RegExp(`<c r="${ref}"([^>]*?) t="s"><v>\\d+</v></c>`);
+  if (!re.test(xml)) throw new Error(`no shared-string cell ${ref}`);
+  return xml.replace(re, `<c r="${ref}"$1 t="s"><v>${index}</v></c>`);
+}
+
+// In 河口村: 名册 row 3 is 刘龙 (HK0201), row 4 胡娟 (HK0202).
 const CASES: Case[] = [
   {
     name: '否决与处分: 刘龙 with 胡娟\'s 编号',
-    make: sheet('否决与处分', (x) => x.replace('</sheetData>', `${row(3, '<c r="A3"><v>44953</v></c><c r="B3" t="s"><v>12</v></c><c r="C3" t="s"><v>42</v></c><c r="D3" t="inlineStr"><is><t>违反政治纪律</t></is></c>')}</sheetData>`)),
+    make: sheet('否决与处分', (x) => x.replace('</sheetData>', `${row(3, `<c r="A3"><v>44953</v></c><c r="B3" t="s"><v>${si('刘龙')}</v></c><c r="C3" t="s"><v>${si('HK0202')}</v></c><c r="D3" t="inlineStr"><is><t>违反政治纪律</t></is></c>`)}</sheetData>`)),
     code: 'RECORD_NAME_ID_MISMATCH',
     sheet: '否决与处分',
     cell: 'B3',
@@ -71,7 +87,7 @@ const CASES: Case[] = [
   },
   {
     name: '加减分明细: a bonus row with another member\'s 编号',
-    make: sheet('加减分明细', (x) => x.replace('<c r="D3" s="9" t="s"><v>125</v></c>', '<c r="D3" s="9" t="s"><v>42</v></c>')),
+    make: sheet('加减分明细', (x) => setShared(x, 'D3', si('HK0202'))),
     code: 'RECORD_NAME_ID_MISMATCH',
     sheet: '加减分明细',
     cell: 'C3',
@@ -100,7 +116,7 @@ const CASES: Case[] = [
   },
   {
     name: '1月: a second 学习教育 column',
-    make: sheet('1月', (x) => x.replace('<c r="K2" s="7" t="s"><v>154</v></c>', '<c r="K2" s="7" t="s"><v>147</v></c>')),
+    make: sheet('1月', (x) => setShared(x, 'K2', si('学习教育(10分)'))),
     code: 'READ_COLUMN_DUPLICATE',
     sheet: '1月',
     cell: 'K2',
@@ -123,7 +139,7 @@ const CASES: Case[] = [
   },
   {
     name: 'a shared-string index out of range',
-    make: sheet('1月', (x) => x.replace('<c r="B4" s="8" t="s"><v>41</v></c>', '<c r="B4" s="8" t="s"><v>99999</v></c>')),
+    make: sheet('1月', (x) => setShared(x, 'B4', 99999)),
     code: 'READ_SHARED_STRING_MISSING',
     message: /1月.*B4/,
   },

@@ -42,6 +42,11 @@ describe('user scheme files', () => {
     const ps = problems(load(patch));
     expect(ps.some((p) => p.startsWith(`${path} |`) && p.includes(text)), ps.join('\n')).toBe(true);
   });
+  it('the version and id rules read in the language asked for (catalogue, not the zod schema)', () => {
+    const both = (patch: (s: any) => void) => (load(patch) as { problems: { zh: string; en: string }[] }).problems[0]!;
+    expect(both((s) => (s.version = 2))).toEqual({ code: 'SCHEME_FIELD_LITERAL', path: 'version', zh: 'version：version 必须是 1（本版本只认识方案语言第 1 版）', en: 'version: expected 1' });
+    expect(both((s) => (s.id = 'My Scheme'))).toEqual({ code: 'SCHEME_FIELD_INVALID', path: 'id', zh: 'id：id 只能用小写字母、数字和连字符，例如 my-township', en: 'id: only lowercase letters, digits and hyphens, e.g. my-township' });
+  });
   it('reports broken JSON without a stack trace', () => {
     const r = parseSchemeText('{ "version": 1, ', 'x.json');
     expect(r.ok).toBe(false);

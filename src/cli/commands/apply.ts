@@ -1,6 +1,7 @@
 // `score apply FORMS… --ledger FILE`: checks 积分申请表 claims against the scheme and writes a NEW
 // ledger with the approved lines appended to 加减分明细. The input ledger is never touched.
 import type { Command } from 'commander';
+import { cliText, } from '../messages.js';
 import { basename, dirname, join } from 'node:path';
 import { PREVIOUS_DIR } from '../../batch/stamp.js';
 import Table from 'cli-table3';
@@ -96,7 +97,7 @@ export function registerApply(program: Command): void {
       if (opts.json) printJson({ approved: [], rejected: [], issues: loaded!.diagnostics.map(diagnosticJson) } satisfies ApplyReport);
       else {
         printDiagnostics(loaded!.diagnostics);
-        process.stderr.write(`${t(`台账有错误，请先改正（score validate ${opts.ledger}${through ? ` --period ${through}` : ''} 查看全部）`, `the ledger has errors; fix them first (score validate ${opts.ledger}${through ? ` --period ${through}` : ''})`)}\n`);
+        process.stderr.write(`${cliText('CLI_LEDGER_HAS_ERRORS', { command: `score validate ${opts.ledger}${through ? ` --period ${through}` : ''}` })}\n`);
       }
       return setExit(EXIT_INPUT);
     }
@@ -119,12 +120,11 @@ export function registerApply(program: Command): void {
     const row = (d: (typeof decisions)[number]): ClaimRow => ({ form: basename(d.claim.form), cell: d.claim.source.cell, name: d.claim.name, item: d.claim.item, level: d.claim.level ?? null, project: d.claim.project ?? null, points: d.points?.toNumber() ?? null, reason: d.reason[lang()] });
     if (refused) {
       // Nothing was entered: said as the one result, exit 1 (never 「通过」 without a ledger written).
-      const zh = `无法写出新台账：${refused.zh}。${approved.length} 条符合标准的事项没有录入；请用 Excel/WPS 打开台账，另存为 .xlsx 后重新运行`;
-      const en = `cannot write the new ledger: ${refused.en}. The ${approved.length} approved line(s) were not entered; open the ledger in Excel/WPS, save it as .xlsx and run again`;
+      const line = cliText('CLI_APPLY_CANNOT_WRITE', { reasonZh: refused.zh, reasonEn: refused.en, n: approved.length });
       setExit(EXIT_INPUT);
-      if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), already: already.map(row), refused: t(zh, en), issues: issues.map(diagnosticJson), excluded: forms.excluded.map(excludedJson), written: [] } satisfies ApplyReport);
+      if (opts.json) return printJson({ ledger: opts.ledger, approved: approved.map(row), rejected: rejected.map(row), already: already.map(row), refused: line, issues: issues.map(diagnosticJson), excluded: forms.excluded.map(excludedJson), written: [] } satisfies ApplyReport);
       if (issues.length) printDiagnostics(issues);
-      process.stderr.write(`${shown(t(zh, en))}\n`);
+      process.stderr.write(`${shown(line)}\n`);
       return;
     }
     if (rejected.length > 0 || issues.some((d) => d.severity === 'error') || forms.excluded.length > 0) setExit(EXIT_INPUT);

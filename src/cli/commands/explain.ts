@@ -1,6 +1,7 @@
 // `score explain NAME --ledger FILE [--period P]`: how one member's score was reached, rule by rule,
 // with the source cell of every number.
 import type { Command } from 'commander';
+import { usageError } from '../messages.js';
 import chalk from 'chalk';
 import { evaluate } from '../../core/engine.js';
 import { cycleOf, cycleTitle, monthsRead, periodTitle } from '../../core/cycle.js';
@@ -15,7 +16,7 @@ import { resolve } from 'node:path';
 import { note, printJson } from '../output.js';
 import type { ExplainReport } from '../report.js';
 import { memberJson, printDiagnostics } from '../render.js';
-import { EXIT_INPUT, setExit, UsageError } from '../../batch/exit.js';
+import { EXIT_INPUT, setExit, } from '../../batch/exit.js';
 import { exactNumbers, roundNumbers } from '../numbers.js';
 import { historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 import { collectOne } from '../../batch/collect.js';
@@ -59,15 +60,15 @@ export function registerExplain(program: Command): void {
     if (!member) {
       const near = nearestNames(name, ledger.members.map((m) => m.name));
       const retry = (n: string): string => `score explain ${n} --ledger ${opts.ledger}`;
-      throw new UsageError(near.length > 0
-        ? t(`台账中没有「${name}」。是不是「${near.join('」或「')}」？（${retry(near[0]!)}）`, `no member ${name} in the ledger. Did you mean ${near.join(' or ')}? (${retry(near[0]!)})`)
-        : t(`台账中没有「${name}」，也没有相近的姓名（名册共 ${ledger.members.length} 人，如 ${ledger.members.slice(0, 3).map((m) => m.name).join('、')}）。请核对姓名或用编号`, `no member ${name} in the ledger, nor a similar name (${ledger.members.length} on the roster); check the name or use the 编号`));
+      throw near.length > 0
+        ? usageError('CLI_MEMBER_NEAR', { name, nearZh: near.join('」或「'), nearEn: near.join(' or '), retry: retry(near[0]!) })
+        : usageError('CLI_MEMBER_NONE', { name, n: ledger.members.length, some: ledger.members.slice(0, 3).map((m) => m.name).join('、') });
     }
     const { cycle, period } = arg ? periodOf(scheme, arg) : periodOf(scheme, { text: String(year), year, kind: 'cycle' });
     // A period of another cycle would be explained from this cycle's data: refuse it.
     if (ledger.cycleYear !== undefined && ledger.cycleYear !== cycle.year) {
       const own = cycleOf(ledger.cycleYear, scheme.cycle);
-      throw new UsageError(t(`期间 ${arg!.text} 不在这本台账的积分周期内：台账是 ${cycleTitle(own)}（${own.start} 至 ${own.end}）。请用这个周期内的期间，例如 --period ${own.year}、${own.year}Q1，或换用 ${cycle.year} 年度的台账`, `period ${arg!.text} is outside this ledger's cycle ${own.year} (${own.start} to ${own.end}): use a period such as ${own.year} or ${own.year}Q1, or the ${cycle.year} ledger`));
+      throw usageError('CLI_PERIOD_OUTSIDE_LEDGER', { period: arg!.text, title: cycleTitle(own), start: own.start, end: own.end, own: own.year, year: cycle.year });
     }
     // Earlier results: --history, else the output folder (--out, default 输出), as grade reads them.
     const history = await readHistoryOption(opts.history, resolve(opts.out ?? '输出'), cycle.year);

@@ -1,5 +1,6 @@
 // `score scheme show ID|FILE` and `score scheme init [--from ID] --out FILE`.
 import { existsSync, readFileSync } from 'node:fs';
+import { cliText, } from '../messages.js';
 import { writeFile } from 'node:fs/promises';
 import { saveAtomically } from '../../excel/lean/save.js';
 import { dirname, join, resolve } from 'node:path';
@@ -18,7 +19,7 @@ export function reportSchemeProblems(r: Extract<LoadResult, { ok: false }>, json
   if (json) {
     printJson({ file: r.file, problems: r.problems.map((p) => ({ path: p.path, message: lang() === 'en' ? p.en : p.zh })) });
   } else {
-    process.stderr.write(`${t('方案无效', 'invalid scheme')}${colon()}${shownPath(r.file)}\n`);
+    process.stderr.write(`${cliText('CLI_SCHEME_INVALID', {})}${colon()}${shownPath(r.file)}\n`);
     for (const p of r.problems) process.stderr.write(`  ${p.path ? `${p.path}${colon()}` : ''}${lang() === 'en' ? p.en : p.zh}\n`);
   }
 }
@@ -60,7 +61,7 @@ export function registerScheme(program: Command): void {
     const copy = { $schema: `./${SCHEMA_FILE}`, ...rest, id: opts.from ? `${source.scheme.id}-custom` : 'my-scheme' };
     const saved = await saveAtomically(out, { force: Boolean(opts.force) }, (tmp) => writeFile(tmp, `${JSON.stringify(copy, null, 2)}\n`));
     if (!saved.ok) {
-      process.stderr.write(`${saved.reason === 'exists' ? t(`文件已存在：${opts.out}。要覆盖请加 --force`, `file exists: ${opts.out}; use --force to overwrite`) : `${t('写出失败', 'writing failed')}：${saved.message}`}\n`);
+      process.stderr.write(`${saved.reason === 'exists' ? cliText('CLI_FILE_EXISTS', { file: opts.out }) : `${cliText('CLI_WRITE_FAILED', {})}：${saved.message}`}\n`);
       return setExit(EXIT_INPUT);
     }
     const schemaOut = join(dirname(out), SCHEMA_FILE);
