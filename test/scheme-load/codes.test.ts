@@ -6,27 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinScheme, loadScheme, MAX_SCHEME_BYTES, parseSchemeText, type LoadResult } from '../../src/scheme/load.js';
+import { MINIMAL_SCHEME, patchedScheme, type RawScheme } from '../helpers/minimal-scheme.js';
 import { SCHEME_MESSAGES, type SchemeCode } from '../../src/scheme/messages.js';
 
-const base = {
-  version: 1,
-  id: 'my-scheme',
-  name: '我的方案',
-  categories: [{ name: '正式党员' }],
-  components: [{ id: 'bonus', name: '加分', kind: 'accumulate', role: 'bonus', cap: 10 }],
-  items: [{ id: 'deed', name: '好人好事', component: 'bonus', points: 2 }],
-  bands: [
-    { grade: '优秀', min: 90 },
-    { grade: '合格', min: 60, max: 90 },
-    { grade: '不合格', max: 60 },
-  ],
-};
-type Raw = Record<string, any>;
-const patched = (patch: (s: Raw) => void): LoadResult => {
-  const s = structuredClone(base) as Raw;
-  patch(s);
-  return parseSchemeText(JSON.stringify(s), 'my.json');
-};
+type Raw = RawScheme;
+const base = MINIMAL_SCHEME;
+const patched = patchedScheme;
 const dir = mkdtempSync(join(tmpdir(), 'score-scheme-codes-'));
 const file = (name: string, bytes: string | Buffer): string => {
   const p = join(dir, name);

@@ -1,25 +1,10 @@
 // A user's scheme file: rejected with messages that name the field path and the fix.
 import { describe, expect, it } from 'vitest';
 import { parseSchemeText } from '../../src/scheme/load.js';
+import { MINIMAL_SCHEME, patchedScheme } from '../helpers/minimal-scheme.js';
 
-const base = {
-  version: 1,
-  id: 'my-scheme',
-  name: '我的方案',
-  categories: [{ name: '正式党员' }],
-  components: [{ id: 'bonus', name: '加分', kind: 'accumulate', role: 'bonus', cap: 10 }],
-  items: [{ id: 'deed', name: '好人好事', component: 'bonus', points: 2 }],
-  bands: [
-    { grade: '优秀', min: 90 },
-    { grade: '合格', min: 60, max: 90 },
-    { grade: '不合格', max: 60 },
-  ],
-};
-const load = (patch: (s: any) => void) => {
-  const s = structuredClone(base) as any;
-  patch(s);
-  return parseSchemeText(JSON.stringify(s), 'my.json');
-};
+const base = MINIMAL_SCHEME;
+const load = patchedScheme;
 const problems = (r: ReturnType<typeof load>) => (r.ok ? [] : r.problems.map((p) => `${p.path} | ${p.zh}`));
 
 describe('user scheme files', () => {

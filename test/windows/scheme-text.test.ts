@@ -5,20 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScheme } from '../../src/scheme/load.js';
+import { MINIMAL_SCHEME } from '../helpers/minimal-scheme.js';
 
-const scheme = {
-  version: 1,
-  id: 'my-scheme',
-  name: '我的方案',
-  categories: [{ name: '正式党员' }],
-  components: [{ id: 'bonus', name: '加分', kind: 'accumulate', role: 'bonus', cap: 10 }],
-  items: [{ id: 'deed', name: '好人好事', component: 'bonus', points: 2 }],
-  bands: [
-    { grade: '优秀', min: 90 },
-    { grade: '合格', min: 60, max: 90 },
-    { grade: '不合格', max: 60 },
-  ],
-};
+const scheme = MINIMAL_SCHEME;
 const crlf = JSON.stringify(scheme, null, 2).replace(/\n/g, '\r\n');
 const dir = mkdtempSync(join(tmpdir(), 'score-scheme-text-'));
 const file = (name: string, bytes: Buffer): string => {
