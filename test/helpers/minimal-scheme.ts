@@ -16,7 +16,6 @@ export const MINIMAL_SCHEME = {
   ],
 };
 
-// biome-ignore lint/suspicious/noExplicitAny: a patch reaches any field, valid or not
 export type RawScheme = Record<string, any>;
 
 /** The minimal scheme with `patch` applied, parsed as the file my.json. */

@@ -6,11 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinScheme, loadScheme, MAX_SCHEME_BYTES, parseSchemeText, type LoadResult } from '../../src/scheme/load.js';
-import { MINIMAL_SCHEME, patchedScheme, type RawScheme } from '../helpers/minimal-scheme.js';
+import { patchedScheme, type RawScheme } from '../helpers/minimal-scheme.js';
 import { SCHEME_MESSAGES, type SchemeCode } from '../../src/scheme/messages.js';
 
 type Raw = RawScheme;
-const base = MINIMAL_SCHEME;
 const patched = patchedScheme;
 const dir = mkdtempSync(join(tmpdir(), 'score-scheme-codes-'));
 const file = (name: string, bytes: string | Buffer): string => {

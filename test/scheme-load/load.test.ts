@@ -1,9 +1,8 @@
 // A user's scheme file: rejected with messages that name the field path and the fix.
 import { describe, expect, it } from 'vitest';
 import { parseSchemeText } from '../../src/scheme/load.js';
-import { MINIMAL_SCHEME, patchedScheme } from '../helpers/minimal-scheme.js';
+import { patchedScheme } from '../helpers/minimal-scheme.js';
 
-const base = MINIMAL_SCHEME;
 const load = patchedScheme;
 const problems = (r: ReturnType<typeof load>) => (r.ok ? [] : r.problems.map((p) => `${p.path} | ${p.zh}`));
 
