@@ -14,7 +14,7 @@ beforeAll(() => {
   ensureBuilt();
   const dir = tmp('score-startup-');
   const hooks = join(dir, 'hooks.mjs');
-  writeFileSync(hooks, "export async function load(url, context, next) { process._rawDebug(`loaded ${url}`); return next(url, context); }\n");
+  writeFileSync(hooks, "export async function load(url, context, next) { process._rawDebug('loaded ' + url); return next(url, context); }\n");
   register = join(dir, 'register.mjs');
   writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
 });
