@@ -8,7 +8,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { hasErrors, makeDiagnostic, sortDiagnostics } from '../core/diagnostics.js';
 import type { HistoryEntry, Ledger } from '../core/model.js';
 import type { BranchResult } from '../core/result.js';
-import type { HistoryLookup } from '../core/compute/compute.js';
+import type { HistoryLookup } from '../core/model.js';
 import { cycleOf, cyclePeriod, parsePeriod, resolvePeriod, type Period } from '../core/cycle.js';
 import { validateLedger } from '../core/check/validate.js';
 import { loadBuiltinScheme } from '../scheme/load.js';

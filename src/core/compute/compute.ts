@@ -4,16 +4,14 @@ import type { Component, Item, Scheme } from '../../scheme/schema.js';
 import { catalogueOf, MemberIndex, type Catalogue } from '../catalogue.js';
 import { monthIndexOf, monthRange, type Cycle, type Period } from '../cycle.js';
 import { add, compare, Dec, dec, equals, maxDec, minDec, roundTo, sub, sum, times, ZERO } from '../decimal.js';
-import { recordCell, type EventRow, type Evaluation, type HistoryEntry, type Ledger, type Member, type RecordRow, type Sanction } from '../model.js';
+import { recordCell, type EventRow, type Evaluation, type HistoryEntry, type HistoryLookup, type Ledger, type Member, type RecordRow, type Sanction } from '../model.js';
 import { TRANSFERRED_FLAG, type BranchResult, type ComponentValue, type MemberResult, type OffRoll, type TraceStep } from '../result.js';
+import { blankIsZero, cardBonusComponent, countsIn } from '../rules/components.js';
+import { belowHighest, eventUnitPoints, projectKey } from '../rules/events.js';
+import { activeMonths, onRollIn, transferredBy } from '../rules/roll.js';
 import { linkSanctions } from '../rules/sanction-links.js';
 import { norm } from '../text.js';
 import { colNumber } from '../a1.js';
-
-export interface HistoryLookup {
-  /** The member's results of earlier cycles, newest first. */
-  of(member: { name: string; id?: string }, branch: string): HistoryEntry[];
-}
 
 export interface BranchContext {
   scheme: Scheme;
@@ -77,22 +75,6 @@ export function computeBranch(scheme: Scheme, ledger: Ledger, cycle: Cycle, peri
   if (offRoll.length > 0) out.offRoll = offRoll;
   if (exempt.length > 0) out.exempt = exempt;
   return out;
-}
-
-/** Whether a member belonged to the branch in at least one month of the period (R20). */
-export function onRollIn(m: Member, cycle: Cycle, period: Period): boolean {
-  return activeMonths(m, cycle).some((i) => period.months.includes(i));
-}
-
-/** 转出日期 when the member left by the end of the period: then they are listed, not graded here (SCHEMES.md "Partial years"). */
-export function transferredBy(m: Member, period: Period): string | undefined {
-  return m.left !== undefined && m.left <= period.end ? m.left : undefined;
-}
-
-/** The kinds of period whose totals include a component: its countsIn, else every period, but an evaluation only the cycle. */
-export function countsIn(c: Component, kind: Period['kind']): boolean {
-  if (c.countsIn) return c.countsIn.includes(kind);
-  return c.kind !== 'evaluation' || kind === 'cycle';
 }
 
 /**
@@ -239,12 +221,6 @@ function cardBonusItem(c: Component, form: '记录卡' | '评分汇总表'): Ite
   return (items[form] ??= { id: `${c.id}:${form}`, name: `${c.name}（${form}）`, aliases: [], component: c.id, highestOnly: false, highestPer: 'project', split: false, beyondCap: false, zeroes: false, veto: false });
 }
 
-/** The bonus component a card's 加分项 adds to: the scheme's one accumulate bonus component (validate says when there is none). */
-export function cardBonusComponent(scheme: Scheme): Component | undefined {
-  const found = scheme.components.filter((c) => c.kind === 'accumulate' && c.role === 'bonus');
-  return found.length === 1 ? found[0] : undefined;
-}
-
 /** A card's 加分项 cells as events of the month (dated at its end), so the bonus component's caps and periods apply as to 加减分明细 rows. */
 function cardBonuses(ctx: BranchContext, dataOf: (name: string, id?: string) => MemberData | undefined): void {
   const c = cardBonusComponent(ctx.scheme);
@@ -300,46 +276,11 @@ export function carriedIn(cat: Catalogue, s: Sanction, cycle: Cycle): boolean {
   return Boolean(s.date && s.date < cycle.start && s.until && s.until >= cycle.start && cat.override(s.type)?.during);
 }
 
-/** Unit points of an event (before × count): fixed, by level (R4), or typed within a range. */
-export function eventUnitPoints(cat: Catalogue, item: Item, row: EventRow): Dec | undefined {
-  if (item.levels) {
-    const p = cat.levelPoints(item, row.level);
-    return p === undefined ? undefined : dec(p);
-  }
-  if (item.range) return row.points;
-  if (item.points !== undefined) return dec(item.points);
-  // A veto (一票否决) or an 该项不得分 item needs no 分值: its effect is the veto or the zero.
-  if (item.veto || item.zeroes) return row.points ?? ZERO;
-  return row.points;
-}
-
-const monthsOf = new WeakMap<Member, { cycle: Cycle; months: readonly number[] }>();
-
-/** Months (0–11) of the cycle in which the member belonged to the branch (R20); worked out once per member and cycle. */
-export function activeMonths(member: Member, cycle: Cycle): readonly number[] {
-  const known = monthsOf.get(member);
-  if (known?.cycle === cycle) return known.months;
-  const months: number[] = [];
-  for (let i = 0; i < 12; i++) {
-    const r = monthRange(cycle, i);
-    if (member.joined && member.joined > r.end) continue;
-    if (member.left && member.left < r.start) continue;
-    months.push(i);
-  }
-  monthsOf.set(member, { cycle, months: Object.freeze(months) });
-  return months;
-}
-
 function recordPeriodsOf(scheme: Scheme, period: Period, active: readonly number[]): number[] {
   const inPeriod = active.filter((m) => period.months.includes(m));
   if (scheme.cycle.record === 'month') return inPeriod;
   if (scheme.cycle.record === 'quarter') return [...new Set(inPeriod.map((m) => Math.floor(m / 3)))];
   return [];
-}
-
-/** Blank cells of a bonus-type recorded component read as 0; score and deduction cells are required. */
-export function blankIsZero(c: Component): boolean {
-  return c.role === 'bonus';
 }
 
 function recordOfMonth(scheme: Scheme, month: number): number {
@@ -723,40 +664,6 @@ function deductValue(ctx: BranchContext, c: Component, m: Member, events: Resolv
   if (c.floor !== undefined) total = maxDec(total, dec(c.floor));
   if (trace) step(trace, 'R1', `${c.name}：${total.toString()}`, `${c.name}: ${total}`);
   return total;
-}
-
-/**
- * R3's grouping: rows of a highest-level-only item (or its group) and one 项目 compete; with
- * highestPer 'category' every row of the item (or group) competes, whatever its 项目. A row with a
- * blank 项目 competes with nothing here: the check step reports it (EVENT_NO_PROJECT) when it matters.
- */
-export function projectKey(item: Item, project: string | undefined): string | undefined {
-  if (!item.highestOnly) return undefined;
-  if (item.highestPer === 'category') return `${item.group ?? item.id}\u0000`;
-  return project ? `${item.group ?? item.id}\u0000${norm(project)}` : undefined;
-}
-
-const NONE_BELOW: ReadonlySet<never> = new Set();
-
-/** R3: the rows that do not count because a row of the same project scores higher (ties: the first counts). */
-export function belowHighest<T>(rows: readonly T[], keyOf: (r: T) => string | undefined, pointsOf: (r: T) => Dec | undefined): ReadonlySet<T> {
-  let best: Map<string, { row: T; points: Dec }> | undefined;
-  for (const r of rows) {
-    const k = keyOf(r);
-    const p = k === undefined ? undefined : pointsOf(r);
-    if (k === undefined || !p) continue;
-    best ??= new Map();
-    const cur = best.get(k);
-    if (!cur || compare(p, cur.points) > 0) best.set(k, { row: r, points: p });
-  }
-  // Most members have no highest-level-only project at all: nothing to build.
-  if (!best) return NONE_BELOW;
-  const out = new Set<T>();
-  for (const r of rows) {
-    const k = keyOf(r);
-    if (k !== undefined && best.has(k) && best.get(k)!.row !== r) out.add(r);
-  }
-  return out;
 }
 
 /**
