@@ -1,5 +1,5 @@
 // Rule primitive R20, who is on the roll: the months of a cycle a member belonged to the branch,
-// and whether they are in a period or left by its end. Shared by the check, compute and grade steps. Pure.
+// and whether they are in a period or left by its end. Shared by the check and compute steps (and explain). Pure.
 import { monthRange, type Cycle, type Period } from '../cycle.js';
 import type { Member } from '../model.js';
 
