@@ -289,26 +289,44 @@ export class ZipWriter {
 export interface ZipPart {
   name: string;
   data: Buffer;
+  /** Stored instead of deflated (this part only; `store` in the options: every part). */
+  store?: boolean;
+  /** The unpacked size the central directory states instead of the true one: a lie, for the fixtures and tests that forge a zip bomb. */
+  claimedSize?: number;
 }
 
-/** A whole zip in memory (deflate, or stored with `store`; no zip64): for small archives and tests. */
-export function zip(parts: ZipPart[], opts: { store?: boolean } = {}): Buffer {
+export interface ZipOptions {
+  /** Every part stored instead of deflated. */
+  store?: boolean;
+  /** zlib level 0–9 (default 6). */
+  level?: number;
+  /** Time stamp of every entry (default now; the fixtures give a fixed one, so they are written byte for byte the same). */
+  date?: Date;
+}
+
+/**
+ * A whole zip in memory (deflate or store; no zip64): for small archives, the tests, the fuzzer and
+ * the fixtures' broken workbooks — the one zip writer besides ZipWriter, which streams to a file.
+ */
+export function zip(parts: ZipPart[], opts: ZipOptions = {}): Buffer {
   if (parts.length > ZIP_LIMITS.maxEntries) throw new ZipLimitError('too many zip entries');
-  const when = dosTime(new Date());
+  const when = dosTime(opts.date ?? new Date());
   const out: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const p of parts) {
     const name = nameBytes(p.name);
-    const comp = opts.store ? p.data : zlib.deflateRawSync(p.data);
+    const store = p.store ?? opts.store ?? false;
+    const comp = store ? p.data : zlib.deflateRawSync(p.data, opts.level === undefined ? {} : { level: opts.level });
     checkSize(`zip entry ${p.name}`, p.data.length);
     const e: Central = { name, crc: crc32(p.data), compressed: comp.length, size: p.data.length, offset };
     const local = localHeader(e, when);
     const central = centralHeader(e, when);
-    if (opts.store) {
+    if (store) {
       local.writeUInt16LE(0, 8);
       central.writeUInt16LE(0, 10);
     }
+    if (p.claimedSize !== undefined) central.writeUInt32LE(p.claimedSize, 24);
     out.push(local, name, comp);
     centrals.push(central, name);
     offset += 30 + name.length + comp.length;
