@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { isValidIso, parsePeriod, type PeriodKind } from '../core/cycle.js';
 import { parseDateText } from '../excel/cells.js';
 import { loadScheme } from '../scheme/load.js';
-import { lang, t } from '../batch/i18n.js';
+import { lang } from '../batch/i18n.js';
 import { colon } from './output.js';
 import { commonShape, fail, oneOf } from './common-options.js';
+import { cliText } from './messages.js';
 
 export { oneOf, optionsWithoutScheme, parseOptions, required, withCommon } from './common-options.js';
 
