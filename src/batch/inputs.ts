@@ -8,13 +8,14 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { hasErrors, makeDiagnostic, sortDiagnostics } from '../core/diagnostics.js';
 import type { HistoryEntry, Ledger } from '../core/model.js';
 import type { BranchResult } from '../core/result.js';
-import type { HistoryLookup } from '../core/compute/compute.js';
+import type { HistoryLookup } from '../core/model.js';
 import { cycleOf, cyclePeriod, parsePeriod, resolvePeriod, type Period } from '../core/cycle.js';
 import { validateLedger } from '../core/check/validate.js';
 import { loadBuiltinScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
 import { lang, t } from './i18n.js';
 import { INPUT_MESSAGES } from './messages.js';
+import { READ_CATALOGUE } from '../excel/read/catalogue.js';
 
 /** A cell's text quoted in a message: at most 40 characters. */
 const shortText = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
@@ -24,6 +25,8 @@ export interface LoadedLedger {
   ledger?: Ledger;
   /** The computed branch, when LoadOptions.compute asked for it. */
   branch?: BranchResult;
+  /** The computed branch as a read worker packed it, when LoadOptions.packed asked to keep it so (src/batch/graded.ts). */
+  packed?: Uint8Array;
   scheme?: Scheme;
   year?: number;
   diagnostics: Diagnostic[];
@@ -48,6 +51,8 @@ export interface LoadOptions {
    * ledger's records and events are dropped, so memory stays flat on a county.
    */
   compute?: { period?: Period; history: HistoryEntry[]; trace?: boolean };
+  /** Branches computed by read workers stay packed (LoadedLedger.packed) until they are written: grade's county. */
+  packed?: boolean;
   /** A folder may hold several years: ledgers whose 说明 names another 年度 are passed by, not errors. */
   skipOtherYears?: boolean;
   /** Called after each file, for progress on a TTY. */
@@ -152,7 +157,7 @@ const WORKER_YOUNG_MB = 32;
 
 async function loadInLanes(files: string[], sizes: number[], opts: LoadOptions, plan: LanePlan): Promise<LoadedLedger[]> {
   const { Worker } = await import('node:worker_threads');
-  const { branchFromBytes, freeze, thaw } = await import('./revive.js');
+  const { branchFromBytes, branchToBytes, freeze, thaw } = await import('./revive.js');
   const url = new URL('./read-worker.js', import.meta.url);
   const workerData = freeze({ scheme: opts.scheme, year: opts.year, compute: opts.compute, periods: opts.periods, lang: lang() });
   const results: LoadedLedger[] = new Array(files.length);
@@ -185,10 +190,10 @@ async function loadInLanes(files: string[], sizes: number[], opts: LoadOptions, 
           }
           if (inHand.length === 0) void w.terminate().then(() => resolveLane());
         };
-        w.on('message', (m: { id: number; item?: unknown; branch?: Uint8Array; scheme?: 'given' | 'named'; error?: string; sha256?: string }) => {
+        w.on('message', (m: { id: number; item?: unknown; branch?: Uint8Array; scheme?: 'given' | 'named'; failed?: Diagnostic; sha256?: string }) => {
           inHand.splice(inHand.indexOf(m.id), 1);
           if (m.sha256) setReadHash(files[m.id]!, m.sha256);
-          if (!m.item) finish(m.id, { file: files[m.id]!, diagnostics: [], excluded: m.error ?? t('无法读取', 'unreadable') });
+          if (!m.item) finish(m.id, unread(files[m.id]!, m.failed ?? makeDiagnostic(READ_CATALOGUE, 'READ_EXCEL_FAILED', { file: files[m.id]! }, { why: 'malformed' })));
           else {
             const item = thaw<LoadedLedger>(m.item);
             if (m.branch) packed[m.id] = m.branch;
@@ -202,11 +207,9 @@ async function loadInLanes(files: string[], sizes: number[], opts: LoadOptions, 
           // Files are read in the order given: the first in hand is the one that killed the worker.
           const dead = inHand.shift();
           if (dead !== undefined) {
+            const place = { file: files[dead]! };
             const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
-            const why = oom
-              ? t(`文件内容太多，读取时超过 ${WORKER_HEAP_MB} MB 内存上限：请按支部拆分后再处理`, `the workbook needs more than ${WORKER_HEAP_MB} MB to read: split it by branch`)
-              : t(`读取时出错：${libraryReason(e).split(' / ')[0]}`, `reading failed: ${libraryReason(e).split(' / ').pop()}`);
-            finish(dead, { file: files[dead]!, diagnostics: [], excluded: why });
+            finish(dead, unread(place.file, oom ? makeDiagnostic(INPUT_MESSAGES, 'INPUT_READ_OUT_OF_MEMORY', place, { mb: WORKER_HEAP_MB }) : makeDiagnostic(READ_CATALOGUE, 'READ_EXCEL_FAILED', place, libraryReason(e))));
           }
           retry.unshift(...inHand);
           start();
@@ -218,19 +221,28 @@ async function loadInLanes(files: string[], sizes: number[], opts: LoadOptions, 
   /** The main thread's lane: the next file from the same queue, read as without workers; between files the workers are answered. */
   const mainLane = async (): Promise<void> => {
     for (let id = take(); id !== undefined; id = take()) {
-      finish(id, await loadOne(files[id]!, opts));
+      const { branch, ...item } = await loadOne(files[id]!, opts);
+      // Packed as a worker's are, when the batch keeps them so: every branch of the batch in one form, in order.
+      if (branch && opts.packed) packed[id] = branchToBytes(branch);
+      finish(id, branch && !opts.packed ? { ...item, branch } : item);
       await new Promise((resolveTurn) => setImmediate(resolveTurn));
     }
   };
   // The workers first: they start (load the readers) while the main thread reads its first files.
   const workers = [...Array(plan.workers).keys()].map(() => lane());
   await Promise.all([...workers, ...(plan.main ? [mainLane()] : [])]);
-  // The workers are gone: now the branches are expanded (see branchToBytes).
+  // The workers are gone: now the branches are expanded (see branchToBytes), or kept packed for grade.
   packed.forEach((bytes, id) => {
-    if (bytes) results[id]!.branch = branchFromBytes(bytes);
+    if (bytes && opts.packed) results[id]!.packed = bytes;
+    else if (bytes) results[id]!.branch = branchFromBytes(bytes);
     packed[id] = undefined;
   });
   return results;
+}
+
+/** A file a worker could not read, left out with the diagnostic that says why. */
+function unread(file: string, d: Diagnostic): LoadedLedger {
+  return { file, diagnostics: [d], excluded: d.message[lang()] };
 }
 
 /** The built-in scheme a ledger names (loadScheme keeps each one it loads: a batch loads it once). */

@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { isValidIso, parsePeriod, type PeriodKind } from '../core/cycle.js';
 import { parseDateText } from '../excel/cells.js';
 import { loadScheme } from '../scheme/load.js';
-import { lang, t } from '../batch/i18n.js';
+import { lang } from '../batch/i18n.js';
 import { colon } from './output.js';
 import { commonShape, fail, oneOf } from './common-options.js';
+import { cliText } from './messages.js';
 
 export { oneOf, optionsWithoutScheme, parseOptions, required, withCommon } from './common-options.js';
 
@@ -21,7 +22,7 @@ export { oneOf, optionsWithoutScheme, parseOptions, required, withCommon } from 
 /** --year 2023 (also 2023年, 2023年度, full-width digits) → 2023. */
 export const yearOption = z.string().transform((text, ctx) => {
   const y = Number(text.normalize('NFKC').replace(/年度?$/, ''));
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) return fail(ctx, t(`年度「${text}」无效，例如 --year 2023`, `invalid year ${text}, e.g. --year 2023`));
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) return fail(ctx, cliText('CLI_YEAR_INVALID', { text }));
   return y;
 });
 
@@ -37,7 +38,7 @@ export const periodsOption = z.string().transform((text, ctx) => {
   const out: PeriodArg[] = [];
   for (const s of text.split(/[,，]/)) {
     const p = parsePeriod(s);
-    if (!p.ok) return fail(ctx, t(`期间「${s}」无效：可写 2023（年度）、2023Q1（季度）、2023H1（半年）或 2023-03（月份）`, `invalid period ${s}: use 2023, 2023Q1, 2023H1 or 2023-03`));
+    if (!p.ok) return fail(ctx, cliText('CLI_PERIOD_INVALID', { period: s }));
     out.push({ text: s.trim(), year: p.year, kind: p.kind });
   }
   return out;
@@ -45,33 +46,33 @@ export const periodsOption = z.string().transform((text, ctx) => {
 
 /** --period with at most one period (validate, apply, explain). */
 export const onePeriodOption = periodsOption.transform((list, ctx) => {
-  if (list.length > 1) return fail(ctx, t('--period 只能写一个期间', '--period takes one period'));
+  if (list.length > 1) return fail(ctx, cliText('CLI_PERIOD_ONE', {}));
   return list[0];
 });
 
 /** --from: a date in any spelling the ledgers accept (2023-04-03, 2023/4/3, 2023.4.3, 2023年4月3日), as ISO. */
 export const dateOption = z.string().transform((text, ctx) => {
   const iso = parseDateText(text.normalize('NFKC').trim());
-  if (!iso || !isValidIso(iso)) return fail(ctx, t(`--from「${text}」不是日期：可写 2023-04-03、2023/4/3 或 2023年4月3日`, `--from ${text} is not a date: write 2023-04-03, 2023/4/3 or 2023年4月3日`));
+  if (!iso || !isValidIso(iso)) return fail(ctx, cliText('CLI_FROM_INVALID', { text }));
   return iso;
 });
 
 /** --days as a whole number 1–60 (checked before any file is read). */
 export const daysOption = z.string().transform((text, ctx) => {
   const days = Number(text.normalize('NFKC'));
-  if (!Number.isInteger(days) || days < 1 || days > 60) return fail(ctx, t('--days 应为 1–60 的整数', '--days must be a whole number 1–60'));
+  if (!Number.isInteger(days) || days < 1 || days > 60) return fail(ctx, cliText('CLI_DAYS_RANGE', {}));
   return days;
 });
 
 /** --quota-scope branch|township. */
-export const quotaScopeOption = oneOf(['branch', 'township'] as const, () => t('--quota-scope 只能是 branch 或 township', '--quota-scope is branch or township'));
+export const quotaScopeOption = oneOf(['branch', 'township'] as const, () => cliText('CLI_QUOTA_SCOPE', {}));
 
 /** --scheme ID|FILE → the scheme (loaded and checked), or a usage error that lists its problems. */
 export const schemeOptionValue = z.string().transform((ref, ctx) => {
   const r = loadScheme(ref);
   if (r.ok) return r.scheme;
   const lines = r.problems.map((p) => `  ${p.path ? `${p.path}${colon()}` : ''}${lang() === 'en' ? p.en : p.zh}`);
-  return fail(ctx, `${t('方案无法使用', 'scheme cannot be used')}${colon()}${ref}`, lines);
+  return fail(ctx, cliText('CLI_SCHEME_UNUSABLE', { ref }), lines);
 });
 
 /** --history DIR (must be a folder) or --no-history (false). */
@@ -83,7 +84,7 @@ export const historyOption = z.union([z.literal(false), z.string()]).superRefine
   } catch {
     dir = false;
   }
-  if (!dir) fail(ctx, t(`--history 文件夹不存在：${given}（往年评定结果所在的文件夹；第一个年度请用 --no-history）`, `--history folder not found: ${given} (for a first year use --no-history)`));
+  if (!dir) fail(ctx, cliText('CLI_HISTORY_NOT_FOUND', { dir: given }));
 });
 
 /** The options withCommon adds, as every command reads them. */

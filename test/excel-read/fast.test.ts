@@ -98,13 +98,9 @@ describe('lean reader = exceljs, cell for cell', () => {
     expect(await compare(join(dir, name))).toBeGreaterThan(0);
   });
 
-  // The workbook is not committed (it sits in the shared folder beside the repository on the machine
-  // where the product is developed): skipped, and said so, wherever it is missing.
-  const real = '/work/shared/real-forms/党建表格输入配置表_2022-12-22-党廉纪检版.xlsx';
-  const alt = join(ROOT, '..', 'shared', 'real-forms', '党建表格输入配置表_2022-12-22-党廉纪检版.xlsx');
-  const realFile = existsSync(alt) ? alt : existsSync(real) ? real : undefined;
-  it.skipIf(realFile === undefined)('the real-world workbook (multi-row merged headers, weights row; skipped where the shared folder is absent)', async () => {
-    const file = realFile!;
+  // The real-world workbook is committed under fixtures/real/ (fixtures/real/README.md).
+  it('the real-world workbook (multi-row merged headers, weights row)', async () => {
+    const file = join(ROOT, 'fixtures', 'real', '党建表格输入配置表_2022-12-22-党廉纪检版.xlsx');
     expect(await compare(file)).toBeGreaterThan(100);
   });
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readApplication } from '../../src/excel/read/application.js';
@@ -6,7 +7,7 @@ import { readSummary } from '../../src/excel/read/summary.js';
 import { makeTmp, open, put, testScheme, title } from './helpers.js';
 
 const tmp = makeTmp();
-const REAL = '/work/shared/real-forms/党建表格输入配置表_2022-12-22-党廉纪检版.xlsx';
+const REAL = join(import.meta.dirname, '..', '..', 'fixtures', 'real', '党建表格输入配置表_2022-12-22-党廉纪检版.xlsx');
 const str = (v: { toString(): string } | null | undefined) => (v === null || v === undefined ? v : v.toString());
 
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCell, asId } from '../../src/excel/cells.js';
@@ -6,7 +7,7 @@ import { readLedger } from '../../src/excel/read/ledger.js';
 import { openWorkbook } from '../../src/excel/workbook.js';
 import { put, testScheme, title } from './helpers.js';
 
-const REAL = '/work/shared/real-forms/党建表格输入配置表_2022-12-22-党廉纪检版.xlsx';
+const REAL = join(import.meta.dirname, '..', '..', 'fixtures', 'real', '党建表格输入配置表_2022-12-22-党廉纪检版.xlsx');
 
 describe('header finder on a real-world workbook (multi-row merged headers, a weights row)', () => {
   let wb: ExcelJS.Workbook;

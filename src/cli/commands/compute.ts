@@ -14,13 +14,14 @@ import { note, printJson, say, progress, shownPath } from '../output.js';
 import { membersTable, resultJson } from '../render.js';
 import { openLedgers, reportExcluded } from '../excluded.js';
 import { OutputSet } from '../../batch/write.js';
+import { cliText } from '../messages.js';
 
 /** compute's options: the periods (default: the cycle), all in one cycle. */
 const Options = commonOptions.extend({
   period: periodsOption.default(''),
   quotaScope: quotaScopeOption.optional(),
   history: historyOption.optional(),
-}).refine((o) => new Set(o.period.filter((p) => p.kind !== 'month').map((p) => p.year)).size <= 1, () => ({ message: t('一次只能计算同一个年度的期间', 'all periods must be in one cycle') }));
+}).refine((o) => new Set(o.period.filter((p) => p.kind !== 'month').map((p) => p.year)).size <= 1, () => ({ message: cliText('CLI_PERIODS_ONE_CYCLE', {}) }));
 
 export function registerCompute(cmd: Command): void {
   withCommon(

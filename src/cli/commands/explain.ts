@@ -20,7 +20,7 @@ import { EXIT_INPUT, setExit, } from '../../batch/exit.js';
 import { exactNumbers, roundNumbers } from '../numbers.js';
 import { historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 import { collectOne } from '../../batch/collect.js';
-import { onRollIn } from '../../core/compute/compute.js';
+import { onRollIn } from '../../core/rules/roll.js';
 import { RULES } from '../../scheme/rules.js';
 import { shown as escapeData } from '../terminal-guard.js';
 import { reportEmpty, reportNotes } from '../excluded.js';

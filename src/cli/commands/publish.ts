@@ -12,10 +12,11 @@ import { excludedJson, openLedgers, reportExcluded } from '../excluded.js';
 import { OutputSet } from '../../batch/write.js';
 import { historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 import { publishReport, type PublishReport } from '../report.js';
+import { cliText } from '../messages.js';
 
 /** publish's options: exactly one period. */
 const Options = commonOptions.extend({
-  period: periodsOption.refine((list) => list.length === 1, () => ({ message: t('--period 只能写一个期间', '--period takes one period') })).transform((list) => list[0]!),
+  period: periodsOption.refine((list) => list.length === 1, () => ({ message: cliText('CLI_PERIOD_ONE', {}) })).transform((list) => list[0]!),
   from: dateOption.optional(),
   days: daysOption.optional(),
   history: historyOption.optional(),

@@ -14,11 +14,12 @@ import { OutputSet } from '../../batch/write.js';
 import { collectOne } from '../../batch/collect.js';
 import { reportEmpty, reportNotes } from '../excluded.js';
 import { EXIT_INPUT, setExit } from '../../batch/exit.js';
+import { cliText } from '../messages.js';
 
 /** template's options: --scheme is required here (a blank ledger is of one scheme). */
 const Options = commonOptions.extend({
-  scheme: required(schemeOptionValue, () => t('请用 --scheme 指定方案，例如 --scheme township（score schemes 列出全部）', 'give --scheme, e.g. --scheme township')),
-  layout: oneOf(['monthly', 'card'] as const, () => t('--layout 只能是 monthly 或 card', '--layout is monthly or card')),
+  scheme: required(schemeOptionValue, () => cliText('CLI_SCHEME_REQUIRED', {})),
+  layout: oneOf(['monthly', 'card'] as const, () => cliText('CLI_LAYOUT', {})),
   branch: z.string().optional(),
   year: yearOption.optional(),
   roster: z.string().optional(),
