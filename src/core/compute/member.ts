@@ -56,7 +56,6 @@ export function computeMember(ctx: BranchContext, m: Member, d: MemberData): Mem
     bonus: roundTo(sums.bonus, scheme.precision),
     deduction: roundTo(sums.deduction, scheme.precision),
     total: rounded,
-    graded: Boolean(ctx.cat.category(m.category)?.graded) && m.participates && !transferred,
     flags,
     sanctions: d.sanctions.filter((x) => sanctionHolds(x, period)).map((x) => x.type),
     trace: trace ?? [],
