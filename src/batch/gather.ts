@@ -73,6 +73,7 @@ export function markDuplicates(items: LoadedLedger[]): void {
       i.diagnostics.push(d);
       i.excluded = d.message[lang()];
       delete i.branch;
+      delete i.packed;
     }
   }
 }

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { hasErrors, makeDiagnostic, sortDiagnostics } from '../core/diagnostics.js';
 import type { HistoryEntry, Ledger } from '../core/model.js';
 import type { BranchResult } from '../core/result.js';
-import type { HistoryLookup } from '../core/compute/compute.js';
+import type { HistoryLookup } from '../core/model.js';
 import { cycleOf, cyclePeriod, parsePeriod, resolvePeriod, type Period } from '../core/cycle.js';
 import { validateLedger } from '../core/check/validate.js';
 import { loadBuiltinScheme } from '../scheme/load.js';
@@ -25,6 +25,8 @@ export interface LoadedLedger {
   ledger?: Ledger;
   /** The computed branch, when LoadOptions.compute asked for it. */
   branch?: BranchResult;
+  /** The computed branch as a read worker packed it, when LoadOptions.packed asked to keep it so (src/batch/graded.ts). */
+  packed?: Uint8Array;
   scheme?: Scheme;
   year?: number;
   diagnostics: Diagnostic[];
@@ -49,6 +51,8 @@ export interface LoadOptions {
    * ledger's records and events are dropped, so memory stays flat on a county.
    */
   compute?: { period?: Period; history: HistoryEntry[]; trace?: boolean };
+  /** Branches computed by read workers stay packed (LoadedLedger.packed) until they are written: grade's county. */
+  packed?: boolean;
   /** A folder may hold several years: ledgers whose 说明 names another 年度 are passed by, not errors. */
   skipOtherYears?: boolean;
   /** Called after each file, for progress on a TTY. */
@@ -167,9 +171,10 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
       start();
     });
   await Promise.all([...Array(n).keys()].map(() => lane()));
-  // The workers are gone: now the branches are expanded (see branchToBytes).
+  // The workers are gone: now the branches are expanded (see branchToBytes), or kept packed for grade.
   packed.forEach((bytes, id) => {
-    if (bytes) results[id]!.branch = branchFromBytes(bytes);
+    if (bytes && opts.packed) results[id]!.packed = bytes;
+    else if (bytes) results[id]!.branch = branchFromBytes(bytes);
     packed[id] = undefined;
   });
   return results;

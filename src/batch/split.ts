@@ -5,6 +5,7 @@ import type { BranchResult } from '../core/result.js';
 import type { Scheme } from '../scheme/schema.js';
 import { lang } from './i18n.js';
 import type { LoadedLedger } from './inputs.js';
+import type { PackedBranch } from './graded.js';
 import { type InputCode, leftOut } from './messages.js';
 
 export interface Excluded {
@@ -22,6 +23,8 @@ export interface Batch {
   ledgers: Ledger[];
   /** Branches computed while reading (LoadOptions.compute), in the order of `ledgers`. */
   branches: BranchResult[];
+  /** Branches kept packed by the read workers (LoadOptions.packed), in the order of `ledgers`. */
+  packed: PackedBranch[];
   excluded: Excluded[];
   issues: Diagnostic[];
 }
@@ -33,6 +36,7 @@ export interface Batch {
 export function splitBatch(items: LoadedLedger[], scheme: Scheme, before: Excluded[] = []): Batch {
   const ledgers: Ledger[] = [];
   const branches: BranchResult[] = [];
+  const packed: PackedBranch[] = [];
   const excluded: Excluded[] = [...before];
   // One batch, one scheme: a ledger naming another one is left out, and the reason names both and how many use each.
   const counts = new Map<string, number>();
@@ -50,7 +54,8 @@ export function splitBatch(items: LoadedLedger[], scheme: Scheme, before: Exclud
     else if (i.ledger) {
       ledgers.push(i.ledger);
       if (i.branch) branches.push(i.branch);
+      if (i.packed) packed.push({ bytes: i.packed, branch: i.ledger.branch });
     }
   }
-  return { scheme, ledgers, branches, excluded, issues: items.flatMap((i) => i.diagnostics) };
+  return { scheme, ledgers, branches, packed, excluded, issues: items.flatMap((i) => i.diagnostics) };
 }

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { historyLookup } from '../core/engine.js';
-import { gapText, historyGaps, historyRules } from '../core/grade/history-use.js';
+import { gapText, historyGaps, historyRules, type HistoryGaps } from '../core/grade/history-use.js';
 import type { HistoryEntry } from '../core/model.js';
 import type { PeriodResult } from '../core/result.js';
 import type { Scheme } from '../scheme/schema.js';
@@ -42,7 +42,7 @@ export interface HistoryReport {
 }
 
 /** Which earlier results the scheme's history rules used and who had none (nothing when the scheme has no such rule). */
-export function historyReport(scheme: Scheme, result: PeriodResult, source: HistorySource): HistoryReport {
+export function historyReport(scheme: Scheme, result: Pick<PeriodResult, 'cycle' | 'period'> & Partial<Pick<PeriodResult, 'branches'>>, source: HistorySource, found?: HistoryGaps): HistoryReport {
   const rules = historyRules(scheme, result.period.kind);
   if (rules.length === 0) return { json: {}, lines: [] };
   const ruleText = rules.map((r) => r[lang()]).join(t('、', '; '));
@@ -52,7 +52,7 @@ export function historyReport(scheme: Scheme, result: PeriodResult, source: Hist
       lines: [t(`第一个年度（--no-history）：不读取往年结果，${ruleText}不适用`, `first year (--no-history): no earlier results read; ${ruleText} do not apply`)],
     };
   }
-  const gaps = historyGaps(scheme, result, historyLookup(source.entries));
+  const gaps = found ? found.gaps() : historyGaps(scheme, { ...result, branches: result.branches ?? [] }, historyLookup(source.entries));
   const lines: string[] = [];
   const skipped = source.warnings ?? [];
   for (const w of skipped) lines.push(`${t('警告', 'warning')}：${w.message}`);

@@ -2,24 +2,24 @@
 import Table from 'cli-table3';
 import { rowSums, shownParts } from '../core/compute/row-sums.js';
 import { outputOrder } from '../core/grade/grade.js';
-import { branchStats } from '../core/grade/stats.js';
 import chalk from 'chalk';
 import { shown as escapeData } from './terminal-guard.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { placeText } from '../core/diagnostics.js';
-import type { MemberResult, PeriodResult } from '../core/result.js';
+import type { GradedPeriod, MemberResult, PeriodResult } from '../core/result.js';
+import { asGraded } from '../core/result.js';
+import { digestOf } from '../excel/write/digest.js';
+import { statsOf } from '../core/grade/stats.js';
 import type { Dec } from '../core/decimal.js';
 import type { Scheme } from '../scheme/schema.js';
 import { diagnosticJson, formatDiagnostic, colon } from './output.js';
 import { lang, t } from '../batch/i18n.js';
-import { colorOn } from './color.js';
+import { tableStyle } from './color.js';
 import type { MemberJson, ResultExtras, ResultReport } from './report.js';
 import { EXEMPT_NOTE, notGradedReason } from '../excel/write/member-notes.js';
 
-/** Colours only when this run writes colour (a terminal, not NO_COLOR / --no-color): a piped table stays plain text. */
-export function tableStyle(): { head: string[]; border: string[] } {
-  return colorOn() ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
-}
+// tableStyle lives in ./color.ts (`score schemes` needs it without this module's imports).
+export { tableStyle };
 
 /** No rule between body rows: a long member list stays readable. */
 export const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
@@ -49,14 +49,23 @@ export function memberJson(m: MemberResult): MemberJson {
   };
 }
 
-export function resultJson(r: PeriodResult, issues: Diagnostic[], extra: ResultExtras): ResultReport {
+export function resultJson(result: PeriodResult | GradedPeriod, issues: Diagnostic[], extra: ResultExtras): ResultReport {
+  const r = asGraded(result);
+  const members: MemberJson[] = [];
+  const exempt: ResultReport['exempt'] = [];
+  // Branch by branch: a county's branches are opened one at a time.
+  for (let i = 0; i < r.names.length; i++) {
+    const b = r.open(i);
+    for (const m of outputOrder(b.members)) members.push(memberJson(m));
+    // 不参加积分管理 without any score: not in members, never silently gone.
+    for (const name of b.exempt ?? []) exempt.push({ branch: b.branch, name, reason: EXEMPT_NOTE });
+  }
   return {
     scheme: r.schemeId,
     cycle: String(r.cycle.year),
     period: r.period.label,
-    members: r.branches.flatMap((b) => outputOrder(b.members).map(memberJson)),
-    // 不参加积分管理 without any score: not in members, never silently gone.
-    exempt: r.branches.flatMap((b) => (b.exempt ?? []).map((name) => ({ branch: b.branch, name, reason: EXEMPT_NOTE }))),
+    members,
+    exempt,
     issues: issues.map(diagnosticJson),
     ...extra,
   };
@@ -183,22 +192,23 @@ function fmt(v: MemberResult['total'], precision: number): string {
 export const OVERVIEW_ROWS = 60;
 
 /** Per-branch overview of a graded cycle (grade). */
-export function overviewTable(scheme: Scheme, r: PeriodResult, excluded: { file: string; branch?: string; reason: string }[]): string {
+export function overviewTable(scheme: Scheme, r: PeriodResult | GradedPeriod, excluded: { file: string; branch?: string; reason: string }[]): string {
   const grades = [...new Set(scheme.bands.map((b) => b.grade))];
   const head = [t('支部', 'branch'), t('党员数', 'members'), t('参评', 'graded'), t('平均分', 'average'), ...grades];
   if (scheme.quota) head.push(t(`${scheme.quota.grade}占比`, `${scheme.quota.grade} share`));
   const table = new Table({ head, style: tableStyle(), chars: COMPACT });
+  const digest = digestOf(scheme, r);
   // A county's thousands of branches are in the workbook's 总览; the terminal shows the first ones.
-  for (const b of r.branches.slice(0, OVERVIEW_ROWS)) {
-    const s = branchStats(scheme, b.members);
+  for (const b of digest.branches.slice(0, OVERVIEW_ROWS)) {
+    const s = statsOf(scheme, b.tally);
     const row: (string | number)[] = [escapeData(b.branch), s.members, s.graded, s.average?.toFixed(scheme.precision) ?? '—', ...grades.map((g) => s.counts.get(g) ?? 0)];
     if (scheme.quota) row.push(s.quotaShare ? `${s.quotaShare.times(100).toFixed(1)}%` : '—');
     table.push(row);
   }
   // Lines under the table, not spanning rows inside it (cli-table3 breaks the border on those: ┴┴┴┴).
   const below: string[] = [];
-  const more = r.branches.length - OVERVIEW_ROWS;
-  const exempt = r.branches.flatMap((b) => (b.exempt ?? []).map((name) => `${escapeData(name)}${t(`（${escapeData(b.branch)}）`, ` (${escapeData(b.branch)})`)}`));
+  const more = digest.branches.length - OVERVIEW_ROWS;
+  const exempt = digest.branches.flatMap((b) => b.notGraded.unscored.map((name) => `${escapeData(name)}${t(`（${escapeData(b.branch)}）`, ` (${escapeData(b.branch)})`)}`));
   if (exempt.length) below.push(t(`不参加积分管理 ${exempt.length} 人（不计分、不评定等次，不计入人数）：${exempt.slice(0, 20).join('、')}${exempt.length > 20 ? '……' : ''}`, `${exempt.length} not taking part (不参加积分管理): ${exempt.slice(0, 20).join(', ')}`));
   if (more > 0) below.push(chalk.dim(t(`……另有 ${more} 个支部，见评定结果「总览」表`, `… ${more} more branches: see the 总览 sheet of the results workbook`)));
   for (const e of excluded.slice(0, OVERVIEW_ROWS)) {

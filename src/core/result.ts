@@ -95,3 +95,24 @@ export interface PeriodResult {
   branches: BranchResult[];
   issues: Diagnostic[];
 }
+
+/**
+ * A graded period whose branches are expanded one at a time (a county's results are not all held
+ * at once): the writers open each branch when its rows are written and drop it after. A
+ * PeriodResult is one whose branches are all open already (asGraded).
+ */
+export interface GradedPeriod {
+  schemeId: string;
+  cycle: Cycle;
+  period: Period;
+  issues: Diagnostic[];
+  /** The branches' names, in order. */
+  names: readonly string[];
+  /** The i-th branch, expanded and graded: the same every time it is opened. */
+  open(i: number): BranchResult;
+}
+
+export function asGraded(r: PeriodResult | GradedPeriod): GradedPeriod {
+  if ('open' in r) return r;
+  return { schemeId: r.schemeId, cycle: r.cycle, period: r.period, issues: r.issues, names: r.branches.map((b) => b.branch), open: (i) => r.branches[i]! };
+}

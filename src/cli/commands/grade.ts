@@ -3,8 +3,10 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { join } from 'node:path';
-import { gradeBranches } from '../../core/engine.js';
-import { followUpFlags } from '../../core/grade/grade.js';
+import { gradeBranches, historyLookup } from '../../core/engine.js';
+import { HistoryGaps } from '../../core/grade/history-use.js';
+import { gradePacked } from '../../batch/graded.js';
+import { digestOf } from '../../excel/write/digest.js';
 import { monthsRead } from '../../core/cycle.js';
 import { t } from '../../batch/i18n.js';
 import { commonOptions, dateOption, daysOption, historyOption, parseOptions, quotaScopeOption, withCommon, yearOption } from '../options.js';
@@ -26,12 +28,9 @@ const Options = commonOptions.extend({
   dir: z.string().optional(),
 });
 
-export function registerGrade(program: Command): void {
+export function registerGrade(cmd: Command): void {
   withCommon(
-    historyOptions(program
-      .command('grade')
-      .description(t('年度评定：计分、等次、星级、名额、连续年度规则，写出评定结果和公示名单', 'grade a cycle: totals, grades, stars, quotas, consecutive-year rules; write results and publication lists'))
-      .argument('[files...]', t('台账文件或文件夹（也可用 --dir；都不给时为当前文件夹）', 'ledger files or folders (or --dir; none: the current folder)'))
+    historyOptions(cmd
       .requiredOption('--year <year>', t('积分年度，如 2023', 'cycle, e.g. 2023'))
       .option('--dir <dir>', t('台账所在文件夹（递归查找 .xlsx）', 'folder of ledgers (searched recursively)'))
       .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'))
@@ -47,14 +46,19 @@ export function registerGrade(program: Command): void {
     timing('start');
     const history = await readHistoryOption(opts.history, dir, year);
     // Each ledger is computed as soon as it is read (on every core), then dropped: memory stays flat.
-    const load = { ...(given ? { scheme: given } : {}), year, skipOtherYears: true, compute: { history: history.entries }, onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) };
+    // The read workers' branches stay packed until each is written (src/batch/graded.ts): memory grows with the largest branch.
+    const load = { ...(given ? { scheme: given } : {}), year, skipOtherYears: true, compute: { history: history.entries }, packed: true, onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) };
     const opened = await openLedgers(inputs, opts, { outDir: dir, load }, { cycle: String(year), period: String(year) });
     if (!opened) return;
     const { scheme, batch } = opened;
     const { items } = opened.gathered;
     timing('read and check');
-    const result = gradeBranches({ scheme, year, history: history.entries, trace: false, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) }, batch.branches);
-    const told = historyReport(scheme, result, history);
+    const input = { scheme, year, history: history.entries, trace: false, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) };
+    const result = batch.packed.length > 0 ? gradePacked(input, batch.packed) : gradeBranches(input, batch.branches);
+    // One pass over the branches for the 总览, 图表, 公示 columns and the terminal (digestOf), and who has no earlier result.
+    const gaps = new HistoryGaps(scheme, result.cycle.year, result.period.kind, historyLookup(history.entries), opts.json ? Infinity : 5);
+    const digest = digestOf(scheme, result, (b) => gaps.add(b));
+    const told = historyReport(scheme, result, history, gaps);
     for (const line of told.lines) note(opts.json ? { quiet: true } : opts, line);
     timing('history and grade');
     const days = publicationDays(scheme, daysGiven);
@@ -73,9 +77,9 @@ export function registerGrade(program: Command): void {
     timing('write');
     reportExcluded(batch, opts.json);
     if (opts.json) return printJson(resultJson(result, batch.issues, { monthsRead: monthsRead(result.cycle, result.period), excluded: batch.excluded.map(excludedJson), written, stamp: set.stamps[0] ?? null, ...(past ? { windowWarning: past } : {}), history: history.files, ...told.json }));
-    say(opts, t(`${scheme.name}　${label}评定（${batch.ledgers.length} 个支部，${result.branches.reduce((n, b) => n + b.members.length, 0)} 名党员）`, `${scheme.name} ${year}: ${batch.ledgers.length} branches`));
+    say(opts, t(`${scheme.name}　${label}评定（${batch.ledgers.length} 个支部，${digest.members} 名党员）`, `${scheme.name} ${year}: ${batch.ledgers.length} branches`));
     say(opts, () => overviewTable(scheme, result, batch.excluded));
-    const attention = opts.quiet ? 0 : result.branches.flatMap((b) => b.members.filter((m) => followUpFlags(m).length > 0 || m.vetoed)).length;
+    const attention = opts.quiet ? 0 : digest.attention;
     if (attention) say(opts, t(`需关注 ${attention} 人（见评定结果「需关注」表）`, `${attention} members flagged (see 需关注)`));
     for (const w of written) say(opts, t(`已写出：${shownPath(w)}`, `written: ${shownPath(w)}`));
   });

@@ -22,12 +22,9 @@ const Options = commonOptions.extend({
   history: historyOption.optional(),
 });
 
-export function registerPublish(program: Command): void {
+export function registerPublish(cmd: Command): void {
   withCommon(
-    historyOptions(program
-      .command('publish')
-      .description(t('写出月度、季度或年度的公示名单（只含姓名、支部、积分、等次）', 'write the publication list for a month, quarter or year (public fields only)'))
-      .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
+    historyOptions(cmd
       .requiredOption('--period <period>', t('期间：2023Q1、2023H1、2023-03 或 2023', 'period: 2023Q1, 2023H1, 2023-03 or 2023'))
       .option('--from <date>', t('公示开始日期，如 2023-04-03、2023/4/3、2023年4月3日（默认：期间结束后的第一个工作日）', 'first day: 2023-04-03, 2023/4/3 or 2023年4月3日 (default: first working day after the period)'))
       .option('--days <n>', t('公示天数（默认取方案规定的天数；少于方案规定的天数是用法错误）', 'days (default: the scheme\'s minimum; fewer is a usage error)')), { zh: '输出目录', en: 'the output folder' }),

@@ -25,11 +25,9 @@ const Options = commonOptions.extend({
   roster: z.string().optional(),
 });
 
-export function registerTemplate(program: Command): void {
+export function registerTemplate(cmd: Command): void {
   withCommon(
-    program
-      .command('template')
-      .description(t('写出空白积分台账（按方案生成各表）、计分标准和积分申请表', 'write a blank ledger for the scheme, the 计分标准 and the 积分申请表'))
+    cmd
       .option('--branch <branch>', t('支部名称', 'branch name'))
       .option('--year <year>', t('积分年度（默认今年）', 'cycle (default: this year)'))
       .option('--roster <file>', t('名册工作簿；有「所在支部」列且不给 --branch 时，每个支部一份台账', 'roster workbook; with 所在支部 and no --branch, one ledger per branch'))

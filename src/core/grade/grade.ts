@@ -3,9 +3,8 @@
 import type { Band, FlagRule, Scheme } from '../../scheme/schema.js';
 import type { Period } from '../cycle.js';
 import { compare, Dec, dec, equals, ZERO } from '../decimal.js';
-import type { HistoryEntry } from '../model.js';
+import type { HistoryEntry, HistoryLookup } from '../model.js';
 import type { BranchResult, MemberResult, TraceStep } from '../result.js';
-import type { HistoryLookup } from '../compute/compute.js';
 import { catalogueOf } from '../catalogue.js';
 
 export const TIE_AT_CUT = '名额并列，请支部研究';
@@ -46,48 +45,108 @@ export interface GradeOptions {
 }
 
 export function gradeAll(scheme: Scheme, branches: BranchResult[], period: Period, opts: GradeOptions): void {
+  for (const b of branches) gradeBands(scheme, b, period, opts);
+  if (quotaApplies(scheme, period)) {
+    const scopes = opts.quotaScope === 'township' ? [branches.flatMap((b) => b.members)] : branches.map((b) => b.members);
+    for (const members of scopes) applyQuota(scheme, members, opts.trace ?? true);
+  }
+  for (const b of branches) gradeRest(scheme, b, period, opts);
+}
+
+/**
+ * One branch graded on its own (a county's branches are graded one at a time as they are written):
+ * the same steps as gradeAll; with a township quota, `cut` is the township's (townshipCut), else
+ * the branch's own quota is applied.
+ */
+export function gradeBranch(scheme: Scheme, b: BranchResult, period: Period, opts: GradeOptions, cut?: QuotaCut): void {
+  gradeBands(scheme, b, period, opts);
+  if (quotaApplies(scheme, period)) {
+    if (opts.quotaScope === 'township') {
+      demoteElsewhere(scheme, b.members, opts.trace ?? true);
+      if (cut) applyCut(scheme, b.members, cut, opts.trace ?? true);
+    } else applyQuota(scheme, b.members, opts.trace ?? true);
+  }
+  gradeRest(scheme, b, period, opts);
+}
+
+/** Whether R13 applies in this period (the scheme has a quota and the period grades). */
+function quotaApplies(scheme: Scheme, period: Period): boolean {
+  return scheme.quota !== undefined && scheme.cycle.gradePeriods.includes(period.kind);
+}
+
+/**
+ * A township quota over branches graded one at a time: each branch is added after its bands
+ * (only its counted members' totals are kept, as counts per total), then `cut()` is what every
+ * branch's gradeBranch applies.
+ */
+export class TownshipQuota {
+  private n = 0;
+  /** Candidates' totals (text) → how many. */
+  private readonly totals = new Map<string, { total: Dec; count: number }>();
+
+  constructor(private readonly scheme: Scheme, private readonly period: Period, private readonly opts: GradeOptions) {}
+
+  /** Adds a branch (graded here up to the quota; the branch is not kept). */
+  add(b: BranchResult): void {
+    if (!quotaApplies(this.scheme, this.period)) return;
+    gradeBands(this.scheme, b, this.period, this.opts);
+    demoteElsewhere(this.scheme, b.members, false);
+    for (const m of countedForQuota(this.scheme, b.members)) {
+      this.n++;
+      if (m.grade !== this.scheme.quota!.grade) continue;
+      const key = m.total.toString();
+      const e = this.totals.get(key);
+      if (e) e.count++;
+      else this.totals.set(key, { total: m.total, count: 1 });
+    }
+  }
+
+  cut(): QuotaCut | undefined {
+    if (!quotaApplies(this.scheme, this.period)) return undefined;
+    return quotaCut(this.scheme, this.n, [...this.totals.values()]);
+  }
+}
+
+/** R12, R14, R15 for one branch's members: the band's grade and stars, extra conditions, overrides. */
+function gradeBands(scheme: Scheme, b: BranchResult, period: Period, opts: GradeOptions): void {
   const trace = opts.trace ?? true;
   const cat = catalogueOf(scheme);
   // Grades, stars and quotas are given in the scheme's grading periods (the cycle; a school variant's
   // 年中 half too); other months and quarters get totals, ranks and their own period rules.
   const isCycle = scheme.cycle.gradePeriods.includes(period.kind);
-  for (const b of branches) {
-    for (const m of b.members) {
-      if (!isCycle || !m.graded || scheme.bands.length === 0) continue;
-      const band = bandOf(scheme.bands, m.total);
-      if (!band) continue;
-      setGrade(m, band.grade, band.stars);
-      if (trace) step(m, 'R12', `${m.total.toFixed(scheme.precision)} 分落在「${bandText(band)}」：${band.grade}${band.stars ? ` ${'★'.repeat(band.stars)}` : ''}`, `${m.total} is in band ${bandText(band)}: ${band.grade}`);
-      for (const cond of scheme.gradeConditions) {
-        if (m.grade !== cond.grade) continue;
-        const cv = m.components.find((c) => c.id === cond.component);
-        if (cv && compare(cv.value, dec(cond.min)) < 0) {
-          setGrade(m, cond.fallback, starsOfGrade(scheme.bands, cond.fallback));
-          const flag = `${cv.name}低于${cond.min}，不能评为${cond.grade}`;
-          addFlag(m, flag);
-          if (trace) step(m, 'R14', `${cond.grade} 还要求 ${cv.name} ≥ ${cond.min}（实际 ${cv.value.toString()}），定为 ${cond.fallback}`, `${cond.grade} needs ${cv.name} ≥ ${cond.min} (has ${cv.value}); graded ${cond.fallback}`);
-        }
-      }
-      for (const type of m.sanctions) {
-        const o = cat.override(type);
-        if (!o) continue;
-        setGrade(m, o.grade, starsOfGrade(scheme.bands, o.grade));
-        addFlag(m, o.flag ?? `受${o.type}，定为${o.grade}`);
-        if (trace) step(m, 'R15', `受「${o.type}」，当年度定为 ${o.grade}`, `${o.type}: graded ${o.grade} this cycle`);
+  for (const m of b.members) {
+    if (!isCycle || !m.graded || scheme.bands.length === 0) continue;
+    const band = bandOf(scheme.bands, m.total);
+    if (!band) continue;
+    setGrade(m, band.grade, band.stars);
+    if (trace) step(m, 'R12', `${m.total.toFixed(scheme.precision)} 分落在「${bandText(band)}」：${band.grade}${band.stars ? ` ${'★'.repeat(band.stars)}` : ''}`, `${m.total} is in band ${bandText(band)}: ${band.grade}`);
+    for (const cond of scheme.gradeConditions) {
+      if (m.grade !== cond.grade) continue;
+      const cv = m.components.find((c) => c.id === cond.component);
+      if (cv && compare(cv.value, dec(cond.min)) < 0) {
+        setGrade(m, cond.fallback, starsOfGrade(scheme.bands, cond.fallback));
+        const flag = `${cv.name}低于${cond.min}，不能评为${cond.grade}`;
+        addFlag(m, flag);
+        if (trace) step(m, 'R14', `${cond.grade} 还要求 ${cv.name} ≥ ${cond.min}（实际 ${cv.value.toString()}），定为 ${cond.fallback}`, `${cond.grade} needs ${cv.name} ≥ ${cond.min} (has ${cv.value}); graded ${cond.fallback}`);
       }
     }
+    for (const type of m.sanctions) {
+      const o = cat.override(type);
+      if (!o) continue;
+      setGrade(m, o.grade, starsOfGrade(scheme.bands, o.grade));
+      addFlag(m, o.flag ?? `受${o.type}，定为${o.grade}`);
+      if (trace) step(m, 'R15', `受「${o.type}」，当年度定为 ${o.grade}`, `${o.type}: graded ${o.grade} this cycle`);
+    }
   }
-  if (isCycle && scheme.quota) {
-    const scopes = opts.quotaScope === 'township' ? [branches.flatMap((b) => b.members)] : branches.map((b) => b.members);
-    for (const members of scopes) applyQuota(scheme, members, trace);
-  }
+}
+
+/** After the quota: ranks, flag rules (R16, R17) and rank rules (R18) of one branch. */
+function gradeRest(scheme: Scheme, b: BranchResult, period: Period, opts: GradeOptions): void {
   const ranked = rankedBy(scheme);
-  for (const b of branches) {
-    rank(b.members, ranked);
-    // A member transferred out is graded by the receiving branch: no grade rules here (SCHEMES.md "Partial years").
-    for (const m of b.members) if (m.participates && !m.transferredOut) applyFlagRules(scheme, m, b.branch, period, opts);
-    applyRankRules(scheme, b.members, period, trace, ranked);
-  }
+  rank(b.members, ranked);
+  // A member transferred out is graded by the receiving branch: no grade rules here (SCHEMES.md "Partial years").
+  for (const m of b.members) if (m.participates && !m.transferredOut) applyFlagRules(scheme, m, b.branch, period, opts);
+  applyRankRules(scheme, b.members, period, opts.trace ?? true, ranked);
 }
 
 /** Whether a member's category takes part in ranking and the rank rules (R17 `ranked`, else as graded). */
@@ -136,31 +195,85 @@ export function outputOrder(members: readonly MemberResult[]): MemberResult[] {
  * R13, the seeds' 党员总数 / 参评人数). Members tied at the cut all stay in the lower grade and carry TIE_AT_CUT.
  */
 export function applyQuota(scheme: Scheme, members: MemberResult[], trace = true): void {
+  demoteElsewhere(scheme, members, trace);
+  const counted = countedForQuota(scheme, members);
   const q = scheme.quota!;
-  // Everyone who can receive the capped grade counts (SCHEMES.md: a 预备党员 who can be 先锋 is in n).
-  // A member taking part in 评先评优 on the other side (awardsOneSide) is neither counted nor given a place here.
+  const totals = new Map<string, { total: Dec; count: number }>();
+  for (const m of counted) {
+    if (m.grade !== q.grade) continue;
+    const key = m.total.toString();
+    const e = totals.get(key);
+    if (e) e.count++;
+    else totals.set(key, { total: m.total, count: 1 });
+  }
+  const cut = quotaCut(scheme, counted.length, [...totals.values()]);
+  if (cut) applyCut(scheme, members, cut, trace);
+}
+
+/**
+ * Where R13 cuts: `cap` of `n` keep the quota grade, those with a total below `value` (or, when
+ * members are tied at the cut, at or below it) do not. Undefined when every candidate keeps it.
+ */
+export interface QuotaCut {
+  n: number;
+  cap: number;
+  value: Dec;
+  tieAtCut: boolean;
+}
+
+/** The cut from the number counted and the candidates' totals (each with how many have it). */
+function quotaCut(scheme: Scheme, n: number, totals: { total: Dec; count: number }[]): QuotaCut | undefined {
+  if (n === 0) return undefined;
+  const cap = quotaCap(n, scheme.quota!.pct);
+  // Equal totals in one entry even if their texts differ: the cut compares values.
+  const sorted: { total: Dec; count: number }[] = [];
+  for (const e of totals.sort((a, b) => compare(b.total, a.total))) {
+    const last = sorted[sorted.length - 1];
+    if (last && equals(last.total, e.total)) last.count += e.count;
+    else sorted.push({ ...e });
+  }
+  const candidates = sorted.reduce((s, e) => s + e.count, 0);
+  if (candidates <= cap) return undefined;
+  // The total of the cap-th candidate (highest first), and whether the next one has it too.
+  let seen = 0;
+  for (const e of sorted) {
+    seen += e.count;
+    if (seen >= cap) return { n, cap, value: e.total, tieAtCut: seen > cap };
+  }
+  return undefined;
+}
+
+/** A member taking part in 评先评优 on the other side (awardsOneSide) is not given the quota grade here. */
+function demoteElsewhere(scheme: Scheme, members: MemberResult[], trace: boolean): void {
+  const q = scheme.quota!;
   const elsewhere = scheme.awardsOneSide?.flag;
+  if (!elsewhere) return;
   for (const m of members) {
-    if (!elsewhere || !m.graded || !m.flags.includes(elsewhere) || m.grade !== q.grade) continue;
+    if (!m.graded || !m.flags.includes(elsewhere) || m.grade !== q.grade) continue;
     setGrade(m, q.fallback, starsOfGrade(scheme.bands, q.fallback));
     if (trace) step(m, 'R13', `${elsewhere}：不评为${q.grade}，列为${q.fallback}`, `takes part in 评先评优 on the other side: ${q.fallback} here`);
   }
-  const counted = members.filter((m) => m.graded && !(elsewhere && m.flags.includes(elsewhere)));
-  const n = counted.length;
-  if (n === 0) return;
-  const cap = quotaCap(n, q.pct);
-  const candidates = counted.filter((m) => m.grade === q.grade).sort((a, b) => compare(b.total, a.total));
-  if (candidates.length <= cap) return;
-  const cutValue = candidates[cap - 1]!.total;
-  const tieAtCut = equals(candidates[cap]!.total, cutValue);
-  for (let i = 0; i < candidates.length; i++) {
-    const m = candidates[i]!;
-    const keeps = tieAtCut ? compare(m.total, cutValue) > 0 : i < cap;
+}
+
+/** Everyone who can receive the capped grade (SCHEMES.md: a 预备党员 who can be 先锋 is in n), but those taking part on the other side. */
+function countedForQuota(scheme: Scheme, members: readonly MemberResult[]): MemberResult[] {
+  const elsewhere = scheme.awardsOneSide?.flag;
+  return members.filter((m) => m.graded && !(elsewhere && m.flags.includes(elsewhere)));
+}
+
+/** The cut applied to members (each on its own: the order does not matter). */
+function applyCut(scheme: Scheme, members: readonly MemberResult[], cut: QuotaCut, trace: boolean): void {
+  const q = scheme.quota!;
+  const elsewhere = scheme.awardsOneSide?.flag;
+  for (const m of members) {
+    if (!m.graded || (elsewhere && m.flags.includes(elsewhere)) || m.grade !== q.grade) continue;
+    // Without a tie at the cut the first `cap` by total are exactly those at or above its value.
+    const keeps = cut.tieAtCut ? compare(m.total, cut.value) > 0 : compare(m.total, cut.value) >= 0;
     if (keeps) continue;
-    const tied = tieAtCut && equals(m.total, cutValue);
+    const tied = cut.tieAtCut && equals(m.total, cut.value);
     setGrade(m, q.fallback, starsOfGrade(scheme.bands, q.fallback));
     addFlag(m, tied ? TIE_AT_CUT : OVER_QUOTA);
-    if (trace) step(m, 'R13', `${q.grade}名额 ${cap} 人（${n} 人 × ${q.pct * 100}%）${tied ? '，与名额线并列，均暂列' : '，超出名额，列为'}${q.fallback}`, `Quota for ${q.grade}: ${cap} of ${n}; ${tied ? 'tied at the cut' : 'beyond the quota'} → ${q.fallback}`);
+    if (trace) step(m, 'R13', `${q.grade}名额 ${cut.cap} 人（${cut.n} 人 × ${q.pct * 100}%）${tied ? '，与名额线并列，均暂列' : '，超出名额，列为'}${q.fallback}`, `Quota for ${q.grade}: ${cut.cap} of ${cut.n}; ${tied ? 'tied at the cut' : 'beyond the quota'} → ${q.fallback}`);
   }
 }
 

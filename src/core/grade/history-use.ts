@@ -2,9 +2,9 @@
 // R16, a base carried over from last year), and which earlier results they found. Pure.
 import { HISTORY_MESSAGES } from '../messages.js';
 import type { Scheme } from '../../scheme/schema.js';
-import type { HistoryLookup } from '../compute/compute.js';
+import type { HistoryLookup } from '../model.js';
 import type { PeriodKind } from '../cycle.js';
-import type { PeriodResult } from '../result.js';
+import type { BranchResult, PeriodResult } from '../result.js';
 
 /** A rule that reads earlier cycles, named in the regulation's words. */
 export interface HistoryRule {
@@ -36,8 +36,10 @@ export function historyRules(scheme: Scheme, kind: PeriodKind = 'cycle'): Histor
 export interface HistoryGap {
   year: number;
   rules: HistoryRule[];
-  /** Members (graded or scored) with no result of that cycle, in output order. */
+  /** Members (graded or scored) with no result of that cycle, in output order (the first `keep` of them, HistoryGaps). */
   missing: { branch: string; name: string }[];
+  /** How many members have no result of that cycle. */
+  count: number;
   /** Members looked up. */
   of: number;
 }
@@ -46,18 +48,41 @@ export interface HistoryGap {
  * For each earlier cycle the scheme's rules need (up to the longest look-back), the members that
  * have no result of it. Empty when the scheme has no such rule, or every member was found.
  */
-export function historyGaps(scheme: Scheme, result: PeriodResult, history: HistoryLookup): HistoryGap[] {
-  const rules = historyRules(scheme, result.period.kind);
-  if (rules.length === 0) return [];
-  const members = result.branches.flatMap((b) => b.members.filter((m) => m.participates).map((m) => ({ m, branch: b.branch })));
-  const deepest = Math.max(...rules.map((r) => r.back));
-  const gaps: HistoryGap[] = [];
-  for (let back = 1; back <= deepest; back++) {
-    const year = result.cycle.year - back;
-    const missing = members.filter(({ m, branch }) => !history.of(m, branch).some((h) => h.cycle === year)).map(({ m, branch }) => ({ branch, name: m.name }));
-    if (missing.length > 0) gaps.push({ year, rules: rules.filter((r) => r.back >= back), missing, of: members.length });
+export function historyGaps(scheme: Scheme, result: Pick<PeriodResult, 'cycle' | 'period' | 'branches'>, history: HistoryLookup): HistoryGap[] {
+  const gaps = new HistoryGaps(scheme, result.cycle.year, result.period.kind, history);
+  for (const b of result.branches) gaps.add(b);
+  return gaps.gaps();
+}
+
+/** historyGaps branch by branch (a county's branches are opened one at a time); names past `keep` are only counted. */
+export class HistoryGaps {
+  private readonly rules: HistoryRule[];
+  private readonly years: { year: number; missing: { branch: string; name: string }[]; count: number }[] = [];
+  private of = 0;
+
+  constructor(scheme: Scheme, cycleYear: number, kind: PeriodKind, private readonly history: HistoryLookup, private readonly keep = Infinity) {
+    this.rules = historyRules(scheme, kind);
+    const deepest = this.rules.length ? Math.max(...this.rules.map((r) => r.back)) : 0;
+    for (let back = 1; back <= deepest; back++) this.years.push({ year: cycleYear - back, missing: [], count: 0 });
   }
-  return gaps;
+
+  add(b: BranchResult): void {
+    if (this.rules.length === 0) return;
+    for (const m of b.members) {
+      if (!m.participates) continue;
+      this.of++;
+      const found = this.history.of(m, b.branch);
+      for (const y of this.years) {
+        if (found.some((h) => h.cycle === y.year)) continue;
+        y.count++;
+        if (y.missing.length < this.keep) y.missing.push({ branch: b.branch, name: m.name });
+      }
+    }
+  }
+
+  gaps(): HistoryGap[] {
+    return this.years.flatMap((y, k) => (y.count > 0 ? [{ year: y.year, rules: this.rules.filter((r) => r.back >= k + 1), missing: y.missing, count: y.count, of: this.of }] : []));
+  }
 }
 
 /** 2022 年结果未找到：连续两年规则（集中学习班）未使用 — or, when some were found, who was not (HISTORY_NOT_FOUND). */
@@ -66,7 +91,7 @@ export function gapText(g: HistoryGap, lang: 'zh' | 'en'): string {
   const shown = g.missing.slice(0, 5);
   const p = {
     year: g.year,
-    count: g.missing.length,
+    count: g.count,
     of: g.of,
     rules: g.rules.map((r) => r.zh).join('、'),
     rulesEn: g.rules.map((r) => r.en).join('; '),

@@ -51,8 +51,28 @@ export class Sheet {
   /** Manual page breaks: a new printed page starts after each of these rows. */
   readonly rowBreaks: number[] = [];
   private readonly sources: RowSource[] = [];
+  /**
+   * Lays the sheet out when it is about to be written (Book.addLazySheet): a county's branch sheets
+   * are made one at a time from the branch expanded for them, and dropped once written.
+   */
+  private layout: ((sheet: Sheet) => void) | undefined;
 
-  constructor(readonly name: string) {}
+  constructor(readonly name: string, layout?: (sheet: Sheet) => void) {
+    this.layout = layout;
+  }
+
+  /** Runs the lazy layout, if any (once). */
+  prepare(): void {
+    const layout = this.layout;
+    this.layout = undefined;
+    layout?.(this);
+  }
+
+  /** Drops the rows once written (what they refer to, a branch's members, can be collected). */
+  release(): void {
+    this.sources.length = 0;
+    this.merges.length = 0;
+  }
 
   /** Sets the width of 1-based column `col`. */
   width(col: number, width: number | undefined): this {
@@ -245,13 +265,21 @@ export class Book {
 
   /** A new sheet; the name is made valid (Excel's rules) and unique (case-insensitively) if needed. */
   addSheet(name: string): Sheet {
+    return this.addLazySheet(name);
+  }
+
+  /**
+   * A new sheet named now and laid out by `layout` only when the book is saved, right before its XML
+   * is written (sheets are written in order, so a layout may use what earlier sheets' layouts left).
+   */
+  addLazySheet(name: string, layout?: (sheet: Sheet) => void): Sheet {
     const base = cleanSheetName(name);
     let unique = base;
     for (let n = 2; this.taken.has(unique.toLowerCase()); n++) {
       const suffix = `(${n})`;
       unique = `${base.slice(0, 31 - suffix.length).replace(/[\ud800-\udbff]$/, '')}${suffix}`;
     }
-    const sheet = new Sheet(unique);
+    const sheet = new Sheet(unique, layout);
     this.sheets.push(sheet);
     this.taken.add(unique.toLowerCase());
     return sheet;

@@ -23,14 +23,27 @@ export async function writeBook(book: Book, file: string, opts: ZipWriterOptions
   const fh = await fs.open(file, 'w');
   try {
     const zip = new ZipWriter(fh, { level: 1, ...opts });
-    for (const p of book.parts(opts.date)) await zip.add(p.name, [p.xml]);
-    book.styles.freeze();
-    await zip.add('xl/styles.xml', [book.styles.xml()]);
     const strings = book.sharedStrings ? new SharedStrings() : undefined;
     const pool = new ChunkPool(1 << 18);
-    for (let i = 0; i < book.sheets.length; i++) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, book.sheets[i]!.xml(strings, pool), pool);
+    // [Content_Types].xml first (tools tell an xlsx by its first entry), then the sheets: a lazy sheet
+    // is laid out just before it is written (its styles and print titles are known only then) and its
+    // rows dropped right after; the other parts follow.
+    const types = book.parts(opts.date)[0]!;
+    await zip.add(types.name, [types.xml]);
+    for (let i = 0; i < book.sheets.length; i++) {
+      const sheet = book.sheets[i]!;
+      sheet.prepare();
+      await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheet.xml(strings, pool), pool);
+      sheet.release();
+    }
     // After the sheets, as Excel itself stores it: only then is every text known.
     if (strings) await zip.add('xl/sharedStrings.xml', strings.xml());
+    book.styles.freeze();
+    await zip.add('xl/styles.xml', [book.styles.xml()]);
+    const [typesAfter, ...parts] = book.parts(opts.date);
+    // A lazy layout may not add a chart or a part: the content types were written before it ran.
+    if (typesAfter!.xml !== types.xml) throw new Error('lean xlsx: a lazy sheet changed the package parts');
+    for (const p of parts) await zip.add(p.name, [p.xml]);
     await zip.finish();
   } finally {
     await fh.close();

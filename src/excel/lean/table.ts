@@ -68,7 +68,11 @@ function bodyStyle(col: TableColumn, font: Font): CellStyle {
 
 /** Adds a sheet laid out as a form table; returns where its parts are. */
 export function addTable(book: Book, sheetName: string, spec: TableSpec): LeanTable {
-  const sheet = book.addSheet(sheetName);
+  return layTable(book, book.addSheet(sheetName), spec);
+}
+
+/** Lays a form table out on a sheet of the book (addTable, or a lazy sheet's layout). */
+export function layTable(book: Book, sheet: Sheet, spec: TableSpec): LeanTable {
   const width = spec.columns.length;
   const titleFont: Font = spec.titleSize ? { ...FONT_TITLE, size: spec.titleSize } : FONT_TITLE;
   const titleStyle = book.style({ font: titleFont, horizontal: 'center', vertical: 'middle', wrap: true });

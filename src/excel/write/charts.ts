@@ -3,7 +3,8 @@
 // cap — as native charts (src/excel/lean/chart.ts) over a data table printed under them.
 import { bandOf } from '../../core/grade/grade.js';
 import { dec } from '../../core/decimal.js';
-import { branchStats } from '../../core/grade/stats.js';
+import { statsOf } from '../../core/grade/stats.js';
+import type { Digest } from './digest.js';
 import type { PeriodResult } from '../../core/result.js';
 import { periodTitle } from '../../core/cycle.js';
 import type { Scheme } from '../../scheme/schema.js';
@@ -34,14 +35,14 @@ interface Block {
 }
 
 /** Adds the 图表 sheet when the period graded anyone; returns it (or undefined). */
-export function chartSheet(book: Book, scheme: Scheme, result: PeriodResult, title: string): Sheet | undefined {
-  const graded = result.branches.flatMap((b) => b.members.filter((m) => m.participates && m.graded));
-  if (!graded.length) return undefined;
+export function chartSheet(book: Book, scheme: Scheme, digest: Digest, title: string): Sheet | undefined {
+  if (!digest.scores.size) return undefined;
   const sheet = book.addSheet(CHART_SHEET);
   const grades = gradeNames(scheme);
-  const perBranch = result.branches.length <= MAX_CHART_BRANCHES;
-  const stats = result.branches.map((b) => branchStats(scheme, b.members));
-  const branchNames = result.branches.map((b) => b.branch);
+  const branches = digest.branches;
+  const perBranch = branches.length <= MAX_CHART_BRANCHES;
+  const stats = branches.map((b) => statsOf(scheme, b.tally));
+  const branchNames = branches.map((b) => b.branch);
 
   // The data blocks, laid out under the charts; the charts refer to their cells.
   const blocks: Block[] = [];
@@ -49,17 +50,17 @@ export function chartSheet(book: Book, scheme: Scheme, result: PeriodResult, tit
     blocks.push({
       title: '各支部等次人数',
       header: ['支部', ...grades],
-      rows: result.branches.map((b, i) => [b.branch, ...grades.map((g) => stats[i]!.counts.get(g) ?? 0)]),
+      rows: branches.map((b, i) => [b.branch, ...grades.map((g) => stats[i]!.counts.get(g) ?? 0)]),
     });
   }
-  const dist = distribution(scheme, graded.map((m) => scoreNumber(m.total, scheme.precision)));
+  const dist = distributionOf(scheme, digest.scores);
   blocks.push({ title: '积分分布（人数）', header: ['分数段', ...dist.series], rows: dist.buckets.map((b) => [b.label, ...b.counts]) });
   const quota = scheme.quota;
   if (quota && perBranch) {
     blocks.push({
       title: `各支部${quota.grade}占比`,
       header: ['支部', `${quota.grade}占比`, `上限 ${fmt(quota.pct * 100)}%`],
-      rows: result.branches.map((b, i) => [b.branch, stats[i]!.quotaShare?.toNumber() ?? null, quota.pct]),
+      rows: branches.map((b, i) => [b.branch, stats[i]!.quotaShare?.toNumber() ?? null, quota.pct]),
       formats: [undefined, '0.0%', '0.0%'],
     });
   }
@@ -151,12 +152,19 @@ export function chartSheet(book: Book, scheme: Scheme, result: PeriodResult, tit
 
 /** Score buckets split at every 10 and at every grade line, each counted under the grade its lower edge falls in. */
 export function distribution(scheme: Scheme, scores: readonly number[]): { series: string[]; buckets: { label: string; counts: number[] }[] } {
+  const counts = new Map<number, number>();
+  for (const s of scores) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return distributionOf(scheme, counts);
+}
+
+/** The same from each score's count (a county's scores repeat: a few thousand distinct values). */
+export function distributionOf(scheme: Scheme, scores: ReadonlyMap<number, number>): { series: string[]; buckets: { label: string; counts: number[] }[] } {
   const bands = scheme.bands;
   const series = bands.length ? [...new Set([...bands].sort((a, b) => (b.min ?? -Infinity) - (a.min ?? -Infinity)).map((b) => b.grade))] : ['人数'];
   // A loop, not Math.min(...scores): spreading a county's 400,000 scores overflows the call stack.
   let least = Infinity;
   let most = -Infinity;
-  for (const s of scores) {
+  for (const s of scores.keys()) {
     if (s < least) least = s;
     if (s > most) most = s;
   }
@@ -174,12 +182,12 @@ export function distribution(scheme: Scheme, scores: readonly number[]): { serie
     return { low: e, label: next === undefined ? `${fmt(e)}及以上` : `${fmt(e)}–${fmt(next)}`, counts: new Array<number>(series.length).fill(0) };
   });
   if (lowest < lo) buckets.unshift({ low: -Infinity, label: `${fmt(lo)}以下`, counts: new Array<number>(series.length).fill(0) });
-  for (const s of scores) {
+  for (const [s, n] of scores) {
     let i = buckets.length - 1;
     while (i > 0 && s < buckets[i]!.low) i--;
     const band = bands.length ? bandOf(bands, dec(s)) : undefined;
     const at = band ? series.indexOf(band.grade) : 0;
-    buckets[i]!.counts[Math.max(0, at)]!++;
+    buckets[i]!.counts[Math.max(0, at)]! += n;
   }
   return { series, buckets: buckets.map(({ label, counts }) => ({ label, counts })) };
 }

@@ -2,11 +2,13 @@
 // (序号, 姓名, 积分, 等次/星级; the branch is in the title) and the publication window. Never IDs,
 // phones or dates of birth.
 import type { Scheme } from '../../scheme/schema.js';
-import type { MemberResult, PeriodResult } from '../../core/result.js';
+import type { GradedPeriod, MemberResult, PeriodResult } from '../../core/result.js';
+import { asGraded } from '../../core/result.js';
+import { digestOf, published } from './digest.js';
 import { addDays, chineseDate, monthsReadNote, periodTitle } from '../../core/cycle.js';
 import { numFmtFor, type Column } from './style.js';
 import { Book } from '../lean/book.js';
-import { addTable } from '../lean/table.js';
+import { layTable } from '../lean/table.js';
 import { scoreNumber, starsText } from './summary.js';
 import { OVER_QUOTA, TIE_AT_CUT, outputOrder } from '../../core/grade/grade.js';
 import { uniqueNames } from './names.js';
@@ -27,10 +29,7 @@ export function publicationWindow(from: string, days: number): string {
   return `公示期：${chineseDate(from)}至${chineseDate(addDays(from, Math.max(1, days) - 1))}`;
 }
 
-/** Who a 公示 lists: members taking part in the points and still in the branch at the period's end. */
-export function published(m: MemberResult): boolean {
-  return m.participates && !m.transferredOut;
-}
+export { published } from './digest.js';
 
 function gradeText(m: MemberResult): string {
   return [m.grade ?? '', starsText(m.stars)].filter(Boolean).join(' ');
@@ -61,20 +60,23 @@ function publicNote(m: MemberResult, graded: boolean, anyRanked: boolean): strin
   return anyRanked && m.rank === undefined ? `${m.category}：计分，不参加排序` : null;
 }
 
-/** The 公示名单 workbook as a lean book (save it with saveBook / writeOutput). */
-export function publicationList(scheme: Scheme, result: PeriodResult, opts: PublicationOptions): Book {
+/** The 公示名单 workbook as a lean book (save it with saveBook / writeOutput); each branch's sheet is made from the branch opened when it is written. */
+export function publicationList(scheme: Scheme, result: PeriodResult | GradedPeriod, opts: PublicationOptions): Book {
+  const g = asGraded(result);
   const book = new Book();
   book.creator = 'score';
   const days = opts.days ?? scheme.cycle.publishDays;
-  const period = periodTitle(result.cycle, result.period);
+  const period = periodTitle(g.cycle, g.period);
   const numFmt = numFmtFor(scheme.precision);
+  const seen = digestOf(scheme, result).published;
   // 等次/星级 only when the period grades (a quarter's list has no empty column).
-  const graded = result.branches.some((b) => b.members.some((m) => published(m) && (m.grade || m.stars)));
-  const anyRanked = result.branches.some((b) => b.members.some((m) => m.rank !== undefined));
+  const graded = seen.graded;
+  const anyRanked = seen.ranked;
   const note = (m: MemberResult): string | null => publicNote(m, graded, anyRanked);
   // 标记 says on the wall why a line differs from the others: a veto's 0, or a member listed without a grade or a
   // place in the order (预备党员 where the regulation does not grade them) — never a line left unexplained.
-  const marked = result.branches.some((b) => b.members.some((m) => published(m) && note(m)));
+  // (What publicNote marks, from the digest: a veto; ungraded in a graded period; unranked where others are ranked.)
+  const marked = seen.vetoed || (graded ? seen.ungraded : anyRanked && seen.unranked);
   // The branch is in the title: no 支部 column repeating it on every row.
   const columns: Column[] = [
     { header: '序号', width: 10 },
@@ -84,36 +86,39 @@ export function publicationList(scheme: Scheme, result: PeriodResult, opts: Publ
     // A total of 0 by a veto (demolition 清零) says why on the wall, not with its private detail.
     ...(marked ? [{ header: '标记', width: 30 }] : []),
   ];
-  const names = uniqueNames(result.branches.map((b) => b.branch), { fallback: '公示名单' });
-  result.branches.forEach((branch, i) => {
-    // The 公示 lists the members in the points; an exempt member's directly set 档次 is not a score, and a
-    // member transferred out is published by the receiving branch (SCHEMES.md "Partial years").
-    const members = outputOrder(branch.members).filter(published);
-    const footnote = quotaFootnote(scheme, members);
-    const lines = [publicationWindow(opts.from, days), '如有异议，请在公示期内向党支部反映。', `本期积分按 ${monthsReadNote(result.cycle, result.period).read} 的记录计算。`];
-    if (footnote) lines.push(footnote);
-    addTable(book, names[i]!, {
-      titleSize: 18,
-      // Two lines on the wall: the committee, then what is posted (never broken mid-word).
-      title: `${committeeName(branch.branch)}\n${period}党员积分公示`,
-      columns,
-      bodyRows: members.length,
-      *body() {
-        for (let j = 0; j < members.length; j++) {
-          const m = members[j]!;
-          // Only these five public fields: see the module comment.
-          const row = [j + 1, m.name, scoreNumber(m.total, scheme.precision)];
-          const cells: (string | number | null)[] = graded ? [...row, gradeText(m) || (m.graded ? null : '不评定等次')] : row;
-          yield marked ? [...cells, note(m)] : cells;
-        }
-      },
-      after: [
-        ...lines.map((text, k) => ({ offset: 2 + k, text, bold: k === 0 })),
-        { offset: 2 + lines.length, text: committeeName(branch.branch), align: 'right' as const },
-        { offset: 3 + lines.length, text: chineseDate(opts.from), align: 'right' as const },
-      ],
+  const names = uniqueNames([...g.names], { fallback: '公示名单' });
+  g.names.forEach((_, i) => {
+    book.addLazySheet(names[i]!, (sheet) => {
+      const branch = g.open(i);
+      // The 公示 lists the members in the points; an exempt member's directly set 档次 is not a score, and a
+      // member transferred out is published by the receiving branch (SCHEMES.md "Partial years").
+      const members = outputOrder(branch.members).filter(published);
+      const footnote = quotaFootnote(scheme, members);
+      const lines = [publicationWindow(opts.from, days), '如有异议，请在公示期内向党支部反映。', `本期积分按 ${monthsReadNote(g.cycle, g.period).read} 的记录计算。`];
+      if (footnote) lines.push(footnote);
+      layTable(book, sheet, {
+        titleSize: 18,
+        // Two lines on the wall: the committee, then what is posted (never broken mid-word).
+        title: `${committeeName(branch.branch)}\n${period}党员积分公示`,
+        columns,
+        bodyRows: members.length,
+        *body() {
+          for (let j = 0; j < members.length; j++) {
+            const m = members[j]!;
+            // Only these five public fields: see the module comment.
+            const row = [j + 1, m.name, scoreNumber(m.total, scheme.precision)];
+            const cells: (string | number | null)[] = graded ? [...row, gradeText(m) || (m.graded ? null : '不评定等次')] : row;
+            yield marked ? [...cells, note(m)] : cells;
+          }
+        },
+        after: [
+          ...lines.map((text, k) => ({ offset: 2 + k, text, bold: k === 0 })),
+          { offset: 2 + lines.length, text: committeeName(branch.branch), align: 'right' as const },
+          { offset: 3 + lines.length, text: chineseDate(opts.from), align: 'right' as const },
+        ],
+      });
     });
   });
-  if (!result.branches.length) book.addSheet('公示名单');
+  if (!g.names.length) book.addSheet('公示名单');
   return book;
 }

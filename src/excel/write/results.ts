@@ -1,15 +1,17 @@
 // 评定结果 workbook written by `score grade`: a township 总览 (counts per grade, quota
 // check, branches left out), a 评分汇总表 per branch, and a 需关注 list of flagged members.
 import { followUpFlags, outputOrder } from '../../core/grade/grade.js';
-import { branchStats, type BranchStats } from '../../core/grade/stats.js';
+import { statsOf, type BranchStats } from '../../core/grade/stats.js';
 import type { Scheme } from '../../scheme/schema.js';
-import type { BranchResult, MemberResult, PeriodResult } from '../../core/result.js';
+import type { BranchResult, GradedPeriod, PeriodResult } from '../../core/result.js';
+import { asGraded } from '../../core/result.js';
+import { digestOf, totalOf, type Digest, type NotGraded } from './digest.js';
 import { periodTitle } from '../../core/cycle.js';
 import { numFmtFor, type Column } from './style.js';
 import { Book, type Value } from '../lean/book.js';
-import { addTable, type BodyRow } from '../lean/table.js';
+import { addTable, layTable, type BodyRow } from '../lean/table.js';
 import { gradeNames } from './scheme-info.js';
-import { flagText, scoreNumber, summarySheet, type SummaryOptions } from './summary.js';
+import { flagText, lazySummarySheet, scoreNumber, type SummaryOptions } from './summary.js';
 import { uniqueNames } from './names.js';
 import { attentionBasis } from './member-notes.js';
 import { WORKBOOK_EXT } from '../book.js';
@@ -29,20 +31,27 @@ export interface GradeWorkbookOptions extends SummaryOptions {
 export const OVERVIEW_SHEET = '总览';
 export const ATTENTION_SHEET = '需关注';
 
-/** The 评定结果 workbook as a lean book (save it with saveBook / writeOutput). */
-export function gradeWorkbook(scheme: Scheme, result: PeriodResult, opts: GradeWorkbookOptions): Book {
+/**
+ * The 评定结果 workbook as a lean book (save it with saveBook / writeOutput). The 总览 and 图表 are
+ * made from the period's digest; each branch's sheet from the branch opened when it is written, and
+ * the 需关注 list (the last sheet) from what those sheets saw.
+ */
+export function gradeWorkbook(scheme: Scheme, result: PeriodResult | GradedPeriod, opts: GradeWorkbookOptions): Book {
+  const g = asGraded(result);
+  const digest = digestOf(scheme, result);
   const book = new Book();
   book.creator = 'score';
-  const title = periodTitle(result.cycle, result.period);
-  overviewSheet(book, scheme, result, opts.excluded, title);
-  chartSheet(book, scheme, result, title);
-  const names = uniqueNames(result.branches.map((b) => b.branch), { reserved: [OVERVIEW_SHEET, CHART_SHEET, ATTENTION_SHEET], fallback: '支部' });
-  result.branches.forEach((b, i) => summarySheet(book, scheme, result, b, names[i]!, opts));
-  attentionSheet(book, scheme, result.branches, title);
+  const title = periodTitle(g.cycle, g.period);
+  overviewSheet(book, scheme, digest, opts.excluded, title);
+  chartSheet(book, scheme, digest, title);
+  const names = uniqueNames([...g.names], { reserved: [OVERVIEW_SHEET, CHART_SHEET, ATTENTION_SHEET], fallback: '支部' });
+  const flagged: Value[][] = [];
+  g.names.forEach((_, i) => lazySummarySheet(book, scheme, g, () => g.open(i), names[i]!, opts, (b) => flagged.push(...attentionRows(scheme, b))));
+  attentionSheet(book, scheme, flagged, title);
   return book;
 }
 
-function overviewSheet(book: Book, scheme: Scheme, result: PeriodResult, excluded: ExcludedLedger[], title: string): void {
+function overviewSheet(book: Book, scheme: Scheme, digest: Digest, excluded: ExcludedLedger[], title: string): void {
   const grades = gradeNames(scheme);
   const quota = scheme.quota;
   const numFmt = numFmtFor(scheme.precision);
@@ -81,25 +90,32 @@ function overviewSheet(book: Book, scheme: Scheme, result: PeriodResult, exclude
     return cells;
   };
   const branchScope = !quota || quota.scope === 'branch';
-  const rows: BodyRow[] = result.branches.map((b, i) => row(branchStats(scheme, b.members), b.branch, i + 1, notGradedNote(b.members, b.exempt), branchScope));
+  const rows: BodyRow[] = digest.branches.map((b, i) => row(statsOf(scheme, b.tally), b.branch, i + 1, notGradedNote(b.notGraded), branchScope));
   excluded.forEach((x, i) => {
     const cells: Value[] = new Array<Value>(columns.length).fill(null);
-    cells[0] = result.branches.length + i + 1;
+    cells[0] = digest.branches.length + i + 1;
     const base = x.file.split(/[\\/]/).pop() ?? x.file;
     cells[1] = x.branch || base.replace(WORKBOOK_EXT, '');
     cells[noteCol] = `未计入：${x.reason}（${base}）${x.fix ? `。处理：${x.fix}` : ''}`;
     rows.push(cells);
   });
-  const all = result.branches.flatMap((b) => b.members);
-  const totalNote = [notGradedNote(all, result.branches.flatMap((b) => b.exempt ?? [])), excluded.length ? `另有 ${excluded.length} 个台账未计入` : null].filter(Boolean).join('；') || null;
-  const total = row(branchStats(scheme, all), '合计', null, totalNote, !branchScope);
+  const all = totalOf(digest);
+  const totalNote = [notGradedNote(all.notGraded), excluded.length ? `另有 ${excluded.length} 个台账未计入` : null].filter(Boolean).join('；') || null;
+  const total = row(statsOf(scheme, all.tally), '合计', null, totalNote, !branchScope);
   rows.push({ cells: total, bold: true });
   addTable(book, OVERVIEW_SHEET, { title: `${title}党员积分评定结果总览${excluded.length ? `（未完整：${excluded.length} 个台账未计入）` : ''}`, columns, bodyRows: rows.length, body: () => rows, orientation: 'landscape' });
 }
 
-function attentionSheet(book: Book, scheme: Scheme, branches: BranchResult[], title: string): void {
+/** A branch's 需关注 rows (without the 序号), in output order. */
+function attentionRows(scheme: Scheme, b: BranchResult): Value[][] {
+  return outputOrder(b.members)
+    .filter((m) => followUpFlags(m).length > 0 || m.vetoed)
+    .map((m) => [m.branch, m.name, m.grade ?? null, scoreNumber(m.total, scheme.precision), flagText(m), attentionBasis(scheme, m, followUpFlags(m))]);
+}
+
+/** 需关注, laid out when written: after every branch's sheet, whose rows it lists. */
+function attentionSheet(book: Book, scheme: Scheme, flagged: readonly Value[][], title: string): void {
   const numFmt = numFmtFor(scheme.precision);
-  const flagged = branches.flatMap((b) => outputOrder(b.members).filter((m) => followUpFlags(m).length > 0 || m.vetoed));
   const columns: Column[] = [
     { header: '序号', width: 6 },
     { header: '支部', width: 24, align: 'left' },
@@ -109,31 +125,25 @@ function attentionSheet(book: Book, scheme: Scheme, branches: BranchResult[], ti
     { header: '标记', width: 34, align: 'left' },
     { header: '依据规则', width: 64, align: 'left' },
   ];
-  addTable(book, ATTENTION_SHEET, {
-    title: `${title}需关注党员名单`,
-    columns,
-    bodyRows: flagged.length,
-    orientation: 'landscape',
-    *body() {
-      for (let i = 0; i < flagged.length; i++) {
-        const m = flagged[i]!;
-        yield [i + 1, m.branch, m.name, m.grade ?? null, scoreNumber(m.total, scheme.precision), flagText(m), attentionBasis(scheme, m, followUpFlags(m))];
-      }
-    },
-  });
+  book.addLazySheet(ATTENTION_SHEET, (sheet) =>
+    layTable(book, sheet, {
+      title: `${title}需关注党员名单`,
+      columns,
+      bodyRows: flagged.length,
+      orientation: 'landscape',
+      *body() {
+        for (let i = 0; i < flagged.length; i++) yield [i + 1, ...flagged[i]!];
+      },
+    }),
+  );
 }
 
 /** 总览's word on who is not in 参评人数: 「未评定 3 人：预备党员 2 人；不参加积分管理 1 人（不计入党员数）」. */
-function notGradedNote(members: readonly MemberResult[], unscored: readonly string[] = []): string | null {
-  const counts = new Map<string, number>();
-  let exempt = unscored.length;
-  let moved = 0;
-  for (const m of members) {
-    if (!m.participates) exempt++;
-    else if (m.transferredOut) moved++;
-    else if (!m.graded) counts.set(m.category, (counts.get(m.category) ?? 0) + 1);
-  }
-  const parts = [...counts].map(([category, n]) => `${category} ${n} 人不评定等次`);
+function notGradedNote(n: NotGraded): string | null {
+  const unscored = n.unscored;
+  const exempt = n.exempt + unscored.length;
+  const moved = n.moved;
+  const parts = [...n.categories].map(([category, k]) => `${category} ${k} 人不评定等次`);
   if (exempt) parts.push(`不参加积分管理 ${exempt} 人（不计入党员数${unscored.length && unscored.length <= 5 ? `：${unscored.join('、')}` : ''}）`);
   if (moved) parts.push(`年内转出 ${moved} 人（列出转出时的积分，不计入党员数）`);
   return parts.length ? `未评定：${parts.join('；')}` : null;

@@ -7,7 +7,7 @@ import { chineseDate, monthsReadNote, periodTitle } from '../../core/cycle.js';
 import { roundTo, toNumber, type Dec } from '../../core/decimal.js';
 import { numFmtFor, type Column } from './style.js';
 import type { Book, Sheet, Value } from '../lean/book.js';
-import { addTable } from '../lean/table.js';
+import { layTable } from '../lean/table.js';
 import { componentHeader } from './scheme-info.js';
 import { freeName, safeName } from './names.js';
 import { branchTitle } from './titles.js';
@@ -72,11 +72,36 @@ function todayIso(): string {
 export function summarySheet(
   book: Book,
   scheme: Scheme,
-  result: PeriodResult,
+  result: Pick<PeriodResult, 'cycle' | 'period'>,
   branch: BranchResult,
   title: string,
   opts: SummaryOptions = {},
 ): Sheet {
+  return lazySummarySheet(book, scheme, result, () => branch, title, opts);
+}
+
+/**
+ * The same sheet, laid out when the book is saved from the branch `open` gives then (a county's
+ * branches are opened one at a time as their sheets are written); `written` sees it after.
+ */
+export function lazySummarySheet(
+  book: Book,
+  scheme: Scheme,
+  result: Pick<PeriodResult, 'cycle' | 'period'>,
+  open: () => BranchResult,
+  title: string,
+  opts: SummaryOptions = {},
+  written?: (b: BranchResult) => void,
+): Sheet {
+  const name = freeName(safeName(title, { fallback: '评分汇总表' }), (lower) => book.hasSheetName(lower));
+  return book.addLazySheet(name, (sheet) => {
+    const branch = open();
+    laySummary(book, sheet, scheme, result, branch, opts);
+    written?.(branch);
+  });
+}
+
+function laySummary(book: Book, sheet: Sheet, scheme: Scheme, result: Pick<PeriodResult, 'cycle' | 'period'>, branch: BranchResult, opts: SummaryOptions): void {
   const numFmt = numFmtFor(scheme.precision);
   const scored = scheme.components.filter((c) => c.role === 'score');
   const members = outputOrder(branch.members);
@@ -122,9 +147,8 @@ export function summarySheet(
   ];
   // The signature block the form is signed with (附件3 评分时间; 计分标准 党员签字/支部书记签字), on the table's last page.
   const after = [...notesUnder, SIGNATURE_LINE, SIGNATURE_DATE].map((text, i) => ({ offset: 2 + i + (i >= notesUnder.length ? 1 : 0), text }));
-  const name = freeName(safeName(title, { fallback: '评分汇总表' }), (lower) => book.hasSheetName(lower));
   const p = scheme.precision;
-  const t = addTable(book, name, {
+  layTable(book, sheet, {
     title: `${branchTitle(branch.branch)}党员积分管理评分汇总表（${periodTitle(result.cycle, result.period)}）`,
     preamble,
     columns,
@@ -152,5 +176,4 @@ export function summarySheet(
       }
     },
   });
-  return t.sheet;
 }
