@@ -351,7 +351,7 @@ describe('公示 length: 7 days is the seed\'s minimum only where the seed says 
     const { file } = (await jobs.culture) as Graded;
     const r: Run = await scoreAsync(['publish', '--period', '2023Q1', file, '--days', '5', '--out', tmp(), '--json', '--quiet']);
     expect(r.code, r.stderr).toBe(0);
-    expect(await show('culture')).toContain('公示默认 7 天（原文未规定天数，本方案的决定；--days 可改为任意天数）');
+    expect(await show('culture')).toContain('公示默认 7 天（原文未规定天数，本方案的决定；公示时可改为其他天数）');
   });
 
   it.each(['company', 'tiered-xinba', 'agency', 'bureau'])('%s (seed gives no days): scheme show states 7 as a decision', async (id) => {
@@ -361,7 +361,7 @@ describe('公示 length: 7 days is the seed\'s minimum only where the seed says 
   });
 
   it('township 「公示时间不少于7天」 still refuses --days 5', async () => {
-    expect(await show('township')).toContain('公示不少于 7 天（原文规定；--days 不能更少）');
+    expect(await show('township')).toContain('公示不少于 7 天（原文规定，不能更少）');
   });
 });
 
