@@ -34,9 +34,9 @@ module.exports = {
       name: 'core-steps-in-order',
       severity: 'error',
       comment:
-        'core/ by pipeline step (issue 24 item 4): check/ and grade/ may use compute/ (check/ reuses its unit points, grade/ its types), compute/ uses neither, and check/ and grade/ never use each other.',
+        'core/ by pipeline step (issue 24 item 4): compute/, check/ and grade/ never import one another; what two steps share (unit points, months on the roll, which periods a component counts in) is a rule primitive in rules/.',
       from: { path: '^src/core/(compute|check|grade)/' },
-      to: { path: '^src/core/(check|grade)/', pathNot: '^src/core/$1/' },
+      to: { path: '^src/core/(compute|check|grade)/', pathNot: '^src/core/$1/' },
     },
     {
       name: 'core-primitives-below-steps',

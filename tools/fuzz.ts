@@ -105,9 +105,7 @@ const MUTATIONS: [string, Mutation][] = [
     const e = rng.pick(dir.entries);
     const crc = (e.crc ^ (1 << rng.int(0, 31))) >>> 0;
     b.writeUInt32LE(crc, e.localOffset + 14);
-    for (let p = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p > 0; p = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p - 1)) {
-      if (b.readUInt32LE(p + 42) === e.localOffset) b.writeUInt32LE(crc, p + 16);
-    }
+    b.writeUInt32LE(crc, e.centralOffset + 16);
     return b;
   }],
 ];

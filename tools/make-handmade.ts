@@ -52,6 +52,15 @@ function monthValues(n: Name): number[] {
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
+/** The usual workbook: a 名册 and the month sheets named 1月 … 12月 (with `opts`), then whatever `more` adds. */
+function monthly(opts: Parameters<typeof months>[2] = {}, more?: (wb: ExcelJS.Workbook) => void): ExcelJS.Workbook {
+  const wb = book();
+  roster(wb);
+  months(wb, (m) => `${m}月`, opts);
+  more?.(wb);
+  return wb;
+}
+
 /** The month sheets as a clerk types them: a title row, the header, a row per member with a typed 合计. */
 function months(wb: ExcelJS.Workbook, nameOf: (m: number) => string, opts: { title?: (m: number) => string; header?: string[]; extra?: { label: string; at: 'beforeTotal' | 'afterTotal'; value: (n: Name, m: number) => number | null } } = {}): void {
   const header = opts.header ?? ['序号', '姓名', ...DUTY, '岗位一', '岗位二', '合计'];
@@ -86,115 +95,80 @@ export const HANDMADE: HandmadeCase[] = [
   {
     name: '加分扣分登记-另名事项表',
     what: 'the event log named 加分扣分登记 (not 加减分明细); its header says what it is',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`);
+    build: () => monthly({}, (wb) => {
       sheet(wb, '加分扣分登记', [
         ['日期', '姓名', '事项', '级别', '分值'],
         ['2023-05-04', '甲', '表彰', '县', 2],
       ]);
-      return wb;
-    },
+    }),
     totals: BONUS_TOTALS,
     warnings: ['READ_SHEET_READ_AS'],
   },
   {
     name: '加分扣分分两列',
     what: 'an event sheet with separate 加分 and 扣分 columns instead of a signed 分值',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`);
+    build: () => monthly({}, (wb) => {
       sheet(wb, '加减分登记', [
         ['日期', '姓名', '事项', '级别', '加分', '扣分'],
         ['2023-05-04', '甲', '表彰', '县', 2, null],
         // 学习教育 无故缺席 in March: 乙's 学习教育 10 → 5 that month, the year's mean 88 − 5/12.
         ['2023-03-10', '乙', '学习教育无故缺席', null, null, 5],
       ]);
-      return wb;
-    },
+    }),
     totals: { 甲: 97, 乙: 87.58 },
     warnings: ['READ_SHEET_READ_AS'],
   },
   {
     name: '加分填在扣分列',
     what: 'a 表彰 (a bonus) typed in the 扣分 column: an error at its row, not a bonus',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`);
+    build: () => monthly({}, (wb) => {
       sheet(wb, '加减分登记', [
         ['日期', '姓名', '事项', '级别', '加分', '扣分'],
         ['2023-05-04', '甲', '表彰', '县', null, 2],
       ]);
-      return wb;
-    },
+    }),
     error: { code: 'EVENT_SIGN_MISMATCH', sheet: '加减分登记', cell: 'B2' },
   },
   {
     name: '加分扣分两列都填',
     what: 'one row with both 加分 and 扣分 filled: an error at its 扣分 cell',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`);
+    build: () => monthly({}, (wb) => {
       sheet(wb, '加减分明细', [
         ['日期', '姓名', '事项', '级别', '加分', '扣分'],
         ['2023-05-04', '甲', '表彰', '县', 2, 2],
       ]);
-      return wb;
-    },
+    }),
     error: { code: 'READ_EVENT_BOTH_SIGNS', sheet: '加减分明细', cell: 'F2' },
   },
   {
     name: '月表合计后加分项列',
     what: 'a 加分项 column in the month sheets after 合计 (2 in 甲\'s May, no item): read as the card\'s 加分项, the month\'s bonus',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`, { extra: { label: '加分项', at: 'afterTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } });
-      return wb;
-    },
+    build: () => monthly({ extra: { label: '加分项', at: 'afterTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } }),
     // 甲 95 + 2 (加分项, May) = 97; 乙 88.
     totals: BONUS_TOTALS,
   },
   {
     name: '月表合计前加分项列',
     what: 'a 加分项 column before 合计, the 合计 including it (97 in 甲\'s May): the month\'s bonus, the 合计 accepted',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`, { extra: { label: '加分项', at: 'beforeTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } });
-      return wb;
-    },
+    build: () => monthly({ extra: { label: '加分项', at: 'beforeTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } }),
     totals: BONUS_TOTALS,
   },
   {
     name: '月表加分项超上限',
     what: 'a 加分项 column in the month sheets with 3 every month for 甲 (36): capped at 10 a year as on the card, then 百分制',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`, { extra: { label: '加分项', at: 'afterTotal', value: (n) => (n === '甲' ? 3 : null) } });
-      return wb;
-    },
+    build: () => monthly({ extra: { label: '加分项', at: 'afterTotal', value: (n) => (n === '甲' ? 3 : null) } }),
     // 甲 95 + min(36, 10) = 105 → 100 (实行百分制); 乙 88.
     totals: { 甲: 100, 乙: 88 },
   },
   {
     name: '月表加分项两处登记',
     what: 'a 加分项 column in the month sheets (2 in 甲\'s May) and a 县级表彰 in May in 加减分明细: both count, a warning at both, as on the card',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`, { extra: { label: '加分项', at: 'afterTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } });
+    build: () => monthly({ extra: { label: '加分项', at: 'afterTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } }, (wb) => {
       sheet(wb, '加减分明细', [
         ['日期', '姓名', '事项', '级别', '分值'],
         ['2023-05-04', '甲', '表彰', '县', 2],
       ]);
-      return wb;
-    },
+    }),
     // 甲 95 + 2 (加分项) + 2 (县级表彰) = 99.
     totals: { 甲: 99, 乙: 88 },
     warnings: ['CARD_BONUS_TWICE'],
@@ -202,84 +176,58 @@ export const HANDMADE: HandmadeCase[] = [
   {
     name: '月表扣分项写类型',
     what: 'a 扣分项 column in the month sheets naming a veto (违反法律法规) in 乙\'s June: 乙 vetoed, as on the card',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`, { extra: { label: '扣分项', at: 'afterTotal', value: () => null } });
+    build: () => monthly({ extra: { label: '扣分项', at: 'afterTotal', value: () => null } }, (wb) => {
       const ws = wb.getWorksheet('6月')!;
       ws.getCell('J3').value = '违反法律法规';
-      return wb;
-    },
+    }),
     totals: PLAIN_TOTALS_VETO,
     vetoed: ['乙'],
   },
   {
     name: '月表扣分项填数字',
     what: 'a 扣分项 column in the month sheets holding the number 5 (乙, June): an error at the cell, as on the card',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`, { extra: { label: '扣分项', at: 'afterTotal', value: (n, m) => (n === '乙' && m === 6 ? 5 : null) } });
-      return wb;
-    },
+    build: () => monthly({ extra: { label: '扣分项', at: 'afterTotal', value: (n, m) => (n === '乙' && m === 6 ? 5 : null) } }),
     error: { code: 'READ_CARD_DEDUCTION_POINTS', sheet: '6月', cell: 'J3' },
   },
   {
     name: '月表合计后另有分数列',
     what: 'a 考核得分 column after 合计 in the month sheets (points score does not read): an error at its header cell',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`, { extra: { label: '考核得分', at: 'afterTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } });
-      return wb;
-    },
+    build: () => monthly({ extra: { label: '考核得分', at: 'afterTotal', value: (n, m) => (n === '甲' && m === 5 ? 2 : null) } }),
     error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '5月', cell: 'J1' },
   },
   {
     name: '否决类型按原话填写',
     what: 'a 否决与处分 row whose 类型 reads 违法（酒驾被行政拘留）: 乙 vetoed, 0',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`);
+    build: () => monthly({}, (wb) => {
       sheet(wb, '否决与处分', [
         ['日期', '姓名', '类型', '说明'],
         ['2023-08-02', '乙', '违法（酒驾被行政拘留）', '县公安局处罚决定'],
       ]);
-      return wb;
-    },
+    }),
     totals: { 甲: 95, 乙: 0 },
     vetoed: ['乙'],
   },
   {
     name: '否决类型无法判断',
     what: 'a 否决与处分 row whose 类型 names nothing the scheme knows: an error at its cell, not a warning',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`);
+    build: () => monthly({}, (wb) => {
       sheet(wb, '否决与处分', [
         ['日期', '姓名', '类型', '说明'],
         ['2023-08-02', '乙', '酒驾被行政拘留', ''],
       ]);
-      return wb;
-    },
+    }),
     error: { code: 'SANCTION_UNKNOWN_TYPE', sheet: '否决与处分', cell: 'C2' },
   },
   {
     name: '积分汇总另表',
     what: 'an extra sheet with 姓名 and a 全年得分 column the reader does not read: an error at its header cell',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`);
+    build: () => monthly({}, (wb) => {
       sheet(wb, '年度汇总', [
         ['姓名', '全年得分'],
         ['甲', 95],
         ['乙', 88],
       ]);
-      return wb;
-    },
+    }),
     error: { code: 'READ_POINTS_SHEET_UNUSED', sheet: '年度汇总', cell: 'B1' },
   },
 ];
@@ -349,24 +297,15 @@ HANDMADE.push(
   {
     name: '月表名-同月两张',
     what: 'both 1月 and 一月 present: which one counts is unknown, an error',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`);
+    build: () => monthly({}, (wb) => {
       sheet(wb, '一月', [['序号', '姓名', ...DUTY, '岗位一', '岗位二', '合计'], [1, '甲', 10, 10, 10, 10, 30, 30, 100]]);
-      return wb;
-    },
+    }),
     error: { code: 'READ_SHEET_SAME_PERIOD', sheet: '一月', cell: '' },
   },
   {
     name: '表头写分值',
     what: 'headers with the points written in: 学习教育10分, 志愿服务岗位一(30分)',
-    build: () => {
-      const wb = book();
-      roster(wb);
-      months(wb, (m) => `${m}月`, { header: ['序号', '姓名', '学习教育10分', '组织生活10分', '党费缴纳（10分）', '遵纪守法 10分', '志愿服务岗位一(30分)', '志愿服务岗位二（30分）', '合计'] });
-      return wb;
-    },
+    build: () => monthly({ header: ['序号', '姓名', '学习教育10分', '组织生活10分', '党费缴纳（10分）', '遵纪守法 10分', '志愿服务岗位一(30分)', '志愿服务岗位二（30分）', '合计'] }),
     totals: PLAIN_TOTALS,
   },
   {

@@ -3,9 +3,7 @@
 // Folders are searched recursively; the output folder inside them is never read.
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { t } from './i18n.js';
-import { leftOut, OTHER_FORMATS } from './messages.js';
-import { UsageError } from './exit.js';
+import { leftOut, OTHER_FORMATS, say, usage } from './messages.js';
 import type { Excluded } from './split.js';
 import { isAtOrInside } from './paths.js';
 import { PREVIOUS_DIR } from './stamp.js';
@@ -75,7 +73,7 @@ export async function collectInputs(args: string[], opts: CollectOptions = {}): 
   for (const a of args) {
     const p = path.resolve(a);
     const st = await fs.stat(p).catch(() => undefined);
-    if (!st) throw new UsageError(t(`找不到文件或文件夹：${a}`, `no such file or folder: ${a}`));
+    if (!st) throw usage('INPUT_PATH_NOT_FOUND', { path: a });
     if (st.isDirectory()) {
       // Reading the output folder itself (or a folder inside it) is asked for: then it is read.
       const skip = opts.outDir && !isAtOrInside(p, opts.outDir) ? opts.outDir : undefined;
@@ -85,7 +83,7 @@ export async function collectInputs(args: string[], opts: CollectOptions = {}): 
     }
     else {
       const problem = nameProblem(p);
-      if (problem === 'note') out.notes.push(t(`跳过 ${path.basename(p)}：Excel/WPS 打开文件时生成的临时锁文件`, `passed by ${path.basename(p)}: a lock file Excel/WPS makes while a file is open`));
+      if (problem === 'note') out.notes.push(say('INPUT_NOTE_LOCK_FILE', { file: path.basename(p) }));
       else if (problem && !READ_EXTS.has(looseExt(p))) out.excluded.push(problem);
       else out.files.push(p);
     }
@@ -106,16 +104,16 @@ async function walk(dir: string, realRoot: string, opts: CollectOptions, out: Co
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (opts.outDir && isAtOrInside(p, opts.outDir)) out.notes.push(t(`不读取输出文件夹 ${p}（本程序写出的结果）`, `not reading the output folder ${p}`));
-      else if (e.name === PREVIOUS_DIR) out.notes.push(t(`不读取 ${p}（重新运行时保存的上一版输出，不作为台账或往年结果）`, `not reading ${p} (previous outputs kept by a re-run; never input or history)`));
+      if (opts.outDir && isAtOrInside(p, opts.outDir)) out.notes.push(say('INPUT_NOTE_OUTPUT_FOLDER', { dir: p }));
+      else if (e.name === PREVIOUS_DIR) out.notes.push(say('INPUT_NOTE_PREVIOUS_FOLDER', { dir: p }));
       else await walk(p, realRoot, opts, out);
     } else if (e.isSymbolicLink()) await link(p, realRoot, opts, out);
     else if (e.isFile()) {
       if (!looksLikeSpreadsheet(e.name)) continue;
       const problem = nameProblem(p);
-      if (problem === 'note') out.notes.push(t(`跳过 ${p}：Excel/WPS 打开文件时生成的临时锁文件`, `passed by ${p}: a lock file Excel/WPS makes while a file is open`));
+      if (problem === 'note') out.notes.push(say('INPUT_NOTE_LOCK_FILE', { file: p }));
       else if (problem) out.excluded.push(problem);
-      else if (opts.ownOutputs && isAtOrInside(p, opts.ownOutputs) && (await writtenByScore(p))) out.notes.push(t(`不读取 ${p}（本程序写出的结果，不是台账）`, `not reading ${p} (a result score wrote, not a ledger)`));
+      else if (opts.ownOutputs && isAtOrInside(p, opts.ownOutputs) && (await writtenByScore(p))) out.notes.push(say('INPUT_NOTE_OWN_RESULT', { file: p }));
       else out.files.push(p);
     } else {
       out.excluded.push(leftOut(p, 'INPUT_NOT_REGULAR', {}));
@@ -140,7 +138,7 @@ async function link(p: string, realRoot: string, opts: CollectOptions, out: Coll
   // Inside the folder: the file or folder it points to is read where it is, once.
   if (st.isDirectory()) return;
   if (opts.outDir && isAtOrInside(target, opts.outDir)) return;
-  out.notes.push(t(`${p} 是指向 ${target} 的链接：按原文件读取一次`, `${p} links to ${target}: read once as the original`));
+  out.notes.push(say('INPUT_NOTE_LINK', { link: p, target }));
 }
 
 /**
@@ -149,7 +147,7 @@ async function link(p: string, realRoot: string, opts: CollectOptions, out: Coll
  */
 export async function collectOne(file: string, option: string): Promise<{ file?: string; excluded: Excluded[]; notes: string[] }> {
   const st = await fs.stat(path.resolve(file)).catch(() => undefined);
-  if (st?.isDirectory()) throw new UsageError(t(`${option} 应是一个工作簿文件，「${file}」是文件夹`, `${option} takes a workbook file; ${file} is a folder`));
+  if (st?.isDirectory()) throw usage('INPUT_OPTION_IS_FOLDER', { option, file });
   const c = await collectInputs([file]);
   return { ...(c.files[0] ? { file: c.files[0] } : {}), excluded: c.excluded, notes: c.notes };
 }

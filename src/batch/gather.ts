@@ -7,7 +7,7 @@ import { makeDiagnostic } from '../core/diagnostics.js';
 import { norm } from '../core/text.js';
 import { collectInputs, type CollectOptions } from './collect.js';
 import { loadLedgers, type LoadedLedger, type LoadOptions } from './inputs.js';
-import { INPUT_MESSAGES, leftOut } from './messages.js';
+import { fileWithDate, INPUT_MESSAGES, leftOut } from './messages.js';
 import { lang, t } from './i18n.js';
 import type { Excluded } from './split.js';
 
@@ -45,7 +45,7 @@ function describeFile(file: string): string {
     const d = st.mtime;
     const two = (n: number): string => String(n).padStart(2, '0');
     const when = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
-    return t(`${basename(file)}（${size}，${when} 修改）`, `${basename(file)} (${size}, modified ${when})`);
+    return fileWithDate(basename(file), size, when);
   } catch {
     return basename(file);
   }

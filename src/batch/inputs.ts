@@ -8,13 +8,14 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { hasErrors, makeDiagnostic, sortDiagnostics } from '../core/diagnostics.js';
 import type { HistoryEntry, Ledger } from '../core/model.js';
 import type { BranchResult } from '../core/result.js';
-import type { HistoryLookup } from '../core/compute/compute.js';
+import type { HistoryLookup } from '../core/model.js';
 import { cycleOf, cyclePeriod, parsePeriod, resolvePeriod, type Period } from '../core/cycle.js';
 import { validateLedger } from '../core/check/validate.js';
 import { loadBuiltinScheme } from '../scheme/load.js';
 import type { Scheme } from '../scheme/schema.js';
 import { lang, t } from './i18n.js';
 import { INPUT_MESSAGES } from './messages.js';
+import { READ_CATALOGUE } from '../excel/read/catalogue.js';
 
 /** A cell's text quoted in a message: at most 40 characters. */
 const shortText = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
@@ -141,10 +142,10 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
           }
           if (inHand.length === 0) void w.terminate().then(() => resolveLane());
         };
-        w.on('message', (m: { id: number; item?: unknown; branch?: Uint8Array; scheme?: 'given' | 'named'; error?: string; sha256?: string }) => {
+        w.on('message', (m: { id: number; item?: unknown; branch?: Uint8Array; scheme?: 'given' | 'named'; failed?: Diagnostic; sha256?: string }) => {
           inHand.splice(inHand.indexOf(m.id), 1);
           if (m.sha256) setReadHash(files[m.id]!, m.sha256);
-          if (!m.item) finish(m.id, { file: files[m.id]!, diagnostics: [], excluded: m.error ?? t('无法读取', 'unreadable') });
+          if (!m.item) finish(m.id, unread(files[m.id]!, m.failed ?? makeDiagnostic(READ_CATALOGUE, 'READ_EXCEL_FAILED', { file: files[m.id]! }, { why: 'malformed' })));
           else {
             const item = thaw<LoadedLedger>(m.item);
             if (m.branch) packed[m.id] = m.branch;
@@ -158,11 +159,9 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
           // Files are read in the order given: the first in hand is the one that killed the worker.
           const dead = inHand.shift();
           if (dead !== undefined) {
+            const place = { file: files[dead]! };
             const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
-            const why = oom
-              ? t(`文件内容太多，读取时超过 ${WORKER_HEAP_MB} MB 内存上限：请按支部拆分后再处理`, `the workbook needs more than ${WORKER_HEAP_MB} MB to read: split it by branch`)
-              : t(`读取时出错：${libraryReason(e).split(' / ')[0]}`, `reading failed: ${libraryReason(e).split(' / ').pop()}`);
-            finish(dead, { file: files[dead]!, diagnostics: [], excluded: why });
+            finish(dead, unread(place.file, oom ? makeDiagnostic(INPUT_MESSAGES, 'INPUT_READ_OUT_OF_MEMORY', place, { mb: WORKER_HEAP_MB }) : makeDiagnostic(READ_CATALOGUE, 'READ_EXCEL_FAILED', place, libraryReason(e))));
           }
           retry.unshift(...inHand);
           start();
@@ -179,6 +178,11 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
     packed[id] = undefined;
   });
   return results;
+}
+
+/** A file a worker could not read, left out with the diagnostic that says why. */
+function unread(file: string, d: Diagnostic): LoadedLedger {
+  return { file, diagnostics: [d], excluded: d.message[lang()] };
 }
 
 /** The built-in scheme a ledger names (loadScheme keeps each one it loads: a batch loads it once). */

@@ -2,6 +2,8 @@
 // at a time for the main thread, so a batch uses every core.
 import { libraryReason } from '../excel/library-errors.js';
 import { readHash } from '../excel/read-hashes.js';
+import { READ_CATALOGUE } from '../excel/read/catalogue.js';
+import { makeDiagnostic } from '../core/diagnostics.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { setLang } from './i18n.js';
 import { loadOne, type LoadOptions } from './inputs.js';
@@ -40,7 +42,6 @@ async function read(job: Job): Promise<void> {
     parentPort!.postMessage(message, bytes ? [bytes.buffer as ArrayBuffer] : []);
   } catch (e) {
     // A throw here is a library's (or our) error: the clerk gets it in words, the raw text only with SCORE_DEBUG.
-    const why = libraryReason(e);
-    parentPort!.postMessage({ id: job.id, error: opts.lang === 'en' ? why.split(' / ').pop() : why.split(' / ')[0] });
+    parentPort!.postMessage({ id: job.id, failed: makeDiagnostic(READ_CATALOGUE, 'READ_EXCEL_FAILED', { file: job.file }, libraryReason(e)) });
   }
 }

@@ -5,10 +5,9 @@
 // previous version is kept in 上一版/); any other file is never replaced without --force. History is
 // read only from stamped 评定结果.
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readHash } from '../excel/read-hashes.js';
 import { readCentralDirectory, unpack } from '../excel/zip-read.js';
 
@@ -34,23 +33,7 @@ export interface Stamp {
 
 const PREFIX = 'score-stamp:';
 
-let cachedVersion: string | undefined;
-
-/** The program's version, from package.json (the repository's, or the package's app/package.json). */
-export function programVersion(): string {
-  if (cachedVersion) return cachedVersion;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    try {
-      const p = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (p.name === 'score' && p.version) return (cachedVersion = p.version);
-    } catch {
-      // not here: one folder up
-    }
-    dir = dirname(dir);
-  }
-  return (cachedVersion = '0.0.0');
-}
+export { programVersion } from './version.js';
 
 export async function sha256(file: string): Promise<string> {
   // Only regular files: a FIFO or a device among the inputs (refused by the reader) would block or never end.

@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { Book } from '../excel/lean/book.js';
 import { exists, makeDir, message, tempName } from '../excel/lean/save.js';
 import { t } from './i18n.js';
+import { FILE_ERRORS, say } from './messages.js';
 import { setExit, EXIT_INPUT } from './exit.js';
 import { hashInputs, previousPath, PREVIOUS_DIR, programVersion, readStamp, stampText, type Stamp, type StampInput } from './stamp.js';
 
@@ -97,21 +98,8 @@ async function linkOrMove(target: string, prev: string): Promise<boolean> {
 /** An errno in words a clerk understands; Node's own text only with SCORE_DEBUG=1. */
 export function fileError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
-  const words: Record<string, [string, string]> = {
-    ENOSPC: ['磁盘空间不足', 'the disk is full'],
-    EDQUOT: ['磁盘配额已用完', 'the disk quota is used up'],
-    EFBIG: ['文件超过了允许的大小', 'the file exceeds the size allowed'],
-    EACCES: ['没有写入这个文件夹的权限', 'no permission to write there'],
-    EPERM: ['文件正被其他程序（如 Excel、WPS）占用，或没有权限', 'the file is in use by another program (Excel, WPS) or not permitted'],
-    EBUSY: ['文件正被其他程序（如 Excel、WPS）占用', 'the file is in use by another program (Excel, WPS)'],
-    EROFS: ['磁盘是只读的', 'the disk is read-only'],
-    ENOENT: ['文件夹不存在或已被移走', 'the folder does not exist or was moved'],
-    ENOTDIR: ['路径中有一段不是文件夹', 'a part of the path is not a folder'],
-    ENAMETOOLONG: ['路径太长', 'the path is too long'],
-    EMFILE: ['同时打开的文件太多', 'too many open files'],
-  };
-  const w = code ? words[code] : undefined;
-  const text = w ? t(w[0], w[1]) : t('无法写入', 'could not be written');
+  const w = (code ? FILE_ERRORS[code] : undefined) ?? FILE_ERRORS.other!;
+  const text = t(w[0], w[1]);
   return process.env.SCORE_DEBUG ? `${text} [${message(e)}]` : text;
 }
 
@@ -155,12 +143,12 @@ export class OutputSet {
   private async ownership(target: string): Promise<string | undefined> {
     if (this.force) return undefined;
     const own = await readStamp(target);
-    if (!own) return t(`${target} 已存在，但不是 score 写出的结果，不替换。要替换它请加 --force（原文件会保留在「${PREVIOUS_DIR}」文件夹），或用 --out 换一个输出文件夹`, `${target} exists and was not written by score: not replaced. Use --force to replace it (the file is kept in ${PREVIOUS_DIR}) or another --out folder`);
-    if (own.edited) return t(`${target} 是 score 写出的，但之后又在 Excel 或 WPS 里修改、保存过（${own.modified ?? ''}），不替换，以免丢掉改动。要替换它请加 --force（原文件会保留在「${PREVIOUS_DIR}」文件夹），或用 --out 换一个输出文件夹`, `${target} was written by score but changed and saved since (${own.modified ?? ''}): not replaced, so no change is lost. Use --force to replace it (kept in ${PREVIOUS_DIR}) or another --out folder`);
+    if (!own) return say('OUTPUT_NOT_OURS', { target, previous: PREVIOUS_DIR });
+    if (own.edited) return say('OUTPUT_EDITED', { target, modified: own.modified, previous: PREVIOUS_DIR });
     if (own.stamp.complete && !this.complete) {
       lastRefusal.partial = true;
       const n = this.info.excluded!.length;
-      return t(`${target} 是 ${own.stamp.time.slice(0, 10)} 全部台账计入的结果；本次有 ${n} 个文件未计入，不用不完整的结果替换它。改好未计入的文件后再运行；确实要替换请加 --force`, `${target} is a complete result of ${own.stamp.time.slice(0, 10)}; ${n} file(s) were left out this time, so it is not replaced by a partial one. Fix them and run again, or use --force`);
+      return say('OUTPUT_COMPLETE_KEPT', { target, date: own.stamp.time.slice(0, 10), n });
     }
     return undefined;
   }
@@ -184,7 +172,7 @@ export class OutputSet {
   async add(target: string, make: () => ExcelJS.Workbook | Book | Promise<ExcelJS.Workbook | Book>, opts: { keepAs?: string } = {}): Promise<void> {
     if (this.problems.length > 0) return; // the set has failed: nothing more is written
     if (this.pending.some((p) => p.target === target)) {
-      this.problems.push(t(`${target} 在本次输出中出现两次`, `${target} appears twice in this output`));
+      this.problems.push(say('OUTPUT_TWICE', { target }));
       return;
     }
     if (await exists(target)) {
@@ -202,7 +190,7 @@ export class OutputSet {
         this.cleaned.add(dir);
         // Also in 上一版/: the older version set aside while a killed run was putting its set in place.
         const stale = [...(await cleanStaleTemps(dir)), ...(await cleanStaleTemps(path.join(dir, PREVIOUS_DIR)))];
-        if (stale.length > 0) process.stderr.write(`${t(`已清理上次中断留下的 ${stale.length} 个临时文件（${dir}）`, `removed ${stale.length} temporary file(s) left by an interrupted run (${dir})`)}\n`);
+        if (stale.length > 0) process.stderr.write(`${say('OUTPUT_STALE_TEMPS', { n: stale.length, dir })}\n`);
       }
       this.pending.push({ target, tmp, ...(opts.keepAs ? { keep: opts.keepAs } : {}) });
       const wb = await make();
@@ -212,7 +200,7 @@ export class OutputSet {
       const failure = injectedFailure(++this.count);
       if (failure) throw failure;
     } catch (e) {
-      this.problems.push(t(`写出 ${target} 失败：${fileError(e)}`, `writing ${target} failed: ${fileError(e)}`));
+      this.problems.push(say('OUTPUT_WRITE_FAILED', { target, why: fileError(e) }));
     }
   }
 
@@ -229,8 +217,8 @@ export class OutputSet {
         if (!(await exists(p.target))) continue;
         const why = await this.ownership(p.target);
         if (why) this.problems.push(why);
-        else if (await heldOpen(p.target)) (lastRefusal.locked = true), this.problems.push(t(`${p.target} 正在被 Excel 或 WPS 打开，无法替换。关闭这个文件后再运行一次`, `${p.target} is open in Excel or WPS and cannot be replaced: close it and run again`));
-        else if (await heldOpen(p.keep ?? previousPath(p.target))) (lastRefusal.locked = true), this.problems.push(t(`${p.keep ?? previousPath(p.target)} 正在被 Excel 或 WPS 打开，无法替换。关闭这个文件后再运行一次`, `${p.keep ?? previousPath(p.target)} is open in Excel or WPS and cannot be replaced: close it and run again`));
+        else if (await heldOpen(p.target)) (lastRefusal.locked = true), this.problems.push(say('OUTPUT_OPEN_ELSEWHERE', { file: p.target }));
+        else if (await heldOpen(p.keep ?? previousPath(p.target))) (lastRefusal.locked = true), this.problems.push(say('OUTPUT_OPEN_ELSEWHERE', { file: p.keep ?? previousPath(p.target) }));
       }
     }
     if (this.problems.length > 0) return this.fail();
@@ -287,14 +275,14 @@ export class OutputSet {
       await this.discard();
       setExit(EXIT_INPUT);
       const why = fileError(e);
-      process.stderr.write(`${t(`未写出：替换 ${failed} 时失败（${why}）`, `not written: replacing ${failed} failed (${why})`)}\n`);
-      process.stderr.write(`${restored ? t('已恢复原来的文件：本次的输出文件一个也没有写出（要么全部写出，要么都不写）。关闭正在使用这些文件的程序后再运行一次', 'the earlier files are back in place: none of this run\'s outputs was written (all or none). Close any program using these files and run again') : t(`恢复原来的文件时也失败了：请查看 ${path.dirname(failed)} 和其中的「${PREVIOUS_DIR}」文件夹`, `restoring the earlier files failed too: check ${path.dirname(failed)} and its ${PREVIOUS_DIR} folder`)}\n`);
+      process.stderr.write(`${say('OUTPUT_REPLACE_FAILED', { target: failed, why })}\n`);
+      process.stderr.write(`${restored ? say('OUTPUT_RESTORED', {}) : say('OUTPUT_RESTORE_FAILED', { dir: path.dirname(failed), previous: PREVIOUS_DIR })}\n`);
       this.pending.length = 0;
       this.stamps.length = 0;
       return [];
     }
     for (const a of dropLater) await fs.rm(a, { force: true }).catch(() => undefined);
-    if (!this.info.quiet) for (const k of kept) process.stderr.write(`${t(`同名的上一版结果已移到 ${k}`, `the previous results of the same names were moved to ${k}`)}\n`);
+    if (!this.info.quiet) for (const k of kept) process.stderr.write(`${say('OUTPUT_PREVIOUS_MOVED', { dir: k })}\n`);
     const written = this.pending.map((p) => p.target);
     this.pending.length = 0;
     return written;
@@ -304,7 +292,7 @@ export class OutputSet {
     await this.discard();
     setExit(EXIT_INPUT);
     for (const p of this.problems) process.stderr.write(`${t('未写出', 'not written')}：${p}\n`);
-    process.stderr.write(`${t('本次的输出文件一个也没有写出（要么全部写出，要么都不写）', 'none of this run\'s outputs was written (all or none)')}\n`);
+    process.stderr.write(`${say('OUTPUT_NONE_WRITTEN', {})}\n`);
     this.pending.length = 0;
     this.stamps.length = 0;
     return [];

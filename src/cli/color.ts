@@ -26,3 +26,8 @@ export function setupColor(argv: readonly string[]): void {
 export function colorOn(): boolean {
   return chalk.level > 0;
 }
+
+/** Colours only when this run writes colour (a terminal, not NO_COLOR / --no-color): a piped table stays plain text. */
+export function tableStyle(): { head: string[]; border: string[] } {
+  return colorOn() ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
+}

@@ -5,8 +5,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parsePeriod, resolvePeriod, type Cycle, type Period } from '../core/cycle.js';
 import type { Scheme } from '../scheme/schema.js';
-import { usageError } from './messages.js';
-import { t } from '../batch/i18n.js';
+import { cliText, usageError } from './messages.js';
 import type { PeriodArg } from './options.js';
 
 /** The period of a scheme's cycle that the argument names. */
@@ -85,5 +84,5 @@ export function pastWindowWarning(from: string, to: string, given: boolean, toda
   if (given) return undefined;
   const now = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   if (to >= now) return undefined;
-  return t(`警告：公示期 ${from} 至 ${to} 已经过去（默认从期间结束后的第一个工作日起）。公示名单上要写实际的公示日期，请加 --from 开始日期`, `warning: the publication window ${from} to ${to} is already past (by default it starts after the period); give the real start with --from`);
+  return cliText('CLI_PUBLICATION_PAST', { from, to });
 }

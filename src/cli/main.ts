@@ -6,21 +6,14 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { lang, t } from '../batch/i18n.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from '../batch/exit.js';
 import { setupColor } from './color.js';
-import { programVersion } from '../batch/stamp.js';
-import { registerSchemes } from './commands/schemes.js';
-import { registerScheme } from './commands/scheme.js';
-import { registerValidate } from './commands/validate.js';
-import { registerTemplate } from './commands/template.js';
-import { registerCompute } from './commands/compute.js';
-import { registerGrade } from './commands/grade.js';
-import { registerPublish } from './commands/publish.js';
-import { registerApply } from './commands/apply.js';
-import { registerExplain } from './commands/explain.js';
+import { programVersion } from '../batch/version.js';
+import { COMMANDS } from './commands/index.js';
 
-// withCommon lives in ./options.ts (the commands import it from there, so main ↔ commands is no cycle).
-export { withCommon } from './options.js';
-
-export function buildProgram(): Command {
+/**
+ * The program with every command declared, and the one this run names (`score grade …`,
+ * `score help grade`) loaded with its options and action; the others are loaded only when run.
+ */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command();
   // commander's own labels (Usage, Options, default, choices) follow the interface language too.
   const zh = (text: string): string => (lang() === 'en' ? text : zhPlaceholders(text));
@@ -55,8 +48,13 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(lang() === 'en' ? text : translateError(text)) })
     .showHelpAfterError(t('（加 --help 查看用法）', '(add --help for usage)'))
     .exitOverride();
-  for (const register of [registerSchemes, registerScheme, registerTemplate, registerValidate, registerCompute, registerGrade, registerPublish, registerApply, registerExplain]) {
-    register(program);
+  const declared = COMMANDS.map((entry) => ({ entry, cmd: entry.declare(program) }));
+  // The command run is the first word that names one (program options such as --lang en come before it).
+  const word = argv.slice(2).find((w) => declared.some((d) => d.cmd.name() === w));
+  for (const { entry, cmd } of declared) {
+    if (cmd.name() === word) (await entry.load())(cmd);
+    // Not loaded: listed only. A hidden option makes the list show `[options]`, as for the loaded command.
+    else if (entry.options) cmd.addOption(new Option('--options').hideHelp());
   }
   program.commands.forEach(function override(c: Command): void {
     c.exitOverride();
@@ -125,7 +123,7 @@ export async function main(argv: string[]): Promise<void> {
     });
   }
   setupColor(argv);
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   // A promise that never settles (a damaged zip part can do that inside exceljs) would let
   // Node exit 0 with no output: never report success for work that did not finish.
   let finished = false;

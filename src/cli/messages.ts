@@ -25,6 +25,20 @@ export const CLI_MESSAGES = {
     none,
     none,
   ),
+  // Options checked before any file is read (zod schemas of src/cli/options.ts and the commands).
+  CLI_YEAR_INVALID: message('error', ['text'], (p) => `年度「${p.text}」无效，例如 --year 2023`, (p) => `invalid year ${p.text}, e.g. --year 2023`, none, none),
+  CLI_PERIOD_INVALID: message('error', ['period'], (p) => `期间「${p.period}」无效：可写 2023（年度）、2023Q1（季度）、2023H1（半年）或 2023-03（月份）`, (p) => `invalid period ${p.period}: use 2023, 2023Q1, 2023H1 or 2023-03`, none, none),
+  CLI_PERIOD_ONE: message('error', [], () => '--period 只能写一个期间', () => '--period takes one period', none, none),
+  CLI_PERIODS_ONE_CYCLE: message('error', [], () => '一次只能计算同一个年度的期间', () => 'all periods must be in one cycle', none, none),
+  CLI_FROM_INVALID: message('error', ['text'], (p) => `--from「${p.text}」不是日期：可写 2023-04-03、2023/4/3 或 2023年4月3日`, (p) => `--from ${p.text} is not a date: write 2023-04-03, 2023/4/3 or 2023年4月3日`, none, none),
+  CLI_DAYS_RANGE: message('error', [], () => '--days 应为 1–60 的整数', () => '--days must be a whole number 1–60', none, none),
+  CLI_QUOTA_SCOPE: message('error', [], () => '--quota-scope 只能是 branch 或 township', () => '--quota-scope is branch or township', none, none),
+  CLI_LAYOUT: message('error', [], () => '--layout 只能是 monthly 或 card', () => '--layout is monthly or card', none, none),
+  CLI_SCHEME_REQUIRED: message('error', [], () => '请用 --scheme 指定方案，例如 --scheme township（score schemes 列出全部）', () => 'give --scheme, e.g. --scheme township', none, none),
+  CLI_SCHEME_UNUSABLE: message('error', ['ref'], (p) => `方案无法使用：${p.ref}`, (p) => `scheme cannot be used: ${p.ref}`, none, none),
+  CLI_HISTORY_NOT_FOUND: message('error', ['dir'], (p) => `--history 文件夹不存在：${p.dir}（往年评定结果所在的文件夹；第一个年度请用 --no-history）`, (p) => `--history folder not found: ${p.dir} (for a first year use --no-history)`, none, none),
+  // Warnings of a run that goes on.
+  CLI_PUBLICATION_PAST: message('warning', ['from', 'to'], (p) => `警告：公示期 ${p.from} 至 ${p.to} 已经过去（默认从期间结束后的第一个工作日起）。公示名单上要写实际的公示日期，请加 --from 开始日期`, (p) => `warning: the publication window ${p.from} to ${p.to} is already past (by default it starts after the period); give the real start with --from`, none, none),
   // Lines written to stderr when a command cannot go on.
   CLI_ERRORS_FIRST: message('error', ['n', 'placeZh', 'placeEn', 'firstZh', 'firstEn', 'seeZh', 'seeEn'], (p) => `共有 ${p.n} 个错误，第一个：${p.placeZh} ${p.firstZh}。${p.seeZh}`, (p) => `${p.n} errors; first: ${p.placeEn} ${p.firstEn}. ${p.seeEn}`, none, none),
   CLI_NO_LEDGER_LEFT: message('error', ['where', 'n'], (p) => `没有可以读取的台账：${p.where} 中的 ${p.n} 个文件都未计入（原因见上）`, (p) => `no ledger to read: all ${p.n} file(s) in ${p.where} were left out (see above)`, none, none),

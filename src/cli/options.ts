@@ -1,78 +1,28 @@
-// The options every command shares (withCommon) and the zod schemas that parse option values.
-// Its own module so that the commands import it without importing main.ts, which imports them
-// (issue 24: main ↔ commands was the CLI's cycle).
+// The zod schemas that parse option values (a year, periods, a date, a scheme), and withCommon and
+// parseOptions from ./common-options.ts. Its own module so that the commands import it without
+// importing main.ts, which imports them (issue 24: main ↔ commands was the CLI's cycle).
 import { statSync } from 'node:fs';
-import { cliText, } from './messages.js';
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { isValidIso, parsePeriod, type PeriodKind } from '../core/cycle.js';
 import { parseDateText } from '../excel/cells.js';
 import { loadScheme } from '../scheme/load.js';
-import { UsageError } from '../batch/exit.js';
-import { lang, t } from '../batch/i18n.js';
+import { lang } from '../batch/i18n.js';
 import { colon } from './output.js';
+import { commonShape, fail, oneOf } from './common-options.js';
+import { cliText } from './messages.js';
 
-/**
- * Options every command accepts (--scheme --json --out --force --quiet --lang --no-color). Where one
- * has no effect on a command (`schemes --out`, `scheme show --scheme`), it is still accepted and a
- * note on stderr says so, instead of a usage error or silence.
- */
-export function withCommon(cmd: Command, opts: { out?: boolean; scheme?: boolean; force?: boolean } = {}): Command {
-  const has = (flag: string): boolean => cmd.options.some((o) => o.long === flag);
-  const unused: string[] = [];
-  const noEffect = t('（此命令不用，接受但不起作用）', ' (not used by this command: accepted, no effect)');
-  if (!has('--scheme')) {
-    if (opts.scheme === false) unused.push('scheme');
-    cmd.option('--scheme <id|file>', opts.scheme === false ? t(`计分方案${noEffect}`, `scoring scheme${noEffect}`) : t('计分方案：内置方案 id 或方案文件（默认取台账「说明」表中的方案）', 'scoring scheme: built-in id or file (default: the one named in the workbook)'));
-  }
-  cmd.option('--json', t('只在标准输出打印 JSON', 'print JSON only on stdout'));
-  if (!has('--out')) {
-    if (opts.out === false) {
-      unused.push('out');
-      cmd.option('--out <dir>', t(`输出目录${noEffect}`, `output folder${noEffect}`));
-    } else cmd.option('--out <dir>', t('输出目录', 'output folder'), '输出');
-  }
-  if (!has('--force')) {
-    if (opts.out === false || opts.force === false) unused.push('force');
-    cmd.option('--force', opts.out === false || opts.force === false ? t(`覆盖已存在的输出文件${noEffect}`, `overwrite existing outputs${noEffect}`) : t('覆盖已存在的输出文件', 'overwrite existing output files'));
-  }
-  cmd.option('--quiet', t('不打印进度和提示（错误、未计入的文件照常打印）', 'no progress or notes (errors and left-out files are always printed)'));
-  cmd.addOption(new Option('--lang <lang>', t('界面语言 zh|en（或环境变量 SCORE_LANG）', 'interface language zh|en (or SCORE_LANG)')).choices(['zh', 'en']));
-  cmd.option('--no-color', t('不用颜色（也可设环境变量 NO_COLOR）', 'no colour (or set NO_COLOR)'));
-  if (unused.length > 0) {
-    cmd.hook('preAction', (_parent, action) => {
-      const o = action.opts<Record<string, unknown>>();
-      if (o.quiet || o.json) return;
-      const name = action.parent?.parent ? `${action.parent.name()} ${action.name()}` : action.name();
-      for (const k of unused) {
-        if (o[k] !== undefined) process.stderr.write(`${cliText('CLI_OPTION_IGNORED', { command: name, option: k })}\n`);
-      }
-    });
-  }
-  return cmd;
-}
+export { oneOf, optionsWithoutScheme, parseOptions, required, withCommon } from './common-options.js';
 
 // ── Option values, as zod schemas ──────────────────────────────────────────────────────────────
 // Each command declares its options as a z.object of these (beside its action) and reads them through
 // parseOptions: a value that does not parse is a UsageError with the same message as ever (exit 2),
 // and what the action gets is typed (a year is a number, a period list is PeriodArg[]).
 
-/** A check's own message as the zod issue (fatal: no later check runs on a value that did not parse); parseOptions turns the first one into the usage error. */
-function fail(ctx: z.RefinementCtx, message: string, details: string[] = []): typeof z.NEVER {
-  ctx.addIssue({ code: z.ZodIssueCode.custom, message, params: { details }, fatal: true });
-  return z.NEVER;
-}
-
-/** One of a few words (--layout monthly|card), else the usage message given. */
-export function oneOf<const W extends readonly string[]>(words: W, message: () => string) {
-  return z.string().transform((v, ctx): W[number] => ((words as readonly string[]).includes(v) ? (v as W[number]) : fail(ctx, message())));
-}
-
 /** --year 2023 (also 2023年, 2023年度, full-width digits) → 2023. */
 export const yearOption = z.string().transform((text, ctx) => {
   const y = Number(text.normalize('NFKC').replace(/年度?$/, ''));
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) return fail(ctx, t(`年度「${text}」无效，例如 --year 2023`, `invalid year ${text}, e.g. --year 2023`));
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) return fail(ctx, cliText('CLI_YEAR_INVALID', { text }));
   return y;
 });
 
@@ -88,7 +38,7 @@ export const periodsOption = z.string().transform((text, ctx) => {
   const out: PeriodArg[] = [];
   for (const s of text.split(/[,，]/)) {
     const p = parsePeriod(s);
-    if (!p.ok) return fail(ctx, t(`期间「${s}」无效：可写 2023（年度）、2023Q1（季度）、2023H1（半年）或 2023-03（月份）`, `invalid period ${s}: use 2023, 2023Q1, 2023H1 or 2023-03`));
+    if (!p.ok) return fail(ctx, cliText('CLI_PERIOD_INVALID', { period: s }));
     out.push({ text: s.trim(), year: p.year, kind: p.kind });
   }
   return out;
@@ -96,33 +46,33 @@ export const periodsOption = z.string().transform((text, ctx) => {
 
 /** --period with at most one period (validate, apply, explain). */
 export const onePeriodOption = periodsOption.transform((list, ctx) => {
-  if (list.length > 1) return fail(ctx, t('--period 只能写一个期间', '--period takes one period'));
+  if (list.length > 1) return fail(ctx, cliText('CLI_PERIOD_ONE', {}));
   return list[0];
 });
 
 /** --from: a date in any spelling the ledgers accept (2023-04-03, 2023/4/3, 2023.4.3, 2023年4月3日), as ISO. */
 export const dateOption = z.string().transform((text, ctx) => {
   const iso = parseDateText(text.normalize('NFKC').trim());
-  if (!iso || !isValidIso(iso)) return fail(ctx, t(`--from「${text}」不是日期：可写 2023-04-03、2023/4/3 或 2023年4月3日`, `--from ${text} is not a date: write 2023-04-03, 2023/4/3 or 2023年4月3日`));
+  if (!iso || !isValidIso(iso)) return fail(ctx, cliText('CLI_FROM_INVALID', { text }));
   return iso;
 });
 
 /** --days as a whole number 1–60 (checked before any file is read). */
 export const daysOption = z.string().transform((text, ctx) => {
   const days = Number(text.normalize('NFKC'));
-  if (!Number.isInteger(days) || days < 1 || days > 60) return fail(ctx, t('--days 应为 1–60 的整数', '--days must be a whole number 1–60'));
+  if (!Number.isInteger(days) || days < 1 || days > 60) return fail(ctx, cliText('CLI_DAYS_RANGE', {}));
   return days;
 });
 
 /** --quota-scope branch|township. */
-export const quotaScopeOption = oneOf(['branch', 'township'] as const, () => t('--quota-scope 只能是 branch 或 township', '--quota-scope is branch or township'));
+export const quotaScopeOption = oneOf(['branch', 'township'] as const, () => cliText('CLI_QUOTA_SCOPE', {}));
 
 /** --scheme ID|FILE → the scheme (loaded and checked), or a usage error that lists its problems. */
 export const schemeOptionValue = z.string().transform((ref, ctx) => {
   const r = loadScheme(ref);
   if (r.ok) return r.scheme;
   const lines = r.problems.map((p) => `  ${p.path ? `${p.path}${colon()}` : ''}${lang() === 'en' ? p.en : p.zh}`);
-  return fail(ctx, `${t('方案无法使用', 'scheme cannot be used')}${colon()}${ref}`, lines);
+  return fail(ctx, cliText('CLI_SCHEME_UNUSABLE', { ref }), lines);
 });
 
 /** --history DIR (must be a folder) or --no-history (false). */
@@ -134,40 +84,8 @@ export const historyOption = z.union([z.literal(false), z.string()]).superRefine
   } catch {
     dir = false;
   }
-  if (!dir) fail(ctx, t(`--history 文件夹不存在：${given}（往年评定结果所在的文件夹；第一个年度请用 --no-history）`, `--history folder not found: ${given} (for a first year use --no-history)`));
+  if (!dir) fail(ctx, cliText('CLI_HISTORY_NOT_FOUND', { dir: given }));
 });
 
 /** The options withCommon adds, as every command reads them. */
-export const commonOptions = z.object({
-  scheme: schemeOptionValue.optional(),
-  json: z.boolean().optional(),
-  out: z.string().optional(),
-  force: z.boolean().optional(),
-  quiet: z.boolean().optional(),
-  lang: z.enum(['zh', 'en']).optional(),
-  color: z.boolean().optional(),
-});
-
-/** The common options of a command that loads no scheme (schemes, scheme show/init): --scheme is accepted and noted as unused. */
-export const optionsWithoutScheme = commonOptions.extend({ scheme: z.string().optional() });
-
-/** An option that must be given: its own message (evaluated when it is missing, in the interface language). */
-export function required<T extends z.ZodTypeAny>(schema: T, message: () => string) {
-  return z
-    .string()
-    .optional()
-    .transform((v, ctx) => (v === undefined ? fail(ctx, message()) : v))
-    .pipe(schema);
-}
-
-/**
- * commander's option values → the command's typed options. The first problem (in the schema's
- * key order) is the usage error; any other throw is a bug and stays one.
- */
-export function parseOptions<S extends z.ZodTypeAny>(schema: S, raw: unknown): z.output<S> {
-  const r = schema.safeParse(raw);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const details = issue?.code === z.ZodIssueCode.custom ? (issue.params?.details as string[] | undefined) : undefined;
-  throw new UsageError(issue?.message ?? cliText('CLI_OPTION_INVALID', {}), details);
-}
+export const commonOptions = z.object({ scheme: schemeOptionValue.optional(), ...commonShape });

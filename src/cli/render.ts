@@ -14,14 +14,12 @@ import type { Dec } from '../core/decimal.js';
 import type { Scheme } from '../scheme/schema.js';
 import { diagnosticJson, formatDiagnostic, colon } from './output.js';
 import { lang, t } from '../batch/i18n.js';
-import { colorOn } from './color.js';
+import { tableStyle } from './color.js';
 import type { MemberJson, ResultExtras, ResultReport } from './report.js';
 import { EXEMPT_NOTE, notGradedReason } from '../excel/write/member-notes.js';
 
-/** Colours only when this run writes colour (a terminal, not NO_COLOR / --no-color): a piped table stays plain text. */
-export function tableStyle(): { head: string[]; border: string[] } {
-  return colorOn() ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
-}
+// tableStyle lives in ./color.ts (`score schemes` needs it without this module's imports).
+export { tableStyle };
 
 /** No rule between body rows: a long member list stays readable. */
 export const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };

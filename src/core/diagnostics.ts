@@ -91,7 +91,9 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === 'error');
 }
 
-const naturalOrder = new Intl.Collator('zh', { numeric: true });
+/** Made when first needed: a collator takes ~8 ms to make, and `score --help` loads this module. */
+let naturalOrder: Intl.Collator | undefined;
+const natural = (a: string, b: string): number => (naturalOrder ??= new Intl.Collator('zh', { numeric: true })).compare(a, b);
 
 /** Row and column of an A1 address ([0, 0] when there is none). */
 function cellKey(c?: string): [number, number] {
@@ -111,6 +113,6 @@ export function sortDiagnostics(ds: readonly Diagnostic[], sheets: readonly stri
   const rank = (sheet: string | undefined): number => (sheet === undefined ? -1 : (sheetRank.get(sheet) ?? sheets.length));
   return ds
     .map((d, i) => ({ d, i, f: fileRank.get(d.file)!, s: rank(d.sheet), c: cellKey(d.cell) }))
-    .sort((a, b) => a.f - b.f || a.s - b.s || (a.s === sheets.length ? naturalOrder.compare(a.d.sheet ?? '', b.d.sheet ?? '') : 0) || a.c[0] - b.c[0] || a.c[1] - b.c[1] || a.i - b.i)
+    .sort((a, b) => a.f - b.f || a.s - b.s || (a.s === sheets.length ? natural(a.d.sheet ?? '', b.d.sheet ?? '') : 0) || a.c[0] - b.c[0] || a.c[1] - b.c[1] || a.i - b.i)
     .map((x) => x.d);
 }

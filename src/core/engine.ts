@@ -1,10 +1,10 @@
 // The engine's public API: one period of one scheme over a set of branch ledgers.
 // compute (per branch) → grade (bands, quotas, history, ranks). Pure: no I/O.
 import type { Scheme } from '../scheme/schema.js';
-import { computeBranch, type HistoryLookup } from './compute/compute.js';
+import { computeBranch } from './compute/compute.js';
 import { cycleOf, cyclePeriod, type Period } from './cycle.js';
 import { gradeAll } from './grade/grade.js';
-import type { HistoryEntry, Ledger } from './model.js';
+import type { HistoryEntry, HistoryLookup, Ledger } from './model.js';
 import type { BranchResult, PeriodResult } from './result.js';
 import { norm } from './text.js';
 

@@ -195,3 +195,9 @@ export interface HistoryEntry {
   total: Dec;
   grade?: string;
 }
+
+/** The earlier cycles' results the compute (R16) and grade (R12) steps look members up in. */
+export interface HistoryLookup {
+  /** The member's results of earlier cycles, newest first. */
+  of(member: { name: string; id?: string }, branch: string): HistoryEntry[];
+}

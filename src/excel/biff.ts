@@ -47,7 +47,7 @@ export async function readBiff(buf: Buffer): Promise<BiffResult> {
     const cfb = X.CFB.read(buf, { type: 'buffer' });
     names = cfb.FullPaths.map((p: string) => p.replace(/\/$/, '').split('/').pop() ?? '');
   } catch (err) {
-    return { ok: false, code: 'READ_EXCEL_FAILED', params: { reason: reason(err) } };
+    return { ok: false, code: 'READ_EXCEL_FAILED', params: reason(err) };
   }
   const has = (re: RegExp): boolean => names.some((n) => re.test(n));
   if (has(/^(encryptioninfo|encryption)$/i)) return { ok: false, code: 'READ_ENCRYPTED' };
@@ -61,7 +61,7 @@ export async function readBiff(buf: Buffer): Promise<BiffResult> {
     wb = X.read(buf, { type: 'buffer', dense: true, cellNF: true, cellFormula: true, cellHTML: false, cellText: false, cellDates: false, bookVBA: false, sheetRows: READ_LIMITS.maxSheetRowsHard + 1 });
   } catch (err) {
     if (/password/i.test(String((err as Error)?.message ?? err))) return { ok: false, code: 'READ_ENCRYPTED' };
-    return { ok: false, code: 'READ_EXCEL_FAILED', params: { reason: reason(err) } };
+    return { ok: false, code: 'READ_EXCEL_FAILED', params: reason(err) };
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   // A number format that may show another number (display.ts) is kept by index, as the lean reader
@@ -101,7 +101,7 @@ export async function readBiff(buf: Buffer): Promise<BiffResult> {
     sheet.load(sink, merges);
     worksheets.push(sheet);
   }
-  if (worksheets.length === 0) return { ok: false, code: 'READ_EXCEL_FAILED', params: { reason: '工作簿中没有工作表 / the workbook has no sheets' } };
+  if (worksheets.length === 0) return { ok: false, code: 'READ_EXCEL_FAILED', params: { why: 'noSheets' } };
   return { ok: true, wb: { worksheets, date1904, fullCalcOnLoad: false } };
 }
 
@@ -150,8 +150,8 @@ function addCell(sink: CellSink, row: number, col: number, cell: XCell, formats:
   }
 }
 
-function reason(err: unknown): string {
+/** READ_EXCEL_FAILED's parameters for SheetJS's error; its own text only with SCORE_DEBUG. */
+function reason(err: unknown): { why: 'oldMalformed'; raw?: string } {
   const raw = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 200);
-  const zh = '旧版工作簿内部结构有误，无法解析 / the old-format workbook is malformed inside';
-  return process.env.SCORE_DEBUG ? `${zh} (${raw})` : zh;
+  return process.env.SCORE_DEBUG ? { why: 'oldMalformed', raw } : { why: 'oldMalformed' };
 }

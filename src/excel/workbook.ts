@@ -139,7 +139,7 @@ export async function openWorkbookBuffer(file: string, buf: Buffer): Promise<Ope
   try {
     await wb.xlsx.load((sniff.rewrite ? rebuildForExcelJs(buf, sniff.entries) : buf) as unknown as ArrayBuffer);
   } catch (err) {
-    return fail(file, 'READ_EXCEL_FAILED', { reason: libraryReason(err) });
+    return fail(file, 'READ_EXCEL_FAILED', libraryReason(err));
   }
   return { ok: true, wb };
 }

@@ -21,6 +21,8 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localOffset: number;
+  /** Where its central directory header starts (for the tools that patch a field in place). */
+  centralOffset: number;
 }
 
 /** How far a zip is trusted: a workbook gets READ_LIMITS; our own packages (tests, tools) may ask for more. */
@@ -81,7 +83,7 @@ export function readCentralDirectory(buf: Buffer, limits: ZipLimits = READ_LIMIT
       }
       e += 4 + size;
     }
-    entries.push({ name, method, flags, crc, compressedSize, uncompressedSize, localOffset });
+    entries.push({ name, method, flags, crc, compressedSize, uncompressedSize, localOffset, centralOffset: p });
     p = extraEnd + commentLen;
   }
   // Two entries of one name: zip readers disagree on which one counts (exceljs takes the last, the

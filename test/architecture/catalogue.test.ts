@@ -38,8 +38,17 @@ const RULES: Rule[] = [
     home: [DIAGNOSTICS],
     find: (text) => [...text.matchAll(/\bmakeDiagnostic\(\s*([A-Za-z_]+)/g)].filter((m) => !CATALOGUE_NAMES.includes(m[1]!)).map((m) => m[0]),
   },
-  // new UsageError(t(…)) or a literal: a usage error whose text is not a cli entry (usageError, src/cli/messages.ts).
-  { name: 'a usage error written inline', home: ['src/cli/messages.ts'], under: 'src/cli/', find: all(/\bnew UsageError\(\s*(?:t\(|`|')/g) },
+  // new UsageError(t(…)) or a literal, in any layer: a usage error whose text is not an entry (usageError in
+  // src/cli/messages.ts, usage in src/batch/messages.ts).
+  { name: 'a usage error written inline', home: ['src/cli/messages.ts', 'src/batch/messages.ts'], find: all(/\bnew UsageError\(\s*(?:t\(|`|')/g) },
+  // libraryReason(e).split(' / ')[0]: a message that carries both languages in one string, split by the caller.
+  { name: 'two languages in one string, split by the caller', home: [], find: all(/\.split\(\s*' \/ '\s*\)/g) },
+  // t(`…`) with Chinese pushed onto notes or problems, or returned as a refusal: a note or a problem not from an entry (say).
+  { name: 'a note or a problem written inline', home: CATALOGUES, find: all(/\b(?:notes|problems)\.push\(\s*t\(|\breturn t\(\s*`[^`]*(?:不替换|失败|无法)/g) },
+  // fail(ctx, t(…)), () => t(…) or () => ({ message: t(…) }): an option's error (zod, src/cli/options.ts) not from an entry (cliText).
+  { name: 'an option error written inline', home: ['src/cli/messages.ts'], under: 'src/cli/', find: all(/\bfail\(\s*ctx,\s*(?:t\(|`|')|\(\)\s*=>\s*(?:\(\{\s*message:\s*)?t\(/g) },
+  // process.stderr.write(`${t(`…${x}…`)}`) in any layer: an error line with its data written inline.
+  { name: 'a stderr line with data written inline', home: CATALOGUES, find: all(/\bstderr\.write\(\s*`\$\{\s*(?:\w+ \? )?t\(\s*`[^`]*\$\{/g) },
   // stderr.write(`${t(`…${x}…`, …)}`): an error line with its data written inline (cliText); a plain label t('未计入', …) may stay.
   { name: 'an error line written inline', home: ['src/cli/messages.ts'], under: 'src/cli/', find: all(/\bstderr\.write\(\s*(?:`\$\{\s*)?(?:shown\()?t\(\s*`/g) },
 ];
@@ -77,12 +86,18 @@ describe('a message is written only in the catalogue', () => {
       'a usage error written inline': "throw new UsageError(t(`--out ${dir} 不对`, `--out ${dir} is wrong`));",
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a made-up source line
       'an error line written inline': "process.stderr.write(`${t(`找不到：${p}`, `not found: ${p}`)}\\n`);",
+      'an option error written inline': "if (!ok) return fail(ctx, t('--days 应为整数', '--days is a whole number')); const o = oneOf(['a', 'b'], () => t('只能是 a 或 b', 'a or b'));",
+      'two languages in one string, split by the caller': "const zh = libraryReason(e).split(' / ')[0];",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a made-up source line
+      'a note or a problem written inline': "out.notes.push(t(`跳过 ${p}：锁文件`, `passed by ${p}: a lock file`)); this.problems.push(t(`${target} 出现两次`, `${target} twice`));",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a made-up source line
+      'a stderr line with data written inline': "process.stderr.write(`${t(`已清理 ${n} 个临时文件`, `removed ${n} temporary files`)}\\n`);",
     };
     for (const r of RULES) {
       expect(r.find(made[r.name]!), r.name).not.toEqual([]);
       // and the catalogue's own ways of raising one pass
       // biome-ignore lint/suspicious/noTemplateCurlyInString: made-up source lines
-      expect(r.find("add('EVENT_NO_DATE', place); makeDiagnostic(CHECK_MESSAGES, code, place, params); schemeProblem('SCHEME_ITEM_RANGE', path, { item }); throw usageError('CLI_OUT_IS_FILE', { dir }); process.stderr.write(`${cliText('CLI_STOPPED', {})}`); process.stderr.write(`${t('未计入', 'left out')}：${f}`);"), r.name).toEqual([]);
+      expect(r.find("add('EVENT_NO_DATE', place); makeDiagnostic(CHECK_MESSAGES, code, place, params); schemeProblem('SCHEME_ITEM_RANGE', path, { item }); throw usageError('CLI_OUT_IS_FILE', { dir }); process.stderr.write(`${cliText('CLI_STOPPED', {})}`); return fail(ctx, cliText('CLI_DAYS_RANGE', {})); process.stderr.write(`${t('未计入', 'left out')}：${f}`);"), r.name).toEqual([]);
     }
   });
 

@@ -48,6 +48,9 @@ describe('diagnostic codes', () => {
     'INPUT_NO_YEAR',
     // As root (the test machines), a folder cannot be made unreadable:
     'INPUT_FOLDER_UNREADABLE',
+    // An undo of the output set that fails after a failed rename: one injected failure (SCORE_TEST_FAIL_RENAME) is
+    // undone; a second one in the undo has no hook yet:
+    'OUTPUT_RESTORE_FAILED',
     // Came with the reliability and reader-layouts merges, still without a fixture or test:
     'READ_FILE_NAME_ENCODING',
     'READ_SHEET_TOO_MANY_CELLS',

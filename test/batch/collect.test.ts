@@ -1,13 +1,16 @@
 // isAtOrInside: the output-folder rule compares paths with node:path (relative/resolve), so it holds
 // on Windows (drive letters, either separator, any case) as on Linux — never a '/' string prefix.
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path, { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectInputs } from '../../src/batch/collect.js';
+import { collectInputs, collectOne } from '../../src/batch/collect.js';
+import { UsageError } from '../../src/batch/exit.js';
 import { setLang } from '../../src/batch/i18n.js';
-import { leftOut } from '../../src/batch/messages.js';
+import { leftOut, say } from '../../src/batch/messages.js';
+import { PREVIOUS_DIR } from '../../src/batch/stamp.js';
+import { zip } from '../../src/excel/lean/zip.js';
 import { isAtOrInside } from '../../src/batch/paths.js';
 
 describe('isAtOrInside (the output-folder rule of collect.ts)', () => {
@@ -86,5 +89,61 @@ describe('ledgers left out of a batch, by code', () => {
     setLang('en');
     expect(leftOut('x.xlsx', code, params).reason).not.toMatch(/[\u4e00-\u9fff]{3}/);
     setLang('zh');
+  });
+});
+
+// Files and folders passed by with a note (no action needed), and the usage errors of the paths
+// given: each text is its catalogue entry's (src/batch/messages.ts), in both languages.
+describe('notes and usage errors of the paths given, by code', () => {
+  const made = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'score-notes-'));
+    mkdirSync(join(dir, '输出'));
+    mkdirSync(join(dir, 'own'));
+    mkdirSync(join(dir, PREVIOUS_DIR));
+    writeFileSync(join(dir, '~$台账.xlsx'), 'lock');
+    writeFileSync(join(dir, '台账.xlsx'), 'x');
+    symlinkSync(join(dir, '台账.xlsx'), join(dir, '快捷.xlsx'));
+    // A workbook score wrote (its docProps/app.xml names score), in the output folder read as the input.
+    writeFileSync(join(dir, 'own', '评定结果.xlsx'), zip([{ name: 'docProps/app.xml', data: Buffer.from('<Properties><Application>score</Application></Properties>') }]));
+    return dir;
+  };
+  it.each([
+    { code: 'INPUT_NOTE_LOCK_FILE' as const, params: (d: string) => ({ file: join(d, '~$台账.xlsx') }), zh: '临时锁文件' },
+    { code: 'INPUT_NOTE_OUTPUT_FOLDER' as const, params: (d: string) => ({ dir: join(d, '输出') }), zh: '不读取输出文件夹' },
+    { code: 'INPUT_NOTE_PREVIOUS_FOLDER' as const, params: (d: string) => ({ dir: join(d, PREVIOUS_DIR) }), zh: '上一版输出' },
+    { code: 'INPUT_NOTE_LINK' as const, params: (d: string) => ({ link: join(d, '快捷.xlsx'), target: join(realpathSync(d), '台账.xlsx') }), zh: '按原文件读取一次' },
+  ])('$code', async ({ code, params, zh }) => {
+    const dir = made();
+    for (const l of ['zh', 'en'] as const) {
+      setLang(l);
+      const notes = (await collectInputs([dir], { outDir: join(dir, '输出') })).notes;
+      expect(notes).toContain(say(code, params(dir)));
+    }
+    setLang('zh');
+    expect(say(code, params(dir))).toContain(zh);
+  });
+
+  it('INPUT_NOTE_OWN_RESULT: a result score wrote, in the output folder read as the input', async () => {
+    const dir = made();
+    setLang('zh');
+    const c = await collectInputs([join(dir, 'own')], { outDir: join(dir, 'own') });
+    expect(c.files).toEqual([]);
+    expect(c.notes).toEqual([say('INPUT_NOTE_OWN_RESULT', { file: join(dir, 'own', '评定结果.xlsx') })]);
+    expect(c.notes[0]).toContain('本程序写出的结果，不是台账');
+  });
+
+  it('INPUT_PATH_NOT_FOUND and INPUT_OPTION_IS_FOLDER are usage errors (exit 2) with the entry\'s text', async () => {
+    const dir = made();
+    for (const l of ['zh', 'en'] as const) {
+      setLang(l);
+      const missing = await collectInputs([join(dir, '没有.xlsx')]).catch((e: unknown) => e);
+      expect(missing).toBeInstanceOf(UsageError);
+      expect((missing as Error).message).toBe(say('INPUT_PATH_NOT_FOUND', { path: join(dir, '没有.xlsx') }));
+      const folder = await collectOne(dir, '--ledger').catch((e: unknown) => e);
+      expect(folder).toBeInstanceOf(UsageError);
+      expect((folder as Error).message).toBe(say('INPUT_OPTION_IS_FOLDER', { option: '--ledger', file: dir }));
+    }
+    setLang('zh');
+    expect(say('INPUT_PATH_NOT_FOUND', { path: 'x' })).toBe('找不到文件或文件夹：x');
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt, json, ROOT, score, tmp } from '../helpers/cli.js';
 import { fillApplication, readTable } from '../helpers/fill.js';
+import { say } from '../../src/batch/messages.js';
 
 const TOWNSHIP = join(ROOT, 'fixtures', 'township');
 const OLD = join(ROOT, 'fixtures', 'township-2022', '兰溪村党支部.xlsx');
@@ -243,6 +244,13 @@ describe('one way out: the output set is written all-or-nothing', () => {
     expect(r.stderr).toContain('磁盘空间不足');
     expect(r.stderr).not.toContain('ENOSPC');
     expect(r.stderr).toContain('已清理上次中断留下的 1 个临时文件');
+    expect(r.stderr).toContain(say('OUTPUT_STALE_TEMPS', { n: 1, dir: out }));
+    // The workbook that failed, named with the reason in words (OUTPUT_WRITE_FAILED), and nothing written.
+    const line = r.stderr.split('\n').find((l) => l.startsWith('未写出：写出 '))!;
+    const target = line.slice('未写出：写出 '.length, line.indexOf(' 失败：'));
+    expect(target.startsWith(out)).toBe(true);
+    expect(line).toBe(`未写出：${say('OUTPUT_WRITE_FAILED', { target, why: '磁盘空间不足' })}`);
+    expect(r.stderr).toContain(say('OUTPUT_NONE_WRITTEN', {}));
     expect(tree(out)).toEqual([`.其他.xlsx.${process.pid}.0a1b2c3d.tmp`]);
     const ok = score(['compute', dir, '--out', out]);
     expect(ok.code, ok.stderr).toBe(0);
@@ -256,6 +264,7 @@ describe('one way out: the output set is written all-or-nothing', () => {
     const r = score(['grade', '--year', '2023', dir, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('2023年度评定结果.xlsx 已存在，但不是 score 写出的结果，不替换');
+    expect(r.stderr).toContain(say('OUTPUT_NOT_OURS', { target: join(out, '2023年度评定结果.xlsx'), previous: '上一版' }));
     expect(tree(out)).toEqual(['2023年度评定结果.xlsx']);
   });
 });

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { ROOT, ensureBuilt, json, score, tmp } from '../helpers/cli.js';
 import { fillApplication, readTable } from '../helpers/fill.js';
+import { INPUT_MESSAGES, say } from '../../src/batch/messages.js';
 
 const TOWNSHIP = join(ROOT, 'fixtures', 'township');
 const hash = (f: string): string => createHash('sha256').update(readFileSync(f)).digest('hex');
@@ -31,7 +32,11 @@ describe('the output set under locks and failed renames', () => {
     const r = score(['grade', '--year', '2023', TOWNSHIP, '--out', out, '--quiet'], { env: { SCORE_TEST_FAIL_RENAME: '2' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('已恢复原来的文件');
+    expect(r.stderr).toContain(say('OUTPUT_RESTORED', {}));
     expect(r.stderr).toContain('文件正被其他程序（如 Excel、WPS）占用');
+    // The target whose rename failed, named with the reason in words.
+    const why = '文件正被其他程序（如 Excel、WPS）占用，或没有权限';
+    expect([RESULT, LIST].filter((f) => r.stderr.includes(say('OUTPUT_REPLACE_FAILED', { target: join(out, f), why })))).toHaveLength(1);
     expect(r.stderr).not.toMatch(/EPERM|operation not permitted|rename '/);
     expect({ [RESULT]: hash(join(out, RESULT)), [LIST]: hash(join(out, LIST)) }).toEqual(before);
     expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
@@ -67,6 +72,8 @@ describe('the output set under locks and failed renames', () => {
     const r = score(['grade', '--year', '2023', TOWNSHIP, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${RESULT} 正在被 Excel 或 WPS 打开，无法替换。关闭这个文件后再运行一次`);
+    expect(r.stderr).toContain(say('OUTPUT_OPEN_ELSEWHERE', { file: join(out, RESULT) }));
+    expect(r.stderr).toContain(say('OUTPUT_NONE_WRITTEN', {}));
     expect({ [RESULT]: hash(join(out, RESULT)), [LIST]: hash(join(out, LIST)) }).toEqual(before);
     expect(existsSync(join(out, '上一版'))).toBe(false);
   });
@@ -99,6 +106,7 @@ describe('re-runs', () => {
     const loud = score(['grade', '--year', '2023', TOWNSHIP, '--out', out]);
     expect(loud.code, loud.stderr).toBe(0);
     expect(loud.stderr).toContain('同名的上一版结果已移到');
+    expect(loud.stderr).toContain(say('OUTPUT_PREVIOUS_MOVED', { dir: join(out, '上一版') }));
     const quiet = score(['grade', '--year', '2023', TOWNSHIP, '--out', out, '--quiet']);
     expect(quiet.code, quiet.stderr).toBe(0);
     expect(quiet.stderr).not.toContain('上一版');
@@ -118,6 +126,7 @@ describe('re-runs', () => {
     const r = score(['grade', '--year', '2023', TOWNSHIP, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('是 score 写出的，但之后又在 Excel 或 WPS 里修改、保存过');
+    expect(r.stderr).toContain(INPUT_MESSAGES.OUTPUT_EDITED.zh({ target: join(out, RESULT) }).split('（')[0]);
     expect(hash(file)).toBe(edited);
     const forced = score(['grade', '--year', '2023', TOWNSHIP, '--out', out, '--force', '--quiet']);
     expect(forced.code, forced.stderr).toBe(0);
@@ -159,6 +168,9 @@ describe('a partial run', () => {
     const r = score(['grade', '--year', '2023', dir, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('全部台账计入的结果；本次有 1 个文件未计入，不用不完整的结果替换它');
+    expect(r.stderr).toMatch(/\d{4}-\d\d-\d\d 全部台账/);
+    const date = /(\d{4}-\d\d-\d\d) 全部台账/.exec(r.stderr)![1];
+    expect(r.stderr).toContain(say('OUTPUT_COMPLETE_KEPT', { target: join(out, LIST), date, n: 1 }));
     expect(hash(join(out, RESULT))).toBe(before);
     // Each left-out file is printed once.
     expect(r.stderr.split('坏台账.xlsx').length - 1).toBe(1);

@@ -55,6 +55,11 @@ describe('worker threads', () => {
     expect(r.code).toBe(1);
     const res = json(r);
     expect(res.excluded.length).toBe(6);
-    expect(res.excluded[0].reason).toMatch(/内存上限|读取时出错/);
+    expect(res.excluded[0].reason).toMatch(/内存上限|工作簿无法解析/);
+    // Each left out with the diagnostic that says why (its fix too), as a file the main thread cannot read.
+    const codes = res.issues.map((i: { code: string }) => i.code);
+    expect(codes.length).toBe(6);
+    expect(codes.every((c: string) => c === 'INPUT_READ_OUT_OF_MEMORY' || c === 'READ_EXCEL_FAILED')).toBe(true);
+    expect(res.excluded[0].fix).toBeTruthy();
   });
 });

@@ -1,5 +1,6 @@
 // Shared pieces of the end-to-end tests: everything goes through the spawned binary
 // (`node bin/score.js`), on ledgers made by `score template` and filled by test/helpers/fill.ts.
+import type { HistoryWarning, MemberJson, ResultReport } from '../../src/cli/report.js';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -66,33 +67,15 @@ export async function filled(t: Templates, spec: LedgerFill, name = '台账.xlsx
   return fillLedger(t.ledger, join(dir, name), spec);
 }
 
-export interface MemberOut {
-  branch: string;
-  name: string;
-  id: string | null;
-  category: string;
-  tier?: string;
-  components: Record<string, number>;
-  bonus: number;
-  deduction: number;
-  vetoed: boolean;
-  vetoReason?: string;
-  total: number;
-  grade: string | null;
-  stars: number | null;
-  rank: number | null;
-  flags: string[];
-}
+/** A member of the --json report, as the CLI types it (src/cli/report.ts). */
+export type MemberOut = MemberJson;
 
-export interface GradeOut {
-  scheme: string;
-  cycle: string;
-  period: string;
-  members: MemberOut[];
-  issues: { severity: string; file: string; sheet?: string; cell?: string; message: string; code?: string }[];
-  excluded?: { file: string; branch?: string; reason: string }[];
-  written?: string[];
-}
+/** `score grade --json`: the report the CLI types (src/cli/report.ts). */
+export type GradeOut = ResultReport;
+
+/** A year of history not found (HISTORY_NOT_FOUND), with the members it leaves without a result. */
+export type HistoryNotFound = Extract<HistoryWarning, { missing: unknown }>;
+export const notFound = (ws: HistoryWarning[] = []): HistoryNotFound[] => ws.filter((w): w is HistoryNotFound => 'missing' in w);
 
 /** `score grade --year Y FILES… --out OUT --json --quiet` (+ extra args). */
 export function gradeRun(files: string[], year: number, out: string, extra: string[] = []): { run: Run; out: GradeOut } {

@@ -1,9 +1,8 @@
-// Test helpers: a small inline scheme, a tmp dir, and a tiny zip writer for hand-made bad files.
-import { crc32 } from 'node:zlib';
+// Test helpers: a small inline scheme, a tmp dir, and hand-made bad zips (through the one zip writer).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { zip } from '../../src/excel/lean/zip.js';
 import ExcelJS from 'exceljs';
 import { schemeSchema } from '../../src/scheme/schema.js';
 import { openWorkbook } from '../../src/excel/workbook.js';
@@ -68,51 +67,9 @@ export interface ZipPart {
   store?: boolean;
 }
 
-// CRC-32 comes from the lean writer's zip (src/excel/lean/zip.ts).
-
-/** A minimal zip writer (deflate or store), enough to hand-craft bad workbooks. */
+/** A zip of hand-crafted parts (text or bytes) through the one writer (src/excel/lean/zip.ts): enough to forge bad workbooks. */
 export function makeZip(parts: ZipPart[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const raw = Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data, 'utf8');
-    const body = p.store ? raw : deflateRawSync(raw);
-    const name = Buffer.from(p.name, 'utf8');
-    const size = p.claimSize ?? raw.length;
-    const crc = crc32(raw);
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0x0800, 6);
-    lh.writeUInt16LE(p.store ? 0 : 8, 8);
-    lh.writeUInt32LE(crc, 14);
-    lh.writeUInt32LE(body.length, 18);
-    lh.writeUInt32LE(size, 22);
-    lh.writeUInt16LE(name.length, 26);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0x0800, 8);
-    ch.writeUInt16LE(p.store ? 0 : 8, 10);
-    ch.writeUInt32LE(crc, 16);
-    ch.writeUInt32LE(body.length, 20);
-    ch.writeUInt32LE(size, 24);
-    ch.writeUInt16LE(name.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    locals.push(lh, name, body);
-    centrals.push(ch, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return zip(parts.map((p) => ({ name: p.name, data: Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data, 'utf8'), ...(p.store ? { store: true } : {}), ...(p.claimSize !== undefined ? { claimedSize: p.claimSize } : {}) })));
 }
 
 export const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`;

@@ -29,12 +29,9 @@ const Options = commonOptions.extend({
   inPlace: z.boolean().optional(),
 });
 
-export function registerApply(program: Command): void {
+export function registerApply(cmd: Command): void {
   withCommon(
-    program
-      .command('apply')
-      .description(t('审核积分申请表，把符合标准的事项录入台账的加减分明细（写出新台账）', 'check 积分申请表 claims and write a new ledger with the approved lines'))
-      .argument('<forms...>', t('积分申请表文件或文件夹', 'application forms or folders'))
+    cmd
       .requiredOption('--ledger <file>', t('该支部的积分台账', "the branch's ledger"))
       .option('--year <year>', t('积分年度（默认取台账「说明」）', 'cycle (default: from the ledger)'))
       .option('--reviewer <name>', t('审核人（默认取申请表上的审核人）', 'reviewer (default: from the form)'))

@@ -14,20 +14,18 @@ import { note, printJson, say, progress, shownPath } from '../output.js';
 import { membersTable, resultJson } from '../render.js';
 import { openLedgers, reportExcluded } from '../excluded.js';
 import { OutputSet } from '../../batch/write.js';
+import { cliText } from '../messages.js';
 
 /** compute's options: the periods (default: the cycle), all in one cycle. */
 const Options = commonOptions.extend({
   period: periodsOption.default(''),
   quotaScope: quotaScopeOption.optional(),
   history: historyOption.optional(),
-}).refine((o) => new Set(o.period.filter((p) => p.kind !== 'month').map((p) => p.year)).size <= 1, () => ({ message: t('一次只能计算同一个年度的期间', 'all periods must be in one cycle') }));
+}).refine((o) => new Set(o.period.filter((p) => p.kind !== 'month').map((p) => p.year)).size <= 1, () => ({ message: cliText('CLI_PERIODS_ONE_CYCLE', {}) }));
 
-export function registerCompute(program: Command): void {
+export function registerCompute(cmd: Command): void {
   withCommon(
-    historyOptions(program
-      .command('compute')
-      .description(t('计算月度、季度和年度积分，写出评分汇总表', 'compute monthly, quarterly and cycle totals; write the 评分汇总表'))
-      .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
+    historyOptions(cmd
       .option('--period <periods>', t('期间：2023（年度）、2023Q1（季度）、2023H1（半年）、2023-03（月），可用逗号写多个（默认：台账的年度）', 'period(s): 2023, 2023Q1, 2023H1, 2023-03, comma-separated (default: the cycle)'))
       .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'), undefined), { zh: '输出目录', en: 'the output folder' }),
   ).action(async (args: string[], raw: unknown) => {

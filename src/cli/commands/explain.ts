@@ -20,7 +20,7 @@ import { EXIT_INPUT, setExit, } from '../../batch/exit.js';
 import { exactNumbers, roundNumbers } from '../numbers.js';
 import { historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 import { collectOne } from '../../batch/collect.js';
-import { onRollIn } from '../../core/compute/compute.js';
+import { onRollIn } from '../../core/rules/roll.js';
 import { RULES } from '../../scheme/rules.js';
 import { shown as escapeData } from '../terminal-guard.js';
 import { reportEmpty, reportNotes } from '../excluded.js';
@@ -33,12 +33,9 @@ const Options = commonOptions.extend({
   history: historyOption.optional(),
 });
 
-export function registerExplain(program: Command): void {
+export function registerExplain(cmd: Command): void {
   withCommon(
-    historyOptions(program
-      .command('explain')
-      .description(t('逐条说明某名党员的得分：每条规则、每个来源单元格、每个上限', "explain one member's score: each rule, source cell and cap"))
-      .argument('<name>', t('党员姓名或编号', 'member name or 编号'))
+    historyOptions(cmd
       .requiredOption('--ledger <file>', t('该党员所在支部的台账', "the member's ledger"))
       .option('--period <period>', t('期间：2023、2023Q1、2023H1、2023-03（默认：年度）', 'period (default: the cycle)'))
       .option('--codes', t('每一步前面显示规则代码（R1、R2……），而不是规则名称', 'show rule codes (R1, R2 …) instead of rule names before each step'))

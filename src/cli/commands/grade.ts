@@ -28,12 +28,9 @@ const Options = commonOptions.extend({
   dir: z.string().optional(),
 });
 
-export function registerGrade(program: Command): void {
+export function registerGrade(cmd: Command): void {
   withCommon(
-    historyOptions(program
-      .command('grade')
-      .description(t('年度评定：计分、等次、星级、名额、连续年度规则，写出评定结果和公示名单', 'grade a cycle: totals, grades, stars, quotas, consecutive-year rules; write results and publication lists'))
-      .argument('[files...]', t('台账文件或文件夹（也可用 --dir；都不给时为当前文件夹）', 'ledger files or folders (or --dir; none: the current folder)'))
+    historyOptions(cmd
       .requiredOption('--year <year>', t('积分年度，如 2023', 'cycle, e.g. 2023'))
       .option('--dir <dir>', t('台账所在文件夹（递归查找 .xlsx）', 'folder of ledgers (searched recursively)'))
       .option('--quota-scope <scope>', t('优秀名额按支部（branch）或全镇（township）计算', 'quota per branch or across the township'))

@@ -12,21 +12,19 @@ import { excludedJson, openLedgers, reportExcluded } from '../excluded.js';
 import { OutputSet } from '../../batch/write.js';
 import { historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 import { publishReport, type PublishReport } from '../report.js';
+import { cliText } from '../messages.js';
 
 /** publish's options: exactly one period. */
 const Options = commonOptions.extend({
-  period: periodsOption.refine((list) => list.length === 1, () => ({ message: t('--period 只能写一个期间', '--period takes one period') })).transform((list) => list[0]!),
+  period: periodsOption.refine((list) => list.length === 1, () => ({ message: cliText('CLI_PERIOD_ONE', {}) })).transform((list) => list[0]!),
   from: dateOption.optional(),
   days: daysOption.optional(),
   history: historyOption.optional(),
 });
 
-export function registerPublish(program: Command): void {
+export function registerPublish(cmd: Command): void {
   withCommon(
-    historyOptions(program
-      .command('publish')
-      .description(t('写出月度、季度或年度的公示名单（只含姓名、支部、积分、等次）', 'write the publication list for a month, quarter or year (public fields only)'))
-      .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
+    historyOptions(cmd
       .requiredOption('--period <period>', t('期间：2023Q1、2023H1、2023-03 或 2023', 'period: 2023Q1, 2023H1, 2023-03 or 2023'))
       .option('--from <date>', t('公示开始日期，如 2023-04-03、2023/4/3、2023年4月3日（默认：期间结束后的第一个工作日）', 'first day: 2023-04-03, 2023/4/3 or 2023年4月3日 (default: first working day after the period)'))
       .option('--days <n>', t('公示天数（默认取方案规定的天数；少于方案规定的天数是用法错误）', 'days (default: the scheme\'s minimum; fewer is a usage error)')), { zh: '输出目录', en: 'the output folder' }),

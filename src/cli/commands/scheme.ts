@@ -27,8 +27,7 @@ export function reportSchemeProblems(r: Extract<LoadResult, { ok: false }>, json
 /** scheme init: --out names the file to write (commander requires it). */
 const InitOptions = optionsWithoutScheme.extend({ from: z.string().optional(), out: z.string() });
 
-export function registerScheme(program: Command): void {
-  const scheme = program.command('scheme').description(t('查看或复制一个计分方案', 'show or copy a scheme'));
+export function registerScheme(scheme: Command): void {
   withCommon(scheme.command('show <idOrFile>').description(t('打印方案的细则和决定（--json 打印完整定义）', 'print the rules and decisions (--json: the full definition)')), { out: false, scheme: false }).action(
     (ref: string, raw: unknown) => {
       const opts = parseOptions(optionsWithoutScheme, raw);

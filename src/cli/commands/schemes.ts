@@ -3,16 +3,16 @@ import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { builtinIds, builtinSummary } from '../../scheme/builtins.js';
 import { t } from '../../batch/i18n.js';
-import { optionsWithoutScheme, parseOptions, withCommon } from '../options.js';
+import { optionsWithoutScheme, parseOptions, withCommon } from '../common-options.js';
 import { printJson } from '../output.js';
-import { tableStyle } from '../render.js';
+import { tableStyle } from '../color.js';
 
 export function collectSchemes(): { id: string; name: string; source: string; summary: string }[] {
   return builtinIds().flatMap((id) => builtinSummary(id) ?? []);
 }
 
-export function registerSchemes(program: Command): void {
-  withCommon(program.command('schemes').description(t('列出内置计分方案', 'list the built-in schemes')), { out: false, scheme: false }).action((raw: unknown) => {
+export function registerSchemes(cmd: Command): void {
+  withCommon(cmd, { out: false, scheme: false }).action((raw: unknown) => {
     const opts = parseOptions(optionsWithoutScheme, raw);
     const list = collectSchemes();
     if (opts.json) return printJson(list);

@@ -14,21 +14,20 @@ import { OutputSet } from '../../batch/write.js';
 import { collectOne } from '../../batch/collect.js';
 import { reportEmpty, reportNotes } from '../excluded.js';
 import { EXIT_INPUT, setExit } from '../../batch/exit.js';
+import { cliText } from '../messages.js';
 
 /** template's options: --scheme is required here (a blank ledger is of one scheme). */
 const Options = commonOptions.extend({
-  scheme: required(schemeOptionValue, () => t('请用 --scheme 指定方案，例如 --scheme township（score schemes 列出全部）', 'give --scheme, e.g. --scheme township')),
-  layout: oneOf(['monthly', 'card'] as const, () => t('--layout 只能是 monthly 或 card', '--layout is monthly or card')),
+  scheme: required(schemeOptionValue, () => cliText('CLI_SCHEME_REQUIRED', {})),
+  layout: oneOf(['monthly', 'card'] as const, () => cliText('CLI_LAYOUT', {})),
   branch: z.string().optional(),
   year: yearOption.optional(),
   roster: z.string().optional(),
 });
 
-export function registerTemplate(program: Command): void {
+export function registerTemplate(cmd: Command): void {
   withCommon(
-    program
-      .command('template')
-      .description(t('写出空白积分台账（按方案生成各表）、计分标准和积分申请表', 'write a blank ledger for the scheme, the 计分标准 and the 积分申请表'))
+    cmd
       .option('--branch <branch>', t('支部名称', 'branch name'))
       .option('--year <year>', t('积分年度（默认今年）', 'cycle (default: this year)'))
       .option('--roster <file>', t('名册工作簿；有「所在支部」列且不给 --branch 时，每个支部一份台账', 'roster workbook; with 所在支部 and no --branch, one ledger per branch'))

@@ -44,12 +44,9 @@ const Options = commonOptions.extend({
   reportPerBranch: z.boolean().optional(),
 });
 
-export function registerValidate(program: Command): void {
+export function registerValidate(cmd: Command): void {
   withCommon(
-    program
-      .command('validate')
-      .description(t('按计分方案检查台账，列出每个问题所在的单元格和处理办法', 'check ledgers against the scheme; every problem with its cell and a fix'))
-      .argument('<files...>', t('台账文件或文件夹', 'ledger files or folders'))
+    cmd
       .option('--year <year>', t('积分年度（默认取「说明」表）', 'cycle (default: from 说明)'))
       .option('--period <period>', t('只检查到这个期间为止：2023Q1、2023H1、2023-03（之后尚未记录的月份不算错误；默认：整个年度）', 'check up to this period: 2023Q1, 2023H1, 2023-03 (later months not yet recorded are fine; default: the cycle)'))
       .option('--report', t('另写一份「问题清单」工作簿（每个台账一张表）', 'also write a 问题清单 workbook (a sheet per ledger)'))

@@ -2,10 +2,10 @@
 // the cycle and the caps; approved lines become events of 加减分明细. Pure.
 import type { Scheme } from '../../scheme/schema.js';
 import { catalogueOf, MemberIndex } from '../catalogue.js';
-import { eventUnitPoints } from '../compute/compute.js';
 import { cycleOf, monthIndexOf, type Cycle } from '../cycle.js';
 import { Dec, ZERO } from '../decimal.js';
 import { recordCell, type EventRow, type Ledger, type RecordRow, type SourceRef } from '../model.js';
+import { eventUnitPoints } from '../rules/events.js';
 import { norm } from '../text.js';
 
 export interface Claim {

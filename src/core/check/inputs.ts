@@ -4,12 +4,13 @@
 import type { Component, Scheme } from '../../scheme/schema.js';
 import { catalogueOf, evaluationGrades, type MemberIndex, type Resolved } from '../catalogue.js';
 import { cyclePeriod, monthIndexOf, recordSheetNames, type Cycle, type Period } from '../cycle.js';
-import { countsIn, onRollIn, transferredBy } from '../compute/compute.js';
 import { compare, dec, sum, times, ZERO, type Dec } from '../decimal.js';
 import type { ArgsOf } from '../diagnostics.js';
 import type { CHECK_MESSAGES, CheckCode } from '../messages.js';
 import { fieldCell, recordCell, type Evaluation, type EventRow, type Ledger, type Member, type SourceRef } from '../model.js';
-import { eventUnitPoints } from '../compute/compute.js';
+import { countsIn } from '../rules/components.js';
+import { eventUnitPoints } from '../rules/events.js';
+import { onRollIn, transferredBy } from '../rules/roll.js';
 import { norm } from '../text.js';
 
 /** Adds a diagnostic of the check step: a code of CHECK_MESSAGES with that entry's parameters. */

@@ -2,12 +2,14 @@
 // (never throws), each with a stable code, the cell, what is wrong and what to do.
 import type { Scheme } from '../../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from '../catalogue.js';
-import { activeMonths, belowHighest, blankIsZero, cardBonusComponent, eventUnitPoints, projectKey } from '../compute/compute.js';
 import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordIndices, recordSheetNames, sheetRun, type Cycle, type Period } from '../cycle.js';
 import { add as plus, compare, dec, maxDec, minDec, sum, times, ZERO, type Dec } from '../decimal.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { CHECK_MESSAGES } from '../messages.js';
 import { fieldCell, recordCell, type Ledger, type Member, type SourceRef } from '../model.js';
+import { blankIsZero, cardBonusComponent } from '../rules/components.js';
+import { belowHighest, eventUnitPoints, projectKey } from '../rules/events.js';
+import { activeMonths } from '../rules/roll.js';
 import { norm } from '../text.js';
 import { checkDoubleDeductions, checkEvaluations, checkOncePerMember, checkProjects, firstRowMember, unmatched, type Add } from './inputs.js';
 import { checkLinkedSanctions, checkScores } from './forms.js';

@@ -3,9 +3,8 @@
 import type { Band, FlagRule, Scheme } from '../../scheme/schema.js';
 import type { Period } from '../cycle.js';
 import { compare, Dec, dec, equals, ZERO } from '../decimal.js';
-import type { HistoryEntry } from '../model.js';
+import type { HistoryEntry, HistoryLookup } from '../model.js';
 import type { BranchResult, MemberResult, TraceStep } from '../result.js';
-import type { HistoryLookup } from '../compute/compute.js';
 import { catalogueOf } from '../catalogue.js';
 
 export const TIE_AT_CUT = '名额并列，请支部研究';

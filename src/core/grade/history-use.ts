@@ -2,7 +2,7 @@
 // R16, a base carried over from last year), and which earlier results they found. Pure.
 import { HISTORY_MESSAGES } from '../messages.js';
 import type { Scheme } from '../../scheme/schema.js';
-import type { HistoryLookup } from '../compute/compute.js';
+import type { HistoryLookup } from '../model.js';
 import type { PeriodKind } from '../cycle.js';
 import type { BranchResult, PeriodResult } from '../result.js';
 

@@ -36,34 +36,31 @@ function dosTime(d: Date): { time: number; date: number } {
 const FLAG_UTF8 = 0x0800;
 const DEFLATE = 8;
 
+/** The fields a local and a central header share, in the same order, from `at` (4 in a local header, 6 in a central one). */
+function sharedFields(h: Buffer, at: number, e: Central, when: { time: number; date: number }): void {
+  h.writeUInt16LE(20, at); // version needed to extract: 2.0
+  h.writeUInt16LE(FLAG_UTF8, at + 2);
+  h.writeUInt16LE(DEFLATE, at + 4);
+  h.writeUInt16LE(when.time, at + 6);
+  h.writeUInt16LE(when.date, at + 8);
+  h.writeUInt32LE(e.crc, at + 10);
+  h.writeUInt32LE(e.compressed, at + 14);
+  h.writeUInt32LE(e.size, at + 18);
+  h.writeUInt16LE(e.name.length, at + 22);
+}
+
 function localHeader(e: Central, when: { time: number; date: number }): Buffer {
   const h = Buffer.alloc(30);
   h.writeUInt32LE(0x04034b50, 0);
-  h.writeUInt16LE(20, 4);
-  h.writeUInt16LE(FLAG_UTF8, 6);
-  h.writeUInt16LE(DEFLATE, 8);
-  h.writeUInt16LE(when.time, 10);
-  h.writeUInt16LE(when.date, 12);
-  h.writeUInt32LE(e.crc, 14);
-  h.writeUInt32LE(e.compressed, 18);
-  h.writeUInt32LE(e.size, 22);
-  h.writeUInt16LE(e.name.length, 26);
+  sharedFields(h, 4, e, when);
   return h;
 }
 
 function centralHeader(e: Central, when: { time: number; date: number }, host = 0): Buffer {
   const h = Buffer.alloc(46);
   h.writeUInt32LE(0x02014b50, 0);
-  h.writeUInt16LE((host << 8) | 20, 4);
-  h.writeUInt16LE(20, 6);
-  h.writeUInt16LE(FLAG_UTF8, 8);
-  h.writeUInt16LE(DEFLATE, 10);
-  h.writeUInt16LE(when.time, 12);
-  h.writeUInt16LE(when.date, 14);
-  h.writeUInt32LE(e.crc, 16);
-  h.writeUInt32LE(e.compressed, 20);
-  h.writeUInt32LE(e.size, 24);
-  h.writeUInt16LE(e.name.length, 28);
+  h.writeUInt16LE((host << 8) | 20, 4); // made by: host, version 2.0
+  sharedFields(h, 6, e, when);
   if (host === 3) h.writeUInt32LE((0o100644 << 16) >>> 0, 38); // rw-r--r-- regular file
   h.writeUInt32LE(e.offset, 42);
   return h;
@@ -289,26 +286,44 @@ export class ZipWriter {
 export interface ZipPart {
   name: string;
   data: Buffer;
+  /** Stored instead of deflated (this part only; `store` in the options: every part). */
+  store?: boolean;
+  /** The unpacked size the central directory states instead of the true one: a lie, for the fixtures and tests that forge a zip bomb. */
+  claimedSize?: number;
 }
 
-/** A whole zip in memory (deflate, or stored with `store`; no zip64): for small archives and tests. */
-export function zip(parts: ZipPart[], opts: { store?: boolean } = {}): Buffer {
+export interface ZipOptions {
+  /** Every part stored instead of deflated. */
+  store?: boolean;
+  /** zlib level 0–9 (default 6). */
+  level?: number;
+  /** Time stamp of every entry (default now; the fixtures give a fixed one, so they are written byte for byte the same). */
+  date?: Date;
+}
+
+/**
+ * A whole zip in memory (deflate or store; no zip64): for small archives, the tests, the fuzzer and
+ * the fixtures' broken workbooks — the one zip writer besides ZipWriter, which streams to a file.
+ */
+export function zip(parts: ZipPart[], opts: ZipOptions = {}): Buffer {
   if (parts.length > ZIP_LIMITS.maxEntries) throw new ZipLimitError('too many zip entries');
-  const when = dosTime(new Date());
+  const when = dosTime(opts.date ?? new Date());
   const out: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const p of parts) {
     const name = nameBytes(p.name);
-    const comp = opts.store ? p.data : zlib.deflateRawSync(p.data);
+    const store = p.store ?? opts.store ?? false;
+    const comp = store ? p.data : zlib.deflateRawSync(p.data, opts.level === undefined ? {} : { level: opts.level });
     checkSize(`zip entry ${p.name}`, p.data.length);
     const e: Central = { name, crc: crc32(p.data), compressed: comp.length, size: p.data.length, offset };
     const local = localHeader(e, when);
     const central = centralHeader(e, when);
-    if (opts.store) {
+    if (store) {
       local.writeUInt16LE(0, 8);
       central.writeUInt16LE(0, 10);
     }
+    if (p.claimedSize !== undefined) central.writeUInt32LE(p.claimedSize, 24);
     out.push(local, name, comp);
     centrals.push(central, name);
     offset += 30 + name.length + comp.length;

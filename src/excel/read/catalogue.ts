@@ -39,6 +39,20 @@ const OLE_KINDS: Record<string, readonly [string, string]> = {
   other: ['其他程序的文件', 'a file of another program'],
 };
 
+/** What a library's error says went wrong (READ_EXCEL_FAILED `why`, from libraryReason in excel/library-errors.ts). */
+const LIBRARY: Record<string, readonly [string, string]> = {
+  inflate: ['压缩数据损坏，无法解压', 'the compressed data is damaged'],
+  zip: ['压缩包结构损坏', 'the zip structure is damaged'],
+  address: ['单元格地址超出 Excel 的范围（最大为 XFD1048576）', "a cell address is beyond Excel's range (XFD1048576)"],
+  sameName: ['有两张同名的工作表', 'two sheets have the same name'],
+  missing: ['工作簿内部缺少必需的部件或属性', 'a required part or attribute is missing inside the workbook'],
+  xml: ['工作表的 XML 格式错误', 'the XML of a sheet is malformed'],
+  malformed: ['工作簿内部结构有误（不是 Excel 或 WPS 保存的格式）', 'the workbook is malformed inside (not as Excel or WPS saves it)'],
+  noSheets: ['工作簿中没有工作表', 'the workbook has no sheets'],
+  oldMalformed: ['旧版工作簿内部结构有误', 'the old-format workbook is malformed inside'],
+};
+const library = (p: Args<'why' | 'raw'>, i: 0 | 1): string => `${(LIBRARY[str(p.why)] ?? LIBRARY.malformed!)[i]}${p.raw ? ` (${p.raw})` : ''}`;
+
 export const READ_CATALOGUE = {
   READ_FILE_UNREADABLE: message('error', ['why', 'code'], (p) => `无法读取文件：${UNREADABLE[str(p.why)]?.[0] ?? `无法打开（${p.code ?? '未知原因'}）`}`, (p) => `cannot read the file: ${UNREADABLE[str(p.why)]?.[1] ?? `cannot open (${p.code ?? 'unknown'})`}`, () => '请检查文件路径是否正确、文件是否被其他程序占用', () => 'check the path and that no other program locks the file'),
   READ_FILE_NAME_ENCODING: message('error', [], () => '文件名含有无法识别的字符（不是 UTF-8 编码，常见于从其他系统拷来、按 GBK 命名的文件），无法按这个名字打开', () => 'the file name holds bytes that are not UTF-8 (often a GBK name copied from another system), so it cannot be opened by its name', () => '请把这个文件改名（用正常的中文、字母或数字）后重新运行', () => 'rename the file (plain Chinese, letters or digits) and run again'),
@@ -65,7 +79,7 @@ export const READ_CATALOGUE = {
   READ_SHARED_STRING_MISSING: message('error', ['cell', 'count', 'index', 'sheet'], (p) => `工作表「${s(p, 'sheet')}」的单元格 ${s(p, 'cell')} 引用的文字（第 ${s(p, 'index')} 条共享文字）不存在（文件只有 ${s(p, 'count')} 条）`, (p) => `cell ${s(p, 'cell')} of sheet "${s(p, 'sheet')}" refers to shared string ${s(p, 'index')}, which does not exist (the file has ${s(p, 'count')})`, () => '文件已损坏：请用 Excel/WPS 打开并修复后另存为 .xlsx，或重新获取原文件', () => 'the file is damaged: let Excel/WPS repair it and save as .xlsx, or get the original again'),
   READ_XML_MALFORMED: message('error', ['sheet', 'what'], (p) => `工作表「${s(p, 'sheet')}」的内容不是完整的 XML（${s(p, 'what')}），Excel 打开时会报错或要求修复，不知道它显示的是什么`, (p) => `the content of sheet "${s(p, 'sheet')}" is not well-formed XML (${s(p, 'what')}); Excel refuses or repairs it, so what it shows is unknown`, () => '这不是 Excel 或 WPS 保存的文件：请用 Excel/WPS 打开（让它修复）、核对内容后另存为 .xlsx，或重新获取原文件', () => 'Excel and WPS never write this: open it in Excel/WPS (let it repair), check the content and save as .xlsx, or get the original again'),
   READ_TOO_LARGE_FOR_EXCELJS: message('error', ['limit', 'size'], (p) => `工作簿含有快速读取不支持的内容（如数据透视表、特殊批注或非 Excel 程序写入的格式），解压后 ${s(p, 'size')}，超过完整读取的上限 ${s(p, 'limit')}`, (p) => `the workbook holds content the quick reader does not read (pivot tables, unusual comments or a non-Excel format), and is ${s(p, 'size')} unpacked, over the full reader's limit of ${s(p, 'limit')}`, () => `${SAVE_AS_ZH}，删除无关的工作表；仍然太大时请按支部拆分`, () => `${SAVE_AS_EN}, removing unrelated sheets; if still too large, split it by branch`),
-  READ_EXCEL_FAILED: message('error', ['reason'], (p) => `工作簿无法解析：${s(p, 'reason')}`, (p) => `the workbook cannot be parsed: ${s(p, 'reason')}`, () => '请用 Excel/WPS 打开该文件，确认能正常打开后重新“另存为” .xlsx', () => 'open the file in Excel/WPS, check it opens correctly and "Save As" .xlsx again'),
+  READ_EXCEL_FAILED: message('error', ['why', 'raw'], (p) => `工作簿无法解析：${library(p, 0)}`, (p) => `the workbook cannot be parsed: ${library(p, 1)}`, () => '请用 Excel/WPS 打开该文件，确认能正常打开后重新“另存为” .xlsx', () => 'open the file in Excel/WPS, check it opens correctly and "Save As" .xlsx again'),
   READ_SHEET_MISSING: message('error', ['accepts', 'found', 'sheet'], (p) => `缺少工作表“${s(p, 'sheet')}”`, (p) => `the sheet "${s(p, 'sheet')}" is missing`, (p) => `请按模板添加名为“${s(p, 'sheet')}”的工作表（可按统一下发的空白台账补上）${p.accepts ? `，名称也可以写成 ${s(p, 'accepts')}` : ''}${p.found ? `；现有工作表：${s(p, 'found')}` : ''}`, (p) => `add a sheet named "${s(p, 'sheet')}" as in the template (score template writes a blank ledger)${p.accepts ? `; also read: ${s(p, 'accepts')}` : ''}${p.found ? `; sheets found: ${s(p, 'found')}` : ''}`),
   READ_SHEET_HIDDEN: message('warning', [], () => '这张工作表是隐藏的，打开工作簿时看不到，但已按它读取（没有同名的可见工作表）', () => 'this sheet is hidden (not seen when the workbook is opened) and was read, as no visible sheet has its name', () => '请在 Excel/WPS 中右键工作表标签 › 取消隐藏，核对内容', () => 'in Excel/WPS right-click a sheet tab › Unhide, and check its content'),
   READ_SHEET_HIDDEN_SKIPPED: message('warning', [], () => '这张隐藏的工作表没有读取（只读取可见的工作表）', () => 'this hidden sheet was not read (only visible sheets are)', () => '如果它应当计分，请在 Excel/WPS 中取消隐藏', () => 'if it should count, unhide it in Excel/WPS'),

@@ -1,0 +1,114 @@
+// Step "compute", gathering: a branch ledger's records, events, evaluations and sanctions grouped by
+// member, events resolved to their items and points, shared awards split (R19), card 加分项 as events.
+import type { Component, Item } from '../../scheme/schema.js';
+import { MemberIndex } from '../catalogue.js';
+import { monthIndexOf } from '../cycle.js';
+import { compare, times } from '../decimal.js';
+import { recordCell, type EventRow } from '../model.js';
+import { cardBonusComponent } from '../rules/components.js';
+import { eventUnitPoints } from '../rules/events.js';
+import { norm } from '../text.js';
+import { type BranchContext, emptyData, type MemberData, ONE, recordEnd, type ResolvedEvent } from './context.js';
+import { carriedIn, linkMember } from './sanctions.js';
+
+/** Groups records, events, evaluations and sanctions by member; resolves items; splits shared awards (R19). */
+export function collect(ctx: BranchContext): Map<string, MemberData> {
+  const index = MemberIndex.of(ctx.ledger.members);
+  const out = new Map<string, MemberData>();
+  const dataOf = (name: string, id?: string): MemberData | undefined => {
+    const { member } = index.resolve(name, id);
+    if (!member) return undefined;
+    let d = out.get(member.key);
+    if (!d) out.set(member.key, (d = emptyData()));
+    return d;
+  };
+  for (const r of ctx.ledger.records) dataOf(r.name, r.id)?.records.set(r.period, r);
+  for (const r of ctx.ledger.annual ?? []) {
+    const d = dataOf(r.name, r.id);
+    if (d) d.annual = r;
+  }
+  for (const r of ctx.ledger.scores ?? []) {
+    const d = dataOf(r.name, r.id);
+    if (d) (d.scores ??= new Map()).set(r.period, r);
+  }
+  const contributors = new Map<string, Set<string>>();
+  const pending: { d: MemberData; ev: ResolvedEvent; memberKey: string }[] = [];
+  const ownShare = new Map<string, number>();
+  for (const row of ctx.ledger.events) {
+    const item = ctx.cat.item(row.item);
+    if (!item || !row.date) continue;
+    const month = monthIndexOf(ctx.cycle, row.date);
+    if (month < 0) continue;
+    const { member } = index.resolve(row.name, row.id);
+    const d = dataOf(row.name, row.id);
+    if (!d || !member) continue;
+    const unit = eventUnitPoints(ctx.cat, item, row);
+    if (unit === undefined) continue;
+    const ev: ResolvedEvent = { row, item, month, raw: times(unit, row.count) };
+    if (item.split) {
+      const key = `${item.id}\u0000${norm(row.project ?? row.item)}`;
+      const set = contributors.get(key) ?? new Set<string>();
+      set.add(member.key);
+      contributors.set(key, set);
+      // A contributor is paid once per 项目, however many rows name them: the row worth most counts
+      // (the first on a tie); validate warns at the others (EVENT_SPLIT_AGAIN).
+      const mine = `${key}\u0000${member.key}`;
+      const earlier = ownShare.get(mine);
+      if (earlier !== undefined) {
+        if (compare(ev.raw, pending[earlier]!.ev.raw) > 0) pending[earlier] = { d, ev, memberKey: member.key };
+        continue;
+      }
+      ownShare.set(mine, pending.length);
+    }
+    pending.push({ d, ev, memberKey: member.key });
+  }
+  for (const { d, ev } of pending) {
+    if (ev.item.split) {
+      const n = contributors.get(`${ev.item.id}\u0000${norm(ev.row.project ?? ev.row.item)}`)?.size ?? 1;
+      ev.raw = ev.raw.dividedBy(n);
+    }
+    d.events.push(ev);
+  }
+  for (const e of ctx.ledger.evaluations) {
+    const d = dataOf(e.name, e.id);
+    if (d) d.evaluation = e;
+  }
+  for (const s of ctx.ledger.sanctions) {
+    if (s.date && monthIndexOf(ctx.cycle, s.date) < 0 && !carriedIn(ctx.cat, s, ctx.cycle)) continue;
+    // A card's 扣分项 is written on a month row: it counts from that period's end (periods are closed).
+    dataOf(s.name, s.id)?.sanctions.push(s.date || s.period === undefined ? s : { ...s, date: recordEnd(ctx, s.period) });
+  }
+  cardBonuses(ctx, dataOf);
+  if (ctx.scheme.overrides.some((o) => o.deduct)) for (const d of out.values()) linkMember(ctx, d);
+  for (const d of out.values()) {
+    d.events.sort((a, b) => (a.row.date! < b.row.date! ? -1 : a.row.date! > b.row.date! ? 1 : 0));
+  }
+  return out;
+}
+
+/** The item a card's 加分项 stands for: the month's bonus points with no item, under the bonus component's caps. */
+const cardItems = new WeakMap<Component, Record<string, Item>>();
+function cardBonusItem(c: Component, form: '记录卡' | '评分汇总表'): Item {
+  let items = cardItems.get(c);
+  if (!items) cardItems.set(c, (items = {}));
+  return (items[form] ??= { id: `${c.id}:${form}`, name: `${c.name}（${form}）`, aliases: [], component: c.id, highestOnly: false, highestPer: 'project', split: false, beyondCap: false, zeroes: false, veto: false });
+}
+
+/** A card's 加分项 cells as events of the month (dated at its end), so the bonus component's caps and periods apply as to 加减分明细 rows. */
+function cardBonuses(ctx: BranchContext, dataOf: (name: string, id?: string) => MemberData | undefined): void {
+  const c = cardBonusComponent(ctx.scheme);
+  if (!c) return;
+  const annual = new Set(ctx.ledger.annual ?? []);
+  for (const r of [...ctx.ledger.records, ...annual]) {
+    if (!r.bonus) continue;
+    const d = dataOf(r.name, r.id);
+    if (!d) continue;
+    // A summary's 加分项 is the year's: dated at the cycle's end.
+    const date = annual.has(r) ? ctx.cycle.end : recordEnd(ctx, r.period);
+    const item = cardBonusItem(c, annual.has(r) ? '评分汇总表' : '记录卡');
+    const row: EventRow = { date, name: r.name, item: item.name, count: ONE, points: r.bonus, source: recordCell(r, 'bonus') };
+    if (r.id) row.id = r.id;
+    d.events.push({ row, item, month: monthIndexOf(ctx.cycle, date), raw: r.bonus });
+  }
+}
+
