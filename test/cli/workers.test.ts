@@ -36,18 +36,21 @@ describe('worker threads', () => {
   }, 240_000);
 
   it('a township quota gives the same grades branch by branch (workers: packed branches) as over the whole batch (in-process)', () => {
-    const run = (workers: string, scope: string): string => {
+    const run = (workers: string, scope: string, kept?: string): string => {
       const out = tmp();
-      const r = score([...args(out), '--quota-scope', scope], { env: { SCORE_WORKERS: workers } });
+      const r = score([...args(out), '--quota-scope', scope], { env: { SCORE_WORKERS: workers, ...(kept ? { SCORE_KEPT_MEMBERS: kept } : {}) } });
       expect(r.stdout.length, r.stderr).toBeGreaterThan(100);
       return r.stdout.split(out).join('<out>').replace(/"time": "[^"]*"/g, '"time": "<time>"');
     };
     const township = run('0', 'township');
     expect(run('2', 'township')).toBe(township);
+    // No branch kept open between the passes: each is expanded and graded again for every output.
+    expect(run('2', 'township', '0')).toBe(township);
     // The scope matters on this batch (the test can fail): a member over the township's quota keeps 优秀 in the branch.
     const branch = run('0', 'branch');
     expect(branch).not.toBe(township);
     expect(run('2', 'branch')).toBe(branch);
+    expect(run('2', 'branch', '0')).toBe(branch);
     const overQuota = (text: string): string[] => JSON.parse(text).members.filter((m: { flags: string[] }) => m.flags.includes('超出优秀名额')).map((m: { name: string }) => m.name);
     expect(overQuota(township)).not.toEqual(overQuota(branch));
   });
