@@ -138,7 +138,25 @@ export function roundTo(v: Dec, places: number): Dec {
     const r = m % unit === 0 ? m : Math.floor((m + unit / 2) / unit) * unit;
     return r === m ? v : fromScaled(s < 0 && r !== 0 ? -r : r);
   }
-  return v.toDecimalPlaces(places, Dec.ROUND_HALF_UP);
+  if (!Number.isInteger(places) || places < 0 || places > 40) return v.toDecimalPlaces(places, Dec.ROUND_HALF_UP);
+  // Off the fast path (a mean, 38.0833…): the same shared decimal rounds the same, so once.
+  let byPlaces = roundedCache.get(v);
+  if (!byPlaces) roundedCache.set(v, (byPlaces = []));
+  return (byPlaces[places] ??= v.toDecimalPlaces(places, Dec.ROUND_HALF_UP));
+}
+
+const roundedCache = new WeakMap<Dec, Dec[]>();
+const quotientCache = new WeakMap<Dec, Dec[]>();
+
+/**
+ * s ÷ n for a whole count n (a mean over n record periods), exact to the 40 digits as s.dividedBy(n).
+ * Sums are shared decimals (fromScaled) and a township's members share a few sums: each divided once.
+ */
+export function divideBy(s: Dec, n: number): Dec {
+  if (!Number.isInteger(n) || n < 1 || n > 1024) return s.dividedBy(n);
+  let byN = quotientCache.get(s);
+  if (!byN) quotientCache.set(s, (byN = []));
+  return (byN[n] ??= s.dividedBy(n));
 }
 
 export function minDec(a: Dec, b: Dec): Dec {

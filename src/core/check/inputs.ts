@@ -140,7 +140,8 @@ export function checkDoubleDeductions(scheme: Scheme, ledger: Ledger, cycle: Cyc
     for (const e of c.entries) entries.set(`${c.id}.${e.id}`, { comp: c, max: dec(e.max), name: e.name });
   }
   if (entries.size === 0) return;
-  const aimed = new Map<string, { key: string; period: number; events: { ev: EventRow; points: Dec }[] }>();
+  // By member key, then period, then entry key: a record looks its member and period up once, with no string key made.
+  const aimed = new Map<string, Map<number, Map<string, { key: string; period: number; events: { ev: EventRow; points: Dec }[] }>>>();
   for (const ev of ledger.events) {
     const item = cat.item(ev.item);
     if (!item?.entry || item.points === undefined || !ev.date) continue;
@@ -151,22 +152,23 @@ export function checkDoubleDeductions(scheme: Scheme, ledger: Ledger, cycle: Cyc
     const { member } = index.resolve(ev.name, ev.id);
     if (!member) continue;
     const period = scheme.cycle.record === 'quarter' ? Math.floor(month / 3) : month;
-    const k = `${member.key}\u0000${key}\u0000${period}`;
-    let g = aimed.get(k);
-    if (!g) aimed.set(k, (g = { key, period, events: [] }));
+    let byPeriod = aimed.get(member.key);
+    if (!byPeriod) aimed.set(member.key, (byPeriod = new Map()));
+    let byEntry = byPeriod.get(period);
+    if (!byEntry) byPeriod.set(period, (byEntry = new Map()));
+    let g = byEntry.get(key);
+    if (!g) byEntry.set(key, (g = { key, period, events: [] }));
     g.events.push({ ev, points: item.zeroes ? ZERO : times(dec(item.points), ev.count) });
   }
   if (aimed.size === 0) return;
-  // Members and periods with an aimed event: a record outside them needs no look-up per entry
-  // (records × entries string keys were most of this check's cost on a township).
-  const touched = new Set<string>();
-  for (const [k, g] of aimed) touched.add(`${k.slice(0, k.indexOf('\u0000'))}\u0000${g.period}`);
   const sheets = recordSheetNames(cycle, scheme.cycle.record);
   for (const r of ledger.records) {
     const { member } = index.resolve(r.name, r.id);
-    if (!member || !touched.has(`${member.key}\u0000${r.period}`)) continue;
+    // Members and periods with no aimed event need no look-up per entry.
+    const byEntry = member ? aimed.get(member.key)?.get(r.period) : undefined;
+    if (!byEntry) continue;
     for (const [key, entry] of entries) {
-      const g = aimed.get(`${member.key}\u0000${key}\u0000${r.period}`);
+      const g = byEntry.get(key);
       if (!g) continue;
       const v = r.values[key];
       if (v === null || v === undefined || compare(v, entry.max) >= 0) continue;

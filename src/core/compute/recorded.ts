@@ -3,7 +3,7 @@
 import type { Component, Scheme } from '../../scheme/schema.js';
 import { colNumber } from '../a1.js';
 import type { Period } from '../cycle.js';
-import { compare, type Dec, dec, sub, sum, ZERO } from '../decimal.js';
+import { compare, type Dec, dec, divideBy, sub, sum, ZERO } from '../decimal.js';
 import { recordCell, type RecordRow } from '../model.js';
 import type { TraceStep } from '../result.js';
 import { blankIsZero } from '../rules/components.js';
@@ -92,7 +92,7 @@ export function recordedValue(ctx: BranchContext, c: Component, d: MemberData, r
   const s = sum(perRecord);
   let value = s;
   if (scheme.cycle.aggregate === 'mean') {
-    value = s.dividedBy(perRecord.length);
+    value = divideBy(s, perRecord.length);
     if (trace) step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}，平均 ${show(value)}`, `${c.name}: ${perRecord.length} periods sum ${s}, mean ${show(value)}`);
   } else {
     if (trace) step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}`);
