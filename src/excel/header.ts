@@ -73,6 +73,34 @@ function rowLabels(ws: SheetLike, row: number): Map<number, string> {
   return out;
 }
 
+/** A row's labels as parallel arrays (columns, labels), made once per map: the kept rows are searched by several forms. */
+const entriesOf = new WeakMap<Map<number, string>, { cols: number[]; texts: string[] }>();
+
+function labelEntries(labels: Map<number, string>): { cols: number[]; texts: string[] } {
+  let e = entriesOf.get(labels);
+  if (!e) {
+    e = { cols: [], texts: [] };
+    for (const [col, label] of labels) {
+      e.cols.push(col);
+      e.texts.push(label);
+    }
+    entriesOf.set(labels, e);
+  }
+  return e;
+}
+
+/** A two-row header read as one row (the lower label where there is one), kept with the upper row it was made from. */
+const mergedOf = new WeakMap<Map<number, string>, { upper: Map<number, string>; both: Map<number, string> }>();
+
+function mergedLabels(upper: Map<number, string>, lower: Map<number, string>): Map<number, string> {
+  const known = mergedOf.get(lower);
+  if (known && known.upper === upper) return known.both;
+  const both = new Map(upper);
+  for (const [col, label] of lower) both.set(col, label);
+  mergedOf.set(lower, { upper, both });
+  return both;
+}
+
 /** Which specs (by index) accept each normalised label: one table per search, looked up once per header cell. */
 function specTable(specs: readonly ColumnSpec[]): Map<string, number[]> {
   const table = new Map<string, number[]>();
@@ -108,9 +136,11 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
   const match = (row: number, labels: Map<number, string>): { m: HeaderMatch; rank: number; full: boolean } | undefined => {
     // The columns each spec accepts, in the row's order: one table look-up per cell.
     let candidates: number[][] | undefined;
-    for (const [col, label] of labels) {
-      const wanting = table.get(label);
+    const { cols, texts } = labelEntries(labels);
+    for (let k = 0; k < cols.length; k++) {
+      const wanting = table.get(texts[k]!);
       if (!wanting) continue;
+      const col = cols[k]!;
       candidates ??= [];
       for (const i of wanting) (candidates[i] ??= []).push(col);
     }
@@ -148,9 +178,7 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
     // down over both rows. Read as one row (the lower label where there is one), taken only when it
     // matches more than either row alone, so a title above an ordinary header changes nothing.
     if (prev && !here?.full) {
-      const both = new Map(prev);
-      for (const [col, label] of labels) both.set(col, label);
-      const two = match(row, both);
+      const two = match(row, mergedLabels(prev, labels));
       if (two && (!here || two.rank > here.rank) && (!best || best.m.row !== row - 1 || two.rank > bestScore)) here = two;
     }
     if (here && (!best || here.rank > bestScore)) {
