@@ -45,8 +45,30 @@ const wantedLabels = new WeakMap<ColumnSpec, Set<string>>();
 /** A spec's labels, normalised, made once per spec. */
 function wantedOf(spec: ColumnSpec): Set<string> {
   let w = wantedLabels.get(spec);
-  if (!w) wantedLabels.set(spec, (w = new Set(spec.labels.map(normaliseHeader))));
+  if (!w) {
+    wantedLabels.set(spec, (w = new Set(spec.labels.map(normaliseHeader))));
+    for (const label of w) everWanted.add(label);
+  }
   return w;
+}
+
+/** Every label any spec searched for so far accepts: a row with none of them is a data row to every search. */
+const everWanted = new Set<string>();
+const plainRows = new WeakMap<Map<number, string>, { known: number; plain: boolean }>();
+
+/** No label of the row is accepted by any spec (member names, scores): kept per row until a new label is wanted. */
+function isPlain(labels: Map<number, string>): boolean {
+  const kept = plainRows.get(labels);
+  if (kept && kept.known === everWanted.size) return kept.plain;
+  let plain = true;
+  for (const label of labels.values()) {
+    if (everWanted.has(label)) {
+      plain = false;
+      break;
+    }
+  }
+  plainRows.set(labels, { known: everWanted.size, plain });
+  return plain;
 }
 
 /** The number in a trailing parenthetical: 学习教育(10分) → 10. */
@@ -87,6 +109,12 @@ function labelEntries(labels: Map<number, string>): { cols: number[]; texts: str
     entriesOf.set(labels, e);
   }
   return e;
+}
+
+/** Whether any of a row's labels is one the search accepts (a data row's names and scores are not). */
+function anyWanted(labels: Map<number, string>, table: Map<string, number[]>): boolean {
+  for (const t of labelEntries(labels).texts) if (table.has(t)) return true;
+  return false;
 }
 
 /** A two-row header read as one row (the lower label where there is one), kept with the upper row it was made from. */
@@ -173,11 +201,14 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
     const prev = above;
     above = labels.size > 0 ? labels : undefined;
     if (labels.size === 0) continue;
-    let here = match(row, labels);
+    // The table is built (specTable) before the rows, so everWanted holds all its labels.
+    const plain = minMatches > 0 && isPlain(labels);
+    let here = plain ? undefined : match(row, labels);
     // A two-row header: group titles over their items (履行党员义务积分(40分) over 学习教育 …), 姓名 merged
     // down over both rows. Read as one row (the lower label where there is one), taken only when it
     // matches more than either row alone, so a title above an ordinary header changes nothing.
-    if (prev && !here?.full) {
+    // Two rows with no accepted label between them (data rows) cannot match together: not merged.
+    if (prev && !here?.full && (here || minMatches <= 0 || (!plain && anyWanted(labels, table)) || (!isPlain(prev) && anyWanted(prev, table)))) {
       const two = match(row, mergedLabels(prev, labels));
       if (two && (!here || two.rank > here.rank) && (!best || best.m.row !== row - 1 || two.rank > bestScore)) here = two;
     }
