@@ -17,6 +17,13 @@ export interface PackedBranch {
   branch: string;
 }
 
+/**
+ * Members whose graded branches stay expanded between the passes over a batch (about 80 MB of heap
+ * at 100,000): a county up to this size is expanded and graded once, as before; beyond it memory
+ * stays at this bound and the other branches are expanded and graded again for each pass.
+ */
+export const KEPT_MEMBERS = Number(process.env.SCORE_KEPT_MEMBERS ?? 120_000);
+
 export interface PackedGradeInput {
   scheme: Scheme;
   year: number;
@@ -37,6 +44,11 @@ export function gradePacked(input: PackedGradeInput, packed: readonly PackedBran
     for (const p of packed) quota.add(branchFromBytes(p.bytes));
     cut = quota.cut();
   }
+  // The first branches opened stay open up to KEPT_MEMBERS: every later pass (the 公示名单, the
+  // 评定结果, --json) finds them so; the rest are expanded again for each (a sequential pass evicting
+  // the oldest would find none).
+  const kept: (BranchResult | undefined)[] = [];
+  let keptMembers = 0;
   return {
     schemeId: scheme.id,
     cycle,
@@ -44,8 +56,14 @@ export function gradePacked(input: PackedGradeInput, packed: readonly PackedBran
     issues: [],
     names: packed.map((p) => p.branch),
     open(i: number): BranchResult {
+      const known = kept[i];
+      if (known) return known;
       const b = branchFromBytes(packed[i]!.bytes);
       gradeBranch(scheme, b, period, opts, cut);
+      if (keptMembers + b.members.length <= KEPT_MEMBERS) {
+        kept[i] = b;
+        keptMembers += b.members.length;
+      }
       return b;
     },
   };
