@@ -319,7 +319,8 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   if (scoreKeys.length === 0) for (let p = 0; p < sheets.length; p++) if (!ledger.absentRecords?.includes(p)) hasScores.add(p);
   // A part given by its total (the seed's 附件2 card): its value is under the component id.
   const partKeys = recorded.filter((c) => !blankIsZero(c)).map((c) => c.id);
-  for (const r of ledger.records) if ([...scoreKeys, ...(r.parts ? partKeys : [])].some((k) => r.values[k] !== null && r.values[k] !== undefined)) hasScores.add(r.period);
+  const filled = (r: RecordRowT, keys: readonly string[]): boolean => keys.some((k) => r.values[k] !== null && r.values[k] !== undefined);
+  for (const r of ledger.records) if (!hasScores.has(r.period) && (filled(r, scoreKeys) || (r.parts !== undefined && filled(r, partKeys)))) hasScores.add(r.period);
   const due = [...Array(last + 1).keys()];
   // A sheet whose header the reader could not read has its own error at the header: not also 「没有填写任何分数」.
   const missing = due.filter((p) => !hasScores.has(p) && !ledger.unreadRecords?.includes(p));
