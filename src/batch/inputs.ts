@@ -59,11 +59,11 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Reads and checks every file; never throws for bad input. Large batches use worker threads. */
+/** Reads and checks every file; never throws for bad input. A batch that pays for it is read on every core. */
 export async function loadLedgers(files: string[], opts: LoadOptions): Promise<LoadedLedger[]> {
   const sizes = fileSizes(files);
-  const workers = workerCount(files.length, sizes.reduce((a, b) => a + b, 0));
-  if (workers > 1) return loadInWorkers(files, sizes, opts, workers);
+  const plan = lanePlan(sizes, availableParallelism());
+  if (plan.workers > 0) return loadInLanes(files, sizes, opts, plan);
   const out: LoadedLedger[] = [];
   for (const file of files) {
     out.push(await loadOne(file, opts));
@@ -72,15 +72,63 @@ export async function loadLedgers(files: string[], opts: LoadOptions): Promise<L
   return out;
 }
 
+/** Who reads a batch: worker threads, and whether the main thread reads too (one lane more). */
+export interface LanePlan {
+  workers: number;
+  main: boolean;
+}
+
 /**
- * Worker threads pay for themselves only on big batches (each starts by loading the readers):
- * a township (56 small ledgers, ~4 MB) reads faster on the main thread; a county does not.
+ * A worker's start-up (a thread, then the readers, checks and engine loaded in it) on the main
+ * thread's clock: 0.10–0.15 s on a quiet 2-core VM. Reading a ledger of the bench's township
+ * (73 KB) takes the main thread ~20 ms: a worker pays for itself only once the batch holds a few
+ * of its start-ups of reading.
  */
-function workerCount(files: number, bytes: number): number {
-  if (process.env.SCORE_WORKERS === '0' || files < 2) return 0;
-  if (!process.env.SCORE_WORKERS && bytes < 16 * 1024 * 1024) return 0;
-  const wanted = Number(process.env.SCORE_WORKERS) || Math.min(availableParallelism(), 4);
-  return Math.max(0, Math.min(wanted, files));
+const WORKER_START_MS = 120;
+/** Main-thread reading speed, read, checked and computed (bench township: 4.1 MB in 1.23 s on a quiet VM). */
+const READ_MS_PER_MB = 300;
+/**
+ * Up to this the main thread reads too (beside workers, when there are cores for them); past it
+ * the main thread only answers the workers: it expands every branch it reads itself (a worker
+ * sends it packed), and a county-size batch keeps it busy enough with the workers' results.
+ */
+const MAIN_READS_UP_TO_BYTES = 16 * 1024 * 1024;
+/**
+ * Cores a read in progress already keeps busy before any worker: the main thread, and V8's
+ * optimising compiler. Measured on the bench's township (2026-12-07, docs/performance.md): the
+ * main thread ran 1.23 s while V8's compiler threads used 1.41 s of CPU beside it; a worker lane
+ * is a second isolate that compiles the same code again (1.44× the CPU of the run), so on two
+ * cores it made the run slower, not faster.
+ */
+const BUSY_CORES = 2;
+
+/**
+ * How a batch is read, from its files' sizes and the cores. One ledger, a batch read faster than
+ * a worker starts, or a machine with no core to spare stays on the main thread (no start-up for
+ * one ledger). A batch of small ledgers (a township) is read by the main thread and workers side
+ * by side, from one queue: the workers start at once, and their start-up overlaps the main
+ * thread's first files. A big batch (a county) is read by workers only. SCORE_WORKERS forces a
+ * plan: 0 (the main thread only), N (N workers, the main thread waits), +N (the main thread and
+ * N workers).
+ */
+export function lanePlan(sizes: number[], cores: number, forced = process.env.SCORE_WORKERS): LanePlan {
+  const files = sizes.length;
+  if (forced) {
+    const n = Number(forced);
+    if (!Number.isInteger(n) || n < 0) return lanePlan(sizes, cores, undefined);
+    if (n === 0 || files < 2) return { workers: 0, main: true };
+    return forced.startsWith('+') ? { workers: Math.min(n, files - 1), main: true } : { workers: Math.min(n, files), main: false };
+  }
+  const bytes = sizes.reduce((a, b) => a + b, 0);
+  const readMs = (bytes / (1024 * 1024)) * READ_MS_PER_MB;
+  if (files < 2 || readMs < 3 * WORKER_START_MS) return { workers: 0, main: true };
+  if (bytes <= MAIN_READS_UP_TO_BYTES) {
+    // Each worker more must have its start-up's worth of files to read, and a core of its own.
+    const workers = Math.min(cores - BUSY_CORES, Math.floor(readMs / (3 * WORKER_START_MS)), files - 1, 3);
+    return { workers: Math.max(0, workers), main: true };
+  }
+  const workers = Math.min(cores, 4, files);
+  return workers > 1 ? { workers, main: false } : { workers: 0, main: true };
 }
 
 /** Sizes of the files (0 when unreadable: the reader reports it). Synchronous: 2,800 promise stats took 0.15 s, these 7 ms. */
@@ -107,9 +155,9 @@ export const WORKER_HEAP_MB = Number(process.env.SCORE_WORKER_HEAP_MB) || 384;
  */
 const WORKER_YOUNG_MB = 32;
 
-async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions, n: number): Promise<LoadedLedger[]> {
+async function loadInLanes(files: string[], sizes: number[], opts: LoadOptions, plan: LanePlan): Promise<LoadedLedger[]> {
   const { Worker } = await import('node:worker_threads');
-  const { branchFromBytes, freeze, thaw } = await import('./revive.js');
+  const { branchFromBytes, branchToBytes, freeze, thaw } = await import('./revive.js');
   const url = new URL('./read-worker.js', import.meta.url);
   const workerData = freeze({ scheme: opts.scheme, year: opts.year, compute: opts.compute, periods: opts.periods, lang: lang() });
   const results: LoadedLedger[] = new Array(files.length);
@@ -170,7 +218,19 @@ async function loadInWorkers(files: string[], sizes: number[], opts: LoadOptions
       };
       start();
     });
-  await Promise.all([...Array(n).keys()].map(() => lane()));
+  /** The main thread's lane: the next file from the same queue, read as without workers; between files the workers are answered. */
+  const mainLane = async (): Promise<void> => {
+    for (let id = take(); id !== undefined; id = take()) {
+      const { branch, ...item } = await loadOne(files[id]!, opts);
+      // Packed as a worker's are, when the batch keeps them so: every branch of the batch in one form, in order.
+      if (branch && opts.packed) packed[id] = branchToBytes(branch);
+      finish(id, branch && !opts.packed ? { ...item, branch } : item);
+      await new Promise((resolveTurn) => setImmediate(resolveTurn));
+    }
+  };
+  // The workers first: they start (load the readers) while the main thread reads its first files.
+  const workers = [...Array(plan.workers).keys()].map(() => lane());
+  await Promise.all([...workers, ...(plan.main ? [mainLane()] : [])]);
   // The workers are gone: now the branches are expanded (see branchToBytes), or kept packed for grade.
   packed.forEach((bytes, id) => {
     if (bytes && opts.packed) results[id]!.packed = bytes;

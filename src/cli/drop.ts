@@ -147,8 +147,8 @@ export async function dropMain(argv: string[]): Promise<void> {
   const named = [...choice.counts].sort((a, b) => b[0] - a[0]).map(([y, n]) => t(`${y} 年度 ${n} 个`, `${y}: ${n}`)).join(t('，', ', '));
   const why = {
     ledgers: t(`台账「说明」表写的年度`, `the year in the ledgers' 说明 sheets`),
-    latest: t(`台账写了几个年度（${named}），取最近的；其他年度的台账不计入`, `the ledgers name several years (${named}); the latest is graded, the others are left out`),
-    none: t(`台账「说明」表都没有写年度，按今年评定；要评其他年度请在「说明」表填写年度`, `no ledger names a year in 说明, so this calendar year; fill 年度 in 说明 to grade another`),
+    latest: cliText('CLI_DROP_YEAR_SEVERAL', { named }),
+    none: cliText('CLI_DROP_YEAR_NONE', {}),
   }[choice.why];
   process.stdout.write(`${t('台账', 'ledgers')}：${dropped.join(t('、', ', '))}（${files.length} ${t('个工作簿', 'workbooks')}）\n`);
   process.stdout.write(`${t('年度', 'year')}：${choice.year}（${why}）\n`);
@@ -169,7 +169,7 @@ export async function dropMain(argv: string[]): Promise<void> {
     } else {
       const quarter = Math.floor(count / 3);
       if (!rec || quarter === 0) {
-        process.stdout.write(`${t(`第一季度还没有记录完整（各台账都记录到的只有 ${count} 个月），暂不公示。记完 3 个月后再拖一次。`, `the first quarter is not fully recorded yet (${count} month(s)); drop the folder again after three months.`)}\n`);
+        process.stdout.write(`${cliText('CLI_DROP_QUARTER_INCOMPLETE', { count })}\n`);
         process.exitCode = EXIT_INPUT;
         return;
       }
@@ -187,9 +187,9 @@ export async function dropMain(argv: string[]): Promise<void> {
   }
   const failed = Boolean(process.exitCode);
   if (lastRefusal.locked) {
-    process.stdout.write(`\n${t('结果文件正在使用中，见上面的说明：关闭它（Excel 或 WPS 里的那个文件）后再拖一次。台账不用改。', 'an output file is in use (see above): close it in Excel or WPS and drop the folder again; the ledgers need no change.')}\n`);
+    process.stdout.write(`\n${cliText('CLI_DROP_OUTPUT_IN_USE', {})}\n`);
     return;
   }
   if (failed && mode !== 'check') await writeReport(dropped, out, choice.year, period);
-  process.stdout.write(`\n${failed ? t('有问题，见上面的说明；改好台账后再拖一次。', 'there were problems, see above; fix the ledgers and drop the folder again.') : t('完成。', 'done.')}\n`);
+  process.stdout.write(`\n${failed ? cliText('CLI_DROP_FAILED', {}) : t('完成。', 'done.')}\n`);
 }

@@ -37,7 +37,14 @@ export const CLI_MESSAGES = {
   CLI_SCHEME_REQUIRED: message('error', [], () => '请用 --scheme 指定方案，例如 --scheme township（score schemes 列出全部）', () => 'give --scheme, e.g. --scheme township', none, none),
   CLI_SCHEME_UNUSABLE: message('error', ['ref'], (p) => `方案无法使用：${p.ref}`, (p) => `scheme cannot be used: ${p.ref}`, none, none),
   CLI_HISTORY_NOT_FOUND: message('error', ['dir'], (p) => `--history 文件夹不存在：${p.dir}（往年评定结果所在的文件夹；第一个年度请用 --no-history）`, (p) => `--history folder not found: ${p.dir} (for a first year use --no-history)`, none, none),
+  // The drop window (score-drop): what it decided for the clerk, and why it stops.
+  CLI_DROP_YEAR_SEVERAL: message('warning', ['named'], (p) => `台账写了几个年度（${p.named}），取最近的；其他年度的台账不计入`, (p) => `the ledgers name several years (${p.named}); the latest is graded, the others are left out`, none, none),
+  CLI_DROP_YEAR_NONE: message('warning', [], () => '台账「说明」表都没有写年度，按今年评定；要评其他年度请在「说明」表填写年度', () => 'no ledger names a year in 说明, so this calendar year; fill 年度 in 说明 to grade another', none, none),
+  CLI_DROP_QUARTER_INCOMPLETE: message('error', ['count'], (p) => `第一季度还没有记录完整（各台账都记录到的只有 ${p.count} 个月），暂不公示。记完 3 个月后再拖一次。`, (p) => `the first quarter is not fully recorded yet (${p.count} month(s)); drop the folder again after three months.`, none, none),
+  CLI_DROP_OUTPUT_IN_USE: message('error', [], () => '结果文件正在使用中，见上面的说明：关闭它（Excel 或 WPS 里的那个文件）后再拖一次。台账不用改。', () => 'an output file is in use (see above): close it in Excel or WPS and drop the folder again; the ledgers need no change.', none, none),
+  CLI_DROP_FAILED: message('error', [], () => '有问题，见上面的说明；改好台账后再拖一次。', () => 'there were problems, see above; fix the ledgers and drop the folder again.', none, none),
   // Warnings of a run that goes on.
+  CLI_EXPLAIN_LEDGER_ERRORS: message('warning', ['n'], (p) => `注意：台账有 ${p.n} 个错误，结果可能不准确（score validate 查看）`, (p) => `note: the ledger has ${p.n} errors`, none, none),
   CLI_PUBLICATION_PAST: message('warning', ['from', 'to'], (p) => `警告：公示期 ${p.from} 至 ${p.to} 已经过去（默认从期间结束后的第一个工作日起）。公示名单上要写实际的公示日期，请加 --from 开始日期`, (p) => `warning: the publication window ${p.from} to ${p.to} is already past (by default it starts after the period); give the real start with --from`, none, none),
   // Lines written to stderr when a command cannot go on.
   CLI_ERRORS_FIRST: message('error', ['n', 'placeZh', 'placeEn', 'firstZh', 'firstEn', 'seeZh', 'seeEn'], (p) => `共有 ${p.n} 个错误，第一个：${p.placeZh} ${p.firstZh}。${p.seeZh}`, (p) => `${p.n} errors; first: ${p.placeEn} ${p.firstEn}. ${p.seeEn}`, none, none),

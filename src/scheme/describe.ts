@@ -87,7 +87,7 @@ function describeZh(s: Scheme): string {
   if (s.summary) out.push(`概要：${s.summary}`);
   out.push('', `周期：${cycleZh(s)}`);
   out.push(...indent(s.cycle.note, '  说明：'));
-  out.push(`评定等次：${s.cycle.gradePeriods.map((k) => PERIOD_ZH[k]).join('、')}；其他期间（--period）只计算积分和排名，用于公示`);
+  out.push(`评定等次：${s.cycle.gradePeriods.map((k) => PERIOD_ZH[k]).join('、')}；其他期间（如某月、某季度）只计算积分和排名，用于公示`);
   out.push('转入转出：每个期间只列出当期在册的党员（名册转入、转出日期）；期间结束前已转出的党员列出转出时的积分，标注“已转出：积分随组织关系转交”，不在本支部评定等次、排名、占名额或公示（决定）');
   out.push(`计分精度：保留 ${s.precision} 位小数，四舍五入；等次按四舍五入后的分数评定`);
 
@@ -212,7 +212,7 @@ function cycleZh(s: Scheme): string {
   if (record === 'month') rec = hasRecorded ? `按月记录，年度取${aggregate === 'mean' ? '月平均' : '各月合计'}` : '按月记录';
   else if (record === 'quarter') rec = hasRecorded ? `按季度记录，年度取${aggregate === 'mean' ? '季度平均（四个季度之和÷4）' : '各季度合计'}` : '按季度记录';
   else rec = '不设月表或季表，全部按《加减分明细》逐条计分';
-  const days = s.cycle.publishMinimum ? `公示不少于 ${publishDays} 天（原文规定；--days 不能更少）` : `公示默认 ${publishDays} 天（原文未规定天数，本方案的决定；--days 可改为任意天数）`;
+  const days = s.cycle.publishMinimum ? `公示不少于 ${publishDays} 天（原文规定，不能更少）` : `公示默认 ${publishDays} 天（原文未规定天数，本方案的决定；公示时可改为其他天数）`;
   return `${span}，${rec}；${days}${crosses ? `（以结束的年份命名周期）` : ''}`;
 }
 
@@ -228,7 +228,7 @@ function componentZh(s: Scheme, c: Component, no: number): string[] {
   if (c.scoreSheet) lines.push(`     各项得分在台账《${c.scoreSheet}》表逐人填写（每格必填，不超过该项分值），加减分明细中的扣分、该项不得分再从填写的得分中扣除`);
   if (c.kind === 'recorded') lines.push(c.role === 'bonus' ? '     空白格按 0 分计（没有加分的格子可以不填）' : '     每格都要填写（空白是缺少记录）');
   if (c.kind === 'tier-base') lines.push(s.tiers.length ? '     按名册“层次”取基础分（见上）' : `     基础分 ${n(c.base ?? 0)}`);
-  if (c.fromHistory) lines.push(`     有上年度积分的（--history），起始分 = 上年度总分 × ${pct(c.fromHistory.pct)}${c.cap !== undefined ? `，最高 ${n(c.cap)} 分` : ''}；没有的按第一年计`);
+  if (c.fromHistory) lines.push(`     有上年度评定结果的，起始分 = 上年度总分 × ${pct(c.fromHistory.pct)}${c.cap !== undefined ? `，最高 ${n(c.cap)} 分` : ''}；没有的按第一年计`);
   if (c.votes) {
     const w = c.votes.weights;
     const div = c.votes.divisor === 'voters' ? '参加测评人数' : '总票数（好+一般+差）';
@@ -351,7 +351,7 @@ function describeEn(s: Scheme): string {
     out.push(`  - ${c.name}: ${what.join(', ')}; flags: ${flags.length ? flags.join(', ') : 'none'}${c.basis?.quote ? ' (the regulation\'s words)' : ''}${c.basis?.decision && !c.basis.quote ? ' (decision)' : ''}`);
   }
   out.push(`  - exempt (积分管理 不参加): ${s.directGrades ? 'grade set by the branch meeting (直接确定档次)' : s.exempt?.otherScore ? 'annual score given by other means, typed in 名册 另行评定得分, shown, not ranked' : 'not scored, graded, ranked or counted'}`);
-  out.push(`Publication: ${s.cycle.publishMinimum ? `at least ${s.cycle.publishDays} days (the regulation's minimum)` : `${s.cycle.publishDays} days by default (our decision; any --days accepted)`}`);
+  out.push(`Publication: ${s.cycle.publishMinimum ? `at least ${s.cycle.publishDays} days (the regulation's minimum)` : `${s.cycle.publishDays} days by default (our decision; another number of days may be set when publishing)`}`);
   if (s.tiers.length) out.push('Tiers: ' + s.tiers.map((t) => `${t.name} ${n(t.base)}`).join('; '));
   out.push('', 'Components:');
   for (const c of s.components) {

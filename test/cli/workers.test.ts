@@ -1,7 +1,9 @@
-// Big batches are read on worker threads: the results must be identical to the main thread's,
-// and a workbook that exceeds a worker's memory cap is left out while the batch goes on.
+// Batches are read on worker threads, and a township on the main thread beside them: the results
+// must be identical to the main thread's alone, and a workbook that exceeds a worker's memory cap
+// is left out while the batch goes on.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lanePlan } from '../../src/batch/inputs.js';
 import { ensureBuilt, json, ROOT, score, tmp } from '../helpers/cli.js';
 
 beforeAll(() => ensureBuilt());
@@ -17,20 +19,21 @@ describe('worker threads', () => {
     expect(workers.issues).toEqual(main.issues);
   });
 
-  it('--json is byte for byte the same in-process, with one worker and with two (township, township-2022)', () => {
-    for (const dir of ['township', 'township-2022']) {
-      const run = (workers: string): string => {
-        const out = tmp();
-        const r = score(['grade', '--year', dir === 'township' ? '2023' : '2022', '--dir', join(ROOT, 'fixtures', dir), '--out', out, '--json'], { env: { SCORE_WORKERS: workers } });
-        expect(r.stdout.length, r.stderr).toBeGreaterThan(100);
-        // The output folder and the run's time stamp are the only things that may differ between the runs.
-        return r.stdout.split(out).join('<out>').replace(/"time": "[^"]*"/g, '"time": "<time>"');
-      };
-      const inProcess = run('0');
-      expect(run('1')).toBe(inProcess);
-      expect(run('2')).toBe(inProcess);
-    }
-  });
+  // Five runs a fixture: slow on a loaded machine.
+  it.each(['township', 'township-2022'])('--json is byte for byte the same in-process, with one worker, with two, and the main thread beside one or two (%s)', (dir) => {
+    const run = (workers: string): string => {
+      const out = tmp();
+      const r = score(['grade', '--year', dir === 'township' ? '2023' : '2022', '--dir', join(ROOT, 'fixtures', dir), '--out', out, '--json'], { env: { SCORE_WORKERS: workers } });
+      expect(r.stdout.length, r.stderr).toBeGreaterThan(100);
+      // The output folder and the run's time stamp are the only things that may differ between the runs.
+      return r.stdout.split(out).join('<out>').replace(/"time": "[^"]*"/g, '"time": "<time>"');
+    };
+    const inProcess = run('0');
+    expect(run('1')).toBe(inProcess);
+    expect(run('2')).toBe(inProcess);
+    expect(run('+1')).toBe(inProcess);
+    expect(run('+2')).toBe(inProcess);
+  }, 240_000);
 
   it('a township quota gives the same grades branch by branch (workers: packed branches) as over the whole batch (in-process)', () => {
     const run = (workers: string, scope: string, kept?: string): string => {
@@ -66,5 +69,41 @@ describe('worker threads', () => {
     expect(codes.length).toBe(6);
     expect(codes.every((c: string) => c === 'INPUT_READ_OUT_OF_MEMORY' || c === 'READ_EXCEL_FAILED')).toBe(true);
     expect(res.excluded[0].fix).toBeTruthy();
+  });
+});
+
+describe('who reads a batch (lanePlan)', () => {
+  const KB = 1024;
+  const MB = 1024 * KB;
+  const many = (n: number, size: number): number[] => Array.from({ length: n }, () => size);
+
+  it('one ledger, a small batch or one core: the main thread alone (no worker start-up)', () => {
+    expect(lanePlan([2 * MB], 4, undefined)).toEqual({ workers: 0, main: true });
+    expect(lanePlan(many(6, 52 * KB), 4, undefined)).toEqual({ workers: 0, main: true });
+    expect(lanePlan(many(56, 73 * KB), 1, undefined)).toEqual({ workers: 0, main: true });
+    expect(lanePlan(many(50, 2 * MB), 1, undefined)).toEqual({ workers: 0, main: true });
+  });
+
+  it('a township (56 small ledgers): the main thread and a worker per spare core, from one queue', () => {
+    // Two cores: the main thread and V8's compiler already keep both busy (measured): no worker.
+    expect(lanePlan(many(56, 73 * KB), 2, undefined)).toEqual({ workers: 0, main: true });
+    expect(lanePlan(many(56, 73 * KB), 4, undefined)).toEqual({ workers: 2, main: true });
+    expect(lanePlan(many(56, 73 * KB), 16, undefined)).toEqual({ workers: 3, main: true });
+    // Each worker must have its start-up's worth of reading: 20 ledgers (1.4 MB) pay for one only.
+    expect(lanePlan(many(20, 73 * KB), 4, undefined)).toEqual({ workers: 1, main: true });
+  });
+
+  it('a county (a big batch): workers only, the main thread answers them', () => {
+    expect(lanePlan(many(50, 2 * MB), 2, undefined)).toEqual({ workers: 2, main: false });
+    expect(lanePlan(many(2800, 72 * KB), 8, undefined)).toEqual({ workers: 4, main: false });
+  });
+
+  it('SCORE_WORKERS forces a plan: 0, N workers, +N beside the main thread', () => {
+    expect(lanePlan(many(56, 73 * KB), 4, '0')).toEqual({ workers: 0, main: true });
+    expect(lanePlan(many(6, 52 * KB), 2, '1')).toEqual({ workers: 1, main: false });
+    expect(lanePlan(many(6, 52 * KB), 2, '2')).toEqual({ workers: 2, main: false });
+    expect(lanePlan(many(6, 52 * KB), 2, '+1')).toEqual({ workers: 1, main: true });
+    expect(lanePlan(many(2, 52 * KB), 2, '+4')).toEqual({ workers: 1, main: true });
+    expect(lanePlan([52 * KB], 2, '2')).toEqual({ workers: 0, main: true });
   });
 });

@@ -5,24 +5,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureBuilt, json, tmp, type Run } from '../helpers/cli.js';
 import { MONTHS, everySheet, type LedgerFill } from '../helpers/fill.js';
-import { expectClean, expectMember, filled, gradeAsync, scoreAsync, startAll, templateAsync, templateFillGrade, type GradeOut, type Graded } from './lib.js';
+import { expectMember, filled, scoreAsync, startAll, templateAsync, templateFillGrade, twoYears, type GradeOut, type Graded } from './lib.js';
 
 const BUREAU_FULL = { 带头学习提高: 15, 带头争创佳绩: 15, 带头服务群众: 15, 带头遵纪守法: 20, 带头弘扬正气: 15 };
 const YB = '预备党员';
-
-/** Two cycles in a row; the 2023 run reads the 2022 results from the shared output folder (--history). */
-async function twoYears(scheme: string, branch: string, spec2022: LedgerFill, spec2023: LedgerFill): Promise<{ g2022: GradeOut; g2023: GradeOut }> {
-  const dir = tmp(`score-e2e-cat-${scheme}-`);
-  const [t2022, t2023] = await Promise.all([templateAsync(scheme, branch, 2022), templateAsync(scheme, branch, 2023)]);
-  const f2022 = await filled(t2022, spec2022, `${branch}_2022.xlsx`, dir);
-  const f2023 = await filled(t2023, spec2023, `${branch}_2023.xlsx`, dir);
-  const out = tmp();
-  const r1 = await gradeAsync([f2022], 2022, out);
-  expectClean(r1);
-  const r2 = await gradeAsync([f2023], 2023, out);
-  expectClean(r2);
-  return { g2022: r1.out, g2023: r2.out };
-}
 
 function village(): Promise<Graded> {
   // Cycle 2023 = 2022-07-01 … 2023-06-30. 基础分 5 × 10 = 50.
@@ -365,7 +351,7 @@ describe('公示 length: 7 days is the seed\'s minimum only where the seed says 
     const { file } = (await jobs.culture) as Graded;
     const r: Run = await scoreAsync(['publish', '--period', '2023Q1', file, '--days', '5', '--out', tmp(), '--json', '--quiet']);
     expect(r.code, r.stderr).toBe(0);
-    expect(await show('culture')).toContain('公示默认 7 天（原文未规定天数，本方案的决定；--days 可改为任意天数）');
+    expect(await show('culture')).toContain('公示默认 7 天（原文未规定天数，本方案的决定；公示时可改为其他天数）');
   });
 
   it.each(['company', 'tiered-xinba', 'agency', 'bureau'])('%s (seed gives no days): scheme show states 7 as a decision', async (id) => {
@@ -375,7 +361,7 @@ describe('公示 length: 7 days is the seed\'s minimum only where the seed says 
   });
 
   it('township 「公示时间不少于7天」 still refuses --days 5', async () => {
-    expect(await show('township')).toContain('公示不少于 7 天（原文规定；--days 不能更少）');
+    expect(await show('township')).toContain('公示不少于 7 天（原文规定，不能更少）');
   });
 });
 

@@ -5,15 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, json, score, tmp } from '../helpers/cli.js';
 import { MONTHS, everySheet } from '../helpers/fill.js';
-import { expectClean, expectMember, filled, gradeAsync, member, startAll, notFound, templateAsync, townshipMonth, type GradeOut } from './lib.js';
-
-interface TwoYears {
-  g2022: GradeOut;
-  g2023: GradeOut;
-  /** The shared output folder (and so the history folder of the 2023 run). */
-  out: string;
-  f2023: string;
-}
+import { expectMember, member, startAll, notFound, townshipMonth, twoYears, type GradeOut, type TwoYears } from './lib.js';
 
 /** Both chains at once; each describe awaits its own. */
 let jobs: Record<'township' | 'it-bureau', Promise<TwoYears>>;
@@ -21,19 +13,6 @@ beforeAll(() => {
   ensureBuilt();
   jobs = startAll({ township: townshipTwoYears, 'it-bureau': itBureauTwoYears });
 });
-
-async function twoYears(scheme: string, branch: string, spec2022: Parameters<typeof filled>[1], spec2023: Parameters<typeof filled>[1]): Promise<TwoYears> {
-  const dir = tmp(`score-e2e-two-years-${scheme}-`);
-  const [t2022, t2023] = await Promise.all([templateAsync(scheme, branch, 2022), templateAsync(scheme, branch, 2023)]);
-  const f2022 = await filled(t2022, spec2022, `${branch}_2022.xlsx`, dir);
-  const f2023 = await filled(t2023, spec2023, `${branch}_2023.xlsx`, dir);
-  const out = tmp();
-  const r1 = await gradeAsync([f2022], 2022, out);
-  expectClean(r1);
-  const r2 = await gradeAsync([f2023], 2023, out);
-  expectClean(r2);
-  return { g2022: r1.out, g2023: r2.out, out, f2023 };
-}
 
 function townshipTwoYears(): Promise<TwoYears> {
   const members = [{ name: '甲' }, { name: '乙' }, { name: '丙' }];

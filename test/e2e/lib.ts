@@ -173,6 +173,29 @@ export function expectClean(g: { run: Run; out: GradeOut }): void {
   expect(g.run.code, g.run.stderr).toBe(0);
 }
 
+/** Two cycles of one branch graded in a row into one output folder: the 2023 run reads the 2022 results from it (history). */
+export interface TwoYears {
+  g2022: GradeOut;
+  g2023: GradeOut;
+  /** The shared output folder (and so the history folder of the 2023 run). */
+  out: string;
+  f2023: string;
+}
+
+/** Fills the 2022 and 2023 templates of `scheme` and grades them in a row; each run must be clean. */
+export async function twoYears(scheme: string, branch: string, spec2022: LedgerFill, spec2023: LedgerFill): Promise<TwoYears> {
+  const dir = tmp(`score-e2e-two-years-${scheme}-`);
+  const [t2022, t2023] = await Promise.all([templateAsync(scheme, branch, 2022), templateAsync(scheme, branch, 2023)]);
+  const f2022 = await filled(t2022, spec2022, `${branch}_2022.xlsx`, dir);
+  const f2023 = await filled(t2023, spec2023, `${branch}_2023.xlsx`, dir);
+  const out = tmp();
+  const r1 = await gradeAsync([f2022], 2022, out);
+  expectClean(r1);
+  const r2 = await gradeAsync([f2023], 2023, out);
+  expectClean(r2);
+  return { g2022: r1.out, g2023: r2.out, out, f2023 };
+}
+
 /** 党员姓名 → 合计得分 of a branch sheet of the written 评定结果 (or 评分汇总表) workbook. */
 export async function sheetTotals(file: string, sheet: string): Promise<Record<string, number>> {
   const rows = await readTable(file, sheet, '合计得分');

@@ -5,6 +5,7 @@
 // The template is never touched: the filled workbook is saved to a new file.
 import ExcelJS from 'exceljs';
 import { normaliseHeader } from '../../src/excel/header.js';
+import type { EvaluationSpec, EventSpec, SanctionSpec } from '../../tools/fixtures/spec.js';
 import { COMMON, EVALUATIONS, EVENTS, INFO_KEYS, ROSTER, SANCTIONS, SHEETS as FORM_SHEETS, type FormColumn } from '../../src/scheme/form.js';
 
 export type CellInput = number | string | Date | null | undefined;
@@ -32,40 +33,14 @@ export interface MemberFill {
   awardsSide?: string;
 }
 
-export interface EventFill {
-  /** ISO date YYYY-MM-DD; written as a JS Date at UTC midnight. */
-  date: string;
-  name: string;
-  id?: string;
-  item: string;
-  level?: string;
-  project?: string;
-  count?: number;
-  points?: number;
-  basis?: string;
-  reviewer?: string;
-}
+/** A 加减分明细 row (the fixture tool's EventSpec; 次数 may be left out). */
+export type EventFill = Omit<EventSpec, 'count'> & { count?: number };
 
-export interface EvaluationFill {
-  name: string;
-  id?: string;
-  good?: number;
-  fair?: number;
-  poor?: number;
-  voters?: number;
-  grade?: string;
-  score?: number;
-}
+/** A 民主评议 row; `score` is a 评议得分 typed as a number (the schemes that record one). */
+export type EvaluationFill = EvaluationSpec & { score?: number };
 
-export interface SanctionFill {
-  date?: string;
-  name: string;
-  id?: string;
-  type: string;
-  note?: string;
-  /** 处分期至 (ISO date), where the scheme's template has the column. */
-  until?: string;
-}
+/** A 否决与处分 row; `until` is 处分期至 (ISO date), where the scheme's template has the column. */
+export type SanctionFill = SanctionSpec & { until?: string };
 
 /** Values of one member's row in a record sheet, keyed by entry name (`学习教育`) or full header (`学习教育(10分)`). */
 export type RecordValues = Record<string, CellInput>;

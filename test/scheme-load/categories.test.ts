@@ -2,19 +2,12 @@
 // quota (everyone who can receive the capped grade counts), stated flags are the ones the rules raise.
 import { describe, expect, it } from 'vitest';
 import { parseSchemeText } from '../../src/scheme/load.js';
+import { MINIMAL_SCHEME } from '../helpers/minimal-scheme.js';
 
+/** The minimal scheme with a 预备党员 category, a quota and the two probation flags. */
 const base = {
-  version: 1,
-  id: 'my-scheme',
-  name: '我的方案',
+  ...MINIMAL_SCHEME,
   categories: [{ name: '正式党员' }, { name: '预备党员' }],
-  components: [{ id: 'bonus', name: '加分', kind: 'accumulate', role: 'bonus', cap: 10 }],
-  items: [{ id: 'deed', name: '好人好事', component: 'bonus', points: 2 }],
-  bands: [
-    { grade: '优秀', min: 90 },
-    { grade: '合格', min: 60, max: 90 },
-    { grade: '不合格', max: 60 },
-  ],
   quota: { grade: '优秀', pct: 0.2, fallback: '合格' },
   flags: [
     { flag: '延长预备期', categories: ['预备党员'], grade: '不合格' },

@@ -1,6 +1,7 @@
 // The drag-and-drop entry behind 评定.cmd (bin/drop.js), run for real on this platform: the year
 // its ledgers name (the latest when they name several, said out loud), 输出 beside the folder,
 // and a usage line when nothing was dropped. test/windows/package.test.ts runs it under Wine.
+import { cliText } from '../../src/cli/messages.js';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,8 @@ describe('评定.cmd (bin/drop.js)', () => {
     expect(r.stdout).toContain(`结果写到：${join(where, '输出')}`);
     expect(r.stderr).toContain('未计入：石桥村党支部（2022）.xlsx — 「说明」表的年度是 2022，不是 2023');
     expect(r.stdout).toContain('有问题，见上面的说明');
+    expect(r.stdout).toContain(cliText('CLI_DROP_FAILED', {}));
+    expect(r.stdout).toContain(cliText('CLI_DROP_YEAR_SEVERAL', { named: '2023 年度 6 个，2022 年度 1 个' }));
     // The window writes the 问题清单 itself (a drop user cannot run validate), and prints each problem once.
     expect(r.stdout).toMatch(/问题清单已写出：.*问题清单\.xlsx/);
     expect(r.stderr).not.toContain('score validate');

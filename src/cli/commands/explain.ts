@@ -1,7 +1,7 @@
 // `score explain NAME --ledger FILE [--period P]`: how one member's score was reached, rule by rule,
 // with the source cell of every number.
 import type { Command } from 'commander';
-import { usageError } from '../messages.js';
+import { cliText, usageError } from '../messages.js';
 import chalk from 'chalk';
 import { evaluate } from '../../core/engine.js';
 import { cycleOf, cycleTitle, monthsRead, periodTitle } from '../../core/cycle.js';
@@ -107,7 +107,7 @@ export function registerExplain(cmd: Command): void {
     if (m.grade) out.push(`  ${t('等次', 'grade')}${colon}${m.grade}${m.stars ? ` ${'★'.repeat(m.stars)}` : ''}`);
     if (m.rank) out.push(`  ${t('排名', 'rank')}${colon}${m.rank}`);
     if (m.flags.length) out.push(`  ${t('标记', 'flags')}${colon}${m.flags.join('；')}`);
-    if (errors.length) out.push(chalk.yellow(t(`注意：台账有 ${errors.length} 个错误，结果可能不准确（score validate 查看）`, `note: the ledger has ${errors.length} errors`)));
+    if (errors.length) out.push(chalk.yellow(cliText('CLI_EXPLAIN_LEDGER_ERRORS', { n: errors.length })));
     if (!opts.quiet) out.push('', chalk.dim(t(`每一步前面是规则名称（加 --codes 显示规则代码 R1、R2……，含义见 docs/schemes.md）；本方案细则：score scheme show ${scheme.id}`, `Each step starts with its rule's name (--codes shows the codes R1, R2 …, see docs/schemes.md); this scheme's rules: score scheme show ${scheme.id}`)));
     process.stdout.write(`${out.join('\n')}\n`);
   });

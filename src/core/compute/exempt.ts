@@ -40,7 +40,6 @@ function exemptResult(ctx: BranchContext, m: Member, total: Dec, flag: string, z
     bonus: ZERO,
     deduction: ZERO,
     total,
-    graded: false,
     flags: [flag],
     sanctions: [],
     trace: ctx.trace ? [{ rule: 'R17', zh: `不参加积分管理，${zh}`, en: `Exempt; ${en}`, source: m.source }] : [],

@@ -36,39 +36,85 @@ export function computeMember(ctx: BranchContext, m: Member, d: MemberData): Mem
     flags.push(side.flag);
     if (trace) step(trace, 'R13', `名册「${side.column}」：${side.there}（${side.flag}）`, `takes part in 评先评优 on the other side: not in the quota here`, m.source);
   }
-  const components: ComponentValue[] = [];
-  for (const c of scheme.components) {
-    if (!countsIn(c, period.kind)) {
-      if (trace) step(trace, 'R10', `${c.name}：只计入${periodNamesZh(c.countsIn)}积分，本期不计（不按 0 分计）`, `${c.name}: counts only in ${(c.countsIn ?? ['cycle']).join(', ')}; not in this period`);
-      components.push({ id: c.id, name: c.name, role: c.role, value: ZERO, weight: dec(c.weight), absent: true });
-      continue;
-    }
-    if (c.kind === 'evaluation' && transferred && !d.evaluation) {
-      // A transferred member is not at the branch's 评议: the part is not there, never 0 (SCHEMES.md "Partial years").
-      if (trace) step(trace, 'R6', `${c.name}：已转出，未参加本支部民主评议，不计入（不按 0 分计）`, `${c.name}: transferred out before the evaluation; left out, not counted as 0`);
-      components.push({ id: c.id, name: c.name, role: c.role, value: ZERO, weight: dec(c.weight), absent: true });
-      continue;
-    }
-    let value: Dec;
-    switch (c.kind) {
-      case 'recorded':
-        value = recordedValue(ctx, c, d, records, trace, flags);
-        break;
-      case 'deduct':
-        value = deductValue(ctx, c, m, d.events.filter(inPeriod), trace, c.scoreSheet ? scoreStarts(ctx, c, d, trace, flags) : undefined);
-        break;
-      case 'accumulate':
-        value = accumulateValue(ctx, c, d.events, inPeriod, trace);
-        break;
-      case 'evaluation':
-        value = evaluationValue(c, d.evaluation, trace, flags, period.kind === 'cycle');
-        break;
-      case 'tier-base':
-        value = tierBaseValue(ctx, c, m, trace, flags);
-        break;
-    }
-    components.push({ id: c.id, name: c.name, role: c.role, value, weight: dec(c.weight) });
+  const parts: MemberParts = { ctx, m, d, records, inPeriod, transferred, trace, flags };
+  const components = scheme.components.map((c) => componentValue(parts, c));
+  const sums = weightedSum(ctx, components, trace);
+  // An item that carries a follow-up flag (culture 连续六个月未交纳党费 → 按《党章》规定处理) raises it in its period.
+  for (const ev of d.events) {
+    const flag = ev.item.flag;
+    if (!flag || !inPeriod(ev) || flags.includes(flag)) continue;
+    flags.push(flag);
+    if (trace) step(trace, 'R17', `「${ev.item.name}」：${flag}`, `${ev.item.name}: ${flag}`, ev.row.source);
   }
+  const { total, vetoReason } = adjustedTotal(ctx, d, sums.total, transferred, trace, flags);
+  const rounded = roundTo(total, scheme.precision);
+  if (!equals(rounded, total)) {
+    if (trace) step(trace, 'R10', `${show(total)} 四舍五入保留 ${scheme.precision} 位小数：${rounded.toFixed(scheme.precision)}`, `${show(total)} rounded half-up to ${scheme.precision} places: ${rounded.toFixed(scheme.precision)}`);
+  }
+  return memberResult(ctx, m, {
+    components,
+    bonus: roundTo(sums.bonus, scheme.precision),
+    deduction: roundTo(sums.deduction, scheme.precision),
+    total: rounded,
+    flags,
+    sanctions: d.sanctions.filter((x) => sanctionHolds(x, period)).map((x) => x.type),
+    trace: trace ?? [],
+    exactTotal: trace ? total : undefined,
+    evaluationGrade: d.evaluation?.grade?.trim() || undefined,
+    vetoReason,
+    transferredOut: transferred,
+  });
+}
+
+/** What computing one member's components reads, and the trace and flags they write to. */
+interface MemberParts {
+  ctx: BranchContext;
+  m: Member;
+  d: MemberData;
+  /** The record periods of the period in which the member was on the roll. */
+  records: number[];
+  inPeriod: (ev: ResolvedEvent) => boolean;
+  transferred: string | undefined;
+  trace: Trace;
+  flags: string[];
+}
+
+/** One component's value by its kind; absent (blank, never 0) outside its periods or at an evaluation a transferred member missed. */
+function componentValue(parts: MemberParts, c: Component): ComponentValue {
+  const { ctx, m, d, records, inPeriod, transferred, trace, flags } = parts;
+  const { period } = ctx;
+  if (!countsIn(c, period.kind)) {
+    if (trace) step(trace, 'R10', `${c.name}：只计入${periodNamesZh(c.countsIn)}积分，本期不计（不按 0 分计）`, `${c.name}: counts only in ${(c.countsIn ?? ['cycle']).join(', ')}; not in this period`);
+    return { id: c.id, name: c.name, role: c.role, value: ZERO, weight: dec(c.weight), absent: true };
+  }
+  if (c.kind === 'evaluation' && transferred && !d.evaluation) {
+    // A transferred member is not at the branch's 评议: the part is not there, never 0 (SCHEMES.md "Partial years").
+    if (trace) step(trace, 'R6', `${c.name}：已转出，未参加本支部民主评议，不计入（不按 0 分计）`, `${c.name}: transferred out before the evaluation; left out, not counted as 0`);
+    return { id: c.id, name: c.name, role: c.role, value: ZERO, weight: dec(c.weight), absent: true };
+  }
+  let value: Dec;
+  switch (c.kind) {
+    case 'recorded':
+      value = recordedValue(ctx, c, d, records, trace, flags);
+      break;
+    case 'deduct':
+      value = deductValue(ctx, c, m, d.events.filter(inPeriod), trace, c.scoreSheet ? scoreStarts(ctx, c, d, trace, flags) : undefined);
+      break;
+    case 'accumulate':
+      value = accumulateValue(ctx, c, d.events, inPeriod, trace);
+      break;
+    case 'evaluation':
+      value = evaluationValue(c, d.evaluation, trace, flags, period.kind === 'cycle');
+      break;
+    case 'tier-base':
+      value = tierBaseValue(ctx, c, m, trace, flags);
+      break;
+  }
+  return { id: c.id, name: c.name, role: c.role, value, weight: dec(c.weight) };
+}
+
+/** R5: Σ weight × value of the parts present, 扣分项 subtracted; the weighted 加分项 and 扣分项 on the side. */
+function weightedSum(ctx: BranchContext, components: ComponentValue[], trace: Trace): { total: Dec; bonus: Dec; deduction: Dec } {
   let total = ZERO;
   let bonus = ZERO;
   let deduction = ZERO;
@@ -89,16 +135,16 @@ export function computeMember(ctx: BranchContext, m: Member, d: MemberData): Mem
   if (trace) {
     // The sum spelled out: each part with its sign, and whether the evaluation conversion follows.
     const parts = components.map((cv, i) => `${cv.role === 'deduction' ? (i === 0 ? '−' : ' − ') : i === 0 ? '' : ' + '}${cv.name} ${show(times(cv.value, cv.weight))}`).join('');
-    const later = scheme.conversion && period.kind === 'cycle';
+    const later = ctx.scheme.conversion && ctx.period.kind === 'cycle';
     step(trace, 'R2', `各项合计：${parts} = ${show(total)}${later ? '（按评议等次折算前）' : ''}`, `Sum of the parts: ${parts} = ${show(total)}${later ? ' (before the conversion by evaluation grade)' : ''}`);
   }
-  // An item that carries a follow-up flag (culture 连续六个月未交纳党费 → 按《党章》规定处理) raises it in its period.
-  for (const ev of d.events) {
-    const flag = ev.item.flag;
-    if (!flag || !inPeriod(ev) || flags.includes(flag)) continue;
-    flags.push(flag);
-    if (trace) step(trace, 'R17', `「${ev.item.name}」：${flag}`, `${ev.item.name}: ${flag}`, ev.row.source);
-  }
+  return { total, bonus, deduction };
+}
+
+/** The sum after the conversion by 评议等次 (R7), the veto (R8) and the clamp (R9), before rounding. */
+function adjustedTotal(ctx: BranchContext, d: MemberData, sum: Dec, transferred: string | undefined, trace: Trace, flags: string[]): { total: Dec; vetoReason?: string | undefined } {
+  const { scheme, period } = ctx;
+  let total = sum;
   if (scheme.conversion && period.kind === 'cycle') {
     const grade = d.evaluation?.grade;
     const factor = grade === undefined ? undefined : scheme.conversion.factors[grade.trim()];
@@ -127,24 +173,7 @@ export function computeMember(ctx: BranchContext, m: Member, d: MemberData): Mem
       if (trace) step(trace, 'R9', `总分 ${before.toString()} 限定在 [${scheme.clamp.min ?? '−∞'}, ${scheme.clamp.max ?? '+∞'}] 内，为 ${total.toString()}`, `Total ${before} clamped to ${total}`);
     }
   }
-  const rounded = roundTo(total, scheme.precision);
-  if (!equals(rounded, total)) {
-    if (trace) step(trace, 'R10', `${show(total)} 四舍五入保留 ${scheme.precision} 位小数：${rounded.toFixed(scheme.precision)}`, `${show(total)} rounded half-up to ${scheme.precision} places: ${rounded.toFixed(scheme.precision)}`);
-  }
-  return memberResult(ctx, m, {
-    components,
-    bonus: roundTo(bonus, scheme.precision),
-    deduction: roundTo(deduction, scheme.precision),
-    total: rounded,
-    graded: Boolean(ctx.cat.category(m.category)?.graded) && m.participates && !transferred,
-    flags,
-    sanctions: d.sanctions.filter((x) => sanctionHolds(x, period)).map((x) => x.type),
-    trace: trace ?? [],
-    exactTotal: trace ? total : undefined,
-    evaluationGrade: d.evaluation?.grade?.trim() || undefined,
-    vetoReason,
-    transferredOut: transferred,
-  });
+  return { total, vetoReason };
 }
 
 const PERIOD_ZH: Record<Period['kind'], string> = { month: '月度', quarter: '季度', half: '半年', cycle: '年度' };

@@ -13,7 +13,6 @@ export interface MemberOutcome {
   deduction: Dec;
   /** Rounded to the scheme's precision. */
   total: Dec;
-  graded: boolean;
   flags: string[];
   /** 否决与处分 types that hold in the period. */
   sanctions: string[];
@@ -28,12 +27,13 @@ export interface MemberOutcome {
 
 /** A member's result: every MemberResult is made here (the optional fields only when they hold). */
 export function memberResult(ctx: BranchContext, m: Member, o: MemberOutcome): MemberResult {
+  const category = ctx.cat.category(m.category);
   const result: MemberResult = {
     branch: ctx.ledger.branch,
     file: ctx.ledger.file,
     name: m.name,
     key: m.key,
-    category: ctx.cat.category(m.category)?.name ?? m.category,
+    category: category?.name ?? m.category,
     posts: m.posts,
     participates: m.participates,
     components: o.components,
@@ -41,7 +41,8 @@ export function memberResult(ctx: BranchContext, m: Member, o: MemberOutcome): M
     deduction: o.deduction,
     vetoed: o.vetoReason !== undefined,
     total: o.total,
-    graded: o.graded,
+    // Graded here: a graded category, taking part, not transferred out (R17, R20).
+    graded: Boolean(category?.graded) && m.participates && !o.transferredOut,
     flags: o.flags,
     sanctions: o.sanctions,
     trace: o.trace,
