@@ -52,13 +52,20 @@ function monthValues(n: Name): number[] {
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
-/** The usual workbook: a 名册 and the month sheets named 1月 … 12月 (with `opts`), then whatever `more` adds. */
-function monthly(opts: Parameters<typeof months>[2] = {}, more?: (wb: ExcelJS.Workbook) => void): ExcelJS.Workbook {
+/** A workbook with the 名册, then what `fill` adds. */
+function rostered(fill: (wb: ExcelJS.Workbook) => void): ExcelJS.Workbook {
   const wb = book();
   roster(wb);
-  months(wb, (m) => `${m}月`, opts);
-  more?.(wb);
+  fill(wb);
   return wb;
+}
+
+/** The usual workbook: a 名册 and the month sheets named 1月 … 12月 (with `opts`), then whatever `more` adds. */
+function monthly(opts: Parameters<typeof months>[2] = {}, more?: (wb: ExcelJS.Workbook) => void): ExcelJS.Workbook {
+  return rostered((wb) => {
+    months(wb, (m) => `${m}月`, opts);
+    more?.(wb);
+  });
 }
 
 /** The month sheets as a clerk types them: a title row, the header, a row per member with a typed 合计. */
@@ -259,12 +266,9 @@ for (const [label, nameOf] of SPELLINGS) {
   HANDMADE.push({
     name: `月表名-${label}`,
     what: `month sheets named ${label} …`,
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       months(wb, nameOf, { title: (m) => `兰溪村党支部${m}月党员积分` });
-      return wb;
-    },
+    }),
     totals: PLAIN_TOTALS,
   });
 }
@@ -273,25 +277,19 @@ HANDMADE.push(
   {
     name: '月表名-Sheet1-标题写月份',
     what: 'month sheets left as Sheet1…Sheet12, the title row naming the month (read, with a warning per sheet)',
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       // Tabs in another order than the months, so the title (not the tab) must decide.
       months(wb, (m) => `Sheet${13 - m}`, { title: (m) => `兰溪村党支部2023年${m}月党员积分登记表` });
-      return wb;
-    },
+    }),
     totals: PLAIN_TOTALS,
     warnings: ['READ_SHEET_READ_AS'],
   },
   {
     name: '月表名-看不出月份',
     what: 'a sheet with the record header whose name and title name no month: an error naming the accepted names',
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       months(wb, (m) => (m === 12 ? '年底' : `${m}月`), { title: (m) => (m === 12 ? '兰溪村党支部党员积分' : `${m}月`) });
-      return wb;
-    },
+    }),
     error: { code: 'READ_SHEET_UNPLACED', sheet: '年底', cell: '' },
   },
   {
@@ -311,9 +309,7 @@ HANDMADE.push(
   {
     name: '两行表头',
     what: 'a two-row header: 履行党员义务积分(40分) merged over its four items, 姓名 and 合计 merged down over both rows',
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       for (let m = 1; m <= 12; m++) {
         const ws = sheet(wb, `${m}月`, [
           [`兰溪村党支部2023年${m}月党员积分`],
@@ -328,8 +324,7 @@ HANDMADE.push(
         ws.mergeCells('G2:H2');
         ws.mergeCells('I2:I3');
       }
-      return wb;
-    },
+    }),
     totals: PLAIN_TOTALS,
   },
 );
@@ -349,22 +344,17 @@ HANDMADE.push(
   {
     name: '一张表-月份列',
     what: 'all twelve months stacked in one sheet with a 月份 column (written once per month, over its members)',
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       const rows: Row[] = [['兰溪村党支部2023年党员积分登记'], ['月份', '姓名', ...DUTY, '岗位一', '岗位二', '合计']];
       for (let m = 1; m <= 12; m++) NAMES.forEach((n, i) => rows.push([i === 0 ? `${m}月` : null, n, ...monthValues(n), sum(monthValues(n))]));
       sheet(wb, '2023年积分', rows);
-      return wb;
-    },
+    }),
     totals: PLAIN_TOTALS,
   },
   {
     name: '一张表-月份列-加分项扣分项',
     what: 'the months stacked in one sheet with the card\'s 加分项 (2 in 甲\'s May, in 合计) and 扣分项 (违反法律法规 in 乙\'s June) columns',
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       const rows: Row[] = [['兰溪村党支部2023年党员积分登记'], ['月份', '姓名', ...DUTY, '岗位一', '岗位二', '加分项', '扣分项', '合计']];
       for (let m = 1; m <= 12; m++) {
         NAMES.forEach((n, i) => {
@@ -373,8 +363,7 @@ HANDMADE.push(
         });
       }
       sheet(wb, '2023年积分', rows);
-      return wb;
-    },
+    }),
     // 甲 95 + 2 = 97; 乙 vetoed in June (扣分项: 年度积分为零).
     totals: { 甲: 97, 乙: 0 },
     vetoed: ['乙'],
@@ -382,9 +371,7 @@ HANDMADE.push(
   {
     name: '一张表-月份为列',
     what: 'one yearly sheet, each month a column group (1月 merged over its six items), a row per member',
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       const items = [...DUTY, '岗位一', '岗位二'];
       const top: Row = ['序号', '姓名'];
       const second: Row = [null, null];
@@ -397,16 +384,13 @@ HANDMADE.push(
       ws.mergeCells('A1:A2');
       ws.mergeCells('B1:B2');
       for (let m = 0; m < 12; m++) ws.mergeCells(1, 3 + m * 6, 1, 8 + m * 6);
-      return wb;
-    },
+    }),
     totals: PLAIN_TOTALS,
   },
   {
     name: '一张表-月份为列-加分项',
     what: 'the yearly sheet with months as columns and one 加分项 column after December: which month each point is for is not there (the card\'s cap and twice-check need it), an error at its header pointing to 加减分明细',
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       const items = [...DUTY, '岗位一', '岗位二'];
       const top: Row = ['序号', '姓名'];
       const second: Row = [null, null];
@@ -422,8 +406,7 @@ HANDMADE.push(
       ws.mergeCells('B1:B2');
       ws.mergeCells('BW1:BW2');
       for (let m = 0; m < 12; m++) ws.mergeCells(1, 3 + m * 6, 1, 8 + m * 6);
-      return wb;
-    },
+    }),
     error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '全年积分', cell: 'BW1' },
   },
 );
@@ -481,12 +464,9 @@ HANDMADE.push(
   {
     name: '记录卡-附件2原样',
     what: "the seed's 附件2 card as printed: each part's monthly total, 加分项 (2 in May for 甲), 扣分项, 合计 row, 身体状况: graded from the part totals, said once",
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       seedCards(wb, { month: (n, m, row) => (n === '甲' && m === 5 ? [null, row[1]!, row[2]!, row[3]!, 2, null] : row) });
-      return wb;
-    },
+    }),
     // 甲 40 + 55 = 95 a month, + 2 (加分项, May) = 97; 乙 38 + 50 = 88.
     totals: BONUS_TOTALS,
     warnings: ['READ_PART_TOTALS'],
@@ -494,47 +474,35 @@ HANDMADE.push(
   {
     name: '记录卡-附件2-合计行不符',
     what: "the seed's card whose 合计 row says 470 for 每月履行党员义务积分 where the months add up to 480: an error at that cell",
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       seedCards(wb, { total: (n, row) => (n === '甲' ? [null, '合计', 470, row[3]!, row[4]!, null] : row) });
-      return wb;
-    },
+    }),
     error: { code: 'READ_CARD_TOTAL_ROW', sheet: '甲', cell: 'C19' },
   },
   {
     name: '记录卡-附件2-扣分项写类型',
     what: "the seed's card with 扣分项 「违反法律法规」 in 乙's August row: 乙 vetoed (年度积分为零)",
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       seedCards(wb, { month: (n, m, row) => (n === '乙' && m === 8 ? [null, row[1]!, row[2]!, row[3]!, null, '违反法律法规'] : row) });
-      return wb;
-    },
+    }),
     totals: PLAIN_TOTALS_VETO,
     vetoed: ['乙'],
   },
   {
     name: '记录卡-附件2-扣分项写数字',
     what: "the seed's card with 5 in 乙's August 扣分项: the seed's 扣分项 is a veto, a number says not which: an error at the cell",
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       seedCards(wb, { month: (n, m, row) => (n === '乙' && m === 8 ? [null, row[1]!, row[2]!, row[3]!, null, 5] : row) });
-      return wb;
-    },
+    }),
     error: { code: 'READ_CARD_DEDUCTION_POINTS', sheet: '乙', cell: 'F14' },
   },
   {
     name: '记录卡-附件2-明细扣分',
     what: "the seed's card (part totals) with 学习教育无故缺席 for 乙 in March in 加减分明细: taken off 乙's March 履行党员义务 total",
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       seedCards(wb);
       eventLog(wb, [['2023-03-10', '乙', '学习教育无故缺席', null, null]]);
-      return wb;
-    },
+    }),
     // 乙: (88 × 12 − 5) / 12 = 87.5833… → 87.58.
     totals: { 甲: 95, 乙: 87.58 },
     warnings: ['READ_PART_TOTALS'],
@@ -542,25 +510,19 @@ HANDMADE.push(
   {
     name: '记录卡-附件2-加分超上限',
     what: "the seed's card with 加分项 3 every month for 甲 (36 in the year): the 加分项 cap of 10 a year applies, then 百分制",
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       seedCards(wb, { month: (n, _m, row) => (n === '甲' ? [null, row[1]!, row[2]!, row[3]!, 3, null] : row) });
-      return wb;
-    },
+    }),
     // 甲 95 + min(36, 10) = 105 → 100 (实行百分制); 乙 88.
     totals: { 甲: 100, 乙: 88 },
   },
   {
     name: '记录卡-附件2-加分两处登记',
     what: "the seed's card with 2 in 甲's May 加分项 and a 县级表彰 in May in 加减分明细: both count, a warning at both",
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       seedCards(wb, { month: (n, m, row) => (n === '甲' && m === 5 ? [null, row[1]!, row[2]!, row[3]!, 2, null] : row) });
       eventLog(wb, [['2023-05-04', '甲', '表彰', '县', null]]);
-      return wb;
-    },
+    }),
     // 甲 95 + 2 (card) + 2 (县级表彰) = 99.
     totals: { 甲: 99, 乙: 88 },
     warnings: ['CARD_BONUS_TWICE'],
@@ -571,23 +533,17 @@ HANDMADE.push(
   {
     name: '记录卡-加分项扣分项空着',
     what: 'a card with the items and the seed\'s 加分项/扣分项 columns left empty (nothing dropped): graded',
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       cards(wb, ['月份', ...DUTY, '岗位一', '岗位二', '加分项', '扣分项', '合计'], (n) => [...monthValues(n), null, null, sum(monthValues(n))]);
-      return wb;
-    },
+    }),
     totals: PLAIN_TOTALS,
   },
   {
     name: '记录卡-加分项有分',
     what: 'a card with the items and the seed\'s 加分项 column holding points (2 in May): the month\'s bonus, under the 加分项 caps',
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       cards(wb, ['月份', ...DUTY, '岗位一', '岗位二', '加分项', '扣分项', '合计'], (n, m) => [...monthValues(n), n === '甲' && m === 5 ? 2 : null, null, sum(monthValues(n)) + (n === '甲' && m === 5 ? 2 : 0)]);
-      return wb;
-    },
+    }),
     totals: BONUS_TOTALS,
   },
 );
@@ -595,17 +551,14 @@ HANDMADE.push(
 HANDMADE.push({
   name: '月表-各部分合计',
   what: 'month sheets with each part\'s total (履行党员义务积分, 志愿服务岗位贡献积分) instead of the items: graded from the totals, said once',
-  build: () => {
-    const wb = book();
-    roster(wb);
+  build: () => rostered((wb) => {
     for (let m = 1; m <= 12; m++) {
       sheet(wb, `${m}月`, [
         ['序号', '姓名', '履行党员义务积分(40分)', '志愿服务岗位贡献积分(60分)', '合计'],
         ...NAMES.map((n, i) => [i + 1, n, sum([...MEMBERS[n].duty]), sum([...MEMBERS[n].posts]), sum(monthValues(n))]),
       ]);
     }
-    return wb;
-  },
+  }),
   totals: PLAIN_TOTALS,
   warnings: ['READ_PART_TOTALS'],
 });
@@ -636,12 +589,9 @@ HANDMADE.push(
   {
     name: '附件3-评分汇总表-扣分项写类型',
     what: "the 附件3 summary with 乙's 扣分项 「组织参与群体性事件」 and 合计得分 0: 乙 vetoed",
-    build: () => {
-      const wb = book();
-      roster(wb);
+    build: () => rostered((wb) => {
       summarySheet(wb, { rows: (r) => (r[0] === '乙' ? [...r.slice(0, 5), '组织参与群体性事件', 0] : r) });
-      return wb;
-    },
+    }),
     totals: { 甲: 97, 乙: 0 },
     vetoed: ['乙'],
     warnings: ['READ_SUMMARY_INPUT'],

@@ -1,7 +1,7 @@
 // Messages of the check step (a read ledger against its scheme and cycle): the core layer's one
 // catalogue. Each code: severity, its parameters, what is wrong and what to do, in Chinese and English,
 // built by the one constructor of every catalogue (`message`, diagnostics.ts).
-import { type Args, message } from './diagnostics.js';
+import { type Args, type ArgsOf, type MessageDef, message } from './diagnostics.js';
 
 type Params = Args<string>;
 
@@ -41,7 +41,7 @@ export const CHECK_MESSAGES = {
   RECORD_BELOW_MIN: message('error', ['entry', 'found', 'min'], (p) => `「${p.entry}」${p.found} 分，低于该项下限 ${p.min}（扣完为止）`, (p) => `${p.entry} ${p.found} is below its floor ${p.min}`, (p) => `改为不低于 ${p.min} 的分数`, (p) => `enter at least ${p.min}`),
   RECORD_CAP_EXCEEDED: message('warning', ['cap', 'component', 'found', 'name', 'sheet'], (p) => `「${p.name}」${p.sheet}的${p.component}合计 ${p.found} 分，超过每期上限 ${p.cap} 分，按 ${p.cap} 分计`, (p) => `${p.name}, ${p.sheet}: ${p.component} adds up to ${p.found}, over its limit of ${p.cap} a period; counted as ${p.cap}`, () => '无需修改；如属录入错误请核对各项分数', () => 'nothing to do unless it is a typing error'),
   SUMMARY_CYCLE_ONLY: message('error', ['period', 'periodEn'], (p) => `评分汇总表只有全年合计，没有每月记录，算不出${p.period}的积分`, (p) => `a 评分汇总表 holds the year's totals only, no months: ${p.periodEn} cannot be computed`, () => '按年度评定（不加 --period，或 --period 写年份）；月度、季度积分需要支部报送积分台账', () => 'grade the year (no --period, or the year); a month or quarter needs the branch\'s ledger'),
-  CARD_BONUS_UNUSED: message('error', ['found'], (p) => `记录卡的加分项填了 ${p.found} 分，但本方案没有（唯一的）加分部分可以记入`, (p) => `the card's 加分项 holds ${p.found}, but this scheme has no (single) bonus part to add it to`, () => '把加分按事项登记在《加减分明细》（事项写明是哪一种加分），这一格空着', () => 'enter the bonus by item in 加减分明细 and leave this cell empty'),
+  CARD_BONUS_UNUSED: message('error', ['found'], (p) => `积分管理记录表的“加分项”填了 ${p.found} 分，但本方案没有（唯一的）加分部分可以记入`, (p) => `加分项 of the record form (积分管理记录表) holds ${p.found}, but this scheme has no (single) bonus part to add it to`, () => '把加分按事项登记在《加减分明细》（事项写明是哪一种加分），这一格空着', () => 'enter the bonus by item in 加减分明细 and leave this cell empty'),
   CARD_BONUS_TWICE: message('warning', ['found', 'items', 'name', 'sheet'], (p) => `「${p.name}」${p.sheet}的加分项填了 ${p.found} 分，《加减分明细》又登记了同月的加分「${p.items}」：两处都计入，同一加分可能计了两次`, (p) => `${p.name}, ${p.sheet}: the 加分项 column holds ${p.found} and 加减分明细 also logs a bonus that month (${p.items}); both count`, () => '同一加分只登记一处：加分项列（只写分数）或《加减分明细》（写明事项）；如确是两件事，可不改', () => 'enter a bonus in one place only: the 加分项 column or 加减分明细; ignore if they are two matters'),
   RECORD_PART_ZEROES: message('error', ['item', 'part', 'sheet'], (p) => `「${p.item}」使这一项不得分，但${p.sheet}的记录卡只填了「${p.part}」的合计，不知道这一项原来是多少分`, (p) => `${p.item} makes its item score 0, but the card of ${p.sheet} gives only the total of ${p.part}: the item's points are unknown`, (p) => `在记录卡上把「${p.part}」分成各项的列填写（score template --layout card），或核对这条明细`, () => 'split the part into its items on the card (score template --layout card), or check this row'),
   RECORD_TOTAL_MISMATCH: message('error', ['found', 'want'], (p) => `合计写的是 ${p.found}，各项之和是 ${p.want}`, (p) => `合计 says ${p.found}, the entries add up to ${p.want}`, () => '改正合计，或改用公式 =SUM(…)；score 按各项重新计算', () => 'fix the total or use a SUM formula'),
@@ -94,3 +94,46 @@ export const HISTORY_MESSAGES = {
     (p) => `put the ${p.year} results score grade wrote in the --history folder; for a first year use --no-history`,
   ),
 };
+
+const none = (): string => '';
+
+/**
+ * Why `score apply` enters a line of a 积分申请表 or not (core/check/claims.ts): printed in apply's
+ * table and written beside each line. A refusal says what to do in its text; the fix is empty.
+ */
+export const CLAIM_MESSAGES = {
+  CLAIM_MEMBER_AMBIGUOUS: message('error', ['name'], (p) => `名册中有多个「${p.name}」，无法确定是谁`, (p) => `several members named ${p.name}`, none, none),
+  CLAIM_MEMBER_UNKNOWN: message('error', ['name'], (p) => `「${p.name}」不在该支部名册中`, (p) => `${p.name} is not on the roster`, none, none),
+  CLAIM_NO_REVIEW: message('error', ['label', 'note', 'who'], (p) => `申请表没有${p.label}（${p.note ?? ''}）：按方案须由${p.who}签注意见后交支部审核，签注后再录入`, (p) => `the form has no ${p.label}: the scheme needs it before the branch reviews the claims`, none, none),
+  CLAIM_ITEM_UNKNOWN: message('error', ['item'], (p) => `事项「${p.item}」不在计分标准中`, (p) => `item ${p.item} is not in the scheme`, none, none),
+  CLAIM_MONTH_UNREADABLE: message('error', [], () => '申报月份无法识别', () => 'unreadable month', none, none),
+  CLAIM_MONTH_OUTSIDE: message('error', ['year', 'start', 'end'], (p) => `申报月份不在 ${p.year} 积分周期（${p.start} 至 ${p.end}）内`, (p) => `month outside cycle ${p.year}`, none, none),
+  CLAIM_COUNT_INVALID: message('error', [], () => '次数应为正整数', () => 'count must be a positive whole number', none, none),
+  CLAIM_LEVEL_UNKNOWN: message('error', ['item', 'level', 'levels'], (p) => `「${p.item}」没有「${p.level ?? ''}」级别，可选：${p.levels}`, (p) => `${p.item} has no level ${p.level ?? ''}`, none, none),
+  CLAIM_NEEDS_POINTS: message('error', ['item', 'min', 'max'], (p) => `「${p.item}」需要填写认定分值（${p.min}–${p.max}）`, (p) => `${p.item} needs points`, none, none),
+  CLAIM_POINTS_RANGE: message('error', ['value', 'min', 'max'], (p) => `分值 ${p.value} 不在 ${p.min}–${p.max} 之间`, (p) => `points ${p.value} outside range`, none, none),
+  CLAIM_NO_POINTS: message('error', ['item'], (p) => `「${p.item}」无法确定分值`, (p) => `${p.item}: no points`, none, none),
+  CLAIM_TWICE: message('error', ['form', 'row'], (p) => `与 ${p.form} 第${p.row}行重复（姓名、事项、级别、项目、月份、次数相同），只录入一次`, (p) => `the same line as ${p.form} row ${p.row}: entered once`, none, none),
+  CLAIM_ALREADY_MARKED: message('warning', ['at', 'mark', 'sheet', 'cell'], (p) => `已录入：台账${p.at}就是这一行（${p.mark}），不再录入`, (p) => `already entered: ledger ${p.sheet} ${p.cell} came from this row`, none, none),
+  CLAIM_ALREADY_TYPED: message('warning', ['at', 'sheet', 'cell'], (p) => `已录入：台账${p.at}已有同一条（姓名、事项、级别、项目、月份、次数相同），不再录入`, (p) => `already entered: ledger ${p.sheet} ${p.cell} holds the same line`, none, none),
+  CLAIM_MATCHES: message('warning', [], () => '符合计分标准', () => 'matches the scheme', none, none),
+  CLAIM_FIXED_POINTS: message('warning', ['asked', 'want', 'item', 'times'], (p) => `申报 ${p.asked} 分，按计分标准认定 ${p.want} 分（「${p.item}」${p.times ? `${p.times} 次` : ''}为固定分值）`, (p) => `claimed ${p.asked}, granted ${p.want} as the scheme fixes for ${p.item}`, none, none),
+  CLAIM_CAPPED: message('warning', ['component', 'cap', 'before'], (p) => `「${p.component}」年度上限 ${p.cap} 分，超出部分不计（已有 ${p.before} 分）`, (p) => `${p.component} is capped at ${p.cap} (already ${p.before})`, none, none),
+  CLAIM_ENTERED_CAPPED: message('warning', ['component', 'cap', 'before'], (p) => `录入；「${p.component}」年度上限 ${p.cap} 分，超出部分不计（已有 ${p.before} 分）`, (p) => `entered; ${p.component} is capped at ${p.cap} (already ${p.before})`, none, none),
+  // A declared record entry (it-bureau 月任务分), filled into that month's record cell.
+  CLAIM_ENTRY_TWICE: message('error', ['form', 'row', 'entry'], (p) => `与 ${p.form} 第${p.row}行申报同一个月的「${p.entry}」，只录入一次`, (p) => `the same month's ${p.entry} as ${p.form} row ${p.row}: entered once`, none, none),
+  CLAIM_ENTRY_RANGE: message('error', ['entry', 'value', 'min', 'max'], (p) => `「${p.entry}」分值 ${p.value} 不在 ${p.min}–${p.max} 之间`, (p) => `${p.entry} ${p.value} outside ${p.min}–${p.max}`, none, none),
+  CLAIM_ENTRY_NO_ROW: message('error', ['name', 'entry'], (p) => `台账中没有「${p.name}」这个月的记录行（填写“${p.entry}”的一行）：请先在月表中加上这名党员，再录入`, (p) => `the ledger has no record row of ${p.name} for that month to fill ${p.entry}`, none, none),
+  CLAIM_ENTRY_ALREADY: message('warning', ['at', 'value'], (p) => `已录入：台账${p.at}已填 ${p.value} 分，不再录入`, (p) => `already entered: ledger ${p.at} holds ${p.value}`, none, none),
+  CLAIM_ENTRY_DIFFERENT: message('error', ['at', 'had', 'value'], (p) => `台账${p.at}已填 ${p.had} 分，与认定的 ${p.value} 分不同：不改动，请核对后在台账中改正`, (p) => `ledger ${p.at} holds ${p.had}, not ${p.value}: left as it is`, none, none),
+  CLAIM_ENTRY_FILLED: message('warning', ['at', 'entry'], (p) => `填入台账${p.at}「${p.entry}」`, (p) => `filled into ledger ${p.at} (${p.entry})`, none, none),
+};
+
+/** Every code of an apply decision. */
+export type ClaimCode = keyof typeof CLAIM_MESSAGES;
+
+/** An apply decision's reason, in both languages, from its entry. */
+export function claimReason<K extends ClaimCode>(code: K, params: ArgsOf<(typeof CLAIM_MESSAGES)[K]>): { zh: string; en: string } {
+  const def = CLAIM_MESSAGES[code] as MessageDef<string>;
+  return { zh: def.zh(params), en: def.en(params) };
+}

@@ -78,6 +78,12 @@ function indent(text: string | undefined, prefix: string): string[] {
   return text ? [`${prefix}${text}`] : [];
 }
 
+/** A record entry named as the ledger's column (`task.monthly` → 月任务分), for a scheme's application entries. */
+const entryColumn = (s: Scheme, key: string): string => {
+  const [component, entry] = key.split('.');
+  return entryName(componentById(s, component ?? ''), entry) ?? key;
+};
+
 // ---------------------------------------------------------------- Chinese
 
 function describeZh(s: Scheme): string {
@@ -180,7 +186,7 @@ function describeZh(s: Scheme): string {
       out.push(`  - 申请表有“${a.review.label}${a.review.note ? `（${a.review.note}）` : ''}”一栏；没有填写的申请表，score apply 不予录入`);
       out.push(...basisZh(a.review.basis, '      '));
     }
-    if (a.entries.length) out.push(`  - 可以申报记录表中的：${a.entries.map((k) => componentById(s, k.split('.')[0]!)?.entries.find((e) => e.id === k.split('.')[1])?.name ?? k).join('、')}（score apply 把认定分值填入台账该月表的对应栏；该栏已有不同分数时不改动）`);
+    if (a.entries.length) out.push(`  - 可以申报记录表中的：${a.entries.map((k) => entryColumn(s, k)).join('、')}（score apply 把认定分值填入台账该月表的对应栏；该栏已有不同分数时不改动）`);
   }
   out.push('', '决定：');
   if (s.decisions.length === 0) out.push('  （无）');
@@ -387,7 +393,7 @@ function describeEn(s: Scheme): string {
   for (const g of s.gradeConditions) out.push(`Condition: ${g.grade} needs ${componentById(s, g.component)?.name ?? g.component} ≥ ${n(g.min)}, else ${g.fallback}`);
   if (s.awardsOneSide) out.push(`One side for 评先评优: a member whose 名册 ${s.awardsOneSide.column} is ${s.awardsOneSide.there} is graded and ranked here${s.quota ? `, but not ${s.quota.grade} and not counted in its quota` : ''}, flagged 「${s.awardsOneSide.flag}」`);
   if (s.application?.review) out.push(`积分申请表: needs ${s.application.review.label}${s.application.review.note ? ` (${s.application.review.note})` : ''}; apply enters no line of a form without it`);
-  if (s.application?.entries.length) out.push(`积分申请表: a member may declare ${s.application.entries.join(', ')}; apply writes the approved points into that month's record cell when it is blank`);
+  if (s.application?.entries.length) out.push(`积分申请表: a member may declare ${s.application.entries.map((k) => entryColumn(s, k)).join(', ')}; apply writes the approved points into that month's record cell when it is blank`);
   for (const o of s.overrides) out.push(`Override: ${o.type} → ${o.grade}${o.flag ? ` (${o.flag})` : ''}${o.deduct ? `; also deducts as ${o.deduct.item}${o.deduct.level ? ` (${o.deduct.level})` : ''}, entered once in either sheet` : ''}${o.during ? '; holds while the 处分 runs (日期 to 处分期至), also when dated last year and running into this cycle' : ''}`);
   for (const f of s.flags) {
     const c = [f.categories?.join('/'), f.grade && `grade ${f.grade}`, f.below !== undefined && `< ${n(f.below)}`, f.atLeast !== undefined && `≥ ${n(f.atLeast)}`, f.vetoed !== undefined && (f.vetoed ? 'vetoed' : 'not vetoed'), f.hasPointsIn && `points in ${f.hasPointsIn}`, f.evaluation && `评议等次 ${f.evaluation.join('/')}`, f.years && `${f.years} years running`].filter(Boolean);

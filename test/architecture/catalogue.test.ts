@@ -10,7 +10,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /** The catalogues, one a layer at most, and the module that defines an entry and a diagnostic. */
 const CATALOGUES = ['src/scheme/messages.ts', 'src/core/messages.ts', 'src/excel/read/catalogue.ts', 'src/batch/messages.ts', 'src/cli/messages.ts'];
 const DIAGNOSTICS = 'src/core/diagnostics.ts';
-const CATALOGUE_NAMES = ['SCHEME_MESSAGES', 'CHECK_MESSAGES', 'HISTORY_MESSAGES', 'READ_CATALOGUE', 'INPUT_MESSAGES', 'CLI_MESSAGES'];
+const CATALOGUE_NAMES = ['SCHEME_MESSAGES', 'CHECK_MESSAGES', 'HISTORY_MESSAGES', 'CLAIM_MESSAGES', 'READ_CATALOGUE', 'INPUT_MESSAGES', 'CLI_MESSAGES'];
 
 interface Rule {
   name: string;
@@ -45,6 +45,9 @@ const RULES: Rule[] = [
   { name: 'two languages in one string, split by the caller', home: [], find: all(/\.split\(\s*' \/ '\s*\)/g) },
   // t(`…`) with Chinese pushed onto notes or problems, or returned as a refusal: a note or a problem not from an entry (say).
   { name: 'a note or a problem written inline', home: CATALOGUES, find: all(/\b(?:notes|problems)\.push\(\s*t\(|\breturn t\(\s*`[^`]*(?:不替换|失败|无法)/g) },
+  // reason: { zh: … }, no(`…`, `…`) or { ok: false, zh: '…' }: an apply decision's reason or an apply-write refusal not
+  // from an entry (claimReason, src/core/messages.ts; applyWriteText, src/excel/read/catalogue.ts).
+  { name: 'an apply reason written inline', home: CATALOGUES, find: all(/\breason:\s*\{\s*zh:(?!\s*string\b)|\bno\(\s*(?:`|'(?![A-Z]+_))|\bok:\s*false,\s*zh:\s*[`']/g) },
   // fail(ctx, t(…)), () => t(…) or () => ({ message: t(…) }): an option's error (zod, src/cli/options.ts) not from an entry (cliText).
   { name: 'an option error written inline', home: ['src/cli/messages.ts'], under: 'src/cli/', find: all(/\bfail\(\s*ctx,\s*(?:t\(|`|')|\(\)\s*=>\s*(?:\(\{\s*message:\s*)?t\(/g) },
   // process.stderr.write(`${t(`…${x}…`)}`) in any layer: an error line with its data written inline.
@@ -86,6 +89,8 @@ describe('a message is written only in the catalogue', () => {
       'a usage error written inline': "throw new UsageError(t(`--out ${dir} 不对`, `--out ${dir} is wrong`));",
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a made-up source line
       'an error line written inline': "process.stderr.write(`${t(`找不到：${p}`, `not found: ${p}`)}\\n`);",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a made-up source line
+      'an apply reason written inline': "if (!item) return no(`事项「${claim.item}」不在计分标准中`, `item ${claim.item} is not in the scheme`); return { claim, ok: true, reason: { zh: '符合', en: 'ok' } }; if (!rows) return { ok: false, zh: '找不到表', en: 'no sheet' };",
       'an option error written inline': "if (!ok) return fail(ctx, t('--days 应为整数', '--days is a whole number')); const o = oneOf(['a', 'b'], () => t('只能是 a 或 b', 'a or b'));",
       'two languages in one string, split by the caller': "const zh = libraryReason(e).split(' / ')[0];",
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a made-up source line
@@ -97,7 +102,7 @@ describe('a message is written only in the catalogue', () => {
       expect(r.find(made[r.name]!), r.name).not.toEqual([]);
       // and the catalogue's own ways of raising one pass
       // biome-ignore lint/suspicious/noTemplateCurlyInString: made-up source lines
-      expect(r.find("add('EVENT_NO_DATE', place); makeDiagnostic(CHECK_MESSAGES, code, place, params); schemeProblem('SCHEME_ITEM_RANGE', path, { item }); throw usageError('CLI_OUT_IS_FILE', { dir }); process.stderr.write(`${cliText('CLI_STOPPED', {})}`); return fail(ctx, cliText('CLI_DAYS_RANGE', {})); process.stderr.write(`${t('未计入', 'left out')}：${f}`);"), r.name).toEqual([]);
+      expect(r.find("add('EVENT_NO_DATE', place); makeDiagnostic(CHECK_MESSAGES, code, place, params); schemeProblem('SCHEME_ITEM_RANGE', path, { item }); throw usageError('CLI_OUT_IS_FILE', { dir }); process.stderr.write(`${cliText('CLI_STOPPED', {})}`); return fail(ctx, cliText('CLI_DAYS_RANGE', {})); if (!item) return no('CLAIM_ITEM_UNKNOWN', { item }); return { claim, ok: true, reason: claimReason('CLAIM_MATCHES', {}) }; if (!rows) return { ok: false, ...applyWriteText('APPLY_NO_EVENT_SHEET', {}) }; process.stderr.write(`${t('未计入', 'left out')}：${f}`);"), r.name).toEqual([]);
     }
   });
 

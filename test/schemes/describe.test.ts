@@ -71,6 +71,19 @@ describe('describeScheme', () => {
     expect(en).not.toContain('周期：');
   });
 
+  it('says in English who takes part in 评先评优 on one side only, and what the 积分申请表 needs and may declare', () => {
+    const bureau = describeScheme(loadScheme('bureau'), 'en');
+    expect(bureau).toContain('One side for 评先评优: a member whose 名册 评先评优 is 所驻村 is graded and ranked here, but not 优秀 and not counted in its quota');
+    const it = describeScheme(loadScheme('it-bureau'), 'en');
+    expect(it).toContain('积分申请表: needs 分管领导意见 (是否完成、完成质量); apply enters no line of a form without it');
+    // The entry by the ledger's column name, not the scheme's internal id.
+    expect(it).toContain('积分申请表: a member may declare 月任务分; apply writes the approved points into that month\'s record cell when it is blank');
+    expect(it).not.toContain('task.monthly');
+    // Schemes without them print neither line.
+    const township = describeScheme(loadScheme('township'), 'en');
+    expect(township).not.toMatch(/One side for 评先评优|^积分申请表/m);
+  });
+
   it('is pure: same input, same text', () => {
     const s = loadScheme('agency');
     expect(describeScheme(s)).toBe(describeScheme(s));

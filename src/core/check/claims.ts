@@ -7,6 +7,8 @@ import { Dec, ZERO } from '../decimal.js';
 import { recordCell, type EventRow, type Ledger, type RecordRow, type SourceRef } from '../model.js';
 import { eventUnitPoints } from '../rules/events.js';
 import { norm } from '../text.js';
+import type { ArgsOf } from '../diagnostics.js';
+import { CLAIM_MESSAGES, type ClaimCode, claimReason } from '../messages.js';
 
 export interface Claim {
   name: string;
@@ -90,23 +92,23 @@ function declaredEntries(scheme: Scheme): Map<string, DeclaredEntry> {
  * figure already there is not overwritten.
  */
 function decideEntry(claim: Claim, entry: DeclaredEntry, ledger: Ledger, cycle: Cycle, record: Scheme['cycle']['record'], mine: (r: RecordRow) => boolean): ClaimDecision {
-  const no = (zh: string, en: string): ClaimDecision => ({ claim, ok: false, reason: { zh, en } });
-  if (!claim.date) return no('申报月份无法识别', 'unreadable month');
+  const no = <K extends ClaimCode>(code: K, p: ArgsOf<(typeof CLAIM_MESSAGES)[K]>): ClaimDecision => ({ claim, ok: false, reason: claimReason(code, p) });
+  if (!claim.date) return no('CLAIM_MONTH_UNREADABLE', {});
   const month = monthIndexOf(cycle, claim.date);
-  if (month < 0) return no(`申报月份不在 ${cycle.year} 积分周期（${cycle.start} 至 ${cycle.end}）内`, `month outside cycle ${cycle.year}`);
+  if (month < 0) return no('CLAIM_MONTH_OUTSIDE', { year: cycle.year, start: cycle.start, end: cycle.end });
   const value = claim.approved ?? claim.claimed ?? undefined;
-  if (!value) return no(`「${entry.name}」需要填写认定分值（${entry.min}–${entry.max}）`, `${entry.name} needs points`);
-  if (value.lessThan(entry.min) || value.greaterThan(entry.max)) return no(`「${entry.name}」分值 ${value} 不在 ${entry.min}–${entry.max} 之间`, `${entry.name} ${value} outside ${entry.min}–${entry.max}`);
+  if (!value) return no('CLAIM_NEEDS_POINTS', { item: entry.name, min: String(entry.min), max: String(entry.max) });
+  if (value.lessThan(entry.min) || value.greaterThan(entry.max)) return no('CLAIM_ENTRY_RANGE', { entry: entry.name, value: value.toString(), min: String(entry.min), max: String(entry.max) });
   const period = record === 'quarter' ? Math.floor(month / 3) : month;
   const row = ledger.records.find((r) => r.period === period && r.columns?.[entry.key] !== undefined && mine(r));
-  if (!row) return no(`台账中没有「${claim.name}」这个月的记录行（填写“${entry.name}”的一行）：请先在月表中加上这名党员，再录入`, `the ledger has no record row of ${claim.name} for that month to fill ${entry.name}`);
+  if (!row) return no('CLAIM_ENTRY_NO_ROW', { name: claim.name, entry: entry.name });
   const at = `${row.source.sheet ?? ''} ${recordCell(row, entry.key).cell ?? ''}`;
   const had = row.values[entry.key];
   if (had !== null && had !== undefined) {
-    if (had.equals(value)) return { claim, ok: false, already: true, reason: { zh: `已录入：台账${at}已填 ${value} 分，不再录入`, en: `already entered: ledger ${at} holds ${value}` } };
-    return no(`台账${at}已填 ${had} 分，与认定的 ${value} 分不同：不改动，请核对后在台账中改正`, `ledger ${at} holds ${had}, not ${value}: left as it is`);
+    if (had.equals(value)) return { claim, ok: false, already: true, reason: claimReason('CLAIM_ENTRY_ALREADY', { at, value: value.toString() }) };
+    return no('CLAIM_ENTRY_DIFFERENT', { at, had: had.toString(), value: value.toString() });
   }
-  return { claim, ok: true, points: value, reason: { zh: `填入台账${at}「${entry.name}」`, en: `filled into ledger ${at} (${entry.name})` }, record: { row, key: entry.key, value } };
+  return { claim, ok: true, points: value, reason: claimReason('CLAIM_ENTRY_FILLED', { at, entry: entry.name }), record: { row, key: entry.key, value } };
 }
 
 export function decideClaims(scheme: Scheme, ledger: Ledger, year: number, claims: Claim[]): ClaimDecision[] {
@@ -136,59 +138,60 @@ export function decideClaims(scheme: Scheme, ledger: Ledger, year: number, claim
   const declared = declaredEntries(scheme);
   const filledRun = new Map<string, Claim>();
   return claims.map((claim) => {
-    const no = (zh: string, en: string): ClaimDecision => ({ claim, ok: false, reason: { zh, en } });
+    const no = <K extends ClaimCode>(code: K, p: ArgsOf<(typeof CLAIM_MESSAGES)[K]>): ClaimDecision => ({ claim, ok: false, reason: claimReason(code, p) });
     const { member, ambiguous } = members.resolve(claim.name);
-    if (!member) return ambiguous ? no(`名册中有多个「${claim.name}」，无法确定是谁`, `several members named ${claim.name}`) : no(`「${claim.name}」不在该支部名册中`, `${claim.name} is not on the roster`);
+    if (!member) return ambiguous ? no('CLAIM_MEMBER_AMBIGUOUS', { name: claim.name }) : no('CLAIM_MEMBER_UNKNOWN', { name: claim.name });
     // The seed's form goes to the branch only with the reviewer's opinion (it-bureau: 分管领导签注意见后交送记录员汇总).
-    if (review && !claim.leaderReview) return no(`申请表没有${review.label}（${review.note ?? ''}）：按方案须由${review.label.replace(/意见$/, '')}签注意见后交支部审核，签注后再录入`, `the form has no ${review.label}: the scheme needs it before the branch reviews the claims`);
+    if (review && !claim.leaderReview) return no('CLAIM_NO_REVIEW', { label: review.label, note: review.note, who: review.label.replace(/意见$/, '') });
     const entry = declared.get(norm(claim.item));
     if (entry) {
       const key = `${member.key}\u0000${entry.key}\u0000${claim.date ?? ''}`;
       const twin = filledRun.get(key);
-      if (twin) return no(`与 ${twin.form.split(/[\\/]/).pop()} 第${formRow(twin)}行申报同一个月的「${entry.name}」，只录入一次`, `the same month's ${entry.name} as ${twin.form.split(/[\\/]/).pop()} row ${formRow(twin)}: entered once`);
+      if (twin) return no('CLAIM_ENTRY_TWICE', { form: twin.form.split(/[\\/]/).pop(), row: formRow(twin), entry: entry.name });
       filledRun.set(key, claim);
       return decideEntry(claim, entry, ledger, cycle, scheme.cycle.record, (r) => members.resolve(r.name, r.id).member?.key === member.key);
     }
     const item = cat.item(claim.item);
-    if (!item) return no(`事项「${claim.item}」不在计分标准中`, `item ${claim.item} is not in the scheme`);
-    if (!claim.date) return no('申报月份无法识别', 'unreadable month');
-    if (monthIndexOf(cycle, claim.date) < 0) return no(`申报月份不在 ${year} 积分周期（${cycle.start} 至 ${cycle.end}）内`, `month outside cycle ${year}`);
-    if (!claim.count.isInteger() || claim.count.lessThanOrEqualTo(0)) return no('次数应为正整数', 'count must be a positive whole number');
+    if (!item) return no('CLAIM_ITEM_UNKNOWN', { item: claim.item });
+    if (!claim.date) return no('CLAIM_MONTH_UNREADABLE', {});
+    if (monthIndexOf(cycle, claim.date) < 0) return no('CLAIM_MONTH_OUTSIDE', { year, start: cycle.start, end: cycle.end });
+    if (!claim.count.isInteger() || claim.count.lessThanOrEqualTo(0)) return no('CLAIM_COUNT_INVALID', {});
     const at = (r: SourceRef): string => `${r.sheet ?? ''} ${r.cell?.replace(/^[A-Z]+/, '第') ?? ''}行`;
     const entered = marked.get(norm(sourceMark(claim)));
-    if (entered) return { claim, ok: false, already: true, reason: { zh: `已录入：台账${at(entered)}就是这一行（${sourceMark(claim)}），不再录入`, en: `already entered: ledger ${entered.sheet} ${entered.cell} came from this row` } };
+    if (entered) return { claim, ok: false, already: true, reason: claimReason('CLAIM_ALREADY_MARKED', { at: at(entered), mark: sourceMark(claim), sheet: entered.sheet, cell: entered.cell }) };
     const key = lineKey(member.key, item.id, claim.level, claim.project, claim.date, claim.count);
     const same = typed.get(key);
-    if (same) return { claim, ok: false, already: true, reason: { zh: `已录入：台账${at(same)}已有同一条（姓名、事项、级别、项目、月份、次数相同），不再录入`, en: `already entered: ledger ${same.sheet} ${same.cell} holds the same line` } };
+    if (same) return { claim, ok: false, already: true, reason: claimReason('CLAIM_ALREADY_TYPED', { at: at(same), sheet: same.sheet, cell: same.cell }) };
     const twin = thisRun.get(key);
-    if (twin) return no(`与 ${twin.form.split(/[\\/]/).pop()} 第${formRow(twin)}行重复（姓名、事项、级别、项目、月份、次数相同），只录入一次`, `the same line as ${twin.form.split(/[\\/]/).pop()} row ${formRow(twin)}: entered once`);
+    if (twin) return no('CLAIM_TWICE', { form: twin.form.split(/[\\/]/).pop(), row: formRow(twin) });
     thisRun.set(key, claim);
     if (item.levels && cat.levelPoints(item, claim.level) === undefined) {
-      return no(`「${item.name}」没有「${claim.level ?? ''}」级别，可选：${Object.keys(item.levels).join('、')}`, `${item.name} has no level ${claim.level ?? ''}`);
+      return no('CLAIM_LEVEL_UNKNOWN', { item: item.name, level: claim.level, levels: Object.keys(item.levels).join('、') });
     }
     const asked = claim.approved ?? claim.claimed ?? undefined;
     let points: Dec;
     let differs: { zh: string; en: string } | undefined;
     if (item.range) {
-      if (!asked) return no(`「${item.name}」需要填写认定分值（${item.range.min}–${item.range.max}）`, `${item.name} needs points`);
-      if (asked.lessThan(item.range.min) || asked.greaterThan(item.range.max)) return no(`分值 ${asked} 不在 ${item.range.min}–${item.range.max} 之间`, `points ${asked} outside range`);
+      if (!asked) return no('CLAIM_NEEDS_POINTS', { item: item.name, min: String(item.range.min), max: String(item.range.max) });
+      if (asked.lessThan(item.range.min) || asked.greaterThan(item.range.max)) return no('CLAIM_POINTS_RANGE', { value: asked.toString(), min: String(item.range.min), max: String(item.range.max) });
       points = asked;
     } else {
       const unit = eventUnitPoints(cat, item, { date: claim.date, name: claim.name, item: claim.item, ...(claim.level ? { level: claim.level } : {}), count: claim.count, source: claim.source });
-      if (!unit) return no(`「${item.name}」无法确定分值`, `${item.name}: no points`);
+      if (!unit) return no('CLAIM_NO_POINTS', { item: item.name });
       const want = unit.times(claim.count);
       // A fixed-value item is granted at the scheme's value; a different figure on the form is noted, not refused.
-      if (asked && !asked.equals(want)) differs = { zh: `申报 ${asked} 分，按计分标准认定 ${want} 分（「${item.name}」${claim.count.equals(1) ? '' : `${claim.count} 次`}为固定分值）`, en: `claimed ${asked}, granted ${want} as the scheme fixes for ${item.name}` };
+      if (asked && !asked.equals(want)) differs = claimReason('CLAIM_FIXED_POINTS', { asked: asked.toString(), want: want.toString(), item: item.name, times: claim.count.equals(1) ? undefined : claim.count.toString() });
       points = want;
     }
     const comp = cat.component(item.component)!;
     const k = `${member.key}\u0000${comp.id}`;
     const before = used.get(k) ?? ZERO;
     used.set(k, before.plus(points));
-    let note = differs ?? { zh: '符合计分标准', en: 'matches the scheme' };
+    let note = differs ?? claimReason('CLAIM_MATCHES', {});
     if (comp.cap !== undefined && !item.beyondCap && before.plus(points).greaterThan(comp.cap)) {
-      const capped = { zh: `「${comp.name}」年度上限 ${comp.cap} 分，超出部分不计（已有 ${before} 分）`, en: `${comp.name} is capped at ${comp.cap} (already ${before})` };
-      note = differs ? { zh: `${differs.zh}；${capped.zh}`, en: `${differs.en}; ${capped.en}` } : { zh: `录入；${capped.zh}`, en: `entered; ${capped.en}` };
+      const cap = { component: comp.name, cap: String(comp.cap), before: before.toString() };
+      const capped = claimReason('CLAIM_CAPPED', cap);
+      note = differs ? { zh: `${differs.zh}；${capped.zh}`, en: `${differs.en}; ${capped.en}` } : claimReason('CLAIM_ENTERED_CAPPED', cap);
     }
     const event: EventRow = {
       date: claim.date,

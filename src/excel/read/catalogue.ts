@@ -1,8 +1,10 @@
 // Messages of the read step (opening files, finding headers, reading cells): one catalogue,
 // each code with what happened and what to do, in Chinese and English.
-import { type Args, type ArgsOf, message, str } from '../../core/diagnostics.js';
+import { type Args, type ArgsOf, type MessageDef, message, str } from '../../core/diagnostics.js';
 
 const s = <K extends string>(p: Args<K>, k: K): string => str(p[k]);
+
+const none = (): string => '';
 
 const SAVE_AS_ZH = '请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx）';
 const SAVE_AS_EN = 'open it in Excel or WPS and "Save As" an Excel workbook (.xlsx)';
@@ -127,6 +129,24 @@ export const READ_CATALOGUE = {
   READ_CARD_DEDUCTION_POINTS: message('error', ['found'], (p) => `扣分项填的是数字 ${s(p, 'found')}：本方案的扣分项是一票否决（年度积分为零），数字说不清是哪一种情形`, (p) => `扣分项 holds the number ${s(p, 'found')}: in this scheme 扣分项 is a veto (the year's points become 0), and a number does not say which`, () => '在这一格写明扣分项的类型（如 违反法律法规、组织参与群体性事件），或在《否决与处分》登记；无故缺席、迟到等扣分在《加减分明细》登记', () => 'write the type in this cell (e.g. 违反法律法规) or enter it in 否决与处分; deductions such as 无故缺席 go in 加减分明细'),
   READ_NO_FORM: message('error', ['form', 'labels'], (p) => `工作簿中找不到${s(p, 'form')}（没有含“${s(p, 'labels')}”表头的工作表）`, (p) => `no ${s(p, 'form')} found in the workbook (no sheet with a header containing ${s(p, 'labels')})`, () => '请确认选择了正确的文件，并保留表格的表头行', () => 'check you chose the right file and kept the header row'),
 };
+
+/**
+ * Why `score apply` writes no new ledger (excel/write/applied-ledger.ts): the writer cannot place the
+ * lines, or what it wrote does not read back as the ledger that was graded. Said by the cli's
+ * CLI_APPLY_CANNOT_WRITE; the fix is in that line.
+ */
+export const APPLY_WRITE_MESSAGES = {
+  APPLY_NO_RECORD_CELL: message('error', [], () => '写入程序在台账中找不到要填写的月表单元格', () => 'the writer finds no record cell to fill in the ledger', none, none),
+  APPLY_NO_EVENT_SHEET: message('error', [], () => '写入程序在台账中找不到「加减分明细」表及其“姓名”“事项”表头', () => 'the writer finds no 加减分明细 sheet with 姓名 and 事项 headers in the ledger', none, none),
+  APPLY_READ_BACK_FAILED: message('error', ['whyZh', 'whyEn'], (p) => `写出的台账无法读回（${s(p, 'whyZh')}）`, (p) => `the ledger written cannot be read back (${s(p, 'whyEn')})`, none, none),
+  APPLY_READ_DIFFERENTLY: message('error', [], () => '写入程序读到的台账与计分时读到的不一致（文件不是 Excel 或 WPS 的常见写法），写出的台账会改动原有内容', () => 'the writer reads the ledger differently from the grading reader (the file is not written as Excel or WPS write it); the new ledger would change its content', none, none),
+};
+
+/** An apply-write entry's text in both languages. */
+export function applyWriteText<K extends keyof typeof APPLY_WRITE_MESSAGES>(code: K, params: ArgsOf<(typeof APPLY_WRITE_MESSAGES)[K]>): { zh: string; en: string } {
+  const def = APPLY_WRITE_MESSAGES[code] as MessageDef<string>;
+  return { zh: def.zh(params), en: def.en(params) };
+}
 
 export type ReadCode = keyof typeof READ_CATALOGUE;
 /** The parameters of a read code. */

@@ -3,6 +3,7 @@
 // ledger exceljs cannot open, or opens differently from the grading reader (a namespace prefix it
 // does not follow, rows without r=, over its memory limit), is refused with the reason — never
 // reported as entered without a file, never written with a member's rows moved or lost.
+import { applyWriteText } from '../read/catalogue.js';
 import type ExcelJS from 'exceljs';
 import type { RecordFill } from '../../core/check/claims.js';
 import { dec, sum } from '../../core/decimal.js';
@@ -24,12 +25,12 @@ export async function appliedLedger(file: string, ledger: Ledger, scheme: Scheme
   const opened = await openWorkbook(file);
   if (!opened.ok) return { ok: false, zh: opened.diagnostic.message.zh, en: opened.diagnostic.message.en };
   const records = fillRecords(opened.wb, ledger.records, fills);
-  if (!records) return { ok: false, zh: '写入程序在台账中找不到要填写的月表单元格', en: 'the writer finds no record cell to fill in the ledger' };
+  if (!records) return { ok: false, ...applyWriteText('APPLY_NO_RECORD_CELL', {}) };
   const rows = events.length > 0 ? appendEvents(opened.wb, events) : [];
-  if (!rows) return { ok: false, zh: '写入程序在台账中找不到「加减分明细」表及其“姓名”“事项”表头', en: 'the writer finds no 加减分明细 sheet with 姓名 and 事项 headers in the ledger' };
+  if (!rows) return { ok: false, ...applyWriteText('APPLY_NO_EVENT_SHEET', {}) };
   const buf = Buffer.from(await opened.wb.xlsx.writeBuffer());
   const back = await openBufferForReading(file, buf);
-  if (!back.ok) return { ok: false, zh: `写出的台账无法读回（${back.diagnostic.message.zh}）`, en: `the ledger written cannot be read back (${back.diagnostic.message.en})` };
+  if (!back.ok) return { ok: false, ...applyWriteText('APPLY_READ_BACK_FAILED', { whyZh: back.diagnostic.message.zh, whyEn: back.diagnostic.message.en }) };
   const again = readLedger(file, back.wb, scheme).ledger;
   const same = (a: unknown, b: unknown): boolean => content(a) === content(b);
   const kept =
@@ -41,7 +42,7 @@ export async function appliedLedger(file: string, ledger: Ledger, scheme: Scheme
     same(again.scores, ledger.scores) &&
     again.events.length === ledger.events.length + events.length &&
     same(again.events.slice(0, ledger.events.length), ledger.events);
-  if (!kept) return { ok: false, zh: '写入程序读到的台账与计分时读到的不一致（文件不是 Excel 或 WPS 的常见写法），写出的台账会改动原有内容', en: 'the writer reads the ledger differently from the grading reader (the file is not written as Excel or WPS write it); the new ledger would change its content' };
+  if (!kept) return { ok: false, ...applyWriteText('APPLY_READ_DIFFERENTLY', {}) };
   return { ok: true, wb: opened.wb, rows };
 }
 
