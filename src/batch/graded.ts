@@ -18,9 +18,9 @@ export interface PackedBranch {
 }
 
 /**
- * Members whose graded branches stay expanded between the passes over a batch (about 80 MB of heap
- * at 100,000): a county up to this size is expanded and graded once, as before; beyond it memory
- * stays at this bound and the other branches are expanded and graded again for each pass.
+ * A batch of up to this many members keeps its graded branches expanded between the passes (a
+ * county of 100,000 is expanded and graded once, as before, at the same peak); a bigger one keeps
+ * none, and each branch is expanded and graded again for each pass: memory stays flat.
  */
 export const KEPT_MEMBERS = Number(process.env.SCORE_KEPT_MEMBERS ?? 120_000);
 
@@ -44,10 +44,11 @@ export function gradePacked(input: PackedGradeInput, packed: readonly PackedBran
     for (const p of packed) quota.add(branchFromBytes(p.bytes));
     cut = quota.cut();
   }
-  // The first branches opened stay open up to KEPT_MEMBERS: every later pass (the 公示名单, the
-  // 评定结果, --json) finds them so; the rest are expanded again for each (a sequential pass evicting
-  // the oldest would find none).
-  const kept: (BranchResult | undefined)[] = [];
+  // Branches opened stay open while the batch fits in KEPT_MEMBERS: every later pass (the 公示名单,
+  // the 评定结果, --json) finds them so. Past it none is kept (all or nothing): a partial cache would
+  // miss on every sequential pass anyway, and its large live set lets the heap grow with the other
+  // branches' expansions (county-x4 peaked at 453 MB keeping 120,000 members, 308 MB keeping none).
+  let kept: (BranchResult | undefined)[] | undefined = [];
   let keptMembers = 0;
   return {
     schemeId: scheme.id,
@@ -56,13 +57,14 @@ export function gradePacked(input: PackedGradeInput, packed: readonly PackedBran
     issues: [],
     names: packed.map((p) => p.branch),
     open(i: number): BranchResult {
-      const known = kept[i];
+      const known = kept?.[i];
       if (known) return known;
       const b = branchFromBytes(packed[i]!.bytes);
       gradeBranch(scheme, b, period, opts, cut);
-      if (keptMembers + b.members.length <= KEPT_MEMBERS) {
-        kept[i] = b;
+      if (kept) {
         keptMembers += b.members.length;
+        if (keptMembers <= KEPT_MEMBERS) kept[i] = b;
+        else kept = undefined;
       }
       return b;
     },

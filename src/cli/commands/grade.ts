@@ -54,6 +54,8 @@ export function registerGrade(cmd: Command): void {
     const { items } = opened.gathered;
     timing('read and check');
     const input = { scheme, year, history: history.entries, trace: false, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) };
+    // Every branch of a batch comes in one form (src/batch/inputs.ts): a mix would lose branches.
+    if (batch.packed.length > 0 && batch.branches.length > 0) throw new Error('grade: a batch with both packed and expanded branches');
     const result = batch.packed.length > 0 ? gradePacked(input, batch.packed) : gradeBranches(input, batch.branches);
     // One pass over the branches for the 总览, 图表, 公示 columns and the terminal (digestOf), and who has no earlier result.
     const gaps = new HistoryGaps(scheme, result.cycle.year, result.period.kind, historyLookup(history.entries), opts.json ? Infinity : 5);
