@@ -15,6 +15,8 @@ import { branchFromBytes } from './revive.js';
 export interface PackedBranch {
   bytes: Uint8Array;
   branch: string;
+  /** Members of the branch: what expanding it costs, known before it is expanded. */
+  members: number;
 }
 
 /**
@@ -44,12 +46,13 @@ export function gradePacked(input: PackedGradeInput, packed: readonly PackedBran
     for (const p of packed) quota.add(branchFromBytes(p.bytes));
     cut = quota.cut();
   }
-  // Branches opened stay open while the batch fits in KEPT_MEMBERS: every later pass (the 公示名单,
-  // the 评定结果, --json) finds them so. Past it none is kept (all or nothing): a partial cache would
-  // miss on every sequential pass anyway, and its large live set lets the heap grow with the other
-  // branches' expansions (county-x4 peaked at 453 MB keeping 120,000 members, 308 MB keeping none).
-  let kept: (BranchResult | undefined)[] | undefined = [];
-  let keptMembers = 0;
+  // Branches opened stay open when the whole batch fits in KEPT_MEMBERS (decided before the first is
+  // opened, from the branches' member counts): every later pass (the 公示名单, the 评定结果, --json) finds them so.
+  // A bigger batch keeps none: a partial cache would miss on every sequential pass anyway, and its
+  // large live set lets the heap grow with the other branches' expansions (county-x4 peaked at
+  // 453 MB keeping the first 120,000 members, 308 MB keeping none).
+  const batchMembers = packed.reduce((n, p) => n + p.members, 0);
+  const kept: (BranchResult | undefined)[] | undefined = batchMembers <= KEPT_MEMBERS ? [] : undefined;
   return {
     schemeId: scheme.id,
     cycle,
@@ -61,11 +64,7 @@ export function gradePacked(input: PackedGradeInput, packed: readonly PackedBran
       if (known) return known;
       const b = branchFromBytes(packed[i]!.bytes);
       gradeBranch(scheme, b, period, opts, cut);
-      if (kept) {
-        keptMembers += b.members.length;
-        if (keptMembers <= KEPT_MEMBERS) kept[i] = b;
-        else kept = undefined;
-      }
+      if (kept) kept[i] = b;
       return b;
     },
   };

@@ -27,6 +27,8 @@ export interface LoadedLedger {
   branch?: BranchResult;
   /** The computed branch as a read worker packed it, when LoadOptions.packed asked to keep it so (src/batch/graded.ts). */
   packed?: Uint8Array;
+  /** Members of the computed branch (its ledger's rows are dropped once computed): what expanding it costs. */
+  members?: number;
   scheme?: Scheme;
   year?: number;
   diagnostics: Diagnostic[];
@@ -323,6 +325,7 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
           const { historyLookup } = await import('../core/engine.js');
           const cycle = cycleOf(year, scheme.cycle);
           item.branch = computeBranch(scheme, read.ledger, cycle, opts.compute.period ?? cyclePeriod(cycle), historyLookupFor(opts.compute.history, historyLookup), { trace: opts.compute.trace ?? false });
+          item.members = item.branch.members.length;
           item.ledger = { ...read.ledger, members: [], records: [], events: [], evaluations: [], sanctions: [], ...(read.ledger.scores ? { scores: [] } : {}) };
         }
       }

@@ -54,7 +54,7 @@ export function splitBatch(items: LoadedLedger[], scheme: Scheme, before: Exclud
     else if (i.ledger) {
       ledgers.push(i.ledger);
       if (i.branch) branches.push(i.branch);
-      if (i.packed) packed.push({ bytes: i.packed, branch: i.ledger.branch });
+      if (i.packed) packed.push({ bytes: i.packed, branch: i.ledger.branch, members: i.members ?? i.ledger.members.length });
     }
   }
   return { scheme, ledgers, branches, packed, excluded, issues: items.flatMap((i) => i.diagnostics) };
