@@ -18,14 +18,18 @@ interface Case {
   name: 'township' | 'county' | 'county-branches' | 'county-x4';
   branches: number;
   membersPerBranch: number;
-  targetWall: number;
+  /** Wall seconds (a county: absolute, this 2-core VM class). */
+  targetWall?: number;
+  /** grade wall ÷ exceljs readFile wall of the same files, both measured in this run. */
+  targetRatio?: number;
   targetRssMb?: number;
 }
 
 const CASES: Case[] = [
-  { name: 'township', branches: 56, membersPerBranch: 36, targetWall: 1.0 },
+  // The targets of issue 23 (a 2-core VM): ratios to exceljs where the issue gives one.
+  { name: 'township', branches: 56, membersPerBranch: 36, targetRatio: 0.35 },
   { name: 'county', branches: 50, membersPerBranch: 2000, targetWall: 10, targetRssMb: 300 },
-  { name: 'county-branches', branches: 2800, membersPerBranch: 36, targetWall: 15, targetRssMb: 300 },
+  { name: 'county-branches', branches: 2800, membersPerBranch: 36, targetRatio: 0.15, targetRssMb: 300 },
   // 400,000 members: run only when asked by name (`npm run bench -- county-x4`).
   { name: 'county-x4', branches: 200, membersPerBranch: 2000, targetWall: 40, targetRssMb: 400 },
 ];
@@ -34,6 +38,16 @@ const CASES: Case[] = [
  * may take at most this many times county's peak RSS, both measured in the same run.
  */
 const FLAT_RATIO = 1.3;
+/** `score --help`, whole process, seconds (issue 23). */
+const START_TARGET = 0.15;
+
+/** yes / NO against every target the case has; a ratio target without exceljs measured (BENCH_NO_EXCELJS) is '?'. */
+function met(c: Case, wall: number, peak: number, excelWall: number | undefined): string {
+  if ((c.targetWall !== undefined && wall > c.targetWall) || (c.targetRssMb !== undefined && peak > c.targetRssMb)) return 'NO';
+  if (c.targetRatio === undefined) return 'yes';
+  if (excelWall === undefined) return '?';
+  return wall / excelWall <= c.targetRatio ? 'yes' : 'NO';
+}
 /** Cases the default `npm run bench` leaves out (long); named on the command line they run. */
 const ON_REQUEST = new Set<string>(['county-x4']);
 
@@ -166,17 +180,18 @@ async function main(): Promise<void> {
       `${folderMb(dir).toFixed(1)} MB`,
       `${wall.toFixed(2)} s`,
       `${peak.toFixed(0)} MB`,
-      `≤ ${c.targetWall} s${c.targetRssMb ? `, ≤ ${c.targetRssMb} MB` : ''}`,
-      wall <= c.targetWall && (!c.targetRssMb || peak <= c.targetRssMb) ? 'yes' : 'NO',
+      [c.targetWall ? `≤ ${c.targetWall} s` : '', c.targetRatio ? `≤ ${c.targetRatio} × exceljs` : '', c.targetRssMb ? `≤ ${c.targetRssMb} MB` : ''].filter(Boolean).join(', '),
+      met(c, wall, peak, excel?.wall),
       excel ? `${excel.wall.toFixed(2)} s, ${excel.rssMb.toFixed(0)} MB` : '—',
       excel ? (wall / excel.wall).toFixed(2) : '—',
     ]);
     json.push(JSON.stringify({ case: c.name, members, files: c.branches, wall_s: wall, peak_rss_mb: Math.round(peak), ...(excel ? { exceljs_read_wall_s: excel.wall, exceljs_read_rss_mb: Math.round(excel.rssMb), ratio_to_exceljs: Number((wall / excel.wall).toFixed(3)) } : {}) }));
   }
   const start: string[] = [];
+  // issue 23: `score --help` ≤ 0.15 s.
   for (const args of [['--help'], ['schemes'], ['scheme', 'show', 'township']]) {
     const walls = [1, 2, 3, 4, 5].map(() => timed([process.execPath, BIN, ...args]).wall);
-    start.push(`score ${args.join(' ')}: ${median(walls).toFixed(2)} s`);
+    start.push(`score ${args.join(' ')}: ${median(walls).toFixed(2)} s${args[0] === '--help' ? ` (target ≤ ${START_TARGET} s: ${median(walls) <= START_TARGET ? 'yes' : 'NO'})` : ''}`);
     json.push(JSON.stringify({ case: `startup:${args.join(' ')}`, wall_s: median(walls) }));
   }
   const head = ['case', 'files', 'members', 'size', 'grade wall (median)', 'peak RSS', 'target', 'met', 'exceljs readFile only', 'grade / exceljs'];
