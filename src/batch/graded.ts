@@ -25,6 +25,12 @@ export interface PackedBranch {
  * none, and each branch is expanded and graded again for each pass: memory stays flat.
  */
 export const KEPT_MEMBERS = Number(process.env.SCORE_KEPT_MEMBERS ?? 120_000);
+/**
+ * …and of up to this many branches: many small branches kept open cost more than their members
+ * (county-branches, 2,800 × 36 members: peak 397 MB kept, 253 MB re-expanded for 7 % more time;
+ * county, 50 × 2,000: 299 MB kept, no lower re-expanded and 10 % slower).
+ */
+export const KEPT_BRANCHES = Number(process.env.SCORE_KEPT_BRANCHES ?? 500);
 
 export interface PackedGradeInput {
   scheme: Scheme;
@@ -46,13 +52,13 @@ export function gradePacked(input: PackedGradeInput, packed: readonly PackedBran
     for (const p of packed) quota.add(branchFromBytes(p.bytes));
     cut = quota.cut();
   }
-  // Branches opened stay open when the whole batch fits in KEPT_MEMBERS (decided before the first is
+  // Branches opened stay open when the whole batch fits in KEPT_MEMBERS and KEPT_BRANCHES (decided before the first is
   // opened, from the branches' member counts): every later pass (the 公示名单, the 评定结果, --json) finds them so.
   // A bigger batch keeps none: a partial cache would miss on every sequential pass anyway, and its
   // large live set lets the heap grow with the other branches' expansions (county-x4 peaked at
   // 453 MB keeping the first 120,000 members, 308 MB keeping none).
   const batchMembers = packed.reduce((n, p) => n + p.members, 0);
-  const kept: (BranchResult | undefined)[] | undefined = batchMembers <= KEPT_MEMBERS ? [] : undefined;
+  const kept: (BranchResult | undefined)[] | undefined = batchMembers <= KEPT_MEMBERS && packed.length <= KEPT_BRANCHES ? [] : undefined;
   return {
     schemeId: scheme.id,
     cycle,
