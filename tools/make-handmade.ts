@@ -371,45 +371,40 @@ HANDMADE.push(
   {
     name: '一张表-月份为列',
     what: 'one yearly sheet, each month a column group (1月 merged over its six items), a row per member',
-    build: () => rostered((wb) => {
-      const items = [...DUTY, '岗位一', '岗位二'];
-      const top: Row = ['序号', '姓名'];
-      const second: Row = [null, null];
-      for (let m = 1; m <= 12; m++) {
-        top.push(`${m}月`, ...items.slice(1).map(() => null));
-        second.push(...items);
-      }
-      const rows: Row[] = [top, second, ...NAMES.map((n, i) => [i + 1, n, ...Array.from({ length: 12 }, () => monthValues(n)).flat()] as Row)];
-      const ws = sheet(wb, '全年积分', rows);
-      ws.mergeCells('A1:A2');
-      ws.mergeCells('B1:B2');
-      for (let m = 0; m < 12; m++) ws.mergeCells(1, 3 + m * 6, 1, 8 + m * 6);
-    }),
+    build: () => rostered((wb) => monthsAsColumns(wb)),
     totals: PLAIN_TOTALS,
   },
   {
     name: '一张表-月份为列-加分项',
     what: 'the yearly sheet with months as columns and one 加分项 column after December: which month each point is for is not there (the card\'s cap and twice-check need it), an error at its header pointing to 加减分明细',
-    build: () => rostered((wb) => {
-      const items = [...DUTY, '岗位一', '岗位二'];
-      const top: Row = ['序号', '姓名'];
-      const second: Row = [null, null];
-      for (let m = 1; m <= 12; m++) {
-        top.push(`${m}月`, ...items.slice(1).map(() => null));
-        second.push(...items);
-      }
-      top.push('加分项');
-      second.push(null);
-      const rows: Row[] = [top, second, ...NAMES.map((n, i) => [i + 1, n, ...Array.from({ length: 12 }, () => monthValues(n)).flat(), n === '甲' ? 2 : null] as Row)];
-      const ws = sheet(wb, '全年积分', rows);
-      ws.mergeCells('A1:A2');
-      ws.mergeCells('B1:B2');
-      ws.mergeCells('BW1:BW2');
-      for (let m = 0; m < 12; m++) ws.mergeCells(1, 3 + m * 6, 1, 8 + m * 6);
-    }),
+    build: () => rostered((wb) => monthsAsColumns(wb, { 甲: 2 })),
     error: { code: 'READ_POINTS_COLUMN_UNUSED', sheet: '全年积分', cell: 'BW1' },
   },
 );
+
+/**
+ * One yearly sheet 全年积分 with each month a column group (N月 merged over its six items) and a row
+ * per member; with `bonus`, one 加分项 column after December holding each member's points.
+ */
+function monthsAsColumns(wb: ExcelJS.Workbook, bonus?: Partial<Record<Name, number>>): void {
+  const items = [...DUTY, '岗位一', '岗位二'];
+  const top: Row = ['序号', '姓名'];
+  const second: Row = [null, null];
+  for (let m = 1; m <= 12; m++) {
+    top.push(`${m}月`, ...items.slice(1).map(() => null));
+    second.push(...items);
+  }
+  if (bonus) {
+    top.push('加分项');
+    second.push(null);
+  }
+  const memberRow = (n: Name, i: number): Row => [i + 1, n, ...Array.from({ length: 12 }, () => monthValues(n)).flat(), ...(bonus ? [bonus[n] ?? null] : [])];
+  const ws = sheet(wb, '全年积分', [top, second, ...NAMES.map(memberRow)]);
+  ws.mergeCells('A1:A2');
+  ws.mergeCells('B1:B2');
+  if (bonus) ws.mergeCells('BW1:BW2');
+  for (let m = 0; m < 12; m++) ws.mergeCells(1, 3 + m * 6, 1, 8 + m * 6);
+}
 
 /** The seed's 附件2 card, one sheet per member: title, 姓名 label, then a row per month. */
 function cards(wb: ExcelJS.Workbook, header: string[], row: (n: Name, m: number) => Row): void {
