@@ -18,6 +18,8 @@ let inlining = true;
  * the process (read workers started later compile with it too).
  */
 export function setInlining(on: boolean): void {
+  // SCORE_JIT=default: V8's own flags, untouched; SCORE_JIT=lean: never inlining (for measuring).
+  if (process.env.SCORE_JIT === 'lean') on = false;
   if (on === inlining || process.env.SCORE_JIT === 'default') return;
   setFlagsFromString(on ? '--turbo-inlining' : '--no-turbo-inlining');
   inlining = on;
