@@ -15,7 +15,7 @@
 // for SCORE_DEBUG. dist/bundle.meta.json (esbuild's metafile) says which sources each chunk holds
 // (test/cli/startup.test.ts counts loaded modules with it).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/scheme/builtins.js';
 import { EXTERNAL_PACKAGES } from './pack/files.js';
@@ -55,6 +55,13 @@ async function run(): Promise<void> {
   const builtin = join(root, 'src', 'scheme', 'builtin');
   for (const f of readdirSync(builtin).filter((n) => n.endsWith('.json'))) copyFileSync(join(builtin, f), join(out, 'builtin', f));
   writeFileSync(join(root, 'dist', 'bundle.meta.json'), JSON.stringify(result.metafile));
+  // A file the program starts or reads by a URL beside its module (a worker: new URL('./x.js',
+  // import.meta.url)) must be in the bundle's folder too: a new one needs its own entry point above.
+  for (const f of readdirSync(out).filter((n) => n.endsWith('.js'))) {
+    for (const m of readFileSync(join(out, f), 'utf8').matchAll(/new URL\(["'`]\.\/([^"'`]+)["'`],\s*import\.meta\.url\)/g)) {
+      if (!existsSync(join(out, m[1]!))) throw new Error(`dist/bundle/${f} starts ./${m[1]} beside it, which the bundle does not have: add its source to ENTRY_POINTS in tools/bundle.ts`);
+    }
+  }
 }
 
 await run();
