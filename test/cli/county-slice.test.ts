@@ -1,6 +1,6 @@
 // Issue 23: the results of a county-size ledger are the same however the batch is read — in-process,
 // by one or two read workers (their branches packed until written), beside the main thread, with
-// nothing kept expanded between the outputs, and whatever V8's compiler is told (src/batch/jit.ts).
+// nothing kept expanded between the outputs, and with V8's own compiler flags (src/batch/jit.ts).
 // The township fixtures are small ledgers (test/cli/workers.test.ts); these are 700 members each.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
