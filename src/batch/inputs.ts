@@ -16,6 +16,7 @@ import type { Scheme } from '../scheme/schema.js';
 import { lang, t } from './i18n.js';
 import { INPUT_MESSAGES } from './messages.js';
 import { READ_CATALOGUE } from '../excel/read/catalogue.js';
+import { inliningFor } from './jit.js';
 
 /** A cell's text quoted in a message: at most 40 characters. */
 const shortText = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
@@ -64,6 +65,7 @@ export interface LoadOptions {
 /** Reads and checks every file; never throws for bad input. A batch that pays for it is read on every core. */
 export async function loadLedgers(files: string[], opts: LoadOptions): Promise<LoadedLedger[]> {
   const sizes = fileSizes(files);
+  inliningFor(sizes.reduce((a, b) => a + b, 0));
   const plan = lanePlan(sizes, availableParallelism());
   if (plan.workers > 0) return loadInLanes(files, sizes, opts, plan);
   const out: LoadedLedger[] = [];

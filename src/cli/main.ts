@@ -8,6 +8,7 @@ import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from '../batch/exit.js
 import { setupColor } from './color.js';
 import { programVersion } from '../batch/version.js';
 import { COMMANDS } from './commands/index.js';
+import { setInlining } from '../batch/jit.js';
 
 /**
  * The program with every command declared, and the one this run names (`score grade …`,
@@ -115,6 +116,8 @@ function translateError(text: string): string {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // A short run by default: a batch long enough to pay for inlining turns it back on (src/batch/jit.ts).
+  setInlining(false);
   guardTerminal();
   // `score … | head` closes the pipe early: that is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {

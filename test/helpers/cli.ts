@@ -24,6 +24,8 @@ export function score(args: string[], opts: { cwd?: string; env?: Record<string,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0', SCORE_LANG: '', ...opts.env },
     timeout: 120_000,
+    // A county's --json is megabytes (spawnSync keeps 1 MB by default and cuts the rest).
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
