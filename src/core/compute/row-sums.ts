@@ -1,7 +1,7 @@
 // Step "write", its arithmetic: a printed row must add up as a clerk checks it (SCHEMES.md
 // "Rounding"). Picks how many decimals the component columns need and names the rows that still cannot.
 import type { Scheme } from '../../scheme/schema.js';
-import { add, Dec, equals, roundTo, sub, times, ZERO } from '../decimal.js';
+import { add, Dec, equals, floorMillionths, roundTo, scaled, sub, times, UNITS, ZERO } from '../decimal.js';
 import type { MemberResult } from '../result.js';
 
 /** Component columns are shown with at most this many decimals more than the scheme's precision. */
@@ -41,14 +41,52 @@ function shownSum(m: MemberResult, places: number): Dec {
  * and not clamped or converted (their exact parts give the total; the formula under the table says
  * what else happens).
  */
-function isPlainSum(m: MemberResult, precision: number): boolean {
+export function isPlainSum(m: MemberResult, precision: number): boolean {
   if (!m.participates || m.vetoed) return false;
+  const fast = plainSumInMillionths(m, precision);
+  if (fast !== undefined) return fast;
   let exact = ZERO;
   for (const c of m.components) {
     const w = times(c.value, c.weight);
     exact = c.role === 'deduction' ? sub(exact, w) : add(exact, w);
   }
   return equals(roundTo(exact, precision), m.total);
+}
+
+/**
+ * isPlainSum's answer in whole millionths, exact, without decimal.js, or undefined when this cannot
+ * tell. A part off the fast path (a mean, 38.0833…) is floor(v × 10^6) plus a remainder between 0
+ * and 1 millionth, so the exact sum lies strictly between K − (parts subtracted with a remainder)
+ * and K + (parts added with one), K the sum of the floors. Half-up rounding to `precision` is the
+ * same for the whole interval unless a half-way point (j + ½ units) lies inside it; then, and for
+ * weights other than 1, negative sums or large numbers, decimal.js decides.
+ */
+function plainSumInMillionths(m: MemberResult, precision: number): boolean | undefined {
+  const unit = UNITS[precision];
+  const total = scaled(m.total);
+  if (unit === undefined || total === undefined) return undefined;
+  let k = 0;
+  let up = 0;
+  let down = 0;
+  for (const c of m.components) {
+    if (scaled(c.weight) !== UNITS[0]) return undefined;
+    let f = scaled(c.value);
+    if (f === undefined) {
+      f = floorMillionths(c.value);
+      if (f === undefined) return undefined;
+      if (c.role === 'deduction') down++;
+      else up++;
+    }
+    k += c.role === 'deduction' ? -f : f;
+  }
+  const lo = k - down;
+  if (lo < 0 || !Number.isSafeInteger(k + up)) return undefined;
+  const half = unit / 2;
+  if (up + down === 0) return Math.floor((k + half) / unit) * unit === total;
+  // The first half-way point above lo; the sum rounds to the multiple of unit below it, if no other is crossed.
+  const next = (Math.floor((lo - half) / unit) + 1) * unit + half;
+  if (next < k + up) return undefined;
+  return next - half === total;
 }
 
 /**
