@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { Dec, dec } from '../../src/core/decimal.js';
-import { isPlainSum, rowSums } from '../../src/core/compute/row-sums.js';
+import { addsUpInMillionths, isPlainSum, rowSums } from '../../src/core/compute/row-sums.js';
 import type { MemberResult } from '../../src/core/result.js';
 
 const Slow = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
@@ -82,5 +82,45 @@ describe('a row adds up: whole millionths = decimal.js', () => {
     const both = rowSums({ precision: 2 } as never, [a, b]);
     expect(both.places).toBe(3);
     expect(both.misfits.map((m) => m.total.toString())).toEqual(['76.17']);
+  });
+});
+
+describe('shown parts add up: whole millionths = decimal.js', () => {
+  it('for any parts, places and stated total', () => {
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: -1, max: 1 }), (parts, places, off) => {
+        // Σ score rounded + round(Σ 加分) − round(Σ 扣分), each rounded half-up to `places`, by decimal.js alone.
+        const r = (x: Decimal): Decimal => x.toDecimalPlaces(places, Slow.ROUND_HALF_UP);
+        let sum = new Slow(0);
+        let bonus = new Slow(0);
+        let deduction = new Slow(0);
+        for (const p of parts) {
+          if (p.role === 'score') sum = sum.plus(r(new Slow(p.value)).times(p.weight));
+          else if (p.role === 'bonus') bonus = bonus.plus(new Slow(p.value).times(p.weight));
+          else deduction = deduction.plus(new Slow(p.value).times(p.weight));
+        }
+        const shown = sum.plus(r(bonus)).minus(r(deduction));
+        const stated = off === 0 ? shown : shown.plus(new Slow(off).times(new Slow(10).pow(-Math.min(places, 2))));
+        const fast = addsUpInMillionths(member(parts, stated.toString()), places);
+        if (fast !== undefined) expect(fast).toBe(off === 0);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes the fast path for the usual row: means and whole 加分/扣分 with weights of 1', () => {
+    const mean = (k: number): string => new Slow(k).dividedBy(12).toString();
+    const parts: Part[] = [
+      { role: 'score', value: mean(457), weight: '1' },
+      { role: 'score', value: '54', weight: '1' },
+      { role: 'bonus', value: '4', weight: '1' },
+      { role: 'deduction', value: '0.5', weight: '1' },
+    ];
+    expect(addsUpInMillionths(member(parts, '95.58'), 2)).toBe(true);
+    expect(addsUpInMillionths(member(parts, '95.59'), 2)).toBe(false);
+    expect(addsUpInMillionths(member(parts, '95.583'), 3)).toBe(true);
+    // A weight other than 1, or a 加分 with more places: decimal.js decides.
+    expect(addsUpInMillionths(member([{ ...parts[0]!, weight: '0.3' }], '11.42'), 2)).toBeUndefined();
+    expect(addsUpInMillionths(member([{ role: 'bonus', value: mean(5), weight: '1' }], '0.42'), 2)).toBeUndefined();
   });
 });

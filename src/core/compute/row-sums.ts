@@ -36,6 +36,44 @@ function shownSum(m: MemberResult, places: number): Dec {
   return s;
 }
 
+/** s (millionths) rounded half-up (halves away from zero) to whole units of `unit` millionths. */
+function roundMillionths(s: number, unit: number): number {
+  const a = Math.abs(s);
+  const r = a % unit === 0 ? a : Math.floor((a + unit / 2) / unit) * unit;
+  return s < 0 && r !== 0 ? -r : r;
+}
+
+/**
+ * Whether shownSum(m, places) equals the total, in whole millionths, exact, without decimal.js; or
+ * undefined when this cannot tell (a weight other than 1, 加分/扣分 parts with more than six places,
+ * large numbers). A score part with more places (a mean, 38.0833…) that is not negative rounds as
+ * its floor in millionths does: the digit that decides is among the first six (places < 6).
+ */
+export function addsUpInMillionths(m: MemberResult, places: number): boolean | undefined {
+  const unit = UNITS[places];
+  const total = scaled(m.total);
+  if (unit === undefined || total === undefined) return undefined;
+  let sum = 0;
+  let bonus = 0;
+  let deduction = 0;
+  for (const c of m.components) {
+    if (scaled(c.weight) !== UNITS[0]) return undefined;
+    const v = scaled(c.value);
+    if (c.role === 'score') {
+      if (v !== undefined) sum += roundMillionths(v, unit);
+      else {
+        const f = floorMillionths(c.value);
+        if (f === undefined || f < 0) return undefined;
+        sum += Math.floor((f + unit / 2) / unit) * unit;
+      }
+    } else if (v === undefined) return undefined;
+    else if (c.role === 'bonus') bonus += v;
+    else deduction += v;
+  }
+  const shown = sum + roundMillionths(bonus, unit) - roundMillionths(deduction, unit);
+  return Number.isSafeInteger(shown) ? shown === total : undefined;
+}
+
 /**
  * Rows whose total is the sum of their parts: participating, not vetoed (0 with the reason in 标记),
  * and not clamped or converted (their exact parts give the total; the formula under the table says
@@ -99,7 +137,7 @@ export function rowSums(scheme: Scheme, members: readonly MemberResult[]): RowSu
   const plain = members.filter((m) => isPlainSum(m, p));
   let best: RowSums | undefined;
   for (let places = p; places <= p + EXTRA_PLACES; places++) {
-    const misfits = plain.filter((m) => !equals(shownSum(m, places), m.total));
+    const misfits = plain.filter((m) => !(addsUpInMillionths(m, places) ?? equals(shownSum(m, places), m.total)));
     if (!best || misfits.length < best.misfits.length) best = { places, misfits };
     if (misfits.length === 0) break;
   }
