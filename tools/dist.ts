@@ -91,7 +91,7 @@ function dropLauncher(mode: 'grade' | 'check' | 'publish'): Buffer {
 }
 
 async function run(): Promise<void> {
-  if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js'))) throw new Error('dist/ is missing: run npm run build first');
+  if (!existsSync(join(root, 'dist', 'bundle', 'main.js'))) throw new Error('dist/bundle is missing: run npm run build first');
   mkdirSync(outDir, { recursive: true });
   const guide = readFileSync(join(launchers, '使用说明.txt'));
 

@@ -4,7 +4,7 @@
 # (the built-in schemes and the templates must be in the package). Run by test/install.test.ts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f dist/src/cli/main.js ] || { echo "install check: build first (npm run build)" >&2; exit 1; }
+[ -f dist/bundle/main.js ] || { echo "install check: build first (npm run build)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # --ignore-scripts: pack the dist/ already built (prepare would rebuild it while tests run).

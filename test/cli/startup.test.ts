@@ -1,17 +1,22 @@
 // Start-up (issue 23): `score --help` and `score schemes` load no command's readers, writers or
 // scheme loader, and a command loads its own module only. Counted by the modules Node loads (a
-// loader hook lists them), not timed: the time follows from what is loaded.
+// loader hook lists them), not timed: the time follows from what is loaded. The program runs as a
+// bundle (tools/bundle.ts): a loaded chunk stands for the sources esbuild's metafile says it holds.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, ensureBuilt, tmp } from '../helpers/cli.js';
 
 let register = '';
+/** dist/bundle/<chunk>.js → the sources in it (src/….js as tsc would name them, packages by name). */
+let chunks = new Map<string, string[]>();
 
 beforeAll(() => {
   ensureBuilt();
+  const meta = JSON.parse(readFileSync(join(ROOT, 'dist', 'bundle.meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  chunks = new Map(Object.entries(meta.outputs).map(([file, o]) => [file.replace(/^dist\/bundle\//, ''), Object.keys(o.inputs).map(source)]));
   const dir = tmp('score-startup-');
   const hooks = join(dir, 'hooks.mjs');
   writeFileSync(hooks, "export async function load(url, context, next) { process._rawDebug('loaded ' + url); return next(url, context); }\n");
@@ -19,14 +24,29 @@ beforeAll(() => {
   writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
 });
 
-/** The program's own modules (dist/src/…) and packages a run loads, and what it printed. */
+/** A source as the checks name it: src/….js, or a package's name. */
+const source = (path: string): string => {
+  const pkg = /(?:^|\/)node_modules\/((@[^/]+\/)?[^/]+)\//.exec(path);
+  return pkg ? pkg[1]! : path.replace(/^.*?\/?src\//, 'src/').replace(/\.ts$/, '.js');
+};
+
+/** The program's own modules (src/…, out of the bundle's chunks) and packages a run loads, and what it printed. */
 function loaded(args: string[]): { modules: string[]; stdout: string } {
   const r = spawnSync(process.execPath, ['--import', register, BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', SCORE_LANG: '' } });
   expect(r.status).toBe(0);
-  const modules = r.stderr
+  const files = r.stderr
     .split('\n')
     .filter((l) => l.startsWith('loaded file:'))
-    .map((l) => l.slice('loaded '.length).replace(/^.*\/dist\/src\//, 'src/').replace(/^.*\/node_modules\/((@[^/]+\/)?[^/]+)\/.*$/, '$1'));
+    .map((l) => l.slice('loaded '.length));
+  // bin/score.js runs the bundle, never tsc's dist/src (which the tools use).
+  expect(files.filter((url) => url.includes('/dist/src/'))).toEqual([]);
+  const modules = files.flatMap((url) => {
+    const inBundle = /\/dist\/bundle\/([^/]+\.js)$/.exec(url);
+    if (!inBundle) return [source(url)];
+    const inside = chunks.get(inBundle[1]!);
+    if (!inside) throw new Error(`${url} is not in dist/bundle.meta.json: rebuild`);
+    return inside;
+  });
   return { modules: [...new Set(modules)], stdout: r.stdout };
 }
 

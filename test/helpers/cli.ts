@@ -1,4 +1,4 @@
-// Spawns the real built binary (bin/score.js → dist/), as a clerk would run it.
+// Spawns the real built binary (bin/score.js → the bundle in dist/bundle), as a clerk would run it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,9 +7,9 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'score.js');
 
-/** Builds dist/ once when it is missing (npm test's pretest normally did it). */
+/** Builds dist/ and the bundle once when missing (npm test's pretest normally did it). */
 export function ensureBuilt(): void {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) execFileSync('npx', ['tsc', '-p', ROOT], { stdio: 'inherit' });
+  if (!existsSync(join(ROOT, 'dist', 'bundle', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export interface Run {

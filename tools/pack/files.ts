@@ -1,7 +1,8 @@
-// What a portable package carries: the built program (dist/src, never the tests or tools), the
-// templates it reads, a trimmed package.json, and only the runtime dependencies the lockfile names
-// (no dev dependencies), without what Node never loads (type declarations, source maps, docs,
-// exceljs's browser bundles). Paths inside the package always use '/'.
+// What a portable package carries: the built program (the bundle dist/bundle, never dist/src, the
+// tests or tools), the templates it reads, a trimmed package.json, and of the runtime dependencies
+// the lockfile names only those the bundle leaves outside (EXTERNAL_PACKAGES and what they need),
+// without what Node never loads (type declarations, source maps, docs, exceljs's browser bundles).
+// Paths inside the package always use '/'.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -32,19 +33,60 @@ export function walk(root: string, dir: string, keep: (rel: string) => boolean =
   return out;
 }
 
+/**
+ * The packages tools/bundle.ts leaves outside the bundle: loaded only on demand (an old .xls, the
+ * exceljs fallback), they stay in node_modules and are not parsed at start-up. Everything else the
+ * program imports is inside dist/bundle.
+ */
+export const EXTERNAL_PACKAGES = ['exceljs', '@e965/xlsx'];
+
 interface LockEntry {
   dev?: boolean;
   optional?: boolean;
   os?: string[] | string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
 }
 
-/** The runtime packages of the lockfile: not dev, and not the platform binaries the package brings itself. */
+/**
+ * The runtime packages the bundle needs at run time: EXTERNAL_PACKAGES and, through the lockfile,
+ * everything they depend on (Node's lookup: the nearest node_modules/<name> up from the dependent),
+ * never dev packages or the platform binaries the package brings itself.
+ */
 export function runtimePackages(root: string): string[] {
   const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
-  return Object.entries(lock.packages)
-    .filter(([key, e]) => key.startsWith('node_modules/') && !e.dev && !(e.optional && e.os !== undefined))
-    .map(([key]) => key)
-    .sort();
+  const usable = (key: string): boolean => {
+    const e = lock.packages[key];
+    return e !== undefined && !e.dev && !(e.optional && e.os !== undefined);
+  };
+  const found = new Set<string>();
+  const visit = (key: string): void => {
+    if (found.has(key)) return;
+    found.add(key);
+    const e = lock.packages[key]!;
+    for (const name of Object.keys({ ...e.dependencies, ...e.optionalDependencies })) {
+      // node_modules/a/node_modules/b, then node_modules/b
+      let at = key;
+      for (;;) {
+        const candidate = `${at}/node_modules/${name}`;
+        if (usable(candidate)) {
+          visit(candidate);
+          break;
+        }
+        const up = at.lastIndexOf('/node_modules/');
+        if (up < 0) {
+          if (usable(`node_modules/${name}`)) visit(`node_modules/${name}`);
+          break;
+        }
+        at = at.slice(0, up);
+      }
+    }
+  };
+  for (const name of EXTERNAL_PACKAGES) {
+    if (!usable(`node_modules/${name}`)) throw new Error(`${name} is not a runtime dependency in package-lock.json`);
+    visit(`node_modules/${name}`);
+  }
+  return [...found].sort();
 }
 
 /** The program's own files and its runtime dependencies, as they go into the package's app/ folder. */
@@ -52,7 +94,7 @@ export function appFiles(root: string): PackFile[] {
   const files: PackFile[] = [
     { name: 'bin/score.js', source: join(root, 'bin', 'score.js') },
     { name: 'bin/drop.js', source: join(root, 'bin', 'drop.js') },
-    ...walk(root, 'dist/src', (rel) => !rel.endsWith('.map')),
+    ...walk(root, 'dist/bundle', (rel) => !rel.endsWith('.map')),
     ...walk(root, 'templates'),
   ];
   for (const pkg of runtimePackages(root)) {
