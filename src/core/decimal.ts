@@ -54,6 +54,23 @@ export function scaled(v: Dec): number | undefined {
   return Number.isNaN(s) ? undefined : s;
 }
 
+const FLOOR_MILLIONTHS = Symbol('floor millionths');
+type WithFloor = Dec & { [FLOOR_MILLIONTHS]?: number };
+
+/**
+ * floor(v × 10^6) for a decimal off the fast path below a million (a mean, 38.0833… is
+ * 38083333 and a remainder), exact, worked out once per (immutable, shared) decimal; undefined
+ * when |v| ≥ 10^6 or v is not finite. With scaled(v) undefined, v has digits past the sixth place.
+ */
+export function floorMillionths(v: Dec): number | undefined {
+  let f = (v as WithFloor)[FLOOR_MILLIONTHS];
+  if (f === undefined) {
+    f = v.isFinite() && v.abs().lessThan(SCALE) ? v.times(SCALE).floor().toNumber() : NaN;
+    (v as WithFloor)[FLOOR_MILLIONTHS] = f;
+  }
+  return Number.isNaN(f) ? undefined : f;
+}
+
 const fromScaledCache = new Memo<number, Dec>(MEMO_LIMIT);
 
 /** The decimal of a whole number of millionths (the result of a fast sum); shared, decimals never change. */
@@ -127,13 +144,16 @@ export function equals(a: Dec, b: Dec): boolean {
   return compare(a, b) === 0;
 }
 
+/** 10^(6 − places): millionths in a unit of the last place kept (a table: `10 **` was a tenth of a summary sheet's arithmetic). */
+export const UNITS: readonly number[] = [1_000_000, 100_000, 10_000, 1_000, 100, 10];
+
 /** Half-up rounding (halves away from zero) to the scheme's precision, once per period total. */
 export function roundTo(v: Dec, places: number): Dec {
   const s = scaled(v);
   if (s !== undefined && Number.isInteger(places) && places >= 0) {
     if (places >= 6) return v;
     // Whole millionths: round |s| to a whole number of units of 10^-places, then the sign back.
-    const unit = 10 ** (6 - places);
+    const unit = UNITS[places]!;
     const m = Math.abs(s);
     const r = m % unit === 0 ? m : Math.floor((m + unit / 2) / unit) * unit;
     return r === m ? v : fromScaled(s < 0 && r !== 0 ? -r : r);

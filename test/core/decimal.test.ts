@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { add, compare, Dec, dec, equals, maxDec, minDec, roundTo, scaled, sub, sum, times, toNumber } from '../../src/core/decimal.js';
+import { add, compare, Dec, dec, equals, floorMillionths, maxDec, minDec, roundTo, scaled, sub, sum, times, toNumber } from '../../src/core/decimal.js';
 
 const Slow = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
@@ -85,5 +85,18 @@ describe('exact fast path = decimal.js', () => {
     expect(sum([dec('0.1'), dec('0.2')]).toString()).toBe('0.3');
     expect(sum([dec('999999.999999'), dec('0.000001')]).toString()).toBe('1000000');
     expect(sum([]).toString()).toBe('0');
+  });
+
+  it('floor of millionths: any value below a million, its sign kept (floor, not truncation)', () => {
+    fc.assert(
+      fc.property(scoreText, (text) => {
+        const v = new Dec(text);
+        const want = new Slow(text).times(1_000_000).floor();
+        expect(floorMillionths(v)).toBe(new Slow(text).abs().lessThan(1_000_000) ? want.toNumber() : undefined);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(floorMillionths(new Dec(457).dividedBy(12))).toBe(38_083_333);
+    expect(floorMillionths(new Dec(-1).dividedBy(3))).toBe(-333_334);
   });
 });

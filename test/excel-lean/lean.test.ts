@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { LOCAL_SIG, OWN_ZIP, readCentralDirectory, unpack } from '../../src/excel/zip-read.js';
 import ExcelJS from 'exceljs';
 import { Book } from '../../src/excel/lean/book.js';
@@ -258,6 +258,37 @@ describe('zip container', () => {
       expect(ws.rowCount).toBe(i === 200 ? 60_000 : 40);
       expect(ws.getCell(ws.rowCount, 2).value).toBe(`党员${i}-${ws.rowCount}`);
       expect(ws.getCell(ws.rowCount, 3).value).toBe(i * 1000 + ws.rowCount);
+    }
+  });
+
+  it('deflates each small entry on the thread pool to the bytes one zlib call makes, also with books written at once', async () => {
+    // Three books at once share the kept deflate engines: every entry must still be its own stream.
+    const books = [1, 2, 3].map((k) => {
+      const book = new Book();
+      for (let i = 1; i <= 60; i++) {
+        book.addSheet(`表${i}`).rows(function* () {
+          for (let r = 1; r <= 20 + ((i * k) % 30); r++) yield { cells: [r, `党员${k}-${i}-${r}`, (i * r * k) % 97] };
+        });
+      }
+      return book;
+    });
+    const names = books.map((_, k) => file(`pool-${k}.xlsx`));
+    await Promise.all(books.map((b, k) => writeBook(b, names[k]!)));
+    for (const [k, f] of names.entries()) {
+      expect(checkEntries(f)).toBeGreaterThan(60);
+      const buf = readFileSync(f);
+      const dir = readCentralDirectory(buf, OWN_ZIP);
+      if (!dir.ok) throw new Error(dir.code);
+      for (const e of dir.entries) {
+        const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
+        const u = unpack(buf, e, OWN_ZIP);
+        if (!u.ok) throw new Error(e.name);
+        expect(buf.subarray(start, start + e.compressedSize).equals(deflateRawSync(u.bytes, { level: 1 })), e.name).toBe(true);
+      }
+      // The last sheet's last row: the entries of each book are in their own order.
+      const last = unzip(f).get('xl/worksheets/sheet60.xml')!.toString('utf8');
+      expect(last).toContain(`<row r="${20 + ((60 * (k + 1)) % 30)}">`);
+      expect(last).not.toContain(`<row r="${21 + ((60 * (k + 1)) % 30)}">`);
     }
   });
 

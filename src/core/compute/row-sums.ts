@@ -1,7 +1,7 @@
 // Step "write", its arithmetic: a printed row must add up as a clerk checks it (SCHEMES.md
 // "Rounding"). Picks how many decimals the component columns need and names the rows that still cannot.
 import type { Scheme } from '../../scheme/schema.js';
-import { add, Dec, equals, roundTo, sub, times, ZERO } from '../decimal.js';
+import { add, Dec, equals, floorMillionths, roundTo, scaled, sub, times, UNITS, ZERO } from '../decimal.js';
 import type { MemberResult } from '../result.js';
 
 /** Component columns are shown with at most this many decimals more than the scheme's precision. */
@@ -36,19 +36,95 @@ function shownSum(m: MemberResult, places: number): Dec {
   return s;
 }
 
+/** s (millionths) rounded half-up (halves away from zero) to whole units of `unit` millionths. */
+function roundMillionths(s: number, unit: number): number {
+  const a = Math.abs(s);
+  const r = a % unit === 0 ? a : Math.floor((a + unit / 2) / unit) * unit;
+  return s < 0 && r !== 0 ? -r : r;
+}
+
+/**
+ * Whether shownSum(m, places) equals the total, in whole millionths, exact, without decimal.js; or
+ * undefined when this cannot tell (a weight other than 1, 加分/扣分 parts with more than six places,
+ * large numbers). A score part with more places (a mean, 38.0833…) that is not negative rounds as
+ * its floor in millionths does: the digit that decides is among the first six (places < 6).
+ */
+export function addsUpInMillionths(m: MemberResult, places: number): boolean | undefined {
+  const unit = UNITS[places];
+  const total = scaled(m.total);
+  if (unit === undefined || total === undefined) return undefined;
+  let sum = 0;
+  let bonus = 0;
+  let deduction = 0;
+  for (const c of m.components) {
+    if (scaled(c.weight) !== UNITS[0]) return undefined;
+    const v = scaled(c.value);
+    if (c.role === 'score') {
+      if (v !== undefined) sum += roundMillionths(v, unit);
+      else {
+        const f = floorMillionths(c.value);
+        if (f === undefined || f < 0) return undefined;
+        sum += Math.floor((f + unit / 2) / unit) * unit;
+      }
+    } else if (v === undefined) return undefined;
+    else if (c.role === 'bonus') bonus += v;
+    else deduction += v;
+  }
+  const shown = sum + roundMillionths(bonus, unit) - roundMillionths(deduction, unit);
+  return Number.isSafeInteger(shown) ? shown === total : undefined;
+}
+
 /**
  * Rows whose total is the sum of their parts: participating, not vetoed (0 with the reason in 标记),
  * and not clamped or converted (their exact parts give the total; the formula under the table says
  * what else happens).
  */
-function isPlainSum(m: MemberResult, precision: number): boolean {
+export function isPlainSum(m: MemberResult, precision: number): boolean {
   if (!m.participates || m.vetoed) return false;
+  const fast = plainSumInMillionths(m, precision);
+  if (fast !== undefined) return fast;
   let exact = ZERO;
   for (const c of m.components) {
     const w = times(c.value, c.weight);
     exact = c.role === 'deduction' ? sub(exact, w) : add(exact, w);
   }
   return equals(roundTo(exact, precision), m.total);
+}
+
+/**
+ * isPlainSum's answer in whole millionths, exact, without decimal.js, or undefined when this cannot
+ * tell. A part off the fast path (a mean, 38.0833…) is floor(v × 10^6) plus a remainder between 0
+ * and 1 millionth, so the exact sum lies strictly between K − (parts subtracted with a remainder)
+ * and K + (parts added with one), K the sum of the floors. Half-up rounding to `precision` is the
+ * same for the whole interval unless a half-way point (j + ½ units) lies inside it; then, and for
+ * weights other than 1, negative sums or large numbers, decimal.js decides.
+ */
+function plainSumInMillionths(m: MemberResult, precision: number): boolean | undefined {
+  const unit = UNITS[precision];
+  const total = scaled(m.total);
+  if (unit === undefined || total === undefined) return undefined;
+  let k = 0;
+  let up = 0;
+  let down = 0;
+  for (const c of m.components) {
+    if (scaled(c.weight) !== UNITS[0]) return undefined;
+    let f = scaled(c.value);
+    if (f === undefined) {
+      f = floorMillionths(c.value);
+      if (f === undefined) return undefined;
+      if (c.role === 'deduction') down++;
+      else up++;
+    }
+    k += c.role === 'deduction' ? -f : f;
+  }
+  const lo = k - down;
+  if (lo < 0 || !Number.isSafeInteger(k + up)) return undefined;
+  const half = unit / 2;
+  if (up + down === 0) return Math.floor((k + half) / unit) * unit === total;
+  // The first half-way point above lo; the sum rounds to the multiple of unit below it, if no other is crossed.
+  const next = (Math.floor((lo - half) / unit) + 1) * unit + half;
+  if (next < k + up) return undefined;
+  return next - half === total;
 }
 
 /**
@@ -61,7 +137,7 @@ export function rowSums(scheme: Scheme, members: readonly MemberResult[]): RowSu
   const plain = members.filter((m) => isPlainSum(m, p));
   let best: RowSums | undefined;
   for (let places = p; places <= p + EXTRA_PLACES; places++) {
-    const misfits = plain.filter((m) => !equals(shownSum(m, places), m.total));
+    const misfits = plain.filter((m) => !(addsUpInMillionths(m, places) ?? equals(shownSum(m, places), m.total)));
     if (!best || misfits.length < best.misfits.length) best = { places, misfits };
     if (misfits.length === 0) break;
   }

@@ -223,6 +223,18 @@ function textElement(text: string): string {
   return keep ? `<t xml:space="preserve">${x}</t>` : `<t>${x}</t>`;
 }
 
+/** `<c r="B` by column, and ` s="7"` by style id: the pieces every cell repeats, made once. */
+const CELL_OPEN: string[] = [];
+const STYLE_ATTR: string[] = [''];
+
+function cellOpen(col: number): string {
+  return (CELL_OPEN[col] ??= `<c r="${colName(col)}`);
+}
+
+function styleAttr(s: number): string {
+  return (STYLE_ATTR[s] ??= ` s="${s}"`);
+}
+
 function rowXml(r: number, row: Row, strings: SharedStrings | undefined): string {
   const height = row.height !== undefined && Number.isFinite(row.height) && row.height > 0 ? ` ht="${row.height}" customHeight="1"` : '';
   let out = `<row r="${r}"${height}>`;
@@ -233,19 +245,19 @@ function rowXml(r: number, row: Row, strings: SharedStrings | undefined): string
   for (let i = 0; i < cells.length; i++) {
     const s = typeof style === 'object' ? (style[i] ?? 0) : one;
     const v = cells[i];
-    const ref = colName(first + i) + r;
-    const sa = s ? ` s="${s}"` : '';
+    const ref = cellOpen(first + i) + r;
+    const sa = s ? styleAttr(s) : '';
     if (typeof v === 'number') {
-      if (Number.isFinite(v)) out += `<c r="${ref}"${sa}><v>${v}</v></c>`;
-      else if (s) out += `<c r="${ref}"${sa}/>`;
+      if (Number.isFinite(v)) out += `${ref}"${sa}><v>${v}</v></c>`;
+      else if (s) out += `${ref}"${sa}/>`;
     } else if (typeof v === 'string' && v !== '') {
       const text = cellText(v);
-      if (strings) out += `<c r="${ref}"${sa} t="s"><v>${strings.id(text)}</v></c>`;
-      else out += `<c r="${ref}"${sa} t="inlineStr"><is>${textElement(text)}</is></c>`;
+      if (strings) out += `${ref}"${sa} t="s"><v>${strings.id(text)}</v></c>`;
+      else out += `${ref}"${sa} t="inlineStr"><is>${textElement(text)}</is></c>`;
     } else if (typeof v === 'boolean') {
-      out += `<c r="${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`;
+      out += `${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`;
     } else if (s) {
-      out += `<c r="${ref}"${sa}/>`;
+      out += `${ref}"${sa}/>`;
     }
   }
   return `${out}</row>`;

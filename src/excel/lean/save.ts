@@ -21,8 +21,8 @@ export interface SaveOptions {
 export async function writeBook(book: Book, file: string, opts: ZipWriterOptions = {}): Promise<void> {
   if (book.sheets.length === 0) book.addSheet('Sheet1');
   const fh = await fs.open(file, 'w');
+  const zip = new ZipWriter(fh, { level: 1, ...opts });
   try {
-    const zip = new ZipWriter(fh, { level: 1, ...opts });
     const strings = book.sharedStrings ? new SharedStrings() : undefined;
     const pool = new ChunkPool(1 << 18);
     // [Content_Types].xml first (tools tell an xlsx by its first entry), then the sheets: a lazy sheet
@@ -46,6 +46,7 @@ export async function writeBook(book: Book, file: string, opts: ZipWriterOptions
     for (const p of parts) await zip.add(p.name, [p.xml]);
     await zip.finish();
   } finally {
+    await zip.abandon(); // after a failure: the entries still on the thread pool, before the file is closed
     await fh.close();
   }
 }

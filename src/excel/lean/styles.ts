@@ -68,8 +68,22 @@ export class Styles {
     return id;
   }
 
+  /** Ids by the style's fields: each sheet of a county asks again for the same few styles. */
+  private readonly known = new Map<string, number>();
+
   /** The cellXfs index of a style (0 is the default style). */
   id(s: CellStyle): number {
+    const f = s.font;
+    const key = `${f ? `${f.name}\u0001${f.size}\u0001${f.bold === true}` : ''}\u0001${s.border === true}\u0001${s.fill ?? ''}\u0001${s.numFmt ?? ''}\u0001${s.horizontal ?? ''}\u0001${s.vertical ?? ''}\u0001${s.wrap === true}`;
+    let id = this.known.get(key);
+    if (id === undefined) {
+      id = this.register(s);
+      this.known.set(key, id);
+    }
+    return id;
+  }
+
+  private register(s: CellStyle): number {
     const fontId = s.font ? Styles.add(this.fonts, `<font>${s.font.bold ? '<b/>' : ''}<sz val="${s.font.size}"/><name val="${escapeXml(s.font.name)}"/></font>`) : 0;
     const fillId = s.fill ? Styles.add(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${escapeXml(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
     const borderId = s.border ? Styles.add(this.borders, `<border><left style="thin">${THIN}</left><right style="thin">${THIN}</right><top style="thin">${THIN}</top><bottom style="thin">${THIN}</bottom><diagonal/></border>`) : 0;

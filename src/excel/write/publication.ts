@@ -87,6 +87,10 @@ export function publicationList(scheme: Scheme, result: PeriodResult | GradedPer
     ...(marked ? [{ header: '标记', width: 30 }] : []),
   ];
   const names = uniqueNames([...g.names], { fallback: '公示名单' });
+  // The same for every branch's sheet: worked out once.
+  const window = publicationWindow(opts.from, days);
+  const readNote = `本期积分按 ${monthsReadNote(g.cycle, g.period).read} 的记录计算。`;
+  const fromDate = chineseDate(opts.from);
   g.names.forEach((_, i) => {
     book.addLazySheet(names[i]!, (sheet) => {
       const branch = g.open(i);
@@ -94,7 +98,7 @@ export function publicationList(scheme: Scheme, result: PeriodResult | GradedPer
       // member transferred out is published by the receiving branch (SCHEMES.md "Partial years").
       const members = outputOrder(branch.members).filter(published);
       const footnote = quotaFootnote(scheme, members);
-      const lines = [publicationWindow(opts.from, days), '如有异议，请在公示期内向党支部反映。', `本期积分按 ${monthsReadNote(g.cycle, g.period).read} 的记录计算。`];
+      const lines = [window, '如有异议，请在公示期内向党支部反映。', readNote];
       if (footnote) lines.push(footnote);
       layTable(book, sheet, {
         titleSize: 18,
@@ -114,7 +118,7 @@ export function publicationList(scheme: Scheme, result: PeriodResult | GradedPer
         after: [
           ...lines.map((text, k) => ({ offset: 2 + k, text, bold: k === 0 })),
           { offset: 2 + lines.length, text: committeeName(branch.branch), align: 'right' as const },
-          { offset: 3 + lines.length, text: chineseDate(opts.from), align: 'right' as const },
+          { offset: 3 + lines.length, text: fromDate, align: 'right' as const },
         ],
       });
     });

@@ -101,7 +101,36 @@ export function lazySummarySheet(
   });
 }
 
+/** What every branch's sheet of one book says alike (the date, the months read, the period, the formula). */
+interface SharedTexts {
+  scheme: Scheme;
+  result: Pick<PeriodResult, 'cycle' | 'period'>;
+  date: string;
+  dateLine: string;
+  period: string;
+  formula: string;
+}
+
+let lastShared: SharedTexts | undefined;
+
+/** The shared texts, worked out once for a book's sheets (the last book's are kept; a county has thousands of sheets). */
+function sharedTexts(scheme: Scheme, result: Pick<PeriodResult, 'cycle' | 'period'>, opts: SummaryOptions): SharedTexts {
+  const date = opts.date ?? todayIso();
+  const l = lastShared;
+  if (l && l.scheme === scheme && l.result === result && l.date === date) return l;
+  lastShared = {
+    scheme,
+    result,
+    date,
+    dateLine: `评分时间：${chineseDate(date)}　积分按 ${monthsReadNote(result.cycle, result.period).read} 的记录计算`,
+    period: periodTitle(result.cycle, result.period),
+    formula: totalFormula(scheme).zh,
+  };
+  return lastShared;
+}
+
 function laySummary(book: Book, sheet: Sheet, scheme: Scheme, result: Pick<PeriodResult, 'cycle' | 'period'>, branch: BranchResult, opts: SummaryOptions): void {
+  const texts = sharedTexts(scheme, result, opts);
   const numFmt = numFmtFor(scheme.precision);
   const scored = scheme.components.filter((c) => c.role === 'score');
   const members = outputOrder(branch.members);
@@ -132,10 +161,10 @@ function laySummary(book: Book, sheet: Sheet, scheme: Scheme, result: Pick<Perio
     { header: '标记', width: 30, align: 'left' },
   ];
   const notes = (m: MemberResult): string | null => [flagText(m), showGrade ? notGradedReason(m) : undefined].filter(Boolean).join('；') || null;
-  const preamble = [`评分时间：${chineseDate(opts.date ?? todayIso())}　积分按 ${monthsReadNote(result.cycle, result.period).read} 的记录计算`];
-  if (!showGrade && !isCycle) preamble.push(`${periodTitle(result.cycle, result.period)}积分用于公示，不评定等次和星级（等次按年度评定）。`);
+  const preamble = [texts.dateLine];
+  if (!showGrade && !isCycle) preamble.push(`${texts.period}积分用于公示，不评定等次和星级（等次按年度评定）。`);
   // Under the table after a blank row (a reader of the table stops before it).
-  const formula = totalFormula(scheme).zh;
+  const formula = texts.formula;
   const rounding = sums.misfits.length > 0
     ? `各项按四舍五入显示 ${sums.places} 位小数，合计得分由各项的精确值相加后四舍五入，以下党员的各项按显示值相加与合计得分因四舍五入略有出入：${sums.misfits.map((m) => m.name).join('、')}。`
     : '';
@@ -149,7 +178,7 @@ function laySummary(book: Book, sheet: Sheet, scheme: Scheme, result: Pick<Perio
   const after = [...notesUnder, SIGNATURE_LINE, SIGNATURE_DATE].map((text, i) => ({ offset: 2 + i + (i >= notesUnder.length ? 1 : 0), text }));
   const p = scheme.precision;
   layTable(book, sheet, {
-    title: `${branchTitle(branch.branch)}党员积分管理评分汇总表（${periodTitle(result.cycle, result.period)}）`,
+    title: `${branchTitle(branch.branch)}党员积分管理评分汇总表（${texts.period}）`,
     preamble,
     columns,
     bodyRows: members.length,
