@@ -43,6 +43,15 @@ function roundMillionths(s: number, unit: number): number {
   return s < 0 && r !== 0 ? -r : r;
 }
 
+/** The unit of `places` and the total in whole millionths, when every weight is 1 (else the fast paths cannot tell). */
+function millionthsBasis(m: MemberResult, places: number): { unit: number; total: number } | undefined {
+  const unit = UNITS[places];
+  const total = scaled(m.total);
+  if (unit === undefined || total === undefined) return undefined;
+  for (const c of m.components) if (scaled(c.weight) !== UNITS[0]) return undefined;
+  return { unit, total };
+}
+
 /**
  * Whether shownSum(m, places) equals the total, in whole millionths, exact, without decimal.js; or
  * undefined when this cannot tell (a weight other than 1, 加分/扣分 parts with more than six places,
@@ -50,14 +59,13 @@ function roundMillionths(s: number, unit: number): number {
  * its floor in millionths does: the digit that decides is among the first six (places < 6).
  */
 export function addsUpInMillionths(m: MemberResult, places: number): boolean | undefined {
-  const unit = UNITS[places];
-  const total = scaled(m.total);
-  if (unit === undefined || total === undefined) return undefined;
+  const basis = millionthsBasis(m, places);
+  if (!basis) return undefined;
+  const { unit, total } = basis;
   let sum = 0;
   let bonus = 0;
   let deduction = 0;
   for (const c of m.components) {
-    if (scaled(c.weight) !== UNITS[0]) return undefined;
     const v = scaled(c.value);
     if (c.role === 'score') {
       if (v !== undefined) sum += roundMillionths(v, unit);
@@ -100,14 +108,13 @@ export function isPlainSum(m: MemberResult, precision: number): boolean {
  * weights other than 1, negative sums or large numbers, decimal.js decides.
  */
 function plainSumInMillionths(m: MemberResult, precision: number): boolean | undefined {
-  const unit = UNITS[precision];
-  const total = scaled(m.total);
-  if (unit === undefined || total === undefined) return undefined;
+  const basis = millionthsBasis(m, precision);
+  if (!basis) return undefined;
+  const { unit, total } = basis;
   let k = 0;
   let up = 0;
   let down = 0;
   for (const c of m.components) {
-    if (scaled(c.weight) !== UNITS[0]) return undefined;
     let f = scaled(c.value);
     if (f === undefined) {
       f = floorMillionths(c.value);
