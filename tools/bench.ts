@@ -9,6 +9,7 @@ import { makeBranch, schemeById, writeLedger } from './make-fixtures.js';
 import { zip, type ZipPart } from '../src/excel/lean/zip.js';
 import { unzipParts } from '../src/excel/zip-read.js';
 import { packageRoot } from '../src/scheme/load.js';
+import { NODE_FLAGS } from './pack/node-flags.js';
 
 const ROOT = packageRoot();
 const BENCH = join(ROOT, '.bench');
@@ -162,7 +163,7 @@ async function main(): Promise<void> {
     const rss: number[] = [];
     for (let i = 0; i < runsFor(c); i++) {
       rmSync(out, { recursive: true, force: true });
-      const r = timed([process.execPath, BIN, 'grade', '--year', '2023', '--dir', dir, '--out', out, '--quiet']);
+      const r = timed([process.execPath, ...NODE_FLAGS, BIN, 'grade', '--year', '2023', '--dir', dir, '--out', out, '--quiet']);
       if (r.code !== 0) process.stderr.write(`grade exited ${r.code}:\n${r.stderr.slice(-2000)}\n`);
       walls.push(r.wall);
       rss.push(r.rssMb);
@@ -190,7 +191,7 @@ async function main(): Promise<void> {
   const start: string[] = [];
   // issue 23: `score --help` ≤ 0.15 s.
   for (const args of [['--help'], ['schemes'], ['scheme', 'show', 'township']]) {
-    const walls = [1, 2, 3, 4, 5].map(() => timed([process.execPath, BIN, ...args]).wall);
+    const walls = [1, 2, 3, 4, 5].map(() => timed([process.execPath, ...NODE_FLAGS, BIN, ...args]).wall);
     start.push(`score ${args.join(' ')}: ${median(walls).toFixed(2)} s${args[0] === '--help' ? ` (target ≤ ${START_TARGET} s: ${median(walls) <= START_TARGET ? 'yes' : 'NO'})` : ''}`);
     json.push(JSON.stringify({ case: `startup:${args.join(' ')}`, wall_s: median(walls) }));
   }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../src/scheme/builtins.js';
 import { ZipWriter } from '../src/excel/lean/zip.js';
 import { appFiles, trimmedPackageJson, walk } from './pack/files.js';
+import { NODE_FLAGS } from './pack/node-flags.js';
 import { fileInTgz, tarGz, type TarEntry } from './pack/tar.js';
 
 const root = packageRoot();
@@ -83,9 +84,17 @@ const LINUX_GUIDE = `score — 党员积分台账 校验 · 计分 · 评定 · 
 详细说明见 app/README.md。
 `;
 
+/** A launcher's text; each runs Node with the program's options (tools/pack/node-flags.ts). */
+function launcher(name: string): Buffer {
+  const text = readFileSync(join(launchers, name), 'utf8');
+  const flags = NODE_FLAGS.join(' ');
+  if (!text.includes(`node${name.endsWith('.cmd') ? '.exe"' : ''} ${flags} `)) throw new Error(`${name}: Node is not run with ${flags}`);
+  return Buffer.from(text);
+}
+
 /** drop.cmd for one drop target (bin/drop.js --mode=…). */
 function dropLauncher(mode: 'grade' | 'check' | 'publish'): Buffer {
-  const text = readFileSync(join(launchers, 'drop.cmd'), 'utf8');
+  const text = launcher('drop.cmd').toString('utf8');
   if (!text.includes('drop.js" %*')) throw new Error('drop.cmd: the line running drop.js changed');
   return Buffer.from(text.replace('drop.js" %*', `drop.js" --mode=${mode} %*`));
 }
@@ -101,7 +110,7 @@ async function run(): Promise<void> {
     { name: `${win}/评定.cmd`, data: crlf(dropLauncher('grade')) },
     { name: `${win}/月度检查.cmd`, data: crlf(dropLauncher('check')) },
     { name: `${win}/季度公示.cmd`, data: crlf(dropLauncher('publish')) },
-    { name: `${win}/score.cmd`, data: crlf(readFileSync(join(launchers, 'score.cmd'))) },
+    { name: `${win}/score.cmd`, data: crlf(launcher('score.cmd')) },
     // UTF-8 with a BOM and CRLF: Notepad shows it right on every Windows 10.
     { name: `${win}/使用说明.txt`, data: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), crlf(guide)]) },
     ...common(win),
@@ -111,7 +120,7 @@ async function run(): Promise<void> {
 
   const linux = `score-${version}-linux-x64`;
   const linuxEntries: TarEntry[] = [
-    { name: `${linux}/score`, data: readFileSync(join(launchers, 'score')), mode: 0o755 },
+    { name: `${linux}/score`, data: launcher('score'), mode: 0o755 },
     { name: `${linux}/使用说明.txt`, data: Buffer.from(LINUX_GUIDE) },
     ...common(linux),
   ];

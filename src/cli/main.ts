@@ -8,7 +8,6 @@ import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from '../batch/exit.js
 import { setupColor } from './color.js';
 import { programVersion } from '../batch/version.js';
 import { COMMANDS } from './commands/index.js';
-import { leanJit } from '../batch/jit.js';
 
 /**
  * The program with every command declared, and the one this run names (`score grade …`,
@@ -116,8 +115,6 @@ function translateError(text: string): string {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  // The compiler inlines only small functions: most of a short run's CPU was compiling (src/batch/jit.ts).
-  leanJit();
   guardTerminal();
   // `score … | head` closes the pipe early: that is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {

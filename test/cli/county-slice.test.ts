@@ -1,10 +1,12 @@
 // Issue 23: the results of a county-size ledger are the same however the batch is read — in-process,
 // by one or two read workers (their branches packed until written), beside the main thread, with
-// nothing kept expanded between the outputs, and with V8's own compiler flags (src/batch/jit.ts).
+// nothing kept expanded between the outputs, and with or without the Node options the packages'
+// launchers give (tools/pack/node-flags.ts).
 // The township fixtures are small ledgers (test/cli/workers.test.ts); these are 700 members each.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeBranch, schemeById, writeLedger } from '../../tools/make-fixtures.js';
+import { NODE_FLAGS } from '../../tools/pack/node-flags.js';
 import { ensureBuilt, score, tmp } from '../helpers/cli.js';
 
 const LEDGERS = 3;
@@ -20,10 +22,10 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('a county slice (3 ledgers × 700 members)', () => {
-  it('--json is byte for byte the same in-process, with one worker, two, beside the main thread, unkept, and with the default compiler', () => {
-    const run = (env: Record<string, string>): string => {
+  it('--json is byte for byte the same in-process, with one worker, two, beside the main thread, unkept, and with the launchers’ Node options', () => {
+    const run = (env: Record<string, string>, nodeArgs: readonly string[] = []): string => {
       const out = tmp();
-      const r = score(['grade', '--year', '2023', '--dir', dir, '--out', out, '--json'], { env });
+      const r = score(['grade', '--year', '2023', '--dir', dir, '--out', out, '--json'], { env, nodeArgs });
       expect(r.stdout.length, r.stderr).toBeGreaterThan(1000);
       // The output folder and the run's time stamp are the only things that may differ between the runs.
       return r.stdout.split(out).join('<out>').replace(/"time": "[^"]*"/g, '"time": "<time>"');
@@ -36,6 +38,7 @@ describe('a county slice (3 ledgers × 700 members)', () => {
     expect(run({ SCORE_WORKERS: '2' })).toBe(inProcess);
     expect(run({ SCORE_WORKERS: '+1' })).toBe(inProcess);
     expect(run({ SCORE_WORKERS: '2', SCORE_KEPT_MEMBERS: '0' })).toBe(inProcess);
-    expect(run({ SCORE_WORKERS: '0', SCORE_JIT: 'default' })).toBe(inProcess);
+    expect(run({ SCORE_WORKERS: '0' }, NODE_FLAGS)).toBe(inProcess);
+    expect(run({ SCORE_WORKERS: '2' }, NODE_FLAGS)).toBe(inProcess);
   }, 300_000);
 });

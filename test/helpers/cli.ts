@@ -18,8 +18,9 @@ export interface Run {
   stderr: string;
 }
 
-export function score(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+/** Runs bin/score.js in a new Node process; nodeArgs are Node's own options (a launcher's, tools/pack/node-flags.ts). */
+export function score(args: string[], opts: { cwd?: string; env?: Record<string, string>; nodeArgs?: readonly string[] } = {}): Run {
+  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0', SCORE_LANG: '', ...opts.env },

@@ -6,10 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NODE_FLAGS } from '../../tools/pack/node-flags.js';
 import { ROOT, ensureBuilt, tmp } from '../helpers/cli.js';
 
 const DROP = join(ROOT, 'bin', 'drop.js');
-const drop = (args: string[], cwd: string) => spawnSync(process.execPath, [DROP, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', SCORE_LANG: '' }, timeout: 120_000 });
+// As 评定.cmd runs it: Node with the launchers' options (tools/pack/node-flags.ts).
+const drop = (args: string[], cwd: string) => spawnSync(process.execPath, [...NODE_FLAGS, DROP, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', SCORE_LANG: '' }, timeout: 120_000 });
 
 describe('评定.cmd (bin/drop.js)', () => {
   ensureBuilt();

@@ -8,6 +8,7 @@ import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { NODE_FLAGS } from '../../tools/pack/node-flags.js';
 import { ROOT, ensureBuilt, tmp } from '../helpers/cli.js';
 import { unzip, zipEntries } from '../helpers/unzip.js';
 import { builtinIds } from '../../src/scheme/builtins.js';
@@ -105,6 +106,8 @@ describe('the win-x64 zip', () => {
       expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
       expect(text).not.toMatch(/[^\x00-\x7f]/);
       expect(text).toContain('chcp 65001');
+      // The program runs with the launchers' Node options on the command line (tools/pack/node-flags.ts).
+      expect(text).toContain(`node.exe" ${NODE_FLAGS.join(' ')} "%~dp0app\\bin\\`);
     }
     expect(entries.find((e) => e.name === `${WIN}/评定.cmd`)!.data().toString('latin1')).toMatch(/\r\npause\r\n/);
     expect(entries.find((e) => e.name === `${WIN}/月度检查.cmd`)!.data().toString('latin1')).toContain('drop.js" --mode=check %*');

@@ -5,6 +5,6 @@ rem last month recorded, the quarterly one publishes the last full quarter. Outp
 rem (ASCII only: cmd.exe reads this file in the console's code page.)
 setlocal
 chcp 65001 >nul
-"%~dp0app\node.exe" "%~dp0app\bin\drop.js" %*
+"%~dp0app\node.exe" --max-inlined-bytecode-size=40 "%~dp0app\bin\drop.js" %*
 echo.
 pause

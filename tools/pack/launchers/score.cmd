@@ -4,7 +4,7 @@ rem UTF-8 code page so Chinese names print correctly; the old code page comes ba
 setlocal
 for /f "tokens=2 delims=:" %%c in ('chcp') do set "SCORE_OLD_CP=%%c"
 chcp 65001 >nul
-"%~dp0app\node.exe" "%~dp0app\bin\score.js" %*
+"%~dp0app\node.exe" --max-inlined-bytecode-size=40 "%~dp0app\bin\score.js" %*
 set "SCORE_EXIT=%ERRORLEVEL%"
 if defined SCORE_OLD_CP chcp %SCORE_OLD_CP: =% >nul 2>nul
 exit /b %SCORE_EXIT%
