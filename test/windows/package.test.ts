@@ -4,7 +4,7 @@
 // path with a space, grade twice into the same output, validate, template, 评定.cmd, and --json
 // equal to the Linux run's. The Wine part skips, saying why, only when wine64 is not installed.
 import { spawn, type StdioOptions } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -186,6 +186,23 @@ describe.skipIf(!WINE)(`the win-x64 zip under Wine (Windows' own Node)${WINE ? '
     const r = await wine(['cmd', '/c', 'score.cmd', 'schemes'], pkg);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`共 ${BUILTINS} 个内置方案`);
+  });
+
+  it('keeps the compiled program between runs in Node 22’s compile cache (bin/score.js), with the same output', async () => {
+    // Node's default folder, the one a clerk's runs use: %TEMP%\\node-compile-cache, here inside the Wine prefix.
+    const temp = (await wine([join(pkg, 'app', 'node.exe'), '-p', 'require("os").tmpdir()'], pkg)).stdout.trim();
+    const drive = temp.match(/^([A-Za-z]):\\(.*)$/);
+    expect(drive, temp).not.toBeNull();
+    const cache = drive![1]!.toUpperCase() === 'Z' ? join('/', drive![2]!.replace(/\\/g, '/'), 'node-compile-cache') : join(prefix, `drive_${drive![1]!.toLowerCase()}`, drive![2]!.replace(/\\/g, '/'), 'node-compile-cache');
+    rmSync(cache, { recursive: true, force: true });
+    const first = await wine(['cmd', '/c', 'score.cmd', 'schemes'], pkg);
+    expect(first.code, first.stderr).toBe(0);
+    // One folder per Node version and build, a file per module compiled.
+    const cached = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(cached.length).toBeGreaterThan(3);
+    const second = await wine(['cmd', '/c', 'score.cmd', 'schemes'], pkg);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
   });
 
   it('grade --json on a Chinese path with a space equals the Linux run (paths normalised)', async () => {
