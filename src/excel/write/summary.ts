@@ -104,29 +104,29 @@ export function lazySummarySheet(
 /** What every branch's sheet of one book says alike (the date, the months read, the period, the formula). */
 interface SharedTexts {
   scheme: Scheme;
-  result: Pick<PeriodResult, 'cycle' | 'period'>;
   date: string;
   dateLine: string;
   period: string;
   formula: string;
 }
 
-let lastShared: SharedTexts | undefined;
+/** By the result a book is written from: its sheets (a county has thousands) share one set of texts. */
+const sharedOf = new WeakMap<object, SharedTexts>();
 
-/** The shared texts, worked out once for a book's sheets (the last book's are kept; a county has thousands of sheets). */
+/** The shared texts of a book's sheets, worked out for its first sheet (again only for another scheme or date). */
 function sharedTexts(scheme: Scheme, result: Pick<PeriodResult, 'cycle' | 'period'>, opts: SummaryOptions): SharedTexts {
   const date = opts.date ?? todayIso();
-  const l = lastShared;
-  if (l && l.scheme === scheme && l.result === result && l.date === date) return l;
-  lastShared = {
+  const known = sharedOf.get(result);
+  if (known && known.scheme === scheme && known.date === date) return known;
+  const texts: SharedTexts = {
     scheme,
-    result,
     date,
     dateLine: `评分时间：${chineseDate(date)}　积分按 ${monthsReadNote(result.cycle, result.period).read} 的记录计算`,
     period: periodTitle(result.cycle, result.period),
     formula: totalFormula(scheme).zh,
   };
-  return lastShared;
+  sharedOf.set(result, texts);
+  return texts;
 }
 
 function laySummary(book: Book, sheet: Sheet, scheme: Scheme, result: Pick<PeriodResult, 'cycle' | 'period'>, branch: BranchResult, opts: SummaryOptions): void {
