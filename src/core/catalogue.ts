@@ -171,6 +171,20 @@ export class MemberIndex {
     return r;
   }
 
+  /** Answers for a whole list of rows (a ledger's records), worked out once: the checks and the computation go over the same rows. */
+  private readonly rowsSeen = new WeakMap<readonly object[], readonly Resolved[]>();
+
+  /** resolve() of each row, in the rows' order; the same list of rows gives the same (shared) answers. */
+  resolveRows(rows: readonly { name: string; id?: string }[]): readonly Resolved[] {
+    let out = this.rowsSeen.get(rows);
+    if (!out) {
+      const list: Resolved[] = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) list[i] = this.resolve(rows[i]!.name, rows[i]!.id);
+      this.rowsSeen.set(rows, (out = list));
+    }
+    return out;
+  }
+
   duplicates(): Member[][] {
     return [...this.byName.values()].filter((l) => l.length > 1);
   }

@@ -112,6 +112,27 @@ export function eachRead(ws: SheetLike, row: number, visit: (c: CellRead, col: n
 }
 
 /**
+ * The first `max` non-empty reads of a row (as eachRead gives them) into `out`; returns how many.
+ * For a question asked of every data row (classifyRow): no function is made per row.
+ */
+export function firstReads(ws: SheetLike, row: number, max: number, out: CellRead[]): number {
+  let k = 0;
+  if (ws.cellCount && ws.columnAt && ws.read) {
+    const n = ws.cellCount(row);
+    for (let i = 0; i < n && k < max; i++) {
+      const c = ws.read(row, ws.columnAt(row, i));
+      if (!c.covered && c.text !== '') out[k++] = c;
+    }
+    return k;
+  }
+  eachRead(ws, row, (c) => {
+    out[k++] = c;
+    return k >= max;
+  });
+  return k;
+}
+
+/**
  * Reads of plain numbers and texts, shared: a ledger repeats the same few scores and names
  * thousands of times. A CellRead is never changed after it is made (they are frozen).
  */

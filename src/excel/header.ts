@@ -1,7 +1,7 @@
 // Read step, one table: find the header row by its labels (any order, synonyms, merged titles
 // above it) and the data rows below it, up to blank rows, a 合计 row or a signature row.
 import type { SheetLike } from './book.js';
-import { eachRead } from './cells.js';
+import { eachRead, firstReads, type CellRead } from './cells.js';
 import { READ_LIMITS } from './sniff.js';
 import { Memo, MEMO_LIMIT } from '../core/memo.js';
 
@@ -245,15 +245,19 @@ const SIGNATURE = /^(签字|签名|审核人[:：]|审核[:：]|填表人|制表
 
 /** One pass over a row: blank, a 合计 row, or a signature row (first five non-empty cells are looked at). */
 export function classifyRow(ws: SheetLike, row: number): 'blank' | 'total' | 'signature' | 'data' {
-  let seen = 0;
+  const n = firstReads(ws, row, 5, FIRST);
   let kind: 'blank' | 'total' | 'signature' | 'data' = 'blank';
-  eachRead(ws, row, (c) => {
+  for (let i = 0; i < n; i++) {
+    const c = FIRST[i]!;
     // A number is data; a text may end the table.
     kind = c.wasNumber ? 'data' : textKind(c.text);
-    return kind !== 'data' || ++seen >= 5;
-  });
+    if (kind !== 'data') break;
+  }
   return kind;
 }
+
+/** classifyRow's reads, kept between rows (every data row of a county's sheets is classified). */
+const FIRST: CellRead[] = [];
 
 /** First characters of every TOTAL_ROW and SIGNATURE spelling (read off the patterns): other texts are data without a regex. */
 const STOP_STARTS = new Set([TOTAL_ROW, SIGNATURE].flatMap((re) => re.source.replace(/^\^\(|\)\$?$/g, '').split('|').map((alt) => alt[0]!)));

@@ -162,8 +162,10 @@ export function checkDoubleDeductions(scheme: Scheme, ledger: Ledger, cycle: Cyc
   }
   if (aimed.size === 0) return;
   const sheets = recordSheetNames(cycle, scheme.cycle.record);
-  for (const r of ledger.records) {
-    const { member } = index.resolve(r.name, r.id);
+  const resolved = index.resolveRows(ledger.records);
+  for (let i = 0; i < ledger.records.length; i++) {
+    const r = ledger.records[i]!;
+    const { member } = resolved[i]!;
     // Members and periods with no aimed event need no look-up per entry.
     const byEntry = member ? aimed.get(member.key)?.get(r.period) : undefined;
     if (!byEntry) continue;

@@ -3,7 +3,7 @@
 import type { Scheme } from '../../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from '../catalogue.js';
 import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordIndices, recordSheetNames, sheetRun, type Cycle, type Period } from '../cycle.js';
-import { add as plus, compare, dec, maxDec, minDec, sum, times, ZERO, type Dec } from '../decimal.js';
+import { add as plus, compare, dec, maxDec, minDec, sum, times, Total, ZERO, type Dec } from '../decimal.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { CHECK_MESSAGES } from '../messages.js';
 import { fieldCell, recordCell, type Ledger, type Member, type SourceRef } from '../model.js';
@@ -235,6 +235,22 @@ export function nearMember(members: readonly Member[], name: string): Member | u
 
 type RecordRowT = Ledger['records'][number];
 
+// The per-row questions of the record checks, as functions of their own: a closure over a row's
+// variables in the loop would make the engine allocate a scope for every row (24,000 a county ledger).
+
+/** The member was on the roll in a record period (R20): its month, or a month of its quarter. */
+function onRollFor(months: readonly number[], period: number, record: Scheme['cycle']['record']): boolean {
+  if (record === 'month') return months.includes(period);
+  for (const mo of months) if (Math.floor(mo / 3) === period) return true;
+  return false;
+}
+
+/** The entry key belongs to a part the row gives by its total (a card's 每月履行党员义务积分). */
+function inParts(parts: readonly string[], key: string): boolean {
+  for (const id of parts) if (key.startsWith(`${id}.`)) return true;
+  return false;
+}
+
 /**
  * A participating member's rows whose every score is blank, in a run at the end of the checked
  * months after months with scores (a member who left and whose 转出日期 is not in 名册), or at the
@@ -244,12 +260,13 @@ function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: (p: number) =
   const out = new Map<Member, BlankRun>();
   if (scoreKeys.length === 0) return out;
   const byMember = new Map<Member, RecordRowT[]>();
-  for (const r of ledger.records) {
+  const resolved = index.resolveRows(ledger.records);
+  for (let i = 0; i < ledger.records.length; i++) {
+    const r = ledger.records[i]!;
     if (!checked(r.period)) continue;
-    const { member } = index.resolve(r.name, r.id);
+    const { member } = resolved[i]!;
     if (!member || !member.participates) continue;
-    const months = activeMonths(member, cycle);
-    const onRoll = scheme.cycle.record === 'month' ? months.includes(r.period) : months.some((mo) => Math.floor(mo / 3) === r.period);
+    const onRoll = onRollFor(activeMonths(member, cycle), r.period, scheme.cycle.record);
     if (!onRoll) continue;
     const rows = byMember.get(member);
     if (rows) rows.push(r);
@@ -332,15 +349,24 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   }
   const checked = (p: number): boolean => p <= last && hasScores.has(p);
   // A component capped per record period (company 奖励分 ≤ 10 a quarter): entries over it are said at their cells.
-  const recordCapped = recorded.filter((c) => c.cap !== undefined && c.capPer === 'record');
+  const recordCapped = recorded.filter((c) => c.cap !== undefined && c.capPer === 'record').map((c) => ({ c, keys: c.entries.map((e) => `${c.id}.${e.id}`), cap: dec(c.cap!) }));
+  // A part given by its total (a card's row): checked against its entries' maxima and floors together.
+  const partComponents = recorded.map((c) => ({ c, max: sum(c.entries.map((e) => dec(e.max))), min: sum(c.entries.map((e) => dec(e.min))), blankIsZero: blankIsZero(c) }));
+  // The row's sums, kept across rows (a county checks 24,000 rows a ledger): its parts, and those
+  // Excel's SUM adds up (not the ones typed as text).
+  const parts = new Total();
+  const excelParts = new Total();
+  const capped = new Total();
   // Runs of blank rows at the start or end of a member's year: found once, said once per run (blankRuns).
   const runs = blankRunsOf(ledger, scoreKeys, checked, index, cycle, scheme);
   const blankRows = blankRunRows(runs);
   /** Rows whose name is one character away from a roster name: said after the months are known (see guessZh). */
   const misspelt: { row: (typeof ledger.records)[number]; guess: Member }[] = [];
-  for (const r of ledger.records) {
+  const resolved = index.resolveRows(ledger.records);
+  for (let i = 0; i < ledger.records.length; i++) {
+    const r = ledger.records[i]!;
     if (!checked(r.period)) continue;
-    const found = index.resolve(r.name, r.id);
+    const found = resolved[i]!;
     const member = found.member;
     if (!member) {
       const guess = found.ambiguous || found.conflict ? undefined : nearMember(ledger.members, r.name);
@@ -348,8 +374,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
       else unmatched(add, found, 'RECORD_UNKNOWN_MEMBER', r.source, r.name);
       continue;
     }
-    const months = activeMonths(member, cycle);
-    const onRoll = scheme.cycle.record === 'month' ? months.includes(r.period) : months.some((mo) => Math.floor(mo / 3) === r.period);
+    const onRoll = onRollFor(activeMonths(member, cycle), r.period, scheme.cycle.record);
     if (!onRoll) {
       // The template lists every member on every sheet: an empty row outside the membership is fine.
       if (Object.values(r.values).some((v) => v !== null)) add('RECORD_NOT_ON_ROLL', r.source, { name: r.name, sheet: sheets[r.period] });
@@ -365,23 +390,20 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     set.set(r.period, r.source);
     // A row left blank at the start or end of the year is said once for the run (blankRuns), not per cell.
     if (blankRows.has(r)) continue;
-    const parts: Dec[] = [];
-    /** The parts Excel's SUM adds up: not those typed as text. */
-    const excelParts: Dec[] = [];
-    for (const c of recorded) {
-      if (!r.parts?.includes(c.id)) continue;
+    parts.reset();
+    excelParts.reset();
+    for (const c of partComponents) {
+      if (!r.parts?.includes(c.c.id)) continue;
       // The part's total: within its entries' floors and maxima together (each item cannot be checked: READ_PART_TOTALS).
-      const v = r.values[c.id];
-      const max = sum(c.entries.map((e) => dec(e.max)));
-      const min = sum(c.entries.map((e) => dec(e.min)));
+      const v = r.values[c.c.id];
       if (v === null || v === undefined) {
-        if (member.participates && !blankIsZero(c)) add('RECORD_BLANK', recordCell(r, c.id), { name: r.name, entry: c.name, max: max.toString() });
+        if (member.participates && !c.blankIsZero) add('RECORD_BLANK', recordCell(r, c.c.id), { name: r.name, entry: c.c.name, max: c.max.toString() });
         continue;
       }
-      parts.push(v);
-      if (!r.textKeys?.includes(c.id)) excelParts.push(v);
-      if (compare(v, max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, c.id), { entry: c.name, found: v.toString(), max: max.toString() }, v.toString());
-      else if (compare(v, min) < 0) add('RECORD_BELOW_MIN', recordCell(r, c.id), { entry: c.name, found: v.toString(), min: min.toString() }, v.toString());
+      parts.add(v);
+      if (!r.textKeys?.includes(c.c.id)) excelParts.add(v);
+      if (compare(v, c.max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, c.c.id), { entry: c.c.name, found: v.toString(), max: c.max.toString() }, v.toString());
+      else if (compare(v, c.min) < 0) add('RECORD_BELOW_MIN', recordCell(r, c.c.id), { entry: c.c.name, found: v.toString(), min: c.min.toString() }, v.toString());
     }
     if (r.bonus) {
       if (!cardBonusComponent(scheme)) add('CARD_BONUS_UNUSED', recordCell(r, 'bonus'), { found: r.bonus.toString() }, r.bonus.toString());
@@ -389,29 +411,40 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     }
     for (let i = 0; i < entries.length; i++) {
       const { key, e, max, min, blankIsZero: zero } = entries[i]!;
-      if (r.parts?.some((id) => key.startsWith(`${id}.`))) continue;
+      if (r.parts !== undefined && inParts(r.parts, key)) continue;
       const v = r.values[key];
       if (v === null || v === undefined) {
         if (member.participates && !zero) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
         continue;
       }
-      parts.push(v);
-      if (!r.textKeys?.includes(key)) excelParts.push(v);
+      parts.add(v);
+      if (!r.textKeys?.includes(key)) excelParts.add(v);
       if (compare(v, max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, key), { entry: e.name, found: v.toString(), max: e.max }, v.toString());
       else if (compare(v, min) < 0) add('RECORD_BELOW_MIN', recordCell(r, key), { entry: e.name, found: v.toString(), min: e.min }, v.toString());
     }
-    for (const c of recordCapped) {
-      const cells = c.entries.map((e) => ({ key: `${c.id}.${e.id}`, v: r.values[`${c.id}.${e.id}`] })).filter((x) => x.v && !x.v.isZero());
-      const total = sum(cells.map((x) => x.v!));
-      if (compare(total, dec(c.cap!)) > 0) for (const x of cells) add('RECORD_CAP_EXCEEDED', recordCell(r, x.key), { name: r.name, sheet: sheets[r.period], component: c.name, found: total.toString(), cap: c.cap }, x.v!.toString());
+    for (const { c, keys, cap } of recordCapped) {
+      capped.reset();
+      for (const key of keys) {
+        const v = r.values[key];
+        if (v && !v.isZero()) capped.add(v);
+      }
+      const total = capped.value;
+      if (compare(total, cap) > 0) {
+        for (const key of keys) {
+          const v = r.values[key];
+          if (v && !v.isZero()) add('RECORD_CAP_EXCEEDED', recordCell(r, key), { name: r.name, sheet: sheets[r.period], component: c.name, found: total.toString(), cap: c.cap }, v.toString());
+        }
+      }
     }
     // A 合计 that is Excel's SUM of the row, short of the scores typed as text, is explained by them:
     // each is a warning at its own cell (READ_NUMBER_AS_TEXT), not a wrong total here.
-    const explained = r.textKeys !== undefined && r.writtenTotal !== undefined && compare(r.writtenTotal, sum(excelParts)) === 0;
+    if (!r.writtenTotal) continue;
+    const partsSum = parts.value;
+    const explained = r.textKeys !== undefined && compare(r.writtenTotal, excelParts.value) === 0;
     // On a card with 加分项 the row's 合计 may include the month's bonus: either sum is the clerk's.
-    const withBonus = r.bonus !== undefined && compare(r.writtenTotal ?? ZERO, plus(sum(parts), r.bonus)) === 0;
-    if (r.writtenTotal && !explained && !withBonus && compare(r.writtenTotal, sum(parts)) !== 0) {
-      add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: sum(parts).toString() }, r.writtenTotal.toString());
+    const withBonus = r.bonus !== undefined && compare(r.writtenTotal, plus(partsSum, r.bonus)) === 0;
+    if (!explained && !withBonus && compare(r.writtenTotal, partsSum) !== 0) {
+      add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: partsSum.toString() }, r.writtenTotal.toString());
     }
   }
   blankRuns(runs, sheets, add);

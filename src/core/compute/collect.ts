@@ -4,7 +4,7 @@ import type { Component, Item } from '../../scheme/schema.js';
 import { MemberIndex } from '../catalogue.js';
 import { monthIndexOf } from '../cycle.js';
 import { compare, times } from '../decimal.js';
-import { recordCell, type EventRow } from '../model.js';
+import { recordCell, type EventRow, type Member } from '../model.js';
 import { cardBonusComponent } from '../rules/components.js';
 import { eventUnitPoints } from '../rules/events.js';
 import { norm } from '../text.js';
@@ -15,14 +15,16 @@ import { carriedIn, linkMember } from './sanctions.js';
 export function collect(ctx: BranchContext): Map<string, MemberData> {
   const index = MemberIndex.of(ctx.ledger.members);
   const out = new Map<string, MemberData>();
-  const dataOf = (name: string, id?: string): MemberData | undefined => {
-    const { member } = index.resolve(name, id);
+  const dataFor = (member: Member | undefined): MemberData | undefined => {
     if (!member) return undefined;
     let d = out.get(member.key);
     if (!d) out.set(member.key, (d = emptyData()));
     return d;
   };
-  for (const r of ctx.ledger.records) dataOf(r.name, r.id)?.records.set(r.period, r);
+  const dataOf = (name: string, id?: string): MemberData | undefined => dataFor(index.resolve(name, id).member);
+  // The records' members were found once for the checks (resolveRows): the same answers here.
+  const resolved = index.resolveRows(ctx.ledger.records);
+  ctx.ledger.records.forEach((r, i) => dataFor(resolved[i]!.member)?.records.set(r.period, r));
   for (const r of ctx.ledger.annual ?? []) {
     const d = dataOf(r.name, r.id);
     if (d) d.annual = r;

@@ -3,7 +3,7 @@
 import type { Component, Scheme } from '../../scheme/schema.js';
 import { colNumber } from '../a1.js';
 import type { Period } from '../cycle.js';
-import { compare, type Dec, dec, divideBy, sub, sum, ZERO } from '../decimal.js';
+import { compare, type Dec, dec, divideBy, sub, sum, Total, ZERO } from '../decimal.js';
 import { recordCell, type RecordRow } from '../model.js';
 import type { TraceStep } from '../result.js';
 import { blankIsZero } from '../rules/components.js';
@@ -60,7 +60,9 @@ function entryMins(c: Component): Dec[] {
 export function recordedValue(ctx: BranchContext, c: Component, d: MemberData, records: number[], trace: Trace, flags: string[]): Dec {
   const { scheme } = ctx;
   if (ctx.ledger.annual) return annualValue(c, d.annual, trace, flags);
-  const perRecord: Dec[] = [];
+  // The record periods' totals, added up as they come (no list per member and component).
+  const perRecord = new Total();
+  let periods = 0;
   const keys = entryKeys(c);
   const mins = entryMins(c);
   const targeted = targetedEvents(scheme, d);
@@ -70,7 +72,8 @@ export function recordedValue(ctx: BranchContext, c: Component, d: MemberData, r
   for (const r of records) {
     const row = d.records.get(r);
     if (row?.parts?.includes(c.id)) {
-      perRecord.push(partTotalValue(ctx, c, row, r, aimed, mins, trace, flags));
+      perRecord.add(partTotalValue(ctx, c, row, r, aimed, mins, trace, flags));
+      periods++;
       continue;
     }
     for (let i = 0; i < parts.length; i++) {
@@ -85,17 +88,18 @@ export function recordedValue(ctx: BranchContext, c: Component, d: MemberData, r
     }
     let total = sum(parts);
     if (c.cap !== undefined && c.capPer === 'record' && compare(total, dec(c.cap)) > 0) total = dec(c.cap);
-    perRecord.push(total);
+    perRecord.add(total);
+    periods++;
     if (row && trace) step(trace, 'R2', `${c.name}（${row.source.sheet ?? `第${r + 1}期`}）：${total.toString()}`, `${c.name} (${row.source.sheet ?? r + 1}): ${total}`, valueCells(row, keys));
   }
-  if (perRecord.length === 0) return ZERO;
-  const s = sum(perRecord);
+  if (periods === 0) return ZERO;
+  const s = perRecord.value;
   let value = s;
   if (scheme.cycle.aggregate === 'mean') {
-    value = divideBy(s, perRecord.length);
-    if (trace) step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}，平均 ${show(value)}`, `${c.name}: ${perRecord.length} periods sum ${s}, mean ${show(value)}`);
+    value = divideBy(s, periods);
+    if (trace) step(trace, 'R10', `${c.name}：${periods} 期合计 ${s.toString()}，平均 ${show(value)}`, `${c.name}: ${periods} periods sum ${s}, mean ${show(value)}`);
   } else {
-    if (trace) step(trace, 'R10', `${c.name}：${perRecord.length} 期合计 ${s.toString()}`, `${c.name}: ${perRecord.length} periods sum ${s}`);
+    if (trace) step(trace, 'R10', `${c.name}：${periods} 期合计 ${s.toString()}`, `${c.name}: ${periods} periods sum ${s}`);
   }
   if (c.cap !== undefined && c.capPer === 'cycle' && compare(value, dec(c.cap)) > 0) {
     if (trace) step(trace, 'R2', `${c.name} ${value.toString()} 超过上限 ${c.cap}，计 ${c.cap}`, `${c.name} ${value} capped at ${c.cap}`);

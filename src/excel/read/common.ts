@@ -223,6 +223,8 @@ export class RowReader {
   /** A number, null when blank; unreadable → diagnostic and null. */
   number(key: string, opts: { silentNoCache?: boolean } = {}): Dec | null {
     const c = this.cell(key);
+    // The usual cell, a plain number with nothing to say about it: what asNumber gives, without the look-ups below.
+    if (c.number !== undefined && c.problem === undefined && c.raw === undefined && c.shown === undefined && !this.ctx.fullCalcOnLoad) return c.number;
     const n = asNumber(c);
     if (n.problem === 'formula-no-cache' && opts.silentNoCache) return null;
     if (n.problem) this.problem(key, n.problem, c, n.detail);

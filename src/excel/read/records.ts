@@ -52,9 +52,14 @@ export function componentColumns(c: Scheme['components'][number]): FormColumn[] 
   return c.entries.map((e) => entryColumn(c, e));
 }
 
-function rowValues(r: RowReader, entries: ColumnSpec[]): Record<string, Dec | null> {
+/** The row's numbers by key; `typed` gets the keys of those typed as text (「8分」: Excel's SUM leaves them out). */
+function rowValues(r: RowReader, entries: ColumnSpec[], typed: string[]): Record<string, Dec | null> {
   const values: Record<string, Dec | null> = {};
-  for (const e of entries) values[e.key] = r.number(e.key);
+  for (const e of entries) {
+    const v = r.number(e.key);
+    values[e.key] = v;
+    if (v !== null && r.fromText(e.key)) typed.push(e.key);
+  }
   return values;
 }
 
@@ -65,10 +70,19 @@ function columnLetters(h: HeaderMatch): Readonly<Record<string, string>> {
   return Object.freeze(out);
 }
 
-function recordRow(r: RowReader, name: string, period: number, values: Record<string, Dec | null>, columns: Readonly<Record<string, string>>, id: string | undefined, withTotal = true): RecordRow {
+/**
+ * Whether any of these fields of the row holds something. A function of its own, not a closure over
+ * the row in the readers' loops: that would make the engine allocate a scope for every row.
+ */
+function anyText(r: RowReader, entries: readonly ColumnSpec[]): boolean {
+  for (const e of entries) if (r.text(e.key) !== '') return true;
+  return false;
+}
+
+/** A record row of values read by rowValues (`typed`: its keys typed as text). */
+function recordRow(r: RowReader, name: string, period: number, values: Record<string, Dec | null>, typed: string[], columns: Readonly<Record<string, string>>, id: string | undefined, withTotal = true): RecordRow {
   const row: RecordRow = { name, period, values, columns, row: r.row, source: r.rowRef() };
   if (id) row.id = id;
-  const typed = Object.keys(values).filter((k) => values[k] !== null && r.fromText(k));
   if (typed.length > 0) row.textKeys = typed;
   // A sheet with a points column score does not read: its 合计 may include it, and 「改正合计」 advice would lead into dropping it.
   // A 合计 Excel recalculates on opening (fullCalcOnLoad) is not compared either: score adds up the entries itself.
@@ -102,10 +116,11 @@ export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number,
     const name = r.text('name');
     const id = r.has('id') ? r.id('id') : undefined;
     if (name === '' && !id) {
-      if (entries.some((e) => r.text(e.key) !== '')) ctx.report('READ_ROW_NO_NAME', r.ref('name'));
+      if (anyText(r, entries)) ctx.report('READ_ROW_NO_NAME', r.ref('name'));
       continue;
     }
-    const rec = recordRow(r, name, period, rowValues(r, scoreSpecs), columns, id, withTotal);
+    const typed: string[] = [];
+    const rec = recordRow(r, name, period, rowValues(r, scoreSpecs, typed), typed, columns, id, withTotal);
     if (totals) rec.parts = totals.parts;
     if (found) monthExtras(ctx, r, rec, readExtras(r), found, '扣分项');
     out.push(rec);
@@ -207,14 +222,15 @@ export function readStackedSheet(ctx: ReadContext, ws: SheetLike, periodNames: s
     const name = r.text('name');
     const id = r.has('id') ? r.id('id') : undefined;
     if (name === '' && !id) {
-      if (entries.some((e) => r.text(e.key) !== '')) ctx.report('READ_ROW_NO_NAME', r.ref('name'));
+      if (anyText(r, entries)) ctx.report('READ_ROW_NO_NAME', r.ref('name'));
       continue;
     }
     if (period < 0) {
       if (label === '') ctx.report('READ_BAD_PERIOD', r.ref('month'), { label, expected: `${periodNames[0]}…${periodNames[periodNames.length - 1]}` }, label);
       continue;
     }
-    const rec = recordRow(r, name, period, rowValues(r, entries), columns, id, withTotal);
+    const typed: string[] = [];
+    const rec = recordRow(r, name, period, rowValues(r, entries, typed), typed, columns, id, withTotal);
     monthExtras(ctx, r, rec, readExtras(r), found, '扣分项');
     out.push(rec);
   }
@@ -294,7 +310,8 @@ export function readYearlySheet(ctx: ReadContext, ws: SheetLike, y: YearlyHeader
       const name = r.text('name');
       const id = r.has('id') ? r.id('id') : undefined;
       if (name === '' && !id) return;
-      out.push(recordRow(r, name, g.period, rowValues(r, entries), letters[k]!, id, false));
+      const typed: string[] = [];
+      out.push(recordRow(r, name, g.period, rowValues(r, entries, typed), typed, letters[k]!, id, false));
     });
   }
   return out;
@@ -398,7 +415,8 @@ export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: stri
       ctx.report('READ_BAD_PERIOD', r.ref('month'), { label, expected: `${periodNames[0]}…${periodNames[periodNames.length - 1]}` }, label);
       continue;
     }
-    const values = rowValues(r, scoreSpecs);
+    const typed: string[] = [];
+    const values = rowValues(r, scoreSpecs, typed);
     const extras = readExtras(r);
     const { bonus, deduction } = extras;
     for (const k of keys) {
@@ -406,7 +424,7 @@ export function readCardSheet(ctx: ReadContext, ws: SheetLike, periodNames: stri
       if (v) sums.set(k, (sums.get(k) ?? ZERO).plus(v));
     }
     if (Object.values(values).every((x) => x === null) && r.text('total') === '' && !bonus && deduction === '') continue; // a month left empty: no record
-    const rec = recordRow(r, nameCell.text, period, values, columns, id, withTotal);
+    const rec = recordRow(r, nameCell.text, period, values, typed, columns, id, withTotal);
     if (totals) rec.parts = totals.parts;
     monthExtras(ctx, r, rec, extras, found, '记录卡扣分项');
     out.push(rec);
