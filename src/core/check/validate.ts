@@ -3,7 +3,7 @@
 import type { Scheme } from '../../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from '../catalogue.js';
 import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordIndices, recordSheetNames, sheetRun, type Cycle, type Period } from '../cycle.js';
-import { add as plus, compare, dec, maxDec, minDec, sum, times, Total, ZERO, type Dec } from '../decimal.js';
+import { add as plus, compare, dec, maxDec, minDec, sum, times, Total, ZERO } from '../decimal.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { CHECK_MESSAGES } from '../messages.js';
 import { fieldCell, recordCell, type Ledger, type Member, type SourceRef } from '../model.js';
