@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { add, compare, Dec, dec, equals, floorMillionths, maxDec, minDec, roundTo, scaled, sub, sum, times, toNumber } from '../../src/core/decimal.js';
+import { add, compare, Dec, dec, equals, floorMillionths, maxDec, minDec, roundTo, scaled, sub, sum, times, toNumber, Total } from '../../src/core/decimal.js';
 
 const Slow = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
@@ -27,6 +27,26 @@ describe('exact fast path = decimal.js', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('a running Total of any list (reset between lists, as the checks reuse one per row) is their sum', () => {
+    const total = new Total();
+    fc.assert(
+      fc.property(fc.array(fc.array(scoreText, { maxLength: 12 }), { minLength: 1, maxLength: 4 }), (lists) => {
+        for (const texts of lists) {
+          total.reset();
+          for (const t of texts) total.add(new Dec(t));
+          const want = texts.reduce((acc, t) => acc.plus(t), new Slow(0));
+          expect(total.value.toString()).toBe(want.toString());
+          expect(total.value.toString()).toBe(sum(texts.map((t) => new Dec(t))).toString());
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    // Off the fast path part-way (7 places, then a million): exact from there on.
+    total.reset();
+    for (const t of ['10', '0.5', '0.0000001', '999999', '2']) total.add(new Dec(t));
+    expect(total.value.toString()).toBe('1000011.5000001');
   });
 
   it('compare, min, max and times of any pair', () => {
