@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MemberIndex } from '../../src/core/catalogue.js';
 import type { Member } from '../../src/core/model.js';
 
-const member = (name: string, id?: string): Member => ({ key: id ?? name, name, ...(id ? { id } : {}), category: '正式党员', participates: true, posts: [] });
+const member = (name: string, id?: string): Member => ({ key: id ?? name, name, ...(id ? { id } : {}), category: '正式党员', participates: true, posts: [], source: { file: 'a.xlsx', sheet: '名册' } });
 
 describe('MemberIndex.resolveRows', () => {
   const members = [member('张三', '001'), member('李四'), member('王五'), member('王五')];
