@@ -222,7 +222,11 @@ export class RowReader {
 
   /** A number, null when blank; unreadable → diagnostic and null. */
   number(key: string, opts: { silentNoCache?: boolean } = {}): Dec | null {
-    const c = this.cell(key);
+    return this.numberIn(key, this.cell(key), opts);
+  }
+
+  /** number() of the field's cell read already (`c` is cell(key)): a caller that also looks at the read reads the cell once. */
+  numberIn(key: string, c: CellRead, opts: { silentNoCache?: boolean } = {}): Dec | null {
     // The usual cell, a plain number with nothing to say about it: what asNumber gives, without the look-ups below.
     if (c.number !== undefined && c.problem === undefined && c.raw === undefined && c.shown === undefined && !this.ctx.fullCalcOnLoad) return c.number;
     const n = asNumber(c);

@@ -56,9 +56,11 @@ export function componentColumns(c: Scheme['components'][number]): FormColumn[] 
 function rowValues(r: RowReader, entries: ColumnSpec[], typed: string[]): Record<string, Dec | null> {
   const values: Record<string, Dec | null> = {};
   for (const e of entries) {
-    const v = r.number(e.key);
+    const c = r.cell(e.key);
+    const v = r.numberIn(e.key, c);
     values[e.key] = v;
-    if (v !== null && r.fromText(e.key)) typed.push(e.key);
+    // Typed as text (RowReader.fromText): Excel's SUM leaves it out.
+    if (v !== null && c.raw !== undefined) typed.push(e.key);
   }
   return values;
 }
