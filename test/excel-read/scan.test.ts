@@ -14,8 +14,9 @@ import { tmp } from '../helpers/cli.js';
 
 const NS = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
-function book(sheetXml: string, shared: string): string {
+function book(sheetXml: string, shared: string, styles?: string): string {
   const parts = [
+    ...(styles ? [{ name: 'xl/styles.xml', data: Buffer.from(styles, 'utf8') }] : []),
     { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>') },
     { name: 'xl/workbook.xml', data: Buffer.from(`<?xml version="1.0"?><x:workbook ${NS}><x:sheets><x:sheet name='数据' sheetId='1' r:id='rId1'/></x:sheets></x:workbook>`) },
     { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="/xl/worksheets/sheet1.xml"/></Relationships>') },
@@ -76,6 +77,26 @@ describe('byte scanner', () => {
     expect(at(6)).toMatchObject({ problem: 'formula-no-cache', detail: '=A1' });
     expect(at(7).text).toBe('党员');
     expect(at(8).number?.toString()).toBe('2.5');
+  });
+
+  it('reads a cell tag of the usual spelling (read from its bytes) as any other spelling of it', async () => {
+    // Each cell twice: the usual `<c r="…" s="…" t="…">`, and spelled so that the full tag reader reads it
+    // (attribute order, two spaces, single quotes, another attribute, a prefix). The sheet must read the same.
+    const usual = ['<c r="A1" s="1" t="s"><v>0</v></c>', '<c r="B1" s="2"><v>8.5</v></c>', '<c r="C1"/>', '<c r="D1" t="b"><v>1</v></c>', '<c r="E1" s="0" t="str"><v>文字</v></c>', '<c r="F1"><v>-3</v></c>'];
+    const other = ['<c t="s" r="A1" s="1"><v>0</v></c>', "<c r='B1'  s='2'><v>8.5</v></c>", '<c r="C1" cm="1"/>', '<c  r="D1" t="b"><v>1</v></c>', '<x:c r="E1" s="0" t="str"><v>文字</v></x:c>', '<c r="F1" ><v>-3</v></c>'];
+    const styles = '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="0"/><xf numFmtId="2"/></cellXfs></styleSheet>';
+    const sheet = (cells: string[]) => `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ${NS}><sheetData><row r="1">${cells.join('')}</row></sheetData></worksheet>`;
+    const shared = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>姓名</t></si></sst>`;
+    const read = async (cells: string[]) => {
+      const r = await openForReading(book(sheet(cells), shared, styles));
+      expect(r.ok && r.engine).toBe('fast');
+      if (!r.ok) return [];
+      const ws = r.wb.worksheets[0]!;
+      return [1, 2, 3, 4, 5, 6].map((col) => readCell(ws.findCell(1, col)));
+    };
+    const a = await read(usual);
+    expect(a.map((c) => c.text)).toEqual(['姓名', '8.5', '', 'TRUE', '文字', '-3']);
+    expect(await read(other)).toEqual(a);
   });
 
   it('parses decimals from their digits exactly as Number()', () => {

@@ -22,6 +22,7 @@ const QUESTION = 0x3f;
 const V = 0x76;
 const F = 0x66;
 const C = 0x63;
+const SPACE = 0x20;
 
 const COMMENT_END = Buffer.from('-->', 'latin1');
 const CDATA_START = Buffer.from('<![CDATA[', 'latin1');
@@ -129,6 +130,59 @@ function readTag(buf: Buffer, at: number, tag: Tag): void {
 function is(buf: Buffer, tag: Tag, name: string): boolean {
   if (tag.nameTo - tag.nameFrom !== name.length) return false;
   for (let k = 0; k < name.length; k++) if (buf[tag.nameFrom + k] !== name.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * The usual cell tag, `<c r="D5" s="3" t="s">` or `<c r="D5"/>`: attributes r, s and t only, each
+ * after one space, in double quotes. Read into `tag` as readTag reads it, without its general
+ * loops; false for any other spelling (then readTag reads it).
+ */
+function quickCellTag(buf: Buffer, at: number, tag: Tag): boolean {
+  let r0 = -1;
+  let r1 = -1;
+  let s0 = -1;
+  let s1 = -1;
+  let t0 = -1;
+  let t1 = -1;
+  let i = at + 2;
+  for (;;) {
+    const b = buf[i];
+    if (b === GT) break;
+    if (b === SLASH) {
+      if (buf[i + 1] !== GT) return false;
+      break;
+    }
+    if (b !== SPACE || buf[i + 2] !== EQ || buf[i + 3] !== QUOTE) return false;
+    const from = i + 4;
+    let close = from;
+    while (close < buf.length && buf[close] !== QUOTE) close++;
+    if (close >= buf.length) return false;
+    const name = buf[i + 1];
+    if (name === 0x72) {
+      r0 = from;
+      r1 = close;
+    } else if (name === 0x73) {
+      s0 = from;
+      s1 = close;
+    } else if (name === 0x74) {
+      t0 = from;
+      t1 = close;
+    } else return false;
+    i = close + 1;
+  }
+  tag.at = at;
+  tag.closing = false;
+  tag.nameFrom = at + 1;
+  tag.nameTo = at + 2;
+  tag.selfClosing = buf[i] === SLASH;
+  tag.end = tag.selfClosing ? i + 1 : i;
+  tag.r0 = r0;
+  tag.r1 = r1;
+  tag.s0 = s0;
+  tag.s1 = s1;
+  tag.t0 = t0;
+  tag.t1 = t1;
   return true;
 }
 
@@ -349,38 +403,43 @@ export function scanSheet(buf: Buffer, stringCount: number, dateStyle: readonly 
       const lt = nextLt(buf, i);
       if (lt < 0) throw new FastFormatError('unterminated <sheetData>');
       if (lt > i && !blank(buf, i, lt)) bad('表格数据中有单元格以外的文字 / text outside the cells');
-      readTag(buf, lt, tag);
+      // Most tags of a sheet are its cells' `<c r="D5" s="3" t="s">`: read straight from their bytes (quickCellTag);
+      // every other tag, and a cell tag of any other spelling, in full.
+      const quick = buf[lt + 1] === C && buf[lt + 2] === SPACE && quickCellTag(buf, lt, tag);
+      if (!quick) readTag(buf, lt, tag);
       i = tag.end + 1;
-      if (tag.closing) {
-        if (open.length > 0) {
-          const [f, t] = open.pop()!;
-          if (!sameName(buf, f, t, tag)) bad(`</${buf.toString('latin1', tag.nameFrom, tag.nameTo)}> 与开始标签不配对 / mismatched end tag`);
-          continue;
+      if (!quick) {
+        if (tag.closing) {
+          if (open.length > 0) {
+            const [f, t] = open.pop()!;
+            if (!sameName(buf, f, t, tag)) bad(`</${buf.toString('latin1', tag.nameFrom, tag.nameTo)}> 与开始标签不配对 / mismatched end tag`);
+            continue;
+          }
+          if (is(buf, tag, 'row')) {
+            if (!inRow) bad('多余的 </row> / a stray </row>');
+            inRow = false;
+            continue;
+          }
+          if (is(buf, tag, 'sheetData')) {
+            if (inRow) bad('<row> 没有结束 / an unclosed <row>');
+            end = i;
+            break;
+          }
+          bad(`多余的 </${buf.toString('latin1', tag.nameFrom, tag.nameTo)}> / a stray end tag`);
         }
+        if (tag.nameFrom === tag.nameTo) continue; // a comment
         if (is(buf, tag, 'row')) {
-          if (!inRow) bad('多余的 </row> / a stray </row>');
-          inRow = false;
+          if (inRow || open.length > 0) bad('<row> 写在另一行里面 / a <row> inside another');
+          if (++rows > READ_LIMITS.maxSheetRowsHard && check) check.limits.tooManyRows(check.part, buf);
+          rowNum = tag.r0 >= 0 ? parseNumber(buf, tag.r0, tag.r1) : rowNum + 1;
+          col = 0;
+          inRow = !tag.selfClosing;
           continue;
         }
-        if (is(buf, tag, 'sheetData')) {
-          if (inRow) bad('<row> 没有结束 / an unclosed <row>');
-          end = i;
-          break;
+        if (!is(buf, tag, 'c')) {
+          if (!tag.selfClosing) open.push([tag.nameFrom, tag.nameTo]);
+          continue;
         }
-        bad(`多余的 </${buf.toString('latin1', tag.nameFrom, tag.nameTo)}> / a stray end tag`);
-      }
-      if (tag.nameFrom === tag.nameTo) continue; // a comment
-      if (is(buf, tag, 'row')) {
-        if (inRow || open.length > 0) bad('<row> 写在另一行里面 / a <row> inside another');
-        if (++rows > READ_LIMITS.maxSheetRowsHard && check) check.limits.tooManyRows(check.part, buf);
-        rowNum = tag.r0 >= 0 ? parseNumber(buf, tag.r0, tag.r1) : rowNum + 1;
-        col = 0;
-        inRow = !tag.selfClosing;
-        continue;
-      }
-      if (!is(buf, tag, 'c')) {
-        if (!tag.selfClosing) open.push([tag.nameFrom, tag.nameTo]);
-        continue;
       }
       if (!inRow || open.length > 0) bad('单元格 <c> 不在 <row> 里 / a <c> outside a <row>');
       let row = rowNum;
