@@ -174,10 +174,13 @@ export class MemberIndex {
   /** Answers for a whole list of rows (a ledger's records), worked out once: the checks and the computation go over the same rows. */
   private readonly rowsSeen = new WeakMap<readonly object[], readonly Resolved[]>();
 
-  /** resolve() of each row, in the rows' order; the same list of rows gives the same (shared) answers. */
+  /**
+   * resolve() of each row, in the rows' order; the same list of rows gives the same (shared) answers.
+   * A ledger's rows are not changed once read; a list that grew since is answered again.
+   */
   resolveRows(rows: readonly { name: string; id?: string }[]): readonly Resolved[] {
     let out = this.rowsSeen.get(rows);
-    if (!out) {
+    if (out?.length !== rows.length) {
       const list: Resolved[] = new Array(rows.length);
       for (let i = 0; i < rows.length; i++) list[i] = this.resolve(rows[i]!.name, rows[i]!.id);
       this.rowsSeen.set(rows, (out = list));

@@ -33,5 +33,8 @@ describe('MemberIndex.resolveRows', () => {
     const other = rows.slice(0, 2);
     expect(index.resolveRows(other)).not.toBe(first);
     expect(index.resolveRows(other)).toEqual(first.slice(0, 2));
+    // A list that grew is answered again, its new row too.
+    other.push({ name: '李四' });
+    expect(index.resolveRows(other).map((r) => r.member?.name)).toEqual(['张三', '张三', '李四']);
   });
 });

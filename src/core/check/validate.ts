@@ -351,7 +351,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   // A component capped per record period (company 奖励分 ≤ 10 a quarter): entries over it are said at their cells.
   const recordCapped = recorded.filter((c) => c.cap !== undefined && c.capPer === 'record').map((c) => ({ c, keys: c.entries.map((e) => `${c.id}.${e.id}`), cap: dec(c.cap!) }));
   // A part given by its total (a card's row): checked against its entries' maxima and floors together.
-  const partComponents = recorded.map((c) => ({ c, max: sum(c.entries.map((e) => dec(e.max))), min: sum(c.entries.map((e) => dec(e.min))), blankIsZero: blankIsZero(c) }));
+  const partComponents = recorded.map((comp) => ({ comp, max: sum(comp.entries.map((e) => dec(e.max))), min: sum(comp.entries.map((e) => dec(e.min))), blankIsZero: blankIsZero(comp) }));
   // The row's sums, kept across rows (a county checks 24,000 rows a ledger): its parts, and those
   // Excel's SUM adds up (not the ones typed as text).
   const parts = new Total();
@@ -392,18 +392,18 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     if (blankRows.has(r)) continue;
     parts.reset();
     excelParts.reset();
-    for (const c of partComponents) {
-      if (!r.parts?.includes(c.c.id)) continue;
+    for (const p of partComponents) {
+      if (!r.parts?.includes(p.comp.id)) continue;
       // The part's total: within its entries' floors and maxima together (each item cannot be checked: READ_PART_TOTALS).
-      const v = r.values[c.c.id];
+      const v = r.values[p.comp.id];
       if (v === null || v === undefined) {
-        if (member.participates && !c.blankIsZero) add('RECORD_BLANK', recordCell(r, c.c.id), { name: r.name, entry: c.c.name, max: c.max.toString() });
+        if (member.participates && !p.blankIsZero) add('RECORD_BLANK', recordCell(r, p.comp.id), { name: r.name, entry: p.comp.name, max: p.max.toString() });
         continue;
       }
       parts.add(v);
-      if (!r.textKeys?.includes(c.c.id)) excelParts.add(v);
-      if (compare(v, c.max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, c.c.id), { entry: c.c.name, found: v.toString(), max: c.max.toString() }, v.toString());
-      else if (compare(v, c.min) < 0) add('RECORD_BELOW_MIN', recordCell(r, c.c.id), { entry: c.c.name, found: v.toString(), min: c.min.toString() }, v.toString());
+      if (!r.textKeys?.includes(p.comp.id)) excelParts.add(v);
+      if (compare(v, p.max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, p.comp.id), { entry: p.comp.name, found: v.toString(), max: p.max.toString() }, v.toString());
+      else if (compare(v, p.min) < 0) add('RECORD_BELOW_MIN', recordCell(r, p.comp.id), { entry: p.comp.name, found: v.toString(), min: p.min.toString() }, v.toString());
     }
     if (r.bonus) {
       if (!cardBonusComponent(scheme)) add('CARD_BONUS_UNUSED', recordCell(r, 'bonus'), { found: r.bonus.toString() }, r.bonus.toString());
