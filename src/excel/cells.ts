@@ -89,17 +89,29 @@ export function readAt(ws: SheetLike, row: number, col: number): CellRead {
   return ws.read ? ws.read(row, col) : readCell(ws.findCell(row, col));
 }
 
+type LeanSheet = SheetLike & Required<Pick<SheetLike, 'cellCount' | 'columnAt' | 'read'>>;
+
+/** A sheet that reads its stored cells without making them (the lean reader's). */
+function isLean(ws: SheetLike): ws is LeanSheet {
+  return ws.cellCount !== undefined && ws.columnAt !== undefined && ws.read !== undefined;
+}
+
+/** The read of a row's i-th stored cell, or undefined when it is blank or covered by a merge (eachRead leaves those out). */
+function storedRead(ws: LeanSheet, row: number, i: number): CellRead | undefined {
+  const c = ws.read(row, ws.columnAt(row, i));
+  return c.covered || c.text === '' ? undefined : c;
+}
+
 /**
  * The non-empty cells of a row in column order, as reads (blank cells and the covered cells of a
  * merge left out); `visit` returns true to stop. On the lean reader's sheets no cell is made.
  */
 export function eachRead(ws: SheetLike, row: number, visit: (c: CellRead, col: number) => boolean | void): void {
-  if (ws.cellCount && ws.columnAt && ws.read) {
+  if (isLean(ws)) {
     const n = ws.cellCount(row);
     for (let i = 0; i < n; i++) {
-      const col = ws.columnAt(row, i);
-      const c = ws.read(row, col);
-      if (!c.covered && c.text !== '' && visit(c, col)) return;
+      const c = storedRead(ws, row, i);
+      if (c && visit(c, ws.columnAt(row, i))) return;
     }
     return;
   }
@@ -117,11 +129,11 @@ export function eachRead(ws: SheetLike, row: number, visit: (c: CellRead, col: n
  */
 export function firstReads(ws: SheetLike, row: number, max: number, out: CellRead[]): number {
   let k = 0;
-  if (ws.cellCount && ws.columnAt && ws.read) {
+  if (isLean(ws)) {
     const n = ws.cellCount(row);
     for (let i = 0; i < n && k < max; i++) {
-      const c = ws.read(row, ws.columnAt(row, i));
-      if (!c.covered && c.text !== '') out[k++] = c;
+      const c = storedRead(ws, row, i);
+      if (c) out[k++] = c;
     }
     return k;
   }

@@ -175,11 +175,6 @@ export class RowReader {
     return this.header.columns[key];
   }
 
-  /** The field holds a number typed as text (「8分」, ８．５): Excel's SUM leaves it out. */
-  fromText(key: string): boolean {
-    return this.cell(key).raw !== undefined;
-  }
-
   cell(key: string): CellRead {
     const col = this.col(key);
     return col === undefined ? BLANK : readAt(this.ws, this.row, col);

@@ -59,7 +59,7 @@ function rowValues(r: RowReader, entries: ColumnSpec[], typed: string[]): Record
     const c = r.cell(e.key);
     const v = r.numberIn(e.key, c);
     values[e.key] = v;
-    // Typed as text (RowReader.fromText): Excel's SUM leaves it out.
+    // A number typed as text (「8分」, ８．５: the read keeps its raw text): Excel's SUM leaves it out.
     if (v !== null && c.raw !== undefined) typed.push(e.key);
   }
   return values;
