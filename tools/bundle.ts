@@ -5,8 +5,9 @@
 // SheetJS: lazily imported, they stay in node_modules). Every dynamic import stays a chunk loaded
 // when it runs, so `score --help` still loads no reader, writer or scheme.
 //
-// Entry points: the CLI (bin/score.js), the drop-target CLI (bin/drop.js) and the read worker
-// (src/batch/inputs.ts starts `new URL('./read-worker.js', import.meta.url)`): all flat in one
+// Entry points: the CLI (bin/score.js), the drop-target CLI (bin/drop.js), the read worker
+// (src/batch/inputs.ts starts `new URL('./read-worker.js', import.meta.url)`) and grade's write
+// worker (src/batch/publication-lane.ts, './publication-worker.js'): all flat in one
 // folder, so a path computed from import.meta.url (the worker, packageRoot(), the version's
 // package.json) means the same in a chunk as in dist/src. The built-in schemes are read beside
 // their module (src/scheme/builtins.ts): they are copied to dist/bundle/builtin/.
@@ -23,7 +24,7 @@ import { EXTERNAL_PACKAGES } from './pack/files.js';
 const root = packageRoot();
 const out = join(root, 'dist', 'bundle');
 
-const ENTRY_POINTS = ['src/cli/main.ts', 'src/cli/drop.ts', 'src/batch/read-worker.ts'];
+const ENTRY_POINTS = ['src/cli/main.ts', 'src/cli/drop.ts', 'src/batch/read-worker.ts', 'src/batch/publication-worker.ts'];
 
 async function run(): Promise<void> {
   rmSync(out, { recursive: true, force: true });

@@ -38,6 +38,20 @@ export interface PackedGradeInput {
   history?: HistoryEntry[];
   quotaScope?: 'branch' | 'township';
   trace?: boolean;
+  /**
+   * A township quota's cut worked out already (quotaCutOf of the same batch): the write worker
+   * grades the branches it writes with the main thread's cut, without a pass of its own.
+   */
+  cut?: QuotaCut;
+  /** false: no branch is kept open between passes (one pass only: the write worker's). */
+  keep?: boolean;
+}
+
+const cuts = new WeakMap<object, QuotaCut | undefined>();
+
+/** The township quota's cut a packed period was graded with (undefined: none, or a branch quota). */
+export function quotaCutOf(g: object): QuotaCut | undefined {
+  return cuts.get(g);
 }
 
 /** The graded period over packed branches (one per ledger, in order); nothing is expanded yet but a township quota's pass. */
@@ -46,8 +60,8 @@ export function gradePacked(input: PackedGradeInput, packed: readonly PackedBran
   const cycle = cycleOf(input.year, scheme.cycle);
   const period = cyclePeriod(cycle);
   const opts: GradeOptions = { quotaScope: input.quotaScope ?? scheme.quota?.scope ?? 'branch', history: historyLookup(input.history ?? []), cycleYear: cycle.year, trace: input.trace ?? true };
-  let cut: QuotaCut | undefined;
-  if (opts.quotaScope === 'township') {
+  let cut = input.cut;
+  if (opts.quotaScope === 'township' && !cut) {
     const quota = new TownshipQuota(scheme, period, opts);
     for (const p of packed) quota.add(branchFromBytes(p.bytes));
     cut = quota.cut();
@@ -58,8 +72,8 @@ export function gradePacked(input: PackedGradeInput, packed: readonly PackedBran
   // large live set lets the heap grow with the other branches' expansions (county-x4 peaked at
   // 453 MB keeping the first 120,000 members, 308 MB keeping none).
   const batchMembers = packed.reduce((n, p) => n + p.members, 0);
-  const kept: (BranchResult | undefined)[] | undefined = batchMembers <= KEPT_MEMBERS && packed.length <= KEPT_BRANCHES ? [] : undefined;
-  return {
+  const kept: (BranchResult | undefined)[] | undefined = input.keep !== false && batchMembers <= KEPT_MEMBERS && packed.length <= KEPT_BRANCHES ? [] : undefined;
+  const graded: GradedPeriod = {
     schemeId: scheme.id,
     cycle,
     period,
@@ -74,4 +88,6 @@ export function gradePacked(input: PackedGradeInput, packed: readonly PackedBran
       return b;
     },
   };
+  cuts.set(graded, cut);
+  return graded;
 }

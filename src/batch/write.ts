@@ -61,6 +61,13 @@ interface Pending {
   keep?: string;
 }
 
+/** An add: its file (once begun), its stamp (once written) or the problem that stopped it. */
+interface Slot extends Pending {
+  started?: boolean;
+  stamp?: Stamp;
+  problem?: string;
+}
+
 /** What the stamp of this set's workbooks says besides the kind (from the file name), version and time. */
 export interface SetInfo {
   scheme?: string | null;
@@ -124,14 +131,13 @@ async function heldOpen(target: string): Promise<boolean> {
 export const lastRefusal = { partial: false, locked: false };
 
 export class OutputSet {
-  private readonly pending: Pending[] = [];
-  private readonly problems: string[] = [];
+  /** One per add, in the order of the calls. */
+  private readonly slots: Slot[] = [];
+  /** Problems found by commit, after the adds'. */
+  private readonly later: string[] = [];
   private readonly cleaned = new Set<string>();
-  private count = 0;
   private readonly time = new Date(Math.floor(Date.now() / 1000) * 1000);
-  private inputsHashed: StampInput[] | undefined;
-  /** The stamps of the workbooks written, for --json. */
-  readonly stamps: Stamp[] = [];
+  private inputsHashed: Promise<StampInput[]> | undefined;
 
   constructor(private readonly force: boolean, private readonly info: SetInfo = {}) {}
 
@@ -154,7 +160,7 @@ export class OutputSet {
   }
 
   private async stampFor(target: string): Promise<Stamp> {
-    this.inputsHashed ??= await hashInputs(this.info.inputs ?? []);
+    const inputs = await (this.inputsHashed ??= hashInputs(this.info.inputs ?? []));
     return {
       tool: 'score',
       version: programVersion(),
@@ -164,26 +170,41 @@ export class OutputSet {
       time: this.time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       complete: this.complete,
       excluded: [...(this.info.excluded ?? [])],
-      inputs: this.inputsHashed,
+      inputs,
     };
   }
 
   /** Makes and writes one workbook to its temporary file (not yet in place); never throws. */
-  async add(target: string, make: () => ExcelJS.Workbook | Book | Promise<ExcelJS.Workbook | Book>, opts: { keepAs?: string } = {}): Promise<void> {
+  add(target: string, make: () => ExcelJS.Workbook | Book | Promise<ExcelJS.Workbook | Book>, opts: { keepAs?: string } = {}): Promise<void> {
+    return this.put(target, async (tmp, stamp) => save(await make(), tmp, stamp, this.time), opts);
+  }
+
+  /**
+   * As add, for a workbook another thread writes (grade's write worker): `write` puts it at the
+   * temporary path given, with the stamp text and time given. Adds may run at once: the files, their
+   * stamps and any problems keep the order the adds were called in, whichever finishes first.
+   */
+  addWritten(target: string, write: (tmp: string, stamp: string, time: Date) => Promise<void>, opts: { keepAs?: string } = {}): Promise<void> {
+    return this.put(target, (tmp, stamp) => write(tmp, stamp, this.time), opts);
+  }
+
+  private async put(target: string, write: (tmp: string, stamp: string) => Promise<void>, opts: { keepAs?: string }): Promise<void> {
     if (this.problems.length > 0) return; // the set has failed: nothing more is written
-    if (this.pending.some((p) => p.target === target)) {
-      this.problems.push(say('OUTPUT_TWICE', { target }));
+    if (this.slots.some((p) => p.target === target)) {
+      this.slots.push({ target, tmp: '', problem: say('OUTPUT_TWICE', { target }) });
       return;
     }
+    // Its place in the set, taken before the first wait: the order of the calls, not of the writes.
+    const at = this.slots.push({ target, tmp: tempName(target), ...(opts.keepAs ? { keep: opts.keepAs } : {}) }) - 1;
+    const slot = this.slots[at]!;
     if (await exists(target)) {
       const why = await this.ownership(target);
       if (why) {
-        this.problems.push(why);
+        slot.problem = why;
         return;
       }
     }
     const dir = path.dirname(target);
-    const tmp = tempName(target);
     try {
       await makeDir(dir);
       if (!this.cleaned.has(dir)) {
@@ -192,16 +213,30 @@ export class OutputSet {
         const stale = [...(await cleanStaleTemps(dir)), ...(await cleanStaleTemps(path.join(dir, PREVIOUS_DIR)))];
         if (stale.length > 0) process.stderr.write(`${say('OUTPUT_STALE_TEMPS', { n: stale.length, dir })}\n`);
       }
-      this.pending.push({ target, tmp, ...(opts.keepAs ? { keep: opts.keepAs } : {}) });
-      const wb = await make();
+      slot.started = true;
       const stamp = await this.stampFor(target);
-      await save(wb, tmp, stampText(stamp), this.time);
-      this.stamps.push(stamp);
-      const failure = injectedFailure(++this.count);
+      await write(slot.tmp, stampText(stamp));
+      slot.stamp = stamp;
+      const failure = injectedFailure(at + 1);
       if (failure) throw failure;
     } catch (e) {
-      this.problems.push(say('OUTPUT_WRITE_FAILED', { target, why: fileError(e) }));
+      slot.problem = say('OUTPUT_WRITE_FAILED', { target, why: fileError(e) });
     }
+  }
+
+  /** The workbooks the adds began, in the order of the adds. */
+  private get pending(): Pending[] {
+    return this.slots.filter((s) => s.started);
+  }
+
+  /** The stamps of the workbooks written, for --json (in the order of the adds). */
+  get stamps(): Stamp[] {
+    return this.slots.flatMap((s) => (s.stamp ? [s.stamp] : []));
+  }
+
+  /** The problems of the adds (in their order), then the commit's. */
+  private get problems(): string[] {
+    return [...this.slots.flatMap((s) => (s.problem ? [s.problem] : [])), ...this.later];
   }
 
   /**
@@ -216,9 +251,9 @@ export class OutputSet {
       for (const p of this.pending) {
         if (!(await exists(p.target))) continue;
         const why = await this.ownership(p.target);
-        if (why) this.problems.push(why);
-        else if (await heldOpen(p.target)) (lastRefusal.locked = true), this.problems.push(say('OUTPUT_OPEN_ELSEWHERE', { file: p.target }));
-        else if (await heldOpen(p.keep ?? previousPath(p.target))) (lastRefusal.locked = true), this.problems.push(say('OUTPUT_OPEN_ELSEWHERE', { file: p.keep ?? previousPath(p.target) }));
+        if (why) this.later.push(why);
+        else if (await heldOpen(p.target)) (lastRefusal.locked = true), this.later.push(say('OUTPUT_OPEN_ELSEWHERE', { file: p.target }));
+        else if (await heldOpen(p.keep ?? previousPath(p.target))) (lastRefusal.locked = true), this.later.push(say('OUTPUT_OPEN_ELSEWHERE', { file: p.keep ?? previousPath(p.target) }));
       }
     }
     if (this.problems.length > 0) return this.fail();
@@ -277,14 +312,13 @@ export class OutputSet {
       const why = fileError(e);
       process.stderr.write(`${say('OUTPUT_REPLACE_FAILED', { target: failed, why })}\n`);
       process.stderr.write(`${restored ? say('OUTPUT_RESTORED', {}) : say('OUTPUT_RESTORE_FAILED', { dir: path.dirname(failed), previous: PREVIOUS_DIR })}\n`);
-      this.pending.length = 0;
-      this.stamps.length = 0;
+      this.slots.length = 0;
       return [];
     }
     for (const a of dropLater) await fs.rm(a, { force: true }).catch(() => undefined);
     if (!this.info.quiet) for (const k of kept) process.stderr.write(`${say('OUTPUT_PREVIOUS_MOVED', { dir: k })}\n`);
     const written = this.pending.map((p) => p.target);
-    this.pending.length = 0;
+    this.slots.length = 0;
     return written;
   }
 
@@ -293,8 +327,8 @@ export class OutputSet {
     setExit(EXIT_INPUT);
     for (const p of this.problems) process.stderr.write(`${t('未写出', 'not written')}：${p}\n`);
     process.stderr.write(`${say('OUTPUT_NONE_WRITTEN', {})}\n`);
-    this.pending.length = 0;
-    this.stamps.length = 0;
+    this.slots.length = 0;
+    this.later.length = 0;
     return [];
   }
 
@@ -305,15 +339,19 @@ export class OutputSet {
 
 async function save(wb: ExcelJS.Workbook | Book, tmp: string, stamp: string, time: Date): Promise<void> {
   const { Book: LeanBook } = await import('../excel/lean/book.js');
-  if (wb instanceof LeanBook) {
-    wb.description = stamp;
-    wb.date = time;
-    const { writeBook } = await import('../excel/lean/save.js');
-    await writeBook(wb, tmp);
-  } else {
+  if (wb instanceof LeanBook) await saveBook(wb, tmp, stamp, time);
+  else {
     wb.description = stamp;
     wb.created = time;
     wb.modified = time;
     await wb.xlsx.writeFile(tmp);
   }
+}
+
+/** A lean book written to `tmp` with the set's stamp and time (also by grade's write worker). */
+export async function saveBook(book: Book, tmp: string, stamp: string, time: Date): Promise<void> {
+  book.description = stamp;
+  book.date = time;
+  const { writeBook } = await import('../excel/lean/save.js');
+  await writeBook(book, tmp);
 }

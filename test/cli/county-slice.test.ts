@@ -1,13 +1,16 @@
 // Issue 23: the results of a county-size ledger are the same however the batch is read — in-process,
 // by one or two read workers (their branches packed until written), beside the main thread, with
 // nothing kept expanded between the outputs, and with or without the Node options the packages'
-// launchers give (tools/pack/node-flags.ts).
+// launchers give (tools/pack/node-flags.ts). The workbooks too: grade's 公示名单 written by the
+// write worker (src/batch/publication-lane.ts) is the one the main thread writes, part for part.
 // The township fixtures are small ledgers (test/cli/workers.test.ts); these are 700 members each.
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeBranch, schemeById, writeLedger } from '../../tools/make-fixtures.js';
 import { NODE_FLAGS } from '../../tools/pack/node-flags.js';
 import { ensureBuilt, score, tmp } from '../helpers/cli.js';
+import { zipEntries } from '../helpers/unzip.js';
 
 const LEDGERS = 3;
 const MEMBERS = 700;
@@ -41,4 +44,35 @@ describe('a county slice (3 ledgers × 700 members)', () => {
     expect(run({ SCORE_WORKERS: '0' }, NODE_FLAGS)).toBe(inProcess);
     expect(run({ SCORE_WORKERS: '2' }, NODE_FLAGS)).toBe(inProcess);
   }, 300_000);
+
+  /** The parts of each workbook grade wrote (the stamp's time, in docProps/core.xml, left out). */
+  const written = (env: Record<string, string>, extra: string[] = []): { parts: Map<string, Map<string, string>>; stderr: string; code: number } => {
+    const out = tmp();
+    const r = score(['grade', '--year', '2023', '--dir', dir, '--out', out, '--quiet', ...extra], { env });
+    const parts = new Map<string, Map<string, string>>();
+    for (const f of readdirSync(out).filter((n) => n.endsWith('.xlsx'))) {
+      parts.set(f, new Map(zipEntries(join(out, f)).filter((e) => e.name !== 'docProps/core.xml').map((e) => [e.name, e.data().toString('latin1')])));
+    }
+    return { parts, stderr: r.stderr, code: r.code };
+  };
+
+  it('the 公示名单 the write worker writes is the main thread\'s, part for part (branch and township quota); a worker that cannot run leaves it to the main thread', () => {
+    for (const extra of [[], ['--quota-scope', 'township']]) {
+      const here = written({ SCORE_WORKERS: '2', SCORE_WRITE_WORKER: '0' }, extra);
+      expect([...here.parts.keys()].sort(), here.stderr).toEqual(['2023年度公示名单.xlsx', '2023年度评定结果.xlsx']);
+      const inProcess = written({ SCORE_WORKERS: '0' }, extra);
+      expect(inProcess.parts).toEqual(here.parts);
+      expect(written({ SCORE_WORKERS: '2', SCORE_WRITE_WORKER: '1' }, extra).parts).toEqual(here.parts);
+      expect(written({ SCORE_WORKERS: '2', SCORE_WRITE_WORKER: '1', SCORE_KEPT_MEMBERS: '0' }, extra).parts).toEqual(here.parts);
+      expect(written({ SCORE_WORKERS: '2', SCORE_WRITE_WORKER: '1', SCORE_TEST_WRITE_WORKER: 'exit' }, extra).parts).toEqual(here.parts);
+    }
+  }, 300_000);
+
+  it('a full disk met by the write worker: named at the 公示名单, and nothing of the set written', () => {
+    const r = written({ SCORE_WORKERS: '2', SCORE_WRITE_WORKER: '1', SCORE_TEST_WRITE_WORKER: 'full' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/未写出：.*2023年度公示名单\.xlsx/);
+    expect(r.stderr).toContain('磁盘');
+    expect(r.parts.size).toBe(0);
+  }, 120_000);
 });

@@ -83,7 +83,7 @@ describe('the win-x64 zip', () => {
     expect(names.every((n) => n.startsWith(`${WIN}/`))).toBe(true);
     expect(entries.filter((e) => /[^\x00-\x7f]/.test(e.name)).every((e) => e.utf8)).toBe(true);
     const rel = names.map((n) => n.slice(WIN.length + 1));
-    for (const f of ['score.cmd', '评定.cmd', '月度检查.cmd', '季度公示.cmd', '使用说明.txt', 'docs/schemes.md', 'app/node.exe', 'app/package.json', 'app/bin/score.js', 'app/bin/drop.js', 'app/dist/bundle/main.js', 'app/dist/bundle/drop.js', 'app/dist/bundle/read-worker.js', 'app/templates/frame.scheme.json', 'app/templates/score-scheme.schema.json']) {
+    for (const f of ['score.cmd', '评定.cmd', '月度检查.cmd', '季度公示.cmd', '使用说明.txt', 'docs/schemes.md', 'app/node.exe', 'app/package.json', 'app/bin/score.js', 'app/bin/drop.js', 'app/dist/bundle/main.js', 'app/dist/bundle/drop.js', 'app/dist/bundle/read-worker.js', 'app/dist/bundle/publication-worker.js', 'app/templates/frame.scheme.json', 'app/templates/score-scheme.schema.json']) {
       expect(rel, f).toContain(f);
     }
     expect(rel.filter((n) => n.startsWith('app/dist/bundle/builtin/') && n.endsWith('.json'))).toHaveLength(BUILTINS);

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { join } from 'node:path';
 import { gradeBranches, historyLookup } from '../../core/engine.js';
 import { HistoryGaps } from '../../core/grade/history-use.js';
-import { gradePacked } from '../../batch/graded.js';
+import { gradePacked, quotaCutOf } from '../../batch/graded.js';
+import { publicationLaneUsed, writePublicationElsewhere } from '../../batch/publication-lane.js';
 import { digestOf } from '../../excel/write/digest.js';
 import { monthsRead } from '../../core/cycle.js';
 import { t } from '../../batch/i18n.js';
@@ -14,7 +15,7 @@ import { nextWorkingDay, outDir, pastWindowWarning, publicationDays } from '../c
 import { printJson, say, note, progress, shownPath } from '../output.js';
 import { overviewTable, resultJson } from '../render.js';
 import { excludedJson, openLedgers, reportExcluded } from '../excluded.js';
-import { OutputSet } from '../../batch/write.js';
+import { OutputSet, saveBook } from '../../batch/write.js';
 import { historyOptions, historyReport, readHistoryOption } from '../history-option.js';
 import { timing } from '../timing.js';
 
@@ -73,8 +74,18 @@ export function registerGrade(cmd: Command): void {
     const label = `${year}年度`;
     // One set: the 公示名单 (the smaller) first, then the 评定结果; both in place, or neither.
     const set = new OutputSet(Boolean(opts.force), { quiet: Boolean(opts.quiet), scheme: scheme.id, period: String(year), inputs: items.map((i) => i.file), excluded: batch.excluded.map((e) => e.file) });
-    if (batch.ledgers.length > 0) await set.add(join(dir, `${label}公示名单.xlsx`), () => publicationList(scheme, result, { from, days }));
-    await set.add(join(dir, `${label}评定结果.xlsx`), () => gradeWorkbook(scheme, result, { excluded: batch.excluded }));
+    const publication = { from, days };
+    const adds: Promise<void>[] = [];
+    if (batch.ledgers.length > 0) {
+      const target = join(dir, `${label}公示名单.xlsx`);
+      // A county-size batch: the 公示名单 is written by a worker while this thread writes the 评定结果 (same bytes).
+      if (publicationLaneUsed(batch.packed.length)) {
+        const job = { input: { ...input, ...(quotaCutOf(result) ? { cut: quotaCutOf(result) } : {}) }, packed: batch.packed, publication: { ...publication, published: digest.published } };
+        adds.push(set.addWritten(target, (tmp, stamp, time) => writePublicationElsewhere({ ...job, tmp, stamp, time: time.getTime() }, () => saveBook(publicationList(scheme, result, publication), tmp, stamp, time))));
+      } else await set.add(target, () => publicationList(scheme, result, publication));
+    }
+    adds.push(set.add(join(dir, `${label}评定结果.xlsx`), () => gradeWorkbook(scheme, result, { excluded: batch.excluded })));
+    await Promise.all(adds);
     const written = await set.commit();
     timing('write');
     reportExcluded(batch, opts.json);

@@ -4,7 +4,7 @@
 import type { Scheme } from '../../scheme/schema.js';
 import type { GradedPeriod, MemberResult, PeriodResult } from '../../core/result.js';
 import { asGraded } from '../../core/result.js';
-import { digestOf, published } from './digest.js';
+import { digestOf, published, type Digest } from './digest.js';
 import { addDays, chineseDate, monthsReadNote, periodTitle } from '../../core/cycle.js';
 import { numFmtFor, type Column } from './style.js';
 import { Book } from '../lean/book.js';
@@ -20,6 +20,11 @@ export interface PublicationOptions {
   from: string;
   /** Length of the window in days (the scheme's publishDays by default). */
   days?: number;
+  /**
+   * The digest's `published` of this period, when it was made elsewhere (the write worker is given
+   * the main thread's): else digestOf makes it, a pass over every branch.
+   */
+  published?: Digest['published'];
 }
 
 export { committeeName } from './titles.js';
@@ -68,7 +73,7 @@ export function publicationList(scheme: Scheme, result: PeriodResult | GradedPer
   const days = opts.days ?? scheme.cycle.publishDays;
   const period = periodTitle(g.cycle, g.period);
   const numFmt = numFmtFor(scheme.precision);
-  const seen = digestOf(scheme, result).published;
+  const seen = opts.published ?? digestOf(scheme, result).published;
   // 等次/星级 only when the period grades (a quarter's list has no empty column).
   const graded = seen.graded;
   const anyRanked = seen.ranked;
