@@ -135,6 +135,8 @@ export class OutputSet {
   private readonly slots: Slot[] = [];
   /** Problems found by commit, after the adds'. */
   private readonly later: string[] = [];
+  /** The stamps once the set is committed (the slots are then cleared). */
+  private settled: Stamp[] | undefined;
   private readonly cleaned = new Set<string>();
   private readonly time = new Date(Math.floor(Date.now() / 1000) * 1000);
   private inputsHashed: Promise<StampInput[]> | undefined;
@@ -229,9 +231,9 @@ export class OutputSet {
     return this.slots.filter((s) => s.started);
   }
 
-  /** The stamps of the workbooks written, for --json (in the order of the adds). */
+  /** The stamps of the workbooks written, for --json (in the order of the adds); none once the set failed. */
   get stamps(): Stamp[] {
-    return this.slots.flatMap((s) => (s.stamp ? [s.stamp] : []));
+    return this.settled ?? this.slots.flatMap((s) => (s.stamp ? [s.stamp] : []));
   }
 
   /** The problems of the adds (in their order), then the commit's. */
@@ -312,12 +314,14 @@ export class OutputSet {
       const why = fileError(e);
       process.stderr.write(`${say('OUTPUT_REPLACE_FAILED', { target: failed, why })}\n`);
       process.stderr.write(`${restored ? say('OUTPUT_RESTORED', {}) : say('OUTPUT_RESTORE_FAILED', { dir: path.dirname(failed), previous: PREVIOUS_DIR })}\n`);
+      this.settled = [];
       this.slots.length = 0;
       return [];
     }
     for (const a of dropLater) await fs.rm(a, { force: true }).catch(() => undefined);
     if (!this.info.quiet) for (const k of kept) process.stderr.write(`${say('OUTPUT_PREVIOUS_MOVED', { dir: k })}\n`);
     const written = this.pending.map((p) => p.target);
+    this.settled = this.stamps;
     this.slots.length = 0;
     return written;
   }
@@ -327,6 +331,7 @@ export class OutputSet {
     setExit(EXIT_INPUT);
     for (const p of this.problems) process.stderr.write(`${t('未写出', 'not written')}：${p}\n`);
     process.stderr.write(`${say('OUTPUT_NONE_WRITTEN', {})}\n`);
+    this.settled = [];
     this.slots.length = 0;
     this.later.length = 0;
     return [];

@@ -58,6 +58,8 @@ describe('an output set', () => {
     await Promise.all([a, b]);
     expect(set.stamps.map((s) => s.kind)).toEqual(['公示名单', '评定结果']);
     expect(await set.commit()).toEqual([first, second]);
+    // --json gives the stamp after the commit.
+    expect(set.stamps.map((s) => s.kind)).toEqual(['公示名单', '评定结果']);
     expect(readdirSync(out).sort()).toEqual(['公示名单.xlsx', '评定结果.xlsx']);
   });
 
@@ -78,6 +80,7 @@ describe('an output set', () => {
     const b = set.addWritten(second, () => Promise.reject(full())).finally(release);
     await Promise.all([a, b]);
     expect(await set.commit()).toEqual([]);
+    expect(set.stamps).toEqual([]);
     expect(lines.slice(0, 2).map((l) => l.includes(first) ? 'first' : l.includes(second) ? 'second' : l)).toEqual(['first', 'second']);
     expect(readdirSync(out)).toEqual([]);
   });
