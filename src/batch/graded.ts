@@ -54,6 +54,11 @@ export function quotaCutOf(g: object): QuotaCut | undefined {
   return cuts.get(g);
 }
 
+/** Whether gradePacked keeps these branches open between the passes (KEPT_MEMBERS, KEPT_BRANCHES), or expands each again. */
+export function keptOpen(packed: readonly PackedBranch[]): boolean {
+  return packed.reduce((n, p) => n + p.members, 0) <= KEPT_MEMBERS && packed.length <= KEPT_BRANCHES;
+}
+
 /** The graded period over packed branches (one per ledger, in order); nothing is expanded yet but a township quota's pass. */
 export function gradePacked(input: PackedGradeInput, packed: readonly PackedBranch[]): GradedPeriod {
   const { scheme } = input;
@@ -71,8 +76,7 @@ export function gradePacked(input: PackedGradeInput, packed: readonly PackedBran
   // A bigger batch keeps none: a partial cache would miss on every sequential pass anyway, and its
   // large live set lets the heap grow with the other branches' expansions (county-x4 peaked at
   // 453 MB keeping the first 120,000 members, 308 MB keeping none).
-  const batchMembers = packed.reduce((n, p) => n + p.members, 0);
-  const kept: (BranchResult | undefined)[] | undefined = input.keep !== false && batchMembers <= KEPT_MEMBERS && packed.length <= KEPT_BRANCHES ? [] : undefined;
+  const kept: (BranchResult | undefined)[] | undefined = input.keep !== false && keptOpen(packed) ? [] : undefined;
   const graded: GradedPeriod = {
     schemeId: scheme.id,
     cycle,

@@ -4,7 +4,7 @@
 // passes were the longest part of the write; side by side they take about as long as the longer one.
 import { availableParallelism } from 'node:os';
 import type { PublicationOptions } from '../excel/write/publication.js';
-import type { PackedBranch, PackedGradeInput } from './graded.js';
+import { keptOpen, type PackedBranch, type PackedGradeInput } from './graded.js';
 import { freeze } from './revive.js';
 
 export interface PublicationJob {
@@ -25,12 +25,16 @@ export interface PublicationJob {
 const WRITE_WORKER_HEAP_MB = 256;
 
 /**
- * Whether the 公示名单 is written beside the 评定结果: a packed batch, and a core for each.
- * SCORE_WRITE_WORKER=0 writes both here, =1 uses the worker on one core too (the tests compare them).
+ * Whether the 公示名单 is written beside the 评定结果: packed branches that are expanded again for each
+ * workbook (gradePacked keeps none open: county-branches, county-x4), and a core for each. Where they
+ * stay open (a county of 50 × 2,000) the main thread's 公示名单 pass is short, and a worker expanding
+ * every branch again made the run slower (county: wall 1.06, CPU 1.09, 3 pairs).
+ * SCORE_WRITE_WORKER=0 writes both here, =1 uses the worker whenever branches are packed (the tests
+ * compare the two).
  */
-export function publicationLaneUsed(packed: number, cores = availableParallelism(), forced = process.env.SCORE_WRITE_WORKER): boolean {
-  if (packed === 0 || forced === '0') return false;
-  return forced === '1' || cores >= 2;
+export function publicationLaneUsed(packed: readonly PackedBranch[], cores = availableParallelism(), forced = process.env.SCORE_WRITE_WORKER): boolean {
+  if (packed.length === 0 || forced === '0') return false;
+  return forced === '1' || (cores >= 2 && !keptOpen(packed));
 }
 
 /**
