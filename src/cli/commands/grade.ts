@@ -80,7 +80,8 @@ export function registerGrade(cmd: Command): void {
       const target = join(dir, `${label}公示名单.xlsx`);
       // A county-size batch: the 公示名单 is written by a worker while this thread writes the 评定结果 (same bytes).
       if (publicationLaneUsed(batch.packed)) {
-        const job = { input: { ...input, ...(quotaCutOf(result) ? { cut: quotaCutOf(result) } : {}) }, packed: batch.packed, publication: { ...publication, published: digest.published } };
+        const cut = quotaCutOf(result);
+        const job = { input: { ...input, ...(cut ? { cut } : {}) }, packed: batch.packed, publication: { ...publication, published: digest.published } };
         adds.push(set.addWritten(target, (tmp, stamp, time) => writePublicationElsewhere({ ...job, tmp, stamp, time: time.getTime() }, () => saveBook(publicationList(scheme, result, publication), tmp, stamp, time))));
       } else await set.add(target, () => publicationList(scheme, result, publication));
     }
