@@ -120,3 +120,18 @@ describe('exact fast path = decimal.js', () => {
     expect(floorMillionths(new Dec(-1).dividedBy(3))).toBe(-333_334);
   });
 });
+
+describe('dec of a text', () => {
+  it('a mean sent by a read worker (40 digits) comes back as exactly the quotient, one shared decimal for the same text', () => {
+    const mean = new Slow(457).dividedBy(12);
+    const text = mean.toString();
+    expect(text).toBe('38.08333333333333333333333333333333333333');
+    const a = dec(text);
+    expect(a.toString()).toBe(text);
+    expect(a.equals(new Dec(457).dividedBy(12))).toBe(true);
+    expect(dec(`${text}`)).toBe(a);
+    expect(dec(new Slow(-457).dividedBy(12).toString()).toString()).toBe(`-${text}`);
+    // Any text, long or short, kept or not, is its own value.
+    fc.assert(fc.property(decimalText, (t) => dec(t).equals(new Slow(t))));
+  });
+});
