@@ -75,4 +75,21 @@ describe('a county slice (3 ledgers × 700 members)', () => {
     expect(r.stderr).toContain('磁盘');
     expect(r.parts.size).toBe(0);
   }, 120_000);
+
+  it('with last year\'s results (--history): the worker\'s 公示名单 and the 评定结果 are the main thread\'s, and the consecutive-year rule is applied', async () => {
+    // 2022 ledgers of the same members (the roster does not depend on the year), graded into a history folder.
+    const scheme = schemeById('township');
+    const before = tmp('score-county-2022-');
+    const opts = { scheme, year: 2022, branches: LEDGERS, membersPerBranch: MEMBERS, seed: 23, eventsPerMember: 5 };
+    for (let i = 0; i < LEDGERS; i++) await writeLedger(makeBranch(opts, i), join(before, `${i + 1}.xlsx`), scheme);
+    const history = tmp('score-history-');
+    expect(score(['grade', '--year', '2022', '--dir', before, '--out', history, '--quiet'], { env: { SCORE_WORKERS: '0' } }).code).toBe(0);
+    const args = ['--history', history];
+    const here = written({ SCORE_WORKERS: '2', SCORE_WRITE_WORKER: '0' }, args);
+    expect(here.code, here.stderr).toBe(0);
+    expect(written({ SCORE_WORKERS: '2', SCORE_WRITE_WORKER: '1' }, args).parts).toEqual(here.parts);
+    // The history was read: members 不合格 both years are sent to the 集中学习班 (township.json), named in the 评定结果.
+    const strings = here.parts.get('2023年度评定结果.xlsx')!.get('xl/sharedStrings.xml')!;
+    expect(Buffer.from(strings, 'latin1').toString('utf8')).toContain('集中学习');
+  }, 300_000);
 });
