@@ -38,20 +38,28 @@ export interface PackedGradeInput {
   history?: HistoryEntry[];
   quotaScope?: 'branch' | 'township';
   trace?: boolean;
-  /**
-   * A township quota's cut worked out already (quotaCutOf of the same batch): the write worker
-   * grades the branches it writes with the main thread's cut, without a pass of its own.
-   */
-  cut?: QuotaCut;
   /** false: no branch is kept open between passes (one pass only: the write worker's). */
   keep?: boolean;
 }
 
-const cuts = new WeakMap<object, QuotaCut | undefined>();
+/** The period and grading options of a packed batch: the same for its quota pass and its branches. */
+function setup(input: PackedGradeInput): { period: ReturnType<typeof cyclePeriod>; cycle: ReturnType<typeof cycleOf>; opts: GradeOptions } {
+  const cycle = cycleOf(input.year, input.scheme.cycle);
+  const opts: GradeOptions = { quotaScope: input.quotaScope ?? input.scheme.quota?.scope ?? 'branch', history: historyLookup(input.history ?? []), cycleYear: cycle.year, trace: input.trace ?? true };
+  return { cycle, period: cyclePeriod(cycle), opts };
+}
 
-/** The township quota's cut a packed period was graded with (undefined: none, or a branch quota). */
-export function quotaCutOf(g: object): QuotaCut | undefined {
-  return cuts.get(g);
+/**
+ * A township quota's cut over the packed branches: a pass that expands each (nothing is kept).
+ * Undefined for a branch quota, or when no one is a candidate. Worked out once: the main thread
+ * grades with it, and the write worker is given it.
+ */
+export function townshipCut(input: PackedGradeInput, packed: readonly PackedBranch[]): QuotaCut | undefined {
+  const { period, opts } = setup(input);
+  if (opts.quotaScope !== 'township') return undefined;
+  const quota = new TownshipQuota(input.scheme, period, opts);
+  for (const p of packed) quota.add(branchFromBytes(p.bytes));
+  return quota.cut();
 }
 
 /** Whether gradePacked keeps these branches open between the passes (KEPT_MEMBERS, KEPT_BRANCHES), or expands each again. */
@@ -59,25 +67,17 @@ export function keptOpen(packed: readonly PackedBranch[]): boolean {
   return packed.reduce((n, p) => n + p.members, 0) <= KEPT_MEMBERS && packed.length <= KEPT_BRANCHES;
 }
 
-/** The graded period over packed branches (one per ledger, in order); nothing is expanded yet but a township quota's pass. */
-export function gradePacked(input: PackedGradeInput, packed: readonly PackedBranch[]): GradedPeriod {
+/** The graded period over packed branches (one per ledger, in order), with townshipCut's cut; nothing is expanded yet. */
+export function gradePacked(input: PackedGradeInput, packed: readonly PackedBranch[], cut: QuotaCut | undefined): GradedPeriod {
   const { scheme } = input;
-  const cycle = cycleOf(input.year, scheme.cycle);
-  const period = cyclePeriod(cycle);
-  const opts: GradeOptions = { quotaScope: input.quotaScope ?? scheme.quota?.scope ?? 'branch', history: historyLookup(input.history ?? []), cycleYear: cycle.year, trace: input.trace ?? true };
-  let cut = input.cut;
-  if (opts.quotaScope === 'township' && !cut) {
-    const quota = new TownshipQuota(scheme, period, opts);
-    for (const p of packed) quota.add(branchFromBytes(p.bytes));
-    cut = quota.cut();
-  }
+  const { cycle, period, opts } = setup(input);
   // Branches opened stay open when the whole batch fits in KEPT_MEMBERS and KEPT_BRANCHES (decided before the first is
   // opened, from the branches' member counts): every later pass (the 公示名单, the 评定结果, --json) finds them so.
   // A bigger batch keeps none: a partial cache would miss on every sequential pass anyway, and its
   // large live set lets the heap grow with the other branches' expansions (county-x4 peaked at
   // 453 MB keeping the first 120,000 members, 308 MB keeping none).
   const kept: (BranchResult | undefined)[] | undefined = input.keep !== false && keptOpen(packed) ? [] : undefined;
-  const graded: GradedPeriod = {
+  return {
     schemeId: scheme.id,
     cycle,
     period,
@@ -92,6 +92,4 @@ export function gradePacked(input: PackedGradeInput, packed: readonly PackedBran
       return b;
     },
   };
-  cuts.set(graded, cut);
-  return graded;
 }

@@ -4,11 +4,14 @@
 // passes were the longest part of the write; side by side they take about as long as the longer one.
 import { availableParallelism } from 'node:os';
 import type { PublicationOptions } from '../excel/write/publication.js';
+import type { QuotaCut } from '../core/grade/grade.js';
 import { keptOpen, type PackedBranch, type PackedGradeInput } from './graded.js';
 import { freeze } from './revive.js';
 
 export interface PublicationJob {
   input: PackedGradeInput;
+  /** The main thread's township cut (townshipCut): the worker makes no quota pass. */
+  cut: QuotaCut | undefined;
   packed: readonly PackedBranch[];
   /** With the digest's `published` of the main thread: the worker makes no digest pass. */
   publication: PublicationOptions;

@@ -10,7 +10,7 @@ import { thaw } from './revive.js';
 import { saveBook } from './write.js';
 
 const { job, packed } = workerData as { job: unknown; packed: PublicationJob['packed'] };
-const { input, publication, tmp, stamp, time } = thaw<Omit<PublicationJob, 'packed'>>(job);
+const { input, cut, publication, tmp, stamp, time } = thaw<Omit<PublicationJob, 'packed'>>(job);
 
 // Tests only (test/cli/county-slice.test.ts): 'exit' ends the worker before it writes (the main
 // thread then writes the workbook itself), 'full' fails the write as a full disk does.
@@ -20,7 +20,7 @@ if (hook === 'exit') process.exit(1);
 try {
   if (hook === 'full') throw Object.assign(new Error('ENOSPC: no space left on device (SCORE_TEST_WRITE_WORKER)'), { code: 'ENOSPC' });
   // One pass: no branch is kept open once its sheet is written.
-  const result = gradePacked({ ...input, keep: false }, packed);
+  const result = gradePacked({ ...input, keep: false }, packed, cut);
   await saveBook(publicationList(input.scheme, result, publication), tmp, stamp, new Date(time));
   parentPort!.postMessage({ ok: true });
 } catch (e) {

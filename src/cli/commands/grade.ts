@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { join } from 'node:path';
 import { gradeBranches, historyLookup } from '../../core/engine.js';
 import { HistoryGaps } from '../../core/grade/history-use.js';
-import { gradePacked, quotaCutOf } from '../../batch/graded.js';
+import { gradePacked, townshipCut } from '../../batch/graded.js';
 import { publicationLaneUsed, writePublicationElsewhere } from '../../batch/publication-lane.js';
 import { digestOf } from '../../excel/write/digest.js';
 import { monthsRead } from '../../core/cycle.js';
@@ -57,7 +57,9 @@ export function registerGrade(cmd: Command): void {
     const input = { scheme, year, history: history.entries, trace: false, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) };
     // Every branch of a batch comes in one form (src/batch/inputs.ts): a mix would lose branches.
     if (batch.packed.length > 0 && batch.branches.length > 0) throw new Error('grade: a batch with both packed and expanded branches');
-    const result = batch.packed.length > 0 ? gradePacked(input, batch.packed) : gradeBranches(input, batch.branches);
+    // A township quota over packed branches: its cut worked out once (a pass), for this thread and the write worker.
+    const cut = batch.packed.length > 0 ? townshipCut(input, batch.packed) : undefined;
+    const result = batch.packed.length > 0 ? gradePacked(input, batch.packed, cut) : gradeBranches(input, batch.branches);
     // One pass over the branches for the 总览, 图表, 公示 columns and the terminal (digestOf), and who has no earlier result.
     const gaps = new HistoryGaps(scheme, result.cycle.year, result.period.kind, historyLookup(history.entries), opts.json ? Infinity : 5);
     const digest = digestOf(scheme, result, (b) => gaps.add(b));
@@ -72,7 +74,8 @@ export function registerGrade(cmd: Command): void {
     const { gradeWorkbook } = await import('../../excel/write/results.js');
     const { publicationList } = await import('../../excel/write/publication.js');
     const label = `${year}年度`;
-    // One set: the 公示名单 (the smaller) first, then the 评定结果; both in place, or neither.
+    // One set: the 公示名单 (the smaller) first, then the 评定结果 (written side by side when a worker writes the
+    // 公示名单); both in place, or neither.
     const set = new OutputSet(Boolean(opts.force), { quiet: Boolean(opts.quiet), scheme: scheme.id, period: String(year), inputs: items.map((i) => i.file), excluded: batch.excluded.map((e) => e.file) });
     const publication = { from, days };
     const adds: Promise<void>[] = [];
@@ -80,8 +83,7 @@ export function registerGrade(cmd: Command): void {
       const target = join(dir, `${label}公示名单.xlsx`);
       // A county-size batch: the 公示名单 is written by a worker while this thread writes the 评定结果 (same bytes).
       if (publicationLaneUsed(batch.packed)) {
-        const cut = quotaCutOf(result);
-        const job = { input: { ...input, ...(cut ? { cut } : {}) }, packed: batch.packed, publication: { ...publication, published: digest.published } };
+        const job = { input, cut, packed: batch.packed, publication: { ...publication, published: digest.published } };
         adds.push(set.addWritten(target, (tmp, stamp, time) => writePublicationElsewhere({ ...job, tmp, stamp, time: time.getTime() }, () => saveBook(publicationList(scheme, result, publication), tmp, stamp, time))));
       } else await set.add(target, () => publicationList(scheme, result, publication));
     }
