@@ -36,7 +36,6 @@ export interface PackedGradeInput {
   scheme: Scheme;
   year: number;
   history?: HistoryEntry[];
-  quotaScope?: 'branch' | 'township';
   trace?: boolean;
   /** false: no branch is kept open between passes (one pass only: the write worker's). */
   keep?: boolean;
@@ -45,7 +44,7 @@ export interface PackedGradeInput {
 /** The period and grading options of a packed batch: the same for its quota pass and its branches. */
 function setup(input: PackedGradeInput): { period: ReturnType<typeof cyclePeriod>; cycle: ReturnType<typeof cycleOf>; opts: GradeOptions } {
   const cycle = cycleOf(input.year, input.scheme.cycle);
-  const opts: GradeOptions = { quotaScope: input.quotaScope ?? input.scheme.quota?.scope ?? 'branch', history: historyLookup(input.history ?? []), cycleYear: cycle.year, trace: input.trace ?? true };
+  const opts: GradeOptions = { quotaScope: input.scheme.quota?.scope ?? 'branch', history: historyLookup(input.history ?? []), cycleYear: cycle.year, trace: input.trace ?? true };
   return { cycle, period: cyclePeriod(cycle), opts };
 }
 

@@ -61,6 +61,62 @@ describe('公示名单', () => {
   });
 });
 
+describe('--quota-scope on paper', () => {
+  /** Each sheet's cell texts, by sheet name. */
+  const sheets = async (file: string): Promise<Map<string, string[]>> => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const by = new Map<string, string[]>();
+    for (const ws of wb.worksheets) {
+      const texts: string[] = [];
+      ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value ?? ''))));
+      by.set(ws.name, texts);
+    }
+    return by;
+  };
+  const footnotes = (by: Map<string, string[]>): string[] => [...by.values()].flatMap((t) => t.filter((x) => x.startsWith('注：优秀等次')));
+
+  it('the 公示 footnote and the 总览 名额 say the scope the grading used, not the scheme\'s default', async () => {
+    // The scheme's default (township.json: 以党支部为单位), as graded in beforeAll.
+    const own = footnotes(await sheets(join(out, '2023年度公示名单.xlsx')));
+    expect(own.length).toBeGreaterThan(0);
+    for (const n of own) expect(n).toContain('（以党支部为单位，');
+    const whole = tmp();
+    expect(score(['grade', '--year', '2023', '--dir', join(ROOT, 'fixtures', 'township'), '--out', whole, '--quota-scope', 'township']).code).toBe(0);
+    const notes = footnotes(await sheets(join(whole, '2023年度公示名单.xlsx')));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const n of notes) expect(n).toContain('（全镇（乡）统一，');
+    // 总览: with one township quota the 名额 is judged on the 合计 row, not branch by branch.
+    const overview = async (dir: string): Promise<ExcelJS.Worksheet> => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, '2023年度评定结果.xlsx'));
+      return wb.getWorksheet('总览')!;
+    };
+    const quotaColumn = (ws: ExcelJS.Worksheet): { branches: string[]; total: string } => {
+      let col = 0;
+      let header = 0;
+      ws.eachRow((row, r) => row.eachCell((c, k) => {
+        if (c.value === '名额') [col, header] = [k, r];
+      }));
+      const branches: string[] = [];
+      let total = '';
+      ws.eachRow((row, r) => {
+        if (r <= header) return;
+        const v = String(row.getCell(col).value ?? '');
+        if (row.getCell(2).value === '合计') total = v;
+        else branches.push(v);
+      });
+      return { branches, total };
+    };
+    const perBranch = quotaColumn(await overview(out));
+    expect(perBranch.branches.filter((v) => v === '符合' || v === '超出').length).toBeGreaterThan(0);
+    expect(perBranch.total).toBe('');
+    const township = quotaColumn(await overview(whole));
+    expect(township.branches.every((v) => v === '')).toBe(true);
+    expect(['符合', '超出']).toContain(township.total);
+  });
+});
+
 describe('no program words on paper', () => {
   it('评定结果 and 公示名单 of the sample township', async () => {
     for (const f of ['2023年度评定结果.xlsx', '2023年度公示名单.xlsx']) expect(programWords(await allCellTexts(join(out, f))), f).toEqual([]);

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { join } from 'node:path';
 import { gradeBranches, historyLookup } from '../../core/engine.js';
+import { withQuotaScope } from '../../core/grade/grade.js';
 import { HistoryGaps } from '../../core/grade/history-use.js';
 import { gradePacked, townshipCut } from '../../batch/graded.js';
 import { publicationLaneUsed, writePublicationElsewhere } from '../../batch/publication-lane.js';
@@ -51,10 +52,12 @@ export function registerGrade(cmd: Command): void {
     const load = { ...(given ? { scheme: given } : {}), year, skipOtherYears: true, compute: { history: history.entries }, packed: true, onProgress: progress(!opts.json && !opts.quiet, t('读取', 'reading')) };
     const opened = await openLedgers(inputs, opts, { outDir: dir, load }, { cycle: String(year), period: String(year) });
     if (!opened) return;
-    const { scheme, batch } = opened;
+    const { batch } = opened;
+    // --quota-scope changes the scheme this run grades with: the 公示 and the 总览 then say the scope used.
+    const scheme = withQuotaScope(opened.scheme, opts.quotaScope);
     const { items } = opened.gathered;
     timing('read and check');
-    const input = { scheme, year, history: history.entries, trace: false, ...(opts.quotaScope ? { quotaScope: opts.quotaScope } : {}) };
+    const input = { scheme, year, history: history.entries, trace: false };
     // Every branch of a batch comes in one form (src/batch/inputs.ts): a mix would lose branches.
     if (batch.packed.length > 0 && batch.branches.length > 0) throw new Error('grade: a batch with both packed and expanded branches');
     // A township quota over packed branches: its cut worked out once (a pass), for this thread and the write worker.

@@ -169,6 +169,16 @@ function setGrade(m: MemberResult, grade: string, stars: number | undefined): vo
   else m.stars = stars;
 }
 
+/**
+ * The scheme as a run grades it when --quota-scope is given: its quota's scope replaced. Every
+ * reader of the scope then says what the grading did — the 公示名单's footnote (以党支部为单位 /
+ * 全镇（乡）统一) and the 总览's 名额 column (per branch, or on the 合计 row) — not the scheme's default.
+ */
+export function withQuotaScope(scheme: Scheme, scope: 'branch' | 'township' | undefined): Scheme {
+  if (!scope || !scheme.quota || scheme.quota.scope === scope) return scheme;
+  return { ...scheme, quota: { ...scheme.quota, scope } };
+}
+
 /** R13's cap: floor(n × pct), but at least 1 when n ≥ 1 (exact decimals: 0.2 × 10 is 2, not 1.9999). */
 export function quotaCap(n: number, pct: number): number {
   if (n < 1) return 0;
