@@ -28,6 +28,7 @@ const headers = new Memo<string, string>(MEMO_LIMIT);
 
 /** 党员 姓名 → 党员姓名; 学习教育(10分), 学习教育10分 → 学习教育; 说明： → 说明. */
 export function normaliseHeader(s: string): string {
+  if (unchanged(s)) return s;
   const known = headers.get(s);
   if (known !== undefined) return known;
   let t = s.normalize('NFKC').replace(/[\s\u3000\u200B-\u200D\uFEFF]+/g, '');
@@ -38,6 +39,28 @@ export function normaliseHeader(s: string): string {
     t = next;
   }
   return headers.set(s, t);
+}
+
+/**
+ * Texts normaliseHeader gives back as they are, told without a look-up: Chinese characters only (a
+ * member's name, 姓名) or ASCII letters, digits, points and minus signs only (a score): NFKC leaves
+ * them, and they hold no space, bracket, colon or「N分」ending. Most cells of a header search's rows are.
+ */
+function unchanged(s: string): boolean {
+  if (s.length === 0) return true;
+  const first = s.charCodeAt(0);
+  if (first >= 0x4e00 && first <= 0x9fff) {
+    for (let i = 1; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x4e00 || c > 0x9fff) return false;
+    }
+    return true;
+  }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2e || c === 0x2d)) return false;
+  }
+  return true;
 }
 
 const wantedLabels = new WeakMap<ColumnSpec, Set<string>>();
@@ -54,12 +77,22 @@ function wantedOf(spec: ColumnSpec): Set<string> {
 
 /** Every label any spec searched for so far accepts: a row with none of them is a data row to every search. */
 const everWanted = new Set<string>();
-const plainRows = new WeakMap<Map<number, string>, { known: number; plain: boolean }>();
+/**
+ * A row's normalised labels by column, with what the header searches work out from them, kept on the
+ * row (not in WeakMaps beside it: a look-up per row and search): whether no label is one any spec
+ * accepts, as of how many labels were wanted; the labels as parallel arrays; the two-row merge made
+ * with the row above.
+ */
+class RowLabels extends Map<number, string> {
+  plainAt = -1;
+  plain = false;
+  arrays: { cols: number[]; texts: string[] } | undefined;
+  merged: { upper: RowLabels; both: RowLabels } | undefined;
+}
 
 /** No label of the row is accepted by any spec (member names, scores): kept per row until a new label is wanted. */
-function isPlain(labels: Map<number, string>): boolean {
-  const kept = plainRows.get(labels);
-  if (kept && kept.known === everWanted.size) return kept.plain;
+function isPlain(labels: RowLabels): boolean {
+  if (labels.plainAt === everWanted.size) return labels.plain;
   let plain = true;
   for (const label of labels.values()) {
     if (everWanted.has(label)) {
@@ -67,7 +100,8 @@ function isPlain(labels: Map<number, string>): boolean {
       break;
     }
   }
-  plainRows.set(labels, { known: everWanted.size, plain });
+  labels.plainAt = everWanted.size;
+  labels.plain = plain;
   return plain;
 }
 
@@ -82,50 +116,46 @@ export function headerMax(s: string): number | undefined {
  * fast reader's: they have `read`): a sheet is searched for several forms' headers (stacked,
  * yearly, the month form, its 合计-only variant), each over the same first rows.
  */
-const labelsOf = new WeakMap<SheetLike, Map<number, Map<number, string>>>();
+const labelsOf = new WeakMap<SheetLike, Map<number, RowLabels>>();
 
-function rowLabels(ws: SheetLike, row: number): Map<number, string> {
+function rowLabels(ws: SheetLike, row: number): RowLabels {
   let kept = ws.read ? labelsOf.get(ws) : undefined;
   if (ws.read && !kept) labelsOf.set(ws, (kept = new Map()));
   const known = kept?.get(row);
   if (known) return known;
-  const out = new Map<number, string>();
+  const out = new RowLabels();
   eachRead(ws, row, (c, col) => void out.set(col, normaliseHeader(c.text)));
   kept?.set(row, out);
   return out;
 }
 
-/** A row's labels as parallel arrays (columns, labels), made once per map: the kept rows are searched by several forms. */
-const entriesOf = new WeakMap<Map<number, string>, { cols: number[]; texts: string[] }>();
-
-function labelEntries(labels: Map<number, string>): { cols: number[]; texts: string[] } {
-  let e = entriesOf.get(labels);
+/** A row's labels as parallel arrays (columns, labels), made once per row: the kept rows are searched by several forms. */
+function labelEntries(labels: RowLabels): { cols: number[]; texts: string[] } {
+  let e = labels.arrays;
   if (!e) {
     e = { cols: [], texts: [] };
     for (const [col, label] of labels) {
       e.cols.push(col);
       e.texts.push(label);
     }
-    entriesOf.set(labels, e);
+    labels.arrays = e;
   }
   return e;
 }
 
 /** Whether any of a row's labels is one the search accepts (a data row's names and scores are not). */
-function anyWanted(labels: Map<number, string>, table: Map<string, number[]>): boolean {
+function anyWanted(labels: RowLabels, table: Map<string, number[]>): boolean {
   for (const t of labelEntries(labels).texts) if (table.has(t)) return true;
   return false;
 }
 
 /** A two-row header read as one row (the lower label where there is one), kept with the upper row it was made from. */
-const mergedOf = new WeakMap<Map<number, string>, { upper: Map<number, string>; both: Map<number, string> }>();
-
-function mergedLabels(upper: Map<number, string>, lower: Map<number, string>): Map<number, string> {
-  const known = mergedOf.get(lower);
+function mergedLabels(upper: RowLabels, lower: RowLabels): RowLabels {
+  const known = lower.merged;
   if (known && known.upper === upper) return known.both;
-  const both = new Map(upper);
+  const both = new RowLabels(upper);
   for (const [col, label] of lower) both.set(col, label);
-  mergedOf.set(lower, { upper, both });
+  lower.merged = { upper, both };
   return both;
 }
 
@@ -159,9 +189,9 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
   const minMatches = opts.minMatches ?? 1;
   let best: { m: HeaderMatch; rank: number; full: boolean } | undefined;
   let bestScore = 0;
-  let above: Map<number, string> | undefined;
+  let above: RowLabels | undefined;
   const table = specTable(specs);
-  const match = (row: number, labels: Map<number, string>): { m: HeaderMatch; rank: number; full: boolean } | undefined => {
+  const match = (row: number, labels: RowLabels): { m: HeaderMatch; rank: number; full: boolean } | undefined => {
     // The columns each spec accepts, in the row's order: one table look-up per cell.
     let candidates: number[][] | undefined;
     const { cols, texts } = labelEntries(labels);

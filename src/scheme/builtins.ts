@@ -26,7 +26,11 @@ export const builtinDir = (): string => join(dirname(fileURLToPath(import.meta.u
 /** Built-in ids in the order SCHEMES.md gives them. */
 export const BUILTIN_ORDER = ['township', 'vanguard', 'vanguard-school', 'agency', 'bureau', 'culture', 'company', 'school', 'village', 'tiered-xinba', 'tiered-baiyanghe', 'it-bureau', 'demolition'];
 
-export function builtinIds(): string[] {
+let ids: readonly string[] | undefined;
+
+/** Built-in ids: the package's own folder, listed once per process (every ledger names its scheme: 2,800 listings on a county). */
+export function builtinIds(): readonly string[] {
+  if (ids) return ids;
   const present = new Set(
     existsSync(builtinDir())
       ? readdirSync(builtinDir())
@@ -34,7 +38,8 @@ export function builtinIds(): string[] {
           .map((f) => f.slice(0, -5))
       : [],
   );
-  return [...BUILTIN_ORDER.filter((id) => present.has(id)), ...[...present].filter((id) => !BUILTIN_ORDER.includes(id)).sort()];
+  ids = Object.freeze([...BUILTIN_ORDER.filter((id) => present.has(id)), ...[...present].filter((id) => !BUILTIN_ORDER.includes(id)).sort()]);
+  return ids;
 }
 
 /** The fields `score schemes` shows, read from the built-in's JSON; undefined when it cannot be read. */

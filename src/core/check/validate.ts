@@ -279,7 +279,8 @@ function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: (p: number) =
   };
   for (const [member, rows] of byMember) {
     if (rows.length < 2) continue;
-    rows.sort((a, b) => a.period - b.period);
+    // The month sheets come in order, so a member's rows usually do: sorted only when they are not.
+    if (!byPeriod(rows)) rows.sort((a, b) => a.period - b.period);
     // The first and last filled rows, in one pass: the rows after the last (before the first) are blank by
     // definition, so a run there has no other blank row in between; the rest are ordinary blanks.
     let first = -1;
@@ -300,6 +301,12 @@ function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: (p: number) =
     else if (b > 0 && !member.joined) out.set(member, { side: 'before', rows: rows.slice(0, b), edge: firstPeriod });
   }
   return out;
+}
+
+/** Whether the rows are in period order (equal periods keep their order, as a stable sort would). */
+function byPeriod(rows: readonly RecordRowT[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i - 1]!.period > rows[i]!.period) return false;
+  return true;
 }
 
 type BlankRun = { side: 'after' | 'before'; rows: RecordRowT[]; edge: number };
@@ -323,7 +330,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   if (recorded.length === 0 || scheme.cycle.record === 'none') return;
   const sheets = recordSheetNames(cycle, scheme.cycle.record);
   /** The row of each member's record in each period (a second row is an error, never a silent replacement). */
-  const seen = new Map<string, Map<number, SourceRef>>();
+  const seen = new Map<string, (SourceRef | undefined)[]>();
   // A bonus-type cell left blank is 0 (a clerk leaves unused bonus cells empty); score cells are required.
   const entries = recorded.flatMap((c) => c.entries.map((e) => ({ key: `${c.id}.${e.id}`, e, max: dec(e.max), min: dec(e.min), blankIsZero: blankIsZero(c) })));
   const last = lastRecordOf(scheme, period);
@@ -381,13 +388,13 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
       continue;
     }
     let set = seen.get(member.key);
-    if (!set) seen.set(member.key, (set = new Map()));
-    const first = set.get(r.period);
+    if (!set) seen.set(member.key, (set = []));
+    const first = set[r.period];
     if (first) {
       add('RECORD_DUPLICATE_ROW', r.source, { name: member.name, sheet: sheets[r.period], first: `${first.sheet ?? ''} ${first.cell ?? ''}`.trim() }, r.name);
       continue;
     }
-    set.set(r.period, r.source);
+    set[r.period] = r.source;
     // A row left blank at the start or end of the year is said once for the run (blankRuns), not per cell.
     if (blankRows.has(r)) continue;
     parts.reset();
@@ -450,17 +457,18 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   blankRuns(runs, sheets, add);
   const linked = new Set<string>();
   for (const { row, guess } of misspelt) {
-    const missing = !(seen.get(guess.key)?.has(row.period) ?? false);
+    const missing = seen.get(guess.key)?.[row.period] === undefined;
     if (missing) linked.add(`${guess.key}\u0000${row.period}`);
     add('RECORD_UNKNOWN_MEMBER', row.source, { name: row.name, guess: guess.name, ...(missing ? { missing: sheets[row.period] } : {}) }, row.name);
   }
   for (const mem of ledger.members) {
     if (!mem.participates) continue;
-    const have = seen.get(mem.key) ?? new Map<number, SourceRef>();
+    const have = seen.get(mem.key) ?? [];
     const months = activeMonths(mem, cycle);
-    const needed = (scheme.cycle.record === 'month' ? months : [...new Set(months.map((mo) => Math.floor(mo / 3)))]).filter(checked);
+    // The periods the member was on the roll for, in order (a month record: the months themselves, no list made per member).
+    const needed = scheme.cycle.record === 'month' ? months : [...new Set(months.map((mo) => Math.floor(mo / 3)))];
     for (const p of needed) {
-      if (!have.has(p) && !linked.has(`${mem.key}\u0000${p}`)) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet: sheets[p] }, { name: mem.name, sheet: sheets[p] });
+      if (checked(p) && have[p] === undefined && !linked.has(`${mem.key}\u0000${p}`)) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet: sheets[p] }, { name: mem.name, sheet: sheets[p] });
     }
   }
 }

@@ -82,10 +82,14 @@ export function collect(ctx: BranchContext): Map<string, MemberData> {
   }
   cardBonuses(ctx, dataOf);
   if (ctx.scheme.overrides.some((o) => o.deduct)) for (const d of out.values()) linkMember(ctx, d);
-  for (const d of out.values()) {
-    d.events.sort((a, b) => (a.row.date! < b.row.date! ? -1 : a.row.date! > b.row.date! ? 1 : 0));
-  }
+  // In date order (stable: rows of one day keep the sheet's order); most members' are already.
+  for (const d of out.values()) if (!inDateOrder(d.events)) d.events.sort((a, b) => (a.row.date! < b.row.date! ? -1 : a.row.date! > b.row.date! ? 1 : 0));
   return out;
+}
+
+function inDateOrder(events: readonly ResolvedEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) if (events[i - 1]!.row.date! > events[i]!.row.date!) return false;
+  return true;
 }
 
 /** The item a card's 加分项 stands for: the month's bonus points with no item, under the bonus component's caps. */

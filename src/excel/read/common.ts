@@ -121,8 +121,13 @@ export class ReadContext {
   }
 
   /** Finds a header or reports READ_HEADER_NOT_FOUND / READ_COLUMN_MISSING. */
-  header(ws: SheetLike, specs: readonly ColumnSpec[], fromRow = 1): HeaderMatch | undefined {
-    const h = findHeader(ws, specs, { fromRow, allowMissing: true, minMatches: 1 });
+  /**
+   * The sheet's header for these specs, its problems reported. `found`: what findHeader already gave
+   * for the same specs from row 1 without allowMissing (every required column there); the search with
+   * allowMissing would choose the same row, since a row missing a required column ranks below it.
+   */
+  header(ws: SheetLike, specs: readonly ColumnSpec[], fromRow = 1, found?: HeaderMatch): HeaderMatch | undefined {
+    const h = found ?? findHeader(ws, specs, { fromRow, allowMissing: true, minMatches: 1 });
     const required = specs.filter((s) => s.required);
     if (!h || (required.length > 0 && h.missing.length === required.length)) {
       this.report('READ_HEADER_NOT_FOUND', { file: this.file, sheet: ws.name }, {

@@ -104,10 +104,12 @@ export function readRecordSheet(ctx: ReadContext, ws: SheetLike, period: number,
   const extra = found ? [CARD_BONUS, CARD_DEDUCTION] : [];
   const full = [COL.seq, COL.name, COL.id, ...entries, ...extra, COL.total, COL.note];
   // A part's total instead of its entries (每月履行党员义务积分): graded from the total, said once per file.
-  const totals = findHeader(ws, full) ? undefined : partTotalColumns(ws, entries);
+  const fullMatch = findHeader(ws, full);
+  const totals = fullMatch ? undefined : partTotalColumns(ws, entries);
   const scoreSpecs = totals?.specs ?? entries;
   const specs = totals ? [COL.seq, COL.name, COL.id, ...scoreSpecs, ...extra, COL.total, COL.note] : full;
-  const h = ctx.header(ws, specs);
+  // The header found above is the one to read (no second search of the same rows for the same columns).
+  const h = ctx.header(ws, specs, 1, fullMatch);
   if (!h) return [];
   if (totals) ctx.partTotals(ctx.ref(ws.name, h.row, h.columns[totals.parts[0]!]), totals.parts.map((id) => totals.labels[id]!).join('、'));
   const withTotal = !reportUnusedPoints(ctx, ws, h, specs);
