@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asDate, asId, asNumber, cellAddress, normaliseText, parseDateText, readValue, serialToIso } from '../../src/excel/cells.js';
 import { headerMax, normaliseHeader } from '../../src/excel/header.js';
@@ -100,6 +101,26 @@ describe('header text', () => {
     ['(10分)', '(10分)'],
   ])('%s → %s', (raw, norm) => {
     expect(normaliseHeader(raw)).toBe(norm);
+  });
+
+  // normaliseHeader gives names (Chinese characters only) and scores (ASCII digits, letters, . and -)
+  // back without its memo or its regular expressions: the same answer as the full normalisation.
+  it('gives names, scores and any text the same answer as the full normalisation', () => {
+    const full = (s: string): string => {
+      let t = s.normalize('NFKC').replace(/[\s\u3000\u200B-\u200D\uFEFF]+/g, '');
+      for (;;) {
+        const next = t.replace(/\([^()]*\)$/, '').replace(/[:：*＊]+$/, '').replace(/(?<=[^\d.])(?:满分)?\d+(?:\.\d+)?分$/u, '');
+        if (next === t || next === '') break;
+        t = next;
+      }
+      return t;
+    };
+    const cjk = fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c));
+    const ascii = fc.constantFrom(...'0123456789.-abcXYZ'.split(''));
+    const other = fc.constantFrom('分', '满', '(', ')', '（', '）', ':', '：', '*', ' ', '\u3000', '８', 'Ａ', '\uF900', '\u2F00');
+    const text = fc.array(fc.oneof(cjk, ascii, other), { maxLength: 8 }).map((a) => a.join(''));
+    fc.assert(fc.property(fc.oneof(fc.array(cjk, { maxLength: 6 }).map((a) => a.join('')), fc.array(ascii, { maxLength: 8 }).map((a) => a.join('')), text), (s) => normaliseHeader(s) === full(s)), { numRuns: 3000 });
+    for (const s of ['学习教育10分', '学习教育（10分）', '姓名', '张三', '85.5', '-3', '10分', '\uF900']) expect(normaliseHeader(s)).toBe(full(s));
   });
 
   it('reads the maximum in a header', () => {
