@@ -26,6 +26,8 @@ export interface SheetLike {
   /** How many cells a row stores, and the column of the i-th (in order), where a sheet can tell without making cells. */
   cellCount?(row: number): number;
   columnAt?(row: number, i: number): number;
+  /** read() of the row's i-th stored cell (columnAt(row, i)), found by its place: no search of the row. */
+  readStored?(row: number, i: number): CellRead;
   /** Whether the cell holds a formula (the lean reader tells without making a cell). */
   isFormula?(row: number, col: number): boolean;
   /** [row, col] of places the file gives twice (the lean reader tells; exceljs keeps the later silently). */

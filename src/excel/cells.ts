@@ -89,16 +89,16 @@ export function readAt(ws: SheetLike, row: number, col: number): CellRead {
   return ws.read ? ws.read(row, col) : readCell(ws.findCell(row, col));
 }
 
-type LeanSheet = SheetLike & Required<Pick<SheetLike, 'cellCount' | 'columnAt' | 'read'>>;
+type LeanSheet = SheetLike & Required<Pick<SheetLike, 'cellCount' | 'columnAt' | 'read' | 'readStored'>>;
 
 /** A sheet that reads its stored cells without making them (the lean reader's). */
 function isLean(ws: SheetLike): ws is LeanSheet {
-  return ws.cellCount !== undefined && ws.columnAt !== undefined && ws.read !== undefined;
+  return ws.cellCount !== undefined && ws.columnAt !== undefined && ws.read !== undefined && ws.readStored !== undefined;
 }
 
 /** The read of a row's i-th stored cell, or undefined when it is blank or covered by a merge (eachRead leaves those out). */
 function storedRead(ws: LeanSheet, row: number, i: number): CellRead | undefined {
-  const c = ws.read(row, ws.columnAt(row, i));
+  const c = ws.readStored(row, i);
   return c.covered || c.text === '' ? undefined : c;
 }
 

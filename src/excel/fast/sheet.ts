@@ -280,7 +280,15 @@ export class FastSheet implements SheetLike {
 
   /** The normalised content of (row, col) without making a cell: what readCell(findCell()) gives. */
   read(row: number, col: number): CellRead {
-    const i = this.index(row, col);
+    return this.readIndex(this.index(row, col));
+  }
+
+  readStored(row: number, i: number): CellRead {
+    return this.readIndex(this.rowStart[row]! + i);
+  }
+
+  /** The read of the stored cell at index i (BLANK for -1). */
+  private readIndex(i: number): CellRead {
     if (i < 0) return BLANK;
     const kind = this.kinds[i]!;
     if (kind & ODD_FORMAT) return this.oddRead(i, kind & ~ODD_FORMAT);
