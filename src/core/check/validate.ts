@@ -1,9 +1,9 @@
 // Step "check": a read ledger against its scheme and cycle. Returns every problem at once
 // (never throws), each with a stable code, the cell, what is wrong and what to do.
-import type { Scheme } from '../../scheme/schema.js';
+import type { Component, Entry, Scheme } from '../../scheme/schema.js';
 import { catalogueOf, evaluationGrades, MemberIndex } from '../catalogue.js';
 import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordIndices, recordSheetNames, sheetRun, type Cycle, type Period } from '../cycle.js';
-import { add as plus, compare, dec, maxDec, minDec, sum, times, Total, ZERO } from '../decimal.js';
+import { add as plus, compare, type Dec, dec, maxDec, minDec, sum, times, Total, ZERO } from '../decimal.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { CHECK_MESSAGES } from '../messages.js';
 import { fieldCell, recordCell, type Ledger, type Member, type SourceRef } from '../model.js';
@@ -370,6 +370,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   /** Rows whose name is one character away from a roster name: said after the months are known (see guessZh). */
   const misspelt: { row: (typeof ledger.records)[number]; guess: Member }[] = [];
   const resolved = index.resolveRows(ledger.records);
+  const rowChecks: RowChecks = { scheme, sheets, entries, partComponents, recordCapped, parts, excelParts, capped, add };
   for (let i = 0; i < ledger.records.length; i++) {
     const r = ledger.records[i]!;
     if (!checked(r.period)) continue;
@@ -397,62 +398,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     set[r.period] = r.source;
     // A row left blank at the start or end of the year is said once for the run (blankRuns), not per cell.
     if (blankRows.has(r)) continue;
-    parts.reset();
-    excelParts.reset();
-    for (const p of partComponents) {
-      if (!r.parts?.includes(p.comp.id)) continue;
-      // The part's total: within its entries' floors and maxima together (each item cannot be checked: READ_PART_TOTALS).
-      const v = r.values[p.comp.id];
-      if (v === null || v === undefined) {
-        if (member.participates && !p.blankIsZero) add('RECORD_BLANK', recordCell(r, p.comp.id), { name: r.name, entry: p.comp.name, max: p.max.toString() });
-        continue;
-      }
-      parts.add(v);
-      if (!r.textKeys?.includes(p.comp.id)) excelParts.add(v);
-      if (compare(v, p.max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, p.comp.id), { entry: p.comp.name, found: v.toString(), max: p.max.toString() }, v.toString());
-      else if (compare(v, p.min) < 0) add('RECORD_BELOW_MIN', recordCell(r, p.comp.id), { entry: p.comp.name, found: v.toString(), min: p.min.toString() }, v.toString());
-    }
-    if (r.bonus) {
-      if (!cardBonusComponent(scheme)) add('CARD_BONUS_UNUSED', recordCell(r, 'bonus'), { found: r.bonus.toString() }, r.bonus.toString());
-      else if (r.bonus.isNegative()) add('RECORD_BELOW_MIN', recordCell(r, 'bonus'), { entry: '加分项', found: r.bonus.toString(), min: 0 }, r.bonus.toString());
-    }
-    for (let i = 0; i < entries.length; i++) {
-      const { key, e, max, min, blankIsZero: zero } = entries[i]!;
-      if (r.parts !== undefined && inParts(r.parts, key)) continue;
-      const v = r.values[key];
-      if (v === null || v === undefined) {
-        if (member.participates && !zero) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
-        continue;
-      }
-      parts.add(v);
-      if (!r.textKeys?.includes(key)) excelParts.add(v);
-      if (compare(v, max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, key), { entry: e.name, found: v.toString(), max: e.max }, v.toString());
-      else if (compare(v, min) < 0) add('RECORD_BELOW_MIN', recordCell(r, key), { entry: e.name, found: v.toString(), min: e.min }, v.toString());
-    }
-    for (const { c, keys, cap } of recordCapped) {
-      capped.reset();
-      for (const key of keys) {
-        const v = r.values[key];
-        if (v && !v.isZero()) capped.add(v);
-      }
-      const total = capped.value;
-      if (compare(total, cap) > 0) {
-        for (const key of keys) {
-          const v = r.values[key];
-          if (v && !v.isZero()) add('RECORD_CAP_EXCEEDED', recordCell(r, key), { name: r.name, sheet: sheets[r.period], component: c.name, found: total.toString(), cap: c.cap }, v.toString());
-        }
-      }
-    }
-    // A 合计 that is Excel's SUM of the row, short of the scores typed as text, is explained by them:
-    // each is a warning at its own cell (READ_NUMBER_AS_TEXT), not a wrong total here.
-    if (!r.writtenTotal) continue;
-    const partsSum = parts.value;
-    const explained = r.textKeys !== undefined && compare(r.writtenTotal, excelParts.value) === 0;
-    // On a card with 加分项 the row's 合计 may include the month's bonus: either sum is the clerk's.
-    const withBonus = r.bonus !== undefined && compare(r.writtenTotal, plus(partsSum, r.bonus)) === 0;
-    if (!explained && !withBonus && compare(r.writtenTotal, partsSum) !== 0) {
-      add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: partsSum.toString() }, r.writtenTotal.toString());
-    }
+    checkRowValues(r, member, rowChecks);
   }
   blankRuns(runs, sheets, add);
   const linked = new Set<string>();
@@ -473,6 +419,84 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   }
 }
 
+/** What checkRowValues needs of checkRecords, worked out once per ledger (its sums are reset for each row). */
+interface RowChecks {
+  scheme: Scheme;
+  sheets: string[];
+  entries: { key: string; e: Entry; max: Dec; min: Dec; blankIsZero: boolean }[];
+  partComponents: { comp: Component; max: Dec; min: Dec; blankIsZero: boolean }[];
+  recordCapped: { c: Component; keys: string[]; cap: Dec }[];
+  parts: Total;
+  excelParts: Total;
+  capped: Total;
+  add: Add;
+}
+
+/**
+ * One record row's values: blanks, maxima and floors, a part's total, the card's 加分项, a cap per
+ * record period, the row's 合计. A function of its own, called for each row: checkRecords' loop stays
+ * small, and V8 optimises this once instead of compiling all of checkRecords again (on the stack, as
+ * its loop runs) after each change of what it has seen.
+ */
+function checkRowValues(r: RecordRowT, member: Member, rc: RowChecks): void {
+  const { scheme, sheets, entries, partComponents, recordCapped, parts, excelParts, capped, add } = rc;
+  parts.reset();
+  excelParts.reset();
+  for (const p of partComponents) {
+    if (!r.parts?.includes(p.comp.id)) continue;
+    // The part's total: within its entries' floors and maxima together (each item cannot be checked: READ_PART_TOTALS).
+    const v = r.values[p.comp.id];
+    if (v === null || v === undefined) {
+      if (member.participates && !p.blankIsZero) add('RECORD_BLANK', recordCell(r, p.comp.id), { name: r.name, entry: p.comp.name, max: p.max.toString() });
+      continue;
+    }
+    parts.add(v);
+    if (!r.textKeys?.includes(p.comp.id)) excelParts.add(v);
+    if (compare(v, p.max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, p.comp.id), { entry: p.comp.name, found: v.toString(), max: p.max.toString() }, v.toString());
+    else if (compare(v, p.min) < 0) add('RECORD_BELOW_MIN', recordCell(r, p.comp.id), { entry: p.comp.name, found: v.toString(), min: p.min.toString() }, v.toString());
+  }
+  if (r.bonus) {
+    if (!cardBonusComponent(scheme)) add('CARD_BONUS_UNUSED', recordCell(r, 'bonus'), { found: r.bonus.toString() }, r.bonus.toString());
+    else if (r.bonus.isNegative()) add('RECORD_BELOW_MIN', recordCell(r, 'bonus'), { entry: '加分项', found: r.bonus.toString(), min: 0 }, r.bonus.toString());
+  }
+  for (let i = 0; i < entries.length; i++) {
+    const { key, e, max, min, blankIsZero: zero } = entries[i]!;
+    if (r.parts !== undefined && inParts(r.parts, key)) continue;
+    const v = r.values[key];
+    if (v === null || v === undefined) {
+      if (member.participates && !zero) add('RECORD_BLANK', recordCell(r, key), { name: r.name, entry: e.name, max: e.max });
+      continue;
+    }
+    parts.add(v);
+    if (!r.textKeys?.includes(key)) excelParts.add(v);
+    if (compare(v, max) > 0) add('RECORD_ABOVE_MAX', recordCell(r, key), { entry: e.name, found: v.toString(), max: e.max }, v.toString());
+    else if (compare(v, min) < 0) add('RECORD_BELOW_MIN', recordCell(r, key), { entry: e.name, found: v.toString(), min: e.min }, v.toString());
+  }
+  for (const { c, keys, cap } of recordCapped) {
+    capped.reset();
+    for (const key of keys) {
+      const v = r.values[key];
+      if (v && !v.isZero()) capped.add(v);
+    }
+    const total = capped.value;
+    if (compare(total, cap) > 0) {
+      for (const key of keys) {
+        const v = r.values[key];
+        if (v && !v.isZero()) add('RECORD_CAP_EXCEEDED', recordCell(r, key), { name: r.name, sheet: sheets[r.period], component: c.name, found: total.toString(), cap: c.cap }, v.toString());
+      }
+    }
+  }
+  // A 合计 that is Excel's SUM of the row, short of the scores typed as text, is explained by them:
+  // each is a warning at its own cell (READ_NUMBER_AS_TEXT), not a wrong total here.
+  if (!r.writtenTotal) return;
+  const partsSum = parts.value;
+  const explained = r.textKeys !== undefined && compare(r.writtenTotal, excelParts.value) === 0;
+  // On a card with 加分项 the row's 合计 may include the month's bonus: either sum is the clerk's.
+  const withBonus = r.bonus !== undefined && compare(r.writtenTotal, plus(partsSum, r.bonus)) === 0;
+  if (!explained && !withBonus && compare(r.writtenTotal, partsSum) !== 0) {
+    add('RECORD_TOTAL_MISMATCH', recordCell(r, 'total'), { found: r.writtenTotal.toString(), want: partsSum.toString() }, r.writtenTotal.toString());
+  }
+}
 
 function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): void {
   const cat = catalogueOf(scheme);
