@@ -6,7 +6,7 @@ import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordInd
 import { add as plus, compare, type Dec, dec, maxDec, minDec, sum, times, Total, ZERO } from '../decimal.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { CHECK_MESSAGES } from '../messages.js';
-import { fieldCell, recordCell, type Ledger, type Member, type SourceRef } from '../model.js';
+import { type EventRow, fieldCell, recordCell, type Ledger, type Member, type SourceRef } from '../model.js';
 import { blankIsZero, cardBonusComponent } from '../rules/components.js';
 import { belowHighest, eventUnitPoints, projectKey } from '../rules/events.js';
 import { activeMonths } from '../rules/roll.js';
@@ -498,6 +498,84 @@ function checkRowValues(r: RecordRowT, member: Member, rc: RowChecks): void {
   }
 }
 
+/** What checkEventRow needs of checkEvents, worked out once per ledger; `perMember` gathers the caps per member. */
+interface EventChecks {
+  ledger: Ledger;
+  cycle: Cycle;
+  period: Period;
+  index: MemberIndex;
+  cat: ReturnType<typeof catalogueOf>;
+  sample: string;
+  notCounted: ReadonlySet<EventRow>;
+  contributorsOf: (project: string, itemId: string) => number;
+  perMember: Map<string, { member: Member; byComponent: Map<string, Dec> }>;
+  add: Add;
+}
+
+/**
+ * One 加减分明细 row: its member, item, sign, date, 次数, level and 分值, and what it adds towards its
+ * component's cap. A function of its own, called for each row, as checkRowValues is for checkRecords.
+ */
+function checkEventRow(ev: EventRow, ec: EventChecks): void {
+  const { ledger, cycle, period, index, cat, sample, notCounted, contributorsOf, perMember, add } = ec;
+  const found = index.resolve(ev.name, ev.id);
+  const member = found.member;
+  if (!member) unmatched(add, found, 'EVENT_UNKNOWN_MEMBER', ev.source, ev.name, nearMember(ledger.members, ev.name)?.name);
+  const item = cat.item(ev.item);
+  if (!item) {
+    add('EVENT_UNKNOWN_ITEM', fieldCell(ev, 'item'), { found: ev.item, options: sample }, ev.item);
+    return;
+  }
+  if (ev.sign && !item.veto) {
+    const comp = cat.component(item.component);
+    const lowers = comp !== undefined && (comp.kind === 'recorded' || comp.kind === 'deduct' || comp.role === 'deduction');
+    if ((ev.sign === 'plus') === lowers) {
+      const want = lowers ? '扣分' : '加分';
+      add('EVENT_SIGN_MISMATCH', ev.source, { item: item.name, typed: ev.sign === 'plus' ? '加分' : '扣分', want, wantEn: lowers ? 'deduction' : 'bonus' }, ev.item);
+    }
+  }
+  const month = ev.date ? monthIndexOf(cycle, ev.date) : -1;
+  if (!ev.date) add('EVENT_NO_DATE', fieldCell(ev, 'date'));
+  else if (month < 0) add('EVENT_OUTSIDE_CYCLE', fieldCell(ev, 'date'), { found: ev.date, cycle: cycle.year, start: cycle.start, end: cycle.end }, ev.date);
+  else if (member && !activeMonths(member, cycle).includes(month)) add('EVENT_NOT_ON_ROLL', ev.source, { name: member.name, date: ev.date });
+  if (!ev.count.isInteger() || compare(ev.count, ZERO) <= 0) add('EVENT_BAD_COUNT', fieldCell(ev, 'count'), { found: ev.count.toString() }, ev.count.toString());
+  if (item.levels && cat.levelPoints(item, ev.level) === undefined) {
+    add('EVENT_UNKNOWN_LEVEL', fieldCell(ev, 'level'), { item: item.name, found: ev.level ?? '', options: Object.keys(item.levels).join('、') }, ev.level);
+    return;
+  }
+  if (item.range) {
+    if (!ev.points) add('EVENT_NEEDS_POINTS', fieldCell(ev, 'points'), { item: item.name, min: item.range.min, max: item.range.max });
+    else if (compare(ev.points, dec(item.range.min)) < 0 || compare(ev.points, dec(item.range.max)) > 0) add('EVENT_POINTS_RANGE', fieldCell(ev, 'points'), { item: item.name, found: ev.points.toString(), min: item.range.min, max: item.range.max }, ev.points.toString());
+  } else if (ev.points && item.split) {
+    // A shared award's 分值 is the award (unit × 次数) or this member's share of it (R19).
+    const unit = eventUnitPoints(cat, item, { ...ev, points: undefined } as typeof ev);
+    const full = unit && times(unit, ev.count);
+    const n = contributorsOf(ev.project ?? ev.item, item.id);
+    if (full && compare(ev.points, full) !== 0 && compare(ev.points, full.dividedBy(n)) !== 0) add('EVENT_POINTS_MISMATCH', fieldCell(ev, 'points'), { found: ev.points.toString(), item: item.name, want: n > 1 ? `${full.toString()}（${n} 人平分，每人 ${full.dividedBy(n).toDecimalPlaces(2).toString()}）` : full.toString() }, ev.points.toString());
+  } else if (ev.points && !item.split && !item.veto) {
+    const unit = eventUnitPoints(cat, item, { ...ev, points: undefined } as typeof ev);
+    const want = unit && times(unit, ev.count);
+    if (want && compare(ev.points, want) !== 0 && compare(ev.points, unit!) !== 0) add('EVENT_POINTS_MISMATCH', fieldCell(ev, 'points'), { found: ev.points.toString(), item: item.name, want: want.toString() }, ev.points.toString());
+  }
+  if (member && month >= 0 && ev.date! <= period.end) {
+    const unit = eventUnitPoints(cat, item, ev);
+    const comp = cat.component(item.component);
+    if (unit && comp?.cap !== undefined && comp.capPer === 'cycle' && !item.beyondCap && !notCounted.has(ev)) {
+      let rec = perMember.get(member.key);
+      if (!rec) perMember.set(member.key, (rec = { member, byComponent: new Map() }));
+      // What the item's own cap leaves (经济发展 2 a year): only that reaches the component's cap.
+      let points = times(unit, ev.count);
+      if (item.cap !== undefined) {
+        const k = `item:${item.id}`;
+        const used = rec.byComponent.get(k) ?? ZERO;
+        points = maxDec(ZERO, minDec(points, dec(item.cap).minus(used)));
+        rec.byComponent.set(k, plus(used, points));
+      }
+      rec.byComponent.set(comp.id, plus(rec.byComponent.get(comp.id) ?? ZERO, points));
+    }
+  }
+}
+
 function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): void {
   const cat = catalogueOf(scheme);
   const sample = scheme.items.slice(0, 6).map((i) => i.name).join('、');
@@ -526,64 +604,8 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Perio
     contributors.set(k, (contributors.get(k) ?? new Set()).add(who));
   }
   const contributorsOf = (project: string, itemId: string): number => contributors.get(`${itemId}\u0000${norm(project)}`)?.size ?? 1;
-  for (const ev of ledger.events) {
-    const found = index.resolve(ev.name, ev.id);
-    const member = found.member;
-    if (!member) unmatched(add, found, 'EVENT_UNKNOWN_MEMBER', ev.source, ev.name, nearMember(ledger.members, ev.name)?.name);
-    const item = cat.item(ev.item);
-    if (!item) {
-      add('EVENT_UNKNOWN_ITEM', fieldCell(ev, 'item'), { found: ev.item, options: sample }, ev.item);
-      continue;
-    }
-    if (ev.sign && !item.veto) {
-      const comp = cat.component(item.component);
-      const lowers = comp !== undefined && (comp.kind === 'recorded' || comp.kind === 'deduct' || comp.role === 'deduction');
-      if ((ev.sign === 'plus') === lowers) {
-        const want = lowers ? '扣分' : '加分';
-        add('EVENT_SIGN_MISMATCH', ev.source, { item: item.name, typed: ev.sign === 'plus' ? '加分' : '扣分', want, wantEn: lowers ? 'deduction' : 'bonus' }, ev.item);
-      }
-    }
-    const month = ev.date ? monthIndexOf(cycle, ev.date) : -1;
-    if (!ev.date) add('EVENT_NO_DATE', fieldCell(ev, 'date'));
-    else if (month < 0) add('EVENT_OUTSIDE_CYCLE', fieldCell(ev, 'date'), { found: ev.date, cycle: cycle.year, start: cycle.start, end: cycle.end }, ev.date);
-    else if (member && !activeMonths(member, cycle).includes(month)) add('EVENT_NOT_ON_ROLL', ev.source, { name: member.name, date: ev.date });
-    if (!ev.count.isInteger() || compare(ev.count, ZERO) <= 0) add('EVENT_BAD_COUNT', fieldCell(ev, 'count'), { found: ev.count.toString() }, ev.count.toString());
-    if (item.levels && cat.levelPoints(item, ev.level) === undefined) {
-      add('EVENT_UNKNOWN_LEVEL', fieldCell(ev, 'level'), { item: item.name, found: ev.level ?? '', options: Object.keys(item.levels).join('、') }, ev.level);
-      continue;
-    }
-    if (item.range) {
-      if (!ev.points) add('EVENT_NEEDS_POINTS', fieldCell(ev, 'points'), { item: item.name, min: item.range.min, max: item.range.max });
-      else if (compare(ev.points, dec(item.range.min)) < 0 || compare(ev.points, dec(item.range.max)) > 0) add('EVENT_POINTS_RANGE', fieldCell(ev, 'points'), { item: item.name, found: ev.points.toString(), min: item.range.min, max: item.range.max }, ev.points.toString());
-    } else if (ev.points && item.split) {
-      // A shared award's 分值 is the award (unit × 次数) or this member's share of it (R19).
-      const unit = eventUnitPoints(cat, item, { ...ev, points: undefined } as typeof ev);
-      const full = unit && times(unit, ev.count);
-      const n = contributorsOf(ev.project ?? ev.item, item.id);
-      if (full && compare(ev.points, full) !== 0 && compare(ev.points, full.dividedBy(n)) !== 0) add('EVENT_POINTS_MISMATCH', fieldCell(ev, 'points'), { found: ev.points.toString(), item: item.name, want: n > 1 ? `${full.toString()}（${n} 人平分，每人 ${full.dividedBy(n).toDecimalPlaces(2).toString()}）` : full.toString() }, ev.points.toString());
-    } else if (ev.points && !item.split && !item.veto) {
-      const unit = eventUnitPoints(cat, item, { ...ev, points: undefined } as typeof ev);
-      const want = unit && times(unit, ev.count);
-      if (want && compare(ev.points, want) !== 0 && compare(ev.points, unit!) !== 0) add('EVENT_POINTS_MISMATCH', fieldCell(ev, 'points'), { found: ev.points.toString(), item: item.name, want: want.toString() }, ev.points.toString());
-    }
-    if (member && month >= 0 && ev.date! <= period.end) {
-      const unit = eventUnitPoints(cat, item, ev);
-      const comp = cat.component(item.component);
-      if (unit && comp?.cap !== undefined && comp.capPer === 'cycle' && !item.beyondCap && !notCounted.has(ev)) {
-        let rec = perMember.get(member.key);
-        if (!rec) perMember.set(member.key, (rec = { member, byComponent: new Map() }));
-        // What the item's own cap leaves (经济发展 2 a year): only that reaches the component's cap.
-        let points = times(unit, ev.count);
-        if (item.cap !== undefined) {
-          const k = `item:${item.id}`;
-          const used = rec.byComponent.get(k) ?? ZERO;
-          points = maxDec(ZERO, minDec(points, dec(item.cap).minus(used)));
-          rec.byComponent.set(k, plus(used, points));
-        }
-        rec.byComponent.set(comp.id, plus(rec.byComponent.get(comp.id) ?? ZERO, points));
-      }
-    }
-  }
+  const eventChecks: EventChecks = { ledger, cycle, period, index, cat, sample, notCounted, contributorsOf, perMember, add };
+  for (const ev of ledger.events) checkEventRow(ev, eventChecks);
   for (const { member, byComponent } of perMember.values()) {
     for (const [compId, total] of byComponent) {
       if (compId.startsWith('item:')) continue;
