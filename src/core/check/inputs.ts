@@ -11,6 +11,7 @@ import { fieldCell, recordCell, type Evaluation, type EventRow, type Ledger, typ
 import { countsIn } from '../rules/components.js';
 import { eventUnitPoints } from '../rules/events.js';
 import { onRollIn, transferredBy } from '../rules/roll.js';
+import { sortUnlessOrdered } from '../order.js';
 import { norm } from '../text.js';
 
 /** Adds a diagnostic of the check step: a code of CHECK_MESSAGES with that entry's parameters. */
@@ -201,7 +202,7 @@ export function checkOncePerMember(scheme: Scheme, ledger: Ledger, cycle: Cycle,
   const splitSeen = new Map<string, EventRow>();
   const used = new Map<string, Dec>();
   const rows = ledger.events.filter((ev) => ev.date !== undefined && monthIndexOf(cycle, ev.date) >= 0);
-  if (!datesInOrder(rows)) rows.sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+  sortUnlessOrdered(rows, (a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
   for (const ev of rows) {
     const item = cat.item(ev.item);
     if (!item) continue;
@@ -224,10 +225,4 @@ export function checkOncePerMember(scheme: Scheme, ledger: Ledger, cycle: Cycle,
       if (compare(after, dec(item.cap)) > 0) add('ITEM_CAP_EXCEEDED', fieldCell(ev, 'item'), { name: ev.name, item: item.name, cap: item.cap, found: after.toString(), counted: compare(before, dec(item.cap)) >= 0 ? '0' : dec(item.cap).minus(before).toString() }, ev.item);
     }
   }
-}
-
-/** The rows are in date order already (a 加减分明细 kept by date): no sort, which would copy them. */
-function datesInOrder(rows: readonly EventRow[]): boolean {
-  for (let i = 1; i < rows.length; i++) if (rows[i - 1]!.date! > rows[i]!.date!) return false;
-  return true;
 }

@@ -9,6 +9,7 @@ import { CHECK_MESSAGES } from '../messages.js';
 import { type EventRow, fieldCell, recordCell, type Ledger, type Member, type SourceRef } from '../model.js';
 import { blankIsZero, cardBonusComponent } from '../rules/components.js';
 import { belowHighest, eventUnitPoints, projectKey } from '../rules/events.js';
+import { sortUnlessOrdered } from '../order.js';
 import { activeMonths } from '../rules/roll.js';
 import { norm } from '../text.js';
 import { checkDoubleDeductions, checkEvaluations, checkOncePerMember, checkProjects, firstRowMember, unmatched, type Add } from './inputs.js';
@@ -279,8 +280,8 @@ function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: (p: number) =
   };
   for (const [member, rows] of byMember) {
     if (rows.length < 2) continue;
-    // The month sheets come in order, so a member's rows usually do: sorted only when they are not.
-    if (!byPeriod(rows)) rows.sort((a, b) => a.period - b.period);
+    // The month sheets come in order, so a member's rows usually do.
+    sortUnlessOrdered(rows, (a, b) => a.period - b.period);
     // The first and last filled rows, in one pass: the rows after the last (before the first) are blank by
     // definition, so a run there has no other blank row in between; the rest are ordinary blanks.
     let first = -1;
@@ -301,12 +302,6 @@ function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: (p: number) =
     else if (b > 0 && !member.joined) out.set(member, { side: 'before', rows: rows.slice(0, b), edge: firstPeriod });
   }
   return out;
-}
-
-/** Whether the rows are in period order (equal periods keep their order, as a stable sort would). */
-function byPeriod(rows: readonly RecordRowT[]): boolean {
-  for (let i = 1; i < rows.length; i++) if (rows[i - 1]!.period > rows[i]!.period) return false;
-  return true;
 }
 
 type BlankRun = { side: 'after' | 'before'; rows: RecordRowT[]; edge: number };

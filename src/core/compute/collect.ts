@@ -7,6 +7,7 @@ import { compare, times } from '../decimal.js';
 import { recordCell, type EventRow, type Member } from '../model.js';
 import { cardBonusComponent } from '../rules/components.js';
 import { eventUnitPoints } from '../rules/events.js';
+import { sortUnlessOrdered } from '../order.js';
 import { norm } from '../text.js';
 import { type BranchContext, emptyData, type MemberData, ONE, recordEnd, type ResolvedEvent } from './context.js';
 import { carriedIn, linkMember } from './sanctions.js';
@@ -83,13 +84,8 @@ export function collect(ctx: BranchContext): Map<string, MemberData> {
   cardBonuses(ctx, dataOf);
   if (ctx.scheme.overrides.some((o) => o.deduct)) for (const d of out.values()) linkMember(ctx, d);
   // In date order (stable: rows of one day keep the sheet's order); most members' are already.
-  for (const d of out.values()) if (!inDateOrder(d.events)) d.events.sort((a, b) => (a.row.date! < b.row.date! ? -1 : a.row.date! > b.row.date! ? 1 : 0));
+  for (const d of out.values()) sortUnlessOrdered(d.events, (a, b) => (a.row.date! < b.row.date! ? -1 : a.row.date! > b.row.date! ? 1 : 0));
   return out;
-}
-
-function inDateOrder(events: readonly ResolvedEvent[]): boolean {
-  for (let i = 1; i < events.length; i++) if (events[i - 1]!.row.date! > events[i]!.row.date!) return false;
-  return true;
 }
 
 /** The item a card's 加分项 stands for: the month's bonus points with no item, under the bonus component's caps. */
