@@ -91,18 +91,48 @@ export function branchFromBytes(bytes: Uint8Array): BranchResult {
   return unpackBranch(JSON.parse(inflateRawSync(bytes).toString('utf8')));
 }
 
-export function packBranch(b: BranchResult): unknown {
-  const first = b.members[0];
-  const meta = first?.components.map((c) => ({ id: c.id, name: c.name, role: c.role, weight: c.weight.toString() })) ?? [];
-  const same = (m: MemberResult): boolean =>
-    m.branch === first!.branch && m.file === first!.file && m.components.length === meta.length && m.components.every((c, i) => c.id === meta[i]!.id && c.name === meta[i]!.name && c.role === meta[i]!.role && c.weight.toString() === meta[i]!.weight);
-  if (!first || !b.members.every(same)) return freeze(b);
-  const rows = b.members.map((m): Row => [
-    // An absent component (no value in this period) travels as null.
-    m.name, m.id, m.key, m.category, m.tier, freeze(m.posts), m.participates, m.components.map((c) => (c.absent ? null : pack(c.value))),
+/** The components' names, roles and weights a branch's rows share (its first member's). */
+type RowMeta = PackedBranch['$members']['components'];
+
+/**
+ * The member has the first member's branch, file and components (names, roles, weights): its row
+ * can leave them out. Functions of the module, not closures made for each branch: V8 keeps what it
+ * compiled of them from one ledger to the next (a closure's compiled code went with it, issue 23).
+ */
+function sameShape(m: MemberResult, first: MemberResult, meta: RowMeta): boolean {
+  if (m.branch !== first.branch || m.file !== first.file || m.components.length !== meta.length) return false;
+  for (let i = 0; i < meta.length; i++) {
+    const c = m.components[i]!;
+    const k = meta[i]!;
+    if (c.id !== k.id || c.name !== k.name || c.role !== k.role || c.weight.toString() !== k.weight) return false;
+  }
+  return true;
+}
+
+/** A member as a row of plain values (MEMBER_KEYS but branch and file); an absent component (no value in this period) travels as null. */
+function packedRow(m: MemberResult): Row {
+  const values = new Array<number | string | null>(m.components.length);
+  for (let i = 0; i < values.length; i++) {
+    const c = m.components[i]!;
+    values[i] = c.absent ? null : pack(c.value);
+  }
+  return [
+    m.name, m.id, m.key, m.category, m.tier, freeze(m.posts), m.participates, values,
     pack(m.bonus), pack(m.deduction), m.vetoed, m.vetoReason, pack(m.total), m.exactTotal && pack(m.exactTotal), m.graded,
     m.grade, m.stars, m.rank, freeze(m.flags), freeze(m.sanctions), freeze(m.trace), m.evaluationGrade, m.scoredElsewhere, m.transferredOut,
-  ]);
+  ];
+}
+
+export function packBranch(b: BranchResult): unknown {
+  const first = b.members[0];
+  const meta: RowMeta = first?.components.map((c) => ({ id: c.id, name: c.name, role: c.role, weight: c.weight.toString() })) ?? [];
+  if (!first) return freeze(b);
+  const rows = new Array<Row>(b.members.length);
+  for (let i = 0; i < rows.length; i++) {
+    const m = b.members[i]!;
+    if (!sameShape(m, first, meta)) return freeze(b);
+    rows[i] = packedRow(m);
+  }
   return { ...(freeze({ ...b, members: [] }) as object), $members: { branch: first.branch, file: first.file, components: meta, rows } };
 }
 
@@ -114,51 +144,78 @@ export function unpackBranch(value: unknown): BranchResult {
   const branch = intern(packed.branch);
   const file = intern(packed.file);
   const meta = packed.components.map((c) => ({ id: intern(c.id), name: intern(c.name), role: c.role, weight: dec(c.weight) }));
-  // A component's value object is shared by the members with the same value (never changed once
-  // made): a county's members repeat a few dozen values, and each object was some 80 bytes a member.
-  const absent = meta.map((c) => ({ id: c.id, name: c.name, role: c.role, value: ZERO, weight: c.weight, absent: true }));
-  const shared = meta.map(() => new Map<number | string, MemberResult['components'][number]>());
-  const component = (i: number, v: number | string | null): MemberResult['components'][number] => {
-    if (v === null) return absent[i]!;
-    let c = shared[i]!.get(v);
-    if (!c) {
-      const m = meta[i]!;
-      shared[i]!.set(v, (c = { id: m.id, name: m.name, role: m.role, value: unpack(v), weight: m.weight }));
-    }
-    return c;
+  const u: Unpacking = {
+    branch,
+    file,
+    meta,
+    absent: meta.map((c) => ({ id: c.id, name: c.name, role: c.role, value: ZERO, weight: c.weight, absent: true })),
+    shared: meta.map(() => new Map<number | string, ComponentEntry>()),
   };
-  b.members = packed.rows.map((r) => {
-    const values = r[7] as (number | string | null)[];
-    const m: MemberResult = {
-      branch,
-      file,
-      // A member's own name and key are unique: sharing them would only cost a map entry each.
-      name: r[0] as string,
-      key: r[2] as string,
-      category: intern(r[3] as string),
-      posts: thaw<string[]>(r[5]),
-      participates: r[6] as boolean,
-      components: meta.map((_, i) => component(i, values[i] ?? null)),
-      bonus: unpack(r[8] as number | string),
-      deduction: unpack(r[9] as number | string),
-      vetoed: r[10] as boolean,
-      total: unpack(r[12] as number | string),
-      graded: r[14] as boolean,
-      flags: thaw<string[]>(r[18]),
-      sanctions: thaw<string[]>(r[19]),
-      trace: thaw<MemberResult['trace']>(r[20]),
-    };
-    if (r[1] != null) m.id = r[1] as string;
-    if (r[4] != null) m.tier = intern(r[4] as string);
-    if (r[11] != null) m.vetoReason = r[11] as string;
-    if (r[13] != null) m.exactTotal = unpack(r[13] as number | string);
-    if (r[15] != null) m.grade = r[15] as string;
-    if (r[16] != null) m.stars = r[16] as number;
-    if (r[17] != null) m.rank = r[17] as number;
-    if (r[21] != null) m.evaluationGrade = r[21] as string;
-    if (r[22] != null) m.scoredElsewhere = r[22] as boolean;
-    if (r[23] != null) m.transferredOut = r[23] as string;
-    return m;
-  });
+  const members = new Array<MemberResult>(packed.rows.length);
+  for (let i = 0; i < members.length; i++) members[i] = unpackedMember(u, packed.rows[i]!);
+  b.members = members;
   return b;
+}
+
+type ComponentEntry = MemberResult['components'][number];
+
+/** What a branch's rows share as they are unpacked: its branch and file, its components, and their value objects. */
+interface Unpacking {
+  branch: string;
+  file: string;
+  meta: { id: string; name: string; role: ComponentValue['role']; weight: Dec }[];
+  /** A component with no value in this period, one object per component. */
+  absent: ComponentEntry[];
+  /**
+   * A component's value object is shared by the members with the same value (never changed once
+   * made): a county's members repeat a few dozen values, and each object was some 80 bytes a member.
+   */
+  shared: Map<number | string, ComponentEntry>[];
+}
+
+function sharedComponent(u: Unpacking, i: number, v: number | string | null): ComponentEntry {
+  if (v === null) return u.absent[i]!;
+  let c = u.shared[i]!.get(v);
+  if (!c) {
+    const m = u.meta[i]!;
+    u.shared[i]!.set(v, (c = { id: m.id, name: m.name, role: m.role, value: unpack(v), weight: m.weight }));
+  }
+  return c;
+}
+
+/** A member of a packed row (packedRow), built as one object literal. */
+function unpackedMember(u: Unpacking, r: Row): MemberResult {
+  const values = r[7] as (number | string | null)[];
+  const components = new Array<ComponentEntry>(u.meta.length);
+  for (let i = 0; i < components.length; i++) components[i] = sharedComponent(u, i, values[i] ?? null);
+  const m: MemberResult = {
+    branch: u.branch,
+    file: u.file,
+    // A member's own name and key are unique: sharing them would only cost a map entry each.
+    name: r[0] as string,
+    key: r[2] as string,
+    category: intern(r[3] as string),
+    posts: thaw<string[]>(r[5]),
+    participates: r[6] as boolean,
+    components,
+    bonus: unpack(r[8] as number | string),
+    deduction: unpack(r[9] as number | string),
+    vetoed: r[10] as boolean,
+    total: unpack(r[12] as number | string),
+    graded: r[14] as boolean,
+    flags: thaw<string[]>(r[18]),
+    sanctions: thaw<string[]>(r[19]),
+    trace: thaw<MemberResult['trace']>(r[20]),
+  };
+  if (r[1] != null) m.id = r[1] as string;
+  if (r[4] != null) m.tier = intern(r[4] as string);
+  if (r[11] != null) m.vetoReason = r[11] as string;
+  if (r[13] != null) m.exactTotal = unpack(r[13] as number | string);
+  if (r[15] != null) m.grade = r[15] as string;
+  if (r[16] != null) m.stars = r[16] as number;
+  if (r[17] != null) m.rank = r[17] as number;
+  if (r[21] != null) m.evaluationGrade = r[21] as string;
+  if (r[22] != null) m.scoredElsewhere = r[22] as boolean;
+  if (r[23] != null) m.transferredOut = r[23] as string;
+  return m;
 }

@@ -105,13 +105,15 @@ function storedRead(ws: LeanSheet, row: number, i: number): CellRead | undefined
 /**
  * The non-empty cells of a row in column order, as reads (blank cells and the covered cells of a
  * merge left out); `visit` returns true to stop. On the lean reader's sheets no cell is made.
+ * `context` is given to `visit` with each cell: a caller on the hot path passes a function of its
+ * module and its state here, not a closure made per row (V8 drops a closure's compiled code with it).
  */
-export function eachRead(ws: SheetLike, row: number, visit: (c: CellRead, col: number) => boolean | void): void {
+export function eachRead<C = undefined>(ws: SheetLike, row: number, visit: (c: CellRead, col: number, context: C) => boolean | void, context?: C): void {
   if (isLean(ws)) {
     const n = ws.cellCount(row);
     for (let i = 0; i < n; i++) {
       const c = storedRead(ws, row, i);
-      if (c && visit(c, ws.columnAt(row, i))) return;
+      if (c && visit(c, ws.columnAt(row, i), context as C)) return;
     }
     return;
   }
@@ -119,7 +121,7 @@ export function eachRead(ws: SheetLike, row: number, visit: (c: CellRead, col: n
   ws.findRow(row)?.eachCell({ includeEmpty: false }, (cell, col) => {
     if (stopped) return;
     const c = readCell(cell);
-    if (!c.covered && c.text !== '' && visit(c, col)) stopped = true;
+    if (!c.covered && c.text !== '' && visit(c, col, context as C)) stopped = true;
   });
 }
 

@@ -118,13 +118,17 @@ export function headerMax(s: string): number | undefined {
  */
 const labelsOf = new WeakMap<SheetLike, Map<number, RowLabels>>();
 
+function putLabel(c: CellRead, col: number, out: RowLabels): void {
+  out.set(col, normaliseHeader(c.text));
+}
+
 function rowLabels(ws: SheetLike, row: number): RowLabels {
   let kept = ws.read ? labelsOf.get(ws) : undefined;
   if (ws.read && !kept) labelsOf.set(ws, (kept = new Map()));
   const known = kept?.get(row);
   if (known) return known;
   const out = new RowLabels();
-  eachRead(ws, row, (c, col) => void out.set(col, normaliseHeader(c.text)));
+  eachRead(ws, row, putLabel, out);
   kept?.set(row, out);
   return out;
 }

@@ -192,6 +192,11 @@ export function checkDoubleDeductions(scheme: Scheme, ledger: Ledger, cycle: Cyc
   }
 }
 
+/** 加减分明细 rows in date order (a function of the module: V8 keeps its compiled code between ledgers). */
+function byRowDate(a: EventRow, b: EventRow): number {
+  return a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0;
+}
+
 /**
  * Rows the engine counts less than they say, said at the row (never silently): a member's second
  * row of one shared 项目 (R19: a contributor is paid once per 项目, EVENT_SPLIT_AGAIN) and the rows
@@ -201,8 +206,9 @@ export function checkOncePerMember(scheme: Scheme, ledger: Ledger, cycle: Cycle,
   const cat = catalogueOf(scheme);
   const splitSeen = new Map<string, EventRow>();
   const used = new Map<string, Dec>();
-  const rows = ledger.events.filter((ev) => ev.date !== undefined && monthIndexOf(cycle, ev.date) >= 0);
-  sortUnlessOrdered(rows, (a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+  const rows: EventRow[] = [];
+  for (const ev of ledger.events) if (ev.date !== undefined && monthIndexOf(cycle, ev.date) >= 0) rows.push(ev);
+  sortUnlessOrdered(rows, byRowDate);
   for (const ev of rows) {
     const item = cat.item(ev.item);
     if (!item) continue;

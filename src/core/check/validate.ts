@@ -1,7 +1,7 @@
 // Step "check": a read ledger against its scheme and cycle. Returns every problem at once
 // (never throws), each with a stable code, the cell, what is wrong and what to do.
 import type { Component, Entry, Scheme } from '../../scheme/schema.js';
-import { catalogueOf, evaluationGrades, MemberIndex } from '../catalogue.js';
+import { type Catalogue, catalogueOf, evaluationGrades, MemberIndex, type Resolved } from '../catalogue.js';
 import { cycleOf, cyclePeriod, monthIndexOf, monthPeriod, periodTitle, recordIndices, recordSheetNames, sheetRun, type Cycle, type Period } from '../cycle.js';
 import { add as plus, compare, type Dec, dec, maxDec, minDec, sum, times, Total, ZERO } from '../decimal.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics.js';
@@ -257,14 +257,14 @@ function inParts(parts: readonly string[], key: string): boolean {
  * months after months with scores (a member who left and whose 转出日期 is not in 名册), or at the
  * start before them (one who joined, without 转入日期): by member, the run's rows in order.
  */
-function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: (p: number) => boolean, index: MemberIndex, cycle: Cycle, scheme: Scheme): Map<Member, BlankRun> {
+function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: { last: number; hasScores: ReadonlySet<number> }, index: MemberIndex, cycle: Cycle, scheme: Scheme): Map<Member, BlankRun> {
   const out = new Map<Member, BlankRun>();
   if (scoreKeys.length === 0) return out;
   const byMember = new Map<Member, RecordRowT[]>();
   const resolved = index.resolveRows(ledger.records);
   for (let i = 0; i < ledger.records.length; i++) {
     const r = ledger.records[i]!;
-    if (!checked(r.period)) continue;
+    if (r.period > checked.last || !checked.hasScores.has(r.period)) continue;
     const { member } = resolved[i]!;
     if (!member || !member.participates) continue;
     const onRoll = onRollFor(activeMonths(member, cycle), r.period, scheme.cycle.record);
@@ -273,21 +273,16 @@ function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: (p: number) =
     if (rows) rows.push(r);
     else byMember.set(member, [r]);
   }
-  // A template's SUM of a blank row reads 0: still blank.
-  const blank = (r: RecordRowT): boolean => {
-    for (const k in r.values) if (r.values[k] !== null && r.values[k] !== undefined) return false;
-    return !r.writtenTotal || r.writtenTotal.isZero();
-  };
   for (const [member, rows] of byMember) {
     if (rows.length < 2) continue;
     // The month sheets come in order, so a member's rows usually do.
-    sortUnlessOrdered(rows, (a, b) => a.period - b.period);
+    sortUnlessOrdered(rows, byPeriod);
     // The first and last filled rows, in one pass: the rows after the last (before the first) are blank by
     // definition, so a run there has no other blank row in between; the rest are ordinary blanks.
     let first = -1;
     let last = -1;
     for (let i = 0; i < rows.length; i++) {
-      if (blank(rows[i]!)) continue;
+      if (blankRow(rows[i]!)) continue;
       if (first < 0) first = i;
       last = i;
     }
@@ -302,6 +297,17 @@ function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: (p: number) =
     else if (b > 0 && !member.joined) out.set(member, { side: 'before', rows: rows.slice(0, b), edge: firstPeriod });
   }
   return out;
+}
+
+/** Record rows in period order (a function of the module: V8 keeps its compiled code between ledgers). */
+function byPeriod(a: RecordRowT, b: RecordRowT): number {
+  return a.period - b.period;
+}
+
+/** A row with no score at all (a template's SUM of a blank row reads 0: still blank). */
+function blankRow(r: RecordRowT): boolean {
+  for (const k in r.values) if (r.values[k] !== null && r.values[k] !== undefined) return false;
+  return !r.writtenTotal || r.writtenTotal.isZero();
 }
 
 type BlankRun = { side: 'after' | 'before'; rows: RecordRowT[]; edge: number };
@@ -320,26 +326,111 @@ function blankRuns(runs: Map<Member, BlankRun>, sheets: string[], add: Add): voi
   }
 }
 
+/**
+ * The record sheets of a ledger: each row's member and values, a member's blank runs, the rows missing.
+ * Three functions, each small: what is worked out once per ledger (recordChecks), the loop over the rows
+ * (checkRecordRows) and what is said after it (checkMissingRecords). V8 optimises each on its own, so a
+ * change of what the once-per-ledger part sees (a new array shape, a new closure) does not throw away the
+ * loop's compiled code and compile the whole of it again, on the stack, for each ledger (issue 23).
+ */
 function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): void {
+  const rc = recordChecks(scheme, ledger, cycle, period, index, add);
+  if (!rc) return;
+  const rows = checkRecordRows(ledger, rc);
+  blankRuns(rc.runs, rc.rowChecks.sheets, add);
+  checkMissingRecords(ledger, rc, rows);
+}
+
+/** What the loop over a ledger's record rows needs, worked out once per ledger. */
+interface RecordChecks {
+  scheme: Scheme;
+  cycle: Cycle;
+  /** The record periods checked: up to the period asked for, and recorded. */
+  hasScores: ReadonlySet<number>;
+  last: number;
+  runs: Map<Member, BlankRun>;
+  blankRows: ReadonlySet<RecordRowT>;
+  resolved: readonly Resolved[];
+  rowChecks: RowChecks;
+  add: Add;
+}
+
+/** What the loop over the rows found: the row of each member's record in each period, the rows whose name is one character off. */
+interface RecordRowsSeen {
+  seen: Map<string, (SourceRef | undefined)[]>;
+  misspelt: { row: RecordRowT; guess: Member }[];
+}
+
+/** A record period is checked: up to the period asked for, and recorded (some score on its sheet). */
+function isChecked(rc: RecordChecks, p: number): boolean {
+  return p <= rc.last && rc.hasScores.has(p);
+}
+
+/** What the record checks take from the scheme alone, worked out once per scheme: every ledger gets the same arrays. */
+interface RecordPlan {
+  recorded: Component[];
+  entries: RowChecks['entries'];
+  /** The entries that must be filled (not bonus-type): a sheet with one of them filled is recorded. */
+  scoreKeys: string[];
+  /** A part given by its total (the seed's 附件2 card): its value is under the component id. */
+  partKeys: string[];
+  recordCapped: RowChecks['recordCapped'];
+  partComponents: RowChecks['partComponents'];
+}
+
+const recordPlans = new WeakMap<Scheme, RecordPlan>();
+
+function recordPlanOf(scheme: Scheme): RecordPlan {
+  let plan = recordPlans.get(scheme);
+  if (plan) return plan;
   const recorded = scheme.components.filter((c) => c.kind === 'recorded');
-  if (recorded.length === 0 || scheme.cycle.record === 'none') return;
-  const sheets = recordSheetNames(cycle, scheme.cycle.record);
-  /** The row of each member's record in each period (a second row is an error, never a silent replacement). */
-  const seen = new Map<string, (SourceRef | undefined)[]>();
   // A bonus-type cell left blank is 0 (a clerk leaves unused bonus cells empty); score cells are required.
   const entries = recorded.flatMap((c) => c.entries.map((e) => ({ key: `${c.id}.${e.id}`, e, max: dec(e.max), min: dec(e.min), blankIsZero: blankIsZero(c) })));
+  plan = {
+    recorded,
+    entries,
+    scoreKeys: entries.filter((x) => !x.blankIsZero).map((x) => x.key),
+    partKeys: recorded.filter((c) => !blankIsZero(c)).map((c) => c.id),
+    // A component capped per record period (company 奖励分 ≤ 10 a quarter): entries over it are said at their cells.
+    recordCapped: recorded.filter((c) => c.cap !== undefined && c.capPer === 'record').map((c) => ({ c, keys: c.entries.map((e) => `${c.id}.${e.id}`), cap: dec(c.cap!) })),
+    // A part given by its total (a card's row): checked against its entries' maxima and floors together.
+    partComponents: recorded.map((comp) => ({ comp, max: sum(comp.entries.map((e) => dec(e.max))), min: sum(comp.entries.map((e) => dec(e.min))), blankIsZero: blankIsZero(comp) })),
+  };
+  recordPlans.set(scheme, plan);
+  return plan;
+}
+
+/** Some of these fields of the row is filled. */
+function anyFilled(values: RecordRowT['values'], keys: readonly string[]): boolean {
+  for (let k = 0; k < keys.length; k++) {
+    const v = values[keys[k]!];
+    if (v !== null && v !== undefined) return true;
+  }
+  return false;
+}
+
+/** Adds to `into` each record period with a score cell filled (or a part's total, on a card's row). */
+function scoredPeriods(records: readonly RecordRowT[], plan: RecordPlan, into: Set<number>): void {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    if (!into.has(r.period) && (anyFilled(r.values, plan.scoreKeys) || (r.parts !== undefined && anyFilled(r.values, plan.partKeys)))) into.add(r.period);
+  }
+}
+
+/** checkRecords' once-per-ledger part (and RECORD_NOT_RECORDED); undefined when the scheme records nothing. */
+function recordChecks(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): RecordChecks | undefined {
+  const plan = recordPlanOf(scheme);
+  if (plan.recorded.length === 0 || scheme.cycle.record === 'none') return undefined;
+  const { entries, scoreKeys, recordCapped, partComponents } = plan;
+  const sheets = recordSheetNames(cycle, scheme.cycle.record);
   const last = lastRecordOf(scheme, period);
   // A record sheet with no score at all (absent, or a template's blank rows) is not recorded yet:
   // after the period that is expected; up to its end it is one error naming the months, not a blank per cell.
   // Only score cells tell: bonus-type cells are blank when nothing was earned. When every recorded
   // entry is bonus-type, a sheet that is there counts as recorded.
   const hasScores = new Set<number>();
-  const scoreKeys = entries.filter((x) => !x.blankIsZero).map((x) => x.key);
   if (scoreKeys.length === 0) for (let p = 0; p < sheets.length; p++) if (!ledger.absentRecords?.includes(p)) hasScores.add(p);
-  // A part given by its total (the seed's 附件2 card): its value is under the component id.
-  const partKeys = recorded.filter((c) => !blankIsZero(c)).map((c) => c.id);
-  const filled = (r: RecordRowT, keys: readonly string[]): boolean => keys.some((k) => r.values[k] !== null && r.values[k] !== undefined);
-  for (const r of ledger.records) if (!hasScores.has(r.period) && (filled(r, scoreKeys) || (r.parts !== undefined && filled(r, partKeys)))) hasScores.add(r.period);
+  scoredPeriods(ledger.records, plan, hasScores);
   const due = [...Array(last + 1).keys()];
   // A sheet whose header the reader could not read has its own error at the header: not also 「没有填写任何分数」.
   const missing = due.filter((p) => !hasScores.has(p) && !ledger.unreadRecords?.includes(p));
@@ -349,26 +440,28 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     const whyEn = absent.length === missing.length ? 'the sheets are missing' : absent.length === 0 ? 'no score entered' : 'some sheets missing, the others blank';
     add('RECORD_NOT_RECORDED', { file: ledger.file, sheet: sheets[missing[0]!] }, { months: sheetRun(sheets, missing), why, whyEn, period: periodTitle(cycle, period), periodEn: period.label, cycle: period.kind === 'cycle' ? 'yes' : 'no', example: recordedPeriod(scheme, cycle, missing[0]!) });
   }
-  const checked = (p: number): boolean => p <= last && hasScores.has(p);
-  // A component capped per record period (company 奖励分 ≤ 10 a quarter): entries over it are said at their cells.
-  const recordCapped = recorded.filter((c) => c.cap !== undefined && c.capPer === 'record').map((c) => ({ c, keys: c.entries.map((e) => `${c.id}.${e.id}`), cap: dec(c.cap!) }));
-  // A part given by its total (a card's row): checked against its entries' maxima and floors together.
-  const partComponents = recorded.map((comp) => ({ comp, max: sum(comp.entries.map((e) => dec(e.max))), min: sum(comp.entries.map((e) => dec(e.min))), blankIsZero: blankIsZero(comp) }));
   // The row's sums, kept across rows (a county checks 24,000 rows a ledger): its parts, and those
   // Excel's SUM adds up (not the ones typed as text).
   const parts = new Total();
   const excelParts = new Total();
   const capped = new Total();
   // Runs of blank rows at the start or end of a member's year: found once, said once per run (blankRuns).
-  const runs = blankRunsOf(ledger, scoreKeys, checked, index, cycle, scheme);
-  const blankRows = blankRunRows(runs);
-  /** Rows whose name is one character away from a roster name: said after the months are known (see guessZh). */
-  const misspelt: { row: (typeof ledger.records)[number]; guess: Member }[] = [];
-  const resolved = index.resolveRows(ledger.records);
+  const runs = blankRunsOf(ledger, scoreKeys, { last, hasScores }, index, cycle, scheme);
   const rowChecks: RowChecks = { scheme, sheets, entries, partComponents, recordCapped, parts, excelParts, capped, add };
+  return { scheme, cycle, hasScores, last, runs, blankRows: blankRunRows(runs), resolved: index.resolveRows(ledger.records), rowChecks, add };
+}
+
+/** Each record row of a checked period: its member, on the roll, once a period, then its values (checkRowValues). */
+function checkRecordRows(ledger: Ledger, rc: RecordChecks): RecordRowsSeen {
+  const { scheme, cycle, resolved, blankRows, rowChecks, add } = rc;
+  const { sheets } = rowChecks;
+  /** The row of each member's record in each period (a second row is an error, never a silent replacement). */
+  const seen = new Map<string, (SourceRef | undefined)[]>();
+  /** Rows whose name is one character away from a roster name: said after the months are known (see guessZh). */
+  const misspelt: { row: RecordRowT; guess: Member }[] = [];
   for (let i = 0; i < ledger.records.length; i++) {
     const r = ledger.records[i]!;
-    if (!checked(r.period)) continue;
+    if (!isChecked(rc, r.period)) continue;
     const found = resolved[i]!;
     const member = found.member;
     if (!member) {
@@ -395,7 +488,13 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     if (blankRows.has(r)) continue;
     checkRowValues(r, member, rowChecks);
   }
-  blankRuns(runs, sheets, add);
+  return { seen, misspelt };
+}
+
+/** After the rows: the misspelt names (with the month they leave missing), then each member's periods with no row. */
+function checkMissingRecords(ledger: Ledger, rc: RecordChecks, { seen, misspelt }: RecordRowsSeen): void {
+  const { scheme, cycle, add } = rc;
+  const { sheets } = rc.rowChecks;
   const linked = new Set<string>();
   for (const { row, guess } of misspelt) {
     const missing = seen.get(guess.key)?.[row.period] === undefined;
@@ -409,7 +508,7 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
     // The periods the member was on the roll for, in order (a month record: the months themselves, no list made per member).
     const needed = scheme.cycle.record === 'month' ? months : [...new Set(months.map((mo) => Math.floor(mo / 3)))];
     for (const p of needed) {
-      if (checked(p) && have[p] === undefined && !linked.has(`${mem.key}\u0000${p}`)) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet: sheets[p] }, { name: mem.name, sheet: sheets[p] });
+      if (isChecked(rc, p) && have[p] === undefined && !linked.has(`${mem.key}\u0000${p}`)) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet: sheets[p] }, { name: mem.name, sheet: sheets[p] });
     }
   }
 }
@@ -571,24 +670,26 @@ function checkEventRow(ev: EventRow, ec: EventChecks): void {
   }
 }
 
+/** A row's member (by name) and project, for R3's highest level per project; undefined when its item has no such rule. */
+function memberProjectKey(ev: EventRow, cat: Catalogue): string | undefined {
+  const item = cat.item(ev.item);
+  const k = item && projectKey(item, ev.project);
+  return k && `${norm(ev.name)}\u0000${k}`;
+}
+
+/** A row's points as the engine counts them (unit × count), undefined when they cannot be known. */
+function eventPoints(ev: EventRow, cat: Catalogue): Dec | undefined {
+  const item = cat.item(ev.item);
+  const unit = item && eventUnitPoints(cat, item, ev);
+  return unit && times(unit, ev.count);
+}
+
 function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Period, index: MemberIndex, add: Add): void {
   const cat = catalogueOf(scheme);
   const sample = scheme.items.slice(0, 6).map((i) => i.name).join('、');
   const perMember = new Map<string, { member: Member; byComponent: Map<string, ReturnType<typeof dec>> }>();
   // R3 as the engine applies it: a project's lower-level rows do not add to the cap check.
-  const notCounted = belowHighest(
-    ledger.events,
-    (ev) => {
-      const item = cat.item(ev.item);
-      const k = item && projectKey(item, ev.project);
-      return k && `${norm(ev.name)}\u0000${k}`;
-    },
-    (ev) => {
-      const item = cat.item(ev.item);
-      const unit = item && eventUnitPoints(cat, item, ev);
-      return unit && times(unit, ev.count);
-    },
-  );
+  const notCounted = belowHighest(ledger.events, memberProjectKey, eventPoints, cat);
   // Contributors of a shared award (R19): the members named on rows of the item and 项目.
   const contributors = new Map<string, Set<string>>();
   for (const ev of ledger.events) {

@@ -12,26 +12,48 @@ import { norm } from '../text.js';
 import { type BranchContext, emptyData, type MemberData, ONE, recordEnd, type ResolvedEvent } from './context.js';
 import { carriedIn, linkMember } from './sanctions.js';
 
+/**
+ * Each member's data by key, made on first use. A class, not closures made for each ledger: V8 keeps
+ * what it compiled of its methods from one ledger to the next (issue 23).
+ */
+class Gathered {
+  readonly out = new Map<string, MemberData>();
+
+  constructor(private readonly index: MemberIndex) {}
+
+  for(member: Member | undefined): MemberData | undefined {
+    if (!member) return undefined;
+    let d = this.out.get(member.key);
+    if (!d) this.out.set(member.key, (d = emptyData()));
+    return d;
+  }
+
+  /** The data of the member a row names (by name and 编号); undefined when the row names no one on the roster. */
+  of(name: string, id?: string): MemberData | undefined {
+    return this.for(this.index.resolve(name, id).member);
+  }
+}
+
+/** Events in date order (stable: rows of one day keep the sheet's order). */
+function byDate(a: ResolvedEvent, b: ResolvedEvent): number {
+  return a.row.date! < b.row.date! ? -1 : a.row.date! > b.row.date! ? 1 : 0;
+}
+
 /** Groups records, events, evaluations and sanctions by member; resolves items; splits shared awards (R19). */
 export function collect(ctx: BranchContext): Map<string, MemberData> {
   const index = MemberIndex.of(ctx.ledger.members);
-  const out = new Map<string, MemberData>();
-  const dataFor = (member: Member | undefined): MemberData | undefined => {
-    if (!member) return undefined;
-    let d = out.get(member.key);
-    if (!d) out.set(member.key, (d = emptyData()));
-    return d;
-  };
-  const dataOf = (name: string, id?: string): MemberData | undefined => dataFor(index.resolve(name, id).member);
+  const data = new Gathered(index);
+  const { out } = data;
   // The records' members were found once for the checks (resolveRows): the same answers here.
   const resolved = index.resolveRows(ctx.ledger.records);
-  ctx.ledger.records.forEach((r, i) => dataFor(resolved[i]!.member)?.records.set(r.period, r));
+  const records = ctx.ledger.records;
+  for (let i = 0; i < records.length; i++) data.for(resolved[i]!.member)?.records.set(records[i]!.period, records[i]!);
   for (const r of ctx.ledger.annual ?? []) {
-    const d = dataOf(r.name, r.id);
+    const d = data.of(r.name, r.id);
     if (d) d.annual = r;
   }
   for (const r of ctx.ledger.scores ?? []) {
-    const d = dataOf(r.name, r.id);
+    const d = data.of(r.name, r.id);
     if (d) (d.scores ??= new Map()).set(r.period, r);
   }
   const contributors = new Map<string, Set<string>>();
@@ -43,7 +65,7 @@ export function collect(ctx: BranchContext): Map<string, MemberData> {
     const month = monthIndexOf(ctx.cycle, row.date);
     if (month < 0) continue;
     const { member } = index.resolve(row.name, row.id);
-    const d = dataOf(row.name, row.id);
+    const d = data.of(row.name, row.id);
     if (!d || !member) continue;
     const unit = eventUnitPoints(ctx.cat, item, row);
     if (unit === undefined) continue;
@@ -73,18 +95,18 @@ export function collect(ctx: BranchContext): Map<string, MemberData> {
     d.events.push(ev);
   }
   for (const e of ctx.ledger.evaluations) {
-    const d = dataOf(e.name, e.id);
+    const d = data.of(e.name, e.id);
     if (d) d.evaluation = e;
   }
   for (const s of ctx.ledger.sanctions) {
     if (s.date && monthIndexOf(ctx.cycle, s.date) < 0 && !carriedIn(ctx.cat, s, ctx.cycle)) continue;
     // A card's 扣分项 is written on a month row: it counts from that period's end (periods are closed).
-    dataOf(s.name, s.id)?.sanctions.push(s.date || s.period === undefined ? s : { ...s, date: recordEnd(ctx, s.period) });
+    data.of(s.name, s.id)?.sanctions.push(s.date || s.period === undefined ? s : { ...s, date: recordEnd(ctx, s.period) });
   }
-  cardBonuses(ctx, dataOf);
+  cardBonuses(ctx, data);
   if (ctx.scheme.overrides.some((o) => o.deduct)) for (const d of out.values()) linkMember(ctx, d);
   // In date order (stable: rows of one day keep the sheet's order); most members' are already.
-  for (const d of out.values()) sortUnlessOrdered(d.events, (a, b) => (a.row.date! < b.row.date! ? -1 : a.row.date! > b.row.date! ? 1 : 0));
+  for (const d of out.values()) sortUnlessOrdered(d.events, byDate);
   return out;
 }
 
@@ -97,13 +119,13 @@ function cardBonusItem(c: Component, form: '记录卡' | '评分汇总表'): Ite
 }
 
 /** A card's 加分项 cells as events of the month (dated at its end), so the bonus component's caps and periods apply as to 加减分明细 rows. */
-function cardBonuses(ctx: BranchContext, dataOf: (name: string, id?: string) => MemberData | undefined): void {
+function cardBonuses(ctx: BranchContext, data: Gathered): void {
   const c = cardBonusComponent(ctx.scheme);
   if (!c) return;
   const annual = new Set(ctx.ledger.annual ?? []);
   for (const r of [...ctx.ledger.records, ...annual]) {
     if (!r.bonus) continue;
-    const d = dataOf(r.name, r.id);
+    const d = data.of(r.name, r.id);
     if (!d) continue;
     // A summary's 加分项 is the year's: dated at the cycle's end.
     const date = annual.has(r) ? ctx.cycle.end : recordEnd(ctx, r.period);

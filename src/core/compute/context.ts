@@ -50,6 +50,14 @@ export function emptyData(): MemberData {
 }
 
 export const NO_EVENTS: ResolvedEvent[] = [];
+
+/**
+ * The event is dated in the period computed. A function of the module, not a closure made for each
+ * member: V8 keeps what it compiled of it from one ledger to the next (issue 23).
+ */
+export function inPeriod(period: Period, ev: ResolvedEvent): boolean {
+  return period.months.includes(ev.month);
+}
 export const ONE = dec(1);
 
 /** A number for a trace line: exact (the terminal rounds it for display; `explain --exact` shows fractions). */

@@ -9,7 +9,7 @@ import { countsIn } from '../rules/components.js';
 import { activeMonths, transferredBy } from '../rules/roll.js';
 import { accumulateValue } from './accumulate.js';
 import { tierBaseValue } from './base.js';
-import { type BranchContext, type MemberData, ONE, type ResolvedEvent, show, step, type Trace } from './context.js';
+import { type BranchContext, inPeriod, type MemberData, ONE, type ResolvedEvent, show, step, type Trace } from './context.js';
 import { deductValue, scoreStarts } from './deduct.js';
 import { evaluationValue } from './evaluation.js';
 import { recordedValue, recordPeriodsOf } from './recorded.js';
@@ -25,7 +25,6 @@ export function computeMember(ctx: BranchContext, m: Member, d: MemberData): Mem
     if (trace) step(trace, 'R20', `在册月份：${active.length} 个月（转入/转出），按在册月份计`, `Months on the roll: ${active.length} (transfer), counted over those months`);
   }
   const records = recordPeriodsOf(scheme, period, active);
-  const inPeriod = (ev: ResolvedEvent): boolean => period.months.includes(ev.month);
   const transferred = transferredBy(m, period);
   if (transferred) {
     flags.push(TRANSFERRED_FLAG);
@@ -36,13 +35,14 @@ export function computeMember(ctx: BranchContext, m: Member, d: MemberData): Mem
     flags.push(side.flag);
     if (trace) step(trace, 'R13', `名册「${side.column}」：${side.there}（${side.flag}）`, `takes part in 评先评优 on the other side: not in the quota here`, m.source);
   }
-  const parts: MemberParts = { ctx, m, d, records, inPeriod, transferred, trace, flags };
-  const components = scheme.components.map((c) => componentValue(parts, c));
+  const parts: MemberParts = { ctx, m, d, records, transferred, trace, flags };
+  const components = new Array<ComponentValue>(scheme.components.length);
+  for (let i = 0; i < components.length; i++) components[i] = componentValue(parts, scheme.components[i]!);
   const sums = weightedSum(ctx, components, trace);
   // An item that carries a follow-up flag (culture 连续六个月未交纳党费 → 按《党章》规定处理) raises it in its period.
   for (const ev of d.events) {
     const flag = ev.item.flag;
-    if (!flag || !inPeriod(ev) || flags.includes(flag)) continue;
+    if (!flag || !inPeriod(period, ev) || flags.includes(flag)) continue;
     flags.push(flag);
     if (trace) step(trace, 'R17', `「${ev.item.name}」：${flag}`, `${ev.item.name}: ${flag}`, ev.row.source);
   }
@@ -66,6 +66,13 @@ export function computeMember(ctx: BranchContext, m: Member, d: MemberData): Mem
   });
 }
 
+/** The events dated in the period. */
+function eventsIn(period: Period, events: readonly ResolvedEvent[]): ResolvedEvent[] {
+  const out: ResolvedEvent[] = [];
+  for (const ev of events) if (inPeriod(period, ev)) out.push(ev);
+  return out;
+}
+
 /** What computing one member's components reads, and the trace and flags they write to. */
 interface MemberParts {
   ctx: BranchContext;
@@ -73,7 +80,6 @@ interface MemberParts {
   d: MemberData;
   /** The record periods of the period in which the member was on the roll. */
   records: number[];
-  inPeriod: (ev: ResolvedEvent) => boolean;
   transferred: string | undefined;
   trace: Trace;
   flags: string[];
@@ -81,7 +87,7 @@ interface MemberParts {
 
 /** One component's value by its kind; absent (blank, never 0) outside its periods or at an evaluation a transferred member missed. */
 function componentValue(parts: MemberParts, c: Component): ComponentValue {
-  const { ctx, m, d, records, inPeriod, transferred, trace, flags } = parts;
+  const { ctx, m, d, records, transferred, trace, flags } = parts;
   const { period } = ctx;
   if (!countsIn(c, period.kind)) {
     if (trace) step(trace, 'R10', `${c.name}：只计入${periodNamesZh(c.countsIn)}积分，本期不计（不按 0 分计）`, `${c.name}: counts only in ${(c.countsIn ?? ['cycle']).join(', ')}; not in this period`);
@@ -98,10 +104,10 @@ function componentValue(parts: MemberParts, c: Component): ComponentValue {
       value = recordedValue(ctx, c, d, records, trace, flags);
       break;
     case 'deduct':
-      value = deductValue(ctx, c, m, d.events.filter(inPeriod), trace, c.scoreSheet ? scoreStarts(ctx, c, d, trace, flags) : undefined);
+      value = deductValue(ctx, c, m, eventsIn(period, d.events), trace, c.scoreSheet ? scoreStarts(ctx, c, d, trace, flags) : undefined);
       break;
     case 'accumulate':
-      value = accumulateValue(ctx, c, d.events, inPeriod, trace);
+      value = accumulateValue(ctx, c, d.events, trace);
       break;
     case 'evaluation':
       value = evaluationValue(c, d.evaluation, trace, flags, period.kind === 'cycle');

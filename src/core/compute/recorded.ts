@@ -12,9 +12,10 @@ import { deductFromEntry } from './deduct.js';
 
 /** The record periods of a period in which the member was on the roll: its months, its quarters, or none (a yearly record). */
 export function recordPeriodsOf(scheme: Scheme, period: Period, active: readonly number[]): number[] {
-  const inPeriod = active.filter((m) => period.months.includes(m));
-  if (scheme.cycle.record === 'month') return inPeriod;
-  if (scheme.cycle.record === 'quarter') return [...new Set(inPeriod.map((m) => Math.floor(m / 3)))];
+  const months: number[] = [];
+  for (const m of active) if (period.months.includes(m)) months.push(m);
+  if (scheme.cycle.record === 'month') return months;
+  if (scheme.cycle.record === 'quarter') return [...new Set(months.map((m) => Math.floor(m / 3)))];
   return [];
 }
 

@@ -32,12 +32,16 @@ export function projectKey(item: Item, project: string | undefined): string | un
 
 const NONE_BELOW: ReadonlySet<never> = new Set();
 
-/** R3: the rows that do not count because a row of the same project scores higher (ties: the first counts). */
-export function belowHighest<T>(rows: readonly T[], keyOf: (r: T) => string | undefined, pointsOf: (r: T) => Dec | undefined): ReadonlySet<T> {
+/**
+ * R3: the rows that do not count because a row of the same project scores higher (ties: the first counts).
+ * `keyOf` and `pointsOf` are given `context` with each row: callers pass functions of their module, not
+ * closures made for each ledger, whose compiled code V8 would drop with them (issue 23).
+ */
+export function belowHighest<T, C>(rows: readonly T[], keyOf: (r: T, context: C) => string | undefined, pointsOf: (r: T, context: C) => Dec | undefined, context: C): ReadonlySet<T> {
   let best: Map<string, { row: T; points: Dec }> | undefined;
   for (const r of rows) {
-    const k = keyOf(r);
-    const p = k === undefined ? undefined : pointsOf(r);
+    const k = keyOf(r, context);
+    const p = k === undefined ? undefined : pointsOf(r, context);
     if (k === undefined || !p) continue;
     best ??= new Map();
     const cur = best.get(k);
@@ -47,7 +51,7 @@ export function belowHighest<T>(rows: readonly T[], keyOf: (r: T) => string | un
   if (!best) return NONE_BELOW;
   const out = new Set<T>();
   for (const r of rows) {
-    const k = keyOf(r);
+    const k = keyOf(r, context);
     if (k !== undefined && best.has(k) && best.get(k)!.row !== r) out.add(r);
   }
   return out;
