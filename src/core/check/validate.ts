@@ -501,14 +501,18 @@ function checkMissingRecords(ledger: Ledger, rc: RecordChecks, { seen, misspelt 
     if (missing) linked.add(`${guess.key}\u0000${row.period}`);
     add('RECORD_UNKNOWN_MEMBER', row.source, { name: row.name, guess: guess.name, ...(missing ? { missing: sheets[row.period] } : {}) }, row.name);
   }
-  for (const mem of ledger.members) {
+  const members = ledger.members;
+  for (let m = 0; m < members.length; m++) {
+    const mem = members[m]!;
     if (!mem.participates) continue;
     const have = seen.get(mem.key) ?? [];
     const months = activeMonths(mem, cycle);
     // The periods the member was on the roll for, in order (a month record: the months themselves, no list made per member).
     const needed = scheme.cycle.record === 'month' ? months : [...new Set(months.map((mo) => Math.floor(mo / 3)))];
-    for (const p of needed) {
-      if (isChecked(rc, p) && have[p] === undefined && !linked.has(`${mem.key}\u0000${p}`)) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet: sheets[p] }, { name: mem.name, sheet: sheets[p] });
+    for (let k = 0; k < needed.length; k++) {
+      const p = needed[k]!;
+      // The row first (nearly always there): no key is made for the 24,000 periods of a county ledger that have one.
+      if (have[p] === undefined && isChecked(rc, p) && !linked.has(`${mem.key}\u0000${p}`)) add('RECORD_MISSING_MONTH', { file: ledger.file, sheet: sheets[p] }, { name: mem.name, sheet: sheets[p] });
     }
   }
 }
@@ -601,7 +605,8 @@ interface EventChecks {
   cat: ReturnType<typeof catalogueOf>;
   sample: string;
   notCounted: ReadonlySet<EventRow>;
-  contributorsOf: (project: string, itemId: string) => number;
+  /** The members named on rows of a shared award's item and 项目 (R19), by `item id\0项目`. */
+  contributors: Map<string, Set<string>>;
   perMember: Map<string, { member: Member; byComponent: Map<string, Dec> }>;
   add: Add;
 }
@@ -611,7 +616,7 @@ interface EventChecks {
  * component's cap. A function of its own, called for each row, as checkRowValues is for checkRecords.
  */
 function checkEventRow(ev: EventRow, ec: EventChecks): void {
-  const { ledger, cycle, period, index, cat, sample, notCounted, contributorsOf, perMember, add } = ec;
+  const { ledger, cycle, period, index, cat, sample, notCounted, perMember, add } = ec;
   const found = index.resolve(ev.name, ev.id);
   const member = found.member;
   if (!member) unmatched(add, found, 'EVENT_UNKNOWN_MEMBER', ev.source, ev.name, nearMember(ledger.members, ev.name)?.name);
@@ -644,7 +649,7 @@ function checkEventRow(ev: EventRow, ec: EventChecks): void {
     // A shared award's 分值 is the award (unit × 次数) or this member's share of it (R19).
     const unit = eventUnitPoints(cat, item, { ...ev, points: undefined } as typeof ev);
     const full = unit && times(unit, ev.count);
-    const n = contributorsOf(ev.project ?? ev.item, item.id);
+    const n = ec.contributors.get(`${item.id}\u0000${norm(ev.project ?? ev.item)}`)?.size ?? 1;
     if (full && compare(ev.points, full) !== 0 && compare(ev.points, full.dividedBy(n)) !== 0) add('EVENT_POINTS_MISMATCH', fieldCell(ev, 'points'), { found: ev.points.toString(), item: item.name, want: n > 1 ? `${full.toString()}（${n} 人平分，每人 ${full.dividedBy(n).toDecimalPlaces(2).toString()}）` : full.toString() }, ev.points.toString());
   } else if (ev.points && !item.split && !item.veto) {
     const unit = eventUnitPoints(cat, item, { ...ev, points: undefined } as typeof ev);
@@ -692,16 +697,17 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Perio
   const notCounted = belowHighest(ledger.events, memberProjectKey, eventPoints, cat);
   // Contributors of a shared award (R19): the members named on rows of the item and 项目.
   const contributors = new Map<string, Set<string>>();
-  for (const ev of ledger.events) {
+  const events = ledger.events;
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i]!;
     const item = cat.item(ev.item);
     if (!item?.split) continue;
     const k = `${item.id}\u0000${norm(ev.project ?? ev.item)}`;
     const who = index.resolve(ev.name, ev.id).member?.key ?? norm(ev.name);
     contributors.set(k, (contributors.get(k) ?? new Set()).add(who));
   }
-  const contributorsOf = (project: string, itemId: string): number => contributors.get(`${itemId}\u0000${norm(project)}`)?.size ?? 1;
-  const eventChecks: EventChecks = { ledger, cycle, period, index, cat, sample, notCounted, contributorsOf, perMember, add };
-  for (const ev of ledger.events) checkEventRow(ev, eventChecks);
+  const eventChecks: EventChecks = { ledger, cycle, period, index, cat, sample, notCounted, contributors, perMember, add };
+  for (let i = 0; i < events.length; i++) checkEventRow(events[i]!, eventChecks);
   for (const { member, byComponent } of perMember.values()) {
     for (const [compId, total] of byComponent) {
       if (compId.startsWith('item:')) continue;
