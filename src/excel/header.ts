@@ -166,13 +166,13 @@ function mergedLabels(upper: RowLabels, lower: RowLabels): RowLabels {
 /** Which specs (by index) accept each normalised label: one table per search, looked up once per header cell. */
 function specTable(specs: readonly ColumnSpec[]): Map<string, number[]> {
   const table = new Map<string, number[]>();
-  specs.forEach((spec, i) => {
-    for (const label of wantedOf(spec)) {
+  for (let i = 0; i < specs.length; i++) {
+    for (const label of wantedOf(specs[i]!)) {
       const at = table.get(label);
       if (at) at.push(i);
       else table.set(label, [i]);
     }
-  });
+  }
   return table;
 }
 
@@ -186,50 +186,71 @@ export interface FindHeaderOptions {
   minMatches?: number;
 }
 
-/** Finds the row in the first rows that matches most labels; required specs must all match. */
-export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: FindHeaderOptions = {}): HeaderMatch | undefined {
-  const from = opts.fromRow ?? 1;
-  const last = from + (opts.rows ?? READ_LIMITS.headerSearchRows) - 1;
-  const minMatches = opts.minMatches ?? 1;
-  let best: { m: HeaderMatch; rank: number; full: boolean } | undefined;
-  let bestScore = 0;
-  let above: RowLabels | undefined;
-  const table = specTable(specs);
-  const match = (row: number, labels: RowLabels): { m: HeaderMatch; rank: number; full: boolean } | undefined => {
-    // The columns each spec accepts, in the row's order: one table look-up per cell.
-    let candidates: number[][] | undefined;
-    const { cols, texts } = labelEntries(labels);
-    for (let k = 0; k < cols.length; k++) {
-      const wanting = table.get(texts[k]!);
-      if (!wanting) continue;
-      const col = cols[k]!;
-      candidates ??= [];
-      for (const i of wanting) (candidates[i] ??= []).push(col);
-    }
-    if (!candidates && minMatches > 0) return undefined;
-    const columns: Record<string, number> = {};
-    const taken = new Set<number>();
-    // Specs in order, each the first column not taken by an earlier spec.
-    if (candidates) {
-      for (let i = 0; i < specs.length; i++) {
-        const cols = candidates[i];
-        if (!cols) continue;
-        for (const col of cols) {
-          if (!taken.has(col)) {
-            columns[specs[i]!.key] = col;
-            taken.add(col);
-            break;
-          }
+/** What one search for a header looks for: its specs, the labels they accept (specTable) and the options. */
+interface HeaderSearch {
+  specs: readonly ColumnSpec[];
+  table: Map<string, number[]>;
+  minMatches: number;
+  allowMissing: boolean;
+}
+
+type RowMatch = { m: HeaderMatch; rank: number; full: boolean };
+
+/**
+ * A row's labels as a header of the search: the columns of its specs, ranked (full matches first,
+ * then more columns). A function of the module, not a closure made for each search: V8 keeps what it
+ * compiled of it from one sheet and ledger to the next (issue 23).
+ */
+function matchRow(search: HeaderSearch, row: number, labels: RowLabels): RowMatch | undefined {
+  const { specs, table, minMatches } = search;
+  // The columns each spec accepts, in the row's order: one table look-up per cell.
+  let candidates: number[][] | undefined;
+  const { cols, texts } = labelEntries(labels);
+  for (let k = 0; k < cols.length; k++) {
+    const wanting = table.get(texts[k]!);
+    if (!wanting) continue;
+    const col = cols[k]!;
+    candidates ??= [];
+    for (const i of wanting) (candidates[i] ??= []).push(col);
+  }
+  if (!candidates && minMatches > 0) return undefined;
+  const columns: Record<string, number> = {};
+  const taken = new Set<number>();
+  // Specs in order, each the first column not taken by an earlier spec.
+  if (candidates) {
+    for (let i = 0; i < specs.length; i++) {
+      const cols = candidates[i];
+      if (!cols) continue;
+      for (const col of cols) {
+        if (!taken.has(col)) {
+          columns[specs[i]!.key] = col;
+          taken.add(col);
+          break;
         }
       }
     }
-    const missing = specs.filter((s) => s.required && columns[s.key] === undefined).map((s) => s.key);
-    const score = Object.keys(columns).length;
-    if (score < minMatches || (missing.length > 0 && !opts.allowMissing)) return undefined;
-    // Prefer full matches, then more columns.
-    const m: HeaderMatch = { row, columns, labels, missing };
-    return { m, rank: score - missing.length * 1000, full: score === specs.length };
-  };
+  }
+  const missing: string[] = [];
+  for (const s of specs) if (s.required && columns[s.key] === undefined) missing.push(s.key);
+  const score = Object.keys(columns).length;
+  if (score < minMatches || (missing.length > 0 && !search.allowMissing)) return undefined;
+  // Prefer full matches, then more columns.
+  const m: HeaderMatch = { row, columns, labels, missing };
+  return { m, rank: score - missing.length * 1000, full: score === specs.length };
+}
+
+const NO_OPTIONS: FindHeaderOptions = Object.freeze({});
+
+/** Finds the row in the first rows that matches most labels; required specs must all match. */
+export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: FindHeaderOptions = NO_OPTIONS): HeaderMatch | undefined {
+  const from = opts.fromRow ?? 1;
+  const last = from + (opts.rows ?? READ_LIMITS.headerSearchRows) - 1;
+  const minMatches = opts.minMatches ?? 1;
+  let best: RowMatch | undefined;
+  let bestScore = 0;
+  let above: RowLabels | undefined;
+  const table = specTable(specs);
+  const search: HeaderSearch = { specs, table, minMatches, allowMissing: opts.allowMissing === true };
   for (let row = from; row <= last; row++) {
     const labels = rowLabels(ws, row);
     const prev = above;
@@ -237,13 +258,13 @@ export function findHeader(ws: SheetLike, specs: readonly ColumnSpec[], opts: Fi
     if (labels.size === 0) continue;
     // The table is built (specTable) before the rows, so everWanted holds all its labels.
     const plain = minMatches > 0 && isPlain(labels);
-    let here = plain ? undefined : match(row, labels);
+    let here = plain ? undefined : matchRow(search, row, labels);
     // A two-row header: group titles over their items (履行党员义务积分(40分) over 学习教育 …), 姓名 merged
     // down over both rows. Read as one row (the lower label where there is one), taken only when it
     // matches more than either row alone, so a title above an ordinary header changes nothing.
     // Two rows with no accepted label between them (data rows) cannot match together: not merged.
     if (prev && !here?.full && (here || minMatches <= 0 || (!plain && anyWanted(labels, table)) || (!isPlain(prev) && anyWanted(prev, table)))) {
-      const two = match(row, mergedLabels(prev, labels));
+      const two = matchRow(search, row, mergedLabels(prev, labels));
       if (two && (!here || two.rank > here.rank) && (!best || best.m.row !== row - 1 || two.rank > bestScore)) here = two;
     }
     if (here && (!best || here.rank > bestScore)) {

@@ -30,6 +30,11 @@ export interface CheckOptions {
   yearEnd?: boolean;
 }
 
+/** A row of the seed's card (记录卡): a 加分项 cell, or a part given by its total. */
+function isCardRow(r: Ledger['records'][number]): boolean {
+  return r.bonus !== undefined || r.parts !== undefined;
+}
+
 export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const cat = catalogueOf(scheme);
@@ -77,7 +82,7 @@ export function validateLedger(scheme: Scheme, ledger: Ledger, opts: CheckOption
   checkProjects(scheme, ledger, cycle, index, add);
   checkOncePerMember(scheme, ledger, cycle, index, add);
   checkDoubleDeductions(scheme, ledger, cycle, index, add);
-  if (ledger.records.some((r) => r.bonus || r.parts)) checkCardRows(scheme, ledger, cycle, index, add);
+  if (ledger.records.some(isCardRow)) checkCardRows(scheme, ledger, cycle, index, add);
   if (scheme.cycle.gradePeriods.includes(period.kind) && opts.yearEnd !== false) checkEvaluations(scheme, ledger, cycle, index, add, period);
 
   const known = evaluationGrades(scheme);

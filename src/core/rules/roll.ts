@@ -22,7 +22,10 @@ export function activeMonths(member: Member, cycle: Cycle): readonly number[] {
 
 /** Whether a member belonged to the branch in at least one month of the period (R20). */
 export function onRollIn(m: Member, cycle: Cycle, period: Period): boolean {
-  return activeMonths(m, cycle).some((i) => period.months.includes(i));
+  // A loop, not a closure over the period made for each member (V8 compiled it again for each ledger).
+  const months = activeMonths(m, cycle);
+  for (let k = 0; k < months.length; k++) if (period.months.includes(months[k]!)) return true;
+  return false;
 }
 
 /** 转出日期 when the member left by the end of the period: then they are listed, not graded here (SCHEMES.md "Partial years"). */
