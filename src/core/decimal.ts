@@ -1,14 +1,15 @@
 // Exact decimal arithmetic for every score: decimal.js with 40 significant digits and
 // half-up rounding. No score is ever summed or weighted as a binary float.
 import { Decimal as DecimalJs } from 'decimal.js';
-import { Memo, MEMO_LIMIT } from './memo.js';
+import { Memo, MEMO_LIMIT, NumberMemo } from './memo.js';
 
 export const Dec = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);
 
-const made = new Memo<number | string, Dec>(MEMO_LIMIT);
+const made = new Memo<string, Dec>(MEMO_LIMIT);
+const madeOfNumbers = new NumberMemo<Dec>(MEMO_LIMIT);
 /** A 40-digit mean with its sign and point is 42 characters. */
 const LONGEST_KEPT = 48;
 
@@ -31,7 +32,8 @@ function make(v: number | string): Dec {
  */
 export function dec(v: number | string | Dec): Dec {
   if (v instanceof Dec) return v;
-  if (typeof v === 'string' && v.length > LONGEST_KEPT) return make(v);
+  if (typeof v === 'number') return madeOfNumbers.get(v) ?? madeOfNumbers.set(v, make(v));
+  if (v.length > LONGEST_KEPT) return make(v);
   return made.get(v) ?? made.set(v, make(v));
 }
 
@@ -75,7 +77,7 @@ export function floorMillionths(v: Dec): number | undefined {
   return Number.isNaN(f) ? undefined : f;
 }
 
-const fromScaledCache = new Memo<number, Dec>(MEMO_LIMIT);
+const fromScaledCache = new NumberMemo<Dec>(MEMO_LIMIT);
 
 /** The decimal of a whole number of millionths (the result of a fast sum); shared, decimals never change. */
 export function fromScaled(n: number): Dec {

@@ -4,7 +4,7 @@ import type { CellLike, SheetLike } from './book.js';
 import type ExcelJS from 'exceljs';
 import { dec, Dec } from '../core/decimal.js';
 import { isoDate, isValidIso } from '../core/cycle.js';
-import { Memo, MEMO_LIMIT } from '../core/memo.js';
+import { Memo, MEMO_LIMIT, NumberMemo } from '../core/memo.js';
 import { colName } from '../core/a1.js';
 import { shownInstead } from './display.js';
 
@@ -150,7 +150,7 @@ export function firstReads(ws: SheetLike, row: number, max: number, out: CellRea
  * Reads of plain numbers and texts, shared: a ledger repeats the same few scores and names
  * thousands of times. A CellRead is never changed after it is made (they are frozen).
  */
-const numberReads = new Memo<number, CellRead>(MEMO_LIMIT);
+const numberReads = new NumberMemo<CellRead>(MEMO_LIMIT);
 const smallReads: CellRead[] = [];
 const textReads = new Memo<string, CellRead>(MEMO_LIMIT);
 
