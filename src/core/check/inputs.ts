@@ -2,7 +2,7 @@
 // weighs in the total (R5/R6/R7), a 项目 on a highest-level-only award (R3), a deduction typed
 // into a month sheet and also logged as an event (R1). Pure; called by validateLedger.
 import type { Component, Scheme } from '../../scheme/schema.js';
-import { catalogueOf, evaluationGrades, type MemberIndex, type Resolved } from '../catalogue.js';
+import { type Catalogue, catalogueOf, evaluationGrades, type MemberIndex, type Resolved } from '../catalogue.js';
 import { cyclePeriod, monthIndexOf, recordSheetNames, type Cycle, type Period } from '../cycle.js';
 import { compare, dec, sum, times, ZERO, type Dec } from '../decimal.js';
 import type { ArgsOf } from '../diagnostics.js';
@@ -134,15 +134,35 @@ export function checkProjects(scheme: Scheme, ledger: Ledger, cycle: Cycle, inde
  */
 export function checkDoubleDeductions(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, add: Add): void {
   if (scheme.cycle.record === 'none') return;
-  const cat = catalogueOf(scheme);
-  const entries = new Map<string, { comp: Component; max: Dec; name: string }>();
+  const entries: RecordedEntries = new Map();
   for (const c of scheme.components) {
     if (c.kind !== 'recorded') continue;
     for (const e of c.entries) entries.set(`${c.id}.${e.id}`, { comp: c, max: dec(e.max), name: e.name });
   }
   if (entries.size === 0) return;
-  // By member key, then period, then entry key: a record looks its member and period up once, with no string key made.
-  const aimed = new Map<string, Map<number, Map<string, { key: string; period: number; events: { ev: EventRow; points: Dec }[] }>>>();
+  const aimed = aimedDeductions(scheme, ledger, cycle, index, entries);
+  if (aimed.size === 0) return;
+  const sheets = recordSheetNames(cycle, scheme.cycle.record);
+  const resolved = index.resolveRows(ledger.records);
+  for (let i = 0; i < ledger.records.length; i++) {
+    const { member } = resolved[i]!;
+    // Members and periods with no aimed event need no look-up per entry.
+    const byEntry = member ? aimed.get(member.key)?.get(ledger.records[i]!.period) : undefined;
+    if (byEntry) checkAimedRow(ledger.records[i]!, byEntry, entries, sheets, add);
+  }
+}
+
+type RecordedEntries = Map<string, { comp: Component; max: Dec; name: string }>;
+type AimedGroup = { key: string; period: number; events: { ev: EventRow; points: Dec }[] };
+
+/**
+ * The deductions of 加减分明细 aimed at a recorded entry, by member key, then period, then entry key:
+ * a record looks its member and period up once, with no string key made. Functions of their own, not
+ * one long one: V8 compiles each once, and the loops it compiles on the stack stay small (issue 23).
+ */
+function aimedDeductions(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: MemberIndex, entries: RecordedEntries): Map<string, Map<number, Map<string, AimedGroup>>> {
+  const cat = catalogueOf(scheme);
+  const aimed = new Map<string, Map<number, Map<string, AimedGroup>>>();
   for (const ev of ledger.events) {
     const item = cat.item(ev.item);
     if (!item?.entry || item.points === undefined || !ev.date) continue;
@@ -161,34 +181,29 @@ export function checkDoubleDeductions(scheme: Scheme, ledger: Ledger, cycle: Cyc
     if (!g) byEntry.set(key, (g = { key, period, events: [] }));
     g.events.push({ ev, points: item.zeroes ? ZERO : times(dec(item.points), ev.count) });
   }
-  if (aimed.size === 0) return;
-  const sheets = recordSheetNames(cycle, scheme.cycle.record);
-  const resolved = index.resolveRows(ledger.records);
-  for (let i = 0; i < ledger.records.length; i++) {
-    const r = ledger.records[i]!;
-    const { member } = resolved[i]!;
-    // Members and periods with no aimed event need no look-up per entry.
-    const byEntry = member ? aimed.get(member.key)?.get(r.period) : undefined;
-    if (!byEntry) continue;
-    for (const [key, entry] of entries) {
-      const g = byEntry.get(key);
-      if (!g) continue;
-      const v = r.values[key];
-      if (v === null || v === undefined || compare(v, entry.max) >= 0) continue;
-      const logged = sum(g.events.map((x) => x.points));
-      const params: ArgsOf<(typeof CHECK_MESSAGES)['DEDUCTION_TWICE']> = {
-        name: r.name,
-        sheet: sheets[r.period],
-        entry: entry.name,
-        found: v.toString(),
-        max: entry.max.toString(),
-        short: entry.max.minus(v).toString(),
-        items: [...new Set(g.events.map((x) => x.ev.item))].join('、'),
-        logged: logged.toString(),
-      };
-      add('DEDUCTION_TWICE', recordCell(r, key), params, v.toString());
-      for (const { ev } of g.events) add('DEDUCTION_TWICE', ev.source, params, ev.item);
-    }
+  return aimed;
+}
+
+/** A record row with deductions aimed at its entries in its period: each entry typed below its full points, said at both places. */
+function checkAimedRow(r: Ledger['records'][number], byEntry: Map<string, AimedGroup>, entries: RecordedEntries, sheets: string[], add: Add): void {
+  for (const [key, entry] of entries) {
+    const g = byEntry.get(key);
+    if (!g) continue;
+    const v = r.values[key];
+    if (v === null || v === undefined || compare(v, entry.max) >= 0) continue;
+    const logged = sum(g.events.map((x) => x.points));
+    const params: ArgsOf<(typeof CHECK_MESSAGES)['DEDUCTION_TWICE']> = {
+      name: r.name,
+      sheet: sheets[r.period],
+      entry: entry.name,
+      found: v.toString(),
+      max: entry.max.toString(),
+      short: entry.max.minus(v).toString(),
+      items: [...new Set(g.events.map((x) => x.ev.item))].join('、'),
+      logged: logged.toString(),
+    };
+    add('DEDUCTION_TWICE', recordCell(r, key), params, v.toString());
+    for (const { ev } of g.events) add('DEDUCTION_TWICE', ev.source, params, ev.item);
   }
 }
 
@@ -209,26 +224,40 @@ export function checkOncePerMember(scheme: Scheme, ledger: Ledger, cycle: Cycle,
   const rows: EventRow[] = [];
   for (const ev of ledger.events) if (ev.date !== undefined && monthIndexOf(cycle, ev.date) >= 0) rows.push(ev);
   sortUnlessOrdered(rows, byRowDate);
-  for (const ev of rows) {
-    const item = cat.item(ev.item);
-    if (!item) continue;
-    const { member } = index.resolve(ev.name, ev.id);
-    if (!member) continue;
-    if (item.split) {
-      const k = `${item.id}\u0000${norm(ev.project ?? ev.item)}\u0000${member.key}`;
-      const first = splitSeen.get(k);
-      if (first) add('EVENT_SPLIT_AGAIN', fieldCell(ev, 'project'), { name: ev.name, item: item.name, project: ev.project ?? '（空）', first: first.source.cell ?? '' }, ev.project);
-      else splitSeen.set(k, ev);
-    }
-    if (item.cap !== undefined) {
-      const unit = eventUnitPoints(cat, item, ev);
-      // A row already wrong on its own (次数 not a whole number, 分值 outside its range) is not counted here too.
-      if (!unit || !ev.count.isInteger() || ev.count.isNegative() || (item.range && (unit.lt(item.range.min) || unit.gt(item.range.max)))) continue;
-      const k = `${item.id}\u0000${member.key}`;
-      const before = used.get(k) ?? ZERO;
-      const after = before.plus(times(unit, ev.count));
-      used.set(k, after);
-      if (compare(after, dec(item.cap)) > 0) add('ITEM_CAP_EXCEEDED', fieldCell(ev, 'item'), { name: ev.name, item: item.name, cap: item.cap, found: after.toString(), counted: compare(before, dec(item.cap)) >= 0 ? '0' : dec(item.cap).minus(before).toString() }, ev.item);
-    }
+  const once: OnceChecks = { cat, index, splitSeen, used, add };
+  for (let i = 0; i < rows.length; i++) checkOnceRow(rows[i]!, once);
+}
+
+/** What checkOnceRow needs of checkOncePerMember, kept across the rows (the rows seen, the points used). */
+interface OnceChecks {
+  cat: Catalogue;
+  index: MemberIndex;
+  splitSeen: Map<string, EventRow>;
+  used: Map<string, Dec>;
+  add: Add;
+}
+
+/** One 加减分明细 row, in date order: a second row of the member's shared 项目, or a row past its item's cap per cycle. */
+function checkOnceRow(ev: EventRow, once: OnceChecks): void {
+  const { cat, index, splitSeen, used, add } = once;
+  const item = cat.item(ev.item);
+  if (!item) return;
+  const { member } = index.resolve(ev.name, ev.id);
+  if (!member) return;
+  if (item.split) {
+    const k = `${item.id}\u0000${norm(ev.project ?? ev.item)}\u0000${member.key}`;
+    const first = splitSeen.get(k);
+    if (first) add('EVENT_SPLIT_AGAIN', fieldCell(ev, 'project'), { name: ev.name, item: item.name, project: ev.project ?? '（空）', first: first.source.cell ?? '' }, ev.project);
+    else splitSeen.set(k, ev);
+  }
+  if (item.cap !== undefined) {
+    const unit = eventUnitPoints(cat, item, ev);
+    // A row already wrong on its own (次数 not a whole number, 分值 outside its range) is not counted here too.
+    if (!unit || !ev.count.isInteger() || ev.count.isNegative() || (item.range && (unit.lt(item.range.min) || unit.gt(item.range.max)))) return;
+    const k = `${item.id}\u0000${member.key}`;
+    const before = used.get(k) ?? ZERO;
+    const after = before.plus(times(unit, ev.count));
+    used.set(k, after);
+    if (compare(after, dec(item.cap)) > 0) add('ITEM_CAP_EXCEEDED', fieldCell(ev, 'item'), { name: ev.name, item: item.name, cap: item.cap, found: after.toString(), counted: compare(before, dec(item.cap)) >= 0 ? '0' : dec(item.cap).minus(before).toString() }, ev.item);
   }
 }

@@ -279,29 +279,36 @@ function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: { last: numbe
     else byMember.set(member, [r]);
   }
   for (const [member, rows] of byMember) {
-    if (rows.length < 2) continue;
-    // The month sheets come in order, so a member's rows usually do.
-    sortUnlessOrdered(rows, byPeriod);
-    // The first and last filled rows, in one pass: the rows after the last (before the first) are blank by
-    // definition, so a run there has no other blank row in between; the rest are ordinary blanks.
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < rows.length; i++) {
-      if (blankRow(rows[i]!)) continue;
-      if (first < 0) first = i;
-      last = i;
-    }
-    if (first < 0) continue;
-    const lastPeriod = rows[last]!.period;
-    const firstPeriod = rows[first]!.period;
-    let a = last + 1;
-    while (a < rows.length && rows[a]!.period <= lastPeriod) a++;
-    let b = first;
-    while (b > 0 && rows[b - 1]!.period >= firstPeriod) b--;
-    if (a < rows.length && !member.left) out.set(member, { side: 'after', rows: rows.slice(a), edge: lastPeriod });
-    else if (b > 0 && !member.joined) out.set(member, { side: 'before', rows: rows.slice(0, b), edge: firstPeriod });
+    const run = blankRunOf(member, rows);
+    if (run) out.set(member, run);
   }
   return out;
+}
+
+/** A member's run of blank rows after the last filled one (or before the first), if any; `rows` are the member's checked rows. */
+function blankRunOf(member: Member, rows: RecordRowT[]): BlankRun | undefined {
+  if (rows.length < 2) return undefined;
+  // The month sheets come in order, so a member's rows usually do.
+  sortUnlessOrdered(rows, byPeriod);
+  // The first and last filled rows, in one pass: the rows after the last (before the first) are blank by
+  // definition, so a run there has no other blank row in between; the rest are ordinary blanks.
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < rows.length; i++) {
+    if (blankRow(rows[i]!)) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return undefined;
+  const lastPeriod = rows[last]!.period;
+  const firstPeriod = rows[first]!.period;
+  let a = last + 1;
+  while (a < rows.length && rows[a]!.period <= lastPeriod) a++;
+  let b = first;
+  while (b > 0 && rows[b - 1]!.period >= firstPeriod) b--;
+  if (a < rows.length && !member.left) return { side: 'after', rows: rows.slice(a), edge: lastPeriod };
+  if (b > 0 && !member.joined) return { side: 'before', rows: rows.slice(0, b), edge: firstPeriod };
+  return undefined;
 }
 
 /** Record rows in period order (a function of the module: V8 keeps its compiled code between ledgers). */

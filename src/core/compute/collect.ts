@@ -34,6 +34,47 @@ class Gathered {
   }
 }
 
+/** The events gathered so far (collect), the shared awards' contributors and each contributor's row counted. */
+interface EventGathering {
+  ctx: BranchContext;
+  index: MemberIndex;
+  data: Gathered;
+  contributors: Map<string, Set<string>>;
+  pending: { d: MemberData; ev: ResolvedEvent; memberKey: string }[];
+  ownShare: Map<string, number>;
+}
+
+/** One 加减分明细 row resolved to its member, item, month and points (a function of its own: V8 compiles it once, issue 23). */
+function gatherEvent(row: EventRow, g: EventGathering): void {
+  const { ctx, index, data, contributors, pending, ownShare } = g;
+  const item = ctx.cat.item(row.item);
+  if (!item || !row.date) return;
+  const month = monthIndexOf(ctx.cycle, row.date);
+  if (month < 0) return;
+  const { member } = index.resolve(row.name, row.id);
+  const d = data.of(row.name, row.id);
+  if (!d || !member) return;
+  const unit = eventUnitPoints(ctx.cat, item, row);
+  if (unit === undefined) return;
+  const ev: ResolvedEvent = { row, item, month, raw: times(unit, row.count) };
+  if (item.split) {
+    const key = `${item.id}\u0000${norm(row.project ?? row.item)}`;
+    const set = contributors.get(key) ?? new Set<string>();
+    set.add(member.key);
+    contributors.set(key, set);
+    // A contributor is paid once per 项目, however many rows name them: the row worth most counts
+    // (the first on a tie); validate warns at the others (EVENT_SPLIT_AGAIN).
+    const mine = `${key}\u0000${member.key}`;
+    const earlier = ownShare.get(mine);
+    if (earlier !== undefined) {
+      if (compare(ev.raw, pending[earlier]!.ev.raw) > 0) pending[earlier] = { d, ev, memberKey: member.key };
+      return;
+    }
+    ownShare.set(mine, pending.length);
+  }
+  pending.push({ d, ev, memberKey: member.key });
+}
+
 /** Events in date order (stable: rows of one day keep the sheet's order). */
 function byDate(a: ResolvedEvent, b: ResolvedEvent): number {
   return a.row.date! < b.row.date! ? -1 : a.row.date! > b.row.date! ? 1 : 0;
@@ -56,37 +97,9 @@ export function collect(ctx: BranchContext): Map<string, MemberData> {
     const d = data.of(r.name, r.id);
     if (d) (d.scores ??= new Map()).set(r.period, r);
   }
-  const contributors = new Map<string, Set<string>>();
-  const pending: { d: MemberData; ev: ResolvedEvent; memberKey: string }[] = [];
-  const ownShare = new Map<string, number>();
-  for (const row of ctx.ledger.events) {
-    const item = ctx.cat.item(row.item);
-    if (!item || !row.date) continue;
-    const month = monthIndexOf(ctx.cycle, row.date);
-    if (month < 0) continue;
-    const { member } = index.resolve(row.name, row.id);
-    const d = data.of(row.name, row.id);
-    if (!d || !member) continue;
-    const unit = eventUnitPoints(ctx.cat, item, row);
-    if (unit === undefined) continue;
-    const ev: ResolvedEvent = { row, item, month, raw: times(unit, row.count) };
-    if (item.split) {
-      const key = `${item.id}\u0000${norm(row.project ?? row.item)}`;
-      const set = contributors.get(key) ?? new Set<string>();
-      set.add(member.key);
-      contributors.set(key, set);
-      // A contributor is paid once per 项目, however many rows name them: the row worth most counts
-      // (the first on a tie); validate warns at the others (EVENT_SPLIT_AGAIN).
-      const mine = `${key}\u0000${member.key}`;
-      const earlier = ownShare.get(mine);
-      if (earlier !== undefined) {
-        if (compare(ev.raw, pending[earlier]!.ev.raw) > 0) pending[earlier] = { d, ev, memberKey: member.key };
-        continue;
-      }
-      ownShare.set(mine, pending.length);
-    }
-    pending.push({ d, ev, memberKey: member.key });
-  }
+  const events: EventGathering = { ctx, index, data, contributors: new Map(), pending: [], ownShare: new Map() };
+  for (const row of ctx.ledger.events) gatherEvent(row, events);
+  const { contributors, pending } = events;
   for (const { d, ev } of pending) {
     if (ev.item.split) {
       const n = contributors.get(`${ev.item.id}\u0000${norm(ev.row.project ?? ev.row.item)}`)?.size ?? 1;

@@ -171,27 +171,40 @@ export class FastSheet implements SheetLike {
       this.nums = sink.nums.slice(0, n);
       this.formulas = sink.formulas;
       this.styles = sink.styles;
-    } else {
-      this.cols = new Uint16Array(n);
-      this.kinds = new Uint8Array(n);
-      this.nums = new Float64Array(n);
-      const at = sink.formulas.size > 0 || sink.styles.size > 0 ? new Int32Array(sink.n).fill(-1) : undefined;
-      for (let i = 0; i < n; i++) {
-        const j = order[i]!;
-        this.cols[i] = sink.cols[j]!;
-        this.kinds[i] = sink.kinds[j]!;
-        this.nums[i] = sink.nums[j]!;
-        if (at) at[j] = i;
-      }
-      if (at) for (const [j, f] of sink.formulas) if (at[j]! >= 0) this.formulas.set(at[j]!, f);
-      if (at) for (const [j, st] of sink.styles) if (at[j]! >= 0) this.styles.set(at[j]!, st);
-    }
+    } else this.takeInOrder(sink, order);
     let row = 0;
     for (let i = 0; i < n; i++) {
       const r = sink.rows[order ? order[i]! : i]!;
       while (row < r) this.rowStart[++row] = i;
     }
     while (row <= maxRow) this.rowStart[++row] = n;
+  }
+
+  /**
+   * The sink's cells in `order` (merge cells, or cells the XML gave out of order). A method of its own:
+   * V8 compiles load() for the usual sheet, and this path, taken by some sheets only, does not make it
+   * compile load() again (issue 23).
+   */
+  private takeInOrder(sink: CellSink, order: Int32Array | number[]): void {
+    const n = order.length;
+    this.cols = new Uint16Array(n);
+    this.kinds = new Uint8Array(n);
+    this.nums = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const j = order[i]!;
+      this.cols[i] = sink.cols[j]!;
+      this.kinds[i] = sink.kinds[j]!;
+      this.nums[i] = sink.nums[j]!;
+    }
+    if (sink.formulas.size > 0 || sink.styles.size > 0) this.takeExtrasInOrder(sink, order);
+  }
+
+  /** The formulas and odd formats of the sink's cells, at their places in `order`. */
+  private takeExtrasInOrder(sink: CellSink, order: Int32Array | number[]): void {
+    const at = new Int32Array(sink.n).fill(-1);
+    for (let i = 0; i < order.length; i++) at[order[i]!] = i;
+    for (const [j, f] of sink.formulas) if (at[j]! >= 0) this.formulas.set(at[j]!, f);
+    for (const [j, st] of sink.styles) if (at[j]! >= 0) this.styles.set(at[j]!, st);
   }
 
   /** Index of the stored cell at (row, col), or -1. */

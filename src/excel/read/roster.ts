@@ -73,56 +73,61 @@ export function readRoster(ctx: ReadContext, ws: SheetLike, opts: { details?: bo
   if (!h) return [];
   const members: Member[] = [];
   for (const row of ctx.rows(ws, h.row)) {
-    const r = new RowReader(ctx, ws, h, row);
-    const name = r.text('name');
-    const id = r.id('id');
-    if (name === '' && !id) continue;
-    if (name === '') {
-      // A numbered row without a name (blank, or only invisible characters); a text too long for a cell is reported already.
-      if (r.cell('name').text === '') ctx.report('READ_NAME_EMPTY', r.ref('name'));
-      continue;
-    }
-    if (!checkName(ctx, r.ref('name'), name, 'name')) continue;
-    const m: Member = {
-      key: id ?? name,
-      name,
-      category: r.text('category'),
-      participates: parseParticipates(r.text('participates')),
-      posts: splitPosts(r.text('posts')),
-      source: r.rowRef(),
-    };
-    if (id) m.id = id;
-    const direct = r.has('directGrade') ? r.optText('directGrade') : undefined;
-    if (direct) m.directGrade = direct;
-    const other = r.has('otherScore') ? r.number('otherScore') : null;
-    if (other) m.otherScore = other;
-    const side = r.has('awardsSide') ? r.optText('awardsSide') : undefined;
-    if (side) m.awardsSide = side;
-    const tier = r.optText('tier');
-    if (tier) m.tier = tier;
-    const joined = r.date('joined');
-    if (joined) m.joined = joined;
-    const left = r.date('left');
-    if (left) m.left = left;
-    const phone = r.has('phone') ? r.id('phone') : undefined;
-    if (phone) m.phone = phone;
-    const birth = readBirth(r, 'birth');
-    if (birth) m.birth = birth;
-    if (opts.details) {
-      const d: MemberDetails = {};
-      const set = (k: keyof MemberDetails, v: string | undefined): void => {
-        if (v) d[k] = v;
-      };
-      set('gender', r.optText('gender'));
-      set('ethnicity', r.optText('ethnic'));
-      set('education', r.optText('education'));
-      set('partyDate', readBirth(r, 'partyDate'));
-      set('remark', r.optText('remark'));
-      if (Object.keys(d).length > 0) m.details = d;
-    }
-    members.push(m);
+    const m = readMember(ctx, new RowReader(ctx, ws, h, row), opts.details === true);
+    if (m) members.push(m);
   }
   return members;
+}
+
+/** One row of 名册; undefined when it is blank or its name cannot be read (said at the cell). A function of its own: V8 compiles it once (issue 23). */
+function readMember(ctx: ReadContext, r: RowReader, details: boolean): Member | undefined {
+  const name = r.text('name');
+  const id = r.id('id');
+  if (name === '' && !id) return undefined;
+  if (name === '') {
+    // A numbered row without a name (blank, or only invisible characters); a text too long for a cell is reported already.
+    if (r.cell('name').text === '') ctx.report('READ_NAME_EMPTY', r.ref('name'));
+    return undefined;
+  }
+  if (!checkName(ctx, r.ref('name'), name, 'name')) return undefined;
+  const m: Member = {
+    key: id ?? name,
+    name,
+    category: r.text('category'),
+    participates: parseParticipates(r.text('participates')),
+    posts: splitPosts(r.text('posts')),
+    source: r.rowRef(),
+  };
+  if (id) m.id = id;
+  const direct = r.has('directGrade') ? r.optText('directGrade') : undefined;
+  if (direct) m.directGrade = direct;
+  const other = r.has('otherScore') ? r.number('otherScore') : null;
+  if (other) m.otherScore = other;
+  const side = r.has('awardsSide') ? r.optText('awardsSide') : undefined;
+  if (side) m.awardsSide = side;
+  const tier = r.optText('tier');
+  if (tier) m.tier = tier;
+  const joined = r.date('joined');
+  if (joined) m.joined = joined;
+  const left = r.date('left');
+  if (left) m.left = left;
+  const phone = r.has('phone') ? r.id('phone') : undefined;
+  if (phone) m.phone = phone;
+  const birth = readBirth(r, 'birth');
+  if (birth) m.birth = birth;
+  if (details) {
+    const d: MemberDetails = {};
+    const set = (k: keyof MemberDetails, v: string | undefined): void => {
+      if (v) d[k] = v;
+    };
+    set('gender', r.optText('gender'));
+    set('ethnicity', r.optText('ethnic'));
+    set('education', r.optText('education'));
+    set('partyDate', readBirth(r, 'partyDate'));
+    set('remark', r.optText('remark'));
+    if (Object.keys(d).length > 0) m.details = d;
+  }
+  return m;
 }
 
 /** 出生年月 / 入党时间 is often just a month (1980.05, 1980年5月): kept as ISO when it is a date, else as text. */
