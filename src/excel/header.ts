@@ -118,6 +118,7 @@ export function headerMax(s: string): number | undefined {
  */
 const labelsOf = new WeakMap<SheetLike, Map<number, RowLabels>>();
 
+/** One header cell's normalised label into its row's labels (eachRead's visit: a function of the module, not a closure per row). */
 function putLabel(c: CellRead, col: number, out: RowLabels): void {
   out.set(col, normaliseHeader(c.text));
 }

@@ -19,6 +19,7 @@ function resolvedProjectKey(ev: ResolvedEvent): string | undefined {
   return projectKey(ev.item, ev.row.project);
 }
 
+/** R3 compares a project's resolved rows by their points before any cap. */
 function rawPoints(ev: ResolvedEvent): Dec {
   return ev.raw;
 }
