@@ -21,6 +21,7 @@ export const SLOW = [
   'test/windows/drop.test.ts',
   'test/windows/output-names.test.ts',
   'test/windows/package.test.ts',
+  'test/architecture/inlining.test.ts', // spawns node to read V8's bytecode length
 ];
 
 const shared = {
