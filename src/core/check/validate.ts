@@ -262,14 +262,14 @@ function inParts(parts: readonly string[], key: string): boolean {
  * months after months with scores (a member who left and whose 转出日期 is not in 名册), or at the
  * start before them (one who joined, without 转入日期): by member, the run's rows in order.
  */
-function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: { last: number; hasScores: ReadonlySet<number> }, index: MemberIndex, cycle: Cycle, scheme: Scheme): Map<Member, BlankRun> {
+function blankRunsOf(ledger: Ledger, scoreKeys: string[], checked: CheckedPeriods, index: MemberIndex, cycle: Cycle, scheme: Scheme): Map<Member, BlankRun> {
   const out = new Map<Member, BlankRun>();
   if (scoreKeys.length === 0) return out;
   const byMember = new Map<Member, RecordRowT[]>();
   const resolved = index.resolveRows(ledger.records);
   for (let i = 0; i < ledger.records.length; i++) {
     const r = ledger.records[i]!;
-    if (r.period > checked.last || !checked.hasScores.has(r.period)) continue;
+    if (!isChecked(checked, r.period)) continue;
     const { member } = resolved[i]!;
     if (!member || !member.participates) continue;
     const onRoll = onRollFor(activeMonths(member, cycle), r.period, scheme.cycle.record);
@@ -353,13 +353,16 @@ function checkRecords(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Peri
   checkMissingRecords(ledger, rc, rows);
 }
 
-/** What the loop over a ledger's record rows needs, worked out once per ledger. */
-interface RecordChecks {
-  scheme: Scheme;
-  cycle: Cycle;
-  /** The record periods checked: up to the period asked for, and recorded. */
+/** The record periods checked: up to the last of the period asked for, and recorded (some score on the sheet). */
+interface CheckedPeriods {
   hasScores: ReadonlySet<number>;
   last: number;
+}
+
+/** What the loop over a ledger's record rows needs, worked out once per ledger. */
+interface RecordChecks extends CheckedPeriods {
+  scheme: Scheme;
+  cycle: Cycle;
   runs: Map<Member, BlankRun>;
   blankRows: ReadonlySet<RecordRowT>;
   resolved: readonly Resolved[];
@@ -374,8 +377,8 @@ interface RecordRowsSeen {
 }
 
 /** A record period is checked: up to the period asked for, and recorded (some score on its sheet). */
-function isChecked(rc: RecordChecks, p: number): boolean {
-  return p <= rc.last && rc.hasScores.has(p);
+function isChecked(c: CheckedPeriods, p: number): boolean {
+  return p <= c.last && c.hasScores.has(p);
 }
 
 /** What the record checks take from the scheme alone, worked out once per scheme: every ledger gets the same arrays. */
