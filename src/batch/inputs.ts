@@ -290,7 +290,8 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
   } else {
     let scheme = opts.scheme;
     // A workbook with no 名册 is not a ledger: one error (from the reader) says so, nothing about schemes.
-    const isLedger = sheetByName(opened.wb, SHEET_NAMES.roster) !== undefined || hasRecordSheets(opened.wb);
+    const recordSheets = hasRecordSheets(opened.wb);
+    const isLedger = recordSheets || sheetByName(opened.wb, SHEET_NAMES.roster) !== undefined;
     if (!scheme && isLedger) {
       const info = readLedgerInfo(file, opened.wb);
       if (!info.schemeId) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_NO_SCHEME', { file, sheet: '说明' }));
@@ -302,7 +303,7 @@ export async function loadOne(file: string, opts: Omit<LoadOptions, 'onProgress'
       }
     }
     // A branch that sends only the seed's 附件3 评分汇总表: graded from it for the year (the reader says what it lacks).
-    const summary = scheme && !hasRecordSheets(opened.wb) ? await summaryLedger(file, opened.wb, scheme) : undefined;
+    const summary = scheme && !recordSheets ? await summaryLedger(file, opened.wb, scheme) : undefined;
     const read = summary ?? readLedger(file, opened.wb, scheme);
     if (summary) item.diagnostics.push(...summary.diagnostics);
     else if (!isLedger && (await isApplicationForm(file, opened.wb))) item.diagnostics.push(makeDiagnostic(INPUT_MESSAGES, 'INPUT_APPLICATION_FORM', { file }));

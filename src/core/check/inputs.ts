@@ -143,16 +143,19 @@ export function checkDoubleDeductions(scheme: Scheme, ledger: Ledger, cycle: Cyc
   const aimed = aimedDeductions(scheme, ledger, cycle, index, entries);
   if (aimed.size === 0) return;
   const sheets = recordSheetNames(cycle, scheme.cycle.record);
+  // The entries as a list, in the scheme's order: a row's look-up walks it without an iterator per row.
+  const list = [...entries];
   const resolved = index.resolveRows(ledger.records);
   for (let i = 0; i < ledger.records.length; i++) {
     const { member } = resolved[i]!;
     // Members and periods with no aimed event need no look-up per entry.
     const byEntry = member ? aimed.get(member.key)?.get(ledger.records[i]!.period) : undefined;
-    if (byEntry) checkAimedRow(ledger.records[i]!, byEntry, entries, sheets, add);
+    if (byEntry) checkAimedRow(ledger.records[i]!, byEntry, list, sheets, add);
   }
 }
 
-type RecordedEntries = Map<string, { comp: Component; max: Dec; name: string }>;
+type RecordedEntry = { comp: Component; max: Dec; name: string };
+type RecordedEntries = Map<string, RecordedEntry>;
 type AimedGroup = { key: string; period: number; events: { ev: EventRow; points: Dec }[] };
 
 /**
@@ -185,8 +188,11 @@ function aimedDeductions(scheme: Scheme, ledger: Ledger, cycle: Cycle, index: Me
 }
 
 /** A record row with deductions aimed at its entries in its period: each entry typed below its full points, said at both places. */
-function checkAimedRow(r: Ledger['records'][number], byEntry: Map<string, AimedGroup>, entries: RecordedEntries, sheets: string[], add: Add): void {
-  for (const [key, entry] of entries) {
+function checkAimedRow(r: Ledger['records'][number], byEntry: Map<string, AimedGroup>, entries: readonly [string, RecordedEntry][], sheets: string[], add: Add): void {
+  for (let i = 0; i < entries.length; i++) {
+    // Read by index, not destructured: array destructuring runs the iterator protocol until V8 optimises it.
+    const key = entries[i]![0];
+    const entry = entries[i]![1];
     const g = byEntry.get(key);
     if (!g) continue;
     const v = r.values[key];

@@ -27,7 +27,13 @@ export interface LedgerRead {
 
 /** A workbook without a roster is still a ledger when a sheet is named as a month or quarter (一月, 2023.1, 第一季度 …) or is a record card. */
 export function hasRecordSheets(wb: BookLike): boolean {
-  return wb.worksheets.some((ws) => /^(\d{1,2}月|第[一二三四]季度)$/u.test(periodLabel(ws.name)) || isCardSheet(ws));
+  // The names first: a card is told by reading its first rows, which a ledger with month sheets need not do.
+  return wb.worksheets.some(isPeriodNamed) || wb.worksheets.some(isCardSheet);
+}
+
+/** A sheet named as a month or quarter (一月, 2023.1, 第一季度 …). */
+function isPeriodNamed(ws: SheetLike): boolean {
+  return /^(\d{1,2}月|第[一二三四]季度)$/u.test(periodLabel(ws.name));
 }
 
 /** Only the 说明 sheet: which scheme and year a ledger declares (to pick the scheme before reading). */
