@@ -52,9 +52,23 @@ export function componentColumns(c: Scheme['components'][number]): FormColumn[] 
   return c.entries.map((e) => entryColumn(c, e));
 }
 
+/**
+ * A row's values object to start from, one per list of entries: every key present (null) in the
+ * entries' order, made by JSON.parse so that a copy of it (`{ ...template }`) holds all its keys in
+ * the object itself. Added one by one, keys past the fourth went into a second block: two objects
+ * for each of a county ledger's 24,000 rows, kept while the ledger is checked and computed.
+ */
+const valueTemplates = new WeakMap<readonly ColumnSpec[], Record<string, Dec | null>>();
+
+function valuesTemplate(entries: readonly ColumnSpec[]): Record<string, Dec | null> {
+  let t = valueTemplates.get(entries);
+  if (!t) valueTemplates.set(entries, (t = JSON.parse(JSON.stringify(Object.fromEntries(entries.map((e) => [e.key, null])))) as Record<string, Dec | null>));
+  return t;
+}
+
 /** The row's numbers by key; `typed` gets the keys of those typed as text (「8分」: Excel's SUM leaves them out). */
 function rowValues(r: RowReader, entries: ColumnSpec[], typed: string[]): Record<string, Dec | null> {
-  const values: Record<string, Dec | null> = {};
+  const values: Record<string, Dec | null> = { ...valuesTemplate(entries) };
   for (const e of entries) {
     const c = r.cell(e.key);
     const v = r.numberIn(e.key, c);
