@@ -105,18 +105,27 @@ export interface EventRow {
   /**
    * The cell of each field (date, item, level, project, count, points) when the row was read from a
    * sheet: a diagnostic about the 日期 or the 分值 points there, not at the 姓名 cell (fieldCell()).
+   * A sheet's rows give their row and the sheet's column letters instead (`row`, `columns`).
    */
   cells?: Readonly<Partial<Record<EventField | EvaluationField, string>>>;
+  /** The row of the sheet it was read from, with `columns` (fieldCell()). */
+  row?: number;
+  /** The column letter of each field the sheet has: one object per sheet, shared by its rows (fieldCell()). */
+  columns?: FieldColumns;
   source: SourceRef;
 }
+
+/** Column letters by field of a sheet's rows (fieldCell()): a field's cell is its letter and the row. */
+export type FieldColumns = Readonly<Partial<Record<EventField | EvaluationField | SanctionField, string>>>;
 
 export type EventField = 'date' | 'item' | 'level' | 'project' | 'count' | 'points';
 export type EvaluationField = 'good' | 'fair' | 'poor' | 'voters' | 'grade' | 'score';
 export type SanctionField = 'date' | 'type' | 'note' | 'until';
 
 /** The place of one field of an event or evaluation row: its own cell when known, else the row's place. */
-export function fieldCell(r: { cells?: Readonly<Partial<Record<string, string>>>; source: SourceRef }, field: EventField | EvaluationField | SanctionField): SourceRef {
-  const cell = r.cells?.[field];
+export function fieldCell(r: { cells?: Readonly<Partial<Record<string, string>>>; row?: number; columns?: FieldColumns; source: SourceRef }, field: EventField | EvaluationField | SanctionField): SourceRef {
+  const letter = r.columns?.[field];
+  const cell = r.cells?.[field] ?? (letter !== undefined && r.row !== undefined ? `${letter}${r.row}` : undefined);
   return cell ? { ...r.source, cell } : r.source;
 }
 
@@ -131,6 +140,10 @@ export interface Evaluation {
   score?: Dec;
   /** The cell of each field, when read from a sheet (fieldCell()). */
   cells?: Readonly<Partial<Record<EvaluationField, string>>>;
+  /** The row of the sheet it was read from, with `columns` (fieldCell()). */
+  row?: number;
+  /** The column letter of each field the sheet has, shared by its rows (fieldCell()). */
+  columns?: FieldColumns;
   source: SourceRef;
 }
 
@@ -147,6 +160,10 @@ export interface Sanction {
   until?: string;
   /** The cell of each field, when read from a sheet (fieldCell()). */
   cells?: Readonly<Partial<Record<SanctionField, string>>>;
+  /** The row of the sheet it was read from, with `columns` (fieldCell()). */
+  row?: number;
+  /** The column letter of each field the sheet has, shared by its rows (fieldCell()). */
+  columns?: FieldColumns;
   source: SourceRef;
 }
 

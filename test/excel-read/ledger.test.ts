@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
-import { recordCell, type Ledger } from '../../src/core/model.js';
+import { fieldCell, recordCell, type Ledger } from '../../src/core/model.js';
 import { readLedger, readLedgerInfo } from '../../src/excel/read/ledger.js';
 import { makeTmp, open, put, quarterScheme, testScheme, title } from './helpers.js';
 
@@ -250,7 +250,10 @@ describe('readLedger: the 积分台账 workbook', () => {
       expect.objectContaining({ date: '2023-06-01', name: '王五', id: 'D003', type: '警告处分', note: '违反规定', source: { file: FILE, sheet: '否决与处分', cell: 'B2' } }),
     ]);
     // Each field's own cell, so a message points at the 类型 or the 日期 that is wrong, not the 姓名.
-    expect(ledger.sanctions[0]!.cells).toMatchObject({ type: expect.stringMatching(/^[A-Z]+2$/), date: expect.stringMatching(/^[A-Z]+2$/) });
+    const s = ledger.sanctions[0]!;
+    expect(fieldCell(s, 'type')).toEqual({ file: FILE, sheet: '否决与处分', cell: expect.stringMatching(/^[A-Z]+2$/) });
+    expect(fieldCell(s, 'date').cell).toMatch(/^[A-Z]+2$/);
+    expect(fieldCell(s, 'date').cell).not.toBe(fieldCell(s, 'type').cell);
   });
 
   it.each([

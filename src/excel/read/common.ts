@@ -203,16 +203,6 @@ export class RowReader {
     return { file: this.ctx.file, sheet: this.ws.name, cell: cellAddress(this.row, this.col('name') ?? 1) };
   }
 
-  /** The cell address of each of these fields that the sheet has (a column found in the header). */
-  cells<K extends string>(keys: readonly K[]): Partial<Record<K, string>> {
-    const out: Partial<Record<K, string>> = {};
-    for (const k of keys) {
-      const col = this.col(k);
-      if (col !== undefined) out[k] = cellAddress(this.row, col);
-    }
-    return out;
-  }
-
   has(key: string): boolean {
     return this.col(key) !== undefined;
   }
