@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asDate, asId, asNumber, cellAddress, normaliseText, parseDateText, readValue, serialToIso } from '../../src/excel/cells.js';
 import { headerMax, normaliseHeader } from '../../src/excel/header.js';
+import { nameCellAddress } from '../../src/excel/read/common.js';
 
 describe('readValue', () => {
   it.each([
@@ -133,5 +134,18 @@ describe('header text', () => {
     expect(cellAddress(1, 27)).toBe('AA1');
     expect(cellAddress(3, 702)).toBe('ZZ3');
     expect(normaliseText('\u3000 a  b ')).toBe('a b');
+  });
+});
+
+describe('nameCellAddress (the rows\' places, kept)', () => {
+  it('is cellAddress for any row and column, within the kept ones and past them', () => {
+    // Rows past the sheet limit and more columns than are kept take the plain path; asked twice, the same text.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_048_576 }), fc.integer({ min: 1, max: 40 }), (row, col) => {
+        expect(nameCellAddress(row, col)).toBe(cellAddress(row, col));
+        expect(nameCellAddress(row, col)).toBe(cellAddress(row, col));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -172,6 +172,26 @@ interface NumberOptions {
   silentNoCache?: boolean;
 }
 
+/**
+ * The addresses of the cells rows are placed at (their 姓名 cells), kept by column and row: the twelve
+ * month sheets of a ledger, and the next ledger of the same form, place their rows at the same cells.
+ * A county ledger made 24,000 of these strings, kept while it was checked and computed, where some
+ * 2,000 are different; each young object kept costs the collector a copy. Bounded: a few columns, and
+ * the rows a sheet is read to (READ_LIMITS.maxRowsPerSheet).
+ */
+const nameCells = new Map<number, string[]>();
+const NAME_COLUMNS_KEPT = 8;
+
+export function nameCellAddress(row: number, col: number): string {
+  let cells = nameCells.get(col);
+  if (!cells) {
+    if (nameCells.size >= NAME_COLUMNS_KEPT || row > READ_LIMITS.maxRowsPerSheet + 100) return cellAddress(row, col);
+    nameCells.set(col, (cells = []));
+  }
+  if (row > READ_LIMITS.maxRowsPerSheet + 100) return cellAddress(row, col);
+  return (cells[row] ??= cellAddress(row, col));
+}
+
 /** The options of a plain number() call: one object, not a new `{}` for each of a county's 270,000 cells a ledger (7.6 MB). */
 const PLAIN_NUMBER: NumberOptions = Object.freeze({});
 
@@ -200,7 +220,7 @@ export class RowReader {
 
   /** The row's place: its name cell (姓名), which says whose row it is; column A (序号) only when there is none. */
   rowRef(): SourceRef {
-    return { file: this.ctx.file, sheet: this.ws.name, cell: cellAddress(this.row, this.col('name') ?? 1) };
+    return { file: this.ctx.file, sheet: this.ws.name, cell: nameCellAddress(this.row, this.col('name') ?? 1) };
   }
 
   has(key: string): boolean {
