@@ -630,9 +630,8 @@ interface EventChecks {
  * One 加减分明细 row: its member, item, sign, date, 次数, level and 分值, and what it adds towards its
  * component's cap. A function of its own, called for each row, as checkRowValues is for checkRecords.
  */
-function checkEventRow(ev: EventRow, ec: EventChecks): void {
-  const { ledger, cycle, period, index, cat, sample, notCounted, perMember, add } = ec;
-  const found = index.resolve(ev.name, ev.id);
+function checkEventRow(ev: EventRow, found: Resolved, ec: EventChecks): void {
+  const { ledger, cycle, period, cat, sample, notCounted, perMember, add } = ec;
   const member = found.member;
   if (!member) unmatched(add, found, 'EVENT_UNKNOWN_MEMBER', ev.source, ev.name, nearMember(ledger.members, ev.name)?.name);
   const item = cat.item(ev.item);
@@ -713,16 +712,18 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Perio
   // Contributors of a shared award (R19): the members named on rows of the item and 项目.
   const contributors = new Map<string, Set<string>>();
   const events = ledger.events;
+  // Each row's member, worked out once for both loops (and kept for the computation: resolveRows).
+  const resolved = index.resolveRows(events);
   for (let i = 0; i < events.length; i++) {
     const ev = events[i]!;
     const item = cat.item(ev.item);
     if (!item?.split) continue;
     const k = `${item.id}\u0000${norm(ev.project ?? ev.item)}`;
-    const who = index.resolve(ev.name, ev.id).member?.key ?? norm(ev.name);
+    const who = resolved[i]!.member?.key ?? norm(ev.name);
     contributors.set(k, (contributors.get(k) ?? new Set()).add(who));
   }
   const eventChecks: EventChecks = { ledger, cycle, period, index, cat, sample, notCounted, contributors, perMember, add };
-  for (let i = 0; i < events.length; i++) checkEventRow(events[i]!, eventChecks);
+  for (let i = 0; i < events.length; i++) checkEventRow(events[i]!, resolved[i]!, eventChecks);
   for (const { member, byComponent } of perMember.values()) {
     for (const [compId, total] of byComponent) {
       if (compId.startsWith('item:')) continue;

@@ -52,7 +52,7 @@ function gatherEvent(row: EventRow, g: EventGathering): void {
   const month = monthIndexOf(ctx.cycle, row.date);
   if (month < 0) return;
   const { member } = index.resolve(row.name, row.id);
-  const d = data.of(row.name, row.id);
+  const d = data.for(member);
   if (!d || !member) return;
   const unit = eventUnitPoints(ctx.cat, item, row);
   if (unit === undefined) return;
