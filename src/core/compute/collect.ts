@@ -88,7 +88,10 @@ export function collect(ctx: BranchContext): Map<string, MemberData> {
   // The records' members were found once for the checks (resolveRows): the same answers here.
   const resolved = index.resolveRows(ctx.ledger.records);
   const records = ctx.ledger.records;
-  for (let i = 0; i < records.length; i++) data.for(resolved[i]!.member)?.records.set(records[i]!.period, records[i]!);
+  for (let i = 0; i < records.length; i++) {
+    const d = data.for(resolved[i]!.member);
+    if (d) d.records[records[i]!.period] = records[i]!;
+  }
   for (const r of ctx.ledger.annual ?? []) {
     const d = data.of(r.name, r.id);
     if (d) d.annual = r;

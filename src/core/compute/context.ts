@@ -28,7 +28,8 @@ export interface ResolvedEvent {
 }
 
 export interface MemberData {
-  records: Map<number, RecordRow>;
+  /** The member's record row of each record period (by its index; a later row of a period replaces an earlier). An array, not a Map: a county ledger gathers 2,000 of them. */
+  records: (RecordRow | undefined)[];
   events: ResolvedEvent[];
   evaluation?: Evaluation;
   sanctions: Sanction[];
@@ -46,7 +47,7 @@ export type Trace = TraceStep[] | undefined;
 
 /** The gathered rows of a member with none. */
 export function emptyData(): MemberData {
-  return { records: new Map(), events: [], sanctions: [] };
+  return { records: [], events: [], sanctions: [] };
 }
 
 export const NO_EVENTS: ResolvedEvent[] = [];

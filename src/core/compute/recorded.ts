@@ -71,7 +71,7 @@ export function recordedValue(ctx: BranchContext, c: Component, d: MemberData, r
   const aimed = targeted.size === 0 ? undefined : keys.map((k) => targeted.get(k));
   const parts = new Array<Dec>(c.entries.length);
   for (const r of records) {
-    const row = d.records.get(r);
+    const row = d.records[r];
     if (row?.parts?.includes(c.id)) {
       perRecord.add(partTotalValue(ctx, c, row, r, aimed, mins, trace, flags));
       periods++;
