@@ -138,9 +138,11 @@ function timed(args: string[]): { wall: number; rssMb: number; code: number; std
   return { wall: wall ?? NaN, rssMb: (kb ?? NaN) / 1024, code: r.status ?? -1, stderr: r.stderr };
 }
 
+/** The middle value; of an even count (BENCH_RUNS=2, 4 …), the mean of the two middle ones. */
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 const EXCELJS_READ = `
