@@ -616,7 +616,6 @@ interface EventChecks {
   ledger: Ledger;
   cycle: Cycle;
   period: Period;
-  index: MemberIndex;
   cat: ReturnType<typeof catalogueOf>;
   sample: string;
   notCounted: ReadonlySet<EventRow>;
@@ -722,7 +721,7 @@ function checkEvents(scheme: Scheme, ledger: Ledger, cycle: Cycle, period: Perio
     const who = resolved[i]!.member?.key ?? norm(ev.name);
     contributors.set(k, (contributors.get(k) ?? new Set()).add(who));
   }
-  const eventChecks: EventChecks = { ledger, cycle, period, index, cat, sample, notCounted, contributors, perMember, add };
+  const eventChecks: EventChecks = { ledger, cycle, period, cat, sample, notCounted, contributors, perMember, add };
   for (let i = 0; i < events.length; i++) checkEventRow(events[i]!, resolved[i]!, eventChecks);
   for (const { member, byComponent } of perMember.values()) {
     for (const [compId, total] of byComponent) {

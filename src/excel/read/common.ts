@@ -181,14 +181,16 @@ interface NumberOptions {
  */
 const nameCells = new Map<number, string[]>();
 const NAME_COLUMNS_KEPT = 8;
+/** A sheet's rows are read to this one at most (its header is in the first rows searched). */
+const NAME_ROWS_KEPT = READ_LIMITS.maxRowsPerSheet + READ_LIMITS.headerSearchRows;
 
 export function nameCellAddress(row: number, col: number): string {
+  if (row > NAME_ROWS_KEPT) return cellAddress(row, col);
   let cells = nameCells.get(col);
   if (!cells) {
-    if (nameCells.size >= NAME_COLUMNS_KEPT || row > READ_LIMITS.maxRowsPerSheet + 100) return cellAddress(row, col);
+    if (nameCells.size >= NAME_COLUMNS_KEPT) return cellAddress(row, col);
     nameCells.set(col, (cells = []));
   }
-  if (row > READ_LIMITS.maxRowsPerSheet + 100) return cellAddress(row, col);
   return (cells[row] ??= cellAddress(row, col));
 }
 
