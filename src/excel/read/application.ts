@@ -8,7 +8,7 @@ import { Dec } from '../../core/decimal.js';
 import type { SourceRef } from '../../core/model.js';
 import { asDate, eachRead, readCell } from '../cells.js';
 import { findHeader, findLabelValue, normaliseHeader, type ColumnSpec } from '../header.js';
-import { isHidden, ReadContext, RowReader } from './common.js';
+import { isHidden, putGiven, ReadContext, RowReader } from './common.js';
 
 /** A claimed line as read: the fields of a core Claim that the form itself carries, plus where each was read. */
 export type ApplicationLine = Pick<Claim, 'item' | 'level' | 'project' | 'count' | 'claimed' | 'approved' | 'evidence' | 'source'> & {
@@ -97,16 +97,10 @@ export function readApplication(file: string, wb: BookLike): ApplicationRead {
         source: r.rowRef(),
         cells: Object.fromEntries(Object.keys(h.columns).map((k) => [k, r.ref(k)])),
       };
-      const level = r.optText('level');
-      if (level) line.level = level;
-      const project = r.optText('project');
-      if (project) line.project = project;
-      const evidence = r.optText('evidence');
-      if (evidence) line.evidence = evidence;
-      if (r.has('approved')) {
-        const approved = r.number('approved');
-        if (approved) line.approved = approved;
-      }
+      putGiven(line, 'level', r.optText('level'));
+      putGiven(line, 'project', r.optText('project'));
+      putGiven(line, 'evidence', r.optText('evidence'));
+      if (r.has('approved')) putGiven(line, 'approved', r.number('approved'));
       app.lines.push(line);
     }
     const last = Math.min(ws.rowCount, footerRow + 10);

@@ -197,6 +197,14 @@ export function nameCellAddress(row: number, col: number): string {
 /** The options of a plain number() call: one object, not a new `{}` for each of a county's 270,000 cells a ledger (7.6 MB). */
 const PLAIN_NUMBER: NumberOptions = Object.freeze({});
 
+/**
+ * An optional field of a row read: set on `o` when its cell gave something (not blank, not
+ * unreadable), absent otherwise, so a row's object holds only the fields its sheet filled in.
+ */
+export function putGiven<T extends object, K extends keyof T>(o: T, key: K, value: T[K] | null | undefined): void {
+  if (value) o[key] = value;
+}
+
 /** Typed access to one data row of a header-mapped table, reporting unreadable cells. */
 export class RowReader {
   constructor(

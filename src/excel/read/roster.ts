@@ -3,7 +3,7 @@ import type { SheetLike } from '../book.js';
 import type { Member, MemberDetails, SourceRef } from '../../core/model.js';
 import { eachRead } from '../cells.js';
 import { normaliseHeader } from '../header.js';
-import { ReadContext, RowReader } from './common.js';
+import { putGiven, ReadContext, RowReader } from './common.js';
 import { checkName } from './text-checks.js';
 import { INFO_KEYS, ROSTER } from '../../scheme/form.js';
 
@@ -99,22 +99,14 @@ function readMember(ctx: ReadContext, r: RowReader, details: boolean): Member | 
     source: r.rowRef(),
   };
   if (id) m.id = id;
-  const direct = r.has('directGrade') ? r.optText('directGrade') : undefined;
-  if (direct) m.directGrade = direct;
-  const other = r.has('otherScore') ? r.number('otherScore') : null;
-  if (other) m.otherScore = other;
-  const side = r.has('awardsSide') ? r.optText('awardsSide') : undefined;
-  if (side) m.awardsSide = side;
-  const tier = r.optText('tier');
-  if (tier) m.tier = tier;
-  const joined = r.date('joined');
-  if (joined) m.joined = joined;
-  const left = r.date('left');
-  if (left) m.left = left;
-  const phone = r.has('phone') ? r.id('phone') : undefined;
-  if (phone) m.phone = phone;
-  const birth = readBirth(r, 'birth');
-  if (birth) m.birth = birth;
+  putGiven(m, 'directGrade', r.has('directGrade') ? r.optText('directGrade') : undefined);
+  putGiven(m, 'otherScore', r.has('otherScore') ? r.number('otherScore') : null);
+  putGiven(m, 'awardsSide', r.has('awardsSide') ? r.optText('awardsSide') : undefined);
+  putGiven(m, 'tier', r.optText('tier'));
+  putGiven(m, 'joined', r.date('joined'));
+  putGiven(m, 'left', r.date('left'));
+  putGiven(m, 'phone', r.has('phone') ? r.id('phone') : undefined);
+  putGiven(m, 'birth', readBirth(r, 'birth'));
   if (details) {
     const d: MemberDetails = {};
     const set = (k: keyof MemberDetails, v: string | undefined): void => {

@@ -4,7 +4,7 @@ import { Dec } from '../../core/decimal.js';
 import { colName } from '../../core/a1.js';
 import type { Evaluation, EventRow, FieldColumns, Sanction } from '../../core/model.js';
 import type { HeaderMatch } from '../header.js';
-import { ReadContext, RowReader, reportUnusedPoints } from './common.js';
+import { putGiven, ReadContext, RowReader, reportUnusedPoints } from './common.js';
 import { EVALUATIONS, EVENTS, SANCTIONS } from '../../scheme/form.js';
 
 export const EVENT_COLUMNS = EVENTS;
@@ -52,13 +52,10 @@ function readEventRow(ctx: ReadContext, r: RowReader, columns: FieldColumns): Ev
   const item = r.text('item');
   if (name === '' && !id && item === '') return undefined;
   const e: EventRow = { name, item, count: r.number('count') ?? ONE, source: r.rowRef(), row: r.row, columns };
-  const date = r.date('date');
-  if (date) e.date = date;
-  if (id) e.id = id;
-  const level = r.optText('level');
-  if (level) e.level = level;
-  const project = r.optText('project');
-  if (project) e.project = project;
+  putGiven(e, 'date', r.date('date'));
+  putGiven(e, 'id', id);
+  putGiven(e, 'level', r.optText('level'));
+  putGiven(e, 'project', r.optText('project'));
   const points = r.number('points');
   if (points) e.points = points;
   const plus = r.number('plus');
@@ -69,8 +66,7 @@ function readEventRow(ctx: ReadContext, r: RowReader, columns: FieldColumns): Ev
     if (!points) e.points = (plus ?? minus)!.abs();
     e.sign = plus ? 'plus' : 'minus';
   }
-  const basis = r.optText('basis');
-  if (basis) e.basis = basis;
+  putGiven(e, 'basis', r.optText('basis'));
   return e;
 }
 
@@ -87,13 +83,9 @@ export function readEvaluations(ctx: ReadContext, ws: SheetLike): Evaluation[] {
     const id = r.has('id') ? r.id('id') : undefined;
     if (name === '' && !id) continue;
     const ev: Evaluation = { name, source: r.rowRef(), row, columns };
-    if (id) ev.id = id;
-    for (const k of ['good', 'fair', 'poor', 'voters', 'score'] as const) {
-      const v = r.number(k);
-      if (v) ev[k] = v;
-    }
-    const grade = r.optText('grade');
-    if (grade) ev.grade = grade;
+    putGiven(ev, 'id', id);
+    for (const k of ['good', 'fair', 'poor', 'voters', 'score'] as const) putGiven(ev, k, r.number(k));
+    putGiven(ev, 'grade', r.optText('grade'));
     out.push(ev);
   }
   return out;
@@ -113,13 +105,10 @@ export function readSanctions(ctx: ReadContext, ws: SheetLike): Sanction[] {
     const type = r.text('type');
     if (name === '' && !id && type === '') continue;
     const s: Sanction = { name, type, source: r.rowRef(), row, columns };
-    const date = r.date('date');
-    if (date) s.date = date;
-    if (id) s.id = id;
-    const note = r.optText('note');
-    if (note) s.note = note;
-    const until = r.date('until');
-    if (until) s.until = until;
+    putGiven(s, 'date', r.date('date'));
+    putGiven(s, 'id', id);
+    putGiven(s, 'note', r.optText('note'));
+    putGiven(s, 'until', r.date('until'));
     out.push(s);
   }
   return out;
